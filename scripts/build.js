@@ -1,0 +1,33 @@
+// Bundles each action entry (src/actions/<name>.ts) and the CLI with ncc into
+// dist/<name>/index.js. Run by `npm run build`; the bundles are committed.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const outRoot = process.argv[2] ?? join(root, 'dist');
+const entries = readdirSync(join(root, 'src/actions'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_'))
+  .map((f) => ({ name: f.replace(/\.ts$/, ''), file: join('src/actions', f) }));
+entries.push({ name: 'cli', file: 'src/cli/index.ts' });
+
+rmSync(outRoot, { recursive: true, force: true });
+for (const { name, file } of entries) {
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      file,
+      '-o',
+      join(outRoot, name),
+      '-q',
+      '--license',
+      'licenses.txt',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}

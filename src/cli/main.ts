@@ -1,0 +1,66 @@
+// `pipewright <command> ...`: dispatches to one module per command and maps
+// errors to exit codes (0 ok, 1 failed work, 2 bad input). Importing it runs nothing.
+import { errorMessage, isUserError } from '../errors.js';
+import { consoleLogger } from '../log.js';
+import { backfillCommand } from './commands/backfill.js';
+import { graphCommand } from './commands/graph.js';
+import { planCommand } from './commands/plan.js';
+import { runCommand } from './commands/run.js';
+import { statusCommand } from './commands/status.js';
+import { validateCommand } from './commands/validate.js';
+import type { CliContext, Command } from './context.js';
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  validate: { run: validateCommand, summary: 'check contracts, DAGs, handler imports and policy' },
+  plan: { run: planCommand, summary: 'list the partitions a tick or a backfill must run' },
+  graph: { run: graphCommand, summary: 'print the DAG as Mermaid or Graphviz dot' },
+  run: { run: runCommand, summary: 'run one partition' },
+  backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
+  status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
+};
+
+export const USAGE = `usage: pipewright <command> [options]
+
+commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  .join('\n')}
+
+Run 'pipewright <command> --help' for a command's options.
+`;
+
+export function defaultContext(): CliContext {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    logger: consoleLogger(Boolean(process.env.PIPEWRIGHT_DEBUG)),
+    cwd: process.cwd(),
+    env: process.env,
+    interactive: Boolean(process.stderr.isTTY),
+  };
+}
+
+export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? ctx.stderr : ctx.stdout).write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    ctx.stderr.write(`pipewright: unknown command '${name}'\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (error) {
+    if (isUserError(error)) {
+      ctx.stderr.write(`pipewright ${name}: ${errorMessage(error)}\n`);
+      return 2;
+    }
+    ctx.stderr.write(
+      `pipewright ${name}: internal error (please report it)\n${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    return 70;
+  }
+}

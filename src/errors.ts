@@ -1,0 +1,68 @@
+// Every error pipewright raises on purpose lives here. The edges (CLI, actions)
+// map them to exit codes, annotations and failure classes; anything else is a bug.
+
+/** How a failed task is treated by the executor and reported in the ledger. */
+export type FailureClass = 'transient' | 'data' | 'code' | 'timeout' | 'upstream';
+
+/** Bad flags or action inputs: exit 2, one line, nothing done. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A problem in a user's pipeline.yml, located at file:line:col. */
+export class ContractError extends Error {
+  override name = 'ContractError';
+  readonly file?: string;
+  readonly line?: number;
+  readonly col?: number;
+  constructor(message: string, file?: string, line?: number, col?: number) {
+    super(message);
+    this.file = file;
+    this.line = line;
+    this.col = col;
+  }
+}
+
+/** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
+export class TransientError extends Error {
+  override name = 'TransientError';
+}
+
+/** Thrown by task code when the data breaks its contract: never retried, nothing published. */
+export class DataContractError extends Error {
+  override name = 'DataContractError';
+}
+
+/** Another run holds the partition; the caller should report it busy, not failed. */
+export class PartitionBusyError extends Error {
+  override name = 'PartitionBusyError';
+  readonly dagId: string;
+  readonly partition: string;
+  readonly holder: string;
+  constructor(dagId: string, partition: string, holder: string) {
+    super(`partition ${dagId}/${partition} is busy: run ${holder} holds it`);
+    this.dagId = dagId;
+    this.partition = partition;
+    this.holder = holder;
+  }
+}
+
+/** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
+export function classifyError(error: unknown): FailureClass {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TransientError') return 'transient';
+  if (name === 'DataContractError') return 'data';
+  if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
+  return 'code';
+}
+
+/** One message from any thrown value, without a stack for the errors we raise on purpose. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
+export function isUserError(error: unknown): boolean {
+  return error instanceof UsageError || error instanceof ContractError || error instanceof PartitionBusyError;
+}
