@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const TOOLS = {
-  act: { module: 'github.com/nektos/act', version: 'ACT_VERSION' },
+  act: { module: 'github.com/nektos/act', version: 'v0.2.89' },
   actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: 'v1.7.12' },
 };
 
