@@ -1,0 +1,160 @@
+// The run ledger on a git branch, so catch-up and `reprocess failed` survive
+// ephemeral runners and expiring artifacts. One small file per
+// (pipeline, partition, run) — `runs/<dag_id>/<partition>/<run_id>.json`, the
+// same layout as the filesystem ledger — so parallel matrix jobs never touch the
+// same path: a push rejected as non-fast-forward is simply rebuilt on the new
+// tip and pushed again. Commits are made with plumbing on a private index, so the
+// user's checkout and working tree are never touched.
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ledger, RunRecord } from './ledger.js';
+
+export interface GitLedgerOptions {
+  /** A git work tree or bare repository whose remote holds the state branch. */
+  repoDir: string;
+  remote?: string;
+  branch?: string;
+  /** Attempts for a push that keeps losing the race (each after a fresh fetch). */
+  maxPushAttempts?: number;
+}
+
+const LOCAL_REF = 'refs/pipewright/state';
+const IDENTITY_ENV = {
+  GIT_AUTHOR_NAME: 'pipewright',
+  GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
+  GIT_COMMITTER_NAME: 'pipewright',
+  GIT_COMMITTER_EMAIL: 'pipewright@users.noreply.github.com',
+  GIT_TERMINAL_PROMPT: '0',
+};
+
+export class GitLedger implements Ledger {
+  readonly repoDir: string;
+  readonly remote: string;
+  readonly branch: string;
+  readonly maxPushAttempts: number;
+
+  constructor(options: GitLedgerOptions) {
+    this.repoDir = options.repoDir;
+    this.remote = options.remote ?? 'origin';
+    this.branch = options.branch ?? 'pipewright-state';
+    this.maxPushAttempts = options.maxPushAttempts ?? 30;
+  }
+
+  async latestRuns(dagId: string): Promise<Map<string, RunRecord>> {
+    const latest = new Map<string, RunRecord>();
+    for (const record of await this.readAll(`runs/${dagId}/`)) {
+      const current = latest.get(record.partition);
+      if (!current || isLater(record, current)) latest.set(record.partition, record);
+    }
+    return latest;
+  }
+
+  async runs(dagId: string, partition: string): Promise<RunRecord[]> {
+    const records = await this.readAll(`runs/${dagId}/${partition}/`);
+    return records.sort((a, b) => (isLater(a, b) ? 1 : -1));
+  }
+
+  async write(record: RunRecord): Promise<void> {
+    const path = recordPath(record);
+    const content = `${JSON.stringify(record, null, 2)}\n`;
+    const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
+    const indexDir = await mkdtemp(join(tmpdir(), 'pipewright-ledger-'));
+    const env = { GIT_INDEX_FILE: join(indexDir, 'index') };
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const parent = await this.fetch();
+        if (parent) await this.git(['read-tree', parent], undefined, env);
+        else await this.git(['read-tree', '--empty'], undefined, env);
+        await this.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], undefined, env);
+        const tree = (await this.git(['write-tree'], undefined, env)).trim();
+        const message = `ledger: ${record.dagId} ${record.partition} ${record.state} (${record.runId})`;
+        const commit = (await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).trim();
+        try {
+          await this.git(['push', '--quiet', this.remote, `${commit}:refs/heads/${this.branch}`]);
+          return;
+        } catch (error) {
+          // Another job pushed first: our file is still unique, so rebuild on the new tip.
+          if (!isRaceLoss(error) || attempt >= this.maxPushAttempts) throw error;
+          await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+        }
+      }
+    } finally {
+      await rm(indexDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
+  private async fetch(): Promise<string | undefined> {
+    try {
+      await this.git(['fetch', '--quiet', '--no-tags', this.remote, `+refs/heads/${this.branch}:${LOCAL_REF}`]);
+    } catch (error) {
+      if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error))) return undefined;
+      throw error;
+    }
+    return (await this.git(['rev-parse', LOCAL_REF])).trim();
+  }
+
+  private async readAll(prefix: string): Promise<RunRecord[]> {
+    const tip = await this.fetch();
+    if (!tip) return [];
+    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname)', tip, '--', prefix]);
+    const ids = listing.split('\n').filter(Boolean);
+    if (ids.length === 0) return [];
+    // One cat-file process for every record: a 10-year daily history is thousands of files.
+    // Sizes in the batch headers are bytes, so parse the raw buffer, not a string.
+    const batch = await this.gitRaw(['cat-file', '--batch'], `${ids.join('\n')}\n`);
+    const records: RunRecord[] = [];
+    let offset = 0;
+    while (offset < batch.length) {
+      const headerEnd = batch.indexOf(0x0a, offset);
+      const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
+      const start = headerEnd + 1;
+      const end = start + Number(size);
+      records.push(JSON.parse(batch.toString('utf8', start, end)) as RunRecord);
+      offset = end + 1;
+    }
+    return records;
+  }
+
+  private async git(args: string[], input?: string, env: Record<string, string> = {}): Promise<string> {
+    return (await this.gitRaw(args, input, env)).toString('utf8');
+  }
+
+  private gitRaw(args: string[], input?: string, env: Record<string, string> = {}): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const child = execFile(
+        'git',
+        args,
+        { cwd: this.repoDir, env: { ...process.env, ...IDENTITY_ENV, ...env }, maxBuffer: 1 << 30, encoding: 'buffer' },
+        (error, stdout, stderr) => {
+          if (error) reject(Object.assign(error, { stderr: stderr.toString('utf8') }));
+          else resolve(stdout);
+        },
+      );
+      if (input !== undefined) child.stdin?.end(input);
+    });
+  }
+}
+
+export function recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
+  return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
+}
+
+function isLater(a: RunRecord, b: RunRecord): boolean {
+  return a.startedAt === b.startedAt ? a.runId > b.runId : a.startedAt > b.startedAt;
+}
+
+function stderrOf(error: unknown): string {
+  return String((error as { stderr?: unknown }).stderr ?? '');
+}
+
+function isRaceLoss(error: unknown): boolean {
+  return /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref/i.test(stderrOf(error));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

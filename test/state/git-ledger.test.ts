@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GitLedger } from '../../src/store/git-ledger.js';
+import type { RunRecord } from '../../src/store/ledger.js';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' });
+}
+
+/** A bare "origin" and a function that makes fresh clones of it, like matrix jobs' checkouts. */
+function remoteWithClones() {
+  const root = mkdtempSync(join(tmpdir(), 'pipewright-git-'));
+  const origin = join(root, 'origin.git');
+  git(root, 'init', '--quiet', '--bare', '-b', 'main', origin);
+  const seed = join(root, 'seed');
+  git(root, 'clone', '--quiet', origin, seed);
+  git(seed, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '--allow-empty', '-m', 'init');
+  git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
+  let n = 0;
+  const clone = () => {
+    const dir = join(root, `job-${n++}`);
+    git(root, 'clone', '--quiet', origin, dir);
+    return dir;
+  };
+  return { origin, clone };
+}
+
+function record(partition: string, runId: string, state: RunRecord['state'], startedAt: string): RunRecord {
+  return {
+    dagId: 'turanmart_daily_sales',
+    partition,
+    runId,
+    trigger: 'schedule',
+    reason: 'scheduled tick — «ежедневно»',
+    state,
+    startedAt,
+    dataIntervalStart: `${partition}T00:00:00.000+05:00`,
+    dataIntervalEnd: `${partition}T00:00:00.000+05:00`,
+    tasks: [],
+    checks: [],
+    metrics: { revenue_total: '10.30' },
+    inputs: [],
+    outputs: [],
+  };
+}
+
+describe('GitLedger on a state branch', () => {
+  it('reads nothing before the state branch exists', async () => {
+    const { clone } = remoteWithClones();
+    const ledger = new GitLedger({ repoDir: clone() });
+    expect((await ledger.latestRuns('turanmart_daily_sales')).size).toBe(0);
+  });
+
+  it('keeps every record from ten concurrent writers, one file per run, without touching main', async () => {
+    const { origin, clone } = remoteWithClones();
+    const writers = Array.from({ length: 10 }, (_, i) => ({
+      ledger: new GitLedger({ repoDir: clone() }),
+      rec: record(
+        `2026-05-${String(i + 1).padStart(2, '0')}`,
+        `schedule__run${i}`,
+        'success',
+        `2026-05-20T06:00:0${i % 10}Z`,
+      ),
+    }));
+    await Promise.all(writers.map(({ ledger, rec }) => ledger.write(rec)));
+
+    const files = git(origin, 'ls-tree', '-r', '--name-only', 'pipewright-state').trim().split('\n');
+    expect(files).toHaveLength(10);
+    expect(files).toContain('runs/turanmart_daily_sales/2026-05-01/schedule__run0.json');
+    // The user's branch is untouched: still the single seed commit.
+    expect(git(origin, 'rev-list', '--count', 'main').trim()).toBe('1');
+
+    const reader = new GitLedger({ repoDir: clone() });
+    const latest = await reader.latestRuns('turanmart_daily_sales');
+    expect([...latest.keys()].sort()).toEqual(writers.map((w) => w.rec.partition).sort());
+    expect(latest.get('2026-05-03')?.reason).toBe('scheduled tick — «ежедневно»');
+  });
+
+  it('returns the latest run of a partition and all runs in order', async () => {
+    const { clone } = remoteWithClones();
+    const ledger = new GitLedger({ repoDir: clone() });
+    await ledger.write(record('2026-05-02', 'schedule__a', 'failed', '2026-05-03T06:00:00Z'));
+    await ledger.write(record('2026-05-02', 'backfill__b', 'running', '2026-05-04T09:00:00Z'));
+    // The running record is rewritten in place when the run ends.
+    await ledger.write(record('2026-05-02', 'backfill__b', 'success', '2026-05-04T09:00:00Z'));
+
+    const other = new GitLedger({ repoDir: clone() });
+    expect((await other.latestRuns('turanmart_daily_sales')).get('2026-05-02')?.state).toBe('success');
+    const runs = await other.runs('turanmart_daily_sales', '2026-05-02');
+    expect(runs.map((r) => [r.runId, r.state])).toEqual([
+      ['schedule__a', 'failed'],
+      ['backfill__b', 'success'],
+    ]);
+  });
+});
