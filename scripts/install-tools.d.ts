@@ -1,0 +1,3 @@
+export declare const TOOLS: Record<'act' | 'actionlint', { module: string; version: string }>;
+export declare function toolsDir(): string;
+export declare function ensureTool(name: 'act' | 'actionlint'): string;
