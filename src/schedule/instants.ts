@@ -1,0 +1,34 @@
+// Instants as pipewright reads and prints them. Every data interval bound is
+// printed in one format, ISO 8601 with milliseconds and the zone's offset
+// (2026-05-02T00:00:00.000+05:00, never `Z`), so strings compare and diff cleanly.
+import { DateTime } from 'luxon';
+import { UsageError } from '../errors.js';
+
+const INSTANT_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
+
+export function formatInstant(dt: DateTime): string {
+  return dt.toFormat(INSTANT_FORMAT);
+}
+
+/** Refuses a zone luxon does not know, naming it. */
+export function requireZone(timezone: string): void {
+  if (!DateTime.now().setZone(timezone).isValid)
+    throw new UsageError(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
+}
+
+/**
+ * Reads a date (`2026-05-01`, midnight in the zone) or a date-time with or
+ * without an offset (no offset: wall time in the zone). `what` names the value
+ * in the error, e.g. "--now" or "start_date".
+ */
+export function parseInstant(value: string, timezone: string, what: string): DateTime {
+  requireZone(timezone);
+  const dt = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?$/.test(value)
+    ? DateTime.fromISO(value, { zone: timezone })
+    : undefined;
+  if (!dt?.isValid)
+    throw new UsageError(
+      `${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`,
+    );
+  return dt.setZone(timezone);
+}
