@@ -1,0 +1,78 @@
+// Contract diagnostics as annotations at the exact file:line of a pull request.
+// GitHub keeps only 10 error and 10 warning annotations per step (50 per job),
+// so the first 10 of each are emitted and the rest counted for the summary.
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { Diagnostic } from '../contract/model.js';
+import { markdownTable } from './summary.js';
+
+export const ANNOTATIONS_PER_STEP = 10;
+
+export interface AnnotationOutcome {
+  errors: number;
+  warnings: number;
+  /** Diagnostics beyond the per-step limit: list them in the job summary. */
+  omittedErrors: number;
+  omittedWarnings: number;
+}
+
+/** The path GitHub matches annotations against: relative to the checkout, with `/`. */
+export function workspacePath(file: string, workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()): string {
+  const relative = path.isAbsolute(file) ? path.relative(workspace, file) : path.normalize(file);
+  // A file outside the checkout cannot be annotated in place; keep its absolute path visible.
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return file.split(path.sep).join('/');
+  return relative.split(path.sep).join('/');
+}
+
+/** Emits `::error`/`::warning` workflow commands for up to `limit` diagnostics of each severity. */
+export function annotateDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  options: { workspace?: string; limit?: number } = {},
+): AnnotationOutcome {
+  const limit = options.limit ?? ANNOTATIONS_PER_STEP;
+  const outcome: AnnotationOutcome = { errors: 0, warnings: 0, omittedErrors: 0, omittedWarnings: 0 };
+  for (const d of diagnostics) {
+    const isError = d.severity === 'error';
+    const shown = isError ? outcome.errors : outcome.warnings;
+    if (shown >= limit) {
+      if (isError) outcome.omittedErrors++;
+      else outcome.omittedWarnings++;
+      continue;
+    }
+    const properties: core.AnnotationProperties = {
+      file: workspacePath(d.file, options.workspace),
+      startLine: d.line,
+      startColumn: d.col,
+      title: isError ? 'pipewright: contract error' : 'pipewright: contract warning',
+    };
+    if (isError) {
+      core.error(d.message, properties);
+      outcome.errors++;
+    } else {
+      core.warning(d.message, properties);
+      outcome.warnings++;
+    }
+  }
+  return outcome;
+}
+
+/** Every diagnostic as a summary table, with a line saying how many were not annotated. */
+export function diagnosticsMarkdown(
+  diagnostics: readonly Diagnostic[],
+  outcome: AnnotationOutcome,
+  workspace?: string,
+): string {
+  if (diagnostics.length === 0) return 'No problems found.\n';
+  const omitted = outcome.omittedErrors + outcome.omittedWarnings;
+  const lead =
+    omitted > 0
+      ? `${omitted} of ${diagnostics.length} problems are not annotated in the diff ` +
+        `(GitHub shows ${ANNOTATIONS_PER_STEP} errors and ${ANNOTATIONS_PER_STEP} warnings per step); all are listed here.\n\n`
+      : '';
+  const rows = diagnostics.map((d) => [
+    `${workspacePath(d.file, workspace)}:${d.line}:${d.col}`,
+    d.severity,
+    d.message,
+  ]);
+  return lead + markdownTable(['Location', 'Severity', 'Message'], rows);
+}

@@ -1,0 +1,111 @@
+// Where quality reports go after a partition run. The core talks to an
+// `ArtifactSink`; on a runner that is the Actions artifact service (v4 API via
+// @actions/artifact), anywhere else a test or the CLI can bring its own.
+import { type ArtifactClient, DefaultArtifactClient } from '@actions/artifact';
+import { UsageError } from '../errors.js';
+
+export interface ArtifactRef {
+  id: number;
+  name: string;
+  /** Bytes as stored (zipped). */
+  size: number;
+}
+
+export interface ArtifactSink {
+  /** Uploads `files` (paths under `rootDir`) as one artifact; refuses a name already used in this run. */
+  upload(name: string, files: string[], rootDir: string): Promise<ArtifactRef>;
+  /** Artifacts of this run whose name starts with `prefix`, sorted by name. */
+  list(prefix?: string): Promise<ArtifactRef[]>;
+  /** Extracts the artifact into `dir` and returns that directory. */
+  download(name: string, dir: string): Promise<string>;
+}
+
+// The same list @actions/artifact enforces (NTFS cannot store these), with names a reader knows.
+const BANNED: ReadonlyArray<readonly [string, string]> = [
+  ['"', 'double quote "'],
+  [':', 'colon :'],
+  ['<', 'less than <'],
+  ['>', 'greater than >'],
+  ['|', 'vertical bar |'],
+  ['*', 'asterisk *'],
+  ['?', 'question mark ?'],
+  ['\r', 'carriage return \\r'],
+  ['\n', 'line feed \\n'],
+  ['\\', 'backslash \\'],
+  ['/', 'forward slash /'],
+];
+
+/** Throws a UsageError naming the offending character, why it is banned and a name that would work. */
+export function validateArtifactName(name: string): void {
+  if (name.trim() === '') {
+    throw new UsageError('artifact name is empty: give each upload a name, e.g. pipewright-<dag_id>-<partition>');
+  }
+  const found = BANNED.filter(([char]) => name.includes(char));
+  const first = found[0];
+  if (!first) return;
+  const fixed = BANNED.reduce((acc, [char]) => acc.split(char).join('-'), name);
+  throw new UsageError(
+    `artifact name ${JSON.stringify(name)} contains ${found.map(([, label]) => label).join(', ')} ` +
+      `at position ${name.indexOf(first[0]) + 1}. GitHub refuses ${BANNED.map(([, label]) => label).join(', ')} ` +
+      `in artifact names because they are not valid file names on every system (NTFS). ` +
+      `Replace them, e.g. ${JSON.stringify(fixed)}.`,
+  );
+}
+
+/** The artifact holding one partition's quality report: `pipewright-<dag_id>-<partition>`. */
+export function reportArtifactName(dagId: string, partition: string): string {
+  const name = `pipewright-${dagId}-${partition}`;
+  validateArtifactName(name);
+  return name;
+}
+
+/** The default sink: this workflow run's artifacts through the Actions results service. */
+export class ActionsArtifactSink implements ArtifactSink {
+  readonly #client: ArtifactClient;
+  readonly #retentionDays: number | undefined;
+
+  constructor(options: { client?: ArtifactClient; retentionDays?: number } = {}) {
+    this.#client = options.client ?? new DefaultArtifactClient();
+    this.#retentionDays = options.retentionDays;
+  }
+
+  async upload(name: string, files: string[], rootDir: string): Promise<ArtifactRef> {
+    validateArtifactName(name);
+    if (files.length === 0) throw new UsageError(`artifact ${name}: no files to upload`);
+    // GitHub answers a second upload of a name with 409; act silently overwrites. Both hide
+    // the real mistake (two jobs writing the same partition), so refuse before uploading.
+    const existing = (await this.list(name)).find((a) => a.name === name);
+    if (existing) {
+      throw new UsageError(
+        `artifact ${name} already exists in this run (id ${existing.id}): artifacts are immutable and ` +
+          `names are unique within a run. Two jobs are reporting the same partition, or a step ran twice; ` +
+          `give each upload its own name (pipewright-<dag_id>-<partition>).`,
+      );
+    }
+    const response = await this.#client.uploadArtifact(name, [...files].sort(), rootDir, {
+      retentionDays: this.#retentionDays,
+    });
+    if (response.id === undefined) throw new Error(`artifact ${name}: the service returned no id`);
+    return { id: response.id, name, size: response.size ?? 0 };
+  }
+
+  async list(prefix = ''): Promise<ArtifactRef[]> {
+    const { artifacts } = await this.#client.listArtifacts({ latest: true });
+    return artifacts
+      .filter((a) => a.name.startsWith(prefix))
+      .map((a) => ({ id: a.id, name: a.name, size: a.size }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async download(name: string, dir: string): Promise<string> {
+    const all = await this.list();
+    const artifact = all.find((a) => a.name === name);
+    if (!artifact) {
+      const known = all.map((a) => a.name).join(', ') || 'none';
+      throw new UsageError(`no artifact named ${name} in this run (found: ${known})`);
+    }
+    const { downloadPath, digestMismatch } = await this.#client.downloadArtifact(artifact.id, { path: dir });
+    if (digestMismatch) throw new Error(`artifact ${name}: downloaded bytes do not match the uploaded digest`);
+    return downloadPath ?? dir;
+  }
+}

@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  alertMarker,
+  createGitHubClient,
+  type FailureAlert,
+  openOrUpdateAlert,
+  resolveAlert,
+} from '../../src/github/alerts.js';
+import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+
+const TOKEN = 'ghs_test_token';
+
+function failure(partition: string, extra: Partial<FailureAlert> = {}): FailureAlert {
+  return {
+    owner: 'turanmart',
+    repo: 'data',
+    dagId: 'turanmart_daily_sales',
+    partition,
+    task: 'validate_orders',
+    failureClass: 'data',
+    error: 'orders.csv: 3 rows with order_date outside 2026-05-02',
+    runUrl: 'https://github.com/turanmart/data/actions/runs/42',
+    pipelineOwner: 'data-platform',
+    labels: ['data-incident'],
+    ...extra,
+  };
+}
+
+describe('alerts against a recording GitHub API', () => {
+  let api: GitHubApiServer;
+  beforeEach(async () => {
+    api = await startGitHubApiServer({ token: TOKEN });
+  });
+  afterEach(async () => {
+    await api.close();
+  });
+  const client = () => createGitHubClient({ token: TOKEN, baseUrl: api.url });
+
+  it('opens one issue per partition, comments on repeat failures and closes on recovery', async () => {
+    const first = await openOrUpdateAlert(failure('2026-05-02'), client());
+    expect(first).toMatchObject({ opened: 1, commented: 0, closed: 0 });
+
+    const second = await openOrUpdateAlert(
+      failure('2026-05-02', { failureClass: 'transient', error: 'HTTP 503' }),
+      client(),
+    );
+    expect(second).toMatchObject({ opened: 0, commented: 1, closed: 0, issueNumber: first.issueNumber });
+
+    const posts = api.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.path)).toEqual([
+      '/repos/turanmart/data/issues',
+      `/repos/turanmart/data/issues/${first.issueNumber}/comments`,
+    ]);
+    expect(api.issues).toHaveLength(1);
+    // The lookup asked only for open pipewright issues, with the token.
+    const lists = api.requests.filter((r) => r.method === 'GET');
+    expect(lists[0]?.query).toMatchObject({ state: 'open', labels: 'pipewright' });
+    expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+
+    const created = posts[0]?.body as { title: string; body: string; labels: string[] };
+    expect(created.labels).toEqual(['pipewright', 'data-incident']);
+    expect(created.title).toBe('pipewright: turanmart_daily_sales 2026-05-02 failed (data)');
+    expect(created.body).toContain(alertMarker('turanmart_daily_sales', '2026-05-02'));
+    for (const fact of [
+      '`validate_orders`',
+      'data-platform',
+      'https://github.com/turanmart/data/actions/runs/42',
+      'After the source is fixed',
+      'First action:',
+      'order_date outside 2026-05-02',
+    ]) {
+      expect(created.body).toContain(fact);
+    }
+    expect(api.issues[0]?.comments[0]).toContain('Yes: the failure was transient.');
+
+    const resolved = await resolveAlert(
+      { owner: 'turanmart', repo: 'data', dagId: 'turanmart_daily_sales', partition: '2026-05-02' },
+      client(),
+    );
+    expect(resolved).toMatchObject({ opened: 0, commented: 0, closed: 1, issueNumber: first.issueNumber });
+    const patch = api.requests.find((r) => r.method === 'PATCH');
+    expect(patch?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+    expect(api.issues[0]?.state).toBe('closed');
+    expect(api.issues[0]?.comments.at(-1)).toContain('succeeded');
+
+    // Once closed, a later failure opens a fresh issue rather than reviving the old one.
+    const again = await openOrUpdateAlert(failure('2026-05-02'), client());
+    expect(again.opened).toBe(1);
+    expect(again.issueNumber).not.toBe(first.issueNumber);
+  });
+
+  it('gives two partitions two issues', async () => {
+    const a = await openOrUpdateAlert(failure('2026-05-02'), client());
+    const b = await openOrUpdateAlert(failure('2026-05-03'), client());
+    await openOrUpdateAlert(failure('2026-05-03'), client());
+    expect(a.opened + b.opened).toBe(2);
+    expect(api.issues.map((i) => [i.title, i.comments.length])).toEqual([
+      ['pipewright: turanmart_daily_sales 2026-05-02 failed (data)', 0],
+      ['pipewright: turanmart_daily_sales 2026-05-03 failed (data)', 1],
+    ]);
+  });
+
+  it('finds the open alert on a later page and ignores pull requests carrying the marker', async () => {
+    const marker = alertMarker('turanmart_daily_sales', '2026-05-02');
+    const alert = api.seedIssue({ title: 'old alert', body: `${marker}\nbody`, labels: ['pipewright'] });
+    api.seedIssue({ title: 'a PR quoting it', body: marker, labels: ['pipewright'], pull_request: { url: 'x' } });
+    for (let i = 0; i < 150; i++) api.seedIssue({ title: `other ${i}`, labels: ['pipewright'] });
+
+    const result = await openOrUpdateAlert(failure('2026-05-02'), client());
+    expect(result).toMatchObject({ opened: 0, commented: 1, issueNumber: alert.number });
+    const pages = api.requests.filter((r) => r.method === 'GET').map((r) => r.query.page ?? '1');
+    expect(pages).toEqual(['1', '2']);
+    expect(api.issues.find((i) => i.title === 'a PR quoting it')?.comments).toEqual([]);
+  });
+
+  it('resolving a partition without an open alert changes nothing', async () => {
+    const counts = await resolveAlert(
+      { owner: 'turanmart', repo: 'data', dagId: 'turanmart_daily_sales', partition: '2026-05-09' },
+      client(),
+    );
+    expect(counts).toEqual({ opened: 0, commented: 0, closed: 0 });
+    expect(api.requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  it('refuses to run without a token, saying which permission the job needs', () => {
+    const saved = process.env.GITHUB_TOKEN;
+    delete process.env.GITHUB_TOKEN;
+    try {
+      expect(() => createGitHubClient({ baseUrl: api.url })).toThrow(/github-token input.*issues: write/);
+    } finally {
+      if (saved !== undefined) process.env.GITHUB_TOKEN = saved;
+    }
+  });
+
+  it('surfaces a rejected token as an error instead of opening nothing silently', async () => {
+    await expect(
+      openOrUpdateAlert(failure('2026-05-02'), createGitHubClient({ token: 'wrong', baseUrl: api.url })),
+    ).rejects.toThrow(/Bad credentials/);
+    expect(api.issues).toHaveLength(0);
+  });
+});
