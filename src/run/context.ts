@@ -23,7 +23,10 @@ export interface AtomicFile {
 /** Atomic writes under the data root: temp file in the same folder, fsync, rename. */
 export interface AtomicWriter {
   open(path: string): Promise<AtomicFile>;
-  writeFile(path: string, data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<WriteResult>;
+  writeFile(
+    path: string,
+    data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  ): Promise<WriteResult>;
 }
 
 export interface TaskContext {
@@ -55,4 +58,5 @@ export interface TaskOutcome {
   metrics?: Record<string, number | string>;
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler written `async (ctx) => {}` returns Promise<void>
 export type Handler = (ctx: TaskContext) => Promise<TaskOutcome | undefined | void> | TaskOutcome | undefined | void;

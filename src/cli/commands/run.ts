@@ -1,7 +1,91 @@
-// PLACEHOLDER: replaced by the module that implements 'pipewright run'.
+// `pipewright run <dag_id> --date KEY`: runs one partition here and now, with a live
+// view of its tasks, and prints where its quality report is.
+// Exit: 0 success or deferred (the source is not there yet: the next tick runs it),
+// 1 failed or busy (another run holds the partition), 2 bad input.
+import path from 'node:path';
+import { errorMessage, PartitionBusyError, UsageError } from '../../errors.js';
+import { formatDuration } from '../../run/duration.js';
+import { onInterrupt } from '../../run/interrupt.js';
+import { createLiveView } from '../../run/live-view.js';
+import { runPartition } from '../../run/partition.js';
+import { openWorkspace } from '../../run/workspace.js';
+import { parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-export async function runCommand(_args: string[], ctx: CliContext): Promise<number> {
-  ctx.stderr.write('pipewright run: not implemented yet\n');
-  return 70;
+const USAGE = `usage: pipewright run <dag_id> --date KEY [--data-root DIR] [--reason TEXT] [--pipelines DIR]
+
+  --date KEY        the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
+  --data-root DIR   where inputs, outputs and the run ledger live
+                    (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
+  --reason TEXT     recorded in the run record and the quality report (default: manual run)
+  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+
+Exit status: 0 success or deferred, 1 failed or busy, 2 invalid input.
+`;
+
+export async function runCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      date: { type: 'string' },
+      'data-root': { type: 'string' },
+      reason: { type: 'string' },
+      pipelines: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    ctx.stdout.write(USAGE);
+    return 0;
+  }
+  const [dagId, ...extra] = positionals;
+  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  if (values.date === undefined) throw new UsageError(`missing --date KEY (the partition to run)\n${USAGE}`);
+
+  const { pipeline, dataRoot, ledger } = await openWorkspace(
+    dagId,
+    { pipelines: values.pipelines, dataRoot: values['data-root'] },
+    ctx.cwd,
+    ctx.env,
+  );
+  const view = createLiveView(
+    ctx.stderr,
+    pipeline.tasks.map((t) => t.id),
+    ctx.interactive,
+    ctx.logger,
+  );
+  const interrupt = onInterrupt((signal) => view.logger.warning(`${signal}: stopping the run`));
+  try {
+    const { record, reportPaths } = await runPartition({
+      pipeline,
+      partition: values.date,
+      dataRoot,
+      trigger: 'manual',
+      reason: values.reason ?? 'manual run',
+      ledger,
+      logger: view.logger,
+      onTaskState: view.onTaskState,
+      signal: interrupt.signal,
+    });
+    view.close();
+    const took = formatDuration(Date.parse(record.endedAt ?? record.startedAt) - Date.parse(record.startedAt));
+    for (const task of record.tasks) {
+      if (task.state === 'failed')
+        ctx.stderr.write(`${task.id} failed (${task.failureClass ?? 'code'}): ${task.error}\n`);
+    }
+    ctx.stdout.write(`${pipeline.dagId} ${record.partition}: ${record.state} in ${took} (run ${record.runId})\n`);
+    if (reportPaths) ctx.stdout.write(`report: ${path.relative(ctx.cwd, reportPaths.json) || reportPaths.json}\n`);
+    if (interrupt.signal.aborted) return 130;
+    return record.state === 'failed' ? 1 : 0;
+  } catch (error) {
+    view.close();
+    if (error instanceof PartitionBusyError) {
+      ctx.stderr.write(`pipewright run: ${errorMessage(error)}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    interrupt.dispose();
+  }
 }

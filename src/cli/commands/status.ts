@@ -1,7 +1,37 @@
-// PLACEHOLDER: replaced by the module that implements 'pipewright status'.
+// `pipewright status <dag_id>`: the latest run of every partition, from the ledger.
+import { UsageError } from '../../errors.js';
+import { renderStatusTable, statusRows } from '../../run/status.js';
+import { openWorkspace } from '../../run/workspace.js';
+import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-export async function statusCommand(_args: string[], ctx: CliContext): Promise<number> {
-  ctx.stderr.write('pipewright status: not implemented yet\n');
-  return 70;
+const USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines DIR]
+
+  One row per partition: last state, run id, trigger, attempts, duration, rows,
+  numeric metrics and the recorded reason.
+`;
+
+export async function statusCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    { format: { type: 'string' }, 'data-root': { type: 'string' }, pipelines: { type: 'string' } },
+    USAGE,
+  );
+  if (values.help) {
+    ctx.stdout.write(USAGE);
+    return 0;
+  }
+  const [dagId, ...extra] = positionals;
+  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const format = oneOf(values.format, ['table', 'json'] as const, 'format', 'table');
+  const { pipeline, ledger } = await openWorkspace(
+    dagId,
+    { pipelines: values.pipelines, dataRoot: values['data-root'] },
+    ctx.cwd,
+    ctx.env,
+  );
+  const rows = statusRows(await ledger.latestRuns(pipeline.dagId));
+  ctx.stdout.write(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : renderStatusTable(pipeline.dagId, rows));
+  return 0;
 }

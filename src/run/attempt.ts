@@ -1,0 +1,103 @@
+// One attempt of one task: the kind's work raced against the attempt's timeout.
+import type { Pipeline, Task } from '../contract/model.js';
+import { classifyError, errorMessage, type FailureClass } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { CheckResult } from '../store/ledger.js';
+import type { Clock } from './clock.js';
+import type { AtomicWriter } from './context.js';
+import { formatDuration } from './duration.js';
+
+/** The partition as the executor sees it: key, Airflow's ds and the data interval. */
+export interface PartitionInfo {
+  key: string;
+  ds: string;
+  /** ISO 8601 with the pipeline zone's offset. */
+  dataIntervalStart: string;
+  dataIntervalEnd: string;
+}
+
+/** Everything one attempt of one task may use. */
+export interface AttemptEnv {
+  pipeline: Pipeline;
+  task: Task;
+  attempt: number;
+  runId: string;
+  partition: PartitionInfo;
+  dataRoot: string;
+  /** Contract inputs/outputs resolved to absolute paths for this partition. */
+  inputs: Record<string, string>;
+  outputs: Record<string, string>;
+  writer: AtomicWriter;
+  /** Prefixed with the task id. */
+  logger: Logger;
+  /** Aborted when the attempt's timeout passes or the whole run is cancelled. */
+  signal: AbortSignal;
+  clock: Clock;
+  /** How long a command gets between SIGTERM and SIGKILL. */
+  killGraceMs: number;
+}
+
+export type Metrics = Record<string, number | string>;
+
+export type AttemptResult =
+  | { status: 'success'; metrics?: Metrics; checks?: CheckResult[] }
+  | { status: 'deferred'; message: string }
+  | {
+      status: 'failed';
+      failureClass: FailureClass;
+      error: string;
+      /** false: never retry, whatever the class (a sensor past its deadline). */
+      retryable?: boolean;
+      checks?: CheckResult[];
+    };
+
+/** A task kind. `cooperative` kinds stop by themselves on abort (and must, to clean up). */
+export interface KindRunner {
+  run(env: AttemptEnv): Promise<AttemptResult>;
+  cooperative: boolean;
+}
+
+/** The reason an attempt's signal carries when its timeout passed. */
+export class AttemptTimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/**
+ * Runs one attempt. A handler that ignores its signal still fails as `timeout` when the
+ * time is up (its promise is left behind, its late result ignored); commands and sensors
+ * are cooperative so the processes of a command are gone when the attempt ends.
+ */
+export async function runAttempt(
+  kind: KindRunner,
+  env: Omit<AttemptEnv, 'signal'>,
+  timeoutMs: number,
+  cancel?: AbortSignal,
+): Promise<AttemptResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new AttemptTimeoutError(`timed out after ${formatDuration(timeoutMs)}`)),
+    timeoutMs,
+  );
+  const onCancel = () => controller.abort(cancel?.reason);
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, { once: true });
+  try {
+    const work = kind.run({ ...env, signal: controller.signal });
+    if (kind.cooperative) return await work;
+    work.catch(() => {}); // a late rejection after the race is lost must not crash the process
+    return await Promise.race([work, rejectOnAbort(controller.signal)]);
+  } catch (error) {
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+    return { status: 'failed', failureClass: classifyError(reason), error: errorMessage(reason) };
+  } finally {
+    clearTimeout(timer);
+    cancel?.removeEventListener('abort', onCancel);
+  }
+}

@@ -1,0 +1,30 @@
+// `checks: { dataset, rules }`: declarative checks on one input or output. A failed
+// error-severity check is a data failure: never retried, blocks what depends on it.
+import type { ChecksSpec } from '../../contract/model.js';
+import { runChecks } from '../../quality/checks.js';
+import type { AttemptResult, KindRunner } from '../attempt.js';
+
+export function checksKind(spec: ChecksSpec): KindRunner {
+  return {
+    cooperative: false,
+    async run(env): Promise<AttemptResult> {
+      const file = env.outputs[spec.dataset] ?? env.inputs[spec.dataset];
+      if (file === undefined) {
+        return { status: 'failed', failureClass: 'code', error: `no input or output named '${spec.dataset}'` };
+      }
+      const partition = {
+        key: env.partition.key,
+        dataIntervalStart: env.partition.dataIntervalStart,
+        dataIntervalEnd: env.partition.dataIntervalEnd,
+      };
+      const checks = await runChecks(file, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone });
+      for (const check of checks) {
+        if (check.status !== 'passed') env.logger.warning(`${check.name} ${check.status}: ${check.details}`);
+      }
+      const blocking = checks.filter((c) => c.status === 'failed' && c.severity === 'error');
+      if (blocking.length === 0) return { status: 'success', checks };
+      const names = blocking.map((c) => c.name).join(', ');
+      return { status: 'failed', failureClass: 'data', error: `failed checks on ${spec.dataset}: ${names}`, checks };
+    },
+  };
+}

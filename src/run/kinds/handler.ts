@@ -1,0 +1,75 @@
+// `handler: tasks/x.ts#exportName`: a function in the user's repository, imported
+// at run time (Node 24 strips TypeScript types natively) and called with a TaskContext.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { HandlerSpec } from '../../contract/model.js';
+import { DataContractError, TransientError } from '../../errors.js';
+import type { AttemptEnv, AttemptResult, KindRunner, Metrics } from '../attempt.js';
+import type { Handler, TaskContext } from '../context.js';
+
+/** Imports the module and returns the named export, refusing anything that is not a function. */
+export async function loadHandler(pipelineDir: string, spec: HandlerSpec): Promise<Handler> {
+  const file = path.resolve(pipelineDir, spec.module);
+  let mod: Record<string, unknown>;
+  try {
+    // webpackIgnore keeps the ncc bundle from trying to resolve the user's module at build time.
+    mod = await import(/* webpackIgnore: true */ pathToFileURL(file).href);
+  } catch (error) {
+    throw new Error(`cannot import handler module ${spec.module}: ${(error as Error).message ?? String(error)}`);
+  }
+  const fn = mod[spec.exportName];
+  if (typeof fn !== 'function') {
+    const exported = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
+    throw new Error(
+      `${spec.module} has no exported function '${spec.exportName}' (functions exported: ${exported.join(', ') || 'none'})`,
+    );
+  }
+  return fn as Handler;
+}
+
+/** Keeps the metrics a report can show (numbers and strings) and says what it dropped. */
+function cleanMetrics(raw: unknown, env: AttemptEnv): Metrics | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object') {
+    env.logger.warning(`ignored metrics: expected an object, got ${typeof raw}`);
+    return undefined;
+  }
+  const metrics: Metrics = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'number' || typeof value === 'string') metrics[key] = value;
+    else if (typeof value === 'bigint') metrics[key] = value.toString();
+    else env.logger.warning(`ignored metric '${key}': only numbers and strings are recorded`);
+  }
+  return metrics;
+}
+
+export function taskContext(env: AttemptEnv): TaskContext {
+  return {
+    dagId: env.pipeline.dagId,
+    taskId: env.task.id,
+    runId: env.runId,
+    partition: env.partition.key,
+    ds: env.partition.ds,
+    dataInterval: { start: env.partition.dataIntervalStart, end: env.partition.dataIntervalEnd },
+    attempt: env.attempt,
+    inputs: { ...env.inputs },
+    outputs: { ...env.outputs },
+    dataRoot: env.dataRoot,
+    logger: env.logger,
+    signal: env.signal,
+    writer: env.writer,
+    errors: { TransientError, DataContractError },
+  };
+}
+
+export function handlerKind(spec: HandlerSpec): KindRunner {
+  return {
+    cooperative: false,
+    async run(env): Promise<AttemptResult> {
+      const fn = await loadHandler(env.pipeline.dir, spec);
+      const outcome = await fn(taskContext(env));
+      const metrics = cleanMetrics(outcome ? outcome.metrics : undefined, env);
+      return metrics ? { status: 'success', metrics } : { status: 'success' };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// `sensor: { path }`: waits for a file to appear, poking at an interval, and past its
+// deadline fails or defers the partition to the next tick instead of holding a runner.
+import { access } from 'node:fs/promises';
+import type { SensorSpec } from '../../contract/model.js';
+import { relativeToRoot, renderTemplate, resolveInside, templateVars } from '../../store/paths.js';
+import type { AttemptResult, KindRunner } from '../attempt.js';
+import { formatDuration } from '../duration.js';
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function sensorKind(spec: SensorSpec): KindRunner {
+  return {
+    cooperative: true,
+    async run(env): Promise<AttemptResult> {
+      const vars = { ...templateVars(env.partition), inputs: env.inputs, outputs: env.outputs };
+      const target = resolveInside(env.dataRoot, renderTemplate(spec.path, vars));
+      const shown = relativeToRoot(env.dataRoot, target);
+      const deadline = env.clock.now() + spec.timeoutMs;
+      for (let poke = 1; ; poke++) {
+        if (await exists(target)) {
+          env.logger.info(`${shown} is there (poke ${poke})`);
+          return { status: 'success' };
+        }
+        const remaining = deadline - env.clock.now();
+        if (remaining <= 0) break;
+        const wait = Math.min(spec.pokeIntervalMs, remaining);
+        env.logger.info(`waiting for ${shown}: next poke in ${formatDuration(wait)}`);
+        try {
+          await env.clock.sleep(wait, env.signal);
+        } catch (reason) {
+          const why = reason instanceof Error ? reason.message : 'cancelled';
+          return { status: 'failed', failureClass: 'timeout', error: `${why} while waiting for ${shown}` };
+        }
+      }
+      const message = `${shown} did not appear within ${formatDuration(spec.timeoutMs)}`;
+      if (spec.onTimeout === 'defer') return { status: 'deferred', message: `${message}; deferred to the next tick` };
+      // The deadline is the sensor's whole budget: retrying would wait past it.
+      return { status: 'failed', failureClass: 'timeout', error: message, retryable: false };
+    },
+  };
+}
