@@ -1,7 +1,67 @@
-// PLACEHOLDER: replaced by the module that implements 'pipewright validate'.
+// `pipewright validate [PATH ...]`: every problem in the contracts and their
+// handler modules, one located line each, then a summary. Exit 0 clean
+// (warnings allowed), 1 with any error, 2 for bad flags or paths.
+import { parseDuration } from '../../contract/duration.js';
+import { displayPath, formatDiagnostic } from '../../contract/format.js';
+import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
+import { UsageError } from '../../errors.js';
+import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-export async function validateCommand(_args: string[], ctx: CliContext): Promise<number> {
-  ctx.stderr.write('pipewright validate: not implemented yet\n');
-  return 70;
+const USAGE = `usage: pipewright validate [PATH ...] [options]
+
+Checks pipeline contracts (PATH: a pipeline.yml or a folder searched for them; default pipelines/).
+
+options:
+  --import-timeout DURATION  budget for importing one handler module (default 5s)
+  --no-imports               skip importing handler modules
+  --format text|json         output format (default text)
+`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export async function validateCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      'import-timeout': { type: 'string' },
+      'no-imports': { type: 'boolean' },
+      format: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    ctx.stdout.write(USAGE);
+    return 0;
+  }
+  const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+  const rawTimeout = values['import-timeout'];
+  const importTimeoutMs = typeof rawTimeout === 'string' ? parseDuration(rawTimeout) : DEFAULT_IMPORT_TIMEOUT_MS;
+  if (importTimeoutMs === undefined || importTimeoutMs <= 0)
+    throw new UsageError(`--import-timeout must be a duration like 5s or 500ms (got '${String(rawTimeout)}')`);
+
+  const paths = positionals.length ? positionals : ['pipelines'];
+  const { files, pipelines, diagnostics } = await validatePaths(
+    paths.map((p) => (p.startsWith('/') ? p : `${ctx.cwd}/${p}`)),
+    { importTimeoutMs, checkImports: !values['no-imports'] },
+  );
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+
+  if (format === 'json') {
+    const report = {
+      contracts: files.map((f) => displayPath(f, ctx.cwd)),
+      valid: pipelines.map((p) => p.dagId),
+      errors,
+      warnings,
+      diagnostics: diagnostics.map((d) => ({ ...d, file: displayPath(d.file, ctx.cwd) })),
+    };
+    ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    for (const d of diagnostics) ctx.stdout.write(`${formatDiagnostic(d, ctx.cwd)}\n`);
+    ctx.stdout.write(
+      `${plural(files.length, 'pipeline')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
 }

@@ -1,0 +1,71 @@
+// Validates one pipeline.yml's text (everything but handler imports) and
+// normalizes it when it has no error.
+import { dirname, resolve } from 'node:path';
+import type { HandlerRef } from './imports/check.js';
+import type { Diagnostic, Pipeline } from './model.js';
+import { normalizePipeline } from './normalize.js';
+import { isRecord, pipelineRules } from './rules.js';
+import { schemaDiagnostics } from './schema-check.js';
+import { findSecrets, redactSecrets } from './secrets.js';
+import { type ContractSource, parseContract } from './source.js';
+import { taskRules } from './task-rules.js';
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Present when the contract has no error. */
+  pipeline?: Pipeline;
+  /** Well-formed `handler:` values, for the import checks. */
+  handlers: HandlerRef[];
+}
+
+const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
+
+function handlerRefs(data: Record<string, unknown>, source: ContractSource): HandlerRef[] {
+  if (!Array.isArray(data.tasks)) return [];
+  const pipelineDir = dirname(resolve(source.file));
+  return data.tasks.flatMap((task: unknown, index) => {
+    if (!isRecord(task) || typeof task.handler !== 'string') return [];
+    const match = HANDLER.exec(task.handler);
+    if (!match) return [];
+    const at = source.locate(['tasks', index, 'handler']);
+    const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
+    return [{ contract: source.file, ...at, taskId, pipelineDir, module: match[1]!, exportName: match[2]! }];
+  });
+}
+
+export function checkContractText(file: string, text: string): FileResult {
+  const source = parseContract(file, text);
+  const diagnostics: Diagnostic[] = [...source.syntax];
+  for (const secret of findSecrets(text))
+    diagnostics.push({
+      file,
+      line: secret.line,
+      col: secret.col,
+      severity: 'error',
+      message: `literal credential (${secret.kind}) in the contract: store it as a GitHub secret and pass it through env`,
+    });
+  const data = source.data;
+  if (source.syntax.some((d) => d.severity === 'error')) return { file, diagnostics, handlers: [] };
+  if (!isRecord(data)) {
+    diagnostics.push({
+      file,
+      line: 1,
+      col: 1,
+      severity: 'error',
+      message: 'a pipeline contract must be a YAML mapping',
+    });
+    return { file, diagnostics, handlers: [] };
+  }
+  diagnostics.push(...schemaDiagnostics(source));
+  for (const rule of [...pipelineRules, ...taskRules]) rule(data, source, diagnostics);
+  // Messages quote values; a credential must never be echoed back.
+  for (const d of diagnostics) d.message = redactSecrets(d.message);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return {
+    file,
+    diagnostics,
+    handlers: handlerRefs(data, source),
+    ...(ok ? { pipeline: normalizePipeline(data, file) } : {}),
+  };
+}

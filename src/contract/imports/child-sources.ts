@@ -1,0 +1,80 @@
+// Code run inside the child process that imports a handler module. It travels
+// as strings (a data: URL preload and an --eval body) so the bundled CLI and
+// actions need no extra files. Messages to the parent go to fd 3 as JSON lines.
+
+/** Preload: records and blocks network access during the import. */
+export const NETWORK_GUARD = `
+import net from 'node:net';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { writeSync } from 'node:fs';
+
+const send = (message) => { try { writeSync(3, JSON.stringify(message) + '\\n'); } catch {} };
+const callSite = () => {
+  for (const line of String(new Error().stack).split('\\n').slice(1)) {
+    const m = /((?:file:\\/\\/)?\\/[^()\\s]*?):(\\d+):(\\d+)\\)?$/.exec(line.trim());
+    if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]) };
+  }
+  return undefined;
+};
+let nested = 0;
+const blocked = (what) => {
+  if (nested === 0) send({ type: 'network', what, at: callSite() });
+  const error = new Error('pipewright blocked ' + what + ' while importing a handler module');
+  error.code = 'PIPEWRIGHT_NETWORK_BLOCKED';
+  return error;
+};
+const describe = (args) => {
+  const first = args[0];
+  if (typeof first === 'string' || first instanceof URL) return String(first);
+  if (first && typeof first === 'object') return (first.host || first.hostname || 'localhost') + (first.path || '');
+  return 'a host';
+};
+const guardRequest = (module, scheme) => {
+  for (const name of ['request', 'get']) {
+    const original = module[name];
+    module[name] = function (...args) {
+      const error = blocked(scheme + ' request to ' + describe(args));
+      nested++;
+      try { const req = original.apply(this, args); req.on('error', () => {}); process.nextTick(() => req.destroy(error)); return req; }
+      finally { nested--; }
+    };
+  }
+};
+guardRequest(http, 'HTTP');
+guardRequest(https, 'HTTPS');
+net.Socket.prototype.connect = function (...args) {
+  const target = args[0] && typeof args[0] === 'object' ? (args[0].host || args[0].path || 'localhost') + (args[0].port ? ':' + args[0].port : '') : String(args[1] || 'localhost') + ':' + String(args[0]);
+  const error = blocked('a connection to ' + target);
+  process.nextTick(() => this.destroy(error));
+  return this;
+};
+dns.lookup = function (host, ...rest) {
+  const error = blocked('a DNS lookup of ' + host);
+  const callback = rest.find((r) => typeof r === 'function');
+  if (callback) process.nextTick(() => callback(error));
+};
+dns.promises.lookup = async (host) => { throw blocked('a DNS lookup of ' + host); };
+for (const name of ['resolve', 'resolve4', 'resolve6']) {
+  dns.promises[name] = async (host) => { throw blocked('a DNS query for ' + host); };
+}
+globalThis.fetch = async (input) => { throw blocked('fetch of ' + (input && input.url ? input.url : String(input))); };
+`;
+
+/** Main: imports the module, reports its exports or its error (and rethrows so Node prints the source location). */
+export const PROBE = `
+import { writeSync } from 'node:fs';
+const send = (message) => writeSync(3, JSON.stringify(message) + '\\n');
+let loaded;
+try {
+  loaded = await import(process.env.PIPEWRIGHT_PROBE_URL);
+} catch (error) {
+  const e = error instanceof Error ? error : new Error(String(error));
+  send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+  throw error;
+}
+const names = Object.keys(loaded);
+send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
+process.exit(0);
+`;

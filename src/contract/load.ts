@@ -1,0 +1,85 @@
+// The contract module's public entry: validate contracts (with their handler
+// imports) and load one pipeline by id for the other commands.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ContractError, UsageError } from '../errors.js';
+import { checkContractText } from './check-file.js';
+import { CONTRACT_FILE, discoverContracts } from './discover.js';
+import { compareDiagnostics, formatDiagnostic } from './format.js';
+import { checkHandlerImports, type HandlerRef } from './imports/check.js';
+import type { Diagnostic, Pipeline } from './model.js';
+import { didYouMean } from './suggest.js';
+
+export { formatDiagnostic };
+
+export interface ValidateOptions {
+  /** Budget of one handler module's import (default 5 s). */
+  importTimeoutMs?: number;
+  /** Import every handler module in a child process (default true). */
+  checkImports?: boolean;
+  /** Handler modules must stay inside this folder (default: the git top level or nearest package.json). */
+  repoRoot?: string;
+}
+
+export interface ValidationResult {
+  /** The contract files checked, absolute. */
+  files: string[];
+  /** The contracts without errors, normalized. */
+  pipelines: Pipeline[];
+  /** Every problem found, sorted by file and position. */
+  diagnostics: Diagnostic[];
+}
+
+export const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
+
+export async function validatePaths(paths: string[], opts: ValidateOptions = {}): Promise<ValidationResult> {
+  const files = await discoverContracts(paths);
+  const pipelines: Pipeline[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const handlers: HandlerRef[] = [];
+  for (const file of files) {
+    const result = checkContractText(file, await readFile(file, 'utf8'));
+    diagnostics.push(...result.diagnostics);
+    handlers.push(...result.handlers);
+    if (result.pipeline) pipelines.push(result.pipeline);
+  }
+  if (opts.checkImports !== false && handlers.length) {
+    const importOptions = {
+      timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+      ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+    };
+    diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
+  }
+  return { files, pipelines, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+async function knownIds(pipelinesDir: string): Promise<string[]> {
+  const entries = await readdir(pipelinesDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(join(pipelinesDir, e.name, CONTRACT_FILE)))
+    .map((e) => e.name);
+}
+
+/**
+ * The pipeline `pipelines/<dagId>/pipeline.yml`, validated (without importing handlers).
+ * Throws UsageError for an unknown id, ContractError listing every problem for an invalid contract.
+ */
+export async function loadPipelineById(pipelinesDir: string, dagId: string): Promise<Pipeline> {
+  const file = resolve(pipelinesDir, dagId, CONTRACT_FILE);
+  if (!/^[a-z][a-z0-9_]*$/.test(dagId) || !existsSync(file)) {
+    const ids = await knownIds(pipelinesDir);
+    const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
+    throw new UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
+  }
+  const result = checkContractText(file, await readFile(file, 'utf8'));
+  if (result.pipeline) return result.pipeline;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
+  const first = errors[0];
+  throw new ContractError(
+    errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'),
+    first?.file,
+    first?.line,
+    first?.col,
+  );
+}
