@@ -71,3 +71,9 @@ export const emptyLedger: LedgerReader = {
     return new Map();
   },
 };
+
+/** A ledger that can also hold a partition for one run (see src/store/lock.ts). */
+export interface LockingLedger extends Ledger {
+  /** Throws PartitionBusyError while another live run holds the partition. */
+  acquire(dagId: string, partition: string, runId: string): Promise<{ release(): Promise<void> }>;
+}

@@ -1,0 +1,179 @@
+// Atomic publication of one file under the data root: write a temporary file in
+// the target's own folder, fsync it, rename it over the target, fsync the folder.
+// rename(2) within one folder swaps the name in one step, so a reader sees the
+// old file or the new one, never a half-written one; a writer killed midway
+// leaves only a hidden temp file, which the next write to that folder sweeps.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { type FileHandle, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { AtomicFile, AtomicWriter, WriteResult } from '../run/context.js';
+import { resolveInside } from './paths.js';
+import { isProcessAlive } from './pid.js';
+
+export interface AtomicWriterOptions {
+  /** A temp file untouched this long is swept even if its writer's pid looks alive (pid reuse). */
+  staleAfterMs?: number;
+}
+
+type Chunk = string | Uint8Array;
+
+const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{12}$/;
+const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
+// Small writes (a CSV row at a time) are gathered so each syscall moves a useful amount.
+const FLUSH_BYTES = 1 << 20;
+
+/** The hidden temp name used while `target` is being written: `.<name>.tmp-<pid>-<random>`. */
+export function tempNameFor(target: string): string {
+  return `.${basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+/** True for names `tempNameFor` makes: never listed in manifests, swept when stale. */
+export function isTempName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
+export function createAtomicWriter(dataRoot: string, options: AtomicWriterOptions = {}): AtomicWriter {
+  const root = resolve(dataRoot);
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const openFile = async (path: string) => openAtomic(resolveInside(root, path), staleAfterMs);
+  return {
+    open: openFile,
+    async writeFile(path, data) {
+      const file = await openFile(path);
+      try {
+        for await (const chunk of chunksOf(data)) await file.write(chunk);
+        return await file.commit();
+      } catch (error) {
+        await file.abort();
+        throw error;
+      }
+    },
+  };
+}
+
+/** Removes temp files in `dir` left by dead processes, or untouched for `staleAfterMs`. */
+export async function sweepStaleTemps(dir: string, staleAfterMs = DEFAULT_STALE_AFTER_MS): Promise<string[]> {
+  const swept: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return swept;
+    throw error;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    const path = join(dir, name);
+    try {
+      const abandoned = pid !== process.pid && !isProcessAlive(pid);
+      if (abandoned || now - (await stat(path)).mtimeMs > staleAfterMs) {
+        await unlink(path);
+        swept.push(path);
+      }
+    } catch (error) {
+      // Another writer swept it first.
+      if (!isCode(error, 'ENOENT')) throw error;
+    }
+  }
+  return swept;
+}
+
+async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicFile> {
+  const dir = dirname(target);
+  await mkdir(dir, { recursive: true });
+  await sweepStaleTemps(dir, staleAfterMs);
+  const temp = join(dir, tempNameFor(target));
+  const handle = await open(temp, 'wx');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let state: 'open' | 'committed' | 'aborted' = 'open';
+
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const buffer = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    await writeAll(handle, buffer);
+  };
+  const assertOpen = () => {
+    if (state !== 'open') throw new Error(`atomic write of ${target} is already ${state}`);
+  };
+
+  return {
+    async write(chunk: Chunk) {
+      assertOpen();
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (buffer.byteLength === 0) return;
+      hash.update(buffer);
+      bytes += buffer.byteLength;
+      // Copy: the caller may reuse its buffer once write() resolves.
+      pending.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
+      pendingBytes += buffer.byteLength;
+      if (pendingBytes >= FLUSH_BYTES) await flush();
+    },
+    async commit(): Promise<WriteResult> {
+      assertOpen();
+      state = 'committed';
+      try {
+        await flush();
+        await handle.sync();
+        await handle.close();
+        await rename(temp, target);
+      } catch (error) {
+        await handle.close().catch(() => {});
+        await unlink(temp).catch(() => {});
+        throw error;
+      }
+      await syncDir(dir);
+      return { path: target, bytes, sha256: hash.digest('hex') };
+    },
+    async abort() {
+      if (state !== 'open') return;
+      state = 'aborted';
+      await handle.close().catch(() => {});
+      await unlink(temp).catch((error: unknown) => {
+        if (!isCode(error, 'ENOENT')) throw error;
+      });
+    },
+  };
+}
+
+async function writeAll(handle: FileHandle, buffer: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < buffer.byteLength) {
+    const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Makes the rename itself durable; some platforms cannot open a folder for fsync, which is fine there. */
+async function syncDir(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!isCode(error, 'EISDIR') && !isCode(error, 'EPERM') && !isCode(error, 'EINVAL')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function* chunksOf(data: Chunk | Iterable<Chunk> | AsyncIterable<Chunk>): AsyncGenerator<Chunk, void, undefined> {
+  // Strings and byte arrays are iterable too, but element by element: treat them as one chunk.
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    yield data;
+    return;
+  }
+  yield* data;
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === code;
+}

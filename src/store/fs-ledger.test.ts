@@ -1,0 +1,110 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FsLedger } from './fs-ledger.js';
+import type { RunRecord } from './ledger.js';
+import { newRunId } from './run-id.js';
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+function tempRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'pipewright-ledger-'));
+  roots.push(root);
+  return root;
+}
+
+function record(partition: string, runId: string, startedAt: string, state: RunRecord['state']): RunRecord {
+  return {
+    dagId: 'sales',
+    partition,
+    runId,
+    trigger: 'schedule',
+    reason: 'tick',
+    state,
+    startedAt,
+    dataIntervalStart: `${partition}T00:00:00.000+05:00`,
+    dataIntervalEnd: `${partition}T23:59:59.999+05:00`,
+    tasks: [],
+    checks: [],
+    metrics: {},
+    inputs: [],
+    outputs: [],
+  };
+}
+
+describe('FsLedger', () => {
+  it('stores one file per run and reports the latest run of each partition', async () => {
+    const root = tempRoot();
+    const ledger = new FsLedger(root);
+    await ledger.write(record('2026-05-01', 'scheduled__b', '2026-05-02T01:00:00.000Z', 'success'));
+    await ledger.write(record('2026-05-02', 'scheduled__a', '2026-05-03T01:00:00.000Z', 'failed'));
+    await ledger.write(record('2026-05-02', 'manual__z', '2026-05-03T02:00:00.000Z', 'success'));
+    // Same start instant: the run id breaks the tie.
+    await ledger.write(record('2026-05-01', 'scheduled__a', '2026-05-02T01:00:00.000Z', 'failed'));
+
+    const latest = await ledger.latestRuns('sales');
+    expect([...latest.keys()].sort()).toEqual(['2026-05-01', '2026-05-02']);
+    expect(latest.get('2026-05-01')).toMatchObject({ runId: 'scheduled__b', state: 'success' });
+    expect(latest.get('2026-05-02')).toMatchObject({ runId: 'manual__z', state: 'success' });
+    expect((await ledger.runs('sales', '2026-05-02')).map((r) => r.runId)).toEqual(['scheduled__a', 'manual__z']);
+    expect(readdirSync(join(root, '_pipewright/runs/sales/2026-05-02')).sort()).toEqual([
+      'manual__z.json',
+      'scheduled__a.json',
+    ]);
+  });
+
+  it('rewrites a run in place as it progresses, and knows nothing of other pipelines', async () => {
+    const root = tempRoot();
+    const ledger = new FsLedger(root);
+    const running = record('2026-05-02', 'manual__x', '2026-05-03T01:00:00.000Z', 'running');
+    await ledger.write(running);
+    await ledger.write({ ...running, state: 'success', endedAt: '2026-05-03T01:05:00.000Z' });
+    expect(await ledger.runs('sales', '2026-05-02')).toEqual([
+      { ...running, state: 'success', endedAt: '2026-05-03T01:05:00.000Z' },
+    ]);
+    expect((await ledger.latestRuns('other')).size).toBe(0);
+  });
+
+  it('keeps every record when many runs write at once', async () => {
+    const root = tempRoot();
+    const ledger = new FsLedger(root);
+    const records = Array.from({ length: 50 }, (_, i) =>
+      record(
+        `2026-05-${String((i % 5) + 1).padStart(2, '0')}`,
+        `backfill__${i}`,
+        `2026-06-01T00:00:${String(i).padStart(2, '0')}.000Z`,
+        'success',
+      ),
+    );
+    await Promise.all(records.map((r) => ledger.write(r)));
+    const latest = await ledger.latestRuns('sales');
+    expect(latest.size).toBe(5);
+    expect(latest.get('2026-05-01')?.runId).toBe('backfill__45');
+    for (const r of records) {
+      const text = readFileSync(join(root, '_pipewright/runs/sales', r.partition, `${r.runId}.json`), 'utf8');
+      expect(JSON.parse(text)).toEqual(r);
+    }
+  });
+
+  it('refuses a record whose ids would escape the ledger folder', async () => {
+    const ledger = new FsLedger(tempRoot());
+    await expect(ledger.write(record('../../x', 'r', '2026-05-03T01:00:00.000Z', 'success'))).rejects.toThrow(
+      /partition key/,
+    );
+    await expect(ledger.write(record('2026-05-02', 'a/b', '2026-05-03T01:00:00.000Z', 'success'))).rejects.toThrow(
+      /run id/,
+    );
+  });
+});
+
+describe('newRunId', () => {
+  it('is Airflow-shaped, filename-safe and unique per call', () => {
+    const now = new Date('2026-05-02T06:00:00.123Z');
+    const id = newRunId('manual', now);
+    expect(id).toMatch(/^manual__20260502T060000Z__[0-9a-f]{6}$/);
+    expect(newRunId('manual', now)).not.toBe(id);
+  });
+});

@@ -1,0 +1,104 @@
+// The run ledger on the local filesystem, inside the data root:
+// `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
+// written atomically. Concurrent runs write different files, so they cannot
+// corrupt each other; a run's own rewrites replace its file in one rename.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createAtomicWriter, isTempName } from './atomic.js';
+import type { LockingLedger, RunRecord } from './ledger.js';
+import { acquirePartitionLock, type PartitionLock } from './lock.js';
+import { assertSafeSegment } from './paths.js';
+
+/** Reads at most this many record files at once, so a long history does not exhaust file handles. */
+const READ_CONCURRENCY = 32;
+
+export class FsLedger implements LockingLedger {
+  readonly dataRoot: string;
+
+  constructor(dataRoot: string) {
+    this.dataRoot = resolve(dataRoot);
+  }
+
+  /** The latest run of every partition that has one (by startedAt, then runId). */
+  async latestRuns(dagId: string): Promise<Map<string, RunRecord>> {
+    const latest = new Map<string, RunRecord>();
+    for (const partition of await listDirs(this.dagDir(dagId))) {
+      const runs = await this.runs(dagId, partition);
+      const last = runs.at(-1);
+      if (last) latest.set(partition, last);
+    }
+    return latest;
+  }
+
+  /** All runs of one partition, oldest first. */
+  async runs(dagId: string, partition: string): Promise<RunRecord[]> {
+    assertSafeSegment(partition, 'partition key');
+    const dir = join(this.dagDir(dagId), partition);
+    const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
+    const records = await mapLimited(names, READ_CONCURRENCY, (name) => readRecord(join(dir, name)));
+    return records.sort(compareRuns);
+  }
+
+  async write(record: RunRecord): Promise<void> {
+    assertSafeSegment(record.runId, 'run id');
+    assertSafeSegment(record.partition, 'partition key');
+    const path = join(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+    await createAtomicWriter(this.dataRoot).writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
+  }
+
+  /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
+  acquire(dagId: string, partition: string, runId: string): Promise<PartitionLock> {
+    return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
+  }
+
+  private dagDir(dagId: string): string {
+    assertSafeSegment(dagId, 'dag id');
+    return join(this.dataRoot, '_pipewright', 'runs', dagId);
+  }
+}
+
+/** Oldest first: startedAt (ISO, UTC), then runId for runs started in the same instant. */
+export function compareRuns(a: RunRecord, b: RunRecord): number {
+  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
+  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+
+async function readRecord(path: string): Promise<RunRecord> {
+  const text = await readFile(path, 'utf8');
+  try {
+    return JSON.parse(text) as RunRecord;
+  } catch (error) {
+    throw new Error(`run record ${path} is not valid JSON (${(error as Error).message}); move it aside to continue`);
+  }
+}
+
+async function listDirs(dir: string): Promise<string[]> {
+  return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  return (await entries(dir)).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+async function entries(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,144 @@
+// Every contract path resolves under one data root, and nothing may leave it:
+// partition keys and rendered templates are checked before any file is touched.
+
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Pipeline } from '../contract/model.js';
+import { TEMPLATE_VARIABLES } from '../contract/templates.js';
+import { UsageError } from '../errors.js';
+import type { Partition } from '../schedule/partitions.js';
+
+/** What `{{ name }}` may refer to inside a contract path or command argument. */
+export interface TemplateVars {
+  ds: string;
+  ds_nodash: string;
+  partition: string;
+  data_interval_start: string;
+  data_interval_end: string;
+  inputs?: Record<string, string>;
+  outputs?: Record<string, string>;
+}
+
+export const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
+
+/** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
+export function resolveDataRoot(
+  pipeline: Pick<Pipeline, 'dir'>,
+  flag?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+  return chosen === undefined ? join(pipeline.dir, 'data') : resolve(chosen);
+}
+
+/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
+export function templateVars(partition: Partition): TemplateVars {
+  // The start carries the zone's offset, so its first ten characters are the local date.
+  const ds = partition.dataIntervalStart.slice(0, 10);
+  return {
+    ds,
+    ds_nodash: ds.replaceAll('-', ''),
+    partition: partition.key,
+    data_interval_start: partition.dataIntervalStart,
+    data_interval_end: partition.dataIntervalEnd,
+  };
+}
+
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
+export function renderTemplate(template: string, vars: TemplateVars): string {
+  return template.replace(PLACEHOLDER, (_match, name: string) => {
+    const value = lookup(vars, name);
+    if (value === undefined) {
+      throw new UsageError(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
+    }
+    return value;
+  });
+}
+
+function lookup(vars: TemplateVars, name: string): string | undefined {
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const tail = dot < 0 ? undefined : name.slice(dot + 1);
+  if (tail !== undefined) {
+    if (head !== 'inputs' && head !== 'outputs') return undefined;
+    const table = vars[head];
+    return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
+  }
+  if (head === 'inputs' || head === 'outputs') return undefined;
+  const value = vars[head as keyof TemplateVars];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function knownNames(vars: TemplateVars): string {
+  const names: string[] = [...TEMPLATE_VARIABLES];
+  for (const table of ['inputs', 'outputs'] as const) {
+    for (const key of Object.keys(vars[table] ?? {})) names.push(`${table}.${key}`);
+  }
+  return names.join(', ');
+}
+
+/**
+ * Refuses a value used as one path segment (partition key, dag id, run id) when it
+ * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
+ */
+export function assertSafeSegment(value: string, what: string): void {
+  const problem = segmentProblem(value);
+  if (problem !== undefined) {
+    throw new UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
+  }
+}
+
+function segmentProblem(value: string): string | undefined {
+  if (value === '') return 'it is empty';
+  if (value.includes('\0')) return 'it contains a NUL byte';
+  if (value.includes('/')) return "it contains '/'";
+  if (value.includes('\\')) return "it contains '\\'";
+  if (value.includes('..')) return "it contains '..'";
+  if (value.startsWith('.')) return "it starts with '.'";
+  return undefined;
+}
+
+/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
+export function resolveInside(dataRoot: string, path: string): string {
+  if (path.includes('\0')) throw new UsageError(`refusing path '${printable(path)}': it contains a NUL byte`);
+  const root = resolve(dataRoot);
+  const target = resolve(root, path);
+  const rel = relative(root, target);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new UsageError(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
+  }
+  return target;
+}
+
+/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
+export function relativeToRoot(dataRoot: string, absolute: string): string {
+  return relative(resolve(dataRoot), absolute).split(sep).join('/');
+}
+
+/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+export function resolvePartitionPaths(
+  pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,
+  partition: Partition,
+  dataRoot: string,
+): { inputs: Record<string, string>; outputs: Record<string, string> } {
+  assertSafeSegment(partition.key, 'partition key');
+  const base = templateVars(partition);
+  const inputs: Record<string, string> = {};
+  for (const [name, template] of Object.entries(pipeline.inputs)) {
+    inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+  }
+  const outputs: Record<string, string> = {};
+  for (const [name, template] of Object.entries(pipeline.outputs)) {
+    outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+  }
+  return { inputs, outputs };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function printable(value: string): string {
+  return value.replaceAll('\0', '\\0');
+}
