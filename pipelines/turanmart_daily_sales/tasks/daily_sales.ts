@@ -1,0 +1,310 @@
+// The daily-sales aggregation as a pure function of the bronze orders bytes:
+// one row per (order_date, region) with the distinct orders and the revenue to
+// the cent. It streams: memory grows with the groups and their distinct order
+// ids, never with the rows or the file. Amounts are parsed from the bytes
+// straight into integer cents, so 0.10 + 0.20 is 0.30 however many rows there are.
+
+import { csvLine } from './csv_format.ts';
+import { CsvDataError, type CsvFields, CsvScanner, fieldBytes, fieldText } from './csv_scan.ts';
+import { IdSet, type NumberSet } from './id_set.ts';
+
+export const DAILY_SALES_COLUMNS = ['order_date', 'region', 'order_count', 'revenue'] as const;
+
+export interface DailySalesRow {
+  orderDate: string;
+  region: string;
+  /** Distinct order_id values of the group. */
+  orderCount: number;
+  revenueCents: bigint;
+}
+
+export interface DailySales {
+  /** Sorted by order_date, then region (byte order). */
+  rows: DailySalesRow[];
+  /** Data records read (order lines). */
+  lines: number;
+  /** Sum of the groups' distinct orders. */
+  orderCount: number;
+  revenueCents: bigint;
+}
+
+/** Aggregates a CSV with at least order_id, order_date, region and order_total, given as chunks of bytes. */
+export async function aggregateDailySales(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<DailySales> {
+  const aggregator = new DailySalesAggregator();
+  const scanner = new CsvScanner((buf, fields) => aggregator.row(buf, fields));
+  for await (const chunk of source) scanner.push(chunk);
+  scanner.end();
+  return aggregator.result();
+}
+
+/** The gold CSV: header, one LF-terminated line per group, revenue with two decimals. */
+export function formatDailySalesCsv(sales: DailySales): string {
+  let out = csvLine(DAILY_SALES_COLUMNS);
+  for (const row of sales.rows) {
+    out += csvLine([row.orderDate, row.region, String(row.orderCount), formatCents(row.revenueCents)]);
+  }
+  return out;
+}
+
+/** 123456n -> "1234.56", -5n -> "-0.05". */
+export function formatCents(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+interface Group {
+  hash: number;
+  date: Uint8Array;
+  region: Uint8Array;
+  ids: IdSet;
+  /** Running cents, exact while below 2^53; moved into bigCents before it could get there. */
+  cents: number;
+  bigCents: bigint;
+}
+
+/** Each order line adds at most 10^15 cents, so flushing past this keeps `cents` below 2^53. */
+const FLUSH_CENTS = 4e15;
+const REQUIRED = ['order_id', 'order_date', 'region', 'order_total'] as const;
+
+class DailySalesAggregator {
+  #idCol = -1;
+  #dateCol = -1;
+  #regionCol = -1;
+  #totalCol = -1;
+  #minFields = 0;
+  #lines = 0;
+  readonly #groups: Group[] = [];
+  /** Open addressing over group hashes; a slot holds group index + 1. */
+  #slots = new Int32Array(64);
+  /** Consecutive lines of one order repeat its id: skip the set for those. */
+  #lastId = -1;
+  #lastSet: NumberSet | undefined;
+  #lastPrefixBytes = new Uint8Array(0);
+  #lastPrefix = '';
+
+  row(buf: Uint8Array, fields: CsvFields): void {
+    if (this.#dateCol < 0) {
+      this.#readHeader(buf, fields);
+      return;
+    }
+    if (fields.count < this.#minFields) {
+      throw new CsvDataError(`expected at least ${this.#minFields} fields, found ${fields.count}`, fields.line);
+    }
+    this.#lines++;
+    const starts = fields.starts;
+    const ends = fields.ends;
+    const flags = fields.flags;
+
+    // Group: FNV-1a over date bytes, a separator, region bytes.
+    const dc = this.#dateCol;
+    const rc = this.#regionCol;
+    let dateBuf = buf;
+    let ds = starts[dc]!;
+    let de = ends[dc]!;
+    if (flags[dc] === 2) {
+      dateBuf = fieldBytes(buf, fields, dc);
+      ds = 0;
+      de = dateBuf.length;
+    }
+    let regionBuf = buf;
+    let rs = starts[rc]!;
+    let re = ends[rc]!;
+    if (flags[rc] === 2) {
+      regionBuf = fieldBytes(buf, fields, rc);
+      rs = 0;
+      re = regionBuf.length;
+    }
+    let h = 0x811c9dc5;
+    for (let k = ds; k < de; k++) h = Math.imul(h ^ dateBuf[k]!, 0x01000193);
+    h = Math.imul(h ^ 0xff, 0x01000193);
+    for (let k = rs; k < re; k++) h = Math.imul(h ^ regionBuf[k]!, 0x01000193);
+    const group = this.#group(h, dateBuf, ds, de, regionBuf, rs, re);
+
+    const tc = this.#totalCol;
+    const cents = parseCents(buf, starts[tc]!, ends[tc]!, flags[tc]!);
+    if (Number.isNaN(cents)) {
+      throw new CsvDataError(
+        `order_total "${fieldText(buf, fields, tc)}" is not an amount with at most two decimals`,
+        fields.line,
+      );
+    }
+    let sum = group.cents + cents;
+    if (sum > FLUSH_CENTS || sum < -FLUSH_CENTS) {
+      group.bigCents += BigInt(sum);
+      sum = 0;
+    }
+    group.cents = sum;
+
+    this.#addId(buf, fields, group);
+  }
+
+  #addId(buf: Uint8Array, fields: CsvFields, group: Group): void {
+    const ic = this.#idCol;
+    const is = fields.starts[ic]!;
+    const ie = fields.ends[ic]!;
+    if (is === ie) return; // an empty id is no order (SQL's count(distinct) skips NULL the same way)
+    if (fields.flags[ic] === 2) {
+      group.ids.addOther(fieldText(buf, fields, ic));
+      return;
+    }
+    let k = ie;
+    while (k > is) {
+      const c = buf[k - 1]!;
+      if (c < 0x30 || c > 0x39) break;
+      k--;
+    }
+    const digits = ie - k;
+    if (digits === 0 || digits > 15 || (digits > 1 && buf[k] === 0x30)) {
+      group.ids.addOther(fieldText(buf, fields, ic));
+      return;
+    }
+    let value = 0;
+    for (let p = k; p < ie; p++) value = value * 10 + (buf[p]! - 0x30);
+    const set = k === is ? group.ids.plain : group.ids.forPrefix(this.#prefix(buf, is, k));
+    if (value === this.#lastId && set === this.#lastSet) return;
+    set.add(value);
+    this.#lastId = value;
+    this.#lastSet = set;
+  }
+
+  /** The id prefix as a string, decoded only when it differs from the previous line's. */
+  #prefix(buf: Uint8Array, start: number, end: number): string {
+    const last = this.#lastPrefixBytes;
+    if (!sameBytes(last, buf, start, end)) {
+      this.#lastPrefixBytes = buf.slice(start, end);
+      this.#lastPrefix = new TextDecoder().decode(this.#lastPrefixBytes);
+    }
+    return this.#lastPrefix;
+  }
+
+  #group(h: number, dateBuf: Uint8Array, ds: number, de: number, regionBuf: Uint8Array, rs: number, re: number): Group {
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const index = slots[slot]!;
+      if (index === 0) break;
+      const group = this.#groups[index - 1]!;
+      if (group.hash === h && sameBytes(group.date, dateBuf, ds, de) && sameBytes(group.region, regionBuf, rs, re)) {
+        return group;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const group: Group = {
+      hash: h,
+      date: dateBuf.slice(ds, de),
+      region: regionBuf.slice(rs, re),
+      ids: new IdSet(),
+      cents: 0,
+      bigCents: 0n,
+    };
+    this.#groups.push(group);
+    slots[slot] = this.#groups.length;
+    if (this.#groups.length * 2 > slots.length) this.#rehash();
+    return group;
+  }
+
+  #rehash(): void {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    this.#groups.forEach((group, i) => {
+      let slot = group.hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
+    });
+    this.#slots = slots;
+  }
+
+  #readHeader(buf: Uint8Array, fields: CsvFields): void {
+    const names: string[] = [];
+    for (let i = 0; i < fields.count; i++) names.push(fieldText(buf, fields, i).trim());
+    const [id, date, region, total] = REQUIRED.map((name) => {
+      const index = names.indexOf(name);
+      if (index < 0) {
+        throw new CsvDataError(`missing required column "${name}" (found: ${names.join(', ')})`, fields.line);
+      }
+      return index;
+    }) as [number, number, number, number];
+    this.#idCol = id;
+    this.#dateCol = date;
+    this.#regionCol = region;
+    this.#totalCol = total;
+    this.#minFields = Math.max(id, date, region, total) + 1;
+  }
+
+  result(): DailySales {
+    if (this.#dateCol < 0) throw new CsvDataError('the file is empty: no header row', 1);
+    const groups = [...this.#groups].sort((a, b) => compareBytes(a.date, b.date) || compareBytes(a.region, b.region));
+    const decoder = new TextDecoder();
+    let orderCount = 0;
+    let revenueCents = 0n;
+    const rows = groups.map((group) => {
+      const cents = group.bigCents + BigInt(group.cents);
+      const count = group.ids.size;
+      orderCount += count;
+      revenueCents += cents;
+      return {
+        orderDate: decoder.decode(group.date),
+        region: decoder.decode(group.region),
+        orderCount: count,
+        revenueCents: cents,
+      };
+    });
+    return { rows, lines: this.#lines, orderCount, revenueCents };
+  }
+}
+
+/**
+ * `[+-]digits[.digits]` in integer cents, NaN when malformed. Decimals past the second must be
+ * zeros (a sub-cent amount is not exact in cents); at most 13 integer digits keep it below 10^15.
+ */
+export function parseCents(buf: Uint8Array, start: number, end: number, flag: number): number {
+  if (flag === 2) return Number.NaN;
+  let k = start;
+  let negative = false;
+  if (k < end && (buf[k] === 0x2d || buf[k] === 0x2b)) {
+    negative = buf[k] === 0x2d;
+    k++;
+  }
+  let whole = 0;
+  let wholeDigits = 0;
+  while (k < end) {
+    const c = buf[k]!;
+    if (c < 0x30 || c > 0x39) break;
+    whole = whole * 10 + (c - 0x30);
+    wholeDigits++;
+    k++;
+  }
+  let fraction = 0;
+  let fractionDigits = 0;
+  if (k < end && buf[k] === 0x2e) {
+    k++;
+    while (k < end) {
+      const c = buf[k]!;
+      if (c < 0x30 || c > 0x39) break;
+      if (fractionDigits < 2) fraction = fraction * 10 + (c - 0x30);
+      else if (c !== 0x30) return Number.NaN;
+      fractionDigits++;
+      k++;
+    }
+  }
+  if (k !== end || wholeDigits + fractionDigits === 0 || wholeDigits > 13) return Number.NaN;
+  if (fractionDigits === 1) fraction *= 10;
+  const cents = whole * 100 + fraction;
+  return negative ? -cents : cents;
+}
+
+function sameBytes(key: Uint8Array, buf: Uint8Array, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let k = 0; k < key.length; k++) if (key[k] !== buf[start + k]) return false;
+  return true;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+  return a.length - b.length;
+}
