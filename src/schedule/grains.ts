@@ -56,9 +56,13 @@ const hourly: Grid = {
   maxSpanMs: HOUR_MS,
 };
 
+// plus() keeps the wall time, so a step from local midnight lands on the next
+// midnight; startOf('day') (several zone-offset look-ups) only when it did not.
+const atMidnight = (dt: DateTime) => (dt.hour === 0 && dt.minute === 0 ? dt : dt.startOf('day'));
+
 const daily: Grid = {
   floor: (instant) => instant.startOf('day'),
-  next: (start) => start.plus({ days: 1 }).startOf('day'),
+  next: (start) => atMidnight(start.plus({ days: 1 })),
   key: (start) => start.toFormat('yyyy-MM-dd'),
   parse(key, timezone) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
@@ -74,7 +78,7 @@ const daily: Grid = {
 // ISO weeks: Monday start, numbered within the ISO week-year (2027-01-01 is in 2026-W53).
 const weekly: Grid = {
   floor: (instant) => instant.startOf('week'),
-  next: (start) => start.plus({ weeks: 1 }).startOf('day'),
+  next: (start) => atMidnight(start.plus({ weeks: 1 })),
   key: (start) => start.toFormat("kkkk-'W'WW"),
   parse(key, timezone) {
     const m = /^(\d{4})-W(\d{2})$/.exec(key);
@@ -92,7 +96,7 @@ const weekly: Grid = {
 
 const monthly: Grid = {
   floor: (instant) => instant.startOf('month'),
-  next: (start) => start.plus({ months: 1 }).startOf('month'),
+  next: (start) => atMidnight(start.plus({ months: 1 })),
   key: (start) => start.toFormat('yyyy-MM'),
   parse(key, timezone) {
     const m = /^(\d{4})-(\d{2})$/.exec(key);

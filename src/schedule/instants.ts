@@ -4,10 +4,13 @@
 import { DateTime } from 'luxon';
 import { UsageError } from '../errors.js';
 
-const INSTANT_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** yyyy-MM-dd'T'HH:mm:ss.SSSZZ, built from the fields: luxon's toFormat dominated planning time. */
 export function formatInstant(dt: DateTime): string {
-  return dt.toFormat(INSTANT_FORMAT);
+  const offset = Math.abs(dt.offset);
+  const zone = `${dt.offset < 0 ? '-' : '+'}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
+  return `${pad(dt.year, 4)}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}.${pad(dt.millisecond, 3)}${zone}`;
 }
 
 /** Refuses a zone luxon does not know, naming it. */

@@ -37,6 +37,16 @@ describe('daily partitions', () => {
     expect(hours(partitionForKey('daily', NY, '2026-11-02'))).toBe(24);
   });
 
+  it('start at the first instant of a day whose midnight the clocks skip (Santiago)', () => {
+    const range = partitionRange('daily', 'America/Santiago', '2026-09-05', '2026-09-07');
+    expect(range.map((p) => [p.dataIntervalStart, p.dataIntervalEnd])).toEqual([
+      ['2026-09-05T00:00:00.000-04:00', '2026-09-06T01:00:00.000-03:00'],
+      ['2026-09-06T01:00:00.000-03:00', '2026-09-07T00:00:00.000-03:00'],
+      ['2026-09-07T00:00:00.000-03:00', '2026-09-08T00:00:00.000-03:00'],
+    ]);
+    expect(partitionContaining('daily', 'America/Santiago', new Date('2026-09-06T04:30:00Z')).key).toBe('2026-09-06');
+  });
+
   it('contain instants by local date, not UTC date', () => {
     // 20:00 UTC on May 1 is already May 2 in Almaty.
     expect(partitionContaining('daily', 'Asia/Almaty', new Date('2026-05-01T20:00:00Z')).key).toBe('2026-05-02');
