@@ -270,6 +270,3 @@ export const pipelineSchema = {
     },
   },
 };
-
-/** The keys a contract may use at the top level, for suggestions. */
-export const TOP_LEVEL_KEYS = Object.keys(pipelineSchema.properties);
