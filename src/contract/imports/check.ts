@@ -3,6 +3,7 @@
 // export the named function. Modules are imported once each, a few at a time.
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../model.js';
 import { describeFailure, locateFailure } from './locate-failure.js';
 import { type ProbeResult, probeModule } from './probe.js';
@@ -93,7 +94,12 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
     const first = moduleRefs[0]!;
     const seen = new Set<string>();
     for (const attempt of result.network) {
-      const where = attempt.at ?? { file: first.contract, line: first.line, col: first.col };
+      const where = attempt.at
+        ? {
+            ...attempt.at,
+            file: attempt.at.file.startsWith('file:') ? fileURLToPath(attempt.at.file) : attempt.at.file,
+          }
+        : { file: first.contract, line: first.line, col: first.col };
       const key = `${where.file}:${where.line}:${where.col}`;
       if (seen.has(key)) continue;
       seen.add(key);

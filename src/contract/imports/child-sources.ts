@@ -45,7 +45,11 @@ const guardRequest = (module, scheme) => {
 guardRequest(http, 'HTTP');
 guardRequest(https, 'HTTPS');
 net.Socket.prototype.connect = function (...args) {
-  const target = args[0] && typeof args[0] === 'object' ? (args[0].host || args[0].path || 'localhost') + (args[0].port ? ':' + args[0].port : '') : String(args[1] || 'localhost') + ':' + String(args[0]);
+  // net.connect() passes its arguments already normalized, as [options, callback].
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const target = first && typeof first === 'object'
+    ? (first.host || first.path || 'localhost') + (first.port ? ':' + first.port : '')
+    : String(args[1] || 'localhost') + ':' + String(first);
   const error = blocked('a connection to ' + target);
   process.nextTick(() => this.destroy(error));
   return this;
