@@ -1,0 +1,79 @@
+// What pipewright itself costs per partition: a 5-task DAG of no-op handlers in a
+// temp pipeline folder, timed as a whole `pipewright run` process (start-up, contract
+// load, ledger, lock, report) — median of 5 runs.
+//   npm exec -- tsx bench/overhead.ts [--runs N]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 5;
+
+const contract = `dag_id: overhead
+description: Five no-op tasks, to measure what the executor costs.
+owner: bench
+tags: [bench]
+timezone: UTC
+partition: daily
+start_date: 2026-05-01
+max_active_tasks: 4
+outputs:
+  quality_report: quality/dt={{ ds }}/quality_report.json
+tasks:
+  - id: a
+    handler: tasks/noop.ts#noop
+  - { id: b, upstream: [a], handler: tasks/noop.ts#noop }
+  - { id: c, upstream: [a], handler: tasks/noop.ts#noop }
+  - { id: d, upstream: [a], handler: tasks/noop.ts#noop }
+  - { id: e, upstream: [b, c, d], handler: tasks/noop.ts#noop }
+`;
+
+const work = mkdtempSync(path.join(tmpdir(), 'pipewright-bench-'));
+const dir = path.join(work, 'pipelines/overhead');
+mkdirSync(path.join(dir, 'tasks'), { recursive: true });
+writeFileSync(path.join(dir, 'pipeline.yml'), contract);
+writeFileSync(path.join(dir, 'tasks/noop.ts'), 'export async function noop(): Promise<void> {}\n');
+
+const node = path.join(repo, 'node_modules/.bin/node');
+const bundle = path.join(repo, 'dist/cli/index.js');
+const useBundle = existsSync(bundle);
+const entry = useBundle ? [bundle] : ['--import', 'tsx', path.join(repo, 'src/cli/index.ts')];
+
+function timeOnce(key: string): number {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(node, [...entry, 'run', 'overhead', '--date', key, '--data-root', 'data'], {
+    cwd: work,
+    encoding: 'utf8',
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`pipewright run failed (${r.status}):\n${r.stderr}`);
+  return ms;
+}
+
+// The baseline: the same node binary (and loader) doing nothing, so the difference is ours.
+function baselineOnce(): number {
+  const started = process.hrtime.bigint();
+  spawnSync(node, useBundle ? ['-e', ''] : ['--import', 'tsx', '-e', ''], { encoding: 'utf8' });
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+timeOnce('2026-05-20'); // warm the file cache
+const times = Array.from({ length: runs }, (_, i) => timeOnce(`2026-05-${String(i + 1).padStart(2, '0')}`));
+const base = Array.from({ length: runs }, baselineOnce);
+rmSync(work, { recursive: true, force: true });
+
+console.log(
+  `pipewright run, 5-task no-op DAG, ${useBundle ? 'bundled dist/cli/index.js' : 'src via tsx (no dist/ bundle)'}`,
+);
+console.log(`  runs:                 ${times.map((t) => t.toFixed(0)).join(' ')} ms`);
+console.log(`  median wall time:     ${median(times).toFixed(0)} ms`);
+console.log(`  node start-up alone:  ${median(base).toFixed(0)} ms (median)`);
+console.log(`  pipewright overhead:  ${(median(times) - median(base)).toFixed(0)} ms per partition (5 tasks)`);
