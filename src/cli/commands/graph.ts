@@ -1,7 +1,33 @@
-// PLACEHOLDER: replaced by the module that implements 'pipewright graph'.
+// `pipewright graph <dag_id>`: the DAG as Mermaid (pastes into a GitHub
+// comment or job summary) or Graphviz dot (pipe into `dot -Tsvg`).
+import { resolve } from 'node:path';
+import { loadPipelineById } from '../../contract/load.js';
+import { UsageError } from '../../errors.js';
+import { toDot, toMermaid } from '../../graph/render.js';
+import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-export async function graphCommand(_args: string[], ctx: CliContext): Promise<number> {
-  ctx.stderr.write('pipewright graph: not implemented yet\n');
-  return 70;
+const USAGE = `usage: pipewright graph <dag_id> [--format mermaid|dot] [--pipelines DIR]
+
+  --format FORMAT    mermaid (default) or dot
+  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: ./pipelines)`;
+
+export async function graphCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    { format: { type: 'string' }, pipelines: { type: 'string' } },
+    USAGE,
+  );
+  if (values.help) {
+    ctx.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [dagId, ...extra] = positionals;
+  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const format = oneOf(values.format, ['mermaid', 'dot'] as const, 'format', 'mermaid');
+  const pipeline = await loadPipelineById(resolve(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
+  const text = format === 'dot' ? toDot(pipeline) : toMermaid(pipeline);
+  ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
 }

@@ -1,7 +1,75 @@
-// PLACEHOLDER: replaced by the module that implements 'pipewright plan'.
+// `pipewright plan <dag_id>`: which partitions a scheduled tick (default) or a
+// backfill (--start/--end) must run, read against the run ledger. Prints only;
+// running them is `pipewright run` / `pipewright backfill`.
+import { join, resolve } from 'node:path';
+import { loadPipelineById } from '../../contract/load.js';
+import { UsageError } from '../../errors.js';
+import { planBackfill, planSchedule, REPROCESS_MODES } from '../../plan/plan.js';
+import { planToJson, renderPlanTable } from '../../plan/render.js';
+import { parseInstant } from '../../schedule/instants.js';
+import { FsLedger } from '../../store/fs-ledger.js';
+import { resolveDataRoot } from '../../store/paths.js';
+import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-export async function planCommand(_args: string[], ctx: CliContext): Promise<number> {
-  ctx.stderr.write('pipewright plan: not implemented yet\n');
-  return 70;
+const USAGE = `usage: pipewright plan <dag_id> [--now ISO | --start KEY --end KEY [--reprocess failed|completed|none] [--reverse]]
+                      [--format table|json] [--pipelines DIR] [--data-root DIR]
+
+  --now ISO          the tick's time (default: now); without an offset it is read in the pipeline's timezone
+  --start/--end KEY  plan a backfill of these partition keys, inclusive (2026-05-02, 2026-05-02T13, 2026-W18, 2026-05)
+  --reprocess MODE   failed (default: missing or failed), completed (everything), none (never run)
+  --reverse          newest partition first
+  --format FORMAT    table (default) or json
+  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --data-root DIR    data root holding the run ledger (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline>/data)`;
+
+export async function planCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      now: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      reprocess: { type: 'string' },
+      reverse: { type: 'boolean' },
+      format: { type: 'string' },
+      pipelines: { type: 'string' },
+      'data-root': { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    ctx.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [dagId, ...extra] = positionals;
+  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const format = oneOf(values.format, ['table', 'json'] as const, 'format', 'table');
+  const backfill = values.start !== undefined || values.end !== undefined;
+  if (backfill && (values.start === undefined || values.end === undefined))
+    throw new UsageError('a backfill needs both --start and --end (inclusive partition keys)');
+  if (!backfill && (values.reprocess !== undefined || values.reverse))
+    throw new UsageError('--reprocess and --reverse apply to a backfill: add --start and --end');
+  const reprocess = oneOf(values.reprocess, REPROCESS_MODES, 'reprocess', 'failed');
+
+  const pipeline = await loadPipelineById(resolve(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
+  const now = values.now === undefined ? new Date() : parseInstant(values.now, pipeline.timezone, '--now').toJSDate();
+  const dataRoot = resolveDataRoot(
+    pipeline,
+    values['data-root'] === undefined ? undefined : resolve(ctx.cwd, values['data-root']),
+    ctx.env,
+  );
+  const ledger = new FsLedger(dataRoot);
+  ctx.logger.debug(`plan: ledger at ${join(dataRoot, '_pipewright')}`);
+
+  const plan = backfill
+    ? await planBackfill(
+        pipeline,
+        { start: values.start!, end: values.end!, reprocess, reverse: values.reverse === true, now },
+        ledger,
+      )
+    : await planSchedule(pipeline, now, ledger);
+  ctx.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : renderPlanTable(plan));
+  return 0;
 }
