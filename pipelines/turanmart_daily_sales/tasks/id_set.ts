@@ -6,39 +6,78 @@
 
 const EMPTY = 0;
 
-/** A set of non-negative integers below 2^53, stored as value + 1 so that 0 marks an empty slot. */
+/**
+ * A set of non-negative integers below 2^53: an open-addressing map from blocks of 64 consecutive
+ * values to a 64-bit mask. Order ids mostly rise through the day, so the lines of one group hit
+ * the same block again and again: the last block is remembered, and most adds are one bit test
+ * in a cache line already loaded. Sparse ids cost one entry each (16 bytes at most twice over).
+ */
 export class NumberSet {
-  #table = new Float64Array(1024);
+  /** Block number + 1 per slot; 0 marks an empty slot. */
+  #keys = new Float64Array(1024);
+  /** Two 32-bit halves of each slot's mask. */
+  #masks = new Int32Array(2048);
   #mask = 1023;
+  #entries = 0;
+  #lastBlock = -1;
+  #lastSlot = 0;
   size = 0;
 
   add(value: number): void {
-    const stored = value + 1;
+    const block = value < 2147483648 ? value >> 6 : Math.floor(value / 64);
+    const slot = block === this.#lastBlock ? this.#lastSlot : this.#slotOf(block);
+    const word = (slot << 1) | ((value & 63) >>> 5);
+    const bit = 1 << (value & 31);
+    const masks = this.#masks;
+    const current = masks[word]!;
+    if ((current & bit) === 0) {
+      masks[word] = current | bit;
+      this.size++;
+    }
+  }
+
+  /** The slot of `block`, claimed if it is new. */
+  #slotOf(block: number): number {
+    const stored = block + 1;
+    const keys = this.#keys;
     let slot = hashNumber(stored) & this.#mask;
-    const table = this.#table;
     for (;;) {
-      const current = table[slot]!;
-      if (current === stored) return;
-      if (current === EMPTY) break;
+      const current = keys[slot]!;
+      if (current === stored) break;
+      if (current === EMPTY) {
+        keys[slot] = stored;
+        if (++this.#entries * 2 > keys.length) {
+          this.#grow();
+          return this.#slotOf(block);
+        }
+        break;
+      }
       slot = (slot + 1) & this.#mask;
     }
-    table[slot] = stored;
-    if (++this.size * 2 > table.length) this.#grow();
+    this.#lastBlock = block;
+    this.#lastSlot = slot;
+    return slot;
   }
 
   #grow(): void {
-    const old = this.#table;
-    const table = new Float64Array(old.length * 2);
-    const mask = table.length - 1;
-    for (let k = 0; k < old.length; k++) {
-      const stored = old[k]!;
+    const oldKeys = this.#keys;
+    const oldMasks = this.#masks;
+    const keys = new Float64Array(oldKeys.length * 2);
+    const masks = new Int32Array(keys.length * 2);
+    const mask = keys.length - 1;
+    for (let k = 0; k < oldKeys.length; k++) {
+      const stored = oldKeys[k]!;
       if (stored === EMPTY) continue;
       let slot = hashNumber(stored) & mask;
-      while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
-      table[slot] = stored;
+      while (keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+      keys[slot] = stored;
+      masks[slot << 1] = oldMasks[k << 1]!;
+      masks[(slot << 1) | 1] = oldMasks[(k << 1) | 1]!;
     }
-    this.#table = table;
+    this.#keys = keys;
+    this.#masks = masks;
     this.#mask = mask;
+    this.#lastBlock = -1;
   }
 }
 
