@@ -1,0 +1,177 @@
+// The quality report: a partition run's record as the evidence people read —
+// snake_case JSON for the artifact, and Markdown for the GitHub job summary.
+
+import type { FailureClass } from '../errors.js';
+import type { CheckResult, FileChecksum, RunRecord, RunState, TaskState, Trigger } from '../store/ledger.js';
+
+export interface QualityReport {
+  dag_id: string;
+  partition: string;
+  run_id: string;
+  /** success or failed once a run ends; deferred when a sensor passed the partition to the next tick. */
+  status: RunState;
+  reason: string;
+  trigger: Trigger;
+  code_version: string | null;
+  started_at: string;
+  ended_at: string | null;
+  data_interval: { start: string; end: string };
+  tasks: Array<{
+    id: string;
+    state: TaskState;
+    attempts: number;
+    duration_ms: number;
+    failure_class: FailureClass | null;
+    error: string | null;
+  }>;
+  checks: Array<{ name: string; dataset: string; status: CheckResult['status']; severity: string; details: string }>;
+  /** The run's metrics with sorted keys (row_count, order_count, revenue_total, ...). */
+  metrics: Record<string, number | string>;
+  inputs: FileReport[];
+  outputs: FileReport[];
+}
+
+export interface FileReport {
+  path: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export function buildReport(record: RunRecord): QualityReport {
+  return {
+    dag_id: record.dagId,
+    partition: record.partition,
+    run_id: record.runId,
+    status: record.state,
+    reason: record.reason,
+    trigger: record.trigger,
+    code_version: record.codeVersion ?? null,
+    started_at: record.startedAt,
+    ended_at: record.endedAt ?? null,
+    data_interval: { start: record.dataIntervalStart, end: record.dataIntervalEnd },
+    tasks: record.tasks.map((t) => ({
+      id: t.id,
+      state: t.state,
+      attempts: t.attempts,
+      duration_ms: t.durationMs,
+      failure_class: t.failureClass ?? null,
+      error: t.error ?? null,
+    })),
+    checks: record.checks.map((c) => ({
+      name: c.name,
+      dataset: c.dataset,
+      status: c.status,
+      severity: c.severity,
+      details: c.details,
+    })),
+    metrics: Object.fromEntries(Object.entries(record.metrics).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    inputs: record.inputs.map(fileReport),
+    outputs: record.outputs.map(fileReport),
+  };
+}
+
+function fileReport(file: FileChecksum): FileReport {
+  return { path: file.path, rows: file.rows, bytes: file.bytes, sha256: file.sha256 };
+}
+
+const HEADLINE: Record<RunState, string> = {
+  success: 'succeeded',
+  failed: 'failed',
+  deferred: 'deferred to the next tick',
+  running: 'is still running',
+};
+
+const CHECK_ORDER: Record<CheckResult['status'], number> = { failed: 0, warned: 1, passed: 2 };
+
+/** The Markdown a person reads in a job summary: headline, tasks, checks (failed first), metrics, outputs. */
+export function renderReportMarkdown(report: QualityReport): string {
+  const lines: string[] = [];
+  lines.push(`### ${report.dag_id} ${report.partition}: ${HEADLINE[report.status]}`, '');
+  const cause = firstCause(report);
+  if (cause) lines.push(`**Cause:** ${cell(cause)}`, '');
+  lines.push(
+    `Run \`${report.run_id}\` (${report.trigger}), reason: ${cell(report.reason)}`,
+    '',
+    `Data interval ${report.data_interval.start} to ${report.data_interval.end}` +
+      (report.ended_at ? `, took ${duration(Date.parse(report.ended_at) - Date.parse(report.started_at))}` : '') +
+      (report.code_version ? `, code ${report.code_version.slice(0, 12)}` : ''),
+    '',
+  );
+
+  if (report.tasks.length) {
+    lines.push('#### Tasks', '', '| Task | State | Attempts | Duration | Error |', '| --- | --- | ---: | ---: | --- |');
+    for (const t of report.tasks) {
+      const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${t.error}` : '';
+      lines.push(`| ${cell(t.id)} | ${t.state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
+    }
+    lines.push('');
+  }
+
+  if (report.checks.length) {
+    const counts = (['failed', 'warned', 'passed'] as const)
+      .map((s) => [s, report.checks.filter((c) => c.status === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ');
+    lines.push(`#### Checks (${counts})`, '', '| Check | Dataset | Status | Details |', '| --- | --- | --- | --- |');
+    const ordered = [...report.checks].sort((a, b) => CHECK_ORDER[a.status] - CHECK_ORDER[b.status]);
+    for (const c of ordered) {
+      lines.push(`| ${cell(c.name)} | ${cell(c.dataset)} | ${c.status} | ${cell(c.details)} |`);
+    }
+    lines.push('');
+  }
+
+  const metrics = Object.entries(report.metrics);
+  if (metrics.length) {
+    lines.push('#### Metrics', '', '| Metric | Value |', '| --- | ---: |');
+    for (const [name, value] of metrics) lines.push(`| ${cell(name)} | ${cell(formatValue(value))} |`);
+    lines.push('');
+  }
+
+  for (const [title, files] of [
+    ['Inputs', report.inputs],
+    ['Outputs', report.outputs],
+  ] as const) {
+    if (!files.length) continue;
+    lines.push(`#### ${title}`, '', '| Path | Rows | Bytes | sha256 |', '| --- | ---: | ---: | --- |');
+    for (const f of files) {
+      lines.push(`| ${cell(f.path)} | ${f.rows} | ${f.bytes} | \`${f.sha256.slice(0, 12)}\` |`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** What a reader should look at first when the run did not succeed. */
+function firstCause(report: QualityReport): string | undefined {
+  if (report.status === 'success') return undefined;
+  const check = report.checks.find((c) => c.status === 'failed');
+  if (check) return `check ${check.name} on ${check.dataset} failed: ${check.details}`;
+  const task = report.tasks.find((t) => t.state === 'failed');
+  if (task) return `task ${task.id} failed${task.error ? `: ${task.error}` : ''}`;
+  const deferred = report.tasks.find((t) => t.state === 'deferred');
+  if (deferred) return `task ${deferred.id} deferred${deferred.error ? `: ${deferred.error}` : ''}`;
+  const error = report.metrics.executor_error;
+  return error === undefined ? undefined : String(error);
+}
+
+/** Table cells: one line, pipes escaped, long text shortened. */
+function cell(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+}
+
+function formatValue(value: number | string): string {
+  if (typeof value === 'string') return value;
+  // Sums of money carry float noise (0.1 + 0.2): six decimals are plenty for a person.
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+function duration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
