@@ -3,12 +3,15 @@
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import { REPO, tempDir } from './support.js';
 
 const NODE = path.join(REPO, 'node_modules/.bin/node');
 const CLI = path.join(REPO, 'src/cli/index.ts');
+// The loader by absolute URL: the CLI runs in a temp project that has no node_modules.
+const TSX = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 
 const CONTRACT = `dag_id: cli_dag
 description: A small pipeline the CLI tests run.
@@ -60,7 +63,7 @@ function project(): { cwd: string; dataRoot: string } {
 }
 
 function cli(cwd: string, ...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(NODE, ['--import', 'tsx', CLI, ...args], {
+  return spawnSync(NODE, ['--import', TSX, CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, PIPEWRIGHT_DATA_ROOT: '', PIPEWRIGHT_DEBUG: '' },
@@ -116,7 +119,7 @@ describe('pipewright run', () => {
       // Async spawn: this process must stay responsive while the CLI checks the lock.
       const child = spawn(
         NODE,
-        ['--import', 'tsx', CLI, 'run', 'cli_dag', '--date', '2026-05-02', '--data-root', 'data'],
+        ['--import', TSX, CLI, 'run', 'cli_dag', '--date', '2026-05-02', '--data-root', 'data'],
         {
           cwd,
         },
@@ -127,7 +130,9 @@ describe('pipewright run', () => {
       });
       const code = await new Promise((resolve) => child.on('close', resolve));
       expect(code).toBe(1);
-      expect(stderr).toContain('partition cli_dag/2026-05-02 is busy: run manual__someone_else holds it');
+      expect(stderr).toMatch(
+        /^pipewright run: partition cli_dag\/2026-05-02 is busy: run manual__someone_else\b.* holds it\n$/,
+      );
     } finally {
       await lock.release();
     }

@@ -212,7 +212,7 @@ describe('commands', () => {
       logger: silentLogger,
       runId: 'manual__env_test',
     });
-    expect(result.record.state).toBe('success');
+    expect(result.record.state, result.record.tasks[0]?.error).toBe('success');
     const seen = JSON.parse(readFileSync(path.join(dataRoot, 'out/20260502.json'), 'utf8'));
     expect(seen.argv).toEqual([
       '2026-05-02;rm -rf "$HOME"',

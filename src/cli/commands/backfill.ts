@@ -131,7 +131,7 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
       } catch (error) {
         if (!(error instanceof PartitionBusyError)) throw error;
         progress.finished(p.key, 'busy', errorMessage(error));
-        results.push({ key: p.key, state: 'busy', runId: error.holder, report: '' });
+        results.push({ key: p.key, state: 'busy', runId: '-', report: '' });
       }
     });
   } finally {
