@@ -20,6 +20,8 @@ export interface ValidateOptions {
   checkImports?: boolean;
   /** Handler modules must stay inside this folder (default: the git top level or nearest package.json). */
   repoRoot?: string;
+  /** Relative paths are read from here (default: the process's cwd). */
+  cwd?: string;
 }
 
 export interface ValidationResult {
@@ -34,7 +36,7 @@ export interface ValidationResult {
 export const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
 
 export async function validatePaths(paths: string[], opts: ValidateOptions = {}): Promise<ValidationResult> {
-  const files = await discoverContracts(paths);
+  const files = await discoverContracts(paths, opts.cwd);
   const pipelines: Pipeline[] = [];
   const diagnostics: Diagnostic[] = [];
   const handlers: HandlerRef[] = [];

@@ -41,10 +41,11 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
     throw new UsageError(`--import-timeout must be a duration like 5s or 500ms (got '${String(rawTimeout)}')`);
 
   const paths = positionals.length ? positionals : ['pipelines'];
-  const { files, pipelines, diagnostics } = await validatePaths(
-    paths.map((p) => (p.startsWith('/') ? p : `${ctx.cwd}/${p}`)),
-    { importTimeoutMs, checkImports: !values['no-imports'] },
-  );
+  const { files, pipelines, diagnostics } = await validatePaths(paths, {
+    importTimeoutMs,
+    checkImports: !values['no-imports'],
+    cwd: ctx.cwd,
+  });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
 

@@ -1,0 +1,78 @@
+// How long `validate` takes on a large repository: 1,000 contracts of 50 tasks
+// (no handlers, so no child processes), validated in one validatePaths call.
+// Run: npm exec -- tsx bench/validate.ts [contracts] [tasks]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { validatePaths } from '../src/contract/load.js';
+
+const contracts = Number(process.argv[2] ?? 1_000);
+const tasksPer = Number(process.argv[3] ?? 50);
+
+function contract(dagId: string): string {
+  const tasks: string[] = [];
+  for (let t = 0; t < tasksPer; t++) {
+    // A layered DAG: each task depends on one or two earlier ones.
+    const upstream = t === 0 ? [] : [`task_${Math.floor((t - 1) / 2)}`, ...(t > 2 ? [`task_${t - 2}`] : [])];
+    tasks.push(
+      `  - id: task_${t}\n` +
+        (upstream.length ? `    upstream: [${[...new Set(upstream)].join(', ')}]\n` : '') +
+        (t % 10 === 9 ? '    retries: 1\n    timeout: 10m\n' : '') +
+        `    command: [python, -m, steps.s${t}, "{{ inputs.raw }}", "{{ outputs.out }}", "--ds={{ ds }}"]\n`,
+    );
+  }
+  return `dag_id: ${dagId}
+description: Generated pipeline ${dagId}.
+owner: bench
+tags: [bench]
+schedule: "0 6 * * *"
+timezone: Asia/Almaty
+partition: daily
+start_date: 2026-05-01
+catchup: true
+defaults:
+  retries: 2
+  retry_delay: 30s
+  retry_backoff: exponential
+inputs:
+  raw: raw/${dagId}/dt={{ ds }}/data.csv
+outputs:
+  out: gold/${dagId}/dt={{ ds }}/data.csv
+tasks:
+${tasks.join('')}`;
+}
+
+const root = mkdtempSync(join(tmpdir(), 'pw-bench-validate-'));
+try {
+  const started = performance.now();
+  for (let i = 0; i < contracts; i++) {
+    const dagId = `bench_pipeline_${i}`;
+    mkdirSync(join(root, dagId));
+    writeFileSync(join(root, dagId, 'pipeline.yml'), contract(dagId));
+  }
+  const generated = performance.now();
+  const result = await validatePaths([root], { checkImports: false });
+  const done = performance.now();
+  if (result.pipelines.length !== contracts || result.diagnostics.length)
+    throw new Error(
+      `expected ${contracts} clean contracts, got ${result.pipelines.length} and ${result.diagnostics.length} diagnostics`,
+    );
+
+  // A second pass: the schema is compiled once per process, so this is the steady state.
+  const again = performance.now();
+  await validatePaths([root], { checkImports: false });
+  const warm = performance.now() - again;
+
+  const total = done - generated;
+  console.log(`contracts:          ${contracts} x ${tasksPer} tasks`);
+  console.log(`generate:           ${(generated - started).toFixed(0)} ms`);
+  console.log(`validatePaths:      ${total.toFixed(0)} ms (first call, includes schema compile)`);
+  console.log(`validatePaths warm: ${warm.toFixed(0)} ms`);
+  console.log(
+    `per contract:       ${(warm / contracts).toFixed(2)} ms (${((contracts / warm) * 1000).toFixed(0)} contracts/s)`,
+  );
+  console.log(`per task:           ${((warm / (contracts * tasksPer)) * 1000).toFixed(1)} µs`);
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
