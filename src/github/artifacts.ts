@@ -1,6 +1,7 @@
 // Where quality reports go after a partition run. The core talks to an
 // `ArtifactSink`; on a runner that is the Actions artifact service (v4 API via
 // @actions/artifact), anywhere else a test or the CLI can bring its own.
+import path from 'node:path';
 import { type ArtifactClient, DefaultArtifactClient } from '@actions/artifact';
 import { UsageError } from '../errors.js';
 
@@ -12,7 +13,10 @@ export interface ArtifactRef {
 }
 
 export interface ArtifactSink {
-  /** Uploads `files` (paths under `rootDir`) as one artifact; refuses a name already used in this run. */
+  /**
+   * Uploads `files` (relative to `rootDir`, or absolute inside it) as one artifact, keeping their
+   * layout under `rootDir`; refuses a name already used in this run.
+   */
   upload(name: string, files: string[], rootDir: string): Promise<ArtifactRef>;
   /** Artifacts of this run whose name starts with `prefix`, sorted by name. */
   list(prefix?: string): Promise<ArtifactRef[]>;
@@ -82,7 +86,9 @@ export class ActionsArtifactSink implements ArtifactSink {
           `give each upload its own name (pipewright-<dag_id>-<partition>).`,
       );
     }
-    const response = await this.#client.uploadArtifact(name, [...files].sort(), rootDir, {
+    const root = path.resolve(rootDir);
+    const absolute = files.map((f) => path.resolve(root, f)).sort();
+    const response = await this.#client.uploadArtifact(name, absolute, root, {
       retentionDays: this.#retentionDays,
     });
     if (response.id === undefined) throw new Error(`artifact ${name}: the service returned no id`);
