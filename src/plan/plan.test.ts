@@ -169,6 +169,21 @@ describe('scheduled tick with catchup', () => {
   });
 });
 
+describe('a tick over a very long history', () => {
+  const old = pipeline({ partition: 'hourly', timezone: 'UTC', startDate: '2010-01-01' });
+  const now = new Date('2026-05-05T00:30:00Z');
+
+  it('is refused with catchup, since it would plan over 100,000 partitions', async () => {
+    await expect(planSchedule(old, now, ledgerOf([]))).rejects.toThrow(
+      'catch-up from 2010-01-01T00 to 2026-05-04T23 would plan more than 100,000 hourly partitions; move start_date later or set catchup: false',
+    );
+  });
+
+  it('plans just the latest hour without catchup', async () => {
+    expect(keysOf(await planSchedule({ ...old, catchup: false }, now, ledgerOf([])))).toEqual(['2026-05-04T23']);
+  });
+});
+
 describe('scheduled tick without catchup', () => {
   it('plans only the latest due partition, leaving older gaps alone', async () => {
     const noCatchup = pipeline({ catchup: false });

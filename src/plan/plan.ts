@@ -4,7 +4,7 @@
 // and a LedgerReader.
 import type { Pipeline } from '../contract/model.js';
 import { UsageError } from '../errors.js';
-import { isDue, type Partition, partitionForKey, partitionsBetween } from '../schedule/partitions.js';
+import { isDue, MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetween } from '../schedule/partitions.js';
 import { contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
 import type { LedgerReader, RunRecord } from '../store/ledger.js';
 import { type MatrixEntry, toMatrix } from './matrix.js';
@@ -78,18 +78,29 @@ function toPlan(dagId: string, mode: Plan['mode'], partitions: PlannedPartition[
   return { dagId, mode, partitions, count: partitions.length, matrix: toMatrix(partitions.map((p) => p.key)) };
 }
 
+function catchUp(pipeline: Pipeline, first: Partition, last: Partition): Partition[] {
+  try {
+    return partitionsBetween(pipeline.partition, pipeline.timezone, first, last);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(
+      `catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
+        'move start_date later or set catchup: false',
+    );
+  }
+}
+
 /**
  * A scheduled tick at `now`. With catchup, every due partition since start_date
  * whose latest run is not a success (oldest first); without, only the latest due
  * partition if it has not succeeded.
  */
 export async function planSchedule(pipeline: Pipeline, now: Date, ledger: LedgerReader): Promise<Plan> {
-  const { partition: grain, timezone } = pipeline;
   const window = contractWindow(pipeline);
   let last = latestDuePartition(pipeline, now);
   if (window.last && startMs(window.last) < startMs(last)) last = window.last;
   if (startMs(last) < startMs(window.first)) return toPlan(pipeline.dagId, 'schedule', []);
-  const candidates = pipeline.catchup ? partitionsBetween(grain, timezone, window.first, last) : [last];
+  const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
   return toPlan(pipeline.dagId, 'schedule', await select(pipeline, candidates, 'failed', ledger));
 }
 
