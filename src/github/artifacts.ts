@@ -44,7 +44,8 @@ export function validateArtifactName(name: string): void {
   if (name.trim() === '') {
     throw new UsageError('artifact name is empty: give each upload a name, e.g. pipewright-<dag_id>-<partition>');
   }
-  const found = BANNED.filter(([char]) => name.includes(char));
+  // In order of first appearance, so the message points at the first offender.
+  const found = BANNED.filter(([char]) => name.includes(char)).sort(([a], [b]) => name.indexOf(a) - name.indexOf(b));
   const first = found[0];
   if (!first) return;
   const fixed = BANNED.reduce((acc, [char]) => acc.split(char).join('-'), name);
