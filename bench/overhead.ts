@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadPipelineById } from '../src/contract/load.js';
+import { silentLogger } from '../src/log.js';
+import { runPartition } from '../src/run/partition.js';
+import { FsLedger } from '../src/store/fs-ledger.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsFlag = process.argv.indexOf('--runs');
@@ -40,7 +44,9 @@ writeFileSync(path.join(dir, 'tasks/noop.ts'), 'export async function noop(): Pr
 const node = path.join(repo, 'node_modules/.bin/node');
 const bundle = path.join(repo, 'dist/cli/index.js');
 const useBundle = existsSync(bundle);
-const entry = useBundle ? [bundle] : ['--import', 'tsx', path.join(repo, 'src/cli/index.ts')];
+// The loader by absolute URL: the temp project has no node_modules of its own.
+const tsx = pathToFileURL(path.join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
+const entry = useBundle ? [bundle] : ['--import', tsx, path.join(repo, 'src/cli/index.ts')];
 
 function timeOnce(key: string): number {
   const started = process.hrtime.bigint();
@@ -56,7 +62,7 @@ function timeOnce(key: string): number {
 // The baseline: the same node binary (and loader) doing nothing, so the difference is ours.
 function baselineOnce(): number {
   const started = process.hrtime.bigint();
-  spawnSync(node, useBundle ? ['-e', ''] : ['--import', 'tsx', '-e', ''], { encoding: 'utf8' });
+  spawnSync(node, useBundle ? ['-e', ''] : ['--import', tsx, '-e', ''], { encoding: 'utf8' });
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
@@ -68,6 +74,25 @@ const median = (xs: number[]) => {
 timeOnce('2026-05-20'); // warm the file cache
 const times = Array.from({ length: runs }, (_, i) => timeOnce(`2026-05-${String(i + 1).padStart(2, '0')}`));
 const base = Array.from({ length: runs }, baselineOnce);
+
+// The executor alone, in this process: lock, records, five imports-and-calls, report.
+const pipeline = await loadPipelineById(path.join(work, 'pipelines'), 'overhead');
+const dataRoot = path.join(work, 'data-inproc');
+const inProcess: number[] = [];
+for (let i = 0; i <= runs; i++) {
+  const started = process.hrtime.bigint();
+  const { record } = await runPartition({
+    pipeline,
+    partition: `2026-06-${String(i + 1).padStart(2, '0')}`,
+    dataRoot,
+    trigger: 'manual',
+    reason: 'bench',
+    ledger: new FsLedger(dataRoot),
+    logger: silentLogger,
+  });
+  if (record.state !== 'success') throw new Error(`in-process run ${record.state}`);
+  if (i > 0) inProcess.push(Number(process.hrtime.bigint() - started) / 1e6); // the first one warms imports
+}
 rmSync(work, { recursive: true, force: true });
 
 console.log(
@@ -77,3 +102,4 @@ console.log(`  runs:                 ${times.map((t) => t.toFixed(0)).join(' ')}
 console.log(`  median wall time:     ${median(times).toFixed(0)} ms`);
 console.log(`  node start-up alone:  ${median(base).toFixed(0)} ms (median)`);
 console.log(`  pipewright overhead:  ${(median(times) - median(base)).toFixed(0)} ms per partition (5 tasks)`);
+console.log(`  executor in-process:  ${median(inProcess).toFixed(1)} ms (runPartition, warm, median)`);

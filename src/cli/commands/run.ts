@@ -71,8 +71,9 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     view.close();
     const took = formatDuration(Date.parse(record.endedAt ?? record.startedAt) - Date.parse(record.startedAt));
     for (const task of record.tasks) {
-      if (task.state === 'failed')
-        ctx.stderr.write(`${task.id} failed (${task.failureClass ?? 'code'}): ${task.error}\n`);
+      if (task.state !== 'failed') continue;
+      const why = task.failureClass ? ` (${task.failureClass})` : '';
+      ctx.stderr.write(`${task.id} failed${why}: ${task.error}\n`);
     }
     ctx.stdout.write(`${pipeline.dagId} ${record.partition}: ${record.state} in ${took} (run ${record.runId})\n`);
     if (reportPaths) ctx.stdout.write(`report: ${path.relative(ctx.cwd, reportPaths.json) || reportPaths.json}\n`);
