@@ -65,7 +65,10 @@ describe('a local node24 action inside act', () => {
       event: 'workflow_dispatch',
       eventPayload: { inputs: { reason }, sender: { login: 'oncall-aigerim' } },
     });
-    expect({ exit: run.exitCode, log: run.exitCode === 0 ? '' : run.stderr + run.output }).toEqual({ exit: 0, log: '' });
+    expect({ exit: run.exitCode, log: run.exitCode === 0 ? '' : run.stderr + run.output }).toEqual({
+      exit: 0,
+      log: '',
+    });
     const outputs = run.outputs('echo', 'echo');
     expect(outputs).toEqual({ reason, node: expect.stringMatching(/^v24\./), sender: 'oncall-aigerim' });
     expect(run.summary('echo', 'echo')).toBe(`### Reason\n\n${reason}\n`);
