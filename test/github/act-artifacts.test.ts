@@ -50,6 +50,9 @@ jobs:
         run: node --import "$PW_TSX" "$PW_STEP" list pipewright-demo-
       - env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}" }
         run: node --import "$PW_TSX" "$PW_STEP" download ${NAME} "$PW_DOWNLOAD_DIR"
+      - env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}" }
+        run: |
+          node --import "$PW_TSX" "$PW_STEP" download pipewright-demo-2026-05-09 "$RUNNER_TEMP/none" || echo "missing refused: exit $?"
 `;
 
 function report(): Record<string, string | Buffer> {
@@ -124,6 +127,8 @@ describe('GitHub edge inside act', () => {
       expect(downloaded.equals(original), file).toBe(true);
     }
     // Only act's known wire quirks were rewritten (see test/support/act-artifact-proxy.ts).
+    expect(run.output).toContain(`no artifact named pipewright-demo-2026-05-09 in this run (found: ${NAME})`);
+    expect(run.output).toContain('missing refused: exit 2');
     expect(run.proxyRewrites.every((r) => /^(dropped mime_type|re-padded sig)/.test(r))).toBe(true);
   });
 

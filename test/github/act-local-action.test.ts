@@ -51,6 +51,52 @@ jobs:
           printf 'shell saw: %s\\n' "$REASON"
 `;
 
+// In a reusable workflow `uses: ./actions/x` would resolve against the caller's
+// checkout, so ours are referenced by repository and ref and mapped in tests.
+const REUSABLE = `name: orchestrate
+on:
+  workflow_call:
+    inputs:
+      reason: { type: string, required: true }
+    outputs:
+      reason:
+        value: \${{ jobs.run.outputs.reason }}
+jobs:
+  run:
+    runs-on: ubuntu-latest
+    outputs:
+      reason: \${{ steps.echo.outputs.reason }}
+    steps:
+      - id: echo
+        uses: acme/pipewright/actions/echo@v1
+        with:
+          reason: \${{ inputs.reason }}
+`;
+
+const CALLER = `name: caller
+on: push
+jobs:
+  direct:
+    runs-on: ubuntu-latest
+    steps:
+      - id: echo
+        uses: acme/pipewright/actions/echo@v1
+        with:
+          reason: direct use
+  orchestrate:
+    uses: acme/pipewright/.github/workflows/orchestrate.yml@v1
+    with:
+      reason: through the reusable workflow
+  after:
+    needs: orchestrate
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          REASON: \${{ needs.orchestrate.outputs.reason }}
+        run: |
+          echo "caller got: $REASON"
+`;
+
 describe('a local node24 action inside act', () => {
   it('gets inputs and the event, and its outputs and summary come back', async () => {
     const repo = createRepo({
@@ -89,5 +135,25 @@ describe('a local node24 action inside act', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs('echo', 'echo').reason).toBe('rerun 2026-05-02');
+  });
+
+  it('serves owner/repo@ref actions and reusable workflows from a local folder, main under ../../dist', async () => {
+    const tool = createRepo({
+      'actions/echo/action.yml': ACTION.replace('main: index.mjs', 'main: ../../dist/echo/index.mjs'),
+      'dist/echo/index.mjs': INDEX,
+      '.github/workflows/orchestrate.yml': REUSABLE,
+    });
+    const caller = createRepo({ '.github/workflows/caller.yml': CALLER });
+    const run = await runAct({
+      repo: caller,
+      workflow: '.github/workflows/caller.yml',
+      localRepositories: { 'acme/pipewright@v1': tool },
+    });
+    expect({ exit: run.exitCode, log: run.exitCode === 0 ? '' : run.stderr + run.output }).toEqual({
+      exit: 0,
+      log: '',
+    });
+    expect(run.outputs('direct', 'echo').reason).toBe('direct use');
+    expect(run.output).toContain('caller got: through the reusable workflow');
   });
 });

@@ -113,6 +113,18 @@ describe('alerts against a recording GitHub API', () => {
     expect(api.issues.find((i) => i.title === 'a PR quoting it')?.comments).toEqual([]);
   });
 
+  it('titles a missed freshness deadline as such, on the same per-partition issue', async () => {
+    await openOrUpdateAlert(
+      failure('2026-05-04', { event: 'freshness_miss', task: undefined, failureClass: undefined }),
+      client(),
+    );
+    await openOrUpdateAlert(failure('2026-05-04'), client());
+    expect(api.issues).toHaveLength(1);
+    expect(api.issues[0]?.title).toBe('pipewright: turanmart_daily_sales 2026-05-04 missed its freshness deadline');
+    expect(api.issues[0]?.body).toContain('freshness deadline missed');
+    expect(api.issues[0]?.comments).toHaveLength(1);
+  });
+
   it('resolving a partition without an open alert changes nothing', async () => {
     const counts = await resolveAlert(
       { owner: 'turanmart', repo: 'data', dagId: 'turanmart_daily_sales', partition: '2026-05-09' },

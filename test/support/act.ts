@@ -78,6 +78,11 @@ export interface ActRunOptions {
   inputs?: Record<string, string>;
   job?: string;
   /**
+   * `owner/repo@ref` → local folder: act serves `uses: owner/repo/path@ref` (actions and
+   * reusable workflows) from that folder instead of fetching it.
+   */
+  localRepositories?: Record<string, string>;
+  /**
    * Start act's artifact server (on loopback, free port) with a relay in front
    * for @actions/artifact 6.2; steps reach the relay through the
    * PIPEWRIGHT_ARTIFACT_PROXY env (set it as the step's ACTIONS_RESULTS_URL).
@@ -147,6 +152,7 @@ export async function runAct(options: ActRunOptions): Promise<ActRun> {
   }
   for (const [k, v] of Object.entries(env)) args.push('--env', `${k}=${v}`);
   for (const [k, v] of Object.entries(options.inputs ?? {})) args.push('--input', `${k}=${v}`);
+  for (const [k, v] of Object.entries(options.localRepositories ?? {})) args.push('--local-repository', `${k}=${v}`);
 
   try {
     const { code, stdout, stderr } = await spawnCollect(act, args, {
