@@ -106,8 +106,16 @@ function codeBlock(text: string): string {
   return `${fence}text\n${clipped}\n${fence}\n`;
 }
 
+// A late partition has not failed: the usual cause is a scheduled run GitHub delayed or dropped.
+const FRESHNESS_ADVICE = {
+  retry: 'Yes: nothing failed, the partition is late.',
+  firstAction:
+    "Check that this tick's orchestrator run started (GitHub delays and drops scheduled runs); if not, dispatch it.",
+};
+
 function facts(alert: FailureAlert): string {
-  const advice = retryAdvice(alert.failureClass);
+  const advice =
+    alert.event === 'freshness_miss' && !alert.failureClass ? FRESHNESS_ADVICE : retryAdvice(alert.failureClass);
   const interval =
     alert.dataIntervalStart && alert.dataIntervalEnd ? ` [${alert.dataIntervalStart}, ${alert.dataIntervalEnd})` : '';
   const rows: Array<[string, string]> = [

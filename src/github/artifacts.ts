@@ -68,19 +68,25 @@ export function reportArtifactName(dagId: string, partition: string): string {
 export class ActionsArtifactSink implements ArtifactSink {
   readonly #client: ArtifactClient;
   readonly #retentionDays: number | undefined;
+  readonly #runAttempt: number;
 
-  constructor(options: { client?: ArtifactClient; retentionDays?: number } = {}) {
+  /** `runAttempt` defaults to GITHUB_RUN_ATTEMPT: on a re-run, an earlier attempt's artifact is replaced. */
+  constructor(options: { client?: ArtifactClient; retentionDays?: number; runAttempt?: number } = {}) {
     this.#client = options.client ?? new DefaultArtifactClient();
     this.#retentionDays = options.retentionDays;
+    this.#runAttempt = options.runAttempt ?? (Number(process.env.GITHUB_RUN_ATTEMPT) || 1);
   }
 
   async upload(name: string, files: string[], rootDir: string): Promise<ArtifactRef> {
     validateArtifactName(name);
     if (files.length === 0) throw new UsageError(`artifact ${name}: no files to upload`);
-    // GitHub answers a second upload of a name with 409; act silently overwrites. Both hide
-    // the real mistake (two jobs writing the same partition), so refuse before uploading.
+    // GitHub answers a second upload of a name with 409; act silently overwrites. In a first
+    // attempt that means two jobs wrote the same partition: refuse, saying so. A re-run of a
+    // job is the same workflow run, so its report replaces the one the failed attempt left.
     const existing = (await this.list(name)).find((a) => a.name === name);
-    if (existing) {
+    if (existing && this.#runAttempt > 1) {
+      await this.#client.deleteArtifact(name);
+    } else if (existing) {
       throw new UsageError(
         `artifact ${name} already exists in this run (id ${existing.id}): artifacts are immutable and ` +
           `names are unique within a run. Two jobs are reporting the same partition, or a step ran twice; ` +

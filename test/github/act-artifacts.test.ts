@@ -11,6 +11,7 @@ import { markdownTable, mermaidBlock, SUMMARY_LIMIT_BYTES } from '../../src/gith
 import { type ActRun, createRepo, REPO_ROOT, runAct, storedArtifactFiles, TSX_IMPORT } from '../support/act.js';
 
 const NAME = 'pipewright-demo-2026-05-01';
+const RERUN = 'pipewright-demo-2026-05-02';
 
 const WORKFLOW = `name: demo
 on: push
@@ -34,6 +35,12 @@ jobs:
         env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}" }
         run: |
           node --import "$PW_TSX" "$PW_STEP" upload "${NAME}T06:00" report daily_sales.csv || echo "bad name refused: exit $?"
+      - name: attempt 1 of another partition
+        env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}" }
+        run: node --import "$PW_TSX" "$PW_STEP" upload ${RERUN} report daily_sales.csv
+      - name: a re-run (attempt 2) replaces the earlier attempt's artifact
+        env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}", GITHUB_RUN_ATTEMPT: "2" }
+        run: node --import "$PW_TSX" "$PW_STEP" upload ${RERUN} report quality_report.json
       - id: summary
         run: node --import "$PW_TSX" "$PW_STEP" summary summary.md ${NAME}
       - id: annotate
@@ -49,7 +56,9 @@ jobs:
         env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}" }
         run: node --import "$PW_TSX" "$PW_STEP" list pipewright-demo-
       - env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}" }
-        run: node --import "$PW_TSX" "$PW_STEP" download ${NAME} "$PW_DOWNLOAD_DIR"
+        run: |
+          node --import "$PW_TSX" "$PW_STEP" download ${NAME} "$PW_DOWNLOAD_DIR/${NAME}"
+          node --import "$PW_TSX" "$PW_STEP" download ${RERUN} "$PW_DOWNLOAD_DIR/${RERUN}"
       - env: { ACTIONS_RESULTS_URL: "\${{ env.PIPEWRIGHT_ARTIFACT_PROXY }}" }
         run: |
           node --import "$PW_TSX" "$PW_STEP" download pipewright-demo-2026-05-09 "$RUNNER_TEMP/none" || echo "missing refused: exit $?"
@@ -120,14 +129,14 @@ describe('GitHub edge inside act', () => {
 
   it('stores the upload in act and gets back every file byte for byte in the next job', () => {
     expect(storedArtifactFiles(run.artifactDir, NAME)).toEqual([expect.stringMatching(new RegExp(`${NAME}\\.zip$`))]);
-    expect(run.outputs('consume', 'list')).toEqual({ names: NAME });
+    expect(run.outputs('consume', 'list')).toEqual({ names: `${NAME} ${RERUN}` });
     for (const file of ['quality_report.json', 'quality_report.md', 'daily_sales.csv', 'nested/blob.bin']) {
       const original = fs.readFileSync(path.join(repo, 'report', file));
-      const downloaded = fs.readFileSync(path.join(downloadDir, file));
+      const downloaded = fs.readFileSync(path.join(downloadDir, NAME, file));
       expect(downloaded.equals(original), file).toBe(true);
     }
     // Only act's known wire quirks were rewritten (see test/support/act-artifact-proxy.ts).
-    expect(run.output).toContain(`no artifact named pipewright-demo-2026-05-09 in this run (found: ${NAME})`);
+    expect(run.output).toContain(`no artifact named pipewright-demo-2026-05-09 in this run (found: ${NAME}, ${RERUN})`);
     expect(run.output).toContain('missing refused: exit 2');
     expect(run.proxyRewrites.every((r) => /^(dropped mime_type|re-padded sig)/.test(r))).toBe(true);
   });
@@ -138,6 +147,13 @@ describe('GitHub edge inside act', () => {
     expect(run.output).toMatch(/contains colon : at position \d+\. GitHub refuses/);
     expect(run.output).toContain(`"${NAME}T06-00"`);
     expect(run.output).toContain('bad name refused: exit 2');
+  });
+
+  it('lets a re-run attempt replace the report its failed attempt uploaded', () => {
+    expect(fs.readdirSync(path.join(downloadDir, RERUN))).toEqual(['quality_report.json']);
+    // act would overwrite anyway; GitHub needs the delete, so assert it was asked for, once.
+    expect(run.artifactCalls.filter((c) => c.endsWith('/DeleteArtifact'))).toHaveLength(1);
+    expect(storedArtifactFiles(run.artifactDir, RERUN)).toEqual([expect.stringMatching(/\.zip$/)]);
   });
 
   it('writes a summary act sees, cut under the 1 MiB limit with a pointer to the artifact', () => {

@@ -122,6 +122,7 @@ describe('alerts against a recording GitHub API', () => {
     expect(api.issues).toHaveLength(1);
     expect(api.issues[0]?.title).toBe('pipewright: turanmart_daily_sales 2026-05-04 missed its freshness deadline');
     expect(api.issues[0]?.body).toContain('freshness deadline missed');
+    expect(api.issues[0]?.body).toContain('GitHub delays and drops scheduled runs');
     expect(api.issues[0]?.comments).toHaveLength(1);
   });
 

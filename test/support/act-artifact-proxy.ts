@@ -14,6 +14,8 @@ export interface ArtifactProxy {
   url: string;
   /** One line per request that needed a rewrite, for tests and docs. */
   rewrites: string[];
+  /** Every relayed request as `METHOD /path` (Twirp calls and blob transfers), in order. */
+  calls: string[];
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export interface ArtifactProxy {
 export async function startArtifactProxy(target: string): Promise<ArtifactProxy> {
   const targetUrl = new URL(target);
   const rewrites: string[] = [];
+  const calls: string[] = [];
   let self = '';
 
   const server = http.createServer((req, res) => {
@@ -29,6 +32,7 @@ export async function startArtifactProxy(target: string): Promise<ArtifactProxy>
     req.on('end', () => {
       let body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', targetUrl);
+      calls.push(`${req.method} ${url.pathname}`);
       if (url.pathname.endsWith('/CreateArtifact')) {
         const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
         if ('mime_type' in json || 'mimeType' in json) {
@@ -73,6 +77,7 @@ export async function startArtifactProxy(target: string): Promise<ArtifactProxy>
   return {
     url: `${self}/`,
     rewrites,
+    calls,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -101,6 +101,8 @@ export interface ActRun {
   artifactDir: string;
   /** What the artifact relay had to rewrite (empty when `artifacts` is off). */
   proxyRewrites: string[];
+  /** Artifact service calls the steps made, `METHOD /path`, through the relay. */
+  artifactCalls: string[];
   jobResult(jobId: string): string | undefined;
   /** The job's summary as GitHub would render it (all steps in order, or one step). */
   summary(jobId: string, stepId?: string): string;
@@ -162,7 +164,7 @@ export async function runAct(options: ActRunOptions): Promise<ActRun> {
       timeoutMs: options.timeoutMs ?? 90_000,
     });
     const events = parseEvents(stdout + stderr);
-    return makeRun(code, events, stderr, artifactDir, proxy?.rewrites ?? []);
+    return makeRun(code, events, stderr, artifactDir, proxy?.rewrites ?? [], proxy?.calls ?? []);
   } finally {
     await proxy?.close();
   }
@@ -212,6 +214,7 @@ function makeRun(
   stderr: string,
   artifactDir: string,
   proxyRewrites: string[],
+  artifactCalls: string[],
 ): ActRun {
   return {
     exitCode,
@@ -223,6 +226,7 @@ function makeRun(
     stderr,
     artifactDir,
     proxyRewrites,
+    artifactCalls,
     jobResult: (jobId) => events.find((e) => e.jobID === jobId && e.jobResult)?.jobResult,
     summary: (jobId, stepId) =>
       events
