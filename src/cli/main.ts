@@ -3,6 +3,7 @@
 import { errorMessage, isUserError } from '../errors.js';
 import { consoleLogger } from '../log.js';
 import { backfillCommand } from './commands/backfill.js';
+import { expectCommand } from './commands/expect.js';
 import { graphCommand } from './commands/graph.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
@@ -17,6 +18,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: 'run one partition' },
   backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
   status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
+  expect: { run: expectCommand, summary: 'run the sample partitions and compare outputs with expected/' },
 };
 
 export const USAGE = `usage: pipewright <command> [options]
