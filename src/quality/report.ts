@@ -23,6 +23,9 @@ export interface QualityReport {
     duration_ms: number;
     failure_class: FailureClass | null;
     error: string | null;
+    /** When the task's first attempt started and its last ended (absent in records that lack them). */
+    started_at?: string;
+    ended_at?: string;
   }>;
   checks: Array<{ name: string; dataset: string; status: CheckResult['status']; severity: string; details: string }>;
   /** The run's metrics with sorted keys (row_count, order_count, revenue_total, ...). */
@@ -57,6 +60,8 @@ export function buildReport(record: RunRecord): QualityReport {
       duration_ms: t.durationMs,
       failure_class: t.failureClass ?? null,
       error: t.error ?? null,
+      ...(t.startedAt ? { started_at: t.startedAt } : {}),
+      ...(t.endedAt ? { ended_at: t.endedAt } : {}),
     })),
     checks: record.checks.map((c) => ({
       name: c.name,
