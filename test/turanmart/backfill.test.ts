@@ -1,0 +1,100 @@
+// TuranMart through `pipewright backfill` and `run` as processes: a date outside
+// its partition fails that day's contract check fast while the other days of
+// the backfill publish, and a rerun gives byte-identical outputs and manifests.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pipewright, REPO_ROOT } from '../support/cli.js';
+
+const PIPELINE = path.join(REPO_ROOT, 'pipelines/turanmart_daily_sales');
+
+function sampleRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'pipewright-turanmart-backfill-'));
+  cpSync(path.join(PIPELINE, 'data/raw'), path.join(root, 'raw'), { recursive: true });
+  return root;
+}
+
+/** Every published file under the root except the ledger, keyed by path. */
+function published(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const abs = path.join(root, rel);
+    if (rel.startsWith('_pipewright') || rel.startsWith('raw') || !statSync(abs).isFile()) continue;
+    files.set(rel, readFileSync(abs));
+  }
+  return files;
+}
+
+interface Report {
+  status: string;
+  run_id: string;
+  reason: string;
+  tasks: Array<{ id: string; state: string; attempts: number; failure_class: string | null }>;
+  checks: Array<{ name: string; status: string; details: string }>;
+}
+
+describe('TuranMart backfill and reruns', () => {
+  it('fails only the day whose export has a row from another day; the others publish', () => {
+    const root = sampleRoot();
+    const raw = path.join(root, 'raw/orders/dt=2026-05-02/orders.csv');
+    writeFileSync(raw, `${readFileSync(raw, 'utf8')}9999001,2026-05-03,C1,Almaty,12.50,web,late row\r\n`);
+
+    const result = pipewright(REPO_ROOT, [
+      'backfill',
+      'turanmart_daily_sales',
+      '--start',
+      '2026-05-01',
+      '--end',
+      '2026-05-03',
+      '--reason',
+      'discount rule fix',
+      '--data-root',
+      root,
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('3 partitions: 2 ok, 1 failed');
+
+    const report = JSON.parse(
+      readFileSync(path.join(root, 'quality/dt=2026-05-02/quality_report.json'), 'utf8'),
+    ) as Report;
+    expect(report.status).toBe('failed');
+    expect(report.reason).toBe('discount rule fix');
+    const validate = report.tasks.find((t) => t.id === 'validate_bronze_orders');
+    expect(validate).toMatchObject({ state: 'failed', attempts: 1, failure_class: 'data' });
+    const failedCheck = report.checks.find((c) => c.status === 'failed');
+    expect(failedCheck?.name).toBe('date_in_partition(order_date)');
+    expect(failedCheck?.details).toContain('2026-05-03');
+    expect(existsSync(path.join(root, 'gold/daily_sales/dt=2026-05-02/daily_sales.csv'))).toBe(false);
+
+    for (const ds of ['2026-05-01', '2026-05-03']) {
+      const gold = `gold/daily_sales/dt=${ds}/daily_sales.csv`;
+      expect(readFileSync(path.join(root, gold), 'utf8')).toBe(
+        readFileSync(path.join(PIPELINE, 'expected', gold), 'utf8'),
+      );
+    }
+  });
+
+  it('gives byte-identical outputs and manifests on a rerun, apart from run ids', () => {
+    const root = sampleRoot();
+    const run = () =>
+      pipewright(REPO_ROOT, ['run', 'turanmart_daily_sales', '--date', '2026-05-02', '--data-root', root]);
+    expect(run().status).toBe(0);
+    const first = published(root);
+    expect(run().status).toBe(0);
+    const second = published(root);
+
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    const runIds = (files: Map<string, Buffer>) =>
+      JSON.parse(files.get('quality/dt=2026-05-02/quality_report.json')!.toString('utf8')).run_id as string;
+    const [id1, id2] = [runIds(first), runIds(second)];
+    expect(id1).not.toBe(id2);
+    for (const [file, bytes] of first) {
+      if (file.startsWith('quality/')) continue; // the report is the run's own evidence: it names the run
+      const normalize = (b: Buffer, id: string) => b.toString('utf8').split(id).join('<run>');
+      expect(normalize(second.get(file)!, id2), file).toBe(normalize(bytes, id1));
+    }
+    expect(first.has('gold/daily_sales/dt=2026-05-02/_manifest.json')).toBe(true);
+    expect(first.has('bronze/orders/dt=2026-05-02/_manifest.json')).toBe(true);
+  });
+});
