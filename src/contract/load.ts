@@ -53,7 +53,18 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
     };
     diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
   }
-  return { files, pipelines, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
+}
+
+/** The schema and a policy rule can both catch one mistake (an empty description): say it once. */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.col}:${d.severity}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function knownIds(pipelinesDir: string): Promise<string[]> {
@@ -76,7 +87,7 @@ export async function loadPipelineById(pipelinesDir: string, dagId: string): Pro
   }
   const result = checkContractText(file, await readFile(file, 'utf8'));
   if (result.pipeline) return result.pipeline;
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
+  const errors = unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics);
   const first = errors[0];
   throw new ContractError(
     errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'),
