@@ -17,7 +17,10 @@ for (const name of wanted) {
     continue;
   }
   console.log(`\n== ${name} ==`);
-  const { status } = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit', cwd: path.dirname(here) });
+  const { status } = spawnSync(process.execPath, ['--import', 'tsx', file], {
+    stdio: 'inherit',
+    cwd: path.dirname(here),
+  });
   if (status !== 0) failed++;
 }
 process.exit(failed > 0 ? 1 : 0);

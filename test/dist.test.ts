@@ -17,7 +17,9 @@ function listFiles(dir: string): string[] {
 }
 
 describe('dist/', () => {
-  it('matches a fresh build of src/ (run `npm run build` and commit dist/ when this fails)', { timeout: 600_000 }, () => {
+  it('matches a fresh build of src/ (run `npm run build` and commit dist/ when this fails)', {
+    timeout: 600_000,
+  }, () => {
     const fresh = mkdtempSync(join(tmpdir(), 'pipewright-dist-'));
     execFileSync(process.execPath, [join(root, 'scripts/build.js'), fresh], { cwd: root, stdio: 'pipe' });
     const committed = join(root, 'dist');

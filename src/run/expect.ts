@@ -116,7 +116,7 @@ function templateRegExp(template: string): RegExp {
   let last = 0;
   const seen = new Set<string>();
   for (const m of template.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) {
-    source += escape(template.slice(last, m.index));
+    source += escapeRegExp(template.slice(last, m.index));
     const name = m[1]!;
     const pattern = name === 'ds' ? '\\d{4}-\\d{2}-\\d{2}' : '[^/]+';
     // A variable used twice must match the same text; name only its first use.
@@ -124,10 +124,10 @@ function templateRegExp(template: string): RegExp {
     seen.add(name);
     last = (m.index ?? 0) + m[0].length;
   }
-  return new RegExp(`^${source}${escape(template.slice(last))}$`);
+  return new RegExp(`^${source}${escapeRegExp(template.slice(last))}$`);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
