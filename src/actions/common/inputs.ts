@@ -1,0 +1,118 @@
+// Action inputs and outputs: every name in one place (kebab-case, as in
+// action.yml), and typed readers that turn a bad value into one UsageError
+// naming the input, the value and what would work.
+import * as core from '@actions/core';
+import { parseDuration } from '../../contract/duration.js';
+import { UsageError } from '../../errors.js';
+
+export const INPUT = {
+  alerts: 'alerts',
+  baseRef: 'base-ref',
+  dataRoot: 'data-root',
+  dryRun: 'dry-run',
+  end: 'end',
+  failOnWarnings: 'fail-on-warnings',
+  githubToken: 'github-token',
+  importTimeout: 'import-timeout',
+  maxParallel: 'max-parallel',
+  mode: 'mode',
+  now: 'now',
+  partitions: 'partitions',
+  pipeline: 'pipeline',
+  pipelines: 'pipelines',
+  pipelinesDir: 'pipelines-dir',
+  reason: 'reason',
+  reprocess: 'reprocess',
+  retentionDays: 'retention-days',
+  reverse: 'reverse',
+  runReason: 'run-reason',
+  start: 'start',
+  stateBranch: 'state-branch',
+  trigger: 'trigger',
+  uploadOutputs: 'upload-outputs',
+} as const;
+
+export const OUTPUT = {
+  alertsClosed: 'alerts-closed',
+  alertsOpened: 'alerts-opened',
+  count: 'count',
+  errors: 'errors',
+  failedPartitions: 'failed-partitions',
+  failedTasks: 'failed-tasks',
+  hasWork: 'has-work',
+  matrix: 'matrix',
+  maxParallel: 'max-parallel',
+  partitions: 'partitions',
+  pipelines: 'pipelines',
+  reportArtifact: 'report-artifact',
+  status: 'status',
+  warnings: 'warnings',
+} as const;
+
+type InputName = (typeof INPUT)[keyof typeof INPUT];
+type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];
+
+/** The trimmed value; a required input that is empty is a UsageError. */
+export function readString(name: InputName, options: { required?: boolean; fallback?: string } = {}): string {
+  const value = core.getInput(name);
+  if (value === '' && options.required) throw new UsageError(`input '${name}' is required`);
+  return value === '' ? (options.fallback ?? '') : value;
+}
+
+/** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
+export function readBoolean(name: InputName, fallback: boolean): boolean {
+  const value = core.getInput(name);
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new UsageError(`input '${name}' must be "true" or "false" (got ${JSON.stringify(value)})`);
+}
+
+export function readEnum<T extends string>(name: InputName, allowed: readonly T[], fallback: T): T {
+  const value = core.getInput(name);
+  if (value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+/** A positive whole number, or undefined when empty. */
+export function readPositiveInt(name: InputName): number | undefined {
+  const value = core.getInput(name);
+  if (value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);
+  return Number(value);
+}
+
+/** A duration such as 5s, 500ms or 2m, in milliseconds. */
+export function readDuration(name: InputName, fallbackMs: number): number {
+  const value = core.getInput(name);
+  if (value === '') return fallbackMs;
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0)
+    throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m (got ${JSON.stringify(value)})`);
+  return ms;
+}
+
+/** A JSON list of strings (e.g. the plan's `partitions` output). */
+export function readStringList(name: InputName): string[] {
+  const value = core.getInput(name);
+  if (value === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new UsageError(
+      `input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`,
+    );
+  }
+  if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
+    throw new UsageError(
+      `input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`,
+    );
+  return parsed;
+}
+
+export function setOutput(name: OutputName, value: string | number | boolean): void {
+  core.setOutput(name, typeof value === 'string' ? value : String(value));
+}

@@ -1,0 +1,14 @@
+// Loading the pipeline an action works on, relative to the workspace.
+import path from 'node:path';
+import { loadPipelineById } from '../../contract/load.js';
+import type { Pipeline } from '../../contract/model.js';
+import { resolveDataRoot } from '../../store/paths.js';
+
+export function loadPipeline(workspace: string, pipelinesDir: string, dagId: string): Promise<Pipeline> {
+  return loadPipelineById(path.resolve(workspace, pipelinesDir), dagId);
+}
+
+/** The `data-root` input (relative to the workspace) > PIPEWRIGHT_DATA_ROOT > `<pipeline>/data`. */
+export function dataRootFor(pipeline: Pipeline, workspace: string, input: string): string {
+  return resolveDataRoot(pipeline, input === '' ? undefined : path.resolve(workspace, input));
+}

@@ -1,0 +1,16 @@
+// The one wrapper every action runs in: a user's mistake (bad input, invalid
+// contract, a busy partition) fails the step with one line and nothing done; a
+// bug fails it with the stack; a thrown non-Error is still a failure.
+import * as core from '@actions/core';
+import { errorMessage, isUserError } from '../../errors.js';
+
+export async function runAction(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (isUserError(error)) core.setFailed(`pipewright ${name}: ${errorMessage(error)}`);
+    else if (error instanceof Error)
+      core.setFailed(`pipewright ${name}: unexpected error\n${error.stack ?? error.message}`);
+    else core.setFailed(`pipewright ${name}: unexpected error (a thrown ${typeof error}): ${String(error)}`);
+  }
+}

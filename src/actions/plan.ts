@@ -1,0 +1,3 @@
+import { runPlanAction } from './plan/run.js';
+
+await runPlanAction();

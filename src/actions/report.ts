@@ -1,0 +1,3 @@
+import { runReportAction } from './report/run.js';
+
+await runReportAction();

@@ -1,0 +1,122 @@
+// Alert issues for one run, per the contract's `alerts:` block: a failed or
+// missing partition opens (or comments on) its issue, a freshness miss does the
+// same, and a success closes the partition's open issue — unless that same
+// partition just missed its deadline, which a person should acknowledge.
+import * as core from '@actions/core';
+import type { Octokit } from '@octokit/rest';
+import type { Pipeline } from '../../contract/model.js';
+import { createGitHubClient, type FailureAlert, openOrUpdateAlert, resolveAlert } from '../../github/alerts.js';
+import type { FreshnessVerdict } from '../../quality/freshness.js';
+import type { QualityReport } from '../../quality/report.js';
+import { partitionForKey } from '../../schedule/partitions.js';
+
+export interface AlertOutcome {
+  /** Issues opened or commented on. */
+  opened: number;
+  closed: number;
+  /** One Markdown line per issue touched, for the summary. */
+  lines: string[];
+}
+
+interface AlertRun {
+  pipeline: Pipeline;
+  reports: QualityReport[];
+  missing: string[];
+  freshness?: FreshnessVerdict;
+  runUrl?: string;
+  token: string;
+}
+
+export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
+  const outcome: AlertOutcome = { opened: 0, closed: 0, lines: [] };
+  const { pipeline } = run;
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) {
+    core.warning('GITHUB_REPOSITORY is not set: no alert issues opened or closed');
+    return outcome;
+  }
+  const onFailure = pipeline.alerts.on.includes('failure');
+  const missed = run.freshness?.status === 'missed' && pipeline.alerts.on.includes('freshness_miss');
+  const failures = onFailure ? run.reports.filter((r) => r.status === 'failed') : [];
+  const missing = onFailure ? run.missing : [];
+  const successes = run.reports.filter(
+    (r) => r.status === 'success' && !(missed && r.partition === run.freshness?.partition.key),
+  );
+  if (!failures.length && !missing.length && !missed && !successes.length) return outcome;
+
+  let client: Octokit | undefined;
+  const octokit = () => {
+    client ??= createGitHubClient({ token: run.token || undefined });
+    return client;
+  };
+  const base = {
+    owner,
+    repo,
+    dagId: pipeline.dagId,
+    runUrl: run.runUrl,
+    pipelineOwner: pipeline.owner,
+    labels: pipeline.alerts.labels,
+    assignees: pipeline.alerts.assignees,
+  };
+  const open = async (alert: FailureAlert, what: string) => {
+    const counts = await openOrUpdateAlert(alert, octokit());
+    outcome.opened += counts.opened + counts.commented;
+    const verb = counts.opened ? 'opened' : 'commented on';
+    outcome.lines.push(`${alert.partition}: ${what}: ${verb} issue #${counts.issueNumber}`);
+    core.info(outcome.lines.at(-1)!);
+  };
+
+  for (const report of failures) {
+    const task = report.tasks.find((t) => t.state === 'failed');
+    await open(
+      {
+        ...base,
+        partition: report.partition,
+        event: 'failure',
+        task: task?.id,
+        failureClass: task?.failure_class ?? undefined,
+        error: task?.error ?? String(report.metrics.executor_error ?? ''),
+        dataIntervalStart: report.data_interval.start,
+        dataIntervalEnd: report.data_interval.end,
+      },
+      'failed',
+    );
+  }
+  for (const key of missing) {
+    const interval = partitionForKey(pipeline.partition, pipeline.timezone, key);
+    await open(
+      {
+        ...base,
+        partition: key,
+        event: 'failure',
+        error:
+          'No quality report artifact: the partition job was cancelled, crashed before its upload, or never started.',
+        dataIntervalStart: interval.dataIntervalStart,
+        dataIntervalEnd: interval.dataIntervalEnd,
+      },
+      'no report',
+    );
+  }
+  if (missed && run.freshness) {
+    const f = run.freshness;
+    await open(
+      {
+        ...base,
+        partition: f.partition.key,
+        event: 'freshness_miss',
+        error: `Deadline ${f.deadline}; ${f.publishedAt ? `published at ${f.publishedAt}` : 'not published in this run'}.`,
+        dataIntervalStart: f.partition.dataIntervalStart,
+        dataIntervalEnd: f.partition.dataIntervalEnd,
+      },
+      'missed its freshness deadline',
+    );
+  }
+  for (const report of successes) {
+    const counts = await resolveAlert({ ...base, partition: report.partition }, octokit());
+    if (!counts.closed) continue;
+    outcome.closed += counts.closed;
+    outcome.lines.push(`${report.partition}: recovered: closed issue #${counts.issueNumber}`);
+    core.info(outcome.lines.at(-1)!);
+  }
+  return outcome;
+}

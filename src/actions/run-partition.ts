@@ -1,0 +1,3 @@
+import { runRunPartitionAction } from './run-partition/run.js';
+
+await runRunPartitionAction();

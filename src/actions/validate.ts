@@ -1,0 +1,3 @@
+import { runValidateAction } from './validate/run.js';
+
+await runValidateAction();

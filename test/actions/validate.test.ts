@@ -1,0 +1,99 @@
+// The validate bundle as the runner runs it: clean contracts, located
+// annotations for broken ones, and the contract diff of a pull request.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, runBundle, turanmartWorkspace } from './bundle.js';
+
+const CONTRACT = 'pipelines/turanmart_daily_sales/pipeline.yml';
+
+describe('validate action', () => {
+  it('passes the TuranMart contract with counts, a pipeline row and its DAG', () => {
+    const ws = turanmartWorkspace();
+    const run = runBundle('validate', ws, { pipelines: 'pipelines', 'import-timeout': '10s' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toEqual({ pipelines: '1', errors: '0', warnings: '0' });
+    expect(run.annotations).toEqual([]);
+    expect(run.summary).toContain(
+      `| turanmart_daily_sales | data-platform | 0 6 * * * (Asia/Almaty) | 5 | ✅ valid | ${CONTRACT} |`,
+    );
+    expect(run.summary).toContain('```mermaid\nflowchart LR');
+    expect(run.summary).toContain('build_daily_sales_gold -.->|all_done| write_quality_report');
+  });
+
+  it('annotates each mistake at its file, line and column and fails the step', () => {
+    const ws = turanmartWorkspace();
+    const file = path.join(ws, CONTRACT);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(
+      file,
+      text
+        .replace('upstream: [validate_bronze_orders]', 'upstream: [validate_bronz_orders]')
+        .replace('timezone: Asia/Almaty', 'timezone: Asia/Almati'),
+    );
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const upstreamLine = lines.findIndex((l) => l.includes('validate_bronz_orders')) + 1;
+    const run = runBundle('validate', ws, { pipelines: 'pipelines/*/pipeline.yml' });
+    expect(run.status).toBe(1);
+    expect(Number(run.outputs.errors)).toBeGreaterThanOrEqual(2);
+    const errors = run.annotations.filter((a) => a.level === 'error' && a.properties.file === CONTRACT);
+    const upstream = errors.find((a) => a.message.includes('validate_bronz_orders'));
+    expect(upstream?.properties).toMatchObject({ line: String(upstreamLine), col: expect.stringMatching(/^\d+$/) });
+    expect(upstream?.message).toContain('validate_bronze_orders'); // did you mean
+    expect(errors.some((a) => a.message.includes('Asia/Almati') && a.properties.line === '8')).toBe(true);
+    expect(run.summary).toContain(`| ${CONTRACT}:${upstreamLine}:`);
+    expect(run.summary).toMatch(/\| turanmart_daily_sales \|[^\n]*❌ \d+ errors/);
+    // The step's failure is one line, not a stack.
+    const failure = run.annotations.at(-1);
+    expect(failure?.message).toMatch(/^pipewright validate: \d+ errors in the contracts/);
+  });
+
+  it('on a pull request, summarises what changed against the base branch', () => {
+    const ws = turanmartWorkspace();
+    fs.writeFileSync(path.join(ws, '.gitignore'), 'node_modules\nsrc\n');
+    git(ws, 'init', '-q', '-b', 'main');
+    git(ws, 'add', '-A');
+    git(ws, 'commit', '-q', '-m', 'base');
+    git(ws, 'checkout', '-q', '-b', 'feature');
+    const file = path.join(ws, CONTRACT);
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('schedule: "0 6 * * *"', 'schedule: "30 5 * * *"')
+        .replace('owner: data-platform', 'owner: sales-analytics'),
+    );
+    const copy = path.join(ws, 'pipelines', 'turanmart_weekly');
+    fs.mkdirSync(copy);
+    fs.writeFileSync(
+      path.join(copy, 'pipeline.yml'),
+      'dag_id: turanmart_weekly\ndescription: Weekly sales.\nowner: data-platform\ntags: [sales]\nschedule: "@weekly"\ntimezone: UTC\npartition: weekly\n' +
+        'start_date: 2026-01-05\ntasks:\n  - id: say\n    command: [echo, hi]\n',
+    );
+    git(ws, 'add', '-A');
+    git(ws, 'commit', '-q', '-m', 'change');
+    const run = runBundle('validate', ws, { pipelines: 'pipelines' }, { GITHUB_BASE_REF: 'main' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.pipelines).toBe('2');
+    expect(run.summary).toContain('## Changes against `main`');
+    expect(run.summary).toContain('- `turanmart_weekly`: pipeline added');
+    expect(run.summary).toContain('- `turanmart_daily_sales`: 2 changes');
+    expect(run.summary).toContain('| schedule | 0 6 * * * | 30 5 * * * |');
+    expect(run.summary).toContain('| owner | data-platform | sales-analytics |');
+  });
+
+  it('refuses a bad input with one line and validates nothing', () => {
+    const ws = turanmartWorkspace();
+    const run = runBundle('validate', ws, { pipelines: 'pipelines', 'import-timeout': 'soon' });
+    expect(run.status).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        properties: {},
+        message: `pipewright validate: input 'import-timeout' must be a duration like 5s, 500ms or 2m (got "soon")`,
+      },
+    ]);
+    expect(run.outputs).toEqual({});
+    expect(run.summary).toBe('');
+  });
+});
