@@ -64,6 +64,16 @@ export function reportArtifactName(dagId: string, partition: string): string {
   return name;
 }
 
+/**
+ * Routes artifact calls through another results service when PIPEWRIGHT_ACTIONS_RESULTS_URL is set
+ * (the act tests put a relay in front of act's server, and act overwrites ACTIONS_RESULTS_URL in
+ * every step). The client reads ACTIONS_RESULTS_URL per call, so setting it here is enough.
+ */
+export function useResultsServiceOverride(env: NodeJS.ProcessEnv = process.env): void {
+  const override = env.PIPEWRIGHT_ACTIONS_RESULTS_URL;
+  if (override) env.ACTIONS_RESULTS_URL = override;
+}
+
 /** The default sink: this workflow run's artifacts through the Actions results service. */
 export class ActionsArtifactSink implements ArtifactSink {
   readonly #client: ArtifactClient;
@@ -72,6 +82,7 @@ export class ActionsArtifactSink implements ArtifactSink {
 
   /** `runAttempt` defaults to GITHUB_RUN_ATTEMPT: on a re-run, an earlier attempt's artifact is replaced. */
   constructor(options: { client?: ArtifactClient; retentionDays?: number; runAttempt?: number } = {}) {
+    useResultsServiceOverride();
     this.#client = options.client ?? new DefaultArtifactClient();
     this.#retentionDays = options.retentionDays;
     this.#runAttempt = options.runAttempt ?? (Number(process.env.GITHUB_RUN_ATTEMPT) || 1);

@@ -54,6 +54,10 @@ export interface ActEvent {
   level: string;
   msg: string;
   jobID?: string;
+  /** act's full job name, e.g. `orchestrate/pipewright/run-2` for a called workflow's matrix job. */
+  job?: string;
+  /** The matrix combination of the job (`{}` outside a matrix). */
+  matrix?: Record<string, string>;
   step?: string;
   stepID?: string[];
   stepResult?: string;
@@ -77,6 +81,10 @@ export interface ActRunOptions {
   env?: Record<string, string>;
   inputs?: Record<string, string>;
   job?: string;
+  /** Repository variables (`vars.*`), passed with `--var`. */
+  vars?: Record<string, string>;
+  /** Secrets (`secrets.*`, and GITHUB_TOKEN for `github.token`), passed with `-s`. */
+  secrets?: Record<string, string>;
   /**
    * `owner/repo@ref` → local folder: act serves `uses: owner/repo/path@ref` (actions and
    * reusable workflows) from that folder instead of fetching it.
@@ -85,7 +93,8 @@ export interface ActRunOptions {
   /**
    * Start act's artifact server (on loopback, free port) with a relay in front
    * for @actions/artifact 6.2; steps reach the relay through the
-   * PIPEWRIGHT_ARTIFACT_PROXY env (set it as the step's ACTIONS_RESULTS_URL).
+   * PIPEWRIGHT_ARTIFACT_PROXY env (set it as the step's ACTIONS_RESULTS_URL), and
+   * our actions through PIPEWRIGHT_ACTIONS_RESULTS_URL (read by src/github/artifacts.ts).
    */
   artifacts?: boolean;
   timeoutMs?: number;
@@ -104,6 +113,8 @@ export interface ActRun {
   /** Artifact service calls the steps made, `METHOD /path`, through the relay. */
   artifactCalls: string[];
   jobResult(jobId: string): string | undefined;
+  /** Every finished job with this id (one per matrix combination), in the order they ended. */
+  jobRuns(jobId: string): Array<{ job: string; result: string; matrix: Record<string, string> }>;
   /** The job's summary as GitHub would render it (all steps in order, or one step). */
   summary(jobId: string, stepId?: string): string;
   /** Step outputs (`GITHUB_OUTPUT`) of one step. */
@@ -151,9 +162,12 @@ export async function runAct(options: ActRunOptions): Promise<ActRun> {
     fs.mkdirSync(path.join(artifactDir, '1'), { recursive: true });
     proxy = await startArtifactProxy(`http://127.0.0.1:${port}/`);
     env.PIPEWRIGHT_ARTIFACT_PROXY = proxy.url;
+    env.PIPEWRIGHT_ACTIONS_RESULTS_URL = proxy.url;
   }
   for (const [k, v] of Object.entries(env)) args.push('--env', `${k}=${v}`);
   for (const [k, v] of Object.entries(options.inputs ?? {})) args.push('--input', `${k}=${v}`);
+  for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}=${v}`);
+  for (const [k, v] of Object.entries(options.secrets ?? {})) args.push('-s', `${k}=${v}`);
   for (const [k, v] of Object.entries(options.localRepositories ?? {})) args.push('--local-repository', `${k}=${v}`);
 
   try {
@@ -228,6 +242,10 @@ function makeRun(
     proxyRewrites,
     artifactCalls,
     jobResult: (jobId) => events.find((e) => e.jobID === jobId && e.jobResult)?.jobResult,
+    jobRuns: (jobId) =>
+      events
+        .filter((e) => e.jobID === jobId && e.jobResult)
+        .map((e) => ({ job: e.job ?? jobId, result: e.jobResult ?? '', matrix: e.matrix ?? {} })),
     summary: (jobId, stepId) =>
       events
         .filter((e) => e.jobID === jobId && e.command === 'summary' && (!stepId || e.stepID?.[0] === stepId))
