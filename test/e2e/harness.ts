@@ -221,3 +221,18 @@ export function extractArtifact(run: ActRun, name: string): string {
 export function logOf(run: ActRun): string {
   return `${run.output}\n${run.stderr}`.slice(-20_000);
 }
+
+/**
+ * Result of the run-partition step in each matrix job, by matrix label. act 0.2.89 marks every
+ * matrix job that ends after a failed sibling as "Job failed" even when all its steps succeeded,
+ * so the step's own result is what says whether that partition failed (docs/workflows.md).
+ */
+export function partitionSteps(run: ActRun): Record<string, string> {
+  const labels = new Map(run.jobRuns('run').map((j) => [j.job, j.matrix.label ?? '']));
+  const results: Record<string, string> = {};
+  for (const e of run.events) {
+    if (e.jobID !== 'run' || e.stepID?.[0] !== 'run' || !e.stepResult || !e.job) continue;
+    results[labels.get(e.job) ?? e.job] = e.stepResult;
+  }
+  return results;
+}
