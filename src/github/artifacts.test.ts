@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { reportArtifactName, validateArtifactName } from './artifacts.js';
+import { reportArtifactName, useResultsServiceOverride, validateArtifactName } from './artifacts.js';
 
 describe('artifact names', () => {
   it('names a partition report pipewright-<dag_id>-<partition>', () => {
@@ -29,5 +29,19 @@ describe('artifact names', () => {
     expect(() => validateArtifactName('line\nbreak')).toThrow(/line feed \\n/);
     expect(() => validateArtifactName('  ')).toThrow(/artifact name is empty/);
     expect(() => validateArtifactName('pipewright-x-2026-05')).not.toThrow();
+  });
+});
+
+describe('results service override', () => {
+  it('routes artifact calls to PIPEWRIGHT_ACTIONS_RESULTS_URL when set, and leaves the runner URL alone otherwise', () => {
+    const relayed: NodeJS.ProcessEnv = {
+      ACTIONS_RESULTS_URL: 'http://runner/',
+      PIPEWRIGHT_ACTIONS_RESULTS_URL: 'http://127.0.0.1:4000/',
+    };
+    useResultsServiceOverride(relayed);
+    expect(relayed.ACTIONS_RESULTS_URL).toBe('http://127.0.0.1:4000/');
+    const plain: NodeJS.ProcessEnv = { ACTIONS_RESULTS_URL: 'http://runner/' };
+    useResultsServiceOverride(plain);
+    expect(plain.ACTIONS_RESULTS_URL).toBe('http://runner/');
   });
 });
