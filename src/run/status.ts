@@ -44,7 +44,7 @@ export function statusRows(latest: Map<string, RunRecord>): StatusRow[] {
         duration_ms: r.endedAt ? Date.parse(r.endedAt) - Date.parse(r.startedAt) : null,
         rows: metrics.row_count ?? (r.outputs.length > 0 ? outputRows : null),
         metrics,
-        reason: r.reason,
+        reason: r.abandoned ? `${r.reason} (run killed before it finished)` : r.reason,
         started_at: r.startedAt,
       };
     });

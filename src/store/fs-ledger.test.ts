@@ -108,3 +108,23 @@ describe('newRunId', () => {
     expect(newRunId('manual', now)).not.toBe(id);
   });
 });
+
+describe('FsLedger and killed runs', () => {
+  it('counts a running record whose run holds no lock as failed (abandoned), and a live one as running', async () => {
+    const root = tempRoot();
+    const ledger = new FsLedger(root);
+    // Killed: its record says running, but nothing holds the partition any more.
+    await ledger.write(record('2026-05-01', 'schedule__killed', '2026-05-02T01:00:00Z', 'running'));
+    // Live: this process holds the lock for the run its record names.
+    const lock = await ledger.acquire('sales', '2026-05-02', 'schedule__live');
+    await ledger.write(record('2026-05-02', 'schedule__live', '2026-05-03T01:00:00Z', 'running'));
+
+    const latest = await ledger.latestRuns('sales');
+    expect(latest.get('2026-05-01')).toMatchObject({ state: 'failed', abandoned: true });
+    expect(latest.get('2026-05-02')?.state).toBe('running');
+    expect(latest.get('2026-05-02')?.abandoned).toBeUndefined();
+
+    await lock.release();
+    expect((await ledger.latestRuns('sales')).get('2026-05-02')).toMatchObject({ state: 'failed', abandoned: true });
+  });
+});

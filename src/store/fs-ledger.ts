@@ -4,11 +4,13 @@
 // corrupt each other; a run's own rewrites replace its file in one rename.
 
 import { readdir, readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAtomicWriter, isTempName } from './atomic.js';
 import type { LockingLedger, RunRecord } from './ledger.js';
-import { acquirePartitionLock, type PartitionLock } from './lock.js';
+import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
 import { assertSafeSegment } from './paths.js';
+import { isProcessAlive } from './pid.js';
 
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
@@ -26,9 +28,21 @@ export class FsLedger implements LockingLedger {
     for (const partition of await listDirs(this.dagDir(dagId))) {
       const runs = await this.runs(dagId, partition);
       const last = runs.at(-1);
-      if (last) latest.set(partition, last);
+      if (last) latest.set(partition, await this.settle(last));
     }
     return latest;
+  }
+
+  /**
+   * A `running` record whose run no longer holds the partition lock was killed
+   * before it could record its end: it counts as failed, so the next tick or a
+   * `reprocess failed` backfill runs the partition again instead of waiting forever.
+   */
+  private async settle(record: RunRecord): Promise<RunRecord> {
+    if (record.state !== 'running') return record;
+    const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
+    const stillRunning = holder?.runId === record.runId && (holder.host !== hostname() || isProcessAlive(holder.pid));
+    return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
   }
 
   /** All runs of one partition, oldest first. */

@@ -51,6 +51,11 @@ export interface RunRecord {
   metrics: Record<string, number | string>;
   inputs: FileChecksum[];
   outputs: FileChecksum[];
+  /**
+   * Set when read, never written: the record still said `running` but its run no
+   * longer holds the partition (the process was killed), so it counts as failed.
+   */
+  abandoned?: boolean;
 }
 
 /** What `plan` needs: the latest run of each partition. */

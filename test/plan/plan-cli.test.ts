@@ -80,7 +80,10 @@ beforeAll(async () => {
   await ledger.write(record(DAG, '2026-05-04', 'success', '2026-05-05T01:00:00.000Z'));
   await ledger.write(record(DAG, '2026-05-05', 'failed', '2026-05-06T01:00:00.000Z'));
   await ledger.write(record(DAG, '2026-05-06', 'failed', '2026-05-07T01:00:00.000Z'));
-  await ledger.write(record(DAG, '2026-05-06', 'running', '2026-05-07T02:00:00.000Z'));
+  const running = record(DAG, '2026-05-06', 'running', '2026-05-07T02:00:00.000Z');
+  await ledger.write(running);
+  // Live, not killed: this test process holds the partition for that run.
+  await ledger.acquire(DAG, running.partition, running.runId);
 
   const hourly = join(tmp, 'pipelines', 'ny_hourly');
   mkdirSync(hourly, { recursive: true });
