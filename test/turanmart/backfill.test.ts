@@ -98,3 +98,20 @@ describe('TuranMart backfill and reruns', () => {
     expect(first.has('bronze/orders/dt=2026-05-02/_manifest.json')).toBe(true);
   });
 });
+
+describe('TuranMart on a malformed export', () => {
+  it('fails a file whose rows are longer than its header as a data error, with its report, not a crash', () => {
+    const root = sampleRoot();
+    const raw = path.join(root, 'raw/orders/dt=2026-05-01/orders.csv');
+    // The header lost a column but the rows did not: the parser fails on the first record.
+    writeFileSync(raw, 'order_id,order_date,customer_id,order_total\n1,2026-05-01,C1,Almaty,10.00\n');
+    const result = pipewright(REPO_ROOT, ['run', 'turanmart_daily_sales', '--date', '2026-05-01', '--data-root', root]);
+    expect(result.status, result.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(root, 'quality/dt=2026-05-01/quality_report.json'), 'utf8')) as Report;
+    expect(report.tasks.find((t) => t.id === 'ingest_orders_bronze')).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      failure_class: 'data',
+    });
+  });
+});

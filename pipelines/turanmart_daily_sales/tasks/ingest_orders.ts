@@ -5,6 +5,7 @@
 
 import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { TaskContext, TaskOutcome } from '../../../src/run/context.ts';
 import { csvLine } from './csv_format.ts';
@@ -17,13 +18,14 @@ export async function ingestOrdersBronze(ctx: TaskContext): Promise<TaskOutcome>
   const source = required(ctx.inputs, 'raw_orders');
   const target = required(ctx.outputs, 'bronze_orders');
   const shown = relative(ctx.dataRoot, source);
-  const records = createReadStream(source, { signal: ctx.signal }).pipe(
-    parse({ bom: true, trim: true, skip_empty_lines: true }),
-  ) as AsyncIterable<string[]>;
-
   const file = await ctx.writer.open(target);
   let rows = 0;
   try {
+    // pipeline() hands a read or parse error to the loop below; a bare pipe() would
+    // emit it with no listener and take the whole process down.
+    const parser = parse({ bom: true, trim: true, skip_empty_lines: true });
+    pipeline(createReadStream(source, { signal: ctx.signal }), parser).catch(() => {});
+    const records = parser as AsyncIterable<string[]>;
     let order: number[] | undefined;
     let batch = '';
     for await (const record of records) {
