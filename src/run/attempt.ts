@@ -6,6 +6,7 @@ import type { CheckResult } from '../store/ledger.js';
 import type { Clock } from './clock.js';
 import type { AtomicWriter } from './context.js';
 import { formatDuration } from './duration.js';
+import { catchStrayErrors } from './stray-errors.js';
 
 /** The partition as the executor sees it: key, Airflow's ds and the data interval. */
 export interface PartitionInfo {
@@ -88,6 +89,8 @@ export async function runAttempt(
   const onCancel = () => controller.abort(cancel?.reason);
   if (cancel?.aborted) onCancel();
   else cancel?.addEventListener('abort', onCancel, { once: true });
+  // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
+  const release = kind.cooperative ? undefined : catchStrayErrors(controller);
   try {
     const work = kind.run({ ...env, signal: controller.signal });
     if (kind.cooperative) return await work;
@@ -97,6 +100,7 @@ export async function runAttempt(
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
     return { status: 'failed', failureClass: classifyError(reason), error: errorMessage(reason) };
   } finally {
+    release?.();
     clearTimeout(timer);
     cancel?.removeEventListener('abort', onCancel);
   }
