@@ -13606,7 +13606,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9409);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2373);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -13616,7 +13616,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9409:
+/***/ 2373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23047,7 +23047,43 @@ function formatDuration(ms) {
     return `${m}m${String(s).padStart(2, '0')}s`;
 }
 
+;// CONCATENATED MODULE: ./src/run/stray-errors.ts
+// Handlers run in this process, so an error their code leaves unhandled — a
+// stream 'error' event nobody listens to, a promise nobody awaits — would end the
+// whole run: no record, no report, no artifact, exactly when the evidence is
+// needed. While handler attempts are in flight such errors fail those attempts.
+const inFlight = new Set();
+/** The abort reason of an attempt whose code threw where nothing could catch it. */
+function strayError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const stray = new Error(`unhandled error in the task's code (an 'error' event or a promise nobody awaited): ${message}`);
+    // Keep the class the task code meant (a DataContractError stays a data failure).
+    if (error instanceof Error)
+        stray.name = error.name;
+    return stray;
+}
+function onStray(error) {
+    for (const controller of inFlight)
+        controller.abort(strayError(error));
+}
+/** Routes stray errors to `controller` until the returned function is called. */
+function catchStrayErrors(controller) {
+    if (inFlight.size === 0) {
+        process.on('uncaughtException', onStray);
+        process.on('unhandledRejection', onStray);
+    }
+    inFlight.add(controller);
+    return () => {
+        inFlight.delete(controller);
+        if (inFlight.size === 0) {
+            process.off('uncaughtException', onStray);
+            process.off('unhandledRejection', onStray);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/attempt.ts
+
 
 
 /** The reason an attempt's signal carries when its timeout passed. */
@@ -23075,6 +23111,8 @@ async function runAttempt(kind, env, timeoutMs, cancel) {
         onCancel();
     else
         cancel?.addEventListener('abort', onCancel, { once: true });
+    // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
+    const release = kind.cooperative ? undefined : catchStrayErrors(controller);
     try {
         const work = kind.run({ ...env, signal: controller.signal });
         if (kind.cooperative)
@@ -23087,6 +23125,7 @@ async function runAttempt(kind, env, timeoutMs, cancel) {
         return { status: 'failed', failureClass: classifyError(reason), error: errorMessage(reason) };
     }
     finally {
+        release?.();
         clearTimeout(timer);
         cancel?.removeEventListener('abort', onCancel);
     }
@@ -27844,6 +27883,8 @@ function lock_isCode(error, code) {
 
 
 
+
+
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
 class FsLedger {
@@ -27858,9 +27899,21 @@ class FsLedger {
             const runs = await this.runs(dagId, partition);
             const last = runs.at(-1);
             if (last)
-                latest.set(partition, last);
+                latest.set(partition, await this.settle(last));
         }
         return latest;
+    }
+    /**
+     * A `running` record whose run no longer holds the partition lock was killed
+     * before it could record its end: it counts as failed, so the next tick or a
+     * `reprocess failed` backfill runs the partition again instead of waiting forever.
+     */
+    async settle(record) {
+        if (record.state !== 'running')
+            return record;
+        const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_namespaceObject.hostname)() || isProcessAlive(holder.pid));
+        return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
@@ -28673,7 +28726,7 @@ function statusRows(latest) {
             duration_ms: r.endedAt ? Date.parse(r.endedAt) - Date.parse(r.startedAt) : null,
             rows: metrics.row_count ?? (r.outputs.length > 0 ? outputRows : null),
             metrics,
-            reason: r.reason,
+            reason: r.abandoned ? `${r.reason} (run killed before it finished)` : r.reason,
             started_at: r.startedAt,
         };
     });

@@ -53720,6 +53720,8 @@ function inputs_setOutput(name, value) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -54038,8 +54040,6 @@ function isCode(error, code) {
     return error?.code === code;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/store/lock.ts
 // One run at a time per partition: `<root>/_pipewright/locks/<dag_id>/<partition>.lock`.
 // The lock is published complete with link(2), which fails if the name exists,
@@ -54211,6 +54211,8 @@ function lock_isCode(error, code) {
 
 
 
+
+
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
 class FsLedger {
@@ -54225,9 +54227,21 @@ class FsLedger {
             const runs = await this.runs(dagId, partition);
             const last = runs.at(-1);
             if (last)
-                latest.set(partition, last);
+                latest.set(partition, await this.settle(last));
         }
         return latest;
+    }
+    /**
+     * A `running` record whose run no longer holds the partition lock was killed
+     * before it could record its end: it counts as failed, so the next tick or a
+     * `reprocess failed` backfill runs the partition again instead of waiting forever.
+     */
+    async settle(record) {
+        if (record.state !== 'running')
+            return record;
+        const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_namespaceObject.hostname)() || isProcessAlive(holder.pid));
+        return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {

@@ -55201,10 +55201,10 @@ async function diffAgainstBase(ref, files, pipelines, patterns, workspace) {
         seen.add(relative);
         const text = await git(['show', `${resolved}:${relative}`], top).catch(() => undefined);
         const head = byFile.get(file);
-        const base = basePipeline(file, text);
-        if (!head && !base)
-            continue; // invalid now and absent or invalid before: the problems table says it all
-        diffs.push(diffPipelines(base, head));
+        // The file is still here, so an invalid head is not a removal: the problems table says it all.
+        if (!head)
+            continue;
+        diffs.push(diffPipelines(basePipeline(file, text), head));
     }
     // Contracts deleted by the pull request, under the folders validated.
     for (const pattern of patterns) {
