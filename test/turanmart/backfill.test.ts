@@ -107,7 +107,9 @@ describe('TuranMart on a malformed export', () => {
     writeFileSync(raw, 'order_id,order_date,customer_id,order_total\n1,2026-05-01,C1,Almaty,10.00\n');
     const result = pipewright(REPO_ROOT, ['run', 'turanmart_daily_sales', '--date', '2026-05-01', '--data-root', root]);
     expect(result.status, result.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(path.join(root, 'quality/dt=2026-05-01/quality_report.json'), 'utf8')) as Report;
+    const report = JSON.parse(
+      readFileSync(path.join(root, 'quality/dt=2026-05-01/quality_report.json'), 'utf8'),
+    ) as Report;
     expect(report.tasks.find((t) => t.id === 'ingest_orders_bronze')).toMatchObject({
       state: 'failed',
       attempts: 1,
