@@ -37,3 +37,11 @@ export function positiveInt(value: unknown, flag: string, fallback: number): num
     throw new UsageError(`--${flag} must be a positive integer (got '${String(value)}')`);
   return n;
 }
+
+/** The one `<dag_id>` positional a pipeline command takes. */
+export function dagIdArgument(positionals: string[], usage: string): string {
+  const [dagId, ...extra] = positionals;
+  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${usage}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${usage}`);
+  return dagId;
+}

@@ -11,7 +11,7 @@ import { runPartition } from '../../run/partition.js';
 import { prefixLogger } from '../../run/prefix-logger.js';
 import { createProgress } from '../../run/progress.js';
 import { openWorkspace } from '../../run/workspace.js';
-import { oneOf, parseFlags, positiveInt } from '../args.js';
+import { dagIdArgument, oneOf, parseFlags, positiveInt } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reason TEXT [options]
@@ -61,9 +61,7 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
     ctx.stdout.write(USAGE);
     return 0;
   }
-  const [dagId, ...extra] = positionals;
-  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const dagId = dagIdArgument(positionals, USAGE);
   if (values.start === undefined || values.end === undefined) {
     throw new UsageError(`missing --start KEY and --end KEY (the range to backfill, inclusive)\n${USAGE}`);
   }

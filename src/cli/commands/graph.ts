@@ -2,9 +2,8 @@
 // comment or job summary) or Graphviz dot (pipe into `dot -Tsvg`).
 import { resolve } from 'node:path';
 import { loadPipelineById } from '../../contract/load.js';
-import { UsageError } from '../../errors.js';
 import { toDot, toMermaid } from '../../graph/render.js';
-import { oneOf, parseFlags } from '../args.js';
+import { dagIdArgument, oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright graph <dag_id> [--format mermaid|dot] [--pipelines DIR]
@@ -22,9 +21,7 @@ export async function graphCommand(args: string[], ctx: CliContext): Promise<num
     ctx.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const [dagId, ...extra] = positionals;
-  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const dagId = dagIdArgument(positionals, USAGE);
   const format = oneOf(values.format, ['mermaid', 'dot'] as const, 'format', 'mermaid');
   const pipeline = await loadPipelineById(resolve(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
   const text = format === 'dot' ? toDot(pipeline) : toMermaid(pipeline);

@@ -9,7 +9,7 @@ import { planToJson, renderPlanTable } from '../../plan/render.js';
 import { parseInstant } from '../../schedule/instants.js';
 import { FsLedger } from '../../store/fs-ledger.js';
 import { resolveDataRoot } from '../../store/paths.js';
-import { oneOf, parseFlags } from '../args.js';
+import { dagIdArgument, oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright plan <dag_id> [--now ISO | --start KEY --end KEY [--reprocess failed|completed|none] [--reverse]]
@@ -42,9 +42,7 @@ export async function planCommand(args: string[], ctx: CliContext): Promise<numb
     ctx.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const [dagId, ...extra] = positionals;
-  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const dagId = dagIdArgument(positionals, USAGE);
   const format = oneOf(values.format, ['table', 'json'] as const, 'format', 'table');
   const backfill = values.start !== undefined || values.end !== undefined;
   if (backfill && (values.start === undefined || values.end === undefined))

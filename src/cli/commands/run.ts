@@ -9,7 +9,7 @@ import { onInterrupt } from '../../run/interrupt.js';
 import { createLiveView } from '../../run/live-view.js';
 import { runPartition } from '../../run/partition.js';
 import { openWorkspace } from '../../run/workspace.js';
-import { parseFlags } from '../args.js';
+import { dagIdArgument, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright run <dag_id> --date KEY [--data-root DIR] [--reason TEXT] [--pipelines DIR]
@@ -38,9 +38,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     ctx.stdout.write(USAGE);
     return 0;
   }
-  const [dagId, ...extra] = positionals;
-  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const dagId = dagIdArgument(positionals, USAGE);
   if (values.date === undefined) throw new UsageError(`missing --date KEY (the partition to run)\n${USAGE}`);
 
   const { pipeline, dataRoot, ledger } = await openWorkspace(

@@ -1,8 +1,6 @@
-// `pipewright status <dag_id>`: the latest run of every partition, from the ledger.
-import { UsageError } from '../../errors.js';
 import { renderStatusTable, statusRows } from '../../run/status.js';
 import { openWorkspace } from '../../run/workspace.js';
-import { oneOf, parseFlags } from '../args.js';
+import { dagIdArgument, oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines DIR]
@@ -21,9 +19,7 @@ export async function statusCommand(args: string[], ctx: CliContext): Promise<nu
     ctx.stdout.write(USAGE);
     return 0;
   }
-  const [dagId, ...extra] = positionals;
-  if (dagId === undefined) throw new UsageError(`missing <dag_id>\n${USAGE}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+  const dagId = dagIdArgument(positionals, USAGE);
   const format = oneOf(values.format, ['table', 'json'] as const, 'format', 'table');
   const { pipeline, ledger } = await openWorkspace(
     dagId,
