@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { runRecord } from '../../test/support/records.js';
 import type { RunRecord } from '../store/ledger.js';
 import { estimateRunnerMinutes } from './estimate.js';
 import { toMatrix } from './matrix.js';
 
 function run(partition: string, seconds: number, state: RunRecord['state'] = 'success'): RunRecord {
   const start = Date.parse(`${partition}T01:00:00Z`);
-  return {
+  return runRecord({
     dagId: 'd',
     partition,
     runId: `r-${partition}`,
-    trigger: 'schedule',
     reason: 'tick',
     state,
     startedAt: new Date(start).toISOString(),
     endedAt: state === 'running' ? undefined : new Date(start + seconds * 1000).toISOString(),
-    dataIntervalStart: '',
-    dataIntervalEnd: '',
-    tasks: [],
-    checks: [],
-    metrics: {},
-    inputs: [],
-    outputs: [],
-  };
+  });
 }
 
 describe('estimateRunnerMinutes', () => {

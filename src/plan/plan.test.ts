@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runRecord } from '../../test/support/records.js';
 import { DEFAULT_POLICY, type Pipeline } from '../contract/model.js';
 import type { LedgerReader, RunRecord, RunState } from '../store/ledger.js';
 import { planBackfill, planSchedule } from './plan.js';
@@ -33,23 +34,7 @@ function run(
   state: RunState,
   startedAt = `2026-06-01T00:00:${String(seq++ % 60).padStart(2, '0')}Z`,
 ) {
-  const record: RunRecord = {
-    dagId: 'sales',
-    partition,
-    runId: `r${seq}`,
-    trigger: 'schedule',
-    reason: 'test',
-    state,
-    startedAt,
-    dataIntervalStart: '',
-    dataIntervalEnd: '',
-    tasks: [],
-    checks: [],
-    metrics: {},
-    inputs: [],
-    outputs: [],
-  };
-  return record;
+  return runRecord({ dagId: 'sales', partition, runId: `r${seq}`, reason: 'test', state, startedAt });
 }
 
 /** The LedgerReader contract over records held in memory: the latest run per partition by start time. */

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runRecord } from '../../test/support/records.js';
 import { FsLedger } from './fs-ledger.js';
 import type { RunRecord } from './ledger.js';
 import { newRunId } from './run-id.js';
@@ -17,22 +18,16 @@ function tempRoot(): string {
 }
 
 function record(partition: string, runId: string, startedAt: string, state: RunRecord['state']): RunRecord {
-  return {
+  return runRecord({
     dagId: 'sales',
     partition,
     runId,
-    trigger: 'schedule',
     reason: 'tick',
     state,
     startedAt,
     dataIntervalStart: `${partition}T00:00:00.000+05:00`,
     dataIntervalEnd: `${partition}T23:59:59.999+05:00`,
-    tasks: [],
-    checks: [],
-    metrics: {},
-    inputs: [],
-    outputs: [],
-  };
+  });
 }
 
 describe('FsLedger', () => {

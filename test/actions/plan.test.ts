@@ -8,27 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
+import { runRecord } from '../support/records.js';
 import { git, runBundle, turanmartWorkspace } from './bundle.js';
 
 function record(partition: string, state: RunRecord['state'], seconds = 90): RunRecord {
   const start = Date.parse(`${partition}T20:00:00Z`);
-  return {
+  return runRecord({
     dagId: 'turanmart_daily_sales',
     partition,
     runId: `schedule__${partition}`,
-    trigger: 'schedule',
     reason: 'scheduled tick',
     state,
     startedAt: new Date(start).toISOString(),
     endedAt: new Date(start + seconds * 1000).toISOString(),
     dataIntervalStart: `${partition}T00:00:00.000+05:00`,
-    dataIntervalEnd: '',
-    tasks: [],
-    checks: [],
-    metrics: {},
-    inputs: [],
-    outputs: [],
-  };
+  });
 }
 
 const base = { pipeline: 'turanmart_daily_sales', 'state-branch': '' };

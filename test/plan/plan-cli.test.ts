@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import type { RunRecord, RunState } from '../../src/store/ledger.js';
+import { runRecord } from '../support/records.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const node = join(repo, 'node_modules/.bin/node');
@@ -48,22 +49,14 @@ const parsePlan = (r: Result): PlanJson => {
 };
 
 function record(dagId: string, partition: string, state: RunState, startedAt: string): RunRecord {
-  return {
+  return runRecord({
     dagId,
     partition,
     runId: `run-${partition}-${startedAt.replace(/\D/g, '')}`,
-    trigger: 'schedule',
     reason: 'scheduled tick',
     state,
     startedAt,
-    dataIntervalStart: '',
-    dataIntervalEnd: '',
-    tasks: [],
-    checks: [],
-    metrics: {},
-    inputs: [],
-    outputs: [],
-  };
+  });
 }
 
 const DAG = 'turanmart_daily_sales';

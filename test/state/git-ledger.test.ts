@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
+import { runRecord } from '../support/records.js';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' });
@@ -29,22 +30,17 @@ function remoteWithClones() {
 }
 
 function record(partition: string, runId: string, state: RunRecord['state'], startedAt: string): RunRecord {
-  return {
+  return runRecord({
     dagId: 'turanmart_daily_sales',
     partition,
     runId,
-    trigger: 'schedule',
     reason: 'scheduled tick — «ежедневно»',
     state,
     startedAt,
     dataIntervalStart: `${partition}T00:00:00.000+05:00`,
     dataIntervalEnd: `${partition}T00:00:00.000+05:00`,
-    tasks: [],
-    checks: [],
     metrics: { revenue_total: '10.30' },
-    inputs: [],
-    outputs: [],
-  };
+  });
 }
 
 describe('GitLedger on a state branch', () => {
