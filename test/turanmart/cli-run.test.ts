@@ -42,6 +42,17 @@ it('publishes the expected gold file for every sample day', () => {
     expect(result.status, result.stderr).toBe(0);
     const gold = `gold/daily_sales/dt=${ds}/daily_sales.csv`;
     expect(readFileSync(join(root, gold), 'utf8')).toBe(readFileSync(join(pipelineDir, 'expected', gold), 'utf8'));
+    const report = JSON.parse(readFileSync(join(root, `quality/dt=${ds}/quality_report.json`), 'utf8')) as {
+      status: string;
+      tasks: { state: string }[];
+      checks: { status: string }[];
+      outputs: { path: string }[];
+    };
+    expect(report.status).toBe('success');
+    expect(report.tasks.map((t) => t.state)).toEqual(Array(5).fill('success'));
+    expect(report.checks.length).toBeGreaterThan(0);
+    expect(report.checks.every((c) => c.status === 'passed')).toBe(true);
+    expect(report.outputs.map((o) => o.path)).toContain(gold);
   }
 });
 
