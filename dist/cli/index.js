@@ -28032,6 +28032,15 @@ function positiveInt(value, flag, fallback) {
         throw new errors_UsageError(`--${flag} must be a positive integer (got '${String(value)}')`);
     return n;
 }
+/** The one `<dag_id>` positional a pipeline command takes. */
+function dagIdArgument(positionals, usage) {
+    const [dagId, ...extra] = positionals;
+    if (dagId === undefined)
+        throw new errors_UsageError(`missing <dag_id>\n${usage}`);
+    if (extra.length > 0)
+        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${usage}`);
+    return dagId;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/backfill.ts
 // `pipewright backfill <dag_id> --start K --end K --reason TEXT`: plans the range
@@ -28088,11 +28097,7 @@ async function backfillCommand(args, ctx) {
         ctx.stdout.write(USAGE);
         return 0;
     }
-    const [dagId, ...extra] = positionals;
-    if (dagId === undefined)
-        throw new errors_UsageError(`missing <dag_id>\n${USAGE}`);
-    if (extra.length > 0)
-        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${USAGE}`);
+    const dagId = dagIdArgument(positionals, USAGE);
     if (values.start === undefined || values.end === undefined) {
         throw new errors_UsageError(`missing --start KEY and --end KEY (the range to backfill, inclusive)\n${USAGE}`);
     }
@@ -28444,7 +28449,6 @@ function toDot(pipeline, opts = {}) {
 
 
 
-
 const graph_USAGE = `usage: pipewright graph <dag_id> [--format mermaid|dot] [--pipelines DIR]
 
   --format FORMAT    mermaid (default) or dot
@@ -28455,11 +28459,7 @@ async function graphCommand(args, ctx) {
         ctx.stdout.write(`${graph_USAGE}\n`);
         return 0;
     }
-    const [dagId, ...extra] = positionals;
-    if (dagId === undefined)
-        throw new errors_UsageError(`missing <dag_id>\n${graph_USAGE}`);
-    if (extra.length > 0)
-        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${graph_USAGE}`);
+    const dagId = dagIdArgument(positionals, graph_USAGE);
     const format = args_oneOf(values.format, ['mermaid', 'dot'], 'format', 'mermaid');
     const pipeline = await loadPipelineById((0,external_node_path_namespaceObject.resolve)(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
     const text = format === 'dot' ? toDot(pipeline) : toMermaid(pipeline);
@@ -28505,11 +28505,7 @@ async function planCommand(args, ctx) {
         ctx.stdout.write(`${plan_USAGE}\n`);
         return 0;
     }
-    const [dagId, ...extra] = positionals;
-    if (dagId === undefined)
-        throw new errors_UsageError(`missing <dag_id>\n${plan_USAGE}`);
-    if (extra.length > 0)
-        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${plan_USAGE}`);
+    const dagId = dagIdArgument(positionals, plan_USAGE);
     const format = args_oneOf(values.format, ['table', 'json'], 'format', 'table');
     const backfill = values.start !== undefined || values.end !== undefined;
     if (backfill && (values.start === undefined || values.end === undefined))
@@ -28648,11 +28644,7 @@ async function runCommand(args, ctx) {
         ctx.stdout.write(run_USAGE);
         return 0;
     }
-    const [dagId, ...extra] = positionals;
-    if (dagId === undefined)
-        throw new errors_UsageError(`missing <dag_id>\n${run_USAGE}`);
-    if (extra.length > 0)
-        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${run_USAGE}`);
+    const dagId = dagIdArgument(positionals, run_USAGE);
     if (values.date === undefined)
         throw new errors_UsageError(`missing --date KEY (the partition to run)\n${run_USAGE}`);
     const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
@@ -28770,8 +28762,6 @@ function renderStatusTable(dagId, rows) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/status.ts
-// `pipewright status <dag_id>`: the latest run of every partition, from the ledger.
-
 
 
 
@@ -28786,11 +28776,7 @@ async function statusCommand(args, ctx) {
         ctx.stdout.write(status_USAGE);
         return 0;
     }
-    const [dagId, ...extra] = positionals;
-    if (dagId === undefined)
-        throw new errors_UsageError(`missing <dag_id>\n${status_USAGE}`);
-    if (extra.length > 0)
-        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${status_USAGE}`);
+    const dagId = dagIdArgument(positionals, status_USAGE);
     const format = args_oneOf(values.format, ['table', 'json'], 'format', 'table');
     const { pipeline, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     const rows = statusRows(await ledger.latestRuns(pipeline.dagId));
