@@ -152,7 +152,7 @@ function stderrOf(error: unknown): string {
 }
 
 function isRaceLoss(error: unknown): boolean {
-  return /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref/i.test(stderrOf(error));
+  return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value/i.test(stderrOf(error));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,5 +90,20 @@ describe('GitLedger on a state branch', () => {
       ['schedule__a', 'failed'],
       ['backfill__b', 'success'],
     ]);
+  });
+});
+
+describe('GitLedger refusals', () => {
+  it('fails at once, with git’s reason, when the remote refuses the push for another reason than a race', async () => {
+    const { origin, clone } = remoteWithClones();
+    // A server-side hook standing in for missing `contents: write`.
+    const attempts = join(origin, 'push-attempts');
+    const hook = `#!/bin/sh\necho push >> '${attempts}'\necho "permission to push denied" >&2\nexit 1\n`;
+    writeFileSync(join(origin, 'hooks/pre-receive'), hook, { mode: 0o755 });
+    const ledger = new GitLedger({ repoDir: clone() });
+    await expect(ledger.write(runRecord({ partition: '2026-05-01', state: 'success' }))).rejects.toMatchObject({
+      stderr: expect.stringContaining('permission to push denied'),
+    });
+    expect(readFileSync(attempts, 'utf8')).toBe('push\n');
   });
 });
