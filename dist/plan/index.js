@@ -54450,7 +54450,7 @@ function stderrOf(error) {
     return String(error.stderr ?? '');
 }
 function isRaceLoss(error) {
-    return /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref/i.test(stderrOf(error));
+    return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value/i.test(stderrOf(error));
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
