@@ -1,29 +1,12 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempRoots } from '../../test/support/temp.js';
 import { UsageError } from '../errors.js';
 import { createAtomicWriter, isTempName, sweepStaleTemps, tempNameFor } from './atomic.js';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
-function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'pipewright-atomic-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = tempRoots('pipewright-atomic-');
 
 describe('createAtomicWriter', () => {
   it('makes the new content visible only after commit, replacing only the target', async () => {

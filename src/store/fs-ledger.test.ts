@@ -1,21 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runRecord } from '../../test/support/records.js';
+import { tempRoots } from '../../test/support/temp.js';
 import { FsLedger } from './fs-ledger.js';
 import type { RunRecord } from './ledger.js';
 import { newRunId } from './run-id.js';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
-function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'pipewright-ledger-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = tempRoots('pipewright-ledger-');
 
 function record(partition: string, runId: string, startedAt: string, state: RunRecord['state']): RunRecord {
   return runRecord({

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempRoots } from '../../test/support/temp.js';
 import { checksumFile, MANIFEST_NAME, writeManifest } from './manifest.js';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
-function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'pipewright-manifest-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = tempRoots('pipewright-manifest-');
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('checksumFile', () => {

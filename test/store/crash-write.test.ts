@@ -1,31 +1,13 @@
 // A writer SIGKILLed in the middle of a large file must leave the previous
 // output (or nothing) visible, never a partial file; the next write heals.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAtomicWriter } from '../../src/store/atomic.js';
+import { tempRoots } from '../support/temp.js';
 import { exited, spawnFixture, waitForLine } from './spawn.js';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
-
-function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'pipewright-crash-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = tempRoots('pipewright-crash-');
 
 async function killMidWrite(root: string, rel: string): Promise<void> {
   const child = spawnFixture('slow-writer.ts', [root, rel, '64']);

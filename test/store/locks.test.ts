@@ -1,24 +1,14 @@
 // Partition locks across real processes: one winner among concurrent runs, and a
 // lock left by a dead process is taken over by exactly one of the runs racing for it.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { PartitionBusyError } from '../../src/errors.js';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import { lockPath } from '../../src/store/lock.js';
+import { tempRoots } from '../support/temp.js';
 import { exited, spawnFixture, waitForLine } from './spawn.js';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
-
-function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'pipewright-locks-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = tempRoots('pipewright-locks-');
 
 interface Outcome {
   result: 'won' | 'busy';
