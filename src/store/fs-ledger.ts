@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mapLimited } from '../map-limited.js';
 import { createAtomicWriter, isTempName } from './atomic.js';
 import type { LockingLedger, RunRecord } from './ledger.js';
 import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
@@ -102,17 +103,4 @@ async function entries(dir: string) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

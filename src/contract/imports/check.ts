@@ -4,6 +4,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mapLimited } from '../../map-limited.js';
 import type { Diagnostic } from '../model.js';
 import { describeFailure, locateFailure } from './locate-failure.js';
 import { type ProbeResult, probeModule } from './probe.js';
@@ -30,19 +31,6 @@ const inside = (root: string, path: string) => {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
-
-async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
@@ -85,7 +73,7 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
   }
 
   const modules = [...byModule.entries()];
-  const results = await mapBounded(modules, opts.concurrency ?? 4, ([path, { root }]) =>
+  const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) =>
     probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }),
   );
 
