@@ -13606,7 +13606,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2373);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4341);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -13616,7 +13616,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2373:
+/***/ 4341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27288,6 +27288,21 @@ function compareDiagnostics(a, b) {
     return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
 }
 
+;// CONCATENATED MODULE: ./src/map-limited.ts
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/contract/imports/locate-failure.ts
 // Finds where in the user's code an import failed, from what Node reported:
 // the source excerpt Node prints for syntax errors, the stack, or the
@@ -27541,22 +27556,11 @@ function findRepoRoot(start) {
 
 
 
+
 const inside = (root, path) => {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 };
-async function mapBounded(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
 function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
@@ -27591,7 +27595,7 @@ async function checkHandlerImports(refs, opts) {
         byModule.set(real, entry);
     }
     const modules = [...byModule.entries()];
-    const results = await mapBounded(modules, opts.concurrency ?? 4, ([path, { root }]) => probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }));
+    const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) => probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }));
     modules.forEach(([path, { refs: moduleRefs }], i) => {
         const result = results[i];
         const first = moduleRefs[0];
@@ -27885,6 +27889,7 @@ function lock_isCode(error, code) {
 
 
 
+
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
 class FsLedger {
@@ -27968,18 +27973,6 @@ async function entries(dir) {
             return [];
         throw error;
     }
-}
-async function mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/run/workspace.ts

@@ -41975,7 +41975,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4065);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5808);
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPlanAction */ .T)();
 
@@ -41984,7 +41984,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4065:
+/***/ 5808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53725,6 +53725,21 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/map-limited.ts
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function map_limited_mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/store/paths.ts
@@ -54213,6 +54228,7 @@ function lock_isCode(error, code) {
 
 
 
+
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
 class FsLedger {
@@ -54248,7 +54264,7 @@ class FsLedger {
         assertSafeSegment(partition, 'partition key');
         const dir = (0,external_node_path_namespaceObject.join)(this.dagDir(dagId), partition);
         const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
-        const records = await mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
+        const records = await map_limited_mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
         return records.sort(compareRuns);
     }
     async write(record) {
@@ -54296,18 +54312,6 @@ async function entries(dir) {
             return [];
         throw error;
     }
-}
-async function mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -55800,22 +55804,11 @@ function repo_root_findRepoRoot(start) {
 
 
 
+
 const inside = (root, path) => {
     const rel = relative(root, path);
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
-async function mapBounded(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
 function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
@@ -55850,7 +55843,7 @@ async function check_checkHandlerImports(refs, opts) {
         byModule.set(real, entry);
     }
     const modules = [...byModule.entries()];
-    const results = await mapBounded(modules, opts.concurrency ?? 4, ([path, { root }]) => probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }));
+    const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) => probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }));
     modules.forEach(([path, { refs: moduleRefs }], i) => {
         const result = results[i];
         const first = moduleRefs[0];
@@ -61050,7 +61043,7 @@ exports.composeDoc = composeDoc;
 
 
 
-var Alias = __nccwpck_require__(6446);
+var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
@@ -62660,7 +62653,7 @@ exports.mapIncludes = mapIncludes;
 
 
 
-var Alias = __nccwpck_require__(6446);
+var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
@@ -63151,7 +63144,7 @@ exports.applyReviver = applyReviver;
 
 
 
-var Alias = __nccwpck_require__(6446);
+var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
 
@@ -63507,7 +63500,7 @@ var composer = __nccwpck_require__(9984);
 var Document = __nccwpck_require__(5402);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(6446);
+var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var Scalar = __nccwpck_require__(3301);
@@ -63581,7 +63574,7 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 6446:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -41975,7 +41975,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2196);
+/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6964);
 
 await (0,_validate_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();
 
@@ -41984,7 +41984,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2196:
+/***/ 6964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54274,6 +54274,21 @@ function format_compareDiagnostics(a, b) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/map-limited.ts
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/contract/imports/locate-failure.ts
 // Finds where in the user's code an import failed, from what Node reported:
 // the source excerpt Node prints for syntax errors, the stack, or the
@@ -54529,22 +54544,11 @@ function findRepoRoot(start) {
 
 
 
+
 const inside = (root, path) => {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 };
-async function mapBounded(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
 function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
@@ -54579,7 +54583,7 @@ async function checkHandlerImports(refs, opts) {
         byModule.set(real, entry);
     }
     const modules = [...byModule.entries()];
-    const results = await mapBounded(modules, opts.concurrency ?? 4, ([path, { root }]) => probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }));
+    const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) => probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }));
     modules.forEach(([path, { refs: moduleRefs }], i) => {
         const result = results[i];
         const first = moduleRefs[0];
