@@ -4,21 +4,10 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { seededRandom } from '../../pipelines/turanmart_daily_sales/scripts/seeded_random.js';
 
 const REGIONS = ['Almaty', 'Astana', 'Shymkent', 'Karaganda', 'Aktobe', 'Pavlodar'];
 const CHANNELS = ['web', 'mobile', 'store', '"web, promo"'];
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `rows` order lines for `ds` to `file` (through a temporary name, so a cut run leaves nothing). */
 export async function generateOrders(file: string, rows: number, ds = '2026-05-01', seed = 20260501): Promise<void> {

@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './seeded_random.ts';
 
 const REGIONS = ['Almaty', 'Astana', 'Shymkent', 'Karaganda'];
 const CHANNELS = ['web', 'mobile', 'store'];
@@ -49,17 +50,6 @@ const DAYS: Day[] = [
   },
   { ds: '2026-05-04', orders: 70, crlf: false, padded: false, columns: STANDARD, bom: false, idPrefix: 'KASPI-' },
 ];
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
