@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRecord } from '../../test/support/records.js';
 import { tempRoots } from '../../test/support/temp.js';
+import { fromJsonValue } from '../json.js';
 import { FsLedger } from './fs-ledger.js';
 import type { RunRecord } from './ledger.js';
 import { newRunId } from './run-id.js';
@@ -72,7 +73,9 @@ describe('FsLedger', () => {
     expect(latest.get('2026-05-01')?.runId).toBe('backfill__45');
     for (const r of records) {
       const text = readFileSync(join(root, '_pipewright/runs/sales', r.partition, `${r.runId}.json`), 'utf8');
-      expect(JSON.parse(text)).toEqual(r);
+      // On disk: snake_case with the schema version, read back to the same record.
+      expect(JSON.parse(text)).toMatchObject({ schema_version: 1, dag_id: 'sales', run_id: r.runId });
+      expect(fromJsonValue(JSON.parse(text))).toEqual(r);
     }
   });
 

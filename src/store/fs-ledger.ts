@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fromJsonValue, toJsonText } from '../json.js';
 import { mapLimited } from '../map-limited.js';
 import { createAtomicWriter, isTempName } from './atomic.js';
 import type { LockingLedger, RunRecord } from './ledger.js';
@@ -59,7 +60,7 @@ export class FsLedger implements LockingLedger {
     assertSafeSegment(record.runId, 'run id');
     assertSafeSegment(record.partition, 'partition key');
     const path = join(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
-    await createAtomicWriter(this.dataRoot).writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
+    await createAtomicWriter(this.dataRoot).writeFile(path, toJsonText(record));
   }
 
   /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
@@ -82,7 +83,7 @@ export function compareRuns(a: RunRecord, b: RunRecord): number {
 async function readRecord(path: string): Promise<RunRecord> {
   const text = await readFile(path, 'utf8');
   try {
-    return JSON.parse(text) as RunRecord;
+    return fromJsonValue<RunRecord>(JSON.parse(text));
   } catch (error) {
     throw new Error(`run record ${path} is not valid JSON (${(error as Error).message}); move it aside to continue`);
   }

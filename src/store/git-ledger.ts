@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fromJsonValue, toJsonText } from '../json.js';
 import type { Ledger, RunRecord } from './ledger.js';
 
 export interface GitLedgerOptions {
@@ -59,7 +60,7 @@ export class GitLedger implements Ledger {
 
   async write(record: RunRecord): Promise<void> {
     const path = recordPath(record);
-    const content = `${JSON.stringify(record, null, 2)}\n`;
+    const content = toJsonText(record);
     const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
     const indexDir = await mkdtemp(join(tmpdir(), 'pipewright-ledger-'));
     const env = { GIT_INDEX_FILE: join(indexDir, 'index') };
@@ -113,7 +114,7 @@ export class GitLedger implements Ledger {
       const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
       const start = headerEnd + 1;
       const end = start + Number(size);
-      records.push(JSON.parse(batch.toString('utf8', start, end)) as RunRecord);
+      records.push(fromJsonValue<RunRecord>(JSON.parse(batch.toString('utf8', start, end))));
       offset = end + 1;
     }
     return records;

@@ -15,6 +15,7 @@ import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promi
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PartitionBusyError } from '../errors.js';
+import { fromJsonValue, toJsonText } from '../json.js';
 import { assertSafeSegment } from './paths.js';
 import { isProcessAlive } from './pid.js';
 
@@ -53,7 +54,7 @@ export async function acquirePartitionLock(
   const path = lockPath(dataRoot, dagId, partition);
   await mkdir(dirname(path), { recursive: true });
   const holder: LockHolder = { runId, pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-  const content = `${JSON.stringify(holder, null, 2)}\n`;
+  const content = toJsonText(holder);
   const temp = join(dirname(path), `.${partition}.lock.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   await writeDurably(temp, content);
   try {
@@ -120,7 +121,7 @@ function describe(holder: LockHolder): string {
 
 function parseHolder(content: string): LockHolder | undefined {
   try {
-    const value = JSON.parse(content) as Partial<LockHolder>;
+    const value = fromJsonValue<Partial<LockHolder>>(JSON.parse(content));
     if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
       return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
     }

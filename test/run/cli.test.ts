@@ -196,7 +196,7 @@ describe('pipewright backfill', () => {
 
     const status = cli(cwd, 'status', 'cli_dag', '--data-root', 'data', '--format', 'json');
     expect(status.status, status.stderr).toBe(0);
-    const rows = JSON.parse(status.stdout);
+    const { partitions: rows } = JSON.parse(status.stdout);
     expect(rows.map((r: { partition: string; state: string }) => [r.partition, r.state])).toEqual([
       ['2026-05-01', 'success'],
       ['2026-05-02', 'success'],

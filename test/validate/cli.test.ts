@@ -62,6 +62,7 @@ describe('pipewright validate', () => {
       'test/fixtures/contracts/wrong_folder/pipeline.yml',
     ]);
     expect(JSON.parse(stdout)).toEqual({
+      schema_version: 1,
       contracts: ['test/fixtures/contracts/wrong_folder/pipeline.yml'],
       valid: [],
       errors: 1,

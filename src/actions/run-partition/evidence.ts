@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Pipeline } from '../../contract/model.js';
+import { toJsonText } from '../../json.js';
 import { renderReportMarkdown } from '../../quality/report.js';
 import type { RunPartitionResult } from '../../run/partition.js';
 import { createAtomicWriter } from '../../store/atomic.js';
@@ -24,7 +25,7 @@ export async function evidenceFiles(opts: {
     const dir = path.join(dataRoot, '_pipewright', 'reports', pipeline.dagId, record.partition);
     reportPaths = { json: path.join(dir, 'quality_report.json'), markdown: path.join(dir, 'quality_report.md') };
     const writer = createAtomicWriter(dataRoot);
-    await writer.writeFile(reportPaths.json, `${JSON.stringify(result.report, null, 2)}\n`);
+    await writer.writeFile(reportPaths.json, toJsonText(result.report));
     await writer.writeFile(reportPaths.markdown, renderReportMarkdown(result.report));
   }
   absolute.push(reportPaths.json, reportPaths.markdown, path.join(path.dirname(reportPaths.json), MANIFEST_NAME));

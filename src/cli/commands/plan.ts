@@ -4,6 +4,7 @@
 import { join, resolve } from 'node:path';
 import { loadPipelineById } from '../../contract/load.js';
 import { UsageError } from '../../errors.js';
+import { toJsonText } from '../../json.js';
 import { planBackfill, planSchedule, REPROCESS_MODES } from '../../plan/plan.js';
 import { planToJson, renderPlanTable } from '../../plan/render.js';
 import { parseInstant } from '../../schedule/instants.js';
@@ -68,6 +69,6 @@ export async function planCommand(args: string[], ctx: CliContext): Promise<numb
         ledger,
       )
     : await planSchedule(pipeline, now, ledger);
-  ctx.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : renderPlanTable(plan));
+  ctx.stdout.write(format === 'json' ? toJsonText(planToJson(plan)) : renderPlanTable(plan));
   return 0;
 }

@@ -1,3 +1,4 @@
+import { toJsonText } from '../../json.js';
 import { renderStatusTable, statusRows } from '../../run/status.js';
 import { openWorkspace } from '../../run/workspace.js';
 import { dagIdArgument, oneOf, parseFlags } from '../args.js';
@@ -28,6 +29,10 @@ export async function statusCommand(args: string[], ctx: CliContext): Promise<nu
     ctx.env,
   );
   const rows = statusRows(await ledger.latestRuns(pipeline.dagId));
-  ctx.stdout.write(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : renderStatusTable(pipeline.dagId, rows));
+  ctx.stdout.write(
+    format === 'json'
+      ? toJsonText({ dagId: pipeline.dagId, partitions: rows })
+      : renderStatusTable(pipeline.dagId, rows),
+  );
   return 0;
 }

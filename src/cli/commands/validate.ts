@@ -5,6 +5,7 @@ import { parseDuration } from '../../contract/duration.js';
 import { displayPath, formatDiagnostic } from '../../contract/format.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import { UsageError } from '../../errors.js';
+import { toJsonText } from '../../json.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -57,7 +58,7 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
       warnings,
       diagnostics: diagnostics.map((d) => ({ ...d, file: displayPath(d.file, ctx.cwd) })),
     };
-    ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    ctx.stdout.write(toJsonText(report));
   } else {
     for (const d of diagnostics) ctx.stdout.write(`${formatDiagnostic(d, ctx.cwd)}\n`);
     ctx.stdout.write(
