@@ -30,6 +30,8 @@ const pipeline: Pipeline = {
   catchup: true,
   maxActiveRuns: 1,
   maxActiveTasks: 1,
+  retainVersions: 3,
+  reprocessOnTick: 'failed',
   defaults: DEFAULT_POLICY,
   inputs: {},
   outputs: {},

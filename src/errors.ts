@@ -33,6 +33,11 @@ export class DataContractError extends Error {
   override name = 'DataContractError';
 }
 
+/** The reason an attempt's signal carries when its timeout passed. */
+export class AttemptTimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
 /** Another run holds the partition; the caller should report it busy, not failed. */
 export class PartitionBusyError extends Error {
   override name = 'PartitionBusyError';

@@ -6,6 +6,8 @@ import { backfillCommand } from './commands/backfill.js';
 import { expectCommand } from './commands/expect.js';
 import { graphCommand } from './commands/graph.js';
 import { planCommand } from './commands/plan.js';
+import { repairCommand } from './commands/repair.js';
+import { rollbackCommand } from './commands/rollback.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
@@ -18,6 +20,8 @@ const commands: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: 'run one partition' },
   backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
   status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
+  rollback: { run: rollbackCommand, summary: 'make a retained version of a partition live again' },
+  repair: { run: repairCommand, summary: 'finish publishes a killed run left half done' },
   expect: { run: expectCommand, summary: 'run the sample partitions and compare outputs with expected/' },
 };
 

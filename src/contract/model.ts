@@ -77,6 +77,8 @@ export interface Task {
   triggerRule: TriggerRule;
   policy: RetryPolicy;
   spec: TaskSpec;
+  /** never: a resumed run always reruns this task instead of reusing its staged outputs. */
+  resume: 'auto' | 'never';
 }
 
 export interface AlertPolicy {
@@ -101,6 +103,10 @@ export interface Pipeline {
   catchup: boolean;
   maxActiveRuns: number;
   maxActiveTasks: number;
+  /** Published versions of each partition kept for rollback besides the live one. */
+  retainVersions: number;
+  /** What a scheduled tick reruns besides missing partitions. */
+  reprocessOnTick: 'failed' | 'changed';
   /** Local time HH:MM by which the partition must be published on the day its tick runs. */
   freshness?: { deadline: string };
   defaults: RetryPolicy;

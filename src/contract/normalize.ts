@@ -21,6 +21,7 @@ export const PIPELINE_DEFAULTS = {
   catchup: false,
   maxActiveRuns: 1,
   maxActiveTasks: 4,
+  retainVersions: 3,
   sensor: { pokeIntervalMs: 30_000, timeoutMs: 1_200_000, onTimeout: 'fail' as const },
 };
 
@@ -117,6 +118,7 @@ export function normalizePipeline(data: Raw, file: string): Pipeline {
     triggerRule: (t.trigger_rule as TriggerRule | undefined) ?? 'all_success',
     policy: policy(t, defaults),
     spec: spec(t),
+    resume: t.resume === 'never' ? 'never' : 'auto',
   }));
   return {
     dagId: String(data.dag_id),
@@ -132,6 +134,8 @@ export function normalizePipeline(data: Raw, file: string): Pipeline {
     maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
     maxActiveTasks:
       typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+    retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+    reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
     ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
     defaults,
     inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),

@@ -130,6 +130,11 @@ const task = {
       description: 'A program and its arguments, run without a shell; {{ }} templates are resolved per partition.',
     },
     cwd: { type: 'string', description: 'Working directory of a command, relative to the pipeline folder.' },
+    resume: {
+      enum: ['auto', 'never'],
+      description:
+        "auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns.",
+    },
     exit_codes: {
       type: 'object',
       additionalProperties: false,
@@ -230,6 +235,17 @@ export const pipelineSchema = {
     },
     max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
     max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+    retain_versions: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      description: 'Published versions of each partition kept for rollback besides the live one (default 3).',
+    },
+    reprocess_on_tick: {
+      enum: ['failed', 'changed'],
+      description:
+        'What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version.',
+    },
     freshness: {
       type: 'object',
       additionalProperties: false,

@@ -17,6 +17,8 @@ function pipeline(overrides: Partial<Pipeline> = {}): Pipeline {
     catchup: true,
     maxActiveRuns: 1,
     maxActiveTasks: 4,
+    retainVersions: 3,
+    reprocessOnTick: 'failed',
     defaults: DEFAULT_POLICY,
     inputs: {},
     outputs: {},

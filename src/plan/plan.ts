@@ -11,16 +11,22 @@ import { type MatrixEntry, toMatrix } from './matrix.js';
 
 export { type MatrixEntry, toMatrix } from './matrix.js';
 
-/** Airflow 3's --reprocess-behavior: which partitions that already ran are planned again. */
-export type Reprocess = 'failed' | 'completed' | 'none';
-export const REPROCESS_MODES = ['failed', 'completed', 'none'] as const;
+/**
+ * Airflow 3's --reprocess-behavior (which partitions that already ran are planned
+ * again), plus `changed`: also completed partitions, each of which then runs only
+ * if its inputs or code differ from its live version (decided at run time, so
+ * planning reads no data).
+ */
+export type Reprocess = 'failed' | 'completed' | 'none' | 'changed';
+export const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'] as const;
 
 /**
  * Why a partition is planned: `missing` never ran, `failed` its latest run
- * failed or was deferred, `reprocess` it succeeded and the backfill reprocesses
- * completed partitions. `not_run` is reserved and not emitted.
+ * failed or was deferred (it resumes from its failed task), `reprocess` it
+ * succeeded and the backfill reprocesses completed partitions, `changed` it
+ * succeeded and runs again if its inputs or code changed.
  */
-export type PlanReason = 'missing' | 'failed' | 'reprocess' | 'not_run';
+export type PlanReason = 'missing' | 'failed' | 'reprocess' | 'changed';
 
 export interface PlannedPartition extends Partition {
   reason: PlanReason;
@@ -46,7 +52,7 @@ export interface BackfillOptions {
 }
 
 /** The reason to run a partition given its latest run, or undefined to leave it alone. */
-function reasonFor(latest: RunRecord | undefined, reprocess: Reprocess): PlanReason | undefined {
+export function reasonFor(latest: RunRecord | undefined, reprocess: Reprocess): PlanReason | undefined {
   if (!latest) return 'missing';
   switch (latest.state) {
     case 'running':
@@ -55,7 +61,9 @@ function reasonFor(latest: RunRecord | undefined, reprocess: Reprocess): PlanRea
     case 'deferred':
       return reprocess === 'none' ? undefined : 'failed';
     case 'success':
-      return reprocess === 'completed' ? 'reprocess' : undefined;
+      if (reprocess === 'completed') return 'reprocess';
+      // A rolled-back partition is pinned: only a `completed` reprocess (or an unpin) moves it.
+      return reprocess === 'changed' && !latest.pinned ? 'changed' : undefined;
   }
 }
 
@@ -101,7 +109,7 @@ export async function planSchedule(pipeline: Pipeline, now: Date, ledger: Ledger
   if (window.last && startMs(window.last) < startMs(last)) last = window.last;
   if (startMs(last) < startMs(window.first)) return toPlan(pipeline.dagId, 'schedule', []);
   const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-  return toPlan(pipeline.dagId, 'schedule', await select(pipeline, candidates, 'failed', ledger));
+  return toPlan(pipeline.dagId, 'schedule', await select(pipeline, candidates, pipeline.reprocessOnTick, ledger));
 }
 
 /**

@@ -73,6 +73,11 @@ describe('buildReport', () => {
       'metrics',
       'inputs',
       'outputs',
+      'publication',
+      'live_version',
+      'staging_dir',
+      'plan_reason',
+      'changes',
     ]);
     expect(report).toMatchObject({
       dag_id: 'turanmart_daily_sales',

@@ -2,7 +2,15 @@
 // snake_case JSON for the artifact, and Markdown for the GitHub job summary.
 
 import type { FailureClass } from '../errors.js';
-import type { CheckResult, FileChecksum, RunRecord, RunState, TaskState, Trigger } from '../store/ledger.js';
+import type {
+  CheckResult,
+  FileChecksum,
+  Publication,
+  RunRecord,
+  RunState,
+  TaskState,
+  Trigger,
+} from '../store/ledger.js';
 
 export interface QualityReport {
   dag_id: string;
@@ -26,12 +34,25 @@ export interface QualityReport {
     /** When the task's first attempt started and its last ended (absent in records that lack them). */
     started_at?: string;
     ended_at?: string;
+    /** Set when a resumed run reused this task's staged outputs: the run that made them. */
+    reused_from?: string;
   }>;
   checks: Array<{ name: string; dataset: string; status: CheckResult['status']; severity: string; details: string }>;
   /** The run's metrics with sorted keys (row_count, order_count, revenue_total, ...). */
   metrics: Record<string, number | string>;
   inputs: FileReport[];
+  /** What the run published; empty when it published nothing (see `publication`). */
   outputs: FileReport[];
+  /** published, staged (failed: the live version is unchanged), rolled_back, or none. */
+  publication: Publication;
+  /** The run whose outputs are live after this run. */
+  live_version: string | null;
+  /** Where a run that did not publish left its staged outputs (relative to the data root). */
+  staging_dir: string | null;
+  /** Why the partition ran: missing, failed, reprocess, changed, resume, manual. */
+  plan_reason: string | null;
+  /** For a rerun of a completed partition: what differed from the live version. */
+  changes: string[];
 }
 
 export interface FileReport {
@@ -62,6 +83,7 @@ export function buildReport(record: RunRecord): QualityReport {
       error: t.error ?? null,
       ...(t.startedAt ? { started_at: t.startedAt } : {}),
       ...(t.endedAt ? { ended_at: t.endedAt } : {}),
+      ...(t.reusedFrom ? { reused_from: t.reusedFrom } : {}),
     })),
     checks: record.checks.map((c) => ({
       name: c.name,
@@ -73,6 +95,11 @@ export function buildReport(record: RunRecord): QualityReport {
     metrics: Object.fromEntries(Object.entries(record.metrics).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     inputs: record.inputs.map(fileReport),
     outputs: record.outputs.map(fileReport),
+    publication: record.publication ?? (record.state === 'success' ? 'published' : 'none'),
+    live_version: record.liveVersion ?? null,
+    staging_dir: record.stagingDir ?? null,
+    plan_reason: record.planReason ?? null,
+    changes: record.changes ?? [],
   };
 }
 
@@ -104,11 +131,15 @@ export function renderReportMarkdown(report: QualityReport): string {
     '',
   );
 
+  lines.push(`${publicationLine(report)}`, '');
+  if (report.changes.length) lines.push(`Changed since the live version: ${cell(report.changes.join('; '))}`, '');
+
   if (report.tasks.length) {
     lines.push('#### Tasks', '', '| Task | State | Attempts | Duration | Error |', '| --- | --- | ---: | ---: | --- |');
     for (const t of report.tasks) {
       const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${t.error}` : '';
-      lines.push(`| ${cell(t.id)} | ${t.state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
+      const state = t.reused_from ? `${t.state} (reused from ${t.reused_from})` : t.state;
+      lines.push(`| ${cell(t.id)} | ${state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
     }
     lines.push('');
   }
@@ -146,6 +177,25 @@ export function renderReportMarkdown(report: QualityReport): string {
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Whether readers now see this run's outputs, and where they are if not. */
+function publicationLine(report: QualityReport): string {
+  const live = report.live_version ? `run \`${report.live_version}\`` : 'no version';
+  const why = report.plan_reason ? ` Ran because: ${report.plan_reason}.` : '';
+  switch (report.publication) {
+    case 'published':
+      return `**Published:** the outputs below are live (version \`${report.run_id}\`).${why}`;
+    case 'rolled_back':
+      return `**Rolled back:** ${live} is live again.${why}`;
+    case 'staged':
+      return (
+        `**Not published:** readers still see ${live}; this run's staged outputs stay in ` +
+        `\`${report.staging_dir ?? '_pipewright/staging'}\` for inspection.${why}`
+      );
+    default:
+      return `**Nothing published:** readers still see ${live}.${why}`;
+  }
 }
 
 /** What a reader should look at first when the run did not succeed. */

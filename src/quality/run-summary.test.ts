@@ -36,6 +36,11 @@ function report(partition: string, status: QualityReport['status'], failing?: st
     metrics: {},
     inputs: [],
     outputs: [],
+    publication: status === 'success' ? 'published' : 'staged',
+    live_version: null,
+    staging_dir: null,
+    plan_reason: null,
+    changes: [],
   };
 }
 

@@ -1,12 +1,12 @@
 // One attempt of one task: the kind's work raced against the attempt's timeout.
 import type { Pipeline, Task } from '../contract/model.js';
-import { classifyError, errorMessage, type FailureClass } from '../errors.js';
+import { AttemptTimeoutError, classifyError, errorMessage, type FailureClass } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { CheckResult } from '../store/ledger.js';
 import type { Clock } from './clock.js';
 import type { AtomicWriter } from './context.js';
 import { formatDuration } from './duration.js';
-import { catchStrayErrors } from './stray-errors.js';
+import { runAsAttempt } from './stray-errors.js';
 
 /** The partition as the executor sees it: key, Airflow's ds and the data interval. */
 export interface PartitionInfo {
@@ -58,11 +58,6 @@ export interface KindRunner {
   cooperative: boolean;
 }
 
-/** The reason an attempt's signal carries when its timeout passed. */
-export class AttemptTimeoutError extends Error {
-  override name = 'TimeoutError';
-}
-
 function rejectOnAbort(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason);
@@ -89,10 +84,17 @@ export async function runAttempt(
   const onCancel = () => controller.abort(cancel?.reason);
   if (cancel?.aborted) onCancel();
   else cancel?.addEventListener('abort', onCancel, { once: true });
-  // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
-  const release = kind.cooperative ? undefined : catchStrayErrors(controller);
+  let release: (() => void) | undefined;
   try {
-    const work = kind.run({ ...env, signal: controller.signal });
+    let work: Promise<AttemptResult>;
+    if (kind.cooperative) {
+      work = kind.run({ ...env, signal: controller.signal });
+    } else {
+      // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
+      const attempt = runAsAttempt(controller, () => kind.run({ ...env, signal: controller.signal }));
+      release = attempt.release;
+      work = attempt.result;
+    }
     if (kind.cooperative) return await work;
     work.catch(() => {}); // a late rejection after the race is lost must not crash the process
     return await Promise.race([work, rejectOnAbort(controller.signal)]);

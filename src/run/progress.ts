@@ -7,7 +7,7 @@ export interface Progress {
   /** A partition started (shown on the bar). */
   started(key: string): void;
   /** A partition finished: printed as a line, counted on the bar. */
-  finished(key: string, state: RunState | 'busy', detail: string): void;
+  finished(key: string, state: RunState | 'busy' | 'unchanged' | 'skipped', detail: string): void;
   /** A line of its own (warnings, errors), above the bar. */
   note(line: string): void;
   close(): void;
@@ -51,7 +51,7 @@ export function createProgress(out: TextSink, total: number, interactive: boolea
     finished(key, state, detail) {
       running.delete(key);
       done++;
-      if (state !== 'success' && state !== 'deferred') failed++;
+      if (state === 'failed' || state === 'busy' || state === 'running') failed++;
       line(`[${done}/${total}] ${key} ${state}${detail ? `  ${detail}` : ''}`);
     },
     note: line,

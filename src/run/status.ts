@@ -16,6 +16,10 @@ export interface StatusRow {
   metrics: Record<string, number>;
   reason: string;
   started_at: string;
+  /** The run whose outputs readers see now (absent when nothing was ever published). */
+  live_version: string | null;
+  /** Rolled back: ticks leave it alone until reprocessed or unpinned. */
+  pinned: boolean;
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -46,6 +50,8 @@ export function statusRows(latest: Map<string, RunRecord>): StatusRow[] {
         metrics,
         reason: r.abandoned ? `${r.reason} (run killed before it finished)` : r.reason,
         started_at: r.startedAt,
+        live_version: r.liveVersion ?? (r.state === 'success' && r.publication === undefined ? r.runId : null),
+        pinned: r.pinned === true,
       };
     });
 }
@@ -63,6 +69,7 @@ export function renderStatusTable(dagId: string, rows: StatusRow[]): string {
     'DURATION',
     'ROWS',
     ...metricNames.map((m) => m.toUpperCase()),
+    'LIVE VERSION',
     'REASON',
   ];
   const cells = rows.map((r) => [
@@ -77,6 +84,9 @@ export function renderStatusTable(dagId: string, rows: StatusRow[]): string {
       const v = r.metrics[m];
       return v === undefined ? '-' : String(v);
     }),
+    r.live_version === null
+      ? '-'
+      : `${r.live_version === r.run_id ? 'this run' : r.live_version}${r.pinned ? ' (pinned)' : ''}`,
     r.reason,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));

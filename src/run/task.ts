@@ -2,7 +2,7 @@
 // the run record keeps.
 import type { Task, TaskSpec } from '../contract/model.js';
 import type { FailureClass } from '../errors.js';
-import type { CheckResult, TaskRecord, TaskState } from '../store/ledger.js';
+import type { CheckResult, TaskOutputRecord, TaskRecord, TaskState } from '../store/ledger.js';
 import { type AttemptEnv, type AttemptResult, type KindRunner, type Metrics, runAttempt } from './attempt.js';
 import { retryDelayMs } from './backoff.js';
 import { formatDuration } from './duration.js';
@@ -10,6 +10,7 @@ import { checksKind } from './kinds/checks.js';
 import { commandKind } from './kinds/command.js';
 import { handlerKind } from './kinds/handler.js';
 import { sensorKind } from './kinds/sensor.js';
+import type { AttemptStage } from './staging.js';
 
 export type TaskStateListener = (taskId: string, state: TaskState | 'running', attempt: number) => void;
 
@@ -39,8 +40,13 @@ export function isRetryable(task: Task, failureClass: FailureClass): boolean {
   return false;
 }
 
+/**
+ * Runs a task's attempts until one succeeds or no retry is left. Each attempt
+ * gets its own stage (outputs and writer), finished as soon as the attempt ends.
+ */
 export async function runTask(
-  env: Omit<AttemptEnv, 'signal' | 'attempt'>,
+  env: Omit<AttemptEnv, 'signal' | 'attempt' | 'outputs' | 'writer'>,
+  stageFor: (attempt: number) => AttemptStage,
   onState: TaskStateListener,
   cancel?: AbortSignal,
 ): Promise<TaskOutcome> {
@@ -50,16 +56,25 @@ export async function runTask(
   const startedAt = new Date(started).toISOString();
   const maxAttempts = task.policy.retries + 1;
   let result: AttemptResult;
+  let outputs: TaskOutputRecord[] = [];
   let attempt = 0;
   for (;;) {
     attempt++;
     onState(task.id, 'running', attempt);
-    result = await runAttempt(kind, { ...env, attempt }, task.policy.timeoutMs, cancel);
+    const stage = stageFor(attempt);
+    result = await runAttempt(
+      kind,
+      { ...env, attempt, outputs: stage.outputs, writer: stage.writer },
+      task.policy.timeoutMs,
+      cancel,
+    );
+    outputs = await stage.finish(result.status === 'success');
     if (result.status !== 'failed') break;
-    env.logger.warning(`attempt ${attempt}/${maxAttempts} failed (${result.failureClass}): ${result.error}`);
-    const retry =
-      attempt < maxAttempts && result.retryable !== false && isRetryable(task, result.failureClass) && !cancel?.aborted;
-    if (!retry) break;
+    const retryable = result.retryable !== false && isRetryable(task, result.failureClass);
+    // Say "attempt i/n" only where a retry could follow: a data failure is never retried.
+    const which = retryable ? `attempt ${attempt}/${maxAttempts} ` : '';
+    env.logger.warning(`${which}failed (${result.failureClass}): ${result.error}`);
+    if (!retryable || attempt >= maxAttempts || cancel?.aborted) break;
     const delay = retryDelayMs(task.policy, attempt, clock.random);
     onState(task.id, 'up_for_retry', attempt);
     env.logger.info(`up for retry in ${formatDuration(delay)}`);
@@ -83,10 +98,13 @@ export async function runTask(
     record.error = result.error;
   }
   if (result.status === 'deferred') record.error = result.message;
+  if (outputs.length > 0) record.outputs = outputs;
+  const metrics = result.status === 'success' ? (result.metrics ?? {}) : {};
+  if (Object.keys(metrics).length > 0) record.metrics = metrics;
   onState(task.id, record.state, attempt);
   return {
     record,
-    metrics: result.status === 'success' ? (result.metrics ?? {}) : {},
+    metrics,
     checks: result.status === 'deferred' ? [] : (result.checks ?? []),
   };
 }

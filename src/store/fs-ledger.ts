@@ -35,6 +35,11 @@ export class FsLedger implements LockingLedger {
     return latest;
   }
 
+  async latestRun(dagId: string, partition: string): Promise<RunRecord | undefined> {
+    const last = (await this.runs(dagId, partition)).at(-1);
+    return last && (await this.settle(last));
+  }
+
   /**
    * A `running` record whose run no longer holds the partition lock was killed
    * before it could record its end: it counts as failed, so the next tick or a
@@ -56,10 +61,15 @@ export class FsLedger implements LockingLedger {
     return records.sort(compareRuns);
   }
 
-  async write(record: RunRecord): Promise<void> {
+  /** The file that holds one run's record. */
+  recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
     assertSafeSegment(record.runId, 'run id');
     assertSafeSegment(record.partition, 'partition key');
-    const path = join(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+    return join(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+  }
+
+  async write(record: RunRecord): Promise<void> {
+    const path = this.recordPath(record);
     await createAtomicWriter(this.dataRoot).writeFile(path, toJsonText(record));
   }
 

@@ -1,11 +1,22 @@
-// The run ledger: one record per partition run. Backends (filesystem in
-// src/store, git branch in #5) implement `Ledger`; `plan` only needs to read.
+// The run ledger: one record per partition run. Backends (the filesystem in
+// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
+// only needs to read.
 
 import type { FailureClass } from '../errors.js';
 
-export type Trigger = 'schedule' | 'backfill' | 'manual';
+export type Trigger = 'schedule' | 'backfill' | 'manual' | 'rollback';
 export type RunState = 'running' | 'success' | 'failed' | 'deferred';
 export type TaskState = 'success' | 'failed' | 'upstream_failed' | 'skipped' | 'up_for_retry' | 'deferred';
+
+/** A file a task's successful attempt committed in the run's staging folder. */
+export interface TaskOutputRecord {
+  /** The contract output's name. */
+  name: string;
+  /** The staged file, relative to the data root. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
 
 export interface TaskRecord {
   id: string;
@@ -16,6 +27,12 @@ export interface TaskRecord {
   error?: string;
   startedAt?: string;
   endedAt?: string;
+  /** What the task committed (staged), so a resumed run can reuse it. */
+  outputs?: TaskOutputRecord[];
+  /** Metrics the task returned, kept per task so a resumed run can reuse them. */
+  metrics?: Record<string, number | string>;
+  /** Set when a resumed run reused this task's staged outputs instead of running it: the run it came from. */
+  reusedFrom?: string;
 }
 
 export interface CheckResult {
@@ -24,6 +41,8 @@ export interface CheckResult {
   status: 'passed' | 'failed' | 'warned';
   severity: 'error' | 'warning';
   details: string;
+  /** The checks task that ran it. */
+  taskId?: string;
 }
 
 export interface FileChecksum {
@@ -32,7 +51,17 @@ export interface FileChecksum {
   rows: number;
   bytes: number;
   sha256: string;
+  /** Inputs only: the modification time, so `changed` can skip hashing an untouched file. */
+  mtimeMs?: number;
 }
+
+/**
+ * What a run did to what readers see: `published` its outputs became live;
+ * `staged` it failed or deferred, so its outputs stay in staging and the live
+ * version is unchanged; `rolled_back` an earlier version was made live again;
+ * `none` nothing was written.
+ */
+export type Publication = 'published' | 'staged' | 'rolled_back' | 'none';
 
 export interface RunRecord {
   dagId: string;
@@ -50,7 +79,19 @@ export interface RunRecord {
   checks: CheckResult[];
   metrics: Record<string, number | string>;
   inputs: FileChecksum[];
+  /** The outputs this run published (live paths); empty when it published nothing. */
   outputs: FileChecksum[];
+  publication?: Publication;
+  /** The run whose outputs are live once this run ended (this run, when it published). */
+  liveVersion?: string;
+  /** Where the run's staged outputs stay for inspection when it did not publish (relative to the data root). */
+  stagingDir?: string;
+  /** Why the planner (or a person) ran this partition: missing, failed, reprocess, changed, resume, manual. */
+  planReason?: string;
+  /** For a rerun of a completed partition: what differed from the live version. */
+  changes?: string[];
+  /** Rollback records: the partition is pinned to its live version until unpinned or reprocessed. */
+  pinned?: boolean;
   /**
    * Set when read, never written: the record still said `running` but its run no
    * longer holds the partition (the process was killed), so it counts as failed.
@@ -70,15 +111,10 @@ export interface Ledger extends LedgerReader {
   write(record: RunRecord): Promise<void>;
 }
 
-/** The ledger of a project that has never run anything. */
-export const emptyLedger: LedgerReader = {
-  async latestRuns() {
-    return new Map();
-  },
-};
-
 /** A ledger that can also hold a partition for one run (see src/store/lock.ts). */
 export interface LockingLedger extends Ledger {
+  /** The latest run of one partition, as `latestRuns` would give it (a killed run reads as failed). */
+  latestRun(dagId: string, partition: string): Promise<RunRecord | undefined>;
   /** Throws PartitionBusyError while another live run holds the partition. */
   acquire(dagId: string, partition: string, runId: string): Promise<{ release(): Promise<void> }>;
 }

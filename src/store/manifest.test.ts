@@ -54,6 +54,7 @@ describe('writeManifest', () => {
     expect(own).toMatchObject({ path: 'gold/daily_sales/dt=2026-05-02/daily_sales.csv', rows: 2, bytes: 34 });
     const manifest = JSON.parse(readFileSync(join(file, '..', MANIFEST_NAME), 'utf8'));
     expect(manifest).toEqual({
+      schema_version: 1,
       dir: 'gold/daily_sales/dt=2026-05-02',
       files: [
         {

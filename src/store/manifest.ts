@@ -1,12 +1,13 @@
 // Each published partition folder carries `_manifest.json`: every file in it
 // with rows, bytes and sha256, and the run that produced it. Keys and order are
 // fixed, so two runs over the same inputs give manifests that differ only in
-// `produced_by`.
+// `produced_by`. Published partitions get theirs from src/store/commit.ts.
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
+import { fromJsonValue, toJsonText } from '../json.js';
 import { createAtomicWriter, isTempName } from './atomic.js';
 import type { FileChecksum } from './ledger.js';
 import { relativeToRoot, resolveInside } from './paths.js';
@@ -14,7 +15,8 @@ import { relativeToRoot, resolveInside } from './paths.js';
 export const MANIFEST_NAME = '_manifest.json';
 
 export interface ManifestEntry extends FileChecksum {
-  produced_by: string;
+  /** The run whose version holds this file. */
+  producedBy: string;
 }
 
 export interface Manifest {
@@ -59,21 +61,21 @@ export async function writeManifest(file: string, runId: string, dataRoot: strin
     const earlier = previous?.files.find((f) => f.path === sum.path);
     const producedBy =
       path !== target && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
-        ? earlier.produced_by
+        ? earlier.producedBy
         : runId;
     if (path === target) own = sum;
-    files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, produced_by: producedBy });
+    files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
   }
   if (!own) throw new Error(`cannot write a manifest for ${target}: the file does not exist`);
   const manifest: Manifest = { dir: relativeToRoot(dataRoot, dir), files };
-  await createAtomicWriter(dataRoot).writeFile(join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+  await createAtomicWriter(dataRoot).writeFile(join(dir, MANIFEST_NAME), toJsonText(manifest));
   return own;
 }
 
 /** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
 export async function readManifest(path: string): Promise<Manifest | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(resolve(path), 'utf8')) as Partial<Manifest>;
+    const parsed = fromJsonValue<Partial<Manifest>>(JSON.parse(await readFile(resolve(path), 'utf8')));
     return Array.isArray(parsed.files) ? (parsed as Manifest) : undefined;
   } catch {
     return undefined;

@@ -277,7 +277,7 @@ describe('pipewright plan: refusals exit 2 with one line', () => {
     [
       'an unknown reprocess mode',
       ['--start', '2026-05-01', '--end', '2026-05-02', '--reprocess', 'all'],
-      "--reprocess must be one of failed, completed, none (got 'all')",
+      "--reprocess must be one of failed, completed, none, changed (got 'all')",
     ],
     ['a bad --now', ['--now', 'yesterday'], "--now 'yesterday' is not an ISO 8601 date or date-time"],
     ['a bad --format', ['--format', 'yaml'], "--format must be one of table, json (got 'yaml')"],

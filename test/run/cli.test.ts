@@ -207,10 +207,10 @@ describe('pipewright backfill', () => {
 
     const table = cli(cwd, 'status', 'cli_dag', '--data-root', 'data');
     expect(table.stdout).toMatch(
-      /^PARTITION\s+STATE\s+RUN ID\s+TRIGGER\s+ATTEMPTS\s+DURATION\s+ROWS\s+REVENUE_TOTAL\s+SUMMARIZED\s+REASON$/m,
+      /^PARTITION\s+STATE\s+RUN ID\s+TRIGGER\s+ATTEMPTS\s+DURATION\s+ROWS\s+REVENUE_TOTAL\s+SUMMARIZED\s+LIVE VERSION\s+REASON$/m,
     );
     expect(table.stdout).toMatch(
-      /^2026-05-02\s+success\s+backfill__\S+\s+backfill\s+2\s+\S+\s+1\s+2\.5\s+1\s+source fixed$/m,
+      /^2026-05-02\s+success\s+backfill__\S+\s+backfill\s+2\s+\S+\s+1\s+2\.5\s+1\s+this run\s+source fixed$/m,
     );
   });
 });

@@ -217,7 +217,11 @@ describe('commands', () => {
     expect(seen.argv).toEqual([
       '2026-05-02;rm -rf "$HOME"',
       '$(touch pwned)',
-      path.join(dataRoot, 'gold/dt=2026-05-02/sales.csv'),
+      // Commands write into their attempt's staging folder; the run publishes it when it succeeds.
+      path.join(
+        dataRoot,
+        '_pipewright/staging/test_dag/2026-05-02/manual__env_test/print.1/gold/dt=2026-05-02/sales.csv',
+      ),
     ]);
     expect(seen.cwd).toBe(FIXTURES);
     expect(existsSync(path.join(FIXTURES, 'pwned'))).toBe(false);
@@ -230,7 +234,7 @@ describe('commands', () => {
       PIPEWRIGHT_ATTEMPT: '1',
       PIPEWRIGHT_DATA_ROOT: dataRoot,
       PIPEWRIGHT_INPUT_RAW_ORDERS: path.join(dataRoot, 'raw/dt=2026-05-02/orders.csv'),
-      PIPEWRIGHT_OUTPUT_SALES: path.join(dataRoot, 'gold/dt=2026-05-02/sales.csv'),
+      PIPEWRIGHT_OUTPUT_SALES: seen.argv[2],
     });
   });
 
@@ -344,7 +348,7 @@ describe('the run record and its evidence', () => {
     const stored = await ledger.runs('test_dag', '2026-05-02');
     expect(stored.map((r) => r.state)).toEqual(['success']);
     expect(reportPaths?.json).toBe(path.join(dataRoot, 'quality/dt=2026-05-02/quality_report.json'));
-    expect(JSON.parse(readFileSync(reportPaths!.json, 'utf8'))).toEqual(report);
+    expect(JSON.parse(readFileSync(reportPaths!.json, 'utf8'))).toEqual({ schema_version: 1, ...report });
     expect(readFileSync(reportPaths!.markdown, 'utf8')).toContain('publish');
   });
 

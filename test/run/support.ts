@@ -19,7 +19,12 @@ export function handler(exportName: string): TaskSpec {
 export function task(
   id: string,
   spec: TaskSpec,
-  extra: { upstream?: string[]; triggerRule?: Task['triggerRule']; policy?: Partial<RetryPolicy> } = {},
+  extra: {
+    upstream?: string[];
+    triggerRule?: Task['triggerRule'];
+    policy?: Partial<RetryPolicy>;
+    resume?: Task['resume'];
+  } = {},
 ): Task {
   return {
     id,
@@ -27,6 +32,7 @@ export function task(
     triggerRule: extra.triggerRule ?? 'all_success',
     policy: { ...DEFAULT_POLICY, retryDelayMs: 10, ...extra.policy },
     spec,
+    resume: extra.resume ?? 'auto',
   };
 }
 
@@ -43,6 +49,8 @@ export function pipeline(tasks: Task[], extra: Partial<Pipeline> = {}): Pipeline
     catchup: false,
     maxActiveRuns: 1,
     maxActiveTasks: 4,
+    retainVersions: 3,
+    reprocessOnTick: 'failed',
     defaults: DEFAULT_POLICY,
     inputs: {},
     outputs: {},

@@ -62,10 +62,10 @@ describe('partition locks', () => {
     await waitForLine(dead, (l) => l.includes('"won"'));
     await exited(dead);
     const path = lockPath(root, 'sales', '2026-05-02');
-    expect(JSON.parse(readFileSync(path, 'utf8')).runId).toBe('run_dead');
+    expect(JSON.parse(readFileSync(path, 'utf8')).run_id).toBe('run_dead');
 
     const lock = await new FsLedger(root).acquire('sales', '2026-05-02', 'run_next');
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ runId: 'run_next', pid: process.pid });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ run_id: 'run_next', pid: process.pid });
     await lock.release();
     expect(existsSync(path)).toBe(false);
   });
@@ -96,7 +96,7 @@ describe('partition locks', () => {
     for (const lost of settled.filter((s) => s.status === 'rejected')) {
       expect(lost.reason).toBeInstanceOf(PartitionBusyError);
     }
-    const holder = JSON.parse(readFileSync(lockPath(root, 'sales', '2026-05-02'), 'utf8')).runId;
+    const holder = JSON.parse(readFileSync(lockPath(root, 'sales', '2026-05-02'), 'utf8')).run_id;
     expect(won[0]!.value.holder.runId).toBe(holder);
   });
 
@@ -108,7 +108,7 @@ describe('partition locks', () => {
     await lock.release();
     const next = await ledger.acquire('sales', '2026-05-02', 'run_b');
     await lock.release();
-    expect(JSON.parse(readFileSync(next.path, 'utf8')).runId).toBe('run_b');
+    expect(JSON.parse(readFileSync(next.path, 'utf8')).run_id).toBe('run_b');
     await next.release();
   });
 });

@@ -73,7 +73,7 @@ const WHY: Record<PlanReason, string> = {
   missing: 'never ran',
   failed: 'latest run failed or was deferred',
   reprocess: 'succeeded before; reprocess: completed',
-  not_run: 'not run',
+  changed: 'succeeded before; runs again only if its inputs or code changed',
 };
 
 function minutes(ms: number): string {

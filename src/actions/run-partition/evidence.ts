@@ -1,6 +1,7 @@
 // What one partition's artifact holds, relative to the data root: the quality
 // report (JSON and Markdown), the run record, and unless told otherwise the
-// outputs the run published with their manifests.
+// outputs the run published with their manifests (or, when it published
+// nothing, what its tasks staged).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Pipeline } from '../../contract/model.js';
@@ -15,6 +16,8 @@ export async function evidenceFiles(opts: {
   dataRoot: string;
   result: RunPartitionResult;
   uploadOutputs: boolean;
+  /** Where the ledger keeps the run's record. */
+  recordPath: string;
 }): Promise<string[]> {
   const { pipeline, dataRoot, result } = opts;
   const { record } = result;
@@ -29,11 +32,16 @@ export async function evidenceFiles(opts: {
     await writer.writeFile(reportPaths.markdown, renderReportMarkdown(result.report));
   }
   absolute.push(reportPaths.json, reportPaths.markdown, path.join(path.dirname(reportPaths.json), MANIFEST_NAME));
-  absolute.push(path.join(dataRoot, '_pipewright', 'runs', record.dagId, record.partition, `${record.runId}.json`));
+  absolute.push(opts.recordPath);
   if (opts.uploadOutputs) {
     for (const output of record.outputs) {
       const file = path.resolve(dataRoot, output.path);
       absolute.push(file, path.join(path.dirname(file), MANIFEST_NAME));
+    }
+    // A run that did not publish: its staged outputs are what someone will want to look at.
+    if (record.publication !== 'published') {
+      for (const task of record.tasks)
+        for (const output of task.outputs ?? []) absolute.push(path.resolve(dataRoot, output.path));
     }
   }
   const relative = absolute.filter((f) => existsSync(f)).map((f) => path.relative(dataRoot, f));

@@ -4,12 +4,12 @@
 // it failed. The step fails after the uploads when any partition failed.
 import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
-import { errorMessage, type FailureClass, PartitionBusyError, UsageError } from '../../errors.js';
+import { errorMessage, type FailureClass, UsageError } from '../../errors.js';
 import { ActionsArtifactSink, type ArtifactSink, reportArtifactName } from '../../github/artifacts.js';
 import { actionsLogger } from '../../github/logger.js';
 import { writeJobSummary } from '../../github/summary.js';
 import { renderReportMarkdown } from '../../quality/report.js';
-import { runPartition } from '../../run/partition.js';
+import { type PartitionRunOutcome, runPartitions } from '../../run/run-partitions.js';
 import { partitionForKey } from '../../schedule/partitions.js';
 import { FsLedger } from '../../store/fs-ledger.js';
 import type { GitLedger } from '../../store/git-ledger.js';
@@ -69,33 +69,27 @@ interface PartitionOutcome {
   ledgerError?: string;
 }
 
-async function runOne(
+async function recordOutcome(
   pipeline: Pipeline,
-  key: string,
+  ran: PartitionRunOutcome,
   inputs: RunPartitionInputs,
   dataRoot: string,
   ledger: FsLedger,
   stateLedger: GitLedger | undefined,
   sink: ArtifactSink,
 ): Promise<PartitionOutcome> {
-  let result: Awaited<ReturnType<typeof runPartition>>;
-  try {
-    result = await runPartition({
-      pipeline,
-      partition: key,
-      dataRoot,
-      trigger: inputs.trigger,
-      reason: inputs.reason,
-      ledger,
-      logger: actionsLogger(),
-      onTaskState: (task, state, attempt) =>
-        core.info(`${task}: ${state}${attempt > 1 ? ` (attempt ${attempt})` : ''}`),
-    });
-  } catch (error) {
-    if (!(error instanceof PartitionBusyError)) throw error;
-    core.error(`${key}: ${errorMessage(error)}; not run, nothing uploaded`);
+  const { key } = ran;
+  if (ran.outcome === 'busy') {
+    core.error(`${key}: ${ran.message}; not run, nothing uploaded`);
     return { partition: key, state: 'busy', failedTasks: [{ partition: key, task: null, failure_class: 'busy' }] };
   }
+  if (ran.outcome !== 'ran') {
+    core.info(
+      `${key}: ${ran.outcome === 'unchanged' ? `unchanged, live version ${ran.liveVersion} kept` : ran.message}`,
+    );
+    return { partition: key, state: 'success', failedTasks: [] };
+  }
+  const { result } = ran;
   const { record, report } = result;
   core.info(`${key}: ${record.state} (run ${record.runId})`);
   const outcome: PartitionOutcome = {
@@ -122,7 +116,13 @@ async function runOne(
   }
 
   const name = reportArtifactName(pipeline.dagId, key);
-  const files = await evidenceFiles({ pipeline, dataRoot, result, uploadOutputs: inputs.uploadOutputs });
+  const files = await evidenceFiles({
+    pipeline,
+    dataRoot,
+    result,
+    uploadOutputs: inputs.uploadOutputs,
+    recordPath: ledger.recordPath(record),
+  });
   core.info(`${key}: uploading ${name}: ${files.join(', ')}`);
   const ref = await sink.upload(name, files, dataRoot);
   core.info(`${key}: artifact ${ref.name} (id ${ref.id}, ${ref.size} bytes)`);
@@ -149,10 +149,25 @@ export async function runRunPartitionAction(): Promise<void> {
     const stateLedger = await stateBranchLedger(inputs.workspace, inputs.stateBranch);
     const sink = new ActionsArtifactSink({ retentionDays: inputs.retentionDays });
 
+    // One partition after another: each gets its own log group, and the matrix already runs entries side by side.
     const outcomes: PartitionOutcome[] = [];
     for (const key of inputs.partitions) {
       outcomes.push(
-        await core.group(`Partition ${key}`, () => runOne(pipeline, key, inputs, dataRoot, ledger, stateLedger, sink)),
+        await core.group(`Partition ${key}`, async () => {
+          const [ran] = await runPartitions({
+            pipeline,
+            partitions: [{ key, reason: 'manual' }],
+            maxActiveRuns: 1,
+            dataRoot,
+            trigger: inputs.trigger,
+            reason: inputs.reason,
+            ledger,
+            loggerFor: () => actionsLogger(),
+            onTaskState: (task, state, attempt) =>
+              core.info(`${task}: ${state}${attempt > 1 ? ` (attempt ${attempt})` : ''}`),
+          });
+          return recordOutcome(pipeline, ran as PartitionRunOutcome, inputs, dataRoot, ledger, stateLedger, sink);
+        }),
       );
     }
 

@@ -2,15 +2,16 @@
 // against the ledger and runs the planned partitions, at most N at once. One
 // partition failing does not stop the others. Exit: 0 all succeeded (or deferred),
 // 1 any failed or busy, 2 bad input.
-import { errorMessage, PartitionBusyError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { planBackfill, REPROCESS_MODES } from '../../plan/plan.js';
 import { renderPlanTable } from '../../plan/render.js';
 import { onInterrupt } from '../../run/interrupt.js';
-import { runPartition } from '../../run/partition.js';
 import { prefixLogger } from '../../run/prefix-logger.js';
 import { createProgress } from '../../run/progress.js';
+import { type PartitionRunOutcome, runPartitions } from '../../run/run-partitions.js';
 import { openWorkspace } from '../../run/workspace.js';
+import type { RunState } from '../../store/ledger.js';
 import { dagIdArgument, oneOf, parseFlags, positiveInt } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -18,8 +19,10 @@ const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reaso
 
   --start KEY, --end KEY   first and last partition, inclusive (e.g. 2026-05-01)
   --reason TEXT            why (required): recorded in every run and its quality report
-  --reprocess MODE         failed (default): missing or failed partitions;
-                           completed: every partition; none: only those never run
+  --reprocess MODE         failed (default): missing or failed partitions, a failed one
+                           resuming from its failed task; completed: every partition
+                           (also a rolled-back one); none: only those never run;
+                           changed: also completed ones whose inputs or code changed
   --max-active-runs N      partitions at once (default: the contract's max_active_runs)
   --reverse                newest partition first
   --dry-run                print the plan and run nothing
@@ -28,18 +31,6 @@ const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reaso
 
 Exit status: 0 every partition succeeded or deferred, 1 any failed or busy, 2 invalid input.
 `;
-
-/** Runs `work` over `items` with at most `limit` in flight, in order of `items`. */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  });
-  await Promise.all(lanes);
-}
 
 export async function backfillCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseFlags(
@@ -107,44 +98,63 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
       `${key} `,
     );
   const interrupt = onInterrupt((signal) => progress.note(`${signal}: stopping the backfill`));
-  const results: Array<{ key: string; state: string; runId: string; report: string }> = [];
+  let outcomes: PartitionRunOutcome[];
   try {
-    await pool(plan.partitions, maxActiveRuns, async (p) => {
-      if (interrupt.signal.aborted) return;
-      progress.started(p.key);
-      try {
-        const { record, reportPaths } = await runPartition({
-          pipeline,
-          partition: p.key,
-          dataRoot,
-          trigger: 'backfill',
-          reason,
-          ledger,
-          logger: taskLogger(p.key),
-          signal: interrupt.signal,
-        });
-        const failedTask = record.tasks.find((t) => t.state === 'failed');
-        progress.finished(p.key, record.state, failedTask ? `${failedTask.id}: ${failedTask.error}` : '');
-        results.push({ key: p.key, state: record.state, runId: record.runId, report: reportPaths?.json ?? '' });
-      } catch (error) {
-        if (!(error instanceof PartitionBusyError)) throw error;
-        progress.finished(p.key, 'busy', errorMessage(error));
-        results.push({ key: p.key, state: 'busy', runId: '-', report: '' });
-      }
+    outcomes = await runPartitions({
+      pipeline,
+      partitions: plan.partitions.map((p) => ({ key: p.key, reason: p.reason })),
+      maxActiveRuns,
+      reprocess,
+      dataRoot,
+      trigger: 'backfill',
+      reason,
+      ledger,
+      loggerFor: taskLogger,
+      signal: interrupt.signal,
+      onStart: (key) => progress.started(key),
+      onEnd: (o) => progress.finished(o.key, stateOf(o), detailOf(o)),
     });
   } finally {
     progress.close();
     interrupt.dispose();
   }
-  results.sort(
-    (a, b) => plan.partitions.findIndex((p) => p.key === a.key) - plan.partitions.findIndex((p) => p.key === b.key),
-  );
-  const failed = results.filter((r) => r.state !== 'success' && r.state !== 'deferred');
+  const failed = outcomes.filter((o) => ['failed', 'busy', 'running'].includes(stateOf(o)));
+  const notRun = plan.count - outcomes.length;
   ctx.stdout.write(
     `${pipeline.dagId}: backfill of ${plan.count} partition${plan.count === 1 ? '' : 's'}: ` +
-      `${results.length - failed.length} ok, ${failed.length} failed${interrupt.signal.aborted ? ' (interrupted)' : ''}\n`,
+      `${outcomes.length - failed.length} ok, ${failed.length} failed` +
+      `${notRun > 0 ? `, ${notRun} not started` : ''}${interrupt.signal.aborted ? ' (interrupted)' : ''}\n`,
   );
-  for (const r of results) ctx.stdout.write(`${r.key}  ${r.state.padEnd(8)}  ${r.runId}\n`);
+  for (const o of outcomes) {
+    const runId = o.outcome === 'ran' ? o.result.record.runId : o.outcome === 'unchanged' ? o.liveVersion : '-';
+    const note = noteOf(o);
+    ctx.stdout.write(`${o.key}  ${stateOf(o).padEnd(9)}  ${runId}${note ? `  ${note}` : ''}\n`);
+  }
   if (interrupt.signal.aborted) return 130;
   return failed.length > 0 ? 1 : 0;
+}
+
+function stateOf(o: PartitionRunOutcome): RunState | 'busy' | 'unchanged' | 'skipped' {
+  return o.outcome === 'ran' ? o.result.record.state : o.outcome;
+}
+
+function detailOf(o: PartitionRunOutcome): string {
+  if (o.outcome === 'ran') {
+    const failedTask = o.result.record.tasks.find((t) => t.state === 'failed');
+    return failedTask ? `${failedTask.id}: ${failedTask.error}` : '';
+  }
+  return o.outcome === 'unchanged' ? `inputs and code as live version ${o.liveVersion}` : o.message;
+}
+
+/** What a person wants to know beside the state: reused tasks, what changed, or why nothing ran. */
+function noteOf(o: PartitionRunOutcome): string {
+  if (o.outcome === 'unchanged') return 'inputs and code unchanged: kept the live version';
+  if (o.outcome !== 'ran') return o.message;
+  const { record } = o.result;
+  const reused = record.tasks.filter((t) => t.reusedFrom).map((t) => t.id);
+  const notes: string[] = [];
+  if (reused.length) notes.push(`resumed, reused ${reused.join(', ')}`);
+  if (record.changes?.length) notes.push(`changed: ${record.changes.join('; ')}`);
+  if (record.publication === 'staged' && record.stagingDir) notes.push(`not published; staged in ${record.stagingDir}`);
+  return notes.join('; ');
 }

@@ -12,9 +12,12 @@ import { openWorkspace } from '../../run/workspace.js';
 import { dagIdArgument, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright run <dag_id> --date KEY [--data-root DIR] [--reason TEXT] [--pipelines DIR]
+const USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines DIR]
 
-  --date KEY        the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
+  --partition KEY   the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
+                    (--date KEY is the same)
+  --resume          start from the task the partition's last run failed in, reusing the
+                    staged outputs of the tasks before it when inputs and code are unchanged
   --data-root DIR   where inputs, outputs and the run ledger live
                     (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
   --reason TEXT     recorded in the run record and the quality report (default: manual run)
@@ -27,7 +30,9 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const { values, positionals } = parseFlags(
     args,
     {
+      partition: { type: 'string' },
       date: { type: 'string' },
+      resume: { type: 'boolean' },
       'data-root': { type: 'string' },
       reason: { type: 'string' },
       pipelines: { type: 'string' },
@@ -39,7 +44,8 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     return 0;
   }
   const dagId = dagIdArgument(positionals, USAGE);
-  if (values.date === undefined) throw new UsageError(`missing --date KEY (the partition to run)\n${USAGE}`);
+  const key = values.partition ?? values.date;
+  if (key === undefined) throw new UsageError(`missing --partition KEY (the partition to run)\n${USAGE}`);
 
   const { pipeline, dataRoot, ledger } = await openWorkspace(
     dagId,
@@ -57,10 +63,12 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   try {
     const { record, reportPaths } = await runPartition({
       pipeline,
-      partition: values.date,
+      partition: key,
       dataRoot,
       trigger: 'manual',
       reason: values.reason ?? 'manual run',
+      planReason: values.resume ? 'resume' : 'manual',
+      resume: Boolean(values.resume),
       ledger,
       logger: view.logger,
       onTaskState: view.onTaskState,
@@ -74,6 +82,17 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
       ctx.stderr.write(`${task.id} failed${why}: ${task.error}\n`);
     }
     ctx.stdout.write(`${pipeline.dagId} ${record.partition}: ${record.state} in ${took} (run ${record.runId})\n`);
+    const reused = record.tasks.filter((t) => t.reusedFrom);
+    if (reused.length) {
+      ctx.stdout.write(`resumed: reused ${reused.map((t) => t.id).join(', ')} from run ${reused[0]?.reusedFrom}\n`);
+    }
+    if (record.publication === 'published') ctx.stdout.write(`published: live version is ${record.runId}\n`);
+    else {
+      const live = record.liveVersion ? `live version stays ${record.liveVersion}` : 'nothing is live';
+      ctx.stdout.write(
+        `not published: ${live}${record.stagingDir ? `; staged outputs in ${record.stagingDir}` : ''}\n`,
+      );
+    }
     if (reportPaths) ctx.stdout.write(`report: ${path.relative(ctx.cwd, reportPaths.json) || reportPaths.json}\n`);
     if (interrupt.signal.aborted) return 130;
     return record.state === 'failed' ? 1 : 0;

@@ -1,0 +1,143 @@
+// `rollback`: make a retained version of a partition live again — a pointer move
+// (links, no recompute) — and record it in the ledger as its own entry. A
+// rolled-back partition is pinned: ticks leave it alone until a `completed`
+// reprocess or an unpin. `repair`: finish publishes a killed process left half done.
+import type { Pipeline } from '../contract/model.js';
+import { UsageError } from '../errors.js';
+import { toJsonText } from '../json.js';
+import { buildReport, renderReportMarkdown } from '../quality/report.js';
+import { partitionForKey } from '../schedule/partitions.js';
+import { createAtomicWriter } from '../store/atomic.js';
+import {
+  type PartitionManifest,
+  pendingJournals,
+  publishVersion,
+  readPartitionManifest,
+  readVersion,
+  repairPartition,
+  setPinned,
+} from '../store/commit.js';
+import type { PartitionRef } from '../store/layout.js';
+import type { LockingLedger, RunRecord } from '../store/ledger.js';
+import { writeManifest } from '../store/manifest.js';
+import { resolvePartitionPaths } from '../store/paths.js';
+import { newRunId } from '../store/run-id.js';
+import { markdownPathFor, QUALITY_REPORT_OUTPUT } from './partition.js';
+
+export interface RollbackOptions {
+  pipeline: Pipeline;
+  partition: string;
+  dataRoot: string;
+  ledger: LockingLedger;
+  reason: string;
+  /** The run whose version to restore; default: the version the latest publish replaced. */
+  to?: string;
+  /** Instead of moving the live version, release the pin of an earlier rollback. */
+  unpin?: boolean;
+  now?: Date;
+}
+
+export interface RollbackResult {
+  record: RunRecord;
+  manifest: PartitionManifest;
+  /** The version that was live before. */
+  replaced: string;
+}
+
+export async function rollbackPartition(opts: RollbackOptions): Promise<RollbackResult> {
+  const { pipeline, dataRoot, ledger } = opts;
+  const now = opts.now ?? new Date();
+  const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
+  const ref: PartitionRef = { dagId: pipeline.dagId, partition: window.key };
+  const runId = newRunId('rollback', now);
+  const lock = await ledger.acquire(ref.dagId, ref.partition, runId);
+  try {
+    await repairPartition(dataRoot, ref);
+    const live = await readPartitionManifest(dataRoot, ref);
+    if (!live) throw new UsageError(`${ref.dagId} ${ref.partition} has no published version to roll back`);
+    let manifest: PartitionManifest;
+    if (opts.unpin) {
+      if (!live.pinned)
+        throw new UsageError(`${ref.dagId} ${ref.partition} is not pinned (live version ${live.runId})`);
+      manifest = await setPinned(dataRoot, ref, false);
+    } else {
+      const target = opts.to ?? live.versions[0];
+      if (target === undefined) {
+        throw new UsageError(
+          `${ref.dagId} ${ref.partition} keeps no earlier version (retain_versions: ${pipeline.retainVersions}); nothing to roll back to`,
+        );
+      }
+      if (target === live.runId) throw new UsageError(`${target} is already the live version of ${ref.partition}`);
+      if (!live.versions.includes(target) || !(await readVersion(dataRoot, ref, target))) {
+        const kept = live.versions.length ? live.versions.join(', ') : 'none';
+        throw new UsageError(`${ref.partition} has no retained version ${target} (retained: ${kept})`);
+      }
+      manifest = await publishVersion(dataRoot, ref, target, {
+        action: 'rollback',
+        retainVersions: pipeline.retainVersions,
+        now,
+      });
+    }
+    // The restored version's own run gives the metrics a reader of status expects to see.
+    const origin = (await ledger.runs(ref.dagId, ref.partition)).find((r) => r.runId === manifest.runId);
+    const record: RunRecord = {
+      dagId: ref.dagId,
+      partition: ref.partition,
+      runId,
+      trigger: 'rollback',
+      reason: opts.reason,
+      codeVersion: manifest.codeVersion,
+      state: 'success',
+      startedAt: now.toISOString(),
+      endedAt: new Date().toISOString(),
+      dataIntervalStart: window.dataIntervalStart,
+      dataIntervalEnd: window.dataIntervalEnd,
+      tasks: [],
+      checks: origin?.checks ?? [],
+      metrics: origin?.metrics ?? {},
+      inputs: manifest.inputs,
+      outputs: manifest.files.map(({ name: _, versionPath: __, ...file }) => file),
+      publication: opts.unpin ? 'none' : 'rolled_back',
+      liveVersion: manifest.runId,
+      planReason: opts.unpin ? 'unpin' : `rollback from ${live.runId}`,
+      pinned: manifest.pinned,
+    };
+    await ledger.write(record);
+    const reportFile = resolvePartitionPaths(pipeline, window, dataRoot).outputs[QUALITY_REPORT_OUTPUT];
+    if (reportFile !== undefined) {
+      const report = buildReport(record);
+      const writer = createAtomicWriter(dataRoot);
+      await writer.writeFile(reportFile, toJsonText(report));
+      await writer.writeFile(markdownPathFor(reportFile), renderReportMarkdown(report));
+      await writeManifest(reportFile, runId, dataRoot);
+    }
+    return { record, manifest, replaced: live.runId };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Finishes every half-done publish of a pipeline; partitions held by a live run are left to it. */
+export async function repairPipeline(
+  pipeline: Pipeline,
+  dataRoot: string,
+  ledger: LockingLedger,
+): Promise<Array<{ partition: string; repaired?: string; busy?: string }>> {
+  const results: Array<{ partition: string; repaired?: string; busy?: string }> = [];
+  for (const partition of await pendingJournals(dataRoot, pipeline.dagId)) {
+    const ref = { dagId: pipeline.dagId, partition };
+    let lock: { release(): Promise<void> };
+    try {
+      lock = await ledger.acquire(ref.dagId, partition, newRunId('manual'));
+    } catch (error) {
+      results.push({ partition, busy: (error as Error).message });
+      continue;
+    }
+    try {
+      results.push({ partition, repaired: await repairPartition(dataRoot, ref) });
+    } finally {
+      await lock.release();
+    }
+  }
+  return results;
+}
