@@ -13606,7 +13606,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4341);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3459);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -13616,7 +13616,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4341:
+/***/ 3459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13654,6 +13654,10 @@ class TransientError extends Error {
 /** Thrown by task code when the data breaks its contract: never retried, nothing published. */
 class DataContractError extends Error {
     name = 'DataContractError';
+}
+/** The reason an attempt's signal carries when its timeout passed. */
+class AttemptTimeoutError extends Error {
+    name = 'TimeoutError';
 }
 /** Another run holds the partition; the caller should report it busy, not failed. */
 class PartitionBusyError extends Error {
@@ -22111,7 +22115,7 @@ function toMatrix(keys, maxEntries = GITHUB_MATRIX_LIMIT) {
 
 
 
-const REPROCESS_MODES = ['failed', 'completed', 'none'];
+const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'];
 /** The reason to run a partition given its latest run, or undefined to leave it alone. */
 function reasonFor(latest, reprocess) {
     if (!latest)
@@ -22123,7 +22127,10 @@ function reasonFor(latest, reprocess) {
         case 'deferred':
             return reprocess === 'none' ? undefined : 'failed';
         case 'success':
-            return reprocess === 'completed' ? 'reprocess' : undefined;
+            if (reprocess === 'completed')
+                return 'reprocess';
+            // A rolled-back partition is pinned: only a `completed` reprocess (or an unpin) moves it.
+            return reprocess === 'changed' && !latest.pinned ? 'changed' : undefined;
     }
 }
 async function plan_select(pipeline, candidates, reprocess, ledger) {
@@ -22163,7 +22170,7 @@ async function planSchedule(pipeline, now, ledger) {
     if (startMs(last) < startMs(window.first))
         return toPlan(pipeline.dagId, 'schedule', []);
     const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-    return toPlan(pipeline.dagId, 'schedule', await plan_select(pipeline, candidates, 'failed', ledger));
+    return toPlan(pipeline.dagId, 'schedule', await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger));
 }
 /**
  * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
@@ -22249,11 +22256,116 @@ function onInterrupt(notify) {
     return { signal: controller.signal, dispose };
 }
 
+;// CONCATENATED MODULE: ./src/run/prefix-logger.ts
+function prefixLogger(logger, prefix) {
+    return {
+        debug: (m) => logger.debug(prefix + m),
+        info: (m) => logger.info(prefix + m),
+        warning: (m) => logger.warning(prefix + m),
+        error: (m) => logger.error(prefix + m),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/progress.ts
+const BAR_WIDTH = 24;
+function createProgress(out, total, interactive) {
+    const running = new Set();
+    let done = 0;
+    let failed = 0;
+    let barShown = false;
+    const bar = () => {
+        const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
+        const now = [...running].slice(0, 3).join(' ') + (running.size > 3 ? ' ...' : '');
+        return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}${failed ? `  ${failed} failed` : ''}${now ? `  running: ${now}` : ''}`;
+    };
+    const clearBar = () => {
+        if (barShown)
+            out.write('\r\x1b[2K');
+        barShown = false;
+    };
+    const drawBar = () => {
+        if (!interactive)
+            return;
+        clearBar();
+        out.write(bar());
+        barShown = true;
+    };
+    const line = (text) => {
+        clearBar();
+        out.write(`${text}\n`);
+        drawBar();
+    };
+    drawBar();
+    return {
+        started(key) {
+            running.add(key);
+            drawBar();
+        },
+        finished(key, state, detail) {
+            running.delete(key);
+            done++;
+            if (state === 'failed' || state === 'busy' || state === 'running')
+                failed++;
+            line(`[${done}/${total}] ${key} ${state}${detail ? `  ${detail}` : ''}`);
+        },
+        note: line,
+        close() {
+            clearBar();
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/json.ts
+// The one serializer for every JSON file pipewright writes: snake_case keys,
+// `schema_version` first, two-space indent, a final newline. TypeScript keeps
+// camelCase; the conversion happens here and nowhere else. Keys under the
+// `opaque` fields (metrics: the user's own names) are kept exactly as given.
+/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
+const SCHEMA_VERSION = 1;
+/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
+const OPAQUE = new Set(['metrics']);
+function snakeCase(key) {
+    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+function camelCase(key) {
+    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+function convert(value, rename) {
+    if (Array.isArray(value))
+        return value.map((v) => convert(v, rename));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v === undefined)
+            continue;
+        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
+    }
+    return out;
+}
+/** JSON text of `value` with snake_case keys and `schema_version` first. */
+function toJsonText(value) {
+    const body = convert(value, snakeCase);
+    delete body.schema_version;
+    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
+}
+/**
+ * The value written by `toJsonText` (or by pipewright before it: camelCase keys
+ * read unchanged), with camelCase keys and without `schema_version`.
+ */
+function fromJsonValue(parsed) {
+    const value = convert(parsed, camelCase);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        delete value.schemaVersion;
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/quality/report.ts
 // The quality report: a partition run's record as the evidence people read —
 // snake_case JSON for the artifact, and Markdown for the GitHub job summary.
@@ -22278,6 +22390,7 @@ function buildReport(record) {
             error: t.error ?? null,
             ...(t.startedAt ? { started_at: t.startedAt } : {}),
             ...(t.endedAt ? { ended_at: t.endedAt } : {}),
+            ...(t.reusedFrom ? { reused_from: t.reusedFrom } : {}),
         })),
         checks: record.checks.map((c) => ({
             name: c.name,
@@ -22289,6 +22402,11 @@ function buildReport(record) {
         metrics: Object.fromEntries(Object.entries(record.metrics).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
         inputs: record.inputs.map(fileReport),
         outputs: record.outputs.map(fileReport),
+        publication: record.publication ?? (record.state === 'success' ? 'published' : 'none'),
+        live_version: record.liveVersion ?? null,
+        staging_dir: record.stagingDir ?? null,
+        plan_reason: record.planReason ?? null,
+        changes: record.changes ?? [],
     };
 }
 function fileReport(file) {
@@ -22311,11 +22429,15 @@ function renderReportMarkdown(report) {
     lines.push(`Run \`${report.run_id}\` (${report.trigger}), reason: ${cell(report.reason)}`, '', `Data interval ${report.data_interval.start} to ${report.data_interval.end}` +
         (report.ended_at ? `, took ${duration(Date.parse(report.ended_at) - Date.parse(report.started_at))}` : '') +
         (report.code_version ? `, code ${report.code_version.slice(0, 12)}` : ''), '');
+    lines.push(`${publicationLine(report)}`, '');
+    if (report.changes.length)
+        lines.push(`Changed since the live version: ${cell(report.changes.join('; '))}`, '');
     if (report.tasks.length) {
         lines.push('#### Tasks', '', '| Task | State | Attempts | Duration | Error |', '| --- | --- | ---: | ---: | --- |');
         for (const t of report.tasks) {
             const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${t.error}` : '';
-            lines.push(`| ${cell(t.id)} | ${t.state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
+            const state = t.reused_from ? `${t.state} (reused from ${t.reused_from})` : t.state;
+            lines.push(`| ${cell(t.id)} | ${state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
         }
         lines.push('');
     }
@@ -22352,6 +22474,22 @@ function renderReportMarkdown(report) {
         lines.push('');
     }
     return `${lines.join('\n').trimEnd()}\n`;
+}
+/** Whether readers now see this run's outputs, and where they are if not. */
+function publicationLine(report) {
+    const live = report.live_version ? `run \`${report.live_version}\`` : 'no version';
+    const why = report.plan_reason ? ` Ran because: ${report.plan_reason}.` : '';
+    switch (report.publication) {
+        case 'published':
+            return `**Published:** the outputs below are live (version \`${report.run_id}\`).${why}`;
+        case 'rolled_back':
+            return `**Rolled back:** ${live} is live again.${why}`;
+        case 'staged':
+            return (`**Not published:** readers still see ${live}; this run's staged outputs stay in ` +
+                `\`${report.staging_dir ?? '_pipewright/staging'}\` for inspection.${why}`);
+        default:
+            return `**Nothing published:** readers still see ${live}.${why}`;
+    }
 }
 /** What a reader should look at first when the run did not succeed. */
 function firstCause(report) {
@@ -22483,7 +22621,7 @@ function knownNames(vars) {
  * Refuses a value used as one path segment (partition key, dag id, run id) when it
  * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
  */
-function assertSafeSegment(value, what) {
+function paths_assertSafeSegment(value, what) {
     const problem = segmentProblem(value);
     if (problem !== undefined) {
         throw new errors_UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
@@ -22522,7 +22660,7 @@ function relativeToRoot(dataRoot, absolute) {
 }
 /** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
 function resolvePartitionPaths(pipeline, partition, dataRoot) {
-    assertSafeSegment(partition.key, 'partition key');
+    paths_assertSafeSegment(partition.key, 'partition key');
     const base = templateVars(partition);
     const inputs = {};
     for (const [name, template] of Object.entries(pipeline.inputs)) {
@@ -22734,13 +22872,72 @@ function isCode(error, code) {
     return error?.code === code;
 }
 
+;// CONCATENATED MODULE: ./src/store/layout.ts
+// Where pipewright keeps its own state inside a data root. Live bytes sit at the
+// contract's paths; everything else lives under `_pipewright/`:
+//
+//   runs/<dag_id>/<partition>/<run_id>.json            the run ledger
+//   locks/<dag_id>/<partition>.lock                     one run at a time
+//   staging/<dag_id>/<partition>/<run_id>/<task_id>.<attempt>/<output path>
+//                                                       what each attempt wrote
+//   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable)
+//   versions/<dag_id>/<partition>/<run_id>/_version.json  written last: the version is whole
+//   journal/<dag_id>/<partition>.json                   publish intent, present only mid-publish
+//   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live
+
+
+const STATE_DIR = '_pipewright';
+function partitionDir(root, area, ref) {
+    paths_assertSafeSegment(ref.dagId, 'dag id');
+    paths_assertSafeSegment(ref.partition, 'partition key');
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), STATE_DIR, area, ref.dagId, ref.partition);
+}
+/** The staging folder of one run of a partition. */
+function runStagingDir(root, ref, runId) {
+    paths_assertSafeSegment(runId, 'run id');
+    return (0,external_node_path_namespaceObject.join)(partitionDir(root, 'staging', ref), runId);
+}
+/** Every run's staging folder of a partition. */
+function partitionStagingDir(root, ref) {
+    return partitionDir(root, 'staging', ref);
+}
+/** The staging folder of one attempt of one task. */
+function attemptStagingDir(root, ref, runId, taskId, attempt) {
+    paths_assertSafeSegment(taskId, 'task id');
+    return (0,external_node_path_namespaceObject.join)(runStagingDir(root, ref, runId), `${taskId}.${attempt}`);
+}
+function versionsDir(root, ref) {
+    return partitionDir(root, 'versions', ref);
+}
+function versionDir(root, ref, runId) {
+    paths_assertSafeSegment(runId, 'run id');
+    return (0,external_node_path_namespaceObject.join)(versionsDir(root, ref), runId);
+}
+const VERSION_MARKER = '_version.json';
+function journalPath(root, ref) {
+    return `${partitionDir(root, 'journal', ref)}.json`;
+}
+function partitionManifestPath(root, ref) {
+    return `${partitionDir(root, 'manifests', ref)}.json`;
+}
+/** Folder of all partition manifests of a pipeline (for `repair` and `status`). */
+function manifestsDir(root, dagId) {
+    assertSafeSegment(dagId, 'dag id');
+    return join(resolve(root), STATE_DIR, 'manifests', dagId);
+}
+function journalsDir(root, dagId) {
+    paths_assertSafeSegment(dagId, 'dag id');
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), STATE_DIR, 'journal', dagId);
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/store/manifest.ts
 // Each published partition folder carries `_manifest.json`: every file in it
 // with rows, bytes and sha256, and the run that produced it. Keys and order are
 // fixed, so two runs over the same inputs give manifests that differ only in
-// `produced_by`.
+// `produced_by`. Published partitions get theirs from src/store/commit.ts.
+
 
 
 
@@ -22782,22 +22979,22 @@ async function writeManifest(file, runId, dataRoot) {
         const path = (0,external_node_path_namespaceObject.join)(dir, name);
         const earlier = previous?.files.find((f) => f.path === sum.path);
         const producedBy = path !== target && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
-            ? earlier.produced_by
+            ? earlier.producedBy
             : runId;
         if (path === target)
             own = sum;
-        files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, produced_by: producedBy });
+        files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
     }
     if (!own)
         throw new Error(`cannot write a manifest for ${target}: the file does not exist`);
     const manifest = { dir: relativeToRoot(dataRoot, dir), files };
-    await createAtomicWriter(dataRoot).writeFile((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    await createAtomicWriter(dataRoot).writeFile((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME), toJsonText(manifest));
     return own;
 }
 /** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
 async function readManifest(path) {
     try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(path), 'utf8'));
+        const parsed = fromJsonValue(JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(path), 'utf8')));
         return Array.isArray(parsed.files) ? parsed : undefined;
     }
     catch {
@@ -22852,6 +23049,275 @@ function lineCounter() {
             return lines + (lastByte !== undefined && lastByte !== LF ? 1 : 0);
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/store/commit.ts
+// Write, audit, publish: how a partition's outputs become live together.
+//
+// A run writes into its own staging folder. When it has succeeded, its committed
+// outputs are hard-linked into an immutable version folder (no data is copied),
+// whose `_version.json` is written last. Publishing that version is several
+// renames, so it is first written down as a journal (the intent); then each live
+// path is replaced by a link to the version's file (rename: a reader of one path
+// sees the old or the new file, never half of one), outputs the new version no
+// longer has are removed, the folder manifests are rewritten, and the partition
+// manifest — the commit marker, naming the live version — is written last. The
+// journal goes last of all. A run killed at any step leaves the journal behind;
+// the next run of the partition, `rollback` or `pipewright repair` applies it
+// again from the start (every step is idempotent), so the partition always ends
+// whole at the new version. Readers that follow the partition manifest read the
+// version's own files and never see a mix.
+
+
+
+
+
+
+
+
+/** Versions kept besides the live one when the contract does not say. */
+const DEFAULT_RETAIN_VERSIONS = 3;
+/** Named steps of a publish, for the kill tests: the process is SIGKILLed after the named step. */
+const CRASH_ENV = 'PIPEWRIGHT_TEST_CRASH_AT';
+function crashPoint(step) {
+    if (process.env[CRASH_ENV] === step)
+        process.kill(process.pid, 'SIGKILL');
+}
+async function readPartitionManifest(root, ref) {
+    return readJson(partitionManifestPath(root, ref));
+}
+async function readVersion(root, ref, runId) {
+    return readJson((0,external_node_path_namespaceObject.join)(versionDir(root, ref, runId), VERSION_MARKER));
+}
+/**
+ * Makes the immutable version of a run from its staged outputs: each file is
+ * checksummed (and must match what its writer hashed), hard-linked into the
+ * version folder, and `_version.json` is written last.
+ */
+async function createVersion(root, ref, runId, outputs, made) {
+    const dir = versionDir(root, ref, runId);
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }); // a half-made version of a killed attempt at this
+    const files = [];
+    for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        const sum = await checksumFile(output.staged, root);
+        if (output.sha256 !== undefined && sum.sha256 !== output.sha256) {
+            throw new Error(`staged output ${output.name} (${sum.path}) changed after it was committed ` +
+                `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`);
+        }
+        const target = (0,external_node_path_namespaceObject.join)(dir, output.path);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        await linkOrCopy(output.staged, target);
+        files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
+    }
+    crashPoint('version-linked');
+    const info = {
+        dagId: ref.dagId,
+        partition: ref.partition,
+        runId,
+        createdAt: made.now.toISOString(),
+        codeVersion: made.codeVersion,
+        inputs: made.inputs,
+        files,
+    };
+    await createAtomicWriter(root).writeFile((0,external_node_path_namespaceObject.join)(dir, VERSION_MARKER), toJsonText(info));
+    crashPoint('version-marked');
+    return info;
+}
+/** Makes `runId`'s version live (a publish, or a rollback to an older version). The caller holds the partition. */
+async function publishVersion(root, ref, runId, opts) {
+    await repairPartition(root, ref);
+    const version = await readVersion(root, ref, runId);
+    if (!version)
+        throw new errors_UsageError(`no retained version ${runId} of ${ref.dagId} ${ref.partition}`);
+    const previous = await readPartitionManifest(root, ref);
+    const kept = previous ? [previous.runId, ...previous.versions].filter((id) => id !== runId) : [];
+    const versions = kept.slice(0, Math.max(0, opts.retainVersions));
+    const paths = new Set(version.files.map((f) => f.path));
+    const manifest = {
+        dagId: ref.dagId,
+        partition: ref.partition,
+        runId,
+        action: opts.action,
+        publishedAt: opts.now.toISOString(),
+        pinned: opts.pinned ?? opts.action === 'rollback',
+        codeVersion: version.codeVersion,
+        inputs: version.inputs,
+        files: version.files.map((f) => ({
+            ...f,
+            versionPath: relativeToRoot(root, (0,external_node_path_namespaceObject.join)(versionDir(root, ref, runId), f.path)),
+        })),
+        versions,
+    };
+    const journal = {
+        manifest,
+        remove: (previous?.files ?? []).map((f) => f.path).filter((p) => !paths.has(p)),
+        prune: kept.slice(versions.length),
+    };
+    await createAtomicWriter(root).writeFile(journalPath(root, ref), toJsonText(journal));
+    crashPoint('journal-written');
+    await applyJournal(root, ref, journal);
+    return manifest;
+}
+/** Finishes a publish that a killed process left half done. Returns the run id it made live, if any. */
+async function repairPartition(root, ref) {
+    const journal = await readJson(journalPath(root, ref));
+    if (!journal)
+        return undefined;
+    await applyJournal(root, ref, journal);
+    return journal.manifest.runId;
+}
+/** Partitions of a pipeline with a publish left half done. */
+async function pendingJournals(root, dagId) {
+    const names = await (0,promises_namespaceObject.readdir)(journalsDir(root, dagId)).catch(() => []);
+    return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -'.json'.length));
+}
+/** Retained versions of a partition with their `_version.json`, newest first as the manifest lists them. */
+async function retainedVersions(root, ref) {
+    const manifest = await readPartitionManifest(root, ref);
+    if (!manifest)
+        return [];
+    const infos = [];
+    for (const id of manifest.versions) {
+        const info = await readVersion(root, ref, id);
+        if (info)
+            infos.push(info);
+    }
+    return infos;
+}
+/** Rewrites the partition manifest with a new pin (the live bytes do not move). */
+async function setPinned(root, ref, pinned) {
+    await repairPartition(root, ref);
+    const manifest = await readPartitionManifest(root, ref);
+    if (!manifest)
+        throw new errors_UsageError(`${ref.dagId} ${ref.partition} has no published version`);
+    const next = { ...manifest, pinned };
+    await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(next));
+    return next;
+}
+async function applyJournal(root, ref, journal) {
+    const { manifest } = journal;
+    const source = versionDir(root, ref, manifest.runId);
+    let step = 0;
+    for (const file of manifest.files) {
+        const live = resolveInside(root, file.path);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(live), { recursive: true });
+        const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(live), tempNameFor(live));
+        await linkOrCopy((0,external_node_path_namespaceObject.join)(source, file.path), temp);
+        await (0,promises_namespaceObject.rename)(temp, live);
+        crashPoint(`live-file-${++step}`);
+    }
+    for (const path of journal.remove) {
+        await (0,promises_namespaceObject.unlink)(resolveInside(root, path)).catch(ignoreMissing);
+    }
+    const folders = new Set([...manifest.files.map((f) => f.path), ...journal.remove].map((p) => external_node_path_namespaceObject.posix.dirname(p)));
+    for (const folder of [...folders].sort())
+        await writeFolderManifest(root, folder, manifest);
+    crashPoint('folder-manifests-written');
+    await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(manifest));
+    crashPoint('partition-manifest-written');
+    await (0,promises_namespaceObject.unlink)(journalPath(root, ref)).catch(ignoreMissing);
+    crashPoint('journal-removed');
+    for (const id of journal.prune)
+        await (0,promises_namespaceObject.rm)(versionDir(root, ref, id), { recursive: true, force: true });
+    await pruneOrphans(root, ref, new Set([manifest.runId, ...manifest.versions]));
+}
+/** The publish steps in order, for tests that kill a publish at each of them. */
+function publishSteps(fileCount) {
+    return [
+        'version-linked',
+        'version-marked',
+        'journal-written',
+        ...Array.from({ length: fileCount }, (_, i) => `live-file-${i + 1}`),
+        'folder-manifests-written',
+        'partition-manifest-written',
+        'journal-removed',
+    ];
+}
+/**
+ * `_manifest.json` of one live folder: every file in it, with the checksums the
+ * version recorded for its own files (no re-read) and a fresh checksum for others.
+ */
+async function writeFolderManifest(root, folder, manifest) {
+    const dir = resolveInside(root, folder);
+    const names = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    const previous = await readManifest((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME));
+    const own = new Map(manifest.files.map((f) => [f.path, f]));
+    const files = [];
+    for (const entry of names.filter((e) => e.isFile() && e.name !== MANIFEST_NAME && !isTempName(e.name)).sort(byName)) {
+        const path = external_node_path_namespaceObject.posix.join(folder, entry.name);
+        const mine = own.get(path);
+        if (mine) {
+            files.push({ path, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: manifest.runId });
+            continue;
+        }
+        const sum = await checksumFile((0,external_node_path_namespaceObject.join)(dir, entry.name), root);
+        const earlier = previous?.files.find((f) => f.path === path && f.sha256 === sum.sha256);
+        files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+    }
+    if (files.length === 0) {
+        await (0,promises_namespaceObject.unlink)((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME)).catch(ignoreMissing);
+        return;
+    }
+    await createAtomicWriter(root).writeFile((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME), toJsonText({ dir: folder, files }));
+}
+/** Version folders neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
+async function pruneOrphans(root, ref, keep) {
+    const names = await (0,promises_namespaceObject.readdir)(versionsDir(root, ref)).catch(() => []);
+    for (const name of names) {
+        if (!keep.has(name))
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(versionsDir(root, ref), name), { recursive: true, force: true });
+    }
+}
+/** A hard link (same bytes, no copy); where links are refused, a copy. */
+async function linkOrCopy(from, to) {
+    try {
+        await (0,promises_namespaceObject.link)(from, to);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST') {
+            await (0,promises_namespaceObject.unlink)(to);
+            await (0,promises_namespaceObject.link)(from, to);
+            return;
+        }
+        if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP')
+            throw error;
+        await (0,promises_namespaceObject.copyFile)(from, to);
+    }
+}
+async function readJson(path) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        return fromJsonValue(JSON.parse(text));
+    }
+    catch (error) {
+        throw new errors_UsageError(`${path} is not valid JSON (${error.message}): restore it or move it aside`);
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+function byName(a, b) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+/** True when a path exists (a file or folder). */
+async function exists(path) {
+    try {
+        await stat(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/run-id.ts
@@ -23021,14 +23487,165 @@ function executeDag(opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/run/prefix-logger.ts
-function prefixLogger(logger, prefix) {
-    return {
-        debug: (m) => logger.debug(prefix + m),
-        info: (m) => logger.info(prefix + m),
-        warning: (m) => logger.warning(prefix + m),
-        error: (m) => logger.error(prefix + m),
+;// CONCATENATED MODULE: ./src/run/staging.ts
+// Where a run's tasks write, and what they committed. Each attempt of each task
+// gets its own staging folder and its own writer; when the attempt ends (success,
+// failure, timeout or cancel) the writer closes, so code an attempt left running
+// can never write into the partition again. A task's outputs are exactly what
+// its successful attempt committed; tasks after it read them from there.
+
+
+
+
+
+
+class RunStaging {
+    committed = new Map();
+    root;
+    ref;
+    runId;
+    live;
+    passThrough;
+    /**
+     * `live` maps each staged output name to its absolute contract path;
+     * `passThrough` are outputs written in place by the executor (the quality report).
+     */
+    constructor(root, ref, runId, live, passThrough = {}) {
+        this.root = (0,external_node_path_namespaceObject.resolve)(root);
+        this.ref = ref;
+        this.runId = runId;
+        this.live = live;
+        this.passThrough = passThrough;
+    }
+    /** Outputs of a task reused from an earlier run of the partition (resume). */
+    reuse(taskId, outputs) {
+        for (const o of outputs) {
+            this.committed.set(o.name, { name: o.name, taskId, path: resolveInside(this.root, o.path), sha256: o.sha256 });
+        }
+    }
+    open(taskId, attempt) {
+        const dir = attemptStagingDir(this.root, this.ref, this.runId, taskId, attempt);
+        const own = {};
+        const outputs = { ...this.passThrough };
+        for (const [name, livePath] of Object.entries(this.live)) {
+            own[name] = (0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.relative)(this.root, livePath));
+            outputs[name] = this.committed.get(name)?.path ?? own[name];
+        }
+        const writer = attemptWriter(this.root, dir, own, this.live, `${taskId} attempt ${attempt}`);
+        return {
+            outputs,
+            writer,
+            finish: async (success) => {
+                writer.close();
+                if (!success)
+                    return [];
+                const records = [];
+                for (const [name, path] of Object.entries(own)) {
+                    const viaWriter = writer.committed.get(path);
+                    // Commands write their files themselves: whatever sits at an output's path counts.
+                    if (!viaWriter && !(await isFile(path)))
+                        continue;
+                    const sum = viaWriter ?? (await checksumFile(path, this.root));
+                    this.committed.set(name, { name, taskId, path, sha256: sum.sha256 });
+                    records.push({ name, path: relativeToRoot(this.root, path), bytes: sum.bytes, sha256: sum.sha256 });
+                }
+                return records;
+            },
+        };
+    }
+    /** Everything the run's tasks committed, ready to become a version. */
+    stagedOutputs() {
+        return [...this.committed.values()].map((c) => ({
+            name: c.name,
+            path: relativeToRoot(this.root, this.live[c.name] ?? c.path),
+            staged: c.path,
+            sha256: c.sha256,
+        }));
+    }
+}
+/**
+ * A writer that writes only this attempt's outputs (a contract path is taken to
+ * mean the attempt's staged copy of it) and refuses everything once closed.
+ */
+function attemptWriter(root, dir, own, live, label) {
+    const inner = createAtomicWriter(root);
+    const committed = new Map();
+    const openFiles = new Set();
+    const byLive = new Map(Object.entries(live).map(([name, path]) => [path, own[name]]));
+    let closed = false;
+    const assertOpen = () => {
+        if (closed)
+            throw new Error(`${label} has ended: its writer is closed, so nothing it writes now can reach the data`);
     };
+    const target = (path) => {
+        const absolute = resolveInside(root, path);
+        const mapped = byLive.get(absolute) ?? absolute;
+        if (mapped === dir || !mapped.startsWith(dir + external_node_path_namespaceObject.sep)) {
+            const names = Object.keys(own).join(', ');
+            throw new Error(`cannot write ${relativeToRoot(root, absolute)}: a task writes only the pipeline's outputs, through ctx.outputs.NAME (${names})`);
+        }
+        return mapped;
+    };
+    const open = async (path) => {
+        assertOpen();
+        const file = await inner.open(target(path));
+        const staged = target(path);
+        if (closed) {
+            await file.abort();
+            assertOpen();
+        }
+        openFiles.add(file);
+        return {
+            async write(chunk) {
+                assertOpen();
+                await file.write(chunk);
+            },
+            async commit() {
+                assertOpen();
+                openFiles.delete(file);
+                const result = await file.commit();
+                committed.set(staged, { bytes: result.bytes, sha256: result.sha256 });
+                return result;
+            },
+            async abort() {
+                openFiles.delete(file);
+                await file.abort();
+            },
+        };
+    };
+    return {
+        committed,
+        open,
+        async writeFile(path, data) {
+            const file = await open(path);
+            try {
+                if (typeof data === 'string' || data instanceof Uint8Array)
+                    await file.write(data);
+                else
+                    for await (const chunk of data)
+                        await file.write(chunk);
+                return await file.commit();
+            }
+            catch (error) {
+                await file.abort();
+                throw error;
+            }
+        },
+        close() {
+            closed = true;
+            for (const file of openFiles)
+                void file.abort().catch(() => { });
+            openFiles.clear();
+        },
+    };
+}
+async function isFile(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/duration.ts
@@ -23047,12 +23664,19 @@ function formatDuration(ms) {
     return `${m}m${String(s).padStart(2, '0')}s`;
 }
 
+;// CONCATENATED MODULE: external "node:async_hooks"
+const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
 ;// CONCATENATED MODULE: ./src/run/stray-errors.ts
 // Handlers run in this process, so an error their code leaves unhandled — a
 // stream 'error' event nobody listens to, a promise nobody awaits — would end the
 // whole run: no record, no report, no artifact, exactly when the evidence is
-// needed. While handler attempts are in flight such errors fail those attempts.
+// needed. Each handler attempt runs in its own async context, so such an error
+// is pinned on the attempt whose code raised it and fails that attempt only;
+// other tasks and partitions running at the same moment go on.
+
+const attemptOf = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
 const inFlight = new Set();
+let installed = false;
 /** The abort reason of an attempt whose code threw where nothing could catch it. */
 function strayError(error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -23063,33 +23687,43 @@ function strayError(error) {
     return stray;
 }
 function onStray(error) {
-    for (const controller of inFlight)
-        controller.abort(strayError(error));
+    const owner = attemptOf.getStore();
+    if (owner) {
+        if (inFlight.has(owner))
+            owner.abort(strayError(error));
+        // Code of an attempt that already ended (timed out, ignored its signal): its writer is
+        // closed, so it can harm nothing; say so instead of crashing the run.
+        else
+            process.emitWarning(`code of an ended task attempt raised: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+    }
+    // Not raised by task code: behave as Node would without us.
+    process.off('uncaughtException', onStray);
+    process.off('unhandledRejection', onStray);
+    installed = false;
+    process.nextTick(() => {
+        throw error;
+    });
 }
-/** Routes stray errors to `controller` until the returned function is called. */
-function catchStrayErrors(controller) {
-    if (inFlight.size === 0) {
+/**
+ * Runs `work` as the attempt `controller` belongs to: an error its code leaves
+ * unhandled aborts `controller` with that error, until `release` is called.
+ */
+function runAsAttempt(controller, work) {
+    if (!installed) {
         process.on('uncaughtException', onStray);
         process.on('unhandledRejection', onStray);
+        installed = true;
     }
     inFlight.add(controller);
-    return () => {
-        inFlight.delete(controller);
-        if (inFlight.size === 0) {
-            process.off('uncaughtException', onStray);
-            process.off('unhandledRejection', onStray);
-        }
-    };
+    const result = attemptOf.run(controller, work);
+    return { result, release: () => inFlight.delete(controller) };
 }
 
 ;// CONCATENATED MODULE: ./src/run/attempt.ts
 
 
 
-/** The reason an attempt's signal carries when its timeout passed. */
-class AttemptTimeoutError extends Error {
-    name = 'TimeoutError';
-}
 function rejectOnAbort(signal) {
     return new Promise((_, reject) => {
         if (signal.aborted)
@@ -23111,10 +23745,18 @@ async function runAttempt(kind, env, timeoutMs, cancel) {
         onCancel();
     else
         cancel?.addEventListener('abort', onCancel, { once: true });
-    // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
-    const release = kind.cooperative ? undefined : catchStrayErrors(controller);
+    let release;
     try {
-        const work = kind.run({ ...env, signal: controller.signal });
+        let work;
+        if (kind.cooperative) {
+            work = kind.run({ ...env, signal: controller.signal });
+        }
+        else {
+            // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
+            const attempt = runAsAttempt(controller, () => kind.run({ ...env, signal: controller.signal }));
+            release = attempt.release;
+            work = attempt.result;
+        }
         if (kind.cooperative)
             return await work;
         work.catch(() => { }); // a late rejection after the race is lost must not crash the process
@@ -25868,7 +26510,7 @@ function handlerKind(spec) {
 
 
 
-async function exists(file) {
+async function sensor_exists(file) {
     try {
         await (0,promises_namespaceObject.access)(file);
         return true;
@@ -25886,7 +26528,7 @@ function sensorKind(spec) {
             const shown = relativeToRoot(env.dataRoot, target);
             const deadline = env.clock.now() + spec.timeoutMs;
             for (let poke = 1;; poke++) {
-                if (await exists(target)) {
+                if (await sensor_exists(target)) {
                     env.logger.info(`${shown} is there (poke ${poke})`);
                     return { status: 'success' };
                 }
@@ -25940,23 +26582,32 @@ function isRetryable(task, failureClass) {
         return task.policy.retryOnCodeError;
     return false;
 }
-async function runTask(env, onState, cancel) {
+/**
+ * Runs a task's attempts until one succeeds or no retry is left. Each attempt
+ * gets its own stage (outputs and writer), finished as soon as the attempt ends.
+ */
+async function runTask(env, stageFor, onState, cancel) {
     const { task, clock } = env;
     const kind = kindFor(task.spec);
     const started = clock.now();
     const startedAt = new Date(started).toISOString();
     const maxAttempts = task.policy.retries + 1;
     let result;
+    let outputs = [];
     let attempt = 0;
     for (;;) {
         attempt++;
         onState(task.id, 'running', attempt);
-        result = await runAttempt(kind, { ...env, attempt }, task.policy.timeoutMs, cancel);
+        const stage = stageFor(attempt);
+        result = await runAttempt(kind, { ...env, attempt, outputs: stage.outputs, writer: stage.writer }, task.policy.timeoutMs, cancel);
+        outputs = await stage.finish(result.status === 'success');
         if (result.status !== 'failed')
             break;
-        env.logger.warning(`attempt ${attempt}/${maxAttempts} failed (${result.failureClass}): ${result.error}`);
-        const retry = attempt < maxAttempts && result.retryable !== false && isRetryable(task, result.failureClass) && !cancel?.aborted;
-        if (!retry)
+        const retryable = result.retryable !== false && isRetryable(task, result.failureClass);
+        // Say "attempt i/n" only where a retry could follow: a data failure is never retried.
+        const which = retryable ? `attempt ${attempt}/${maxAttempts} ` : '';
+        env.logger.warning(`${which}failed (${result.failureClass}): ${result.error}`);
+        if (!retryable || attempt >= maxAttempts || cancel?.aborted)
             break;
         const delay = retryDelayMs(task.policy, attempt, clock.random);
         onState(task.id, 'up_for_retry', attempt);
@@ -25983,17 +26634,29 @@ async function runTask(env, onState, cancel) {
     }
     if (result.status === 'deferred')
         record.error = result.message;
+    if (outputs.length > 0)
+        record.outputs = outputs;
+    const metrics = result.status === 'success' ? (result.metrics ?? {}) : {};
+    if (Object.keys(metrics).length > 0)
+        record.metrics = metrics;
     onState(task.id, record.state, attempt);
     return {
         record,
-        metrics: result.status === 'success' ? (result.metrics ?? {}) : {},
+        metrics,
         checks: result.status === 'deferred' ? [] : (result.checks ?? []),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/run/partition.ts
-// One partition run from start to evidence: lock, `running` record, the DAG,
-// checksums and manifests, the final record and the quality report.
+// One partition run from start to evidence: lock, repair of a torn publish,
+// `running` record, the DAG over staged outputs, then write–audit–publish: only a
+// run that succeeded publishes (src/store/commit.ts), a failed one leaves the live
+// version untouched and its staged outputs for inspection. Last the final record
+// and the quality report, which is evidence and always describes the latest run.
+
+
+
+
 
 
 
@@ -26010,6 +26673,8 @@ async function runTask(env, onState, cancel) {
 
 /** The output whose path receives the quality report (JSON, and Markdown beside it). */
 const QUALITY_REPORT_OUTPUT = 'quality_report';
+/** Staging folders of runs that did not publish are kept this long for inspection and resume. */
+const STAGING_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 /** deferred wins (the partition runs again next tick), then any failure, else success. */
 function runStateOf(tasks) {
     if (tasks.some((t) => t.state === 'deferred'))
@@ -26018,173 +26683,317 @@ function runStateOf(tasks) {
         return 'failed';
     return 'success';
 }
-async function producedSince(file, sinceMs) {
+async function fileStat(file) {
     try {
         const info = await (0,promises_namespaceObject.stat)(file);
-        if (!info.isFile())
-            return 'missing';
-        return info.mtimeMs >= sinceMs ? 'fresh' : 'stale';
+        return info.isFile() ? { size: info.size, mtimeMs: Math.trunc(info.mtimeMs) } : undefined;
     }
     catch {
-        return 'missing';
+        return undefined;
     }
-}
-async function checksumInputs(files, dataRoot) {
-    const sums = [];
-    for (const file of Object.values(files)) {
-        if ((await producedSince(file, 0)) === 'missing')
-            continue;
-        sums.push(await checksumFile(file, dataRoot));
-    }
-    return sums;
 }
 /**
- * Outputs this run wrote (modified since it started) get a manifest and are listed;
- * an output left by an earlier run is not, so a failed run never vouches for old gold.
+ * Checksums of the inputs present now. With `known` (the live version's), a file
+ * whose size and modification time are unchanged keeps its recorded checksum.
  */
-async function publishOutputs(outputs, dataRoot, runId, sinceMs) {
+async function checksumInputs(files, dataRoot, known = []) {
     const sums = [];
-    for (const [name, file] of Object.entries(outputs)) {
-        if (name === QUALITY_REPORT_OUTPUT)
+    for (const file of Object.values(files)) {
+        const info = await fileStat(file);
+        if (!info)
             continue;
-        if ((await producedSince(file, sinceMs)) !== 'fresh')
-            continue;
-        sums.push(await writeManifest(file, runId, dataRoot));
+        const rel = relativeToRoot(dataRoot, file);
+        const same = known.find((k) => k.path === rel && k.bytes === info.size && k.mtimeMs === info.mtimeMs);
+        sums.push(same ?? { ...(await checksumFile(file, dataRoot)), mtimeMs: info.mtimeMs });
     }
     return sums;
 }
+/** What differs between the live version and a run about to start: inputs by checksum, and the code. */
+function changesSince(live, inputs, codeVersion) {
+    const changes = [];
+    const before = new Map(live.inputs.map((i) => [i.path, i]));
+    for (const input of inputs) {
+        const old = before.get(input.path);
+        if (!old)
+            changes.push(`input ${input.path} is new`);
+        else if (old.sha256 !== input.sha256) {
+            changes.push(`input ${input.path} changed (sha256 ${old.sha256.slice(0, 12)} -> ${input.sha256.slice(0, 12)})`);
+        }
+        before.delete(input.path);
+    }
+    for (const gone of before.keys())
+        changes.push(`input ${gone} is gone`);
+    if ((live.codeVersion ?? '') !== (codeVersion ?? '')) {
+        changes.push(`code ${partition_short(live.codeVersion)} -> ${partition_short(codeVersion)}`);
+    }
+    return changes;
+}
+function partition_short(version) {
+    return version === undefined ? 'unknown' : version.slice(0, 12);
+}
+/**
+ * Tasks of the last failed run a resumed run may reuse: they succeeded, their
+ * upstream tasks are reused too, the inputs and code are those of that run, and
+ * their staged files still match their checksums.
+ */
+async function reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, logger) {
+    const reused = new Map();
+    if (!previous || (previous.state !== 'failed' && previous.state !== 'running'))
+        return reused;
+    if ((previous.codeVersion ?? '') !== (codeVersion ?? '')) {
+        logger.info(`resume: nothing reused, the code changed since run ${previous.runId}`);
+        return reused;
+    }
+    const sums = (list) => list
+        .map((i) => `${i.path}:${i.sha256}`)
+        .sort()
+        .join('\n');
+    if (sums(previous.inputs) !== sums(inputs)) {
+        logger.info(`resume: nothing reused, the inputs changed since run ${previous.runId}`);
+        return reused;
+    }
+    const before = new Map(previous.tasks.map((t) => [t.id, t]));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const task of pipeline.tasks) {
+            const old = before.get(task.id);
+            if (reused.has(task.id) || !old || old.state !== 'success' || task.resume === 'never') {
+                continue;
+            }
+            if (!task.upstream.every((id) => reused.has(id)))
+                continue;
+            if (!(await stagedFilesIntact(old, dataRoot)))
+                continue;
+            reused.set(task.id, { ...old, reusedFrom: old.reusedFrom ?? previous.runId });
+            grew = true;
+        }
+    }
+    return reused;
+}
+async function stagedFilesIntact(task, dataRoot) {
+    for (const output of task.outputs ?? []) {
+        try {
+            if ((await checksumFile(output.path, dataRoot)).sha256 !== output.sha256)
+                return false;
+        }
+        catch {
+            return false;
+        }
+    }
+    return true;
+}
+/** Removes staging folders of earlier runs older than `maxAgeMs` (never the live version's: it has none). */
+async function sweepStaging(dataRoot, ref, maxAgeMs, now) {
+    const dir = partitionStagingDir(dataRoot, ref);
+    for (const name of await (0,promises_namespaceObject.readdir)(dir).catch(() => [])) {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name)).catch(() => undefined);
+        if (info && now - info.mtimeMs > maxAgeMs)
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, name), { recursive: true, force: true });
+    }
+}
+/** The Markdown report beside its JSON: `x.json` -> `x.md`. */
 function markdownPathFor(jsonPath) {
     const ext = external_node_path_default().extname(jsonPath);
     return ext === '.json' ? `${jsonPath.slice(0, -ext.length)}.md` : `${jsonPath}.md`;
 }
+/** Runs the partition now. */
 async function runPartition(opts) {
+    const result = await runPartitionUnlessUnchanged(opts, false);
+    if (result.outcome !== 'ran')
+        throw new Error('unreachable: a run that was not asked to compare always runs');
+    return result;
+}
+/**
+ * With `onlyIfChanged` (reprocess `changed`), runs a partition that has a live
+ * version only when its inputs or code differ from that version's.
+ */
+async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
     const { pipeline, ledger, logger, dataRoot } = opts;
     const clock = opts.clock ?? systemClock;
     const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
     const partition = { ...window, ds: dsOf(window, pipeline.timezone) };
     const paths = resolvePartitionPaths(pipeline, window, dataRoot);
+    const ref = { dagId: pipeline.dagId, partition: partition.key };
     const runId = opts.runId ?? newRunId(opts.trigger, new Date(clock.now()));
     const lock = await ledger.acquire(pipeline.dagId, partition.key, runId);
     try {
-        // Real time, not the injected clock: it is compared with file modification times.
-        const startedMs = Date.now();
+        const repaired = await repairPartition(dataRoot, ref);
+        if (repaired)
+            logger.warning(`finished the publish of run ${repaired} that was interrupted`);
+        await sweepStaging(dataRoot, ref, STAGING_MAX_AGE_MS, Date.now());
+        const live = await readPartitionManifest(dataRoot, ref);
+        const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
+        const inputs = await checksumInputs(paths.inputs, dataRoot, onlyIfChanged ? live?.inputs : undefined);
+        let changes;
+        if (onlyIfChanged && live) {
+            changes = changesSince(live, inputs, codeVersion);
+            if (changes.length === 0)
+                return { outcome: 'unchanged', partition: partition.key, liveVersion: live.runId };
+        }
+        const previous = opts.resume ? (await ledger.runs(pipeline.dagId, partition.key)).at(-1) : undefined;
+        const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, logger);
+        if (reused.size > 0)
+            logger.info(`resume: reusing ${[...reused.keys()].join(', ')} from run ${previous?.runId}`);
         const record = {
             dagId: pipeline.dagId,
             partition: partition.key,
             runId,
             trigger: opts.trigger,
             reason: opts.reason,
-            codeVersion: opts.codeVersion ?? (await gitHead(pipeline.dir)),
+            codeVersion,
             state: 'running',
-            startedAt: new Date(startedMs).toISOString(),
+            startedAt: new Date(Date.now()).toISOString(),
             dataIntervalStart: partition.dataIntervalStart,
             dataIntervalEnd: partition.dataIntervalEnd,
             tasks: [],
             checks: [],
             metrics: {},
-            inputs: await checksumInputs(paths.inputs, dataRoot),
+            inputs,
             outputs: [],
+            publication: 'none',
+            ...(live ? { liveVersion: live.runId } : {}),
+            ...(opts.planReason ? { planReason: opts.planReason } : {}),
+            ...(changes ? { changes } : {}),
         };
         await ledger.write(record);
-        const writer = createAtomicWriter(dataRoot);
+        const { [QUALITY_REPORT_OUTPUT]: reportFile, ...staged } = paths.outputs;
+        const staging = new RunStaging(dataRoot, ref, runId, staged, reportFile === undefined ? {} : { [QUALITY_REPORT_OUTPUT]: reportFile });
+        for (const [id, task] of reused)
+            staging.reuse(id, task.outputs ?? []);
         const onState = opts.onTaskState ?? (() => { });
+        const runOne = async (task) => {
+            const earlier = reused.get(task.id);
+            if (earlier) {
+                onState(task.id, 'success', 0);
+                return {
+                    record: earlier,
+                    metrics: earlier.metrics ?? {},
+                    checks: (previous?.checks ?? []).filter((c) => c.taskId === task.id),
+                };
+            }
+            const outcome = await runTask({
+                pipeline,
+                task,
+                runId,
+                partition,
+                dataRoot,
+                inputs: paths.inputs,
+                logger: prefixLogger(logger, `${task.id}: `),
+                clock,
+                killGraceMs: opts.killGraceMs ?? 5000,
+            }, (attempt) => staging.open(task.id, attempt), onState, opts.signal);
+            return { ...outcome, checks: outcome.checks.map((c) => ({ ...c, taskId: task.id })) };
+        };
         try {
             const dag = await executeDag({
                 tasks: pipeline.tasks,
                 maxActiveTasks: pipeline.maxActiveTasks,
                 onState,
                 cancel: opts.signal,
-                runTask: (task) => runTask({
-                    pipeline,
-                    task,
-                    runId,
-                    partition,
-                    dataRoot,
-                    inputs: paths.inputs,
-                    outputs: paths.outputs,
-                    writer,
-                    logger: prefixLogger(logger, `${task.id}: `),
-                    clock,
-                    killGraceMs: opts.killGraceMs ?? 5000,
-                }, onState, opts.signal),
+                runTask: runOne,
             });
             record.tasks = dag.tasks;
             record.metrics = dag.metrics;
             record.checks = dag.checks;
             record.state = runStateOf(dag.tasks);
-            record.outputs = await publishOutputs(paths.outputs, dataRoot, runId, startedMs);
+            if (record.state === 'success') {
+                // Audit passed: the staged outputs become the live version, together.
+                const now = new Date();
+                const version = await createVersion(dataRoot, ref, runId, staging.stagedOutputs(), {
+                    codeVersion,
+                    inputs,
+                    now,
+                });
+                await publishVersion(dataRoot, ref, runId, {
+                    action: 'publish',
+                    retainVersions: pipeline.retainVersions,
+                    now,
+                });
+                record.outputs = version.files.map(({ name: _, ...file }) => file);
+                record.publication = 'published';
+                record.liveVersion = runId;
+                // Its files now live on as the version's links; the staging names are no longer needed.
+                await (0,promises_namespaceObject.rm)(runStagingDir(dataRoot, ref, runId), { recursive: true, force: true });
+            }
         }
         catch (error) {
-            // A bug of ours, not of a task: still close the record so the ledger never keeps a ghost `running`.
+            // A bug of ours or a publish that failed, not a task: close the record so the ledger never keeps a ghost `running`.
             record.state = 'failed';
             record.metrics = { ...record.metrics, executor_error: errorMessage(error) };
             logger.error(`executor error: ${errorMessage(error)}`);
         }
+        if (record.publication !== 'published') {
+            const stagedAny = staging.stagedOutputs().length > 0;
+            record.publication = stagedAny ? 'staged' : 'none';
+            const stagingDir = runStagingDir(dataRoot, ref, runId);
+            if ((await (0,promises_namespaceObject.readdir)(stagingDir).catch(() => [])).length > 0) {
+                record.stagingDir = relativeToRoot(dataRoot, stagingDir);
+            }
+        }
         record.endedAt = new Date().toISOString();
         await ledger.write(record);
         const report = buildReport(record);
-        const reportFile = paths.outputs[QUALITY_REPORT_OUTPUT];
         if (reportFile === undefined)
-            return { record, report };
+            return { outcome: 'ran', record, report };
         // Written whatever the state: the evidence of a failure matters most.
         const reportPaths = { json: reportFile, markdown: markdownPathFor(reportFile) };
-        await writer.writeFile(reportPaths.json, `${JSON.stringify(report, null, 2)}\n`);
+        const writer = createAtomicWriter(dataRoot);
+        await writer.writeFile(reportPaths.json, toJsonText(report));
         await writer.writeFile(reportPaths.markdown, renderReportMarkdown(report));
         await writeManifest(reportPaths.json, runId, dataRoot);
-        return { record, report, reportPaths };
+        return { outcome: 'ran', record, report, reportPaths };
     }
     finally {
         await lock.release();
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/progress.ts
-const BAR_WIDTH = 24;
-function createProgress(out, total, interactive) {
-    const running = new Set();
-    let done = 0;
-    let failed = 0;
-    let barShown = false;
-    const bar = () => {
-        const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
-        const now = [...running].slice(0, 3).join(' ') + (running.size > 3 ? ' ...' : '');
-        return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}${failed ? `  ${failed} failed` : ''}${now ? `  running: ${now}` : ''}`;
+;// CONCATENATED MODULE: ./src/run/run-partitions.ts
+// N planned partitions run at most `maxActiveRuns` at once, for the CLI's
+// backfill and the run-partition action alike. Each partition's latest run is
+// read again when its turn comes: another backfill may have finished it since the
+// plan was made. Outcomes come back in plan order.
+
+
+
+async function runPartitions(opts) {
+    const { partitions, maxActiveRuns, reprocess, loggerFor, onStart, onEnd, ...shared } = opts;
+    const outcomes = new Array(partitions.length);
+    let next = 0;
+    const lane = async () => {
+        while (next < partitions.length && !shared.signal?.aborted) {
+            const index = next++;
+            const planned = partitions[index];
+            onStart?.(planned.key);
+            const outcome = await runOne(planned, reprocess, loggerFor(planned.key), shared);
+            outcomes[index] = outcome;
+            onEnd?.(outcome);
+        }
     };
-    const clearBar = () => {
-        if (barShown)
-            out.write('\r\x1b[2K');
-        barShown = false;
-    };
-    const drawBar = () => {
-        if (!interactive)
-            return;
-        clearBar();
-        out.write(bar());
-        barShown = true;
-    };
-    const line = (text) => {
-        clearBar();
-        out.write(`${text}\n`);
-        drawBar();
-    };
-    drawBar();
-    return {
-        started(key) {
-            running.add(key);
-            drawBar();
-        },
-        finished(key, state, detail) {
-            running.delete(key);
-            done++;
-            if (state !== 'success' && state !== 'deferred')
-                failed++;
-            line(`[${done}/${total}] ${key} ${state}${detail ? `  ${detail}` : ''}`);
-        },
-        note: line,
-        close() {
-            clearBar();
-        },
-    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(maxActiveRuns, partitions.length)) }, lane));
+    return outcomes.filter((o) => o !== undefined);
+}
+async function runOne(planned, reprocess, logger, shared) {
+    const { key } = planned;
+    let reason = planned.reason;
+    if (reprocess !== undefined) {
+        const now = reasonFor(await shared.ledger.latestRun(shared.pipeline.dagId, key), reprocess);
+        if (now === undefined) {
+            return { key, outcome: 'skipped', message: 'another run finished it after the plan was made' };
+        }
+        reason = now;
+    }
+    try {
+        const result = await runPartitionUnlessUnchanged({ ...shared, partition: key, logger, planReason: reason, resume: reason === 'failed' }, reason === 'changed');
+        if (result.outcome === 'unchanged')
+            return { key, outcome: 'unchanged', liveVersion: result.liveVersion };
+        return { key, outcome: 'ran', result };
+    }
+    catch (error) {
+        if (!(error instanceof PartitionBusyError))
+            throw error;
+        return { key, outcome: 'busy', message: errorMessage(error) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/contract/duration.ts
@@ -26223,6 +27032,7 @@ const PIPELINE_DEFAULTS = {
     catchup: false,
     maxActiveRuns: 1,
     maxActiveTasks: 4,
+    retainVersions: 3,
     sensor: { pokeIntervalMs: 30_000, timeoutMs: 1_200_000, onTimeout: 'fail' },
 };
 const ms = (value, fallback) => typeof value === 'string' ? (parseDuration(value) ?? fallback) : fallback;
@@ -26316,6 +27126,7 @@ function normalizePipeline(data, file) {
         triggerRule: t.trigger_rule ?? 'all_success',
         policy: policy(t, defaults),
         spec: spec(t),
+        resume: t.resume === 'never' ? 'never' : 'auto',
     }));
     return {
         dagId: String(data.dag_id),
@@ -26330,6 +27141,8 @@ function normalizePipeline(data, file) {
         catchup: typeof data.catchup === 'boolean' ? data.catchup : PIPELINE_DEFAULTS.catchup,
         maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+        retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
         inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
@@ -26568,6 +27381,10 @@ const task = {
             description: 'A program and its arguments, run without a shell; {{ }} templates are resolved per partition.',
         },
         cwd: { type: 'string', description: 'Working directory of a command, relative to the pipeline folder.' },
+        resume: {
+            enum: ['auto', 'never'],
+            description: "auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns.",
+        },
         exit_codes: {
             type: 'object',
             additionalProperties: false,
@@ -26665,6 +27482,16 @@ const pipelineSchema = {
         },
         max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
         max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+        retain_versions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+            description: 'Published versions of each partition kept for rollback besides the live one (default 3).',
+        },
+        reprocess_on_tick: {
+            enum: ['failed', 'changed'],
+            description: 'What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version.',
+        },
         freshness: {
             type: 'object',
             additionalProperties: false,
@@ -27735,21 +28562,22 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 /** A claim older than this belongs to a taker that died inside its few-millisecond takeover. */
 const CLAIM_STALE_MS = 30_000;
 const MAX_ROUNDS = 8;
 function lockPath(dataRoot, dagId, partition) {
-    assertSafeSegment(dagId, 'dag id');
-    assertSafeSegment(partition, 'partition key');
+    paths_assertSafeSegment(dagId, 'dag id');
+    paths_assertSafeSegment(partition, 'partition key');
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
 }
 /** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
 async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
-    assertSafeSegment(runId, 'run id');
+    paths_assertSafeSegment(runId, 'run id');
     const path = lockPath(dataRoot, dagId, partition);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
-    const content = `${JSON.stringify(holder, null, 2)}\n`;
+    const content = toJsonText(holder);
     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
     await writeDurably(temp, content);
     try {
@@ -27808,7 +28636,7 @@ function describe(holder) {
 }
 function parseHolder(content) {
     try {
-        const value = JSON.parse(content);
+        const value = fromJsonValue(JSON.parse(content));
         if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
             return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
         }
@@ -27890,6 +28718,7 @@ function lock_isCode(error, code) {
 
 
 
+
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
 class FsLedger {
@@ -27908,6 +28737,10 @@ class FsLedger {
         }
         return latest;
     }
+    async latestRun(dagId, partition) {
+        const last = (await this.runs(dagId, partition)).at(-1);
+        return last && (await this.settle(last));
+    }
     /**
      * A `running` record whose run no longer holds the partition lock was killed
      * before it could record its end: it counts as failed, so the next tick or a
@@ -27922,24 +28755,28 @@ class FsLedger {
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        assertSafeSegment(partition, 'partition key');
+        paths_assertSafeSegment(partition, 'partition key');
         const dir = (0,external_node_path_namespaceObject.join)(this.dagDir(dagId), partition);
         const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
         const records = await mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
         return records.sort(compareRuns);
     }
+    /** The file that holds one run's record. */
+    recordPath(record) {
+        paths_assertSafeSegment(record.runId, 'run id');
+        paths_assertSafeSegment(record.partition, 'partition key');
+        return (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+    }
     async write(record) {
-        assertSafeSegment(record.runId, 'run id');
-        assertSafeSegment(record.partition, 'partition key');
-        const path = (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
-        await createAtomicWriter(this.dataRoot).writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
+        const path = this.recordPath(record);
+        await createAtomicWriter(this.dataRoot).writeFile(path, toJsonText(record));
     }
     /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
     acquire(dagId, partition, runId) {
         return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
     }
     dagDir(dagId) {
-        assertSafeSegment(dagId, 'dag id');
+        paths_assertSafeSegment(dagId, 'dag id');
         return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
@@ -27952,7 +28789,7 @@ function compareRuns(a, b) {
 async function readRecord(path) {
     const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     try {
-        return JSON.parse(text);
+        return fromJsonValue(JSON.parse(text));
     }
     catch (error) {
         throw new Error(`run record ${path} is not valid JSON (${error.message}); move it aside to continue`);
@@ -28053,8 +28890,10 @@ const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reaso
 
   --start KEY, --end KEY   first and last partition, inclusive (e.g. 2026-05-01)
   --reason TEXT            why (required): recorded in every run and its quality report
-  --reprocess MODE         failed (default): missing or failed partitions;
-                           completed: every partition; none: only those never run
+  --reprocess MODE         failed (default): missing or failed partitions, a failed one
+                           resuming from its failed task; completed: every partition
+                           (also a rolled-back one); none: only those never run;
+                           changed: also completed ones whose inputs or code changed
   --max-active-runs N      partitions at once (default: the contract's max_active_runs)
   --reverse                newest partition first
   --dry-run                print the plan and run nothing
@@ -28063,17 +28902,6 @@ const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reaso
 
 Exit status: 0 every partition succeeded or deferred, 1 any failed or busy, 2 invalid input.
 `;
-/** Runs `work` over `items` with at most `limit` in flight, in order of `items`. */
-async function pool(items, limit, work) {
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            await work(item);
-        }
-    });
-    await Promise.all(lanes);
-}
 async function backfillCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, {
         start: { type: 'string' },
@@ -28121,48 +28949,67 @@ async function backfillCommand(args, ctx) {
         error: (m) => progress.note(`error: ${m}`),
     }, `${key} `);
     const interrupt = onInterrupt((signal) => progress.note(`${signal}: stopping the backfill`));
-    const results = [];
+    let outcomes;
     try {
-        await pool(plan.partitions, maxActiveRuns, async (p) => {
-            if (interrupt.signal.aborted)
-                return;
-            progress.started(p.key);
-            try {
-                const { record, reportPaths } = await runPartition({
-                    pipeline,
-                    partition: p.key,
-                    dataRoot,
-                    trigger: 'backfill',
-                    reason,
-                    ledger,
-                    logger: taskLogger(p.key),
-                    signal: interrupt.signal,
-                });
-                const failedTask = record.tasks.find((t) => t.state === 'failed');
-                progress.finished(p.key, record.state, failedTask ? `${failedTask.id}: ${failedTask.error}` : '');
-                results.push({ key: p.key, state: record.state, runId: record.runId, report: reportPaths?.json ?? '' });
-            }
-            catch (error) {
-                if (!(error instanceof PartitionBusyError))
-                    throw error;
-                progress.finished(p.key, 'busy', errorMessage(error));
-                results.push({ key: p.key, state: 'busy', runId: '-', report: '' });
-            }
+        outcomes = await runPartitions({
+            pipeline,
+            partitions: plan.partitions.map((p) => ({ key: p.key, reason: p.reason })),
+            maxActiveRuns,
+            reprocess,
+            dataRoot,
+            trigger: 'backfill',
+            reason,
+            ledger,
+            loggerFor: taskLogger,
+            signal: interrupt.signal,
+            onStart: (key) => progress.started(key),
+            onEnd: (o) => progress.finished(o.key, stateOf(o), detailOf(o)),
         });
     }
     finally {
         progress.close();
         interrupt.dispose();
     }
-    results.sort((a, b) => plan.partitions.findIndex((p) => p.key === a.key) - plan.partitions.findIndex((p) => p.key === b.key));
-    const failed = results.filter((r) => r.state !== 'success' && r.state !== 'deferred');
+    const failed = outcomes.filter((o) => ['failed', 'busy', 'running'].includes(stateOf(o)));
+    const notRun = plan.count - outcomes.length;
     ctx.stdout.write(`${pipeline.dagId}: backfill of ${plan.count} partition${plan.count === 1 ? '' : 's'}: ` +
-        `${results.length - failed.length} ok, ${failed.length} failed${interrupt.signal.aborted ? ' (interrupted)' : ''}\n`);
-    for (const r of results)
-        ctx.stdout.write(`${r.key}  ${r.state.padEnd(8)}  ${r.runId}\n`);
+        `${outcomes.length - failed.length} ok, ${failed.length} failed` +
+        `${notRun > 0 ? `, ${notRun} not started` : ''}${interrupt.signal.aborted ? ' (interrupted)' : ''}\n`);
+    for (const o of outcomes) {
+        const runId = o.outcome === 'ran' ? o.result.record.runId : o.outcome === 'unchanged' ? o.liveVersion : '-';
+        const note = noteOf(o);
+        ctx.stdout.write(`${o.key}  ${stateOf(o).padEnd(9)}  ${runId}${note ? `  ${note}` : ''}\n`);
+    }
     if (interrupt.signal.aborted)
         return 130;
     return failed.length > 0 ? 1 : 0;
+}
+function stateOf(o) {
+    return o.outcome === 'ran' ? o.result.record.state : o.outcome;
+}
+function detailOf(o) {
+    if (o.outcome === 'ran') {
+        const failedTask = o.result.record.tasks.find((t) => t.state === 'failed');
+        return failedTask ? `${failedTask.id}: ${failedTask.error}` : '';
+    }
+    return o.outcome === 'unchanged' ? `inputs and code as live version ${o.liveVersion}` : o.message;
+}
+/** What a person wants to know beside the state: reused tasks, what changed, or why nothing ran. */
+function noteOf(o) {
+    if (o.outcome === 'unchanged')
+        return 'inputs and code unchanged: kept the live version';
+    if (o.outcome !== 'ran')
+        return o.message;
+    const { record } = o.result;
+    const reused = record.tasks.filter((t) => t.reusedFrom).map((t) => t.id);
+    const notes = [];
+    if (reused.length)
+        notes.push(`resumed, reused ${reused.join(', ')}`);
+    if (record.changes?.length)
+        notes.push(`changed: ${record.changes.join('; ')}`);
+    if (record.publication === 'staged' && record.stagingDir)
+        notes.push(`not published; staged in ${record.stagingDir}`);
+    return notes.join('; ');
 }
 
 ;// CONCATENATED MODULE: ./src/run/expect.ts
@@ -28473,6 +29320,7 @@ async function graphCommand(args, ctx) {
 
 
 
+
 const plan_USAGE = `usage: pipewright plan <dag_id> [--now ISO | --start KEY --end KEY [--reprocess failed|completed|none] [--reverse]]
                       [--format table|json] [--pipelines DIR] [--data-root DIR]
 
@@ -28514,8 +29362,223 @@ async function planCommand(args, ctx) {
     const plan = backfill
         ? await planBackfill(pipeline, { start: values.start, end: values.end, reprocess, reverse: values.reverse === true, now }, ledger)
         : await planSchedule(pipeline, now, ledger);
-    ctx.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : renderPlanTable(plan));
+    ctx.stdout.write(format === 'json' ? toJsonText(planToJson(plan)) : renderPlanTable(plan));
     return 0;
+}
+
+;// CONCATENATED MODULE: ./src/run/rollback.ts
+
+
+
+
+
+
+
+
+
+
+async function rollbackPartition(opts) {
+    const { pipeline, dataRoot, ledger } = opts;
+    const now = opts.now ?? new Date();
+    const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
+    const ref = { dagId: pipeline.dagId, partition: window.key };
+    const runId = newRunId('rollback', now);
+    const lock = await ledger.acquire(ref.dagId, ref.partition, runId);
+    try {
+        await repairPartition(dataRoot, ref);
+        const live = await readPartitionManifest(dataRoot, ref);
+        if (!live)
+            throw new errors_UsageError(`${ref.dagId} ${ref.partition} has no published version to roll back`);
+        let manifest;
+        if (opts.unpin) {
+            if (!live.pinned)
+                throw new errors_UsageError(`${ref.dagId} ${ref.partition} is not pinned (live version ${live.runId})`);
+            manifest = await setPinned(dataRoot, ref, false);
+        }
+        else {
+            const target = opts.to ?? live.versions[0];
+            if (target === undefined) {
+                throw new errors_UsageError(`${ref.dagId} ${ref.partition} keeps no earlier version (retain_versions: ${pipeline.retainVersions}); nothing to roll back to`);
+            }
+            if (target === live.runId)
+                throw new errors_UsageError(`${target} is already the live version of ${ref.partition}`);
+            if (!live.versions.includes(target) || !(await readVersion(dataRoot, ref, target))) {
+                const kept = live.versions.length ? live.versions.join(', ') : 'none';
+                throw new errors_UsageError(`${ref.partition} has no retained version ${target} (retained: ${kept})`);
+            }
+            manifest = await publishVersion(dataRoot, ref, target, {
+                action: 'rollback',
+                retainVersions: pipeline.retainVersions,
+                now,
+            });
+        }
+        // The restored version's own run gives the metrics a reader of status expects to see.
+        const origin = (await ledger.runs(ref.dagId, ref.partition)).find((r) => r.runId === manifest.runId);
+        const record = {
+            dagId: ref.dagId,
+            partition: ref.partition,
+            runId,
+            trigger: 'rollback',
+            reason: opts.reason,
+            codeVersion: manifest.codeVersion,
+            state: 'success',
+            startedAt: now.toISOString(),
+            endedAt: new Date().toISOString(),
+            dataIntervalStart: window.dataIntervalStart,
+            dataIntervalEnd: window.dataIntervalEnd,
+            tasks: [],
+            checks: origin?.checks ?? [],
+            metrics: origin?.metrics ?? {},
+            inputs: manifest.inputs,
+            outputs: manifest.files.map(({ name: _, versionPath: __, ...file }) => file),
+            publication: opts.unpin ? 'none' : 'rolled_back',
+            liveVersion: manifest.runId,
+            planReason: opts.unpin ? 'unpin' : `rollback from ${live.runId}`,
+            pinned: manifest.pinned,
+        };
+        await ledger.write(record);
+        const reportFile = resolvePartitionPaths(pipeline, window, dataRoot).outputs[QUALITY_REPORT_OUTPUT];
+        if (reportFile !== undefined) {
+            const report = buildReport(record);
+            const writer = createAtomicWriter(dataRoot);
+            await writer.writeFile(reportFile, toJsonText(report));
+            await writer.writeFile(markdownPathFor(reportFile), renderReportMarkdown(report));
+            await writeManifest(reportFile, runId, dataRoot);
+        }
+        return { record, manifest, replaced: live.runId };
+    }
+    finally {
+        await lock.release();
+    }
+}
+/** Finishes every half-done publish of a pipeline; partitions held by a live run are left to it. */
+async function repairPipeline(pipeline, dataRoot, ledger) {
+    const results = [];
+    for (const partition of await pendingJournals(dataRoot, pipeline.dagId)) {
+        const ref = { dagId: pipeline.dagId, partition };
+        let lock;
+        try {
+            lock = await ledger.acquire(ref.dagId, partition, newRunId('manual'));
+        }
+        catch (error) {
+            results.push({ partition, busy: error.message });
+            continue;
+        }
+        try {
+            results.push({ partition, repaired: await repairPartition(dataRoot, ref) });
+        }
+        finally {
+            await lock.release();
+        }
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/repair.ts
+// `pipewright repair <dag_id>`: finishes every publish a killed process left half
+// done (the next run of a partition would too). Exit: 0 nothing left to repair,
+// 1 a partition is held by a live run, 2 bad input.
+
+
+
+const repair_USAGE = `usage: pipewright repair <dag_id> [--data-root DIR] [--pipelines DIR]
+
+  Rolls forward each publish that was interrupted (its journal is still there),
+  so every output path and the partition manifest agree on one version.
+
+Exit status: 0 repaired (or nothing to do), 1 a partition is busy, 2 invalid input.
+`;
+async function repairCommand(args, ctx) {
+    const { values, positionals } = parseFlags(args, { 'data-root': { type: 'string' }, pipelines: { type: 'string' } }, repair_USAGE);
+    if (values.help) {
+        ctx.stdout.write(repair_USAGE);
+        return 0;
+    }
+    const dagId = dagIdArgument(positionals, repair_USAGE);
+    const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+    const results = await repairPipeline(pipeline, dataRoot, ledger);
+    if (results.length === 0)
+        ctx.stdout.write(`${dagId}: no interrupted publish to repair\n`);
+    for (const r of results) {
+        if (r.repaired)
+            ctx.stdout.write(`${dagId} ${r.partition}: finished the publish of ${r.repaired}\n`);
+        else
+            ctx.stderr.write(`${dagId} ${r.partition}: left alone: ${r.busy}\n`);
+    }
+    return results.some((r) => r.busy) ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/rollback.ts
+// `pipewright rollback <dag_id> --partition KEY [--to RUN_ID] --reason TEXT`:
+// makes a retained version live again and pins it; `--unpin` releases the pin.
+// Exit: 0 done, 1 busy (a run holds the partition), 2 bad input.
+
+
+
+
+const rollback_USAGE = `usage: pipewright rollback <dag_id> --partition KEY --reason TEXT [--to RUN_ID] [options]
+
+  --partition KEY   the partition to roll back, e.g. 2026-05-02
+  --to RUN_ID       the retained version to make live (default: the one the latest publish replaced)
+  --reason TEXT     why (required): recorded in the ledger and the quality report
+  --unpin           keep the live version, but let ticks and changed-reprocessing touch it again
+  --data-root DIR   where inputs, outputs and the run ledger live
+  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+
+A rolled-back partition is pinned: scheduled ticks (also with reprocess_on_tick: changed)
+leave it as it is until 'backfill --reprocess completed' or 'rollback --unpin'.
+
+Exit status: 0 rolled back, 1 busy, 2 invalid input.
+`;
+async function rollbackCommand(args, ctx) {
+    const { values, positionals } = parseFlags(args, {
+        partition: { type: 'string' },
+        date: { type: 'string' },
+        to: { type: 'string' },
+        reason: { type: 'string' },
+        unpin: { type: 'boolean' },
+        'data-root': { type: 'string' },
+        pipelines: { type: 'string' },
+    }, rollback_USAGE);
+    if (values.help) {
+        ctx.stdout.write(rollback_USAGE);
+        return 0;
+    }
+    const dagId = dagIdArgument(positionals, rollback_USAGE);
+    const partition = values.partition ?? values.date;
+    if (partition === undefined)
+        throw new errors_UsageError(`missing --partition KEY\n${rollback_USAGE}`);
+    const reason = values.reason?.trim();
+    if (!reason)
+        throw new errors_UsageError('missing --reason TEXT: a rollback changes what readers see, so say why');
+    if (values.unpin && values.to !== undefined)
+        throw new errors_UsageError('--unpin keeps the live version: drop --to');
+    const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+    try {
+        const { manifest, replaced } = await rollbackPartition({
+            pipeline,
+            partition,
+            dataRoot,
+            ledger,
+            reason,
+            to: values.to,
+            unpin: values.unpin,
+        });
+        if (values.unpin) {
+            ctx.stdout.write(`${dagId} ${manifest.partition}: unpinned; live version ${manifest.runId}\n`);
+        }
+        else {
+            ctx.stdout.write(`${dagId} ${manifest.partition}: rolled back to ${manifest.runId} (was ${replaced}); pinned until ` +
+                `'backfill --reprocess completed' or 'rollback --unpin'\n`);
+        }
+        return 0;
+    }
+    catch (error) {
+        if (!(error instanceof PartitionBusyError))
+            throw error;
+        ctx.stderr.write(`pipewright rollback: ${errorMessage(error)}\n`);
+        return 1;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/live-view.ts
@@ -28616,9 +29679,12 @@ function createLiveView(out, taskIds, interactive, base, now = Date.now) {
 
 
 
-const run_USAGE = `usage: pipewright run <dag_id> --date KEY [--data-root DIR] [--reason TEXT] [--pipelines DIR]
+const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines DIR]
 
-  --date KEY        the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
+  --partition KEY   the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
+                    (--date KEY is the same)
+  --resume          start from the task the partition's last run failed in, reusing the
+                    staged outputs of the tasks before it when inputs and code are unchanged
   --data-root DIR   where inputs, outputs and the run ledger live
                     (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
   --reason TEXT     recorded in the run record and the quality report (default: manual run)
@@ -28628,7 +29694,9 @@ Exit status: 0 success or deferred, 1 failed or busy, 2 invalid input.
 `;
 async function runCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, {
+        partition: { type: 'string' },
         date: { type: 'string' },
+        resume: { type: 'boolean' },
         'data-root': { type: 'string' },
         reason: { type: 'string' },
         pipelines: { type: 'string' },
@@ -28638,18 +29706,21 @@ async function runCommand(args, ctx) {
         return 0;
     }
     const dagId = dagIdArgument(positionals, run_USAGE);
-    if (values.date === undefined)
-        throw new errors_UsageError(`missing --date KEY (the partition to run)\n${run_USAGE}`);
+    const key = values.partition ?? values.date;
+    if (key === undefined)
+        throw new errors_UsageError(`missing --partition KEY (the partition to run)\n${run_USAGE}`);
     const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     const view = createLiveView(ctx.stderr, pipeline.tasks.map((t) => t.id), ctx.interactive, ctx.logger);
     const interrupt = onInterrupt((signal) => view.logger.warning(`${signal}: stopping the run`));
     try {
         const { record, reportPaths } = await runPartition({
             pipeline,
-            partition: values.date,
+            partition: key,
             dataRoot,
             trigger: 'manual',
             reason: values.reason ?? 'manual run',
+            planReason: values.resume ? 'resume' : 'manual',
+            resume: Boolean(values.resume),
             ledger,
             logger: view.logger,
             onTaskState: view.onTaskState,
@@ -28664,6 +29735,16 @@ async function runCommand(args, ctx) {
             ctx.stderr.write(`${task.id} failed${why}: ${task.error}\n`);
         }
         ctx.stdout.write(`${pipeline.dagId} ${record.partition}: ${record.state} in ${took} (run ${record.runId})\n`);
+        const reused = record.tasks.filter((t) => t.reusedFrom);
+        if (reused.length) {
+            ctx.stdout.write(`resumed: reused ${reused.map((t) => t.id).join(', ')} from run ${reused[0]?.reusedFrom}\n`);
+        }
+        if (record.publication === 'published')
+            ctx.stdout.write(`published: live version is ${record.runId}\n`);
+        else {
+            const live = record.liveVersion ? `live version stays ${record.liveVersion}` : 'nothing is live';
+            ctx.stdout.write(`not published: ${live}${record.stagingDir ? `; staged outputs in ${record.stagingDir}` : ''}\n`);
+        }
         if (reportPaths)
             ctx.stdout.write(`report: ${external_node_path_default().relative(ctx.cwd, reportPaths.json) || reportPaths.json}\n`);
         if (interrupt.signal.aborted)
@@ -28713,6 +29794,8 @@ function statusRows(latest) {
             metrics,
             reason: r.abandoned ? `${r.reason} (run killed before it finished)` : r.reason,
             started_at: r.startedAt,
+            live_version: r.liveVersion ?? (r.state === 'success' && r.publication === undefined ? r.runId : null),
+            pinned: r.pinned === true,
         };
     });
 }
@@ -28730,6 +29813,7 @@ function renderStatusTable(dagId, rows) {
         'DURATION',
         'ROWS',
         ...metricNames.map((m) => m.toUpperCase()),
+        'LIVE VERSION',
         'REASON',
     ];
     const cells = rows.map((r) => [
@@ -28744,6 +29828,9 @@ function renderStatusTable(dagId, rows) {
             const v = r.metrics[m];
             return v === undefined ? '-' : String(v);
         }),
+        r.live_version === null
+            ? '-'
+            : `${r.live_version === r.run_id ? 'this run' : r.live_version}${r.pinned ? ' (pinned)' : ''}`,
         r.reason,
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
@@ -28755,6 +29842,7 @@ function renderStatusTable(dagId, rows) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/status.ts
+
 
 
 
@@ -28773,7 +29861,9 @@ async function statusCommand(args, ctx) {
     const format = args_oneOf(values.format, ['table', 'json'], 'format', 'table');
     const { pipeline, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     const rows = statusRows(await ledger.latestRuns(pipeline.dagId));
-    ctx.stdout.write(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : renderStatusTable(pipeline.dagId, rows));
+    ctx.stdout.write(format === 'json'
+        ? toJsonText({ dagId: pipeline.dagId, partitions: rows })
+        : renderStatusTable(pipeline.dagId, rows));
     return 0;
 }
 
@@ -28781,6 +29871,7 @@ async function statusCommand(args, ctx) {
 // `pipewright validate [PATH ...]`: every problem in the contracts and their
 // handler modules, one located line each, then a summary. Exit 0 clean
 // (warnings allowed), 1 with any error, 2 for bad flags or paths.
+
 
 
 
@@ -28827,7 +29918,7 @@ async function validateCommand(args, ctx) {
             warnings,
             diagnostics: diagnostics.map((d) => ({ ...d, file: displayPath(d.file, ctx.cwd) })),
         };
-        ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        ctx.stdout.write(toJsonText(report));
     }
     else {
         for (const d of diagnostics)
@@ -28849,6 +29940,8 @@ async function validateCommand(args, ctx) {
 
 
 
+
+
 const commands = {
     validate: { run: validateCommand, summary: 'check contracts, DAGs, handler imports and policy' },
     plan: { run: planCommand, summary: 'list the partitions a tick or a backfill must run' },
@@ -28856,6 +29949,8 @@ const commands = {
     run: { run: runCommand, summary: 'run one partition' },
     backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
     status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
+    rollback: { run: rollbackCommand, summary: 'make a retained version of a partition live again' },
+    repair: { run: repairCommand, summary: 'finish publishes a killed run left half done' },
     expect: { run: expectCommand, summary: 'run the sample partitions and compare outputs with expected/' },
 };
 const main_USAGE = `usage: pipewright <command> [options]

@@ -41975,7 +41975,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5808);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4630);
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPlanAction */ .T)();
 
@@ -41984,7 +41984,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5808:
+/***/ 4630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44965,6 +44965,10 @@ class TransientError extends (/* unused pure expression or super */ null && (Err
 /** Thrown by task code when the data breaks its contract: never retried, nothing published. */
 class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'DataContractError';
+}
+/** The reason an attempt's signal carries when its timeout passed. */
+class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'TimeoutError';
 }
 /** Another run holds the partition; the caller should report it busy, not failed. */
 class PartitionBusyError extends Error {
@@ -53510,7 +53514,7 @@ function toMatrix(keys, maxEntries = GITHUB_MATRIX_LIMIT) {
 
 
 
-const REPROCESS_MODES = ['failed', 'completed', 'none'];
+const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'];
 /** The reason to run a partition given its latest run, or undefined to leave it alone. */
 function reasonFor(latest, reprocess) {
     if (!latest)
@@ -53522,7 +53526,10 @@ function reasonFor(latest, reprocess) {
         case 'deferred':
             return reprocess === 'none' ? undefined : 'failed';
         case 'success':
-            return reprocess === 'completed' ? 'reprocess' : undefined;
+            if (reprocess === 'completed')
+                return 'reprocess';
+            // A rolled-back partition is pinned: only a `completed` reprocess (or an unpin) moves it.
+            return reprocess === 'changed' && !latest.pinned ? 'changed' : undefined;
     }
 }
 async function plan_select(pipeline, candidates, reprocess, ledger) {
@@ -53562,7 +53569,7 @@ async function planSchedule(pipeline, now, ledger) {
     if (startMs(last) < startMs(window.first))
         return toPlan(pipeline.dagId, 'schedule', []);
     const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-    return toPlan(pipeline.dagId, 'schedule', await plan_select(pipeline, candidates, 'failed', ledger));
+    return toPlan(pipeline.dagId, 'schedule', await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger));
 }
 /**
  * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
@@ -53725,6 +53732,52 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/json.ts
+// The one serializer for every JSON file pipewright writes: snake_case keys,
+// `schema_version` first, two-space indent, a final newline. TypeScript keeps
+// camelCase; the conversion happens here and nowhere else. Keys under the
+// `opaque` fields (metrics: the user's own names) are kept exactly as given.
+/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
+const SCHEMA_VERSION = 1;
+/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
+const OPAQUE = new Set(['metrics']);
+function snakeCase(key) {
+    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+function camelCase(key) {
+    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+function convert(value, rename) {
+    if (Array.isArray(value))
+        return value.map((v) => convert(v, rename));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v === undefined)
+            continue;
+        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
+    }
+    return out;
+}
+/** JSON text of `value` with snake_case keys and `schema_version` first. */
+function toJsonText(value) {
+    const body = convert(value, snakeCase);
+    delete body.schema_version;
+    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
+}
+/**
+ * The value written by `toJsonText` (or by pipewright before it: camelCase keys
+ * read unchanged), with camelCase keys and without `schema_version`.
+ */
+function fromJsonValue(parsed) {
+    const value = convert(parsed, camelCase);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        delete value.schemaVersion;
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/map-limited.ts
 // Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
 async function map_limited_mapLimited(items, limit, fn) {
@@ -54074,6 +54127,7 @@ function isCode(error, code) {
 
 
 
+
 /** A claim older than this belongs to a taker that died inside its few-millisecond takeover. */
 const CLAIM_STALE_MS = 30_000;
 const MAX_ROUNDS = 8;
@@ -54088,7 +54142,7 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
     const path = lockPath(dataRoot, dagId, partition);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
-    const content = `${JSON.stringify(holder, null, 2)}\n`;
+    const content = toJsonText(holder);
     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     await writeDurably(temp, content);
     try {
@@ -54147,7 +54201,7 @@ function describe(holder) {
 }
 function parseHolder(content) {
     try {
-        const value = JSON.parse(content);
+        const value = fromJsonValue(JSON.parse(content));
         if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
             return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
         }
@@ -54229,6 +54283,7 @@ function lock_isCode(error, code) {
 
 
 
+
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
 class FsLedger {
@@ -54246,6 +54301,10 @@ class FsLedger {
                 latest.set(partition, await this.settle(last));
         }
         return latest;
+    }
+    async latestRun(dagId, partition) {
+        const last = (await this.runs(dagId, partition)).at(-1);
+        return last && (await this.settle(last));
     }
     /**
      * A `running` record whose run no longer holds the partition lock was killed
@@ -54267,11 +54326,15 @@ class FsLedger {
         const records = await map_limited_mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
         return records.sort(compareRuns);
     }
-    async write(record) {
+    /** The file that holds one run's record. */
+    recordPath(record) {
         assertSafeSegment(record.runId, 'run id');
         assertSafeSegment(record.partition, 'partition key');
-        const path = (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
-        await createAtomicWriter(this.dataRoot).writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
+        return (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+    }
+    async write(record) {
+        const path = this.recordPath(record);
+        await createAtomicWriter(this.dataRoot).writeFile(path, toJsonText(record));
     }
     /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
     acquire(dagId, partition, runId) {
@@ -54291,7 +54354,7 @@ function compareRuns(a, b) {
 async function readRecord(path) {
     const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     try {
-        return JSON.parse(text);
+        return fromJsonValue(JSON.parse(text));
     }
     catch (error) {
         throw new Error(`run record ${path} is not valid JSON (${error.message}); move it aside to continue`);
@@ -54324,6 +54387,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // same path: a push rejected as non-fast-forward is simply rebuilt on the new
 // tip and pushed again. Commits are made with plumbing on a private index, so the
 // user's checkout and working tree are never touched.
+
 
 
 
@@ -54362,7 +54426,7 @@ class GitLedger {
     }
     async write(record) {
         const path = recordPath(record);
-        const content = `${JSON.stringify(record, null, 2)}\n`;
+        const content = toJsonText(record);
         const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
         const indexDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pipewright-ledger-'));
         const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(indexDir, 'index') };
@@ -54423,7 +54487,7 @@ class GitLedger {
             const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
             const start = headerEnd + 1;
             const end = start + Number(size);
-            records.push(JSON.parse(batch.toString('utf8', start, end)));
+            records.push(fromJsonValue(JSON.parse(batch.toString('utf8', start, end))));
             offset = end + 1;
         }
         return records;
@@ -54540,6 +54604,7 @@ const PIPELINE_DEFAULTS = {
     catchup: false,
     maxActiveRuns: 1,
     maxActiveTasks: 4,
+    retainVersions: 3,
     sensor: { pokeIntervalMs: 30_000, timeoutMs: 1_200_000, onTimeout: 'fail' },
 };
 const ms = (value, fallback) => typeof value === 'string' ? (duration_parseDuration(value) ?? fallback) : fallback;
@@ -54633,6 +54698,7 @@ function normalizePipeline(data, file) {
         triggerRule: t.trigger_rule ?? 'all_success',
         policy: policy(t, defaults),
         spec: spec(t),
+        resume: t.resume === 'never' ? 'never' : 'auto',
     }));
     return {
         dagId: String(data.dag_id),
@@ -54647,6 +54713,8 @@ function normalizePipeline(data, file) {
         catchup: typeof data.catchup === 'boolean' ? data.catchup : PIPELINE_DEFAULTS.catchup,
         maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+        retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
         inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
@@ -54885,6 +54953,10 @@ const task = {
             description: 'A program and its arguments, run without a shell; {{ }} templates are resolved per partition.',
         },
         cwd: { type: 'string', description: 'Working directory of a command, relative to the pipeline folder.' },
+        resume: {
+            enum: ['auto', 'never'],
+            description: "auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns.",
+        },
         exit_codes: {
             type: 'object',
             additionalProperties: false,
@@ -54982,6 +55054,16 @@ const pipelineSchema = {
         },
         max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
         max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+        retain_versions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+            description: 'Published versions of each partition kept for rollback besides the live one (default 3).',
+        },
+        reprocess_on_tick: {
+            enum: ['failed', 'changed'],
+            description: 'What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version.',
+        },
         freshness: {
             type: 'object',
             additionalProperties: false,
@@ -56043,7 +56125,7 @@ const WHY = {
     missing: 'never ran',
     failed: 'latest run failed or was deferred',
     reprocess: 'succeeded before; reprocess: completed',
-    not_run: 'not run',
+    changed: 'succeeded before; runs again only if its inputs or code changed',
 };
 function minutes(ms) {
     return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`;

@@ -44973,6 +44973,10 @@ class TransientError extends (/* unused pure expression or super */ null && (Err
 class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'DataContractError';
 }
+/** The reason an attempt's signal carries when its timeout passed. */
+class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'TimeoutError';
+}
 /** Another run holds the partition; the caller should report it busy, not failed. */
 class PartitionBusyError extends Error {
     name = 'PartitionBusyError';
@@ -45044,6 +45048,7 @@ const PIPELINE_DEFAULTS = {
     catchup: false,
     maxActiveRuns: 1,
     maxActiveTasks: 4,
+    retainVersions: 3,
     sensor: { pokeIntervalMs: 30_000, timeoutMs: 1_200_000, onTimeout: 'fail' },
 };
 const ms = (value, fallback) => typeof value === 'string' ? (parseDuration(value) ?? fallback) : fallback;
@@ -45137,6 +45142,7 @@ function normalizePipeline(data, file) {
         triggerRule: t.trigger_rule ?? 'all_success',
         policy: policy(t, defaults),
         spec: spec(t),
+        resume: t.resume === 'never' ? 'never' : 'auto',
     }));
     return {
         dagId: String(data.dag_id),
@@ -45151,6 +45157,8 @@ function normalizePipeline(data, file) {
         catchup: typeof data.catchup === 'boolean' ? data.catchup : PIPELINE_DEFAULTS.catchup,
         maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+        retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
         inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
@@ -53524,6 +53532,10 @@ const task = {
             description: 'A program and its arguments, run without a shell; {{ }} templates are resolved per partition.',
         },
         cwd: { type: 'string', description: 'Working directory of a command, relative to the pipeline folder.' },
+        resume: {
+            enum: ['auto', 'never'],
+            description: "auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns.",
+        },
         exit_codes: {
             type: 'object',
             additionalProperties: false,
@@ -53621,6 +53633,16 @@ const pipelineSchema = {
         },
         max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
         max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+        retain_versions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+            description: 'Published versions of each partition kept for rollback besides the live one (default 3).',
+        },
+        reprocess_on_tick: {
+            enum: ['failed', 'changed'],
+            description: 'What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version.',
+        },
         freshness: {
             type: 'object',
             additionalProperties: false,
