@@ -7,6 +7,7 @@
 // user's checkout and working tree are never touched.
 
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,9 @@ export interface GitLedgerOptions {
   maxPushAttempts?: number;
 }
 
-const LOCAL_REF = 'refs/pipewright/state';
+// Each fetch lands on a ref of its own: writers that share one clone would
+// otherwise race to move one local ref ("cannot lock ref") and lose records.
+const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
 const IDENTITY_ENV = {
   GIT_AUTHOR_NAME: 'pipewright',
   GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
@@ -89,13 +92,20 @@ export class GitLedger implements Ledger {
 
   /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
   private async fetch(): Promise<string | undefined> {
+    const ref = `${FETCH_REF_PREFIX}/${process.pid}-${randomBytes(6).toString('hex')}`;
     try {
-      await this.git(['fetch', '--quiet', '--no-tags', this.remote, `+refs/heads/${this.branch}:${LOCAL_REF}`]);
+      // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
+      await this.git(['fetch', '--quiet', '--no-tags', '--refmap=', this.remote, `+refs/heads/${this.branch}:${ref}`]);
     } catch (error) {
       if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error))) return undefined;
       throw error;
     }
-    return (await this.git(['rev-parse', LOCAL_REF])).trim();
+    try {
+      return (await this.git(['rev-parse', ref])).trim();
+    } finally {
+      // The commit stays reachable from what we build on it; the ref itself is not needed.
+      await this.git(['update-ref', '-d', ref]).catch(() => {});
+    }
   }
 
   private async readAll(prefix: string): Promise<RunRecord[]> {

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
 import { runRecord } from '../support/records.js';
+import { tempRoots } from '../support/temp.js';
+
+const tempRoot = tempRoots('pipewright-git-');
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' });
@@ -13,7 +16,7 @@ function git(cwd: string, ...args: string[]): string {
 
 /** A bare "origin" and a function that makes fresh clones of it, like matrix jobs' checkouts. */
 function remoteWithClones() {
-  const root = mkdtempSync(join(tmpdir(), 'pipewright-git-'));
+  const root = tempRoot();
   const origin = join(root, 'origin.git');
   git(root, 'init', '--quiet', '--bare', '-b', 'main', origin);
   const seed = join(root, 'seed');
@@ -73,6 +76,18 @@ describe('GitLedger on a state branch', () => {
     const latest = await reader.latestRuns('turanmart_daily_sales');
     expect([...latest.keys()].sort()).toEqual(writers.map((w) => w.rec.partition).sort());
     expect(latest.get('2026-05-03')?.reason).toBe('scheduled tick — «ежедневно»');
+  });
+
+  it('keeps every record from twenty writers sharing one clone', async () => {
+    const { origin, clone } = remoteWithClones();
+    const shared = clone();
+    const records = Array.from({ length: 20 }, (_, i) =>
+      record(`2026-05-${String(i + 1).padStart(2, '0')}`, `backfill__run${i}`, 'success', '2026-05-20T06:00:00Z'),
+    );
+    await Promise.all(records.map((rec) => new GitLedger({ repoDir: shared }).write(rec)));
+    const files = git(origin, 'ls-tree', '-r', '--name-only', 'pipewright-state').trim().split('\n');
+    expect(files).toHaveLength(20);
+    expect((await new GitLedger({ repoDir: shared }).latestRuns('turanmart_daily_sales')).size).toBe(20);
   });
 
   it('returns the latest run of a partition and all runs in order', async () => {
