@@ -53638,6 +53638,8 @@ const INPUT = {
     reprocess: 'reprocess',
     retentionDays: 'retention-days',
     reverse: 'reverse',
+    rollback: 'rollback',
+    rollbackTo: 'rollback-to',
     runReason: 'run-reason',
     start: 'start',
     stateBranch: 'state-branch',

@@ -187,12 +187,13 @@ describe('scheduled tick without catchup', () => {
 });
 
 describe('backfill', () => {
-  const ledger = ledgerOf([
+  const records = [
     run('2026-05-01', 'success'),
     run('2026-05-02', 'failed'),
     run('2026-05-03', 'running'),
     run('2026-05-05', 'deferred'),
-  ]);
+  ];
+  const ledger = ledgerOf(records);
   const range = { start: '2026-05-01', end: '2026-05-06', reverse: false, now: new Date('2026-06-01T00:00:00Z') };
 
   it('reprocess failed (the default) plans missing and failed partitions', async () => {
@@ -221,6 +222,39 @@ describe('backfill', () => {
   it('reprocess none plans only partitions that never ran', async () => {
     const plan = await planBackfill(pipeline(), { ...range, reprocess: 'none' }, ledger);
     expect(reasons(plan)).toEqual({ '2026-05-04': 'missing', '2026-05-06': 'missing' });
+  });
+
+  it('reprocess changed also plans completed partitions, except a rolled-back (pinned) one', async () => {
+    const pinned = {
+      ...run('2026-05-03', 'success', '2026-06-01T01:00:00Z'),
+      trigger: 'rollback' as const,
+      pinned: true,
+    };
+    const plan = await planBackfill(pipeline(), { ...range, reprocess: 'changed' }, ledgerOf([...records, pinned]));
+    expect(reasons(plan)).toEqual({
+      '2026-05-01': 'changed',
+      '2026-05-02': 'failed',
+      '2026-05-04': 'missing',
+      '2026-05-05': 'failed',
+      '2026-05-06': 'missing',
+    });
+    // Only `completed` moves a pinned partition.
+    const completed = await planBackfill(
+      pipeline(),
+      { ...range, reprocess: 'completed' },
+      ledgerOf([...records, pinned]),
+    );
+    expect(reasons(completed)['2026-05-03']).toBe('reprocess');
+  });
+
+  it('a tick with reprocess_on_tick: changed replans completed partitions but never undoes a rollback', async () => {
+    const done = (key: string) => run(key, 'success');
+    const rolledBack = { ...done('2026-05-02'), trigger: 'rollback' as const, pinned: true };
+    const ledger = ledgerOf([done('2026-05-01'), rolledBack, done('2026-05-03')]);
+    const now = new Date('2026-05-04T06:00:00+05:00');
+    expect(keysOf(await planSchedule(pipeline(), now, ledger))).toEqual([]);
+    const plan = await planSchedule(pipeline({ reprocessOnTick: 'changed' }), now, ledger);
+    expect(reasons(plan)).toEqual({ '2026-05-01': 'changed', '2026-05-03': 'changed' });
   });
 
   it('reverse plans newest first, and the matrix follows that order', async () => {

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fromJsonValue } from '../../src/json.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
 import { type ActRun, REPO_ROOT, runAct } from '../support/act.js';
@@ -142,7 +143,7 @@ export function stateRecords(shop: ShopRepo): Map<string, RunRecord> {
     return records; // no state branch yet
   }
   for (const file of listing.split('\n').filter(Boolean))
-    records.set(file, JSON.parse(git(shop.origin, 'show', `pipewright-state:${file}`)) as RunRecord);
+    records.set(file, fromJsonValue<RunRecord>(JSON.parse(git(shop.origin, 'show', `pipewright-state:${file}`))));
   return records;
 }
 

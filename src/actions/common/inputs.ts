@@ -25,6 +25,8 @@ export const INPUT = {
   reprocess: 'reprocess',
   retentionDays: 'retention-days',
   reverse: 'reverse',
+  rollback: 'rollback',
+  rollbackTo: 'rollback-to',
   runReason: 'run-reason',
   start: 'start',
   stateBranch: 'state-branch',

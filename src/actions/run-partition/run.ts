@@ -4,11 +4,12 @@
 // it failed. The step fails after the uploads when any partition failed.
 import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
-import { errorMessage, type FailureClass, UsageError } from '../../errors.js';
+import { errorMessage, type FailureClass, PartitionBusyError, UsageError } from '../../errors.js';
 import { ActionsArtifactSink, type ArtifactSink, reportArtifactName } from '../../github/artifacts.js';
 import { actionsLogger } from '../../github/logger.js';
 import { writeJobSummary } from '../../github/summary.js';
-import { renderReportMarkdown } from '../../quality/report.js';
+import { buildReport, renderReportMarkdown } from '../../quality/report.js';
+import { rollbackPartition } from '../../run/rollback.js';
 import { type PartitionRunOutcome, runPartitions } from '../../run/run-partitions.js';
 import { partitionForKey } from '../../schedule/partitions.js';
 import { FsLedger } from '../../store/fs-ledger.js';
@@ -34,6 +35,9 @@ interface RunPartitionInputs {
   uploadOutputs: boolean;
   stateBranch: string;
   retentionDays?: number;
+  /** Roll the partitions back instead of running them; `rollbackTo` picks the version. */
+  rollback: boolean;
+  rollbackTo: string;
 }
 
 function readInputs(): RunPartitionInputs {
@@ -51,6 +55,8 @@ function readInputs(): RunPartitionInputs {
     uploadOutputs: readBoolean(INPUT.uploadOutputs, true),
     stateBranch: readString(INPUT.stateBranch),
     retentionDays: readPositiveInt(INPUT.retentionDays),
+    rollback: readBoolean(INPUT.rollback, false),
+    rollbackTo: readString(INPUT.rollbackTo),
   };
 }
 
@@ -131,6 +137,39 @@ async function recordOutcome(
   return outcome;
 }
 
+/** Restores a retained version of one partition; a partition with nothing published is left alone. */
+async function rollbackOne(
+  pipeline: Pipeline,
+  key: string,
+  inputs: RunPartitionInputs,
+  dataRoot: string,
+  ledger: FsLedger,
+  stateLedger: GitLedger | undefined,
+): Promise<PartitionOutcome> {
+  try {
+    const { record, replaced } = await rollbackPartition({
+      pipeline,
+      partition: key,
+      dataRoot,
+      ledger,
+      reason: inputs.reason,
+      to: inputs.rollbackTo || undefined,
+    });
+    core.info(`${key}: rolled back to ${record.liveVersion} (was ${replaced}); pinned`);
+    await stateLedger?.write(record);
+    await writeJobSummary(renderReportMarkdown(buildReport(record)));
+    return { partition: key, state: 'success', failedTasks: [] };
+  } catch (error) {
+    if (error instanceof PartitionBusyError) {
+      core.error(`${key}: ${errorMessage(error)}; not rolled back`);
+      return { partition: key, state: 'busy', failedTasks: [{ partition: key, task: null, failure_class: 'busy' }] };
+    }
+    if (!(error instanceof UsageError)) throw error;
+    core.error(`${key}: not rolled back: ${errorMessage(error)}`);
+    return { partition: key, state: 'failed', failedTasks: [{ partition: key, task: null, failure_class: null }] };
+  }
+}
+
 function overall(outcomes: PartitionOutcome[]): 'success' | 'failed' | 'deferred' {
   if (outcomes.some((o) => o.state !== 'success' && o.state !== 'deferred')) return 'failed';
   if (outcomes.some((o) => o.state === 'deferred')) return 'deferred';
@@ -151,7 +190,14 @@ export async function runRunPartitionAction(): Promise<void> {
 
     // One partition after another: each gets its own log group, and the matrix already runs entries side by side.
     const outcomes: PartitionOutcome[] = [];
-    for (const key of inputs.partitions) {
+    if (inputs.rollback) {
+      for (const key of inputs.partitions) {
+        outcomes.push(
+          await core.group(`Roll back ${key}`, () => rollbackOne(pipeline, key, inputs, dataRoot, ledger, stateLedger)),
+        );
+      }
+    }
+    for (const key of inputs.rollback ? [] : inputs.partitions) {
       outcomes.push(
         await core.group(`Partition ${key}`, async () => {
           const [ran] = await runPartitions({

@@ -1,0 +1,90 @@
+// TuranMart through the real CLI: a partition failing in build_daily_sales_gold
+// resumes without rerunning the sensor, ingest and checks; `--reprocess changed`
+// reruns only the day whose export was re-delivered.
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pipewright, REPO_ROOT } from '../support/cli.js';
+import { tempRoots } from '../support/temp.js';
+
+const tempRoot = tempRoots('pipewright-turanmart-resume-');
+const DAG = 'turanmart_daily_sales';
+const source = join(REPO_ROOT, 'pipelines', DAG);
+
+/** A project folder with its own copy of the pipeline (so its code can be broken) and the sample exports. */
+function project(): string {
+  const dir = tempRoot();
+  cpSync(join(source, 'pipeline.yml'), join(dir, 'pipelines', DAG, 'pipeline.yml'));
+  cpSync(join(source, 'tasks'), join(dir, 'pipelines', DAG, 'tasks'), { recursive: true });
+  cpSync(join(source, 'data', 'raw'), join(dir, 'data', 'raw'), { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+const gold = (ds: string) => `gold/daily_sales/dt=${ds}/daily_sales.csv`;
+
+describe('TuranMart resume and changed', () => {
+  it('resumes a partition that failed in build_daily_sales_gold from that task', () => {
+    const dir = project();
+    const goldTask = join(dir, 'pipelines', DAG, 'tasks', 'build_daily_sales.ts');
+    const fixed = readFileSync(goldTask, 'utf8');
+    writeFileSync(
+      goldTask,
+      "export async function buildDailySalesGold() {\n  throw new Error('bug in the gold step');\n}\n",
+    );
+    const run = (...extra: string[]) =>
+      pipewright(dir, ['run', DAG, '--partition', '2026-05-01', '--data-root', 'data', ...extra]);
+    const failed = run();
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('build_daily_sales_gold failed (code): bug in the gold step');
+    expect(failed.stdout).toMatch(/not published: nothing is live; staged outputs in _pipewright\/staging\//);
+
+    writeFileSync(goldTask, fixed);
+    const resumed = run('--resume');
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(
+      /resumed: reused check_source_available, ingest_orders_bronze, validate_bronze_orders from run manual__\S+/,
+    );
+    expect(readFileSync(join(dir, 'data', gold('2026-05-01')), 'utf8')).toBe(
+      readFileSync(join(source, 'expected', gold('2026-05-01')), 'utf8'),
+    );
+    const report = JSON.parse(readFileSync(join(dir, 'data/quality/dt=2026-05-01/quality_report.json'), 'utf8'));
+    expect(
+      report.tasks.filter((t: { reused_from?: string }) => t.reused_from).map((t: { id: string }) => t.id),
+    ).toEqual(['check_source_available', 'ingest_orders_bronze', 'validate_bronze_orders']);
+    // The reused checks still show in the report of the run that published.
+    expect(report.checks.length).toBeGreaterThan(0);
+    expect(report.plan_reason).toBe('resume');
+  });
+
+  it('reprocess changed reruns only the day whose export was re-delivered', () => {
+    const dir = project();
+    const backfill = (...extra: string[]) =>
+      pipewright(dir, [
+        'backfill',
+        DAG,
+        '--start',
+        '2026-05-01',
+        '--end',
+        '2026-05-03',
+        '--data-root',
+        'data',
+        ...extra,
+      ]);
+    expect(backfill('--reason', 'initial load').status).toBe(0);
+    const raw = join(dir, 'data/raw/orders/dt=2026-05-02/orders.csv');
+    const lines = readFileSync(raw, 'utf8').trimEnd().split('\n');
+    writeFileSync(raw, `${lines.slice(0, -1).join('\n')}\n`);
+
+    const again = backfill('--reprocess', 'changed', '--reason', 'vendor re-delivered 05-02');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^2026-05-01\s+unchanged\s/m);
+    expect(again.stdout).toMatch(
+      /^2026-05-02\s+success\s+backfill__\S+\s+changed: input raw\/orders\/dt=2026-05-02\/orders\.csv changed \(sha256 /m,
+    );
+    expect(again.stdout).toMatch(/^2026-05-03\s+unchanged\s/m);
+    expect(readFileSync(join(dir, 'data', gold('2026-05-02')), 'utf8')).not.toBe(
+      readFileSync(join(source, 'expected', gold('2026-05-02')), 'utf8'),
+    );
+  });
+});
