@@ -14,8 +14,11 @@ import {
 
 export interface PartitionToRun {
   key: string;
-  /** Why the plan chose it; `failed` resumes from the failed task, `changed` runs only on a change. */
-  reason: PlanReason | 'manual';
+  /**
+   * Why it runs: a plan reason (`failed` resumes from the failed task, `changed` runs
+   * only on a change), `manual`, or `planned` when a plan job chose it elsewhere.
+   */
+  reason: PlanReason | 'manual' | 'planned';
 }
 
 export type PartitionRunOutcome =

@@ -202,7 +202,8 @@ export async function runRunPartitionAction(): Promise<void> {
         await core.group(`Partition ${key}`, async () => {
           const [ran] = await runPartitions({
             pipeline,
-            partitions: [{ key, reason: 'manual' }],
+            // The plan job chose these keys; its reasons do not travel in the matrix.
+            partitions: [{ key, reason: inputs.trigger === 'manual' ? 'manual' : 'planned' }],
             maxActiveRuns: 1,
             dataRoot,
             trigger: inputs.trigger,
