@@ -20,7 +20,15 @@ import {
   repairPartition,
 } from '../store/commit.js';
 import { type PartitionRef, partitionStagingDir, runStagingDir } from '../store/layout.js';
-import type { FileChecksum, LockingLedger, RunRecord, RunState, TaskRecord, Trigger } from '../store/ledger.js';
+import {
+  type FileChecksum,
+  type LockingLedger,
+  nextSequence,
+  type RunRecord,
+  type RunState,
+  type TaskRecord,
+  type Trigger,
+} from '../store/ledger.js';
 import { checksumFile, writeManifest } from '../store/manifest.js';
 import { relativeToRoot, resolvePartitionPaths } from '../store/paths.js';
 import { newRunId } from '../store/run-id.js';
@@ -244,7 +252,8 @@ export async function runPartitionUnlessUnchanged(
       changes = changesSince(live, inputs, codeVersion);
       if (changes.length === 0) return { outcome: 'unchanged', partition: partition.key, liveVersion: live.runId };
     }
-    const previous = opts.resume ? (await ledger.runs(pipeline.dagId, partition.key)).at(-1) : undefined;
+    const history = await ledger.runs(pipeline.dagId, partition.key);
+    const previous = opts.resume ? history.at(-1) : undefined;
     const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, logger);
     if (reused.size > 0) logger.info(`resume: reusing ${[...reused.keys()].join(', ')} from run ${previous?.runId}`);
 
@@ -256,6 +265,7 @@ export async function runPartitionUnlessUnchanged(
       reason: opts.reason,
       codeVersion,
       state: 'running',
+      sequence: nextSequence(history),
       startedAt: new Date(Date.now()).toISOString(),
       dataIntervalStart: partition.dataIntervalStart,
       dataIntervalEnd: partition.dataIntervalEnd,

@@ -18,7 +18,7 @@ import {
   setPinned,
 } from '../store/commit.js';
 import type { PartitionRef } from '../store/layout.js';
-import type { LockingLedger, RunRecord } from '../store/ledger.js';
+import { type LockingLedger, nextSequence, type RunRecord } from '../store/ledger.js';
 import { writeManifest } from '../store/manifest.js';
 import { resolvePartitionPaths } from '../store/paths.js';
 import { newRunId } from '../store/run-id.js';
@@ -79,7 +79,8 @@ export async function rollbackPartition(opts: RollbackOptions): Promise<Rollback
       });
     }
     // The restored version's own run gives the metrics a reader of status expects to see.
-    const origin = (await ledger.runs(ref.dagId, ref.partition)).find((r) => r.runId === manifest.runId);
+    const history = await ledger.runs(ref.dagId, ref.partition);
+    const origin = history.find((r) => r.runId === manifest.runId);
     const record: RunRecord = {
       dagId: ref.dagId,
       partition: ref.partition,
@@ -88,6 +89,7 @@ export async function rollbackPartition(opts: RollbackOptions): Promise<Rollback
       reason: opts.reason,
       codeVersion: manifest.codeVersion,
       state: 'success',
+      sequence: nextSequence(history),
       startedAt: now.toISOString(),
       endedAt: new Date().toISOString(),
       dataIntervalStart: window.dataIntervalStart,

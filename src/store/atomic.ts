@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AtomicFile, AtomicWriter, WriteResult } from '../run/context.js';
+import { isCode } from './errno.js';
 import { resolveInside } from './paths.js';
 import { isProcessAlive } from './pid.js';
 
@@ -172,8 +173,4 @@ async function* chunksOf(data: Chunk | Iterable<Chunk> | AsyncIterable<Chunk>): 
     return;
   }
   yield* data;
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === code;
 }

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fromJsonValue, toJsonText } from '../json.js';
 import { mapLimited } from '../map-limited.js';
 import { createAtomicWriter, isTempName } from './atomic.js';
-import type { LockingLedger, RunRecord } from './ledger.js';
+import { compareRuns, type LockingLedger, type RunRecord } from './ledger.js';
 import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
 import { assertSafeSegment } from './paths.js';
 import { isProcessAlive } from './pid.js';
@@ -82,12 +82,6 @@ export class FsLedger implements LockingLedger {
     assertSafeSegment(dagId, 'dag id');
     return join(this.dataRoot, '_pipewright', 'runs', dagId);
   }
-}
-
-/** Oldest first: startedAt (ISO, UTC), then runId for runs started in the same instant. */
-export function compareRuns(a: RunRecord, b: RunRecord): number {
-  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
-  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
 }
 
 async function readRecord(path: string): Promise<RunRecord> {

@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromJsonValue, toJsonText } from '../json.js';
-import type { Ledger, RunRecord } from './ledger.js';
+import { compareRuns, type Ledger, type RunRecord } from './ledger.js';
 
 export interface GitLedgerOptions {
   /** A git work tree or bare repository whose remote holds the state branch. */
@@ -155,7 +155,7 @@ export function recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runI
 }
 
 function isLater(a: RunRecord, b: RunRecord): boolean {
-  return a.startedAt === b.startedAt ? a.runId > b.runId : a.startedAt > b.startedAt;
+  return compareRuns(a, b) > 0;
 }
 
 function stderrOf(error: unknown): string {

@@ -93,10 +93,32 @@ export interface RunRecord {
   /** Rollback records: the partition is pinned to its live version until unpinned or reprocessed. */
   pinned?: boolean;
   /**
+   * The run's place among the partition's runs (1, 2, ...), taken while it holds
+   * the partition: unlike a start time, it cannot go backwards when a clock is wrong.
+   */
+  sequence?: number;
+  /**
    * Set when read, never written: the record still said `running` but its run no
    * longer holds the partition (the process was killed), so it counts as failed.
    */
   abandoned?: boolean;
+}
+
+/**
+ * Oldest first: by sequence when both runs have one (a clock that jumped cannot
+ * reorder them), else by startedAt (ISO, UTC), then runId.
+ */
+export function compareRuns(a: RunRecord, b: RunRecord): number {
+  if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
+    return a.sequence - b.sequence;
+  }
+  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
+  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+
+/** The sequence the next run of a partition takes, given its runs so far. */
+export function nextSequence(runs: RunRecord[]): number {
+  return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
 }
 
 /** What `plan` needs: the latest run of each partition. */

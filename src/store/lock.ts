@@ -16,6 +16,7 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PartitionBusyError } from '../errors.js';
 import { fromJsonValue, toJsonText } from '../json.js';
+import { isCode } from './errno.js';
 import { assertSafeSegment } from './paths.js';
 import { isProcessAlive } from './pid.js';
 
@@ -178,8 +179,4 @@ async function unlinkIfExists(path: string): Promise<void> {
   } catch (error) {
     if (!isCode(error, 'ENOENT')) throw error;
   }
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === code;
 }

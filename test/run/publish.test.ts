@@ -290,3 +290,17 @@ describe('reprocess changed', () => {
     expect(read(root, GOLD)).toBe(orders(1));
   });
 });
+
+describe('run order', () => {
+  it('a record whose start time is in the future (clock skew) does not hide a later success', async () => {
+    const root = tempRoot();
+    deliver(root, orders(2));
+    const ledger = new FsLedger(root);
+    const skewed = await run(audited(1), root); // fails its audit
+    await ledger.write({ ...skewed.record, startedAt: '2099-01-01T00:00:00.000Z' });
+    const fixed = await run(audited(10), root);
+    expect(fixed.record.sequence).toBe(2);
+    expect((await ledger.latestRun('test_dag', KEY))?.runId).toBe(fixed.record.runId);
+    expect((await ledger.latestRuns('test_dag')).get(KEY)?.state).toBe('success');
+  });
+});
