@@ -28,6 +28,17 @@ function notRun(id: string, state: TaskState, why: string): TaskRecord {
   return { id, state, attempts: 0, durationMs: 0, error: why };
 }
 
+/** Names the upstream tasks that decided it, e.g. "upstream validate_bronze_orders failed". */
+function whyNot(task: Task, states: Map<string, TaskState>): string {
+  const blocking = task.upstream.filter((id) => {
+    const state = states.get(id);
+    return state === 'failed' || state === 'upstream_failed' || state === 'skipped';
+  });
+  if (blocking.length === 0) return `trigger rule ${task.triggerRule} cannot be met`;
+  const described = blocking.map((id) => `${id} ${states.get(id)}`).join(', ');
+  return `upstream ${described} (trigger rule ${task.triggerRule})`;
+}
+
 export function executeDag(opts: DagRunOptions): Promise<DagRunResult> {
   const { tasks, onState, cancel } = opts;
   const limit = Math.max(1, opts.maxActiveTasks);
@@ -70,7 +81,7 @@ export function executeDag(opts: DagRunOptions): Promise<DagRunResult> {
             task.upstream.map((id) => states.get(id)),
           );
           if (decision === 'upstream_failed' || decision === 'skipped') {
-            const record = notRun(task.id, decision, `trigger rule ${task.triggerRule} cannot be met`);
+            const record = notRun(task.id, decision, whyNot(task, states));
             settle(record);
             onState(task.id, decision, 0);
             changed = true;

@@ -119,8 +119,7 @@ describe('retries and failure classes', () => {
     expect(byId.fetch).toMatchObject({ state: 'success', attempts: 3 });
     expect(waits).toEqual([30, 60]);
     expect(states.filter(([, s]) => s === 'up_for_retry').map(([, , a]) => a)).toEqual([1, 2]);
-    const starts = trace.map((e) => e.at);
-    expect(starts[2]! - starts[1]!).toBeGreaterThan(starts[1]! - starts[0]!);
+    expect(trace.map((e) => e.attempt)).toEqual([1, 2, 3]);
     expect(record.metrics).toEqual({ attempts_needed: 3 });
   });
 
@@ -133,7 +132,10 @@ describe('retries and failure classes', () => {
     expect(record.state).toBe('failed');
     expect(byId.ingest).toMatchObject({ state: 'failed', attempts: 1, failureClass: 'data' });
     expect(byId.ingest?.error).toContain('order_total is missing');
-    expect(byId.publish?.state).toBe('upstream_failed');
+    expect(byId.publish).toMatchObject({
+      state: 'upstream_failed',
+      error: 'upstream ingest failed (trigger rule all_success)',
+    });
     expect(trace.filter((e) => e.task === 'publish')).toEqual([]);
     expect(existsSync(path.join(dataRoot, 'gold'))).toBe(false);
   });
@@ -155,11 +157,9 @@ describe('retries and failure classes', () => {
 
 describe('timeouts', () => {
   it('a handler that ignores its signal still fails as timeout when its time is up', async () => {
-    const started = Date.now();
     const { byId } = await run([task('stuck', handler('hang'), { policy: { timeoutMs: 150, retries: 1 } })]);
     expect(byId.stuck).toMatchObject({ state: 'failed', failureClass: 'timeout', attempts: 2 });
     expect(byId.stuck?.error).toContain('timed out after 150ms');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('a handler that honours its signal sees the abort', async () => {

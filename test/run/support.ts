@@ -1,15 +1,19 @@
 // Builds normalized pipelines in real temp folders for the executor tests.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import { DEFAULT_POLICY, type Pipeline, type RetryPolicy, type Task, type TaskSpec } from '../../src/contract/model.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const REPO = path.resolve(FIXTURES, '../../..');
 
+/** A fresh folder for the current test, removed when it finishes. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `pipewright-${prefix}-`));
+  const dir = mkdtempSync(path.join(tmpdir(), `pipewright-${prefix}-`));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export function handler(exportName: string): TaskSpec {
