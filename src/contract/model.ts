@@ -49,6 +49,8 @@ export interface SensorSpec {
   path: string;
   pokeIntervalMs: number;
   timeoutMs: number;
+  /** Give up this long after the partition's interval ended, whatever is left of `timeoutMs`. */
+  giveUpAfterMs?: number;
   /** What happens at the deadline: fail the task, or defer the partition to the next tick. */
   onTimeout: 'fail' | 'defer';
 }
@@ -103,6 +105,8 @@ export interface Pipeline {
   catchup: boolean;
   maxActiveRuns: number;
   maxActiveTasks: number;
+  /** With catchup: a tick plans only partitions whose interval ended at most this long ago (ms). */
+  catchupWindowMs?: number;
   /** Published versions of each partition kept for rollback besides the live one. */
   retainVersions: number;
   /** What a scheduled tick reruns besides missing partitions. */

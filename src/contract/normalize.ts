@@ -87,6 +87,7 @@ function spec(raw: Raw): TaskSpec {
       path: String(sensor.path),
       pokeIntervalMs: ms(sensor.poke_interval, d.pokeIntervalMs),
       timeoutMs: ms(sensor.timeout, d.timeoutMs),
+      ...(typeof sensor.give_up_after === 'string' ? { giveUpAfterMs: ms(sensor.give_up_after, 0) } : {}),
       onTimeout: sensor.on_timeout === 'defer' ? 'defer' : d.onTimeout,
     };
   }
@@ -134,6 +135,7 @@ export function normalizePipeline(data: Raw, file: string): Pipeline {
     maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
     maxActiveTasks:
       typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+    ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
     retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
     reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
     ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),

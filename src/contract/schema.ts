@@ -161,6 +161,11 @@ const task = {
         },
         poke_interval: { ...duration, description: 'How often to look (default 30s).' },
         timeout: { ...duration, description: 'How long to wait in one tick (default 20m).' },
+        give_up_after: {
+          ...duration,
+          description:
+            "Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again.",
+        },
         on_timeout: {
           enum: ['fail', 'defer'],
           description: 'At the deadline: fail the task, or defer the partition to the next tick (default fail).',
@@ -235,6 +240,11 @@ export const pipelineSchema = {
     },
     max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
     max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+    catchup_window: {
+      ...duration,
+      description:
+        'With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them.',
+    },
     retain_versions: {
       type: 'integer',
       minimum: 0,

@@ -3,6 +3,7 @@ import { runRecord } from '../../test/support/records.js';
 import { DEFAULT_POLICY, type Pipeline } from '../contract/model.js';
 import type { LedgerReader, RunRecord, RunState } from '../store/ledger.js';
 import { planBackfill, planSchedule } from './plan.js';
+import { planToJson, renderPlanTable } from './render.js';
 
 function pipeline(overrides: Partial<Pipeline> = {}): Pipeline {
   return {
@@ -74,6 +75,20 @@ describe('scheduled tick with catchup', () => {
       reason: 'missing',
     });
     expect(plan.matrix.include.map((e) => e.label)).toEqual(keysOf(plan));
+  });
+
+  it('with catchup_window, plans only what ended inside it and names the rest with the backfill that fills it', async () => {
+    // Two days back from the tick: 2026-05-03 (ended 05-04 00:00) and 2026-05-04 (ended 05-05 00:00).
+    const plan = await planSchedule(pipeline({ catchupWindowMs: 2 * 24 * 3_600_000 }), TICK, ledgerOf([]));
+    expect(keysOf(plan)).toEqual(['2026-05-03', '2026-05-04']);
+    expect(plan.outsideWindow).toEqual({ count: 2, first: '2026-05-01', last: '2026-05-02' });
+    expect(renderPlanTable(plan)).toContain(
+      '2 due partitions (2026-05-01..2026-05-02) ended outside the catch-up window — backfill them: ' +
+        'pipewright backfill sales --start 2026-05-01 --end 2026-05-02 --reason "catch up"',
+    );
+    expect(planToJson(plan).outside_window?.backfill).toBe(
+      'pipewright backfill sales --start 2026-05-01 --end 2026-05-02 --reason "catch up"',
+    );
   });
 
   it('heals a dropped tick from the ledger even though later partitions succeeded', async () => {

@@ -38,6 +38,8 @@ export interface Plan {
   partitions: PlannedPartition[];
   count: number;
   matrix: { include: MatrixEntry[] };
+  /** A tick with `catchup_window`: due partitions it left alone because they ended before the window. */
+  outsideWindow?: { count: number; first: string; last: string };
 }
 
 export interface BackfillOptions {
@@ -100,8 +102,8 @@ function catchUp(pipeline: Pipeline, first: Partition, last: Partition): Partiti
 
 /**
  * A scheduled tick at `now`. With catchup, every due partition since start_date
- * whose latest run is not a success (oldest first); without, only the latest due
- * partition if it has not succeeded.
+ * whose latest run is not a success (oldest first) — within `catchup_window` when
+ * the contract sets one; without, only the latest due partition if it has not succeeded.
  */
 export async function planSchedule(pipeline: Pipeline, now: Date, ledger: LedgerReader): Promise<Plan> {
   const window = contractWindow(pipeline);
@@ -109,7 +111,17 @@ export async function planSchedule(pipeline: Pipeline, now: Date, ledger: Ledger
   if (window.last && startMs(window.last) < startMs(last)) last = window.last;
   if (startMs(last) < startMs(window.first)) return toPlan(pipeline.dagId, 'schedule', []);
   const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-  return toPlan(pipeline.dagId, 'schedule', await select(pipeline, candidates, pipeline.reprocessOnTick, ledger));
+  const planned = await select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
+  if (pipeline.catchupWindowMs === undefined) return toPlan(pipeline.dagId, 'schedule', planned);
+  // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
+  const since = now.getTime() - pipeline.catchupWindowMs;
+  const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
+  const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
+  const plan = toPlan(pipeline.dagId, 'schedule', inside);
+  if (outside.length > 0) {
+    plan.outsideWindow = { count: outside.length, first: outside[0]!.key, last: outside.at(-1)!.key };
+  }
+  return plan;
 }
 
 /**

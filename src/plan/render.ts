@@ -8,6 +8,24 @@ export interface PlanJson {
   partitions: Array<{ key: string; data_interval_start: string; data_interval_end: string; reason: PlanReason }>;
   count: number;
   matrix: { include: MatrixEntry[] };
+  /** Due partitions a tick left to a backfill because they ended before `catchup_window`. */
+  outside_window?: { count: number; first: string; last: string; backfill: string };
+}
+
+/** The command that fills the gap a bounded catch-up left, for people to copy. */
+export function backfillCommandFor(dagId: string, range: { first: string; last: string }): string {
+  return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
+}
+
+/** One line for people about the partitions outside the catch-up window, or undefined. */
+export function outsideWindowLine(plan: Plan): string | undefined {
+  const gap = plan.outsideWindow;
+  if (!gap) return undefined;
+  const range = gap.count === 1 ? gap.first : `${gap.first}..${gap.last}`;
+  return (
+    `${gap.count} due partition${gap.count === 1 ? '' : 's'} (${range}) ended outside the catch-up window — ` +
+    `backfill ${gap.count === 1 ? 'it' : 'them'}: ${backfillCommandFor(plan.dagId, gap)}`
+  );
 }
 
 export function planToJson(plan: Plan): PlanJson {
@@ -22,13 +40,18 @@ export function planToJson(plan: Plan): PlanJson {
     })),
     count: plan.count,
     matrix: plan.matrix,
+    ...(plan.outsideWindow
+      ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
+      : {}),
   };
 }
 
 export function renderPlanTable(plan: Plan): string {
   const entries = plan.matrix.include.length;
   const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
-  if (plan.count === 0) return `${plan.dagId}: ${what}: nothing to run\n`;
+  const gap = outsideWindowLine(plan);
+  const note = gap ? `${gap}\n` : '';
+  if (plan.count === 0) return `${plan.dagId}: ${what}: nothing to run\n${note}`;
   const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
   const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
   const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
@@ -38,5 +61,5 @@ export function renderPlanTable(plan: Plan): string {
       .map((c, i) => c.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
-  return `${head}\n${[header, ...rows].map(line).join('\n')}\n`;
+  return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note}`;
 }

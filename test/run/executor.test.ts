@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../src/contract/model.js';
+import type { SensorSpec, Task } from '../../src/contract/model.js';
 import { PartitionBusyError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { type Clock, sleep, systemClock } from '../../src/run/clock.js';
@@ -303,6 +303,20 @@ describe('sensors', () => {
     expect(byId.report).toMatchObject({ state: 'deferred', attempts: 0 });
     expect(trace).toEqual([]);
     expect(reportPaths && existsSync(reportPaths.json)).toBe(true);
+  });
+
+  it('past give_up_after (from the interval end) defers at once instead of waiting its timeout again', async () => {
+    const waits: number[] = [];
+    const clock: Clock = { ...systemClock, sleep: (ms, signal) => (waits.push(ms), sleep(ms, signal)) };
+    const [sensor, ...rest] = sensorTasks('defer', 3_600_000);
+    const late = { ...sensor!, spec: { ...(sensor!.spec as SensorSpec), giveUpAfterMs: 3 * 3_600_000 } };
+    const { record, byId } = await run([late, ...rest], { clock });
+    expect(record.state).toBe('deferred');
+    expect(waits).toEqual([]);
+    // 2026-05-02 in Asia/Almaty ends 2026-05-03T00:00+05:00; three hours later is 2026-05-02T22:00Z.
+    expect(byId.wait_source?.error).toContain(
+      "did not appear by 2026-05-02T22:00:00.000Z (give_up_after 3h00m from the interval's end); deferred to the next tick",
+    );
   });
 });
 

@@ -39,8 +39,10 @@ describe('validate: contract mistakes are located at the offending key or value'
       path: '{{ inputs.raw_orders }}',
       pokeIntervalMs: 30_000,
       timeoutMs: 1_200_000,
+      giveUpAfterMs: 6 * 3_600_000,
       onTimeout: 'defer',
     });
+    expect(p).toMatchObject({ catchupWindowMs: 14 * 24 * 3_600_000, retainVersions: 3, reprocessOnTick: 'failed' });
     expect(p?.tasks.find((t) => t.id === 'write_quality_report')?.triggerRule).toBe('all_done');
     expect(p?.file).toBe(join(repo, 'pipelines/turanmart_daily_sales/pipeline.yml'));
   });

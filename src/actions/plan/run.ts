@@ -14,6 +14,7 @@ import {
   REPROCESS_MODES,
   type Reprocess,
 } from '../../plan/plan.js';
+import { outsideWindowLine } from '../../plan/render.js';
 import { parseInstant } from '../../schedule/instants.js';
 import type { LedgerReader } from '../../store/ledger.js';
 import { INPUT, OUTPUT, readBoolean, readEnum, readPositiveInt, readString, setOutput } from '../common/inputs.js';
@@ -99,6 +100,8 @@ function summary(
     '',
   ];
   if (plan.mode === 'backfill') lines.push(`Reason: ${inputs.reason}`, '');
+  const frozen = frozenClockWarning(plan, inputs);
+  if (frozen) lines.push(`> [!WARNING]\n> ${frozen}`, '');
   if (plan.count === 0) {
     lines.push('Nothing to run: every due partition has succeeded (or is running).');
   } else {
@@ -112,6 +115,8 @@ function summary(
       ),
     );
   }
+  const gap = outsideWindowLine(plan);
+  if (gap) lines.push('', `**Outside the catch-up window:** ${gap}`);
   if (inputs.dryRun && plan.count > 0) {
     lines.push(
       '## Estimate',
@@ -122,6 +127,15 @@ function summary(
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A fixed clock left behind (vars.PIPEWRIGHT_NOW) would freeze the schedule: say so on every tick. */
+function frozenClockWarning(plan: Plan, inputs: PlanInputs): string | undefined {
+  if (plan.mode !== 'schedule' || inputs.now === '') return undefined;
+  return (
+    `the clock is fixed at ${inputs.now} (input 'now', e.g. vars.PIPEWRIGHT_NOW): every tick plans as of that ` +
+    'instant and the schedule does not move; delete the variable unless you are replaying a day'
+  );
 }
 
 async function makePlan(pipeline: Pipeline, inputs: PlanInputs, now: Date, ledger: LedgerReader): Promise<Plan> {
@@ -146,6 +160,10 @@ export async function runPlanAction(): Promise<void> {
       core.info(`${p.count} partition(s), ${p.matrix.include.length} matrix job(s)`);
       return p;
     });
+    const gap = outsideWindowLine(plan);
+    if (gap) core.warning(gap);
+    const frozen = frozenClockWarning(plan, inputs);
+    if (frozen) core.warning(frozen);
     const maxParallel = inputs.maxParallel ?? pipeline.maxActiveRuns;
     const estimate =
       inputs.dryRun && plan.count > 0

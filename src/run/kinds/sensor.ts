@@ -22,7 +22,11 @@ export function sensorKind(spec: SensorSpec): KindRunner {
       const vars = { ...templateVars(env.partition), inputs: env.inputs, outputs: env.outputs };
       const target = resolveInside(env.dataRoot, renderTemplate(spec.path, vars));
       const shown = relativeToRoot(env.dataRoot, target);
-      const deadline = env.clock.now() + spec.timeoutMs;
+      // give_up_after is measured from the end of the data interval: a partition long past
+      // it stops waiting at once instead of holding a runner for its whole timeout again.
+      const giveUpAt =
+        spec.giveUpAfterMs === undefined ? undefined : Date.parse(env.partition.dataIntervalEnd) + spec.giveUpAfterMs;
+      const deadline = Math.min(env.clock.now() + spec.timeoutMs, giveUpAt ?? Number.POSITIVE_INFINITY);
       for (let poke = 1; ; poke++) {
         if (await exists(target)) {
           env.logger.info(`${shown} is there (poke ${poke})`);
@@ -39,7 +43,10 @@ export function sensorKind(spec: SensorSpec): KindRunner {
           return { status: 'failed', failureClass: 'timeout', error: `${why} while waiting for ${shown}` };
         }
       }
-      const message = `${shown} did not appear within ${formatDuration(spec.timeoutMs)}`;
+      const pastGiveUp = giveUpAt !== undefined && deadline === giveUpAt;
+      const message = pastGiveUp
+        ? `${shown} did not appear by ${new Date(giveUpAt).toISOString()} (give_up_after ${formatDuration(spec.giveUpAfterMs ?? 0)} from the interval's end)`
+        : `${shown} did not appear within ${formatDuration(spec.timeoutMs)}`;
       if (spec.onTimeout === 'defer') return { status: 'deferred', message: `${message}; deferred to the next tick` };
       // The deadline is the sensor's whole budget: retrying would wait past it.
       return { status: 'failed', failureClass: 'timeout', error: message, retryable: false };
