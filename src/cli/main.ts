@@ -7,6 +7,7 @@ import { expectCommand } from './commands/expect.js';
 import { graphCommand } from './commands/graph.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
+import { siteCommand } from './commands/site.js';
 import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext, Command } from './context.js';
@@ -18,6 +19,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: 'run one partition' },
   backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
   status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
+  site: { run: siteCommand, summary: 'build the catalog and status site (static HTML) from contracts and the ledger' },
   expect: { run: expectCommand, summary: 'run the sample partitions and compare outputs with expected/' },
 };
 
