@@ -109,12 +109,12 @@ async function collect(source: SiteSource, now: Date): Promise<SitePipeline> {
 async function prepareOut(out: string): Promise<void> {
   const entries = await readdir(out).catch((error: NodeJS.ErrnoException): string[] => {
     if (error.code === 'ENOENT') return [];
-    if (error.code === 'ENOTDIR') throw new UsageError(`--out ${out} is a file; name a folder for the site`);
+    if (error.code === 'ENOTDIR') throw new UsageError(`the site folder ${out} is a file; name a folder`);
     throw error;
   });
   if (entries.length > 0 && !entries.includes(MARKER)) {
     throw new UsageError(
-      `--out ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`,
+      `the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`,
     );
   }
   for (const name of ['pipelines', 'assets', 'index.html']) await rm(join(out, name), { recursive: true, force: true });
