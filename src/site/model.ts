@@ -25,7 +25,7 @@ export const STATE_SYMBOL: Record<ShownState, string> = {
   success: '✓',
   failed: '✗',
   running: '▶',
-  deferred: '⏸',
+  deferred: '…',
   up_for_retry: '↻',
   upstream_failed: '!',
   skipped: '–',

@@ -126,7 +126,7 @@ it('lists TuranMart, shows 2026-05-02 failed in its grid and opens it to the fai
   );
   expect(await page.locator('#partition').textContent()).toContain('site browser test');
   expect(await page.locator('#partition svg.gantt rect').count()).toBeGreaterThan(0);
-  await page.locator('#partition').screenshot({ path: join(SHOTS, 'partition.png') });
+  await page.locator('#grid').screenshot({ path: join(SHOTS, 'grid.png') });
   await page.screenshot({ path: join(SHOTS, 'pipeline-partition.png'), fullPage: true });
   await page.close();
   expect(problems).toEqual([]);

@@ -13,7 +13,7 @@
     success: '✓',
     failed: '✗',
     running: '▶',
-    deferred: '⏸',
+    deferred: '…',
     up_for_retry: '↻',
     upstream_failed: '!',
     skipped: '–',
