@@ -26,10 +26,11 @@ beforeAll(async () => {
   const dataRoot = join(temp, 'data');
   site = join(temp, 'site');
   cpSync(join(REPO_ROOT, 'pipelines', DAG, 'data', 'raw'), join(dataRoot, 'raw'), { recursive: true });
-  // A malformed export: the region column is missing, a data error on 2026-05-02.
+  // A malformed export: the region column is missing, a data error on 2026-05-02. Its stray
+  // column looks like markup, and the error quotes it: the page must show it as text.
   writeFileSync(
     join(dataRoot, 'raw/orders/dt=2026-05-02/orders.csv'),
-    'order_id,order_date,customer_id,order_total\n1,2026-05-02,C1,1.00\n',
+    'order_id,order_date,customer_id,order_total,<b>note</b>\n1,2026-05-02,C1,1.00,x\n',
   );
   const backfill = pipewright(REPO_ROOT, [
     'backfill',
@@ -121,6 +122,8 @@ it('lists TuranMart, shows 2026-05-02 failed in its grid and opens it to the fai
   await task.waitFor();
   expect(await task.getAttribute('data-state')).toBe('failed');
   expect(await task.locator('td.error').textContent()).toContain('missing required column "region"');
+  expect(await task.locator('td.error').textContent()).toContain('<b>note</b>');
+  expect(await task.locator('td.error b').count()).toBe(0);
   expect(await page.locator('#partition tr[data-task="validate_bronze_orders"]').getAttribute('data-state')).toBe(
     'upstream_failed',
   );
