@@ -6,8 +6,8 @@
 //   pipelines/<dag_id>/runs/<chunk>.js  partition details, loaded when opened
 //   assets/site.css, assets/site.js  the only style and code, hand-written, no CDN
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Pipeline } from '../contract/model.js';
 import { UsageError } from '../errors.js';
 import { mapLimited } from '../map-limited.js';
@@ -55,10 +55,25 @@ const ASSETS = [
 const PIPELINE_CONCURRENCY = 4;
 const WRITE_CONCURRENCY = 32;
 
+/** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const out = resolve(options.out);
+  await checkOut(out);
+  await mkdir(dirname(out), { recursive: true });
+  const staging = await mkdtemp(join(dirname(out), `.${basename(out)}-`));
+  try {
+    await chmod(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
+    const result = await writeSite(options, staging);
+    await rm(out, { recursive: true, force: true });
+    await rename(staging, out);
+    return { ...result, out };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function writeSite(options: SiteOptions, out: string): Promise<SiteResult> {
   const now = options.now ?? new Date();
-  await prepareOut(out);
   const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await readFile(url, 'utf8')] as const));
   const written = { files: 0, bytes: 0 };
   const write = async (path: string, text: string) => {
@@ -105,8 +120,8 @@ async function collect(source: SiteSource, now: Date): Promise<SitePipeline> {
   return site;
 }
 
-/** An empty or missing folder, or an earlier site (whose generated parts are removed); anything else is refused. */
-async function prepareOut(out: string): Promise<void> {
+/** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
+async function checkOut(out: string): Promise<void> {
   const entries = await readdir(out).catch((error: NodeJS.ErrnoException): string[] => {
     if (error.code === 'ENOENT') return [];
     if (error.code === 'ENOTDIR') throw new UsageError(`the site folder ${out} is a file; name a folder`);
@@ -117,6 +132,4 @@ async function prepareOut(out: string): Promise<void> {
       `the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`,
     );
   }
-  for (const name of ['pipelines', 'assets', 'index.html']) await rm(join(out, name), { recursive: true, force: true });
-  await mkdir(out, { recursive: true });
 }

@@ -69,7 +69,7 @@ function grid(site: SitePipeline): Html {
   return html`<section id="grid" aria-labelledby="grid-h"><h2 id="grid-h">Grid</h2>
 <p class="sub">${site.partitions.length} partitions, newest first; each row is a partition, each square one of its runs (oldest left). Arrow keys move, Enter opens.</p>
 <ul class="legend" aria-label="Legend">${legend}</ul>
-<label class="filter">Show <select id="grid-filter"><option value="">all partitions</option><option value="failed">failed</option><option value="running">running</option><option value="deferred">deferred</option><option value="success">succeeded</option></select></label>
+<label class="filter">Show <select id="grid-filter"><option value="">all partitions</option><option value="failed">latest run failed</option><option value="running">latest run running</option><option value="deferred">latest run deferred</option><option value="success">latest run succeeded</option></select></label>
 <div class="grid-layout">
 <div id="grid-cells" class="grid" role="grid" aria-label="Partitions and their runs" aria-rowcount="${site.partitions.length}"><p class="sub">Loading the grid…</p></div>
 <section id="partition" class="partition" aria-live="polite" tabindex="-1"><p class="sub">Open a partition to see its runs, task states, durations, checks, metrics and reasons.</p></section>

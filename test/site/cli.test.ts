@@ -1,7 +1,7 @@
 // `pipewright site` as a user runs it: where it refuses to write, that it
 // rebuilds its own folder, and that it reads the ledger from a git state branch.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GitLedger } from '../../src/store/git-ledger.js';
@@ -40,6 +40,23 @@ describe('pipewright site', () => {
     }
     expect(latestCell(readFileSync(join(out, 'index.html'), 'utf8'))).toBe('· no run');
     expect(existsSync(join(out, 'pipelines/turanmart_daily_sales/index.html'))).toBe(true);
+  });
+
+  it('keeps the previous site whole when a rebuild fails', () => {
+    const root = temp();
+    const out = join(root, 'site');
+    const dataRoot = join(root, 'data');
+    const args = ['site', '--out', out, '--pipelines', PIPELINES, '--data-root', dataRoot];
+    expect(pipewright(REPO_ROOT, args).status).toBe(0);
+    // A run record cut short (a disk that filled up): the ledger refuses it.
+    const partition = join(dataRoot, '_pipewright/runs/turanmart_daily_sales/2026-05-01');
+    mkdirSync(partition, { recursive: true });
+    writeFileSync(join(partition, 'schedule__cut.json'), '{"dag_id": "turanmart_daily_sales", "partit');
+    const failed = pipewright(REPO_ROOT, args);
+    expect(failed.status).not.toBe(0);
+    expect(failed.stderr).toContain('is not valid JSON');
+    expect(latestCell(readFileSync(join(out, 'index.html'), 'utf8'))).toBe('· no run');
+    expect(readdirSync(root).sort()).toEqual(['data', 'site']);
   });
 
   it('reports an invalid contract at its file:line:col and builds nothing', () => {
