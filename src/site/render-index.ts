@@ -17,11 +17,11 @@ function row(site: SitePipeline): Html {
   const slo30 = reliability.slo?.find((s) => s.days === 30);
   return html`<tr data-dag-id="${pipeline.dagId}">
 <th scope="row"><a href="pipelines/${pipeline.dagId}/index.html">${pipeline.dagId}</a><div class="sub">${pipeline.description}</div></th>
-<td data-field="owner">${pipeline.owner}</td>
-<td data-field="schedule"><code>${pipeline.schedule ?? 'manual'}</code> <span class="sub">${pipeline.timezone}</span></td>
-<td data-field="freshness">${pipeline.freshness ? html`<time>${pipeline.freshness.deadline}</time> <span class="sub">${pipeline.timezone}</span>` : '—'}</td>
-<td data-field="latest">${latest ? html`${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</td>
-<td data-field="slo">${slo30 ? html`${percent(slo30.met, slo30.due)} <span class="sub">of ${slo30.due}</span>` : '—'}</td>
+<td data-field="owner" data-label="Owner">${pipeline.owner}</td>
+<td data-field="schedule" data-label="Schedule"><code>${pipeline.schedule ?? 'manual'}</code> <span class="sub">${pipeline.timezone}</span></td>
+<td data-field="freshness" data-label="Freshness target">${pipeline.freshness ? html`<time>${pipeline.freshness.deadline}</time> <span class="sub">${pipeline.timezone}</span>` : '—'}</td>
+<td data-field="latest" data-label="Latest">${latest ? html`${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</td>
+<td data-field="slo" data-label="On time (30 days)">${slo30 ? html`${percent(slo30.met, slo30.due)} <span class="sub">of ${slo30.due}</span>` : '—'}</td>
 </tr>`;
 }
 

@@ -29,8 +29,8 @@ describe('site action', () => {
       expect(run.outputs).toEqual({ path: '_site' });
       expect(run.summary).toContain('`turanmart_daily_sales`');
       const index = fs.readFileSync(path.join(ws, '_site', 'index.html'), 'utf8');
-      expect(index).toMatch(/<td data-field="owner">data-platform<\/td>/);
-      expect(index).toMatch(/<td data-field="latest">2026-05-02 <span class="badge s-failed">/);
+      expect(index).toMatch(/<td data-field="owner"[^>]*>data-platform<\/td>/);
+      expect(index).toMatch(/<td data-field="latest"[^>]*>2026-05-02 <span class="badge s-failed">/);
       for (const asset of ['site.css', 'site.js']) {
         expect(fs.readFileSync(path.join(ws, '_site', 'assets', asset), 'utf8')).toBe(
           fs.readFileSync(path.join(import.meta.dirname, '../../src/site/assets', asset), 'utf8'),

@@ -13,7 +13,7 @@ const temp = tempRoots('pw-site-cli-');
 const PIPELINES = join(REPO_ROOT, 'pipelines');
 
 function latestCell(indexHtml: string): string {
-  const match = /<td data-field="latest">(.*?)<\/td>/s.exec(indexHtml);
+  const match = /<td data-field="latest"[^>]*>(.*?)<\/td>/s.exec(indexHtml);
   return (match?.[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
 }
 
