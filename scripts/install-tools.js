@@ -1,5 +1,6 @@
-// Installs the pinned Go tools the tests drive (act runs our workflows,
-// actionlint checks them) with `go install`, once per machine. Prints the bin dir.
+// Installs what the tests drive, once per machine: the pinned Go tools (act runs
+// our workflows, actionlint checks them) with `go install`, and Debian's chromium
+// (the status site's browser tests) with apt-get when we are root. Prints the paths.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -27,6 +28,26 @@ export function ensureTool(name) {
   return exe;
 }
 
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's chromium for the browser tests; installed with apt-get only when missing and we are root. */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (process.getuid?.() !== 0) {
+    process.stderr.write(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) for test/site\n`,
+    );
+    return undefined;
+  }
+  process.stderr.write('installing chromium with apt-get (once per machine)...\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { env, stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', 'chromium'], { env, stdio: 'inherit' });
+  return CHROMIUM;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const name of Object.keys(TOOLS)) console.log(ensureTool(name));
+  const chromium = ensureChromium();
+  if (chromium) console.log(chromium);
 }

@@ -9,6 +9,7 @@ import { planCommand } from './commands/plan.js';
 import { repairCommand } from './commands/repair.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { runCommand } from './commands/run.js';
+import { siteCommand } from './commands/site.js';
 import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext, Command } from './context.js';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
   rollback: { run: rollbackCommand, summary: 'make a retained version of a partition live again' },
   repair: { run: repairCommand, summary: 'finish publishes a killed run left half done' },
+  site: { run: siteCommand, summary: 'build the catalog and status site (static HTML) from contracts and the ledger' },
   expect: { run: expectCommand, summary: 'run the sample partitions and compare outputs with expected/' },
 };
 

@@ -67,6 +67,17 @@ function unique(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * Every pipeline under `pipelinesDir`, validated (without importing handlers), sorted by dag_id.
+ * Throws ContractError listing every error when any contract is invalid.
+ */
+export async function loadPipelines(pipelinesDir: string): Promise<Pipeline[]> {
+  const result = await validatePaths([pipelinesDir], { checkImports: false });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw contractError(errors);
+  return result.pipelines.sort((a, b) => a.dagId.localeCompare(b.dagId));
+}
+
 async function knownIds(pipelinesDir: string): Promise<string[]> {
   const entries = await readdir(pipelinesDir, { withFileTypes: true }).catch(() => []);
   return entries
@@ -87,9 +98,13 @@ export async function loadPipelineById(pipelinesDir: string, dagId: string): Pro
   }
   const result = checkContractText(file, await readFile(file, 'utf8'));
   if (result.pipeline) return result.pipeline;
-  const errors = unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics);
+  throw contractError(unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics));
+}
+
+/** One ContractError listing every error, located at the first. */
+function contractError(errors: Diagnostic[]): ContractError {
   const first = errors[0];
-  throw new ContractError(
+  return new ContractError(
     errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'),
     first?.file,
     first?.line,

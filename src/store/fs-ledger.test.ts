@@ -117,4 +117,19 @@ describe('FsLedger and killed runs', () => {
     await lock.release();
     expect((await ledger.latestRuns('sales')).get('2026-05-02')).toMatchObject({ state: 'failed', abandoned: true });
   });
+
+  it('gives the whole history in one pass, each partition oldest first and its killed latest run as failed', async () => {
+    const ledger = new FsLedger(tempRoot());
+    await ledger.write(record('2026-05-01', 'schedule__first', '2026-05-02T01:00:00Z', 'failed'));
+    await ledger.write(record('2026-05-01', 'backfill__killed', '2026-05-04T01:00:00Z', 'running'));
+    await ledger.write(record('2026-05-02', 'schedule__ok', '2026-05-03T01:00:00Z', 'success'));
+    const history = await ledger.history('sales');
+    const byPartition = (p: string) => history.filter((r) => r.partition === p);
+    expect(byPartition('2026-05-01').map((r) => [r.runId, r.state, r.abandoned])).toEqual([
+      ['schedule__first', 'failed', undefined],
+      ['backfill__killed', 'failed', true],
+    ]);
+    expect(byPartition('2026-05-02').map((r) => r.runId)).toEqual(['schedule__ok']);
+    expect(await new FsLedger(tempRoot()).history('sales')).toEqual([]);
+  });
 });

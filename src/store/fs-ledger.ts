@@ -61,6 +61,17 @@ export class FsLedger implements LockingLedger {
     return records.sort(compareRuns);
   }
 
+  /** Every run of a pipeline in one pass, each partition's oldest first and its latest settled (the status site). */
+  async history(dagId: string): Promise<RunRecord[]> {
+    const partitions = await listDirs(this.dagDir(dagId));
+    const all = await mapLimited(partitions, READ_CONCURRENCY, async (partition) => {
+      const runs = await this.runs(dagId, partition);
+      const last = runs.pop();
+      return last ? [...runs, await this.settle(last)] : [];
+    });
+    return all.flat();
+  }
+
   /** The file that holds one run's record. */
   recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
     assertSafeSegment(record.runId, 'run id');

@@ -61,6 +61,11 @@ export class GitLedger implements Ledger {
     return records.sort((a, b) => (isLater(a, b) ? 1 : -1));
   }
 
+  /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
+  async history(dagId: string): Promise<RunRecord[]> {
+    return (await this.readAll(`runs/${dagId}/`)).sort((a, b) => (isLater(a, b) ? 1 : -1));
+  }
+
   async write(record: RunRecord): Promise<void> {
     const path = recordPath(record);
     const content = toJsonText(record);

@@ -307,7 +307,13 @@ describe('sensors', () => {
 
   it('past give_up_after (from the interval end) defers at once instead of waiting its timeout again', async () => {
     const waits: number[] = [];
-    const clock: Clock = { ...systemClock, sleep: (ms, signal) => (waits.push(ms), sleep(ms, signal)) };
+    const clock: Clock = {
+      ...systemClock,
+      sleep: (ms, signal) => {
+        waits.push(ms);
+        return sleep(ms, signal);
+      },
+    };
     const [sensor, ...rest] = sensorTasks('defer', 3_600_000);
     const late = { ...sensor!, spec: { ...(sensor!.spec as SensorSpec), giveUpAfterMs: 3 * 3_600_000 } };
     const { record, byId } = await run([late, ...rest], { clock });

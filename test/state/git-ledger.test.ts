@@ -104,6 +104,13 @@ describe('GitLedger on a state branch', () => {
       ['schedule__a', 'failed'],
       ['backfill__b', 'success'],
     ]);
+    await ledger.write(record('2026-05-01', 'schedule__c', 'success', '2026-05-02T06:00:00Z'));
+    // The whole history in one fetch, oldest first (what the status site reads).
+    expect((await other.history('turanmart_daily_sales')).map((r) => [r.partition, r.runId])).toEqual([
+      ['2026-05-01', 'schedule__c'],
+      ['2026-05-02', 'schedule__a'],
+      ['2026-05-02', 'backfill__b'],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-// The four actions' metadata, as GitHub reads it: valid YAML, node24, a bundle
+// The five actions' metadata, as GitHub reads it: valid YAML, node24, a bundle
 // under dist/, every input and output described, kebab-case names.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 
 const root = path.join(import.meta.dirname, '../..');
-const ACTIONS = ['validate', 'plan', 'run-partition', 'report'];
+const ACTIONS = ['validate', 'plan', 'run-partition', 'report', 'site'];
 
 interface ActionYml {
   name?: string;

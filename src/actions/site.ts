@@ -1,0 +1,3 @@
+import { runSiteAction } from './site/run.js';
+
+await runSiteAction();

@@ -1,0 +1,38 @@
+// The catalog's "last published version" of each output: the newest partition
+// with a successful run, and the manifest (`_manifest.json`) beside its file.
+import { dirname, join } from 'node:path';
+import type { Pipeline } from '../contract/model.js';
+import { MANIFEST_NAME, type ManifestEntry, readManifest } from '../store/manifest.js';
+import { relativeToRoot, resolvePartitionPaths } from '../store/paths.js';
+import type { PartitionHistory } from './history.js';
+
+export interface PublishedOutput {
+  name: string;
+  /** The path template as written in the contract. */
+  template: string;
+  /** The newest partition published, with the file's manifest entry when the manifest lists it. */
+  partition?: string;
+  path?: string;
+  entry?: ManifestEntry;
+}
+
+export async function lastPublished(
+  pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,
+  dataRoot: string,
+  partitions: readonly PartitionHistory[],
+): Promise<PublishedOutput[]> {
+  const newest = partitions.find((p) => p.runs.some((r) => r.state === 'success'));
+  const outputs = Object.entries(pipeline.outputs).map(([name, template]): PublishedOutput => ({ name, template }));
+  if (!newest) return outputs;
+  const run = newest.runs.findLast((r) => r.state === 'success')!;
+  const partition = { key: newest.key, dataIntervalStart: run.dataIntervalStart, dataIntervalEnd: run.dataIntervalEnd };
+  const paths = resolvePartitionPaths(pipeline, partition, dataRoot).outputs;
+  for (const output of outputs) {
+    const file = paths[output.name]!;
+    output.partition = newest.key;
+    output.path = relativeToRoot(dataRoot, file);
+    const manifest = await readManifest(join(dirname(file), MANIFEST_NAME));
+    output.entry = manifest?.files.find((f) => f.path === output.path);
+  }
+  return outputs;
+}

@@ -1,0 +1,60 @@
+// Each partition's metrics over time, from the last successful run of each
+// partition, with the points an order of magnitude away from the series'
+// median called out (a day that lost 90% of its orders should stand out).
+
+import { statusRows } from '../run/status.js';
+import type { RunRecord } from '../store/ledger.js';
+import type { PartitionHistory } from './history.js';
+
+export interface TrendPoint {
+  partition: string;
+  value: number;
+}
+
+export interface Trend {
+  metric: string;
+  /** Oldest partition first. */
+  points: TrendPoint[];
+  median: number;
+  /** Points at least 10× above or below the median. */
+  outliers: TrendPoint[];
+}
+
+const OUTLIER_FACTOR = 10;
+
+export function trends(partitions: readonly PartitionHistory[]): Trend[] {
+  const published = new Map<string, RunRecord>();
+  for (const p of partitions) {
+    const success = p.runs.findLast((r) => r.state === 'success');
+    if (success) published.set(p.key, success);
+  }
+  const series = new Map<string, TrendPoint[]>();
+  // statusRows returns partitions oldest first, `rows` falling back to the outputs' rows.
+  for (const row of statusRows(published)) {
+    const values: Record<string, number> = { ...row.metrics };
+    if (row.rows !== null) values.row_count = row.rows;
+    for (const [metric, value] of Object.entries(values)) {
+      const points = series.get(metric) ?? [];
+      series.set(metric, points);
+      points.push({ partition: row.partition, value });
+    }
+  }
+  return [...series.entries()]
+    .sort(([a], [b]) => (a === 'row_count' ? -1 : b === 'row_count' ? 1 : a.localeCompare(b)))
+    .map(([metric, points]) => {
+      const median = medianOf(points.map((p) => p.value));
+      return { metric, points, median, outliers: points.filter((p) => isOutlier(p.value, median)) };
+    });
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function isOutlier(value: number, median: number): boolean {
+  if (median === 0) return false;
+  const ratio = value / median;
+  return ratio >= OUTLIER_FACTOR || ratio <= 1 / OUTLIER_FACTOR;
+}
