@@ -30,10 +30,11 @@ const policyProperties = {
   retries: {
     type: 'integer',
     minimum: 0,
+    maximum: 100,
     description:
-      'How many times a failed attempt is retried (0 = never). Code errors are not retried unless retry_on_code_error.',
+      'How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error.',
   },
-  retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s.' },
+  retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s (at most 24.8 days).' },
   retry_backoff: {
     enum: ['fixed', 'exponential'],
     description: 'fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter.',
@@ -41,7 +42,8 @@ const policyProperties = {
   max_retry_delay: { ...duration, description: 'Cap on the wait between retries with exponential backoff.' },
   timeout: {
     ...duration,
-    description: 'Deadline of one attempt; past it the attempt is aborted and counts as failed.',
+    description:
+      'Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed.',
   },
   retry_on_code_error: {
     type: 'boolean',
