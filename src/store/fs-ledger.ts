@@ -12,6 +12,7 @@ import type { LockingLedger, RunRecord } from './ledger.js';
 import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
 import { assertSafeSegment } from './paths.js';
 import { isProcessAlive } from './pid.js';
+import { parseRunRecord } from './record-file.js';
 
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
@@ -80,12 +81,7 @@ export function compareRuns(a: RunRecord, b: RunRecord): number {
 }
 
 async function readRecord(path: string): Promise<RunRecord> {
-  const text = await readFile(path, 'utf8');
-  try {
-    return JSON.parse(text) as RunRecord;
-  } catch (error) {
-    throw new Error(`run record ${path} is not valid JSON (${(error as Error).message}); move it aside to continue`);
-  }
+  return parseRunRecord(await readFile(path, 'utf8'), path);
 }
 
 async function listDirs(dir: string): Promise<string[]> {

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ledger, RunRecord } from './ledger.js';
+import { parseRunRecord } from './record-file.js';
 
 export interface GitLedgerOptions {
   /** A git work tree or bare repository whose remote holds the state branch. */
@@ -100,8 +101,9 @@ export class GitLedger implements Ledger {
   private async readAll(prefix: string): Promise<RunRecord[]> {
     const tip = await this.fetch();
     if (!tip) return [];
-    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname)', tip, '--', prefix]);
-    const ids = listing.split('\n').filter(Boolean);
+    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', tip, '--', prefix]);
+    const entries = listing.split('\n').filter(Boolean);
+    const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
     if (ids.length === 0) return [];
     // One cat-file process for every record: a 10-year daily history is thousands of files.
     // Sizes in the batch headers are bytes, so parse the raw buffer, not a string.
@@ -113,7 +115,10 @@ export class GitLedger implements Ledger {
       const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
       const start = headerEnd + 1;
       const end = start + Number(size);
-      records.push(JSON.parse(batch.toString('utf8', start, end)) as RunRecord);
+      const file = entries[records.length]!.slice(ids[records.length]!.length + 1);
+      const where = `${file} on branch '${this.branch}'`;
+      const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
+      records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
       offset = end + 1;
     }
     return records;
