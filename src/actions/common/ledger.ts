@@ -2,12 +2,28 @@
 // named and the checkout has the remote `origin` (ephemeral runners keep nothing),
 // else the filesystem ledger under the data root.
 import * as core from '@actions/core';
+import { UsageError } from '../../errors.js';
 import { FsLedger } from '../../store/fs-ledger.js';
 import { GitLedger } from '../../store/git-ledger.js';
-import { hasRemote, shown } from './workspace.js';
+import { git, hasRemote, shown } from './workspace.js';
+
+/** Refuses a `state-branch` git would reject (`a..b`, `-x`, `x.lock`, a space), before any git command sees it. */
+export async function assertBranchName(stateBranch: string): Promise<void> {
+  const shownName = JSON.stringify(stateBranch);
+  if (stateBranch.startsWith('-') || /[\0-\x20\x7f]/.test(stateBranch))
+    throw new UsageError(`state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`);
+  try {
+    await git(['check-ref-format', `refs/heads/${stateBranch}`], process.cwd());
+  } catch {
+    throw new UsageError(
+      `state-branch ${shownName} is not a valid branch name (see git check-ref-format): name a branch such as pipewright-state`,
+    );
+  }
+}
 
 export async function stateBranchLedger(workspace: string, stateBranch: string): Promise<GitLedger | undefined> {
   if (stateBranch === '') return undefined;
+  await assertBranchName(stateBranch);
   if (await hasRemote(workspace)) return new GitLedger({ repoDir: workspace, branch: stateBranch });
   core.warning(
     `state-branch '${stateBranch}' is set but the workspace has no git remote 'origin' (check out the repository first); ` +
