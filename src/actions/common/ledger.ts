@@ -11,7 +11,9 @@ import { git, hasRemote, shown } from './workspace.js';
 export async function assertBranchName(stateBranch: string): Promise<void> {
   const shownName = JSON.stringify(stateBranch);
   if (stateBranch.startsWith('-') || /[\0-\x20\x7f]/.test(stateBranch))
-    throw new UsageError(`state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`);
+    throw new UsageError(
+      `state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`,
+    );
   try {
     await git(['check-ref-format', `refs/heads/${stateBranch}`], process.cwd());
   } catch {
