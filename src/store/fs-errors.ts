@@ -1,7 +1,7 @@
 // Filesystem failures that are the workspace's state, not a bug: a read-only or
 // full data root, a permission, a file where a folder belongs. The edges turn
 // them into one line naming the path and the fix (exit 1) instead of a stack.
-import { statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StateError } from '../errors.js';
 
@@ -25,6 +25,24 @@ function fileInTheWay(path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why the nearest existing ancestor of `path` cannot be written (EROFS, EACCES), if so:
+ * a recursive mkdir on a read-only file system reports ENOENT for the folder it could not make.
+ */
+function unwritableAncestor(path: string): { at: string; code: string } | undefined {
+  for (let at = dirname(path); at !== dirname(at); at = dirname(at)) {
+    if (!existsSync(at)) continue;
+    try {
+      accessSync(at, constants.W_OK);
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code && FIX[code] ? { at, code } : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** A StateError for a Node filesystem error with a path, or undefined for anything else. */
 export function stateErrorFromFs(error: unknown): StateError | undefined {
   if (!(error instanceof Error)) return undefined;
@@ -35,6 +53,10 @@ export function stateErrorFromFs(error: unknown): StateError | undefined {
   if (code === 'ENOTDIR') {
     const file = fileInTheWay(path) ?? path;
     return new StateError(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
+  }
+  if (code === 'ENOENT' && (error as NodeJS.ErrnoException).syscall === 'mkdir') {
+    const blocked = unwritableAncestor(path);
+    if (blocked) return new StateError(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
   }
   if (code === 'EISDIR')
     return new StateError(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
