@@ -20,6 +20,8 @@ export interface GitLedgerOptions {
   branch?: string;
   /** Attempts for a push that keeps losing the race (each after a fresh fetch). */
   maxPushAttempts?: number;
+  /** Extra environment for the ledger's git commands only, e.g. GIT_CONFIG_* carrying a token. */
+  gitEnv?: Record<string, string>;
 }
 
 const LOCAL_REF = 'refs/pipewright/state';
@@ -36,8 +38,10 @@ export class GitLedger implements Ledger {
   readonly remote: string;
   readonly branch: string;
   readonly maxPushAttempts: number;
+  private readonly gitEnv: Record<string, string>;
 
   constructor(options: GitLedgerOptions) {
+    this.gitEnv = options.gitEnv ?? {};
     this.repoDir = options.repoDir;
     this.remote = options.remote ?? 'origin';
     this.branch = options.branch ?? 'pipewright-state';
@@ -133,7 +137,12 @@ export class GitLedger implements Ledger {
       const child = execFile(
         'git',
         args,
-        { cwd: this.repoDir, env: { ...process.env, ...IDENTITY_ENV, ...env }, maxBuffer: 1 << 30, encoding: 'buffer' },
+        {
+          cwd: this.repoDir,
+          env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
+          maxBuffer: 1 << 30,
+          encoding: 'buffer',
+        },
         (error, stdout, stderr) => {
           if (error) reject(Object.assign(error, { stderr: stderr.toString('utf8') }));
           else resolve(stdout);

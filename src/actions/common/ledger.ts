@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { UsageError } from '../../errors.js';
 import { FsLedger } from '../../store/fs-ledger.js';
 import { GitLedger } from '../../store/git-ledger.js';
+import { INPUT } from './inputs.js';
 import { git, hasRemote, shown } from './workspace.js';
 
 /** Refuses a `state-branch` git would reject (`a..b`, `-x`, `x.lock`, a space), before any git command sees it. */
@@ -23,10 +24,32 @@ export async function assertBranchName(stateBranch: string): Promise<void> {
   }
 }
 
+/**
+ * The `github-token` input as git configuration for the ledger's fetch and push only
+ * (the workflow checks out with persist-credentials: false). The input leaves this
+ * process's environment first: handlers run in this process and commands inherit its
+ * environment, and neither may hold a token that can push.
+ */
+export function takeLedgerCredentials(): Record<string, string> {
+  const token = core.getInput(INPUT.githubToken);
+  delete process.env[`INPUT_${INPUT.githubToken.toUpperCase()}`];
+  if (token === '') return {};
+  core.setSecret(token);
+  const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
+  const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+  core.setSecret(basic);
+  return {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+  };
+}
+
 export async function stateBranchLedger(workspace: string, stateBranch: string): Promise<GitLedger | undefined> {
+  const gitEnv = takeLedgerCredentials();
   if (stateBranch === '') return undefined;
   await assertBranchName(stateBranch);
-  if (await hasRemote(workspace)) return new GitLedger({ repoDir: workspace, branch: stateBranch });
+  if (await hasRemote(workspace)) return new GitLedger({ repoDir: workspace, branch: stateBranch, gitEnv });
   core.warning(
     `state-branch '${stateBranch}' is set but the workspace has no git remote 'origin' (check out the repository first); ` +
       'the run ledger stays under the data root',
