@@ -1,5 +1,6 @@
-// Installs the pinned Go tools the tests drive (act runs our workflows,
-// actionlint checks them) with `go install`, once per machine. Prints the bin dir.
+// Installs the pinned tools the tests drive, once per machine: act runs our
+// workflows and actionlint checks them (`go install`); zizmor audits them for
+// security (`pip install` into its own venv). Prints each tool's path.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 export const TOOLS = {
   act: { module: 'github.com/nektos/act', version: 'v0.2.89' },
   actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: 'v1.7.12' },
+  zizmor: { pypi: 'zizmor', version: '1.32.0' },
 };
 
 export function toolsDir() {
@@ -19,10 +21,30 @@ export function ensureTool(name) {
   const { module, version } = TOOLS[name];
   const bin = join(toolsDir(), `${name}-${version}`);
   const exe = join(bin, name);
+  if (TOOLS[name].pypi) return ensurePythonTool(name);
   if (!existsSync(exe)) {
     mkdirSync(bin, { recursive: true });
     process.stderr.write(`installing ${name} ${version} with go install (once per machine)...\n`);
     execFileSync('go', ['install', `${module}@${version}`], { env: { ...process.env, GOBIN: bin }, stdio: 'inherit' });
+  }
+  return exe;
+}
+
+/** A pinned PyPI tool in a venv of its own (nothing installed into the system Python). */
+function ensurePythonTool(name) {
+  const { pypi, version } = TOOLS[name];
+  const venv = join(toolsDir(), `${name}-${version}`);
+  const exe = join(venv, 'bin', name);
+  if (!existsSync(exe)) {
+    process.stderr.write(`installing ${name} ${version} with pip into ${venv} (once per machine)...\n`);
+    execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
+    execFileSync(
+      join(venv, 'bin', 'pip'),
+      ['install', '--quiet', '--disable-pip-version-check', `${pypi}==${version}`],
+      {
+        stdio: 'inherit',
+      },
+    );
   }
   return exe;
 }
