@@ -228,7 +228,8 @@ export const pipelineSchema = {
     end_date: { type: 'string', description: 'Last logical date (inclusive); absent = open-ended.' },
     catchup: {
       type: 'boolean',
-      description: 'Plan every due interval since the last success, not only the latest (default false).',
+      description:
+        'Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false).',
     },
     max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
     max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
