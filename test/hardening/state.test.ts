@@ -42,6 +42,13 @@ describe('a data root that cannot hold data', () => {
       /^pipewright run: data root .*\/project\/data is not a folder: point --data-root/,
     );
     refused(root, cwd, run('/dev/null'), 2, /^pipewright run: data root \/dev\/null is not a folder/);
+    refused(
+      root,
+      cwd,
+      ['plan', DAG, '--data-root', '/dev/null'],
+      2,
+      /^pipewright plan: data root \/dev\/null is not a folder/,
+    );
   });
 
   it('is read-only (a read-only tmpfs): exit 1, one line naming it and the fix', (ctx) => {
