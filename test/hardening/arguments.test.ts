@@ -75,6 +75,15 @@ describe('a newline in a flag cannot start a workflow command', () => {
     expect(tree(root)).toEqual(before);
   });
 
+  it('validate quotes a contract value holding a newline without a command line', () => {
+    const { cwd } = project();
+    writePipeline(cwd, DAG, contract(DAG, { top: `outputs:\n  out: ${JSON.stringify(`/x${injected}`)}` }));
+    const result = pipewright(cwd, ['validate', 'pipelines', '--no-imports']);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toContain("error: output 'out' path '/x\\n::error title=owned::owned");
+    expect(commandLines(result.stdout + result.stderr)).toEqual([]);
+  });
+
   it('--reason is recorded as given and echoed without a command line', () => {
     const { cwd } = project();
     const result = pipewright(cwd, [

@@ -5,6 +5,7 @@ import { parseDuration } from '../../contract/duration.js';
 import { displayPath, formatDiagnostic } from '../../contract/format.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import { UsageError } from '../../errors.js';
+import { escapeLogText } from '../../log.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -59,7 +60,8 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
     };
     ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    for (const d of diagnostics) ctx.stdout.write(`${formatDiagnostic(d, ctx.cwd)}\n`);
+    // Messages quote contract values, which may hold a newline: no line may start a workflow command.
+    for (const d of diagnostics) ctx.stdout.write(`${escapeLogText(formatDiagnostic(d, ctx.cwd))}\n`);
     ctx.stdout.write(
       `${plural(files.length, 'pipeline')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
     );
