@@ -4,13 +4,24 @@
 // form reaches the summary as text and the log without a workflow command.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import { git, runBundle, turanmartWorkspace } from '../actions/bundle.js';
 import { runRecord } from '../support/records.js';
 import { tempRoots } from '../support/temp.js';
 
 const temp = tempRoots('pw-hardening-action-');
+const workspaces: string[] = [];
+afterEach(() => {
+  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The TuranMart checkout the bundle tests use, removed after each test. */
+function workspace(): string {
+  const dir = turanmartWorkspace();
+  workspaces.push(dir);
+  return dir;
+}
 const DAG = 'turanmart_daily_sales';
 const base = { pipeline: DAG, now: '2026-05-05T08:00:00+05:00' };
 
@@ -23,7 +34,7 @@ const errors = (stdout: string) =>
 
 /** A workspace whose origin holds a state branch with one good record and `text` as a second one. */
 async function stateBranchWith(text: string): Promise<string> {
-  const ws = turanmartWorkspace();
+  const ws = workspace();
   const origin = temp();
   git(origin, 'init', '-q', '--bare');
   git(ws, 'init', '-q', '-b', 'main');
@@ -62,7 +73,7 @@ describe('plan action on a broken state branch', () => {
   });
 
   it.each(['a..b', 'state branch', '-x', 'x.lock'])('state-branch %j fails the step with one line', (branch) => {
-    const ws = turanmartWorkspace();
+    const ws = workspace();
     const run = runBundle('plan', ws, { ...base, 'state-branch': branch });
     expect(run.status).toBe(1);
     expect(errors(run.stdout)).toEqual([
@@ -73,7 +84,7 @@ describe('plan action on a broken state branch', () => {
 
 describe('plan action with a hostile backfill reason', () => {
   it('renders the reason as text in the summary and logs no workflow command', () => {
-    const ws = turanmartWorkspace();
+    const ws = workspace();
     const dataRoot = temp();
     const reason = 'fix <img src=x onerror=alert(1)> [docs](https://evil.example) **now**\n::error::owned';
     const run = runBundle('plan', ws, {
