@@ -1,6 +1,7 @@
 // Validates one pipeline.yml's text (everything but handler imports) and
 // normalizes it when it has no error.
 import { dirname, resolve } from 'node:path';
+import { commandRules } from './command-rules.js';
 import type { HandlerRef } from './imports/check.js';
 import { limitRules } from './limit-rules.js';
 import type { Diagnostic, Pipeline } from './model.js';
@@ -65,7 +66,8 @@ export function checkContractText(file: string, content: string | Uint8Array): F
     return { file, diagnostics, handlers: [] };
   }
   diagnostics.push(...schemaDiagnostics(source));
-  for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules]) rule(data, source, diagnostics);
+  for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
+    rule(data, source, diagnostics);
   // Messages quote values; a credential must never be echoed back.
   for (const d of diagnostics) d.message = redactSecrets(d.message);
   const ok = !diagnostics.some((d) => d.severity === 'error');

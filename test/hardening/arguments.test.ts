@@ -58,6 +58,17 @@ describe('run refuses partitions the contract does not allow, as backfill does',
   });
 });
 
+describe('a key of the wrong shape', () => {
+  it('is refused in plain English for every grain', () => {
+    const root = temp();
+    const cwd = path.join(root, 'project');
+    writePipeline(cwd, DAG, contract(DAG, { partition: 'hourly' }));
+    const result = pipewright(cwd, ['run', DAG, '--date', '2026-05-01', '--data-root', 'data']);
+    expect(result.status).toBe(2);
+    expectOneLine(result.stderr, /^pipewright run: '2026-05-01' is not an hourly partition key/);
+  });
+});
+
 describe('a newline in a flag cannot start a workflow command', () => {
   const injected = '\n::error title=owned::owned\n::set-output name=x::y';
   it.each([

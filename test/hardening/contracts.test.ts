@@ -155,3 +155,17 @@ describe('run refuses the same contracts: exit 2, one line, nothing imported or 
     expect(tree(root)).toEqual(before);
   });
 });
+
+describe('validate warns about a command program it cannot find', () => {
+  it('names a likely typo on PATH, located at the program; the contract stays valid', () => {
+    const cwd = temp();
+    const tasks = "  - id: typo\n    command: [nodee, -e, '1']\n  - id: script\n    command: [./scripts/missing.sh]";
+    writePipeline(cwd, 'programs', contract('programs', { task: tasks }));
+    const result = pipewright(cwd, ['validate', 'pipelines']);
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout.split('\n').filter((l) => l.includes(': warning: '))).toEqual([
+      "pipelines/programs/pipeline.yml:13:15: warning: program 'nodee' is not on PATH here (did you mean 'node'?): fix the name, or install it before the run",
+      `pipelines/programs/pipeline.yml:15:15: warning: program './scripts/missing.sh' is not an executable file (looked in ${cwd}/pipelines/programs)`,
+    ]);
+  });
+});
