@@ -187,11 +187,6 @@ export function assertDataRootUsable(dataRoot: string, pipeline: Pick<Pipeline, 
   if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
     throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
   const realRoot = realpathSync(root);
-  for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
-    const at = statOf(join(root, folder));
-    if (at && !at.isDirectory())
-      throw new StateError(`${join(root, folder)} is not a folder: pipewright keeps its state there; move it aside`);
-  }
   const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
   const checked = new Set<string>();
   const check = (path: string) => {
@@ -211,6 +206,13 @@ export function assertDataRootUsable(dataRoot: string, pipeline: Pick<Pipeline, 
         path,
       );
   };
+  for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+    const path = join(root, folder);
+    const at = statOf(path);
+    if (at?.isSymbolicLink()) check(path);
+    if (at && !(at.isSymbolicLink() ? statSync(path) : at).isDirectory())
+      throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+  }
   for (const template of templates) {
     const folders = fixedFolders(template);
     for (const folder of folders) check(join(root, folder));

@@ -3,7 +3,7 @@
 // or read-only, pipewright's folders replaced by files, a pipeline.yml that is a
 // folder, corrupt run records, and a link that leads out of the data root.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipewright } from '../support/cli.js';
@@ -104,6 +104,12 @@ describe('a data root that cannot hold data', () => {
       1,
       /^pipewright run: .*\/data\/linked is a link to .*\/elsewhere, outside the data root/,
     );
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // pipewright's own folder, linked out: the ledger and locks would land elsewhere.
+    rmSync(path.join(cwd, 'data', 'linked'));
+    symlinkSync(elsewhere, path.join(cwd, 'data', '_pipewright'));
+    const line = /^pipewright run: .*\/data\/_pipewright is a link to .*\/elsewhere, outside the data root/;
+    refused(root, cwd, run('data'), 1, line);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 });
