@@ -2,35 +2,55 @@
 // `null` record is a broken state the user must repair: it is refused with one
 // line naming the file and the fix, never read as "no runs yet" or left to crash
 // deeper in.
-import { StateError } from '../errors.js';
+import { errorMessage, StateError } from '../errors.js';
 import type { RunRecord } from './ledger.js';
+
+/** Turns the parsed JSON object into a RunRecord (the record's serializer plugs in here). */
+export type RecordDecoder = (json: Record<string, unknown>) => RunRecord;
+
+const asRecord: RecordDecoder = (json) => json as unknown as RunRecord;
 
 const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'] as const;
 
-/** Why the parsed value is not a run record, or undefined when it looks like one. */
-function shapeProblem(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return `holds ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a run record`;
-  const record = value as Record<string, unknown>;
-  const missing = REQUIRED_STRINGS.filter((key) => typeof record[key] !== 'string');
-  if (missing.length) return `is not a run record (no ${missing.join(', ')})`;
-  if (!Array.isArray(record.tasks)) return 'is not a run record (no task list)';
-  return undefined;
+/** What is missing from a decoded record, or undefined when it has what readers rely on. */
+function missingFields(record: RunRecord): string | undefined {
+  const fields = record as unknown as Record<string, unknown>;
+  const missing: string[] = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
+  if (!Array.isArray(fields.tasks)) missing.push('tasks');
+  return missing.length ? missing.join(', ') : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
 /**
- * The run record in `text`. `where` names the file for the message: a path, or
- * `runs/... on branch pipewright-state`; `fix` says how to get past it.
+ * The run record in `text`. `where` names the file for the message (a path, or
+ * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
  */
-export function parseRunRecord(text: string, where: string, fix = 'move it aside to continue'): RunRecord {
+export function parseRunRecord(
+  text: string,
+  where: string,
+  fix = 'move it aside to continue',
+  decode: RecordDecoder = asRecord,
+): RunRecord {
+  const refuse = (why: string) => new StateError(`run record ${where} ${why}: ${fix}`, where);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const why = text.trim() === '' ? 'is empty' : `is not valid JSON (${(error as Error).message})`;
-    throw new StateError(`run record ${where} ${why}: ${fix}`, where);
+    throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
   }
-  const problem = shapeProblem(value);
-  if (problem) throw new StateError(`run record ${where} ${problem}: ${fix}`, where);
-  return value as RunRecord;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw refuse(`holds ${describe(value)}, not a run record`);
+  let record: RunRecord;
+  try {
+    record = decode(value as Record<string, unknown>);
+  } catch (error) {
+    throw refuse(`is not a run record (${errorMessage(error)})`);
+  }
+  const missing = missingFields(record);
+  if (missing) throw refuse(`is not a run record (no ${missing})`);
+  return record;
 }
