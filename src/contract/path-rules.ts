@@ -13,7 +13,7 @@ function escapeProblem(text: string, normalized: string, base: string): string |
   if (text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text) || text.startsWith('\\'))
     return `is absolute: write it relative to the ${base}`;
   if (text.includes('\\')) return "contains '\\': use '/' between folders";
-  if (normalized === '..' || normalized.startsWith('../')) return `climbs out of the ${base} with '..'`;
+  if (normalized === '..' || normalized.startsWith('../')) return `climbs out of the ${base} with '..': keep it inside`;
   return undefined;
 }
 
@@ -85,8 +85,7 @@ const taskPaths: Rule = (data, source, out) => {
     if (typeof task.handler === 'string' && task.handler.includes('#')) {
       const module = task.handler.slice(0, task.handler.lastIndexOf('#'));
       const problem = escapeProblem(module, normalize(module), 'pipeline folder');
-      if (problem)
-        push(['tasks', index, 'handler'], `handler module '${module}' ${problem}: keep task code beside pipeline.yml`);
+      if (problem) push(['tasks', index, 'handler'], `handler module '${module}' ${problem}`);
     }
     if (typeof task.cwd === 'string') {
       const problem = escapeProblem(task.cwd, normalize(task.cwd), 'pipeline folder');

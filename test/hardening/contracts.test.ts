@@ -41,7 +41,7 @@ const CASES: Record<string, { content: string | Uint8Array; error: string }> = {
   },
   output_climbs_out: {
     content: contract('output_climbs_out', { top: 'outputs:\n  out: ../../etc/x' }),
-    error: "8:8: error: output 'out' path '../../etc/x' climbs out of the data root with '..'",
+    error: "8:8: error: output 'out' path '../../etc/x' climbs out of the data root with '..': keep it inside",
   },
   output_absolute: {
     content: contract('output_absolute', { top: 'outputs:\n  out: /etc/x' }),
@@ -49,21 +49,21 @@ const CASES: Record<string, { content: string | Uint8Array; error: string }> = {
   },
   sensor_outside: {
     content: contract('sensor_outside', { task: '  - id: wait\n    sensor:\n      path: ../../../../etc/passwd' }),
-    error: "14:13: error: sensor path '../../../../etc/passwd' climbs out of the data root with '..'",
+    error: "14:13: error: sensor path '../../../../etc/passwd' climbs out of the data root with '..': keep it inside",
   },
   handler_outside: {
     content: contract('handler_outside', { task: '  - id: evil\n    handler: ../../../evil.mjs#x' }),
     error:
-      "13:14: error: handler module '../../../evil.mjs' climbs out of the pipeline folder with '..': keep task code beside pipeline.yml",
+      "13:14: error: handler module '../../../evil.mjs' climbs out of the pipeline folder with '..': keep it inside",
   },
   handler_absolute: {
     content: contract('handler_absolute', { task: '  - id: evil\n    handler: /tmp/evil.mjs#x' }),
     error:
-      "13:14: error: handler module '/tmp/evil.mjs' is absolute: write it relative to the pipeline folder: keep task code beside pipeline.yml",
+      "13:14: error: handler module '/tmp/evil.mjs' is absolute: write it relative to the pipeline folder",
   },
   cwd_outside: {
     content: contract('cwd_outside', { task: '  - id: c\n    command: [ls]\n    cwd: ../../..' }),
-    error: "14:10: error: cwd '../../..' climbs out of the pipeline folder with '..'",
+    error: "14:10: error: cwd '../../..' climbs out of the pipeline folder with '..': keep it inside",
   },
   timeout_past_timer: {
     content: contract('timeout_past_timer', { task: '    timeout: 30d' }),
