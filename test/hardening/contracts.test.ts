@@ -58,8 +58,7 @@ const CASES: Record<string, { content: string | Uint8Array; error: string }> = {
   },
   handler_absolute: {
     content: contract('handler_absolute', { task: '  - id: evil\n    handler: /tmp/evil.mjs#x' }),
-    error:
-      "13:14: error: handler module '/tmp/evil.mjs' is absolute: write it relative to the pipeline folder",
+    error: "13:14: error: handler module '/tmp/evil.mjs' is absolute: write it relative to the pipeline folder",
   },
   cwd_outside: {
     content: contract('cwd_outside', { task: '  - id: c\n    command: [ls]\n    cwd: ../../..' }),
