@@ -13,11 +13,7 @@ export const SUMMARY_LIMIT_BYTES = 1_000_000;
  */
 export function escapeCell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
-  return String(value)
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
+  return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 export type Align = 'left' | 'right' | 'center';
