@@ -1,6 +1,7 @@
 // Installs what the tests drive, once per machine: the pinned Go tools (act runs
-// our workflows, actionlint checks them) with `go install`, and Debian's chromium
-// (the status site's browser tests) with apt-get when we are root. Prints the paths.
+// our workflows, actionlint checks them) with `go install`, zizmor (audits them for
+// security) with pip into its own venv, and Debian's chromium (the status site's
+// browser tests) with apt-get when we are root. Prints the paths.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 export const TOOLS = {
   act: { module: 'github.com/nektos/act', version: 'v0.2.89' },
   actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: 'v1.7.12' },
+  zizmor: { pypi: 'zizmor', version: '1.32.0' },
 };
 
 export function toolsDir() {
@@ -20,6 +22,7 @@ export function ensureTool(name) {
   const { module, version } = TOOLS[name];
   const bin = join(toolsDir(), `${name}-${version}`);
   const exe = join(bin, name);
+  if (TOOLS[name].pypi) return ensurePythonTool(name);
   if (!existsSync(exe)) {
     mkdirSync(bin, { recursive: true });
     process.stderr.write(`installing ${name} ${version} with go install (once per machine)...\n`);
@@ -44,6 +47,25 @@ export function ensureChromium() {
   execFileSync('apt-get', ['update'], { env, stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', 'chromium'], { env, stdio: 'inherit' });
   return CHROMIUM;
+}
+
+/** A pinned PyPI tool in a venv of its own (nothing installed into the system Python). */
+function ensurePythonTool(name) {
+  const { pypi, version } = TOOLS[name];
+  const venv = join(toolsDir(), `${name}-${version}`);
+  const exe = join(venv, 'bin', name);
+  if (!existsSync(exe)) {
+    process.stderr.write(`installing ${name} ${version} with pip into ${venv} (once per machine)...\n`);
+    execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
+    execFileSync(
+      join(venv, 'bin', 'pip'),
+      ['install', '--quiet', '--disable-pip-version-check', `${pypi}==${version}`],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  return exe;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -23,6 +23,20 @@ export class ContractError extends Error {
   }
 }
 
+/**
+ * The workspace's stored state cannot be used as it is (a corrupt run record, a file
+ * where pipewright keeps a folder, a read-only data root): one line naming the file
+ * and the fix, exit 1. Nothing is written until it is fixed.
+ */
+export class StateError extends Error {
+  override name = 'StateError';
+  readonly file?: string;
+  constructor(message: string, file?: string) {
+    super(message);
+    this.file = file;
+  }
+}
+
 /** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
 export class TransientError extends Error {
   override name = 'TransientError';
@@ -69,5 +83,15 @@ export function errorMessage(error: unknown): string {
 
 /** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
 export function isUserError(error: unknown): boolean {
-  return error instanceof UsageError || error instanceof ContractError || error instanceof PartitionBusyError;
+  return (
+    error instanceof UsageError ||
+    error instanceof ContractError ||
+    error instanceof PartitionBusyError ||
+    error instanceof StateError
+  );
+}
+
+/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
+export function userErrorExitCode(error: unknown): 1 | 2 {
+  return error instanceof StateError ? 1 : 2;
 }

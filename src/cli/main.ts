@@ -1,7 +1,9 @@
 // `pipewright <command> ...`: dispatches to one module per command and maps
-// errors to exit codes (0 ok, 1 failed work, 2 bad input). Importing it runs nothing.
-import { errorMessage, isUserError } from '../errors.js';
-import { consoleLogger } from '../log.js';
+// errors to exit codes (0 ok, 1 failed work or state to repair, 2 bad input).
+// Importing it runs nothing.
+import { errorMessage, isUserError, userErrorExitCode } from '../errors.js';
+import { consoleLogger, escapeLogText } from '../log.js';
+import { stateErrorFromFs } from '../store/fs-errors.js';
 import { backfillCommand } from './commands/backfill.js';
 import { expectCommand } from './commands/expect.js';
 import { graphCommand } from './commands/graph.js';
@@ -56,15 +58,16 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
   }
   const command = commands[name];
   if (!command) {
-    ctx.stderr.write(`pipewright: unknown command '${name}'\n\n${USAGE}`);
+    ctx.stderr.write(`pipewright: unknown command '${escapeLogText(name)}'\n\n${USAGE}`);
     return 2;
   }
   try {
     return await command.run(rest, ctx);
-  } catch (error) {
+  } catch (thrown) {
+    const error = stateErrorFromFs(thrown) ?? thrown;
     if (isUserError(error)) {
-      ctx.stderr.write(`pipewright ${name}: ${errorMessage(error)}\n`);
-      return 2;
+      ctx.stderr.write(`pipewright ${name}: ${escapeLogText(errorMessage(error))}\n`);
+      return userErrorExitCode(error);
     }
     ctx.stderr.write(
       `pipewright ${name}: internal error (please report it)\n${error instanceof Error ? error.stack : String(error)}\n`,

@@ -1,13 +1,16 @@
 // Validates one pipeline.yml's text (everything but handler imports) and
 // normalizes it when it has no error.
 import { dirname, resolve } from 'node:path';
+import { commandRules } from './command-rules.js';
 import type { HandlerRef } from './imports/check.js';
+import { limitRules } from './limit-rules.js';
 import type { Diagnostic, Pipeline } from './model.js';
 import { normalizePipeline } from './normalize.js';
+import { handlerModuleInside, pathRules } from './path-rules.js';
 import { isRecord, pipelineRules } from './rules.js';
 import { schemaDiagnostics } from './schema-check.js';
 import { findSecrets, redactSecrets } from './secrets.js';
-import { type ContractSource, parseContract } from './source.js';
+import { type ContractSource, decodeContract, parseContract } from './source.js';
 import { taskRules } from './task-rules.js';
 
 export interface FileResult {
@@ -27,14 +30,19 @@ function handlerRefs(data: Record<string, unknown>, source: ContractSource): Han
   return data.tasks.flatMap((task: unknown, index) => {
     if (!isRecord(task) || typeof task.handler !== 'string') return [];
     const match = HANDLER.exec(task.handler);
-    if (!match) return [];
+    // A module outside the pipeline folder is reported by pathRules and never imported.
+    if (!match || !handlerModuleInside(match[1]!)) return [];
     const at = source.locate(['tasks', index, 'handler']);
     const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
     return [{ contract: source.file, ...at, taskId, pipelineDir, module: match[1]!, exportName: match[2]! }];
   });
 }
 
-export function checkContractText(file: string, text: string): FileResult {
+/** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
+export function checkContractText(file: string, content: string | Uint8Array): FileResult {
+  const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
+  if ('error' in decoded) return { file, diagnostics: [decoded.error], handlers: [] };
+  const text = decoded.text;
   const source = parseContract(file, text);
   const diagnostics: Diagnostic[] = [...source.syntax];
   for (const secret of findSecrets(text))
@@ -58,7 +66,8 @@ export function checkContractText(file: string, text: string): FileResult {
     return { file, diagnostics, handlers: [] };
   }
   diagnostics.push(...schemaDiagnostics(source));
-  for (const rule of [...pipelineRules, ...taskRules]) rule(data, source, diagnostics);
+  for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
+    rule(data, source, diagnostics);
   // Messages quote values; a credential must never be echoed back.
   for (const d of diagnostics) d.message = redactSecrets(d.message);
   const ok = !diagnostics.some((d) => d.severity === 'error');

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ContractError, UsageError } from '../errors.js';
+import { ContractError, errorMessage, UsageError } from '../errors.js';
 import { checkContractText } from './check-file.js';
 import { CONTRACT_FILE, discoverContracts } from './discover.js';
 import { compareDiagnostics, formatDiagnostic } from './format.js';
@@ -41,7 +41,7 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
   const diagnostics: Diagnostic[] = [];
   const handlers: HandlerRef[] = [];
   for (const file of files) {
-    const result = checkContractText(file, await readFile(file, 'utf8'));
+    const result = checkContractText(file, await readContract(file));
     diagnostics.push(...result.diagnostics);
     handlers.push(...result.handlers);
     if (result.pipeline) pipelines.push(result.pipeline);
@@ -78,6 +78,17 @@ export async function loadPipelines(pipelinesDir: string): Promise<Pipeline[]> {
   return result.pipelines.sort((a, b) => a.dagId.localeCompare(b.dagId));
 }
 
+/** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
+async function readContract(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? errorMessage(error)})`;
+    throw new ContractError(`${file}: ${why}: ${CONTRACT_FILE} must be a YAML file`, file);
+  }
+}
+
 async function knownIds(pipelinesDir: string): Promise<string[]> {
   const entries = await readdir(pipelinesDir, { withFileTypes: true }).catch(() => []);
   return entries
@@ -96,7 +107,7 @@ export async function loadPipelineById(pipelinesDir: string, dagId: string): Pro
     const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
     throw new UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
   }
-  const result = checkContractText(file, await readFile(file, 'utf8'));
+  const result = checkContractText(file, await readContract(file));
   if (result.pipeline) return result.pipeline;
   throw contractError(unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics));
 }

@@ -61,6 +61,31 @@ const knownTimezone: Rule = (data, source, out) => {
   out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, zones)}`));
 };
 
+/**
+ * Hourly partitions need whole-hour clock changes: where DST moves the clock by 30
+ * minutes (Australia/Lord_Howe) local hours overlap or vanish, and keys planned on
+ * one side of a change would not parse back on the other.
+ */
+const hourlyNeedsWholeHourShifts: Rule = (data, source, out) => {
+  const zone = data.timezone;
+  if (data.partition !== 'hourly' || typeof zone !== 'string' || !IANAZone.isValidZone(zone)) return;
+  const from = typeof data.start_date === 'string' ? Number.parseInt(data.start_date.slice(0, 4), 10) : Number.NaN;
+  const first = Number.isFinite(from) ? from : DateTime.utc().year;
+  for (let year = first; year <= first + 30; year++) {
+    const winter = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).offset;
+    const summer = DateTime.fromObject({ year, month: 7, day: 1 }, { zone }).offset;
+    const shift = Math.abs(winter - summer);
+    if (shift % 60 === 0) continue;
+    out.push(
+      source.diagnostic(
+        ['timezone'],
+        `time zone '${zone}' moves its clocks by ${shift} minutes in ${year}: hourly partitions need whole-hour changes; use partition: daily or a zone such as UTC`,
+      ),
+    );
+    return;
+  }
+};
+
 function readDate(data: Raw, key: string, source: ContractSource, out: Diagnostic[]): DateTime | undefined {
   const value = data[key];
   if (typeof value !== 'string') return undefined;
@@ -86,4 +111,10 @@ const validDates: Rule = (data, source, out) => {
     );
 };
 
-export const pipelineRules: Rule[] = [dagIdMatchesFolder, validSchedule, knownTimezone, validDates];
+export const pipelineRules: Rule[] = [
+  dagIdMatchesFolder,
+  validSchedule,
+  knownTimezone,
+  hourlyNeedsWholeHourShifts,
+  validDates,
+];

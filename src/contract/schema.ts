@@ -30,10 +30,11 @@ const policyProperties = {
   retries: {
     type: 'integer',
     minimum: 0,
+    maximum: 100,
     description:
-      'How many times a failed attempt is retried (0 = never). Code errors are not retried unless retry_on_code_error.',
+      'How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error.',
   },
-  retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s.' },
+  retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s (at most 24.8 days).' },
   retry_backoff: {
     enum: ['fixed', 'exponential'],
     description: 'fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter.',
@@ -41,7 +42,8 @@ const policyProperties = {
   max_retry_delay: { ...duration, description: 'Cap on the wait between retries with exponential backoff.' },
   timeout: {
     ...duration,
-    description: 'Deadline of one attempt; past it the attempt is aborted and counts as failed.',
+    description:
+      'Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed.',
   },
   retry_on_code_error: {
     type: 'boolean',
@@ -236,7 +238,8 @@ export const pipelineSchema = {
     end_date: { type: 'string', description: 'Last logical date (inclusive); absent = open-ended.' },
     catchup: {
       type: 'boolean',
-      description: 'Plan every due interval since the last success, not only the latest (default false).',
+      description:
+        'Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false).',
     },
     max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
     max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },

@@ -1,6 +1,7 @@
 // A parsed pipeline.yml that remembers where every key and value came from, so
 // a problem found in the data can be reported at file:line:col.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isUtf8 } from 'node:buffer';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Diagnostic, Severity } from './model.js';
 
 export type PathSegment = string | number;
@@ -23,6 +24,38 @@ export interface ContractSource {
   ): Diagnostic;
 }
 
+/**
+ * The contract's text, or a located error for bytes that are not UTF-8 or for a NUL:
+ * either would otherwise be replaced or passed on silently.
+ */
+export function decodeContract(file: string, bytes: Uint8Array): { text: string } | { error: Diagnostic } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const located = (offset: number, message: string) => {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const col = offset - before.lastIndexOf('\n');
+    return { error: { file, line, col, severity: 'error' as const, message } };
+  };
+  if (!isUtf8(bytes)) {
+    // Re-encode the decoded text character by character: the first one that does not
+    // match the file's bytes is where the invalid sequence begins.
+    const encoder = new TextEncoder();
+    let byte = 0;
+    let offset = 0;
+    for (const char of text) {
+      const expected = encoder.encode(char);
+      if (!expected.every((b, i) => bytes[byte + i] === b)) break;
+      byte += expected.length;
+      offset += char.length;
+    }
+    const hex = Buffer.from(bytes.subarray(byte, byte + 1)).toString('hex');
+    return located(offset, `invalid UTF-8 (byte 0x${hex}): save the contract as UTF-8`);
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return located(nul, 'NUL byte in the contract: remove it (a contract is text)');
+  return { text };
+}
+
 export function parseContract(file: string, text: string): ContractSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -37,7 +70,24 @@ export function parseContract(file: string, text: string): ContractSource {
       message: `YAML: ${e.message.split('\n')[0]}`,
     };
   });
-  const hasErrors = doc.errors.length > 0;
+  // Aliases past this count are a resource-exhaustion attack ("billion laughs"): refuse, located at the first alias.
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      let alias: Node | undefined;
+      visit(doc, {
+        Alias(_key, node) {
+          alias = node;
+          return visit.BREAK;
+        },
+      });
+      const at = pos(alias?.range?.[0] ?? 0);
+      const why = (error as Error).message.split('\n')[0];
+      syntax.push({ file, line: at.line, col: at.col, severity: 'error', message: `YAML: ${why}` });
+    }
+  }
 
   /** Walks the YAML nodes along the path; returns the deepest node reached, and the key node when the last step was a map key. */
   const walk = (path: readonly PathSegment[]) => {
@@ -81,7 +131,7 @@ export function parseContract(file: string, text: string): ContractSource {
   return {
     file,
     text,
-    data: hasErrors ? undefined : doc.toJS({ maxAliasCount: 100 }),
+    data,
     syntax,
     locate,
     locateWithin,

@@ -4,7 +4,7 @@ import { findCycle } from '../graph/dag.js';
 import { isRecord, type Raw, type Rule } from './rules.js';
 import type { PathSegment } from './source.js';
 import { didYouMean } from './suggest.js';
-import { templateRefs, unknownTemplateName } from './templates.js';
+import { templateRefs, unclosedTemplates, unknownTemplateName } from './templates.js';
 
 export const TASK_KINDS = ['handler', 'command', 'sensor', 'checks'] as const;
 const COMMAND_ONLY = ['cwd', 'exit_codes'];
@@ -97,6 +97,11 @@ const knownTemplates: Rule = (data, source, out) => {
   const outputs = names(data.outputs);
   const check = (path: PathSegment[], value: unknown, datasets: boolean) => {
     if (typeof value !== 'string') return;
+    for (const fragment of unclosedTemplates(value)) {
+      const at = source.locateWithin(path, fragment);
+      const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
+      out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
+    }
     for (const ref of templateRefs(value)) {
       const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
       if (!problem) continue;

@@ -17,6 +17,18 @@ export function templateRefs(text: string): TemplateRef[] {
   return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
 }
 
+/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
+export function unclosedTemplates(text: string): string[] {
+  const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
+  const open: string[] = [];
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+    if (!closed.has(at)) {
+      const next = text.indexOf('{{', at + 2);
+      open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
+    }
+  return open;
+}
+
 /** Why `name` cannot be resolved, or undefined when it can. */
 export function unknownTemplateName(
   name: string,

@@ -14,6 +14,7 @@ import {
 describe('markdown builders', () => {
   it('keeps a pipe or newline in a value inside its cell', () => {
     expect(escapeCell('a|b\nc')).toBe('a\\|b<br>c');
+    expect(escapeCell('<img src=x onerror=alert(1)>\nok')).toBe('&lt;img src=x onerror=alert(1)&gt;<br>ok');
     const table = markdownTable(
       ['task', 'rows'],
       [

@@ -7,10 +7,13 @@ import * as core from '@actions/core';
 /** Kept under GitHub's 1 MiB (1,048,576 bytes) per step, with room for the note. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
 
-/** One table cell: `|` would end the cell and a newline the row. */
+/**
+ * One table cell: `|` would end the cell and a newline the row; `<` and `>` are
+ * entities so a value (a contract's owner, a task's error) never becomes HTML.
+ */
 export function escapeCell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
-  return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 export type Align = 'left' | 'right' | 'center';

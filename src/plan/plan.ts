@@ -4,8 +4,8 @@
 // and a LedgerReader.
 import type { Pipeline } from '../contract/model.js';
 import { UsageError } from '../errors.js';
-import { isDue, MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetween } from '../schedule/partitions.js';
-import { contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
+import { MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetween } from '../schedule/partitions.js';
+import { assertWithinContract, contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
 import type { LedgerReader, RunRecord } from '../store/ledger.js';
 import { type MatrixEntry, toMatrix } from './matrix.js';
 
@@ -136,23 +136,12 @@ export async function planBackfill(pipeline: Pipeline, opts: BackfillOptions, le
   if (startMs(last) < startMs(first))
     throw new UsageError(`backfill end '${opts.end}' is before its start '${opts.start}'`);
 
-  const window = contractWindow(pipeline);
-  if (startMs(first) < startMs(window.first))
-    throw new UsageError(
-      `backfill start '${opts.start}' is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
-        'to backfill older data, move start_date earlier in the contract',
-    );
-  if (window.last && startMs(last) > startMs(window.last))
-    throw new UsageError(
-      `backfill end '${opts.end}' is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`,
-    );
-  const now = opts.now ?? new Date();
-  if (!isDue(last, now)) {
-    const due = latestDuePartition(pipeline, now);
-    throw new UsageError(
-      `backfill end '${opts.end}' is not due yet: its data interval ends ${last.dataIntervalEnd}; the latest due partition is '${due.key}'`,
-    );
-  }
+  assertWithinContract(
+    pipeline,
+    { partition: first, label: `backfill start '${opts.start}'` },
+    { partition: last, label: `backfill end '${opts.end}'` },
+    opts.now ?? new Date(),
+  );
 
   const candidates = partitionsBetween(grain, timezone, first, last);
   if (opts.reverse) candidates.reverse();

@@ -2,6 +2,7 @@
 // snake_case JSON for the artifact, and Markdown for the GitHub job summary.
 
 import type { FailureClass } from '../errors.js';
+import { markdownText } from '../markdown.js';
 import type {
   CheckResult,
   FileChecksum,
@@ -123,7 +124,7 @@ export function renderReportMarkdown(report: QualityReport): string {
   const cause = firstCause(report);
   if (cause) lines.push(`**Cause:** ${cell(cause)}`, '');
   lines.push(
-    `Run \`${report.run_id}\` (${report.trigger}), reason: ${cell(report.reason)}`,
+    `Run \`${report.run_id}\` (${report.trigger}), reason: ${markdownText(report.reason.length > 300 ? `${report.reason.slice(0, 299)}…` : report.reason)}`,
     '',
     `Data interval ${report.data_interval.start} to ${report.data_interval.end}` +
       (report.ended_at ? `, took ${duration(Date.parse(report.ended_at) - Date.parse(report.started_at))}` : '') +

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadPipelineById } from '../contract/load.js';
 import type { Pipeline } from '../contract/model.js';
 import { FsLedger } from '../store/fs-ledger.js';
-import { resolveDataRoot } from '../store/paths.js';
+import { assertDataRootUsable, resolveDataRoot } from '../store/paths.js';
 
 export interface Workspace {
   pipeline: Pipeline;
@@ -25,5 +25,6 @@ export async function openWorkspace(
     flags.dataRoot === undefined ? undefined : path.resolve(cwd, flags.dataRoot),
     env,
   );
+  assertDataRootUsable(dataRoot, pipeline);
   return { pipeline, dataRoot, ledger: new FsLedger(dataRoot) };
 }

@@ -34,12 +34,12 @@ export function partitionForKey(grain: Grain, timezone: string, key: string): Pa
   const expected = `expected ${grid.shape}, e.g. ${grid.example}`;
   if (typeof start === 'string') {
     const why = start === 'wrong shape' ? expected : `${start}; ${expected}`;
-    throw new UsageError(`'${key}' is not a ${grain} partition key: ${why}`);
+    throw new UsageError(`'${key}' is not ${article(grain)} partition key: ${why}`);
   }
   const partition = partitionAt(grain, grid.floor(start));
   if (partition.key !== key) {
     const hint = grain === 'hourly' ? ` (in ${timezone} that hour is keyed '${partition.key}')` : '';
-    throw new UsageError(`'${key}' is not a ${grain} partition key${hint}: ${expected}`);
+    throw new UsageError(`'${key}' is not ${article(grain)} partition key${hint}: ${expected}`);
   }
   return partition;
 }
@@ -99,4 +99,9 @@ export function dsOf(partition: Partition, timezone: string): string {
 /** True once the partition's interval has ended. */
 export function isDue(partition: Partition, now: Date): boolean {
   return Date.parse(partition.dataIntervalEnd) <= now.getTime();
+}
+
+/** "an hourly", "a daily": the article English wants before the grain. */
+function article(grain: Grain): string {
+  return grain === 'hourly' ? `an ${grain}` : `a ${grain}`;
 }

@@ -6,13 +6,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fromJsonValue, toJsonText } from '../json.js';
+import { toJsonText } from '../json.js';
 import { mapLimited } from '../map-limited.js';
 import { createAtomicWriter, isTempName } from './atomic.js';
 import { compareRuns, type LockingLedger, type RunRecord } from './ledger.js';
 import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
 import { assertSafeSegment } from './paths.js';
 import { isProcessAlive } from './pid.js';
+import { parseRunRecord } from './record-file.js';
 
 /** Reads at most this many record files at once, so a long history does not exhaust file handles. */
 const READ_CONCURRENCY = 32;
@@ -96,12 +97,7 @@ export class FsLedger implements LockingLedger {
 }
 
 async function readRecord(path: string): Promise<RunRecord> {
-  const text = await readFile(path, 'utf8');
-  try {
-    return fromJsonValue<RunRecord>(JSON.parse(text));
-  } catch (error) {
-    throw new Error(`run record ${path} is not valid JSON (${(error as Error).message}); move it aside to continue`);
-  }
+  return parseRunRecord(await readFile(path, 'utf8'), path);
 }
 
 async function listDirs(dir: string): Promise<string[]> {

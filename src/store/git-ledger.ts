@@ -11,8 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromJsonValue, toJsonText } from '../json.js';
+import { toJsonText } from '../json.js';
 import { compareRuns, type Ledger, type RunRecord } from './ledger.js';
+import { parseRunRecord } from './record-file.js';
 
 export interface GitLedgerOptions {
   /** A git work tree or bare repository whose remote holds the state branch. */
@@ -21,6 +22,8 @@ export interface GitLedgerOptions {
   branch?: string;
   /** Attempts for a push that keeps losing the race (each after a fresh fetch). */
   maxPushAttempts?: number;
+  /** Extra environment for the ledger's git commands only, e.g. GIT_CONFIG_* carrying a token. */
+  gitEnv?: Record<string, string>;
 }
 
 // Each fetch lands on a ref of its own: writers that share one clone would
@@ -39,8 +42,10 @@ export class GitLedger implements Ledger {
   readonly remote: string;
   readonly branch: string;
   readonly maxPushAttempts: number;
+  private readonly gitEnv: Record<string, string>;
 
   constructor(options: GitLedgerOptions) {
+    this.gitEnv = options.gitEnv ?? {};
     this.repoDir = options.repoDir;
     this.remote = options.remote ?? 'origin';
     this.branch = options.branch ?? 'pipewright-state';
@@ -116,8 +121,9 @@ export class GitLedger implements Ledger {
   private async readAll(prefix: string): Promise<RunRecord[]> {
     const tip = await this.fetch();
     if (!tip) return [];
-    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname)', tip, '--', prefix]);
-    const ids = listing.split('\n').filter(Boolean);
+    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', tip, '--', prefix]);
+    const entries = listing.split('\n').filter(Boolean);
+    const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
     if (ids.length === 0) return [];
     // One cat-file process for every record: a 10-year daily history is thousands of files.
     // Sizes in the batch headers are bytes, so parse the raw buffer, not a string.
@@ -129,7 +135,10 @@ export class GitLedger implements Ledger {
       const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
       const start = headerEnd + 1;
       const end = start + Number(size);
-      records.push(fromJsonValue<RunRecord>(JSON.parse(batch.toString('utf8', start, end))));
+      const file = entries[records.length]!.slice(ids[records.length]!.length + 1);
+      const where = `${file} on branch '${this.branch}'`;
+      const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
+      records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
       offset = end + 1;
     }
     return records;
@@ -144,7 +153,12 @@ export class GitLedger implements Ledger {
       const child = execFile(
         'git',
         args,
-        { cwd: this.repoDir, env: { ...process.env, ...IDENTITY_ENV, ...env }, maxBuffer: 1 << 30, encoding: 'buffer' },
+        {
+          cwd: this.repoDir,
+          env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
+          maxBuffer: 1 << 30,
+          encoding: 'buffer',
+        },
         (error, stdout, stderr) => {
           if (error) reject(Object.assign(error, { stderr: stderr.toString('utf8') }));
           else resolve(stdout);

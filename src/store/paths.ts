@@ -1,10 +1,11 @@
 // Every contract path resolves under one data root, and nothing may leave it:
 // partition keys and rendered templates are checked before any file is touched.
 
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Pipeline } from '../contract/model.js';
 import { TEMPLATE_VARIABLES } from '../contract/templates.js';
-import { UsageError } from '../errors.js';
+import { StateError, UsageError } from '../errors.js';
 import type { Partition } from '../schedule/partitions.js';
 
 /** What `{{ name }}` may refer to inside a contract path or command argument. */
@@ -20,6 +21,9 @@ export interface TemplateVars {
 
 export const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
 
+/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
+export const STATE_DIR = '_pipewright';
+
 /** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
 export function resolveDataRoot(
   pipeline: Pick<Pipeline, 'dir'>,
@@ -27,6 +31,8 @@ export function resolveDataRoot(
   env: NodeJS.ProcessEnv = process.env,
 ): string {
   const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+  if (chosen !== undefined && /[\0\r\n]/.test(chosen))
+    throw new UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
   return chosen === undefined ? join(pipeline.dir, 'data') : resolve(chosen);
 }
 
@@ -141,4 +147,77 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function printable(value: string): string {
   return value.replaceAll('\0', '\\0');
+}
+
+const inside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+};
+
+function statOf(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
+function fixedFolders(template: string): string[] {
+  const fixed = template
+    .split('{{')[0]!
+    .split('/')
+    .slice(0, -1)
+    .filter((s) => s !== '' && s !== '.');
+  return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
+}
+
+/**
+ * Checks, before anything is written, that the data root can hold this pipeline's
+ * files: it is a folder (or does not exist yet), pipewright's own folders are
+ * folders, and no symbolic link on the way to a dataset (the fixed folders of
+ * each path, and the entries right under the deepest one, such as `dt=...`)
+ * leads outside the data root's real path. Paths are checked by text elsewhere;
+ * this closes the gap a link would open.
+ */
+export function assertDataRootUsable(dataRoot: string, pipeline: Pick<Pipeline, 'inputs' | 'outputs'>): void {
+  const root = resolve(dataRoot);
+  const info = statOf(root);
+  if (info === undefined) return; // created on first write
+  if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
+    throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+  const realRoot = realpathSync(root);
+  const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
+  const checked = new Set<string>();
+  const check = (path: string) => {
+    if (checked.has(path)) return;
+    checked.add(path);
+    const at = statOf(path);
+    if (!at?.isSymbolicLink()) return;
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch {
+      target = `${readlinkSync(path)} (missing)`;
+    }
+    if (!isAbsolute(target) || !inside(realRoot, target))
+      throw new StateError(
+        `${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`,
+        path,
+      );
+  };
+  for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+    const path = join(root, folder);
+    const at = statOf(path);
+    if (at?.isSymbolicLink()) check(path);
+    if (at && !(at.isSymbolicLink() ? statSync(path) : at).isDirectory())
+      throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+  }
+  for (const template of templates) {
+    const folders = fixedFolders(template);
+    for (const folder of folders) check(join(root, folder));
+    const deepest = join(root, folders.at(-1) ?? '.');
+    if (!statOf(deepest)?.isDirectory()) continue;
+    for (const name of readdirSync(deepest)) check(join(deepest, name));
+  }
 }

@@ -90,7 +90,7 @@ describe('validate action', () => {
       {
         level: 'error',
         properties: {},
-        message: `pipewright validate: input 'import-timeout' must be a duration like 5s, 500ms or 2m (got "soon")`,
+        message: `pipewright validate: input 'import-timeout' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got "soon")`,
       },
     ]);
     expect(run.outputs).toEqual({});

@@ -4,7 +4,7 @@
 // repository as its `origin` (the state branch lives there), and act running
 // the real workflows offline. act serves pipewright/pipewright@v1 from a copy of
 // this repository's actions/, reusable workflows and committed dist/, and
-// actions/setup-node@v5 from the stand-in under fixtures/.
+// actions/setup-node (at the commit our workflows pin) from the stand-in under fixtures/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fromJsonValue } from '../../src/json.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
-import { type ActRun, REPO_ROOT, runAct } from '../support/act.js';
+import { type ActRun, pinnedAction, REPO_ROOT, runAct } from '../support/act.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
 
 export const DAG = 'turanmart_daily_sales';
@@ -194,7 +194,7 @@ export async function runCaller(
       env: { GITHUB_REPOSITORY: SHOP_REPOSITORY, GITHUB_API_URL: api.url.replace(/\/$/, '') },
       localRepositories: {
         [RELEASE]: releaseDir(),
-        'actions/setup-node@v5': path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'setup-node'),
+        [pinnedAction('actions/setup-node')]: path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'setup-node'),
       },
       timeoutMs: 150_000,
     });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ActRun, REPO_ROOT, runAct } from '../support/act.js';
+import { type ActRun, pinnedAction, REPO_ROOT, runAct } from '../support/act.js';
 import { pipewright } from '../support/cli.js';
 import { createShopRepo, DAG, releaseDir } from './harness.js';
 
@@ -55,7 +55,7 @@ describe('the pull-request checks in act on a broken contract', () => {
       },
       localRepositories: {
         'pipewright/pipewright@v1': releaseDir(),
-        'actions/setup-node@v5': path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'setup-node'),
+        [pinnedAction('actions/setup-node')]: path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'setup-node'),
       },
       timeoutMs: 150_000,
     });

@@ -23,6 +23,24 @@ export async function actBinary(): Promise<string> {
   return tools.ensureTool('act');
 }
 
+/**
+ * `owner/repo@<sha>` as our workflows pin a third-party action (full commit SHA, version
+ * in a comment), read from .github/workflows so a stand-in mapped with
+ * `localRepositories` answers exactly the ref the workflows use.
+ */
+export function pinnedAction(action: string): string {
+  const dir = path.join(REPO_ROOT, '.github', 'workflows');
+  const refs = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml')))
+    for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/uses:\s*(\S+)@([0-9a-f]{40})\b/g))
+      if (match[1] === action) refs.add(`${action}@${match[2]}`);
+  if (refs.size !== 1)
+    throw new Error(
+      `expected one pinned ref of ${action} in .github/workflows, found ${[...refs].join(', ') || 'none'}`,
+    );
+  return [...refs][0]!;
+}
+
 /** A temporary git repository holding `files` (paths relative to its root), committed on `main`. */
 export function createRepo(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-act-repo-'));

@@ -86,7 +86,7 @@ describe('pipewright validate', () => {
     expect(missing.code).toBe(2);
     const timeout = pipewright(['--import-timeout', 'soon']);
     expect(timeout.stderr).toBe(
-      "pipewright validate: --import-timeout must be a duration like 5s or 500ms (got 'soon')\n",
+      "pipewright validate: --import-timeout must be a duration like 5s or 500ms, at most 24.8 days (got 'soon')\n",
     );
     expect(timeout.code).toBe(2);
     const unknown = pipewright(['--strict']);

@@ -192,7 +192,8 @@ describe('validate: literal credentials', () => {
       ].join('\n'),
     );
     const result = await validatePaths([dir], { checkImports: false });
-    const text = result.diagnostics.map((d) => formatDiagnostic(d, dir));
+    // Errors only: whether `aws` and `sign` are on this machine's PATH is a warning that varies by machine.
+    const text = result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d, dir));
     expect(text).toEqual([
       'pipeline.yml:7:20: error: literal credential (a GitHub token) in the contract: store it as a GitHub secret and pass it through env',
       'pipeline.yml:10:35: error: literal credential (an AWS access key id) in the contract: store it as a GitHub secret and pass it through env',
@@ -213,7 +214,8 @@ describe('validate: literal credentials', () => {
       join(dir, 'pipeline.yml'),
       valid.replace('[echo, "{{ partition }}"]', '[psql, "postgres://etl:{{ ds }}@db/x"]'),
     );
-    expect((await validatePaths([dir], { checkImports: false })).diagnostics).toEqual([]);
+    const { diagnostics } = await validatePaths([dir], { checkImports: false });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 

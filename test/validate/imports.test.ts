@@ -88,7 +88,7 @@ describe('validate: handler imports', () => {
       "pipelines/imports_demo/pipeline.yml:11:14: error: handler module 'tasks/nowhere.ts' not found (looked for pipelines/imports_demo/tasks/nowhere.ts)",
     );
     expect(lines[2]).toMatch(
-      /^pipelines\/imports_demo\/pipeline.yml:13:14: error: handler module '..\/..\/..\/outside.ts' resolves outside the repository/,
+      /^pipelines\/imports_demo\/pipeline.yml:13:14: error: handler module '..\/..\/..\/outside.ts' climbs out of the pipeline folder/,
     );
   });
 

@@ -2,7 +2,7 @@
 // action.yml), and typed readers that turn a bad value into one UsageError
 // naming the input, the value and what would work.
 import * as core from '@actions/core';
-import { parseDuration } from '../../contract/duration.js';
+import { MAX_DURATION_MS, parseDuration } from '../../contract/duration.js';
 import { UsageError } from '../../errors.js';
 
 export const INPUT = {
@@ -93,8 +93,10 @@ export function readDuration(name: InputName, fallbackMs: number): number {
   const value = core.getInput(name);
   if (value === '') return fallbackMs;
   const ms = parseDuration(value);
-  if (ms === undefined || ms <= 0)
-    throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m (got ${JSON.stringify(value)})`);
+  if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS)
+    throw new UsageError(
+      `input '${name}' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got ${JSON.stringify(value)})`,
+    );
   return ms;
 }
 

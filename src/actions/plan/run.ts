@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
 import { UsageError } from '../../errors.js';
 import { markdownTable, writeJobSummary } from '../../github/summary.js';
+import { markdownText } from '../../markdown.js';
 import { estimateRunnerMinutes, type RunnerEstimate } from '../../plan/estimate.js';
 import {
   type Plan,
@@ -99,7 +100,7 @@ function summary(
     `${what}${inputs.dryRun ? ' — **dry run**, nothing will run' : ''}`,
     '',
   ];
-  if (plan.mode === 'backfill') lines.push(`Reason: ${inputs.reason}`, '');
+  if (plan.mode === 'backfill') lines.push(`Reason: ${markdownText(inputs.reason)}`, '');
   const frozen = frozenClockWarning(plan, inputs);
   if (frozen) lines.push(`> [!WARNING]\n> ${frozen}`, '');
   if (plan.count === 0) {

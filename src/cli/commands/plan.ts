@@ -1,15 +1,13 @@
 // `pipewright plan <dag_id>`: which partitions a scheduled tick (default) or a
 // backfill (--start/--end) must run, read against the run ledger. Prints only;
 // running them is `pipewright run` / `pipewright backfill`.
-import { join, resolve } from 'node:path';
-import { loadPipelineById } from '../../contract/load.js';
+import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { toJsonText } from '../../json.js';
 import { planBackfill, planSchedule, REPROCESS_MODES } from '../../plan/plan.js';
 import { planToJson, renderPlanTable } from '../../plan/render.js';
+import { openWorkspace } from '../../run/workspace.js';
 import { parseInstant } from '../../schedule/instants.js';
-import { FsLedger } from '../../store/fs-ledger.js';
-import { resolveDataRoot } from '../../store/paths.js';
 import { dagIdArgument, oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -52,14 +50,13 @@ export async function planCommand(args: string[], ctx: CliContext): Promise<numb
     throw new UsageError('--reprocess and --reverse apply to a backfill: add --start and --end');
   const reprocess = oneOf(values.reprocess, REPROCESS_MODES, 'reprocess', 'failed');
 
-  const pipeline = await loadPipelineById(resolve(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
-  const now = values.now === undefined ? new Date() : parseInstant(values.now, pipeline.timezone, '--now').toJSDate();
-  const dataRoot = resolveDataRoot(
-    pipeline,
-    values['data-root'] === undefined ? undefined : resolve(ctx.cwd, values['data-root']),
+  const { pipeline, dataRoot, ledger } = await openWorkspace(
+    dagId,
+    { pipelines: values.pipelines, dataRoot: values['data-root'] },
+    ctx.cwd,
     ctx.env,
   );
-  const ledger = new FsLedger(dataRoot);
+  const now = values.now === undefined ? new Date() : parseInstant(values.now, pipeline.timezone, '--now').toJSDate();
   ctx.logger.debug(`plan: ledger at ${join(dataRoot, '_pipewright')}`);
 
   const plan = backfill

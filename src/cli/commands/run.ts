@@ -9,6 +9,8 @@ import { onInterrupt } from '../../run/interrupt.js';
 import { createLiveView } from '../../run/live-view.js';
 import { runPartition } from '../../run/partition.js';
 import { openWorkspace } from '../../run/workspace.js';
+import { partitionForKey } from '../../schedule/partitions.js';
+import { assertWithinContract } from '../../schedule/window.js';
 import { dagIdArgument, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -53,6 +55,12 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     ctx.cwd,
     ctx.env,
   );
+  // The same window `backfill` enforces: not before start_date, not after end_date, not before it is due.
+  const named = {
+    partition: partitionForKey(pipeline.partition, pipeline.timezone, key),
+    label: `partition '${key}'`,
+  };
+  assertWithinContract(pipeline, named, named, new Date());
   const view = createLiveView(
     ctx.stderr,
     pipeline.tasks.map((t) => t.id),

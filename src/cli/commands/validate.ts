@@ -1,11 +1,12 @@
 // `pipewright validate [PATH ...]`: every problem in the contracts and their
 // handler modules, one located line each, then a summary. Exit 0 clean
 // (warnings allowed), 1 with any error, 2 for bad flags or paths.
-import { parseDuration } from '../../contract/duration.js';
+import { MAX_DURATION_MS, parseDuration } from '../../contract/duration.js';
 import { displayPath, formatDiagnostic } from '../../contract/format.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import { UsageError } from '../../errors.js';
 import { toJsonText } from '../../json.js';
+import { escapeLogText } from '../../log.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -38,8 +39,10 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
   const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
   const rawTimeout = values['import-timeout'];
   const importTimeoutMs = typeof rawTimeout === 'string' ? parseDuration(rawTimeout) : DEFAULT_IMPORT_TIMEOUT_MS;
-  if (importTimeoutMs === undefined || importTimeoutMs <= 0)
-    throw new UsageError(`--import-timeout must be a duration like 5s or 500ms (got '${String(rawTimeout)}')`);
+  if (importTimeoutMs === undefined || importTimeoutMs <= 0 || importTimeoutMs > MAX_DURATION_MS)
+    throw new UsageError(
+      `--import-timeout must be a duration like 5s or 500ms, at most 24.8 days (got '${String(rawTimeout)}')`,
+    );
 
   const paths = positionals.length ? positionals : ['pipelines'];
   const { files, pipelines, diagnostics } = await validatePaths(paths, {
@@ -60,7 +63,8 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
     };
     ctx.stdout.write(toJsonText(report));
   } else {
-    for (const d of diagnostics) ctx.stdout.write(`${formatDiagnostic(d, ctx.cwd)}\n`);
+    // Messages quote contract values, which may hold a newline: no line may start a workflow command.
+    for (const d of diagnostics) ctx.stdout.write(`${escapeLogText(formatDiagnostic(d, ctx.cwd))}\n`);
     ctx.stdout.write(
       `${plural(files.length, 'pipeline')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
     );

@@ -3,12 +3,16 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HandlerSpec } from '../../contract/model.js';
+import { handlerModuleInside } from '../../contract/path-rules.js';
 import { DataContractError, TransientError } from '../../errors.js';
 import type { AttemptEnv, AttemptResult, KindRunner, Metrics } from '../attempt.js';
 import type { Handler, TaskContext } from '../context.js';
 
 /** Imports the module and returns the named export, refusing anything that is not a function. */
 export async function loadHandler(pipelineDir: string, spec: HandlerSpec): Promise<Handler> {
+  // Only what `validate` accepts is ever imported: a module inside the pipeline folder.
+  if (!handlerModuleInside(spec.module))
+    throw new Error(`refusing handler module ${spec.module}: it is outside the pipeline folder ${pipelineDir}`);
   const file = path.resolve(pipelineDir, spec.module);
   let mod: Record<string, unknown>;
   try {
