@@ -13606,7 +13606,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3459);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6836);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -13616,7 +13616,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3459:
+/***/ 6836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13645,6 +13645,19 @@ class ContractError extends Error {
         this.file = file;
         this.line = line;
         this.col = col;
+    }
+}
+/**
+ * The workspace's stored state cannot be used as it is (a corrupt run record, a file
+ * where pipewright keeps a folder, a read-only data root): one line naming the file
+ * and the fix, exit 1. Nothing is written until it is fixed.
+ */
+class StateError extends Error {
+    name = 'StateError';
+    file;
+    constructor(message, file) {
+        super(message);
+        this.file = file;
     }
 }
 /** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
@@ -13691,7 +13704,14 @@ function errorMessage(error) {
 }
 /** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
 function isUserError(error) {
-    return error instanceof errors_UsageError || error instanceof ContractError || error instanceof PartitionBusyError;
+    return (error instanceof errors_UsageError ||
+        error instanceof ContractError ||
+        error instanceof PartitionBusyError ||
+        error instanceof StateError);
+}
+/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
+function userErrorExitCode(error) {
+    return error instanceof StateError ? 1 : 2;
 }
 
 ;// CONCATENATED MODULE: ./src/log.ts
@@ -13703,17 +13723,104 @@ const silentLogger = {
     warning() { },
     error() { },
 };
+/**
+ * Log text in which no line can start a workflow command: a runner reads any
+ * output line beginning with `::` (after blanks) as one, so a newline smuggled into
+ * a flag (`--date $'2026-05-01\n::error::owned'`) could forge annotations or
+ * outputs. Such a line break is written as the two characters `\n`, and a
+ * leading `::` is escaped with a backslash.
+ */
+function escapeLogText(text) {
+    return text
+        .replace(/(\r\n|\r|\n)(?=[^\S\r\n]*::)/g, (br) => br.replace('\r', '\\r').replace('\n', '\\n'))
+        .replace(/^([^\S\r\n]*)::/, '$1\\::');
+}
 /** Plain lines on stderr: the CLI's logger, keeping stdout for results. */
 function consoleLogger(verbose = false) {
+    const write = (m) => process.stderr.write(`${escapeLogText(m)}\n`);
     return {
         debug: (m) => {
             if (verbose)
-                process.stderr.write(`${m}\n`);
+                write(m);
         },
-        info: (m) => process.stderr.write(`${m}\n`),
-        warning: (m) => process.stderr.write(`warning: ${m}\n`),
-        error: (m) => process.stderr.write(`error: ${m}\n`),
+        info: (m) => write(m),
+        warning: (m) => write(`warning: ${m}`),
+        error: (m) => write(`error: ${m}`),
     };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/store/fs-errors.ts
+// Filesystem failures that are the workspace's state, not a bug: a read-only or
+// full data root, a permission, a file where a folder belongs. The edges turn
+// them into one line naming the path and the fix (exit 1) instead of a stack.
+
+
+
+const FIX = {
+    EROFS: 'the file system is read-only: make the data root writable or choose another with --data-root',
+    EACCES: 'permission denied: give this user write access to the data root or choose another with --data-root',
+    EPERM: 'operation not permitted: give this user write access to the data root or choose another with --data-root',
+    ENOSPC: 'the disk is full: free space under the data root and run again',
+    EDQUOT: 'the disk quota is exhausted: free space under the data root and run again',
+};
+/** The nearest existing ancestor of `path` that is not a folder (what ENOTDIR trips over). */
+function fileInTheWay(path) {
+    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(at).isDirectory() ? undefined : at;
+        }
+        catch {
+            // does not exist: look further up
+        }
+    }
+    return undefined;
+}
+/**
+ * Why the nearest existing ancestor of `path` cannot be written (EROFS, EACCES), if so:
+ * a recursive mkdir on a read-only file system reports ENOENT for the folder it could not make.
+ */
+function unwritableAncestor(path) {
+    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(at))
+            continue;
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(at, external_node_fs_namespaceObject.constants.W_OK);
+            return undefined;
+        }
+        catch (error) {
+            const code = error.code;
+            return code && FIX[code] ? { at, code } : undefined;
+        }
+    }
+    return undefined;
+}
+/** A StateError for a Node filesystem error with a path, or undefined for anything else. */
+function stateErrorFromFs(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const { code, path } = error;
+    if (typeof code !== 'string' || typeof path !== 'string')
+        return undefined;
+    const fix = FIX[code];
+    if (fix)
+        return new StateError(`${path}: ${fix}`, path);
+    if (code === 'ENOTDIR') {
+        const file = fileInTheWay(path) ?? path;
+        return new StateError(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
+    }
+    if (code === 'ENOENT' && error.syscall === 'mkdir') {
+        const blocked = unwritableAncestor(path);
+        if (blocked)
+            return new StateError(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
+    }
+    if (code === 'EISDIR')
+        return new StateError(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/luxon/build/es6/luxon.mjs
@@ -21957,7 +22064,7 @@ function gridFor(grain) {
 
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 /** yyyy-MM-dd'T'HH:mm:ss.SSSZZ, built from the fields: luxon's toFormat dominated planning time. */
-function formatInstant(dt) {
+function instants_formatInstant(dt) {
     const offset = Math.abs(dt.offset);
     const zone = `${dt.offset < 0 ? '-' : '+'}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
     return `${pad(dt.year, 4)}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}.${pad(dt.millisecond, 3)}${zone}`;
@@ -21996,8 +22103,8 @@ function partitionAt(grain, start) {
     const grid = gridFor(grain);
     return {
         key: grid.key(start),
-        dataIntervalStart: formatInstant(start),
-        dataIntervalEnd: formatInstant(grid.next(start)),
+        dataIntervalStart: instants_formatInstant(start),
+        dataIntervalEnd: instants_formatInstant(grid.next(start)),
     };
 }
 /** The partition a key names; UsageError (with the expected shape and an example) when it fits no partition. */
@@ -22008,12 +22115,12 @@ function partitionForKey(grain, timezone, key) {
     const expected = `expected ${grid.shape}, e.g. ${grid.example}`;
     if (typeof start === 'string') {
         const why = start === 'wrong shape' ? expected : `${start}; ${expected}`;
-        throw new errors_UsageError(`'${key}' is not a ${grain} partition key: ${why}`);
+        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key: ${why}`);
     }
     const partition = partitionAt(grain, grid.floor(start));
     if (partition.key !== key) {
         const hint = grain === 'hourly' ? ` (in ${timezone} that hour is keyed '${partition.key}')` : '';
-        throw new errors_UsageError(`'${key}' is not a ${grain} partition key${hint}: ${expected}`);
+        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key${hint}: ${expected}`);
     }
     return partition;
 }
@@ -22045,7 +22152,7 @@ function partitionsBetween(grain, timezone, first, last) {
         if (out.length === MAX_PARTITIONS)
             throw tooMany();
         const end = grid.next(start);
-        out.push({ key: grid.key(start), dataIntervalStart: formatInstant(start), dataIntervalEnd: formatInstant(end) });
+        out.push({ key: grid.key(start), dataIntervalStart: instants_formatInstant(start), dataIntervalEnd: instants_formatInstant(end) });
         start = end;
     }
     return out;
@@ -22066,8 +22173,13 @@ function dsOf(partition, timezone) {
 function isDue(partition, now) {
     return Date.parse(partition.dataIntervalEnd) <= now.getTime();
 }
+/** "an hourly", "a daily": the article English wants before the grain. */
+function article(grain) {
+    return grain === 'hourly' ? `an ${grain}` : `a ${grain}`;
+}
 
 ;// CONCATENATED MODULE: ./src/schedule/window.ts
+
 
 
 function contractWindow(pipeline) {
@@ -22079,12 +22191,29 @@ function contractWindow(pipeline) {
     return { first, last };
 }
 /** The newest partition whose interval has ended by `now` (the one containing `now` is still open). */
-function latestDuePartition(pipeline, now) {
+function window_latestDuePartition(pipeline, now) {
     return previousPartition(pipeline.partition, pipeline.timezone, partitionContaining(pipeline.partition, pipeline.timezone, now));
 }
 /** Interval start as a number, for ordering partitions of one grid. */
 function startMs(partition) {
     return Date.parse(partition.dataIntervalStart);
+}
+/**
+ * Refuses, as `backfill` and `run` both must, partitions the contract does not
+ * allow: `first` before start_date's partition, `last` after end_date's, or
+ * `last` not yet due at `now` (its data interval has not ended).
+ */
+function assertWithinContract(pipeline, first, last, now) {
+    const window = contractWindow(pipeline);
+    if (startMs(first.partition) < startMs(window.first))
+        throw new errors_UsageError(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
+            'to process older data, move start_date earlier in the contract');
+    if (window.last && startMs(last.partition) > startMs(window.last))
+        throw new errors_UsageError(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
+    if (!isDue(last.partition, now)) {
+        const due = window_latestDuePartition(pipeline, now);
+        throw new errors_UsageError(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/plan/matrix.ts
@@ -22159,18 +22288,29 @@ function catchUp(pipeline, first, last) {
 }
 /**
  * A scheduled tick at `now`. With catchup, every due partition since start_date
- * whose latest run is not a success (oldest first); without, only the latest due
- * partition if it has not succeeded.
+ * whose latest run is not a success (oldest first) — within `catchup_window` when
+ * the contract sets one; without, only the latest due partition if it has not succeeded.
  */
 async function planSchedule(pipeline, now, ledger) {
     const window = contractWindow(pipeline);
-    let last = latestDuePartition(pipeline, now);
+    let last = window_latestDuePartition(pipeline, now);
     if (window.last && startMs(window.last) < startMs(last))
         last = window.last;
     if (startMs(last) < startMs(window.first))
         return toPlan(pipeline.dagId, 'schedule', []);
     const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-    return toPlan(pipeline.dagId, 'schedule', await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger));
+    const planned = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
+    if (pipeline.catchupWindowMs === undefined)
+        return toPlan(pipeline.dagId, 'schedule', planned);
+    // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
+    const since = now.getTime() - pipeline.catchupWindowMs;
+    const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
+    const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
+    const plan = toPlan(pipeline.dagId, 'schedule', inside);
+    if (outside.length > 0) {
+        plan.outsideWindow = { count: outside.length, first: outside[0].key, last: outside.at(-1).key };
+    }
+    return plan;
 }
 /**
  * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
@@ -22183,17 +22323,7 @@ async function planBackfill(pipeline, opts, ledger) {
     const last = partitionForKey(grain, timezone, opts.end);
     if (startMs(last) < startMs(first))
         throw new errors_UsageError(`backfill end '${opts.end}' is before its start '${opts.start}'`);
-    const window = contractWindow(pipeline);
-    if (startMs(first) < startMs(window.first))
-        throw new errors_UsageError(`backfill start '${opts.start}' is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
-            'to backfill older data, move start_date earlier in the contract');
-    if (window.last && startMs(last) > startMs(window.last))
-        throw new errors_UsageError(`backfill end '${opts.end}' is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
-    const now = opts.now ?? new Date();
-    if (!isDue(last, now)) {
-        const due = latestDuePartition(pipeline, now);
-        throw new errors_UsageError(`backfill end '${opts.end}' is not due yet: its data interval ends ${last.dataIntervalEnd}; the latest due partition is '${due.key}'`);
-    }
+    assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
     const candidates = partitionsBetween(grain, timezone, first, last);
     if (opts.reverse)
         candidates.reverse();
@@ -22201,6 +22331,19 @@ async function planBackfill(pipeline, opts, ledger) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/render.ts
+/** The command that fills the gap a bounded catch-up left, for people to copy. */
+function backfillCommandFor(dagId, range) {
+    return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
+}
+/** One line for people about the partitions outside the catch-up window, or undefined. */
+function outsideWindowLine(plan) {
+    const gap = plan.outsideWindow;
+    if (!gap)
+        return undefined;
+    const range = gap.count === 1 ? gap.first : `${gap.first}..${gap.last}`;
+    return (`${gap.count} due partition${gap.count === 1 ? '' : 's'} (${range}) ended outside the catch-up window — ` +
+        `backfill ${gap.count === 1 ? 'it' : 'them'}: ${backfillCommandFor(plan.dagId, gap)}`);
+}
 function planToJson(plan) {
     return {
         dag_id: plan.dagId,
@@ -22213,13 +22356,18 @@ function planToJson(plan) {
         })),
         count: plan.count,
         matrix: plan.matrix,
+        ...(plan.outsideWindow
+            ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
+            : {}),
     };
 }
 function renderPlanTable(plan) {
     const entries = plan.matrix.include.length;
     const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
+    const gap = outsideWindowLine(plan);
+    const note = gap ? `${gap}\n` : '';
     if (plan.count === 0)
-        return `${plan.dagId}: ${what}: nothing to run\n`;
+        return `${plan.dagId}: ${what}: nothing to run\n${note}`;
     const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
     const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
     const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
@@ -22228,7 +22376,7 @@ function renderPlanTable(plan) {
         .map((c, i) => c.padEnd(widths[i]))
         .join('  ')
         .trimEnd();
-    return `${head}\n${[header, ...rows].map(line).join('\n')}\n`;
+    return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note}`;
 }
 
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
@@ -22317,9 +22465,6 @@ function createProgress(out, total, interactive) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/json.ts
 // The one serializer for every JSON file pipewright writes: snake_case keys,
 // `schema_version` first, two-space indent, a final newline. TypeScript keeps
@@ -22366,9 +22511,23 @@ function fromJsonValue(parsed) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/markdown.ts
+// Text a person typed, shown as itself inside Markdown (job summaries, reports,
+// issues): GitHub renders Markdown and some HTML there, so a reason like
+// `<img src=x>` or `[click](https://evil)` must not become markup.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
+/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
+function markdownText(value) {
+    return value
+        .replace(/[\r\n]+/g, ' ')
+        .replaceAll('&', '&amp;')
+        .replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./src/quality/report.ts
 // The quality report: a partition run's record as the evidence people read —
 // snake_case JSON for the artifact, and Markdown for the GitHub job summary.
+
 function buildReport(record) {
     return {
         dag_id: record.dagId,
@@ -22426,7 +22585,7 @@ function renderReportMarkdown(report) {
     const cause = firstCause(report);
     if (cause)
         lines.push(`**Cause:** ${cell(cause)}`, '');
-    lines.push(`Run \`${report.run_id}\` (${report.trigger}), reason: ${cell(report.reason)}`, '', `Data interval ${report.data_interval.start} to ${report.data_interval.end}` +
+    lines.push(`Run \`${report.run_id}\` (${report.trigger}), reason: ${markdownText(report.reason.length > 300 ? `${report.reason.slice(0, 299)}…` : report.reason)}`, '', `Data interval ${report.data_interval.start} to ${report.data_interval.end}` +
         (report.ended_at ? `, took ${duration(Date.parse(report.ended_at) - Date.parse(report.started_at))}` : '') +
         (report.code_version ? `, code ${report.code_version.slice(0, 12)}` : ''), '');
     lines.push(`${publicationLine(report)}`, '');
@@ -22531,6 +22690,13 @@ function duration(ms) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/store/errno.ts
+// Node's filesystem errors carry their errno name in `code`.
+/** True when `error` is a Node system error with this code (ENOENT, EEXIST, ...). */
+function isCode(error, code) {
+    return error?.code === code;
+}
+
 ;// CONCATENATED MODULE: ./src/contract/templates.ts
 // `{{ name }}` templates in contract paths and command arguments. The store
 // renders them per partition; here we only check that every name exists.
@@ -22539,6 +22705,17 @@ const TEMPLATE_VARIABLES = ['ds', 'ds_nodash', 'partition', 'data_interval_start
 const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
 function templateRefs(text) {
     return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
+}
+/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
+function unclosedTemplates(text) {
+    const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
+    const open = [];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+        if (!closed.has(at)) {
+            const next = text.indexOf('{{', at + 2);
+            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
+        }
+    return open;
 }
 /** Why `name` cannot be resolved, or undefined when it can. */
 function unknownTemplateName(name, scope) {
@@ -22565,10 +22742,15 @@ function unknownTemplateName(name, scope) {
 
 
 
+
 const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
+/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
+const STATE_DIR = '_pipewright';
 /** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
 function resolveDataRoot(pipeline, flag, env = process.env) {
     const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+    if (chosen !== undefined && /[\0\r\n]/.test(chosen))
+        throw new errors_UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
     return chosen === undefined ? (0,external_node_path_namespaceObject.join)(pipeline.dir, 'data') : (0,external_node_path_namespaceObject.resolve)(chosen);
 }
 /** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
@@ -22678,6 +22860,81 @@ function nonEmpty(value) {
 function printable(value) {
     return value.replaceAll('\0', '\\0');
 }
+const inside = (root, path) => {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+};
+function statOf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
+function fixedFolders(template) {
+    const fixed = template
+        .split('{{')[0]
+        .split('/')
+        .slice(0, -1)
+        .filter((s) => s !== '' && s !== '.');
+    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
+}
+/**
+ * Checks, before anything is written, that the data root can hold this pipeline's
+ * files: it is a folder (or does not exist yet), pipewright's own folders are
+ * folders, and no symbolic link on the way to a dataset (the fixed folders of
+ * each path, and the entries right under the deepest one, such as `dt=...`)
+ * leads outside the data root's real path. Paths are checked by text elsewhere;
+ * this closes the gap a link would open.
+ */
+function assertDataRootUsable(dataRoot, pipeline) {
+    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+    const info = statOf(root);
+    if (info === undefined)
+        return; // created on first write
+    if (!(info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(root) : info).isDirectory())
+        throw new errors_UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
+    const checked = new Set();
+    const check = (path) => {
+        if (checked.has(path))
+            return;
+        checked.add(path);
+        const at = statOf(path);
+        if (!at?.isSymbolicLink())
+            return;
+        let target;
+        try {
+            target = (0,external_node_fs_namespaceObject.realpathSync)(path);
+        }
+        catch {
+            target = `${(0,external_node_fs_namespaceObject.readlinkSync)(path)} (missing)`;
+        }
+        if (!(0,external_node_path_namespaceObject.isAbsolute)(target) || !inside(realRoot, target))
+            throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
+    };
+    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+        const path = (0,external_node_path_namespaceObject.join)(root, folder);
+        const at = statOf(path);
+        if (at?.isSymbolicLink())
+            check(path);
+        if (at && !(at.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(path) : at).isDirectory())
+            throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+    }
+    for (const template of templates) {
+        const folders = fixedFolders(template);
+        for (const folder of folders)
+            check((0,external_node_path_namespaceObject.join)(root, folder));
+        const deepest = (0,external_node_path_namespaceObject.join)(root, folders.at(-1) ?? '.');
+        if (!statOf(deepest)?.isDirectory())
+            continue;
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(deepest))
+            check((0,external_node_path_namespaceObject.join)(deepest, name));
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/store/pid.ts
 // Whether a process on this host still runs: decides if a temp file or a lock
@@ -22701,6 +22958,7 @@ function isProcessAlive(pid) {
 // rename(2) within one folder swaps the name in one step, so a reader sees the
 // old file or the new one, never a half-written one; a writer killed midway
 // leaves only a hidden temp file, which the next write to that folder sweeps.
+
 
 
 
@@ -22868,9 +23126,6 @@ async function* chunksOf(data) {
     }
     yield* data;
 }
-function isCode(error, code) {
-    return error?.code === code;
-}
 
 ;// CONCATENATED MODULE: ./src/store/layout.ts
 // Where pipewright keeps its own state inside a data root. Live bytes sit at the
@@ -22886,11 +23141,11 @@ function isCode(error, code) {
 //   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live
 
 
-const STATE_DIR = '_pipewright';
+const layout_STATE_DIR = '_pipewright';
 function partitionDir(root, area, ref) {
     paths_assertSafeSegment(ref.dagId, 'dag id');
     paths_assertSafeSegment(ref.partition, 'partition key');
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), STATE_DIR, area, ref.dagId, ref.partition);
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), layout_STATE_DIR, area, ref.dagId, ref.partition);
 }
 /** The staging folder of one run of a partition. */
 function runStagingDir(root, ref, runId) {
@@ -22923,15 +23178,13 @@ function partitionManifestPath(root, ref) {
 /** Folder of all partition manifests of a pipeline (for `repair` and `status`). */
 function manifestsDir(root, dagId) {
     assertSafeSegment(dagId, 'dag id');
-    return join(resolve(root), STATE_DIR, 'manifests', dagId);
+    return join(resolve(root), layout_STATE_DIR, 'manifests', dagId);
 }
 function journalsDir(root, dagId) {
     paths_assertSafeSegment(dagId, 'dag id');
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), STATE_DIR, 'journal', dagId);
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), layout_STATE_DIR, 'journal', dagId);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/store/manifest.ts
 // Each published partition folder carries `_manifest.json`: every file in it
 // with rows, bytes and sha256, and the run that produced it. Keys and order are
@@ -23320,6 +23573,27 @@ async function exists(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/ledger.ts
+// The run ledger: one record per partition run. Backends (the filesystem in
+// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
+// only needs to read.
+/**
+ * Oldest first: by sequence when both runs have one (a clock that jumped cannot
+ * reorder them), else by startedAt (ISO, UTC), then runId.
+ */
+function compareRuns(a, b) {
+    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
+        return a.sequence - b.sequence;
+    }
+    if (a.startedAt !== b.startedAt)
+        return a.startedAt < b.startedAt ? -1 : 1;
+    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+/** The sequence the next run of a partition takes, given its runs so far. */
+function nextSequence(runs) {
+    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
+}
+
 ;// CONCATENATED MODULE: ./src/store/run-id.ts
 // Run ids name ledger files and artifacts, so they must be filename-safe on every
 // platform: Airflow's `<trigger>__<logical time>` shape with ISO 8601's basic
@@ -23418,6 +23692,17 @@ function decide(rule, upstream) {
 function notRun(id, state, why) {
     return { id, state, attempts: 0, durationMs: 0, error: why };
 }
+/** Names the upstream tasks that decided it, e.g. "upstream validate_bronze_orders failed". */
+function whyNot(task, states) {
+    const blocking = task.upstream.filter((id) => {
+        const state = states.get(id);
+        return state === 'failed' || state === 'upstream_failed' || state === 'skipped';
+    });
+    if (blocking.length === 0)
+        return `trigger rule ${task.triggerRule} cannot be met`;
+    const described = blocking.map((id) => `${id} ${states.get(id)}`).join(', ');
+    return `upstream ${described} (trigger rule ${task.triggerRule})`;
+}
 function executeDag(opts) {
     const { tasks, onState, cancel } = opts;
     const limit = Math.max(1, opts.maxActiveTasks);
@@ -23456,7 +23741,7 @@ function executeDag(opts) {
                         continue;
                     const decision = decide(task.triggerRule, task.upstream.map((id) => states.get(id)));
                     if (decision === 'upstream_failed' || decision === 'skipped') {
-                        const record = notRun(task.id, decision, `trigger rule ${task.triggerRule} cannot be met`);
+                        const record = notRun(task.id, decision, whyNot(task, states));
                         settle(record);
                         onState(task.id, decision, 0);
                         changed = true;
@@ -26431,14 +26716,248 @@ function commandKind(spec) {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
+var dist = __nccwpck_require__(8628);
+;// CONCATENATED MODULE: ./src/contract/suggest.ts
+// "Did you mean ...?" for misspelt keys and ids.
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+/** The candidate closest to `word`, if it is close enough to be a likely typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const d = distance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+/** ` (did you mean 'x'?)` or nothing. */
+function didYouMean(word, candidates) {
+    const match = closest(word, candidates);
+    return match === undefined ? '' : ` (did you mean '${match}'?)`;
+}
+
+;// CONCATENATED MODULE: ./src/contract/rules.ts
+// Checks the schema cannot express: identity, schedule, time zone and dates.
+// Each rule reads the raw data defensively (the schema may have failed too)
+// and pushes located diagnostics.
+
+
+
+
+const CRON_MACROS = ['@hourly', '@daily', '@weekly', '@monthly'];
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const dagIdMatchesFolder = (data, source, out) => {
+    const folder = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(source.file));
+    if (typeof data.dag_id === 'string' && data.dag_id !== folder)
+        out.push(source.diagnostic(['dag_id'], `dag_id '${data.dag_id}' must equal its folder name '${folder}'`));
+};
+const validSchedule = (data, source, out) => {
+    const schedule = data.schedule;
+    if (typeof schedule !== 'string')
+        return;
+    if (schedule.startsWith('@')) {
+        if (!CRON_MACROS.includes(schedule))
+            out.push(source.diagnostic(['schedule'], `unknown schedule '${schedule}': use ${CRON_MACROS.join(', ')} or a 5-field cron`));
+        return;
+    }
+    const fields = schedule.trim().split(/\s+/).length;
+    if (fields !== 5) {
+        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': expected 5 fields (minute hour day-of-month month day-of-week), got ${fields}`));
+        return;
+    }
+    try {
+        dist.CronExpressionParser.parse(schedule, { strict: false });
+    }
+    catch (error) {
+        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': ${error.message}`));
+    }
+};
+let zones;
+const knownTimezone = (data, source, out) => {
+    const zone = data.timezone;
+    if (typeof zone !== 'string' || IANAZone.isValidZone(zone))
+        return;
+    zones ??= Intl.supportedValuesOf('timeZone');
+    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, zones)}`));
+};
+/**
+ * Hourly partitions need whole-hour clock changes: where DST moves the clock by 30
+ * minutes (Australia/Lord_Howe) local hours overlap or vanish, and keys planned on
+ * one side of a change would not parse back on the other.
+ */
+const hourlyNeedsWholeHourShifts = (data, source, out) => {
+    const zone = data.timezone;
+    if (data.partition !== 'hourly' || typeof zone !== 'string' || !IANAZone.isValidZone(zone))
+        return;
+    const from = typeof data.start_date === 'string' ? Number.parseInt(data.start_date.slice(0, 4), 10) : Number.NaN;
+    const first = Number.isFinite(from) ? from : DateTime.utc().year;
+    for (let year = first; year <= first + 30; year++) {
+        const winter = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).offset;
+        const summer = DateTime.fromObject({ year, month: 7, day: 1 }, { zone }).offset;
+        const shift = Math.abs(winter - summer);
+        if (shift % 60 === 0)
+            continue;
+        out.push(source.diagnostic(['timezone'], `time zone '${zone}' moves its clocks by ${shift} minutes in ${year}: hourly partitions need whole-hour changes; use partition: daily or a zone such as UTC`));
+        return;
+    }
+};
+function readDate(data, key, source, out) {
+    const value = data[key];
+    if (typeof value !== 'string')
+        return undefined;
+    const zone = typeof data.timezone === 'string' && IANAZone.isValidZone(data.timezone) ? data.timezone : 'UTC';
+    const parsed = DateTime.fromISO(value, { zone });
+    if (!DATE.test(value) || !parsed.isValid) {
+        const why = parsed.invalidExplanation ? `: ${parsed.invalidExplanation}` : '';
+        out.push(source.diagnostic([key], `${key} '${value}' is not a valid date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)${why}`));
+        return undefined;
+    }
+    return parsed;
+}
+const validDates = (data, source, out) => {
+    const start = readDate(data, 'start_date', source, out);
+    const end = readDate(data, 'end_date', source, out);
+    if (start && end && end < start)
+        out.push(source.diagnostic(['end_date'], `end_date ${String(data.end_date)} is before start_date ${String(data.start_date)}`));
+};
+const pipelineRules = [
+    dagIdMatchesFolder,
+    validSchedule,
+    knownTimezone,
+    hourlyNeedsWholeHourShifts,
+    validDates,
+];
+
+;// CONCATENATED MODULE: ./src/contract/path-rules.ts
+// Where a contract's paths may point. Dataset and sensor paths stay inside the
+// data root and out of pipewright's own `_pipewright/` folder (the ledger, locks
+// and reports: an output there breaks every later run); one output per path, and
+// never over an input. Handler modules and command working folders stay inside
+// the pipeline folder. All of this is checked on the text, before anything runs.
+
+
+
+/** Why `normalized` (a posix path relative to its base) escapes the base, or undefined. */
+function escapeProblem(text, normalized, base) {
+    if (text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text) || text.startsWith('\\'))
+        return `is absolute: write it relative to the ${base}`;
+    if (text.includes('\\'))
+        return "contains '\\': use '/' between folders";
+    if (normalized === '..' || normalized.startsWith('../'))
+        return `climbs out of the ${base} with '..': keep it inside`;
+    return undefined;
+}
+function normalize(text) {
+    return external_node_path_namespaceObject.posix.normalize(text).replace(/\/+$/, '');
+}
+/** A data-root path's problem: outside the root, the root itself, or inside `_pipewright/`. */
+function dataPathProblem(text) {
+    const normalized = normalize(text);
+    const outside = escapeProblem(text, normalized, 'data root');
+    if (outside)
+        return outside;
+    if (normalized === '.' || normalized === '')
+        return 'is the data root itself: name a file inside it';
+    const head = normalized.split('/')[0];
+    if (head.toLowerCase() === STATE_DIR)
+        return `is inside ${STATE_DIR}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
+    return undefined;
+}
+/** `{{ inputs.x }}` / `{{ outputs.x }}` replaced by the dataset's own template, to check what a task path reaches. */
+function expandDatasets(text, data) {
+    return text.replace(/\{\{\s*(inputs|outputs)\.([^}\s]+)\s*\}\}/g, (whole, group, name) => {
+        const map = data[group];
+        const value = isRecord(map) ? map[name] : undefined;
+        return typeof value === 'string' ? value : whole;
+    });
+}
+const datasetPaths = (data, source, out) => {
+    const seen = new Map();
+    for (const group of ['inputs', 'outputs']) {
+        const map = data[group];
+        if (!isRecord(map))
+            continue;
+        for (const [name, value] of Object.entries(map)) {
+            if (typeof value !== 'string' || value === '')
+                continue;
+            const problem = dataPathProblem(value);
+            if (problem) {
+                out.push(source.diagnostic([group, name], `${group.slice(0, -1)} '${name}' path '${value}' ${problem}`));
+                continue;
+            }
+            const key = normalize(value);
+            const first = seen.get(key);
+            if (first && group === 'outputs') {
+                const what = first.group === 'inputs' ? `input '${first.name}'` : `output '${first.name}'`;
+                const line = source.locate([first.group, first.name]).line;
+                out.push(source.diagnostic([group, name], `output '${name}' has the same path as ${what} (line ${line}): a run would overwrite it; give each output its own path`));
+            }
+            else if (!first)
+                seen.set(key, { group, name });
+        }
+    }
+};
+function tasksOf(data) {
+    if (!Array.isArray(data.tasks))
+        return [];
+    return data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
+}
+const taskPaths = (data, source, out) => {
+    const push = (path, message) => out.push(source.diagnostic(path, message));
+    for (const { task, index } of tasksOf(data)) {
+        if (isRecord(task.sensor) && typeof task.sensor.path === 'string' && task.sensor.path !== '') {
+            const problem = dataPathProblem(expandDatasets(task.sensor.path, data));
+            if (problem)
+                push(['tasks', index, 'sensor', 'path'], `sensor path '${task.sensor.path}' ${problem}`);
+        }
+        if (typeof task.handler === 'string' && task.handler.includes('#')) {
+            const module = task.handler.slice(0, task.handler.lastIndexOf('#'));
+            const problem = escapeProblem(module, normalize(module), 'pipeline folder');
+            if (problem)
+                push(['tasks', index, 'handler'], `handler module '${module}' ${problem}`);
+        }
+        if (typeof task.cwd === 'string') {
+            const problem = escapeProblem(task.cwd, normalize(task.cwd), 'pipeline folder');
+            if (problem)
+                push(['tasks', index, 'cwd'], `cwd '${task.cwd}' ${problem}`);
+        }
+    }
+};
+const pathRules = [datasetPaths, taskPaths];
+/** True when a handler module path passed `pathRules` (relative, inside the pipeline folder). */
+function handlerModuleInside(module) {
+    return escapeProblem(module, normalize(module), 'pipeline folder') === undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/run/kinds/handler.ts
 // `handler: tasks/x.ts#exportName`: a function in the user's repository, imported
 // at run time (Node 24 strips TypeScript types natively) and called with a TaskContext.
 
 
 
+
 /** Imports the module and returns the named export, refusing anything that is not a function. */
 async function loadHandler(pipelineDir, spec) {
+    // Only what `validate` accepts is ever imported: a module inside the pipeline folder.
+    if (!handlerModuleInside(spec.module))
+        throw new Error(`refusing handler module ${spec.module}: it is outside the pipeline folder ${pipelineDir}`);
     const file = external_node_path_default().resolve(pipelineDir, spec.module);
     let mod;
     try {
@@ -26526,7 +27045,10 @@ function sensorKind(spec) {
             const vars = { ...templateVars(env.partition), inputs: env.inputs, outputs: env.outputs };
             const target = resolveInside(env.dataRoot, renderTemplate(spec.path, vars));
             const shown = relativeToRoot(env.dataRoot, target);
-            const deadline = env.clock.now() + spec.timeoutMs;
+            // give_up_after is measured from the end of the data interval: a partition long past
+            // it stops waiting at once instead of holding a runner for its whole timeout again.
+            const giveUpAt = spec.giveUpAfterMs === undefined ? undefined : Date.parse(env.partition.dataIntervalEnd) + spec.giveUpAfterMs;
+            const deadline = Math.min(env.clock.now() + spec.timeoutMs, giveUpAt ?? Number.POSITIVE_INFINITY);
             for (let poke = 1;; poke++) {
                 if (await sensor_exists(target)) {
                     env.logger.info(`${shown} is there (poke ${poke})`);
@@ -26545,7 +27067,10 @@ function sensorKind(spec) {
                     return { status: 'failed', failureClass: 'timeout', error: `${why} while waiting for ${shown}` };
                 }
             }
-            const message = `${shown} did not appear within ${formatDuration(spec.timeoutMs)}`;
+            const pastGiveUp = giveUpAt !== undefined && deadline === giveUpAt;
+            const message = pastGiveUp
+                ? `${shown} did not appear by ${new Date(giveUpAt).toISOString()} (give_up_after ${formatDuration(spec.giveUpAfterMs ?? 0)} from the interval's end)`
+                : `${shown} did not appear within ${formatDuration(spec.timeoutMs)}`;
             if (spec.onTimeout === 'defer')
                 return { status: 'deferred', message: `${message}; deferred to the next tick` };
             // The deadline is the sensor's whole budget: retrying would wait past it.
@@ -26653,6 +27178,7 @@ async function runTask(env, stageFor, onState, cancel) {
 // run that succeeded publishes (src/store/commit.ts), a failed one leaves the live
 // version untouched and its staged outputs for inspection. Last the final record
 // and the quality report, which is evidence and always describes the latest run.
+
 
 
 
@@ -26830,7 +27356,8 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
             if (changes.length === 0)
                 return { outcome: 'unchanged', partition: partition.key, liveVersion: live.runId };
         }
-        const previous = opts.resume ? (await ledger.runs(pipeline.dagId, partition.key)).at(-1) : undefined;
+        const history = await ledger.runs(pipeline.dagId, partition.key);
+        const previous = opts.resume ? history.at(-1) : undefined;
         const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, logger);
         if (reused.size > 0)
             logger.info(`resume: reusing ${[...reused.keys()].join(', ')} from run ${previous?.runId}`);
@@ -26842,6 +27369,7 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
             reason: opts.reason,
             codeVersion,
             state: 'running',
+            sequence: nextSequence(history),
             startedAt: new Date(Date.now()).toISOString(),
             dataIntervalStart: partition.dataIntervalStart,
             dataIntervalEnd: partition.dataIntervalEnd,
@@ -26996,10 +27524,69 @@ async function runOne(planned, reprocess, logger, shared) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/contract/command-rules.ts
+// A command's program should exist where `validate` runs: `pyton3` would only be
+// found at the run's first attempt. A warning, not an error, located at the
+// program: a workflow may install tools after validating.
+
+
+
+
+function executable(file) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+/** Every program name on PATH, for the suggestion (read only when a program is missing). */
+function programsOnPath() {
+    return pathDirs().flatMap((dir) => {
+        try {
+            return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            return [];
+        }
+    });
+}
+const programExists = (data, source, out) => {
+    if (!Array.isArray(data.tasks))
+        return;
+    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    data.tasks.forEach((task, index) => {
+        if (!isRecord(task) || !Array.isArray(task.command))
+            return;
+        const program = task.command[0];
+        if (typeof program !== 'string' || program === '' || program.includes('{{'))
+            return;
+        const at = ['tasks', index, 'command', 0];
+        const severity = 'warning';
+        if (program.includes('/')) {
+            const cwd = (0,external_node_path_namespaceObject.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
+            if (!executable((0,external_node_path_namespaceObject.resolve)(cwd, program)))
+                out.push(source.diagnostic(at, `program '${program}' is not an executable file (looked in ${cwd})`, { severity }));
+            return;
+        }
+        if (pathDirs().some((dir) => executable((0,external_node_path_namespaceObject.join)(dir, program))))
+            return;
+        out.push(source.diagnostic(at, `program '${program}' is not on PATH here${didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
+    });
+};
+const commandRules = [programExists];
+
 ;// CONCATENATED MODULE: ./src/contract/duration.ts
 // Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+/**
+ * The longest duration a timer can hold: Node's setTimeout fires after 1 ms for
+ * anything at or above 2^31 ms, so a longer timeout or delay would be misread.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
 /** Milliseconds of a duration, or undefined when the text is not one. */
 function parseDuration(text) {
     const match = DURATION.exec(text.trim());
@@ -27007,6 +27594,46 @@ function parseDuration(text) {
         return undefined;
     return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
 }
+
+;// CONCATENATED MODULE: ./src/contract/limit-rules.ts
+// Values the schema can parse but the executor would misread: durations beyond
+// what a timer holds, zero timeouts and poke intervals. (Retries are capped in
+// the schema.)
+
+
+const LIMIT = `${MAX_DURATION_MS.toLocaleString('en-US')} ms, about 24.8 days`;
+const POLICY_KEYS = ['retry_delay', 'max_retry_delay', 'timeout'];
+/** Keys where zero means "never wait" and would end every attempt at once, or spin. */
+const POSITIVE = new Set(['timeout', 'poke_interval']);
+function checkDurations(map, at, keys, push) {
+    for (const key of keys) {
+        const text = map[key];
+        if (typeof text !== 'string')
+            continue;
+        const ms = parseDuration(text);
+        if (ms === undefined)
+            continue; // the schema words a malformed duration
+        if (ms > MAX_DURATION_MS)
+            push([...at, key], `${key} '${text}' is longer than the longest timer pipewright can hold (${LIMIT})`);
+        else if (ms === 0 && POSITIVE.has(key))
+            push([...at, key], `${key} '${text}' must be longer than zero`);
+    }
+}
+const durationLimits = (data, source, out) => {
+    const push = (path, message) => out.push(source.diagnostic(path, message));
+    if (isRecord(data.defaults))
+        checkDurations(data.defaults, ['defaults'], POLICY_KEYS, push);
+    if (!Array.isArray(data.tasks))
+        return;
+    data.tasks.forEach((task, index) => {
+        if (!isRecord(task))
+            return;
+        checkDurations(task, ['tasks', index], POLICY_KEYS, push);
+        if (isRecord(task.sensor))
+            checkDurations(task.sensor, ['tasks', index, 'sensor'], ['poke_interval', 'timeout'], push);
+    });
+};
+const limitRules = [durationLimits];
 
 ;// CONCATENATED MODULE: ./src/contract/model.ts
 // The normalized pipeline contract: what `loadPipeline` returns once a
@@ -27096,6 +27723,7 @@ function spec(raw) {
             path: String(sensor.path),
             pokeIntervalMs: ms(sensor.poke_interval, d.pokeIntervalMs),
             timeoutMs: ms(sensor.timeout, d.timeoutMs),
+            ...(typeof sensor.give_up_after === 'string' ? { giveUpAfterMs: ms(sensor.give_up_after, 0) } : {}),
             onTimeout: sensor.on_timeout === 'defer' ? 'defer' : d.onTimeout,
         };
     }
@@ -27141,6 +27769,7 @@ function normalizePipeline(data, file) {
         catchup: typeof data.catchup === 'boolean' ? data.catchup : PIPELINE_DEFAULTS.catchup,
         maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+        ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
         retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
@@ -27153,108 +27782,6 @@ function normalizePipeline(data, file) {
         file: absolute,
     };
 }
-
-// EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
-var dist = __nccwpck_require__(8628);
-;// CONCATENATED MODULE: ./src/contract/suggest.ts
-// "Did you mean ...?" for misspelt keys and ids.
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return row[b.length];
-}
-/** The candidate closest to `word`, if it is close enough to be a likely typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        const d = distance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-/** ` (did you mean 'x'?)` or nothing. */
-function didYouMean(word, candidates) {
-    const match = closest(word, candidates);
-    return match === undefined ? '' : ` (did you mean '${match}'?)`;
-}
-
-;// CONCATENATED MODULE: ./src/contract/rules.ts
-// Checks the schema cannot express: identity, schedule, time zone and dates.
-// Each rule reads the raw data defensively (the schema may have failed too)
-// and pushes located diagnostics.
-
-
-
-
-const CRON_MACROS = ['@hourly', '@daily', '@weekly', '@monthly'];
-const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const dagIdMatchesFolder = (data, source, out) => {
-    const folder = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(source.file));
-    if (typeof data.dag_id === 'string' && data.dag_id !== folder)
-        out.push(source.diagnostic(['dag_id'], `dag_id '${data.dag_id}' must equal its folder name '${folder}'`));
-};
-const validSchedule = (data, source, out) => {
-    const schedule = data.schedule;
-    if (typeof schedule !== 'string')
-        return;
-    if (schedule.startsWith('@')) {
-        if (!CRON_MACROS.includes(schedule))
-            out.push(source.diagnostic(['schedule'], `unknown schedule '${schedule}': use ${CRON_MACROS.join(', ')} or a 5-field cron`));
-        return;
-    }
-    const fields = schedule.trim().split(/\s+/).length;
-    if (fields !== 5) {
-        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': expected 5 fields (minute hour day-of-month month day-of-week), got ${fields}`));
-        return;
-    }
-    try {
-        dist.CronExpressionParser.parse(schedule, { strict: false });
-    }
-    catch (error) {
-        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': ${error.message}`));
-    }
-};
-let zones;
-const knownTimezone = (data, source, out) => {
-    const zone = data.timezone;
-    if (typeof zone !== 'string' || IANAZone.isValidZone(zone))
-        return;
-    zones ??= Intl.supportedValuesOf('timeZone');
-    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, zones)}`));
-};
-function readDate(data, key, source, out) {
-    const value = data[key];
-    if (typeof value !== 'string')
-        return undefined;
-    const zone = typeof data.timezone === 'string' && IANAZone.isValidZone(data.timezone) ? data.timezone : 'UTC';
-    const parsed = DateTime.fromISO(value, { zone });
-    if (!DATE.test(value) || !parsed.isValid) {
-        const why = parsed.invalidExplanation ? `: ${parsed.invalidExplanation}` : '';
-        out.push(source.diagnostic([key], `${key} '${value}' is not a valid date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)${why}`));
-        return undefined;
-    }
-    return parsed;
-}
-const validDates = (data, source, out) => {
-    const start = readDate(data, 'start_date', source, out);
-    const end = readDate(data, 'end_date', source, out);
-    if (start && end && end < start)
-        out.push(source.diagnostic(['end_date'], `end_date ${String(data.end_date)} is before start_date ${String(data.start_date)}`));
-};
-const pipelineRules = [dagIdMatchesFolder, validSchedule, knownTimezone, validDates];
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
@@ -27287,9 +27814,10 @@ const policyProperties = {
     retries: {
         type: 'integer',
         minimum: 0,
-        description: 'How many times a failed attempt is retried (0 = never). Code errors are not retried unless retry_on_code_error.',
+        maximum: 100,
+        description: 'How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error.',
     },
-    retry_delay: { ...schema_duration, description: 'Wait before the first retry, e.g. 30s.' },
+    retry_delay: { ...schema_duration, description: 'Wait before the first retry, e.g. 30s (at most 24.8 days).' },
     retry_backoff: {
         enum: ['fixed', 'exponential'],
         description: 'fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter.',
@@ -27297,7 +27825,7 @@ const policyProperties = {
     max_retry_delay: { ...schema_duration, description: 'Cap on the wait between retries with exponential backoff.' },
     timeout: {
         ...schema_duration,
-        description: 'Deadline of one attempt; past it the attempt is aborted and counts as failed.',
+        description: 'Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed.',
     },
     retry_on_code_error: {
         type: 'boolean',
@@ -27411,6 +27939,10 @@ const task = {
                 },
                 poke_interval: { ...schema_duration, description: 'How often to look (default 30s).' },
                 timeout: { ...schema_duration, description: 'How long to wait in one tick (default 20m).' },
+                give_up_after: {
+                    ...schema_duration,
+                    description: "Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again.",
+                },
                 on_timeout: {
                     enum: ['fail', 'defer'],
                     description: 'At the deadline: fail the task, or defer the partition to the next tick (default fail).',
@@ -27478,10 +28010,14 @@ const pipelineSchema = {
         end_date: { type: 'string', description: 'Last logical date (inclusive); absent = open-ended.' },
         catchup: {
             type: 'boolean',
-            description: 'Plan every due interval since the last success, not only the latest (default false).',
+            description: 'Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false).',
         },
         max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
         max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+        catchup_window: {
+            ...schema_duration,
+            description: 'With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them.',
+        },
         retain_versions: {
             type: 'integer',
             minimum: 0,
@@ -27692,12 +28228,48 @@ function redactSecrets(message) {
     return out;
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/contract/source.ts
 // A parsed pipeline.yml that remembers where every key and value came from, so
 // a problem found in the data can be reported at file:line:col.
 
+
+/**
+ * The contract's text, or a located error for bytes that are not UTF-8 or for a NUL:
+ * either would otherwise be replaced or passed on silently.
+ */
+function decodeContract(file, bytes) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const located = (offset, message) => {
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const col = offset - before.lastIndexOf('\n');
+        return { error: { file, line, col, severity: 'error', message } };
+    };
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
+        // Re-encode the decoded text character by character: the first one that does not
+        // match the file's bytes is where the invalid sequence begins.
+        const encoder = new TextEncoder();
+        let byte = 0;
+        let offset = 0;
+        for (const char of text) {
+            const expected = encoder.encode(char);
+            if (!expected.every((b, i) => bytes[byte + i] === b))
+                break;
+            byte += expected.length;
+            offset += char.length;
+        }
+        const hex = Buffer.from(bytes.subarray(byte, byte + 1)).toString('hex');
+        return located(offset, `invalid UTF-8 (byte 0x${hex}): save the contract as UTF-8`);
+    }
+    const nul = text.indexOf('\0');
+    if (nul >= 0)
+        return located(nul, 'NUL byte in the contract: remove it (a contract is text)');
+    return { text };
+}
 function parseContract(file, text) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -27712,7 +28284,25 @@ function parseContract(file, text) {
             message: `YAML: ${e.message.split('\n')[0]}`,
         };
     });
-    const hasErrors = doc.errors.length > 0;
+    // Aliases past this count are a resource-exhaustion attack ("billion laughs"): refuse, located at the first alias.
+    let data;
+    if (doc.errors.length === 0) {
+        try {
+            data = doc.toJS({ maxAliasCount: 100 });
+        }
+        catch (error) {
+            let alias;
+            (0,yaml_dist/* visit */.YR)(doc, {
+                Alias(_key, node) {
+                    alias = node;
+                    return yaml_dist/* visit */.YR.BREAK;
+                },
+            });
+            const at = pos(alias?.range?.[0] ?? 0);
+            const why = error.message.split('\n')[0];
+            syntax.push({ file, line: at.line, col: at.col, severity: 'error', message: `YAML: ${why}` });
+        }
+    }
     /** Walks the YAML nodes along the path; returns the deepest node reached, and the key node when the last step was a map key. */
     const walk = (path) => {
         let node = doc.contents;
@@ -27758,7 +28348,7 @@ function parseContract(file, text) {
     return {
         file,
         text,
-        data: hasErrors ? undefined : doc.toJS({ maxAliasCount: 100 }),
+        data,
         syntax,
         locate,
         locateWithin,
@@ -27864,14 +28454,14 @@ const RULE_KEYS = [
     'numeric',
 ];
 /** The task mappings with their index (skipping items that are not mappings). */
-function tasksOf(data) {
+function task_rules_tasksOf(data) {
     if (!Array.isArray(data.tasks))
         return [];
     return data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
 }
 const names = (v) => (isRecord(v) ? Object.keys(v) : []);
 const oneKindPerTask = (data, source, out) => {
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         const kinds = TASK_KINDS.filter((k) => k in task);
         const who = typeof task.id === 'string' ? `task '${task.id}'` : `task ${index + 1}`;
         if (kinds.length === 0) {
@@ -27890,7 +28480,7 @@ const oneKindPerTask = (data, source, out) => {
 };
 const checkRules = (data, source, out) => {
     const datasets = [...names(data.inputs), ...names(data.outputs)];
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         const checks = task.checks;
         if (!isRecord(checks))
             continue;
@@ -27927,6 +28517,11 @@ const knownTemplates = (data, source, out) => {
     const check = (path, value, datasets) => {
         if (typeof value !== 'string')
             return;
+        for (const fragment of unclosedTemplates(value)) {
+            const at = source.locateWithin(path, fragment);
+            const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
+            out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
+        }
         for (const ref of templateRefs(value)) {
             const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
             if (!problem)
@@ -27941,7 +28536,7 @@ const knownTemplates = (data, source, out) => {
             for (const [name, value] of Object.entries(map))
                 check([group, name], value, false);
     }
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         if (Array.isArray(task.command))
             for (const [i, arg] of task.command.entries())
                 check(['tasks', index, 'command', i], arg, true);
@@ -27951,7 +28546,7 @@ const knownTemplates = (data, source, out) => {
     }
 };
 const soundGraph = (data, source, out) => {
-    const tasks = tasksOf(data);
+    const tasks = task_rules_tasksOf(data);
     const seen = new Map();
     for (const { task, index } of tasks) {
         if (typeof task.id !== 'string')
@@ -28005,6 +28600,9 @@ const taskRules = [oneKindPerTask, checkRules, knownTemplates, soundGraph];
 
 
 
+
+
+
 const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 function handlerRefs(data, source) {
     if (!Array.isArray(data.tasks))
@@ -28014,14 +28612,20 @@ function handlerRefs(data, source) {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
         const match = HANDLER.exec(task.handler);
-        if (!match)
+        // A module outside the pipeline folder is reported by pathRules and never imported.
+        if (!match || !handlerModuleInside(match[1]))
             return [];
         const at = source.locate(['tasks', index, 'handler']);
         const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
         return [{ contract: source.file, ...at, taskId, pipelineDir, module: match[1], exportName: match[2] }];
     });
 }
-function checkContractText(file, text) {
+/** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
+function checkContractText(file, content) {
+    const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
+    if ('error' in decoded)
+        return { file, diagnostics: [decoded.error], handlers: [] };
+    const text = decoded.text;
     const source = parseContract(file, text);
     const diagnostics = [...source.syntax];
     for (const secret of findSecrets(text))
@@ -28046,7 +28650,7 @@ function checkContractText(file, text) {
         return { file, diagnostics, handlers: [] };
     }
     diagnostics.push(...schemaDiagnostics(source));
-    for (const rule of [...pipelineRules, ...taskRules])
+    for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
         rule(data, source, diagnostics);
     // Messages quote values; a credential must never be echoed back.
     for (const d of diagnostics)
@@ -28384,7 +28988,7 @@ function findRepoRoot(start) {
 
 
 
-const inside = (root, path) => {
+const check_inside = (root, path) => {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 };
@@ -28404,7 +29008,7 @@ async function checkHandlerImports(refs, opts) {
     for (const ref of refs) {
         const root = opts.repoRoot ? (0,external_node_path_namespaceObject.resolve)(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
         const path = (0,external_node_path_namespaceObject.resolve)(ref.pipelineDir, ref.module);
-        if ((0,external_node_path_namespaceObject.isAbsolute)(ref.module) || !inside(root, path)) {
+        if ((0,external_node_path_namespaceObject.isAbsolute)(ref.module) || !check_inside(root, path)) {
             out.push(at(ref, `handler module '${ref.module}' resolves outside the repository (${root}): keep task code in the repository`));
             continue;
         }
@@ -28413,7 +29017,7 @@ async function checkHandlerImports(refs, opts) {
             continue;
         }
         const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        if (!inside((0,external_node_fs_namespaceObject.realpathSync)(root), real)) {
+        if (!check_inside((0,external_node_fs_namespaceObject.realpathSync)(root), real)) {
             out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
             continue;
         }
@@ -28490,7 +29094,7 @@ async function validatePaths(paths, opts = {}) {
     const diagnostics = [];
     const handlers = [];
     for (const file of files) {
-        const result = checkContractText(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        const result = checkContractText(file, await readContract(file));
         diagnostics.push(...result.diagnostics);
         handlers.push(...result.handlers);
         if (result.pipeline)
@@ -28516,6 +29120,28 @@ function load_unique(diagnostics) {
         return true;
     });
 }
+/**
+ * Every pipeline under `pipelinesDir`, validated (without importing handlers), sorted by dag_id.
+ * Throws ContractError listing every error when any contract is invalid.
+ */
+async function loadPipelines(pipelinesDir) {
+    const result = await validatePaths([pipelinesDir], { checkImports: false });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0)
+        throw contractError(errors);
+    return result.pipelines.sort((a, b) => a.dagId.localeCompare(b.dagId));
+}
+/** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
+async function readContract(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? errorMessage(error)})`;
+        throw new ContractError(`${file}: ${why}: ${CONTRACT_FILE} must be a YAML file`, file);
+    }
+}
 async function knownIds(pipelinesDir) {
     const entries = await (0,promises_namespaceObject.readdir)(pipelinesDir, { withFileTypes: true }).catch(() => []);
     return entries
@@ -28533,12 +29159,15 @@ async function loadPipelineById(pipelinesDir, dagId) {
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
         throw new errors_UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
     }
-    const result = checkContractText(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    const result = checkContractText(file, await readContract(file));
     if (result.pipeline)
         return result.pipeline;
-    const errors = load_unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics);
+    throw contractError(load_unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics));
+}
+/** One ContractError listing every error, located at the first. */
+function contractError(errors) {
     const first = errors[0];
-    throw new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
+    return new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -28555,6 +29184,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 //   3. rename our complete lock over the dead one, then drop the claim.
 // Fresh acquirers only ever link, so while the dead lock is in place nobody but
 // the claimant can replace it.
+
 
 
 
@@ -28652,7 +29282,7 @@ async function dropStaleClaim(claim) {
             await unlinkIfExists(claim);
     }
     catch (error) {
-        if (!lock_isCode(error, 'ENOENT'))
+        if (!isCode(error, 'ENOENT'))
             throw error;
     }
     // Give the live claimant its few milliseconds.
@@ -28674,10 +29304,10 @@ async function tryLink(existing, name) {
         return true;
     }
     catch (error) {
-        if (lock_isCode(error, 'EEXIST'))
+        if (isCode(error, 'EEXIST'))
             return false;
         // The lock vanished between our look and our claim: the caller looks again.
-        if (lock_isCode(error, 'ENOENT'))
+        if (isCode(error, 'ENOENT'))
             return false;
         throw error;
     }
@@ -28687,7 +29317,7 @@ async function readIfExists(path) {
         return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (error) {
-        if (lock_isCode(error, 'ENOENT'))
+        if (isCode(error, 'ENOENT'))
             return undefined;
         throw error;
     }
@@ -28697,12 +29327,60 @@ async function unlinkIfExists(path) {
         await (0,promises_namespaceObject.unlink)(path);
     }
     catch (error) {
-        if (!lock_isCode(error, 'ENOENT'))
+        if (!isCode(error, 'ENOENT'))
             throw error;
     }
 }
-function lock_isCode(error, code) {
-    return error?.code === code;
+
+;// CONCATENATED MODULE: ./src/store/record-file.ts
+// Reading one run record file, for both ledgers. A truncated, empty, garbage or
+// `null` record is a broken state the user must repair: it is refused with one
+// line naming the file and the fix, never read as "no runs yet" or left to crash
+// deeper in.
+
+
+// The one serializer's reader: snake_case files (and camelCase ones written before it).
+const asRecord = (json) => fromJsonValue(json);
+const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
+/** What is missing from a decoded record, or undefined when it has what readers rely on. */
+function missingFields(record) {
+    const fields = record;
+    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
+    if (!Array.isArray(fields.tasks))
+        missing.push('tasks');
+    return missing.length ? missing.join(', ') : undefined;
+}
+function record_file_describe(value) {
+    if (value === null)
+        return 'null';
+    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+/**
+ * The run record in `text`. `where` names the file for the message (a path, or
+ * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
+ */
+function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
+    const refuse = (why) => new StateError(`run record ${where} ${why}: ${fix}`, where);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw refuse(`holds ${record_file_describe(value)}, not a run record`);
+    let record;
+    try {
+        record = decode(value);
+    }
+    catch (error) {
+        throw refuse(`is not a run record (${errorMessage(error)})`);
+    }
+    const missing = missingFields(record);
+    if (missing)
+        throw refuse(`is not a run record (no ${missing})`);
+    return record;
 }
 
 ;// CONCATENATED MODULE: ./src/store/fs-ledger.ts
@@ -28710,6 +29388,8 @@ function lock_isCode(error, code) {
 // `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
 // written atomically. Concurrent runs write different files, so they cannot
 // corrupt each other; a run's own rewrites replace its file in one rename.
+
+
 
 
 
@@ -28761,6 +29441,16 @@ class FsLedger {
         const records = await mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
         return records.sort(compareRuns);
     }
+    /** Every run of a pipeline in one pass, each partition's oldest first and its latest settled (the status site). */
+    async history(dagId) {
+        const partitions = await listDirs(this.dagDir(dagId));
+        const all = await mapLimited(partitions, READ_CONCURRENCY, async (partition) => {
+            const runs = await this.runs(dagId, partition);
+            const last = runs.pop();
+            return last ? [...runs, await this.settle(last)] : [];
+        });
+        return all.flat();
+    }
     /** The file that holds one run's record. */
     recordPath(record) {
         paths_assertSafeSegment(record.runId, 'run id');
@@ -28780,20 +29470,8 @@ class FsLedger {
         return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
-/** Oldest first: startedAt (ISO, UTC), then runId for runs started in the same instant. */
-function compareRuns(a, b) {
-    if (a.startedAt !== b.startedAt)
-        return a.startedAt < b.startedAt ? -1 : 1;
-    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
-}
 async function readRecord(path) {
-    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    try {
-        return fromJsonValue(JSON.parse(text));
-    }
-    catch (error) {
-        throw new Error(`run record ${path} is not valid JSON (${error.message}); move it aside to continue`);
-    }
+    return parseRunRecord(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
 }
 async function listDirs(dir) {
     return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -28823,6 +29501,7 @@ async function openWorkspace(dagId, flags, cwd, env) {
     const pipelinesDir = external_node_path_default().resolve(cwd, flags.pipelines ?? 'pipelines');
     const pipeline = await loadPipelineById(pipelinesDir, dagId);
     const dataRoot = resolveDataRoot(pipeline, flags.dataRoot === undefined ? undefined : external_node_path_default().resolve(cwd, flags.dataRoot), env);
+    assertDataRootUsable(dataRoot, pipeline);
     return { pipeline, dataRoot, ledger: new FsLedger(dataRoot) };
 }
 
@@ -29319,8 +29998,6 @@ async function graphCommand(args, ctx) {
 
 
 
-
-
 const plan_USAGE = `usage: pipewright plan <dag_id> [--now ISO | --start KEY --end KEY [--reprocess failed|completed|none] [--reverse]]
                       [--format table|json] [--pipelines DIR] [--data-root DIR]
 
@@ -29354,10 +30031,8 @@ async function planCommand(args, ctx) {
     if (!backfill && (values.reprocess !== undefined || values.reverse))
         throw new errors_UsageError('--reprocess and --reverse apply to a backfill: add --start and --end');
     const reprocess = args_oneOf(values.reprocess, REPROCESS_MODES, 'reprocess', 'failed');
-    const pipeline = await loadPipelineById((0,external_node_path_namespaceObject.resolve)(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
+    const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     const now = values.now === undefined ? new Date() : parseInstant(values.now, pipeline.timezone, '--now').toJSDate();
-    const dataRoot = resolveDataRoot(pipeline, values['data-root'] === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(ctx.cwd, values['data-root']), ctx.env);
-    const ledger = new FsLedger(dataRoot);
     ctx.logger.debug(`plan: ledger at ${(0,external_node_path_namespaceObject.join)(dataRoot, '_pipewright')}`);
     const plan = backfill
         ? await planBackfill(pipeline, { start: values.start, end: values.end, reprocess, reverse: values.reverse === true, now }, ledger)
@@ -29367,6 +30042,7 @@ async function planCommand(args, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/rollback.ts
+
 
 
 
@@ -29413,7 +30089,8 @@ async function rollbackPartition(opts) {
             });
         }
         // The restored version's own run gives the metrics a reader of status expects to see.
-        const origin = (await ledger.runs(ref.dagId, ref.partition)).find((r) => r.runId === manifest.runId);
+        const history = await ledger.runs(ref.dagId, ref.partition);
+        const origin = history.find((r) => r.runId === manifest.runId);
         const record = {
             dagId: ref.dagId,
             partition: ref.partition,
@@ -29422,6 +30099,7 @@ async function rollbackPartition(opts) {
             reason: opts.reason,
             codeVersion: manifest.codeVersion,
             state: 'success',
+            sequence: nextSequence(history),
             startedAt: now.toISOString(),
             endedAt: new Date().toISOString(),
             dataIntervalStart: window.dataIntervalStart,
@@ -29679,6 +30357,8 @@ function createLiveView(out, taskIds, interactive, base, now = Date.now) {
 
 
 
+
+
 const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines DIR]
 
   --partition KEY   the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
@@ -29710,6 +30390,12 @@ async function runCommand(args, ctx) {
     if (key === undefined)
         throw new errors_UsageError(`missing --partition KEY (the partition to run)\n${run_USAGE}`);
     const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+    // The same window `backfill` enforces: not before start_date, not after end_date, not before it is due.
+    const named = {
+        partition: partitionForKey(pipeline.partition, pipeline.timezone, key),
+        label: `partition '${key}'`,
+    };
+    assertWithinContract(pipeline, named, named, new Date());
     const view = createLiveView(ctx.stderr, pipeline.tasks.map((t) => t.id), ctx.interactive, ctx.logger);
     const interrupt = onInterrupt((signal) => view.logger.warning(`${signal}: stopping the run`));
     try {
@@ -29762,6 +30448,569 @@ async function runCommand(args, ctx) {
     finally {
         interrupt.dispose();
     }
+}
+
+;// CONCATENATED MODULE: ./src/site/catalog.ts
+// The catalog's "last published version" of each output: the newest partition
+// with a successful run, and the manifest (`_manifest.json`) beside its file.
+
+
+
+async function lastPublished(pipeline, dataRoot, partitions) {
+    const newest = partitions.find((p) => p.runs.some((r) => r.state === 'success'));
+    const outputs = Object.entries(pipeline.outputs).map(([name, template]) => ({ name, template }));
+    if (!newest)
+        return outputs;
+    const run = newest.runs.findLast((r) => r.state === 'success');
+    const partition = { key: newest.key, dataIntervalStart: run.dataIntervalStart, dataIntervalEnd: run.dataIntervalEnd };
+    const paths = resolvePartitionPaths(pipeline, partition, dataRoot).outputs;
+    for (const output of outputs) {
+        const file = paths[output.name];
+        output.partition = newest.key;
+        output.path = relativeToRoot(dataRoot, file);
+        const manifest = await readManifest((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), MANIFEST_NAME));
+        output.entry = manifest?.files.find((f) => f.path === output.path);
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/site/data-files.ts
+const GRID_GLOBAL = 'pipewrightGrid';
+const RUNS_GLOBAL = 'pipewrightRuns';
+const RUN_STATES = ['success', 'failed', 'running', 'deferred'];
+const TRIGGERS = ['schedule', 'backfill', 'manual'];
+/** The details file a partition's runs are in: its key's first seven characters (a month, or a run of weeks). */
+function chunkOf(partitionKey) {
+    return partitionKey.slice(0, 7);
+}
+function durationMs(run) {
+    return run.endedAt ? Date.parse(run.endedAt) - Date.parse(run.startedAt) : null;
+}
+/** `pipelines/<dag_id>/grid.js`: partitions newest first, each run as [state, duration ms, trigger] indexes. */
+function gridScript(dagId, partitions) {
+    const rows = partitions.map((p) => [
+        p.key,
+        p.runs.map((r) => [RUN_STATES.indexOf(r.state), durationMs(r), TRIGGERS.indexOf(r.trigger)]),
+    ]);
+    const data = { dag_id: dagId, states: RUN_STATES, triggers: TRIGGERS, partitions: rows };
+    return `window.${GRID_GLOBAL} = ${JSON.stringify(data)};\n`;
+}
+/**
+ * One run's details. Ten years of daily runs make hundreds of megabytes, so the
+ * repetitive parts are tuples: a task is [id, state, attempts, duration ms,
+ * start ms after the run's start or null, failure class or null, error or null];
+ * a check is [name, dataset, status, severity, details].
+ */
+function runDetails(run) {
+    const start = Date.parse(run.startedAt);
+    return {
+        run_id: run.runId,
+        trigger: run.trigger,
+        reason: run.reason,
+        state: run.state,
+        abandoned: run.abandoned ?? false,
+        code_version: run.codeVersion ?? null,
+        started_at: run.startedAt,
+        ended_at: run.endedAt ?? null,
+        tasks: run.tasks.map((t) => [
+            t.id,
+            t.state,
+            t.attempts,
+            t.durationMs,
+            t.startedAt ? Date.parse(t.startedAt) - start : null,
+            t.failureClass ?? null,
+            t.error ?? null,
+        ]),
+        checks: run.checks.map((c) => [c.name, c.dataset, c.status, c.severity, c.details]),
+        metrics: run.metrics,
+    };
+}
+/** `pipelines/<dag_id>/runs/<chunk>.js` for every chunk: file name → script. */
+function runScripts(partitions) {
+    const chunks = new Map();
+    for (const p of partitions) {
+        const list = chunks.get(chunkOf(p.key));
+        if (list)
+            list.push(p);
+        else
+            chunks.set(chunkOf(p.key), [p]);
+    }
+    const files = new Map();
+    for (const [chunk, members] of chunks) {
+        const body = {};
+        for (const p of members) {
+            body[p.key] = {
+                data_interval: [p.latest.dataIntervalStart, p.latest.dataIntervalEnd],
+                runs: p.runs.map(runDetails),
+            };
+        }
+        files.set(`${chunk}.js`, `(window.${RUNS_GLOBAL} = window.${RUNS_GLOBAL} || {})[${JSON.stringify(chunk)}] = ${JSON.stringify(body)};\n`);
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/site/history.ts
+// Every run of one pipeline, grouped by partition, read through the ledger API
+// (filesystem or git state branch): the site never reads record files itself.
+
+/** Partitions read at once from a ledger without `history`. */
+const PARTITION_CONCURRENCY = 16;
+/** Every partition with at least one run, newest partition first. */
+async function readHistory(ledger, dagId) {
+    const partitions = [];
+    if (ledger.history) {
+        const grouped = new Map();
+        for (const record of await ledger.history(dagId)) {
+            const list = grouped.get(record.partition);
+            if (list)
+                list.push(record);
+            else
+                grouped.set(record.partition, [record]);
+        }
+        for (const [key, runs] of grouped)
+            partitions.push({ key, runs, latest: runs.at(-1) });
+    }
+    else {
+        const latest = await ledger.latestRuns(dagId);
+        const read = await mapLimited([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
+            // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
+            const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
+            return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
+        });
+        partitions.push(...read);
+    }
+    return partitions.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/quality/freshness.ts
+// Freshness against the contract's `freshness.deadline` (local HH:MM): the
+// latest due partition must be published by that wall time on the day its
+// tick runs, i.e. the first HH:MM at or after its data interval's end. Pure
+// over the pipeline's timing, a clock value and the successes seen.
+
+
+
+/**
+ * The first local `HH:MM` at or after the interval end. For daily, weekly and monthly
+ * partitions (which end at midnight) that is HH:MM on the day the interval ends. A wall
+ * time skipped by a DST jump moves forward by the gap (02:30 → 03:30), as luxon does.
+ */
+function freshnessDeadline(partition, timezone, deadline) {
+    const match = /^(\d{2}):(\d{2})$/.exec(deadline);
+    if (!match)
+        throw new RangeError(`freshness deadline '${deadline}' is not HH:MM`);
+    const end = DateTime.fromISO(partition.dataIntervalEnd, { zone: timezone });
+    const at = (day) => DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Number(match[1]), minute: Number(match[2]) }, { zone: timezone });
+    const sameDay = at(end);
+    return sameDay.toMillis() >= end.toMillis() ? sameDay : at(end.plus({ days: 1 }));
+}
+/**
+ * The verdict for the latest partition due at `now`, or undefined when the contract
+ * has no deadline. `missed`: the deadline has passed and no success ended before it;
+ * `pending`: the deadline is still ahead and nothing has been published yet.
+ */
+function checkFreshness(pipeline, now, published) {
+    if (!pipeline.freshness)
+        return undefined;
+    const partition = latestDuePartition(pipeline, now);
+    const deadline = freshnessDeadline(partition, pipeline.timezone, pipeline.freshness.deadline);
+    const endedAts = published
+        .filter((p) => p.partition === partition.key)
+        .map((p) => Date.parse(p.endedAt))
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
+    const first = endedAts[0];
+    const verdict = { partition, deadline: formatInstant(deadline), status: 'pending' };
+    if (first !== undefined)
+        verdict.publishedAt = new Date(first).toISOString();
+    if (first !== undefined && first <= deadline.toMillis())
+        verdict.status = 'met';
+    else if (now.getTime() >= deadline.toMillis())
+        verdict.status = 'missed';
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/site/reliability.ts
+
+
+
+const SLO_WINDOWS_DAYS = [7, 30, 90];
+const DAY_MS = 86_400_000;
+function reliability(pipeline, partitions, now) {
+    const byTask = new Map(pipeline.tasks.map((t) => [t.id, { task: t.id, failures: 0, classes: {} }]));
+    const byClass = {};
+    const byWeekday = new Array(7).fill(0);
+    const byHour = new Array(24).fill(0);
+    const localTime = weekdayAndHour(pipeline.timezone);
+    let runs = 0;
+    let failedRuns = 0;
+    for (const partition of partitions) {
+        for (const run of partition.runs) {
+            runs++;
+            if (run.state === 'failed')
+                failedRuns++;
+            const failed = run.tasks.filter((t) => t.state === 'failed');
+            if (failed.length === 0)
+                continue;
+            const started = localTime(run.startedAt);
+            for (const task of failed) {
+                const entry = byTask.get(task.id) ?? { task: task.id, failures: 0, classes: {} };
+                byTask.set(task.id, entry);
+                const failureClass = task.failureClass ?? 'unclassified';
+                entry.failures++;
+                entry.classes[failureClass] = (entry.classes[failureClass] ?? 0) + 1;
+                byClass[failureClass] = (byClass[failureClass] ?? 0) + 1;
+                if (started) {
+                    byWeekday[started.weekday]++;
+                    byHour[started.hour]++;
+                }
+            }
+        }
+    }
+    const result = { runs, failedRuns, byTask: [...byTask.values()], byClass, byWeekday, byHour };
+    if (pipeline.freshness)
+        result.slo = sloAttainment(pipeline, pipeline.freshness.deadline, partitions, now);
+    return result;
+}
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Weekday (0 = Monday) and hour of an ISO instant in `timezone`; Intl is ~30× faster than luxon for ten years of runs. */
+function weekdayAndHour(timezone) {
+    const format = new Intl.DateTimeFormat('en-US', {
+        timeZone: timezone,
+        weekday: 'short',
+        hour: 'numeric',
+        hourCycle: 'h23',
+    });
+    return (iso) => {
+        const ms = Date.parse(iso);
+        if (!Number.isFinite(ms))
+            return undefined;
+        const parts = format.formatToParts(ms);
+        const weekday = WEEKDAYS.indexOf(parts.find((p) => p.type === 'weekday')?.value ?? '');
+        const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+        return weekday < 0 || !Number.isInteger(hour) ? undefined : { weekday, hour };
+    };
+}
+/** For each window: partitions whose deadline passed in the last N days, and how many were published in time. */
+function sloAttainment(pipeline, deadline, partitions, now) {
+    const firstSuccess = new Map();
+    for (const p of partitions) {
+        const ends = p.runs.filter((r) => r.state === 'success' && r.endedAt).map((r) => Date.parse(r.endedAt));
+        if (ends.length > 0)
+            firstSuccess.set(p.key, Math.min(...ends));
+    }
+    const longest = Math.max(...SLO_WINDOWS_DAYS) * DAY_MS;
+    const first = Date.parse(contractWindow(pipeline).first.dataIntervalStart);
+    // Deadlines of the partitions due in the longest window, newest first.
+    const due = [];
+    let partition = window_latestDuePartition(pipeline, now);
+    while (Date.parse(partition.dataIntervalStart) >= first) {
+        const at = freshnessDeadline(partition, pipeline.timezone, deadline).toMillis();
+        if (at < now.getTime() - longest)
+            break;
+        if (at <= now.getTime()) {
+            const published = firstSuccess.get(partition.key);
+            due.push({ deadline: at, met: published !== undefined && published <= at });
+        }
+        partition = previousPartition(pipeline.partition, pipeline.timezone, partition);
+    }
+    return SLO_WINDOWS_DAYS.map((days) => {
+        const inWindow = due.filter((d) => d.deadline > now.getTime() - days * DAY_MS);
+        return { days, due: inWindow.length, met: inWindow.filter((d) => d.met).length };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/site/html.ts
+// HTML built as strings with every interpolated value escaped: `html` escapes
+// whatever is not already `Html`, so a run's error message can never become markup.
+class Html {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toString() {
+        return this.text;
+    }
+}
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function render(value) {
+    if (value === undefined || value === null || value === false)
+        return '';
+    if (value instanceof Html)
+        return value.text;
+    if (Array.isArray(value))
+        return value.map(render).join('');
+    return escapeHtml(String(value));
+}
+function html(strings, ...values) {
+    let out = strings[0];
+    for (let i = 0; i < values.length; i++)
+        out += render(values[i]) + strings[i + 1];
+    return new Html(out);
+}
+/** A whole page: charset, viewport for phones, a CSP that allows only our own files, our stylesheet. */
+function page(options) {
+    const scripts = (options.scripts ?? []).map((src) => html `<script defer src="${src}"></script>`);
+    return `<!doctype html>\n${html `<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'">
+<title>${options.title}</title>
+<link rel="stylesheet" href="${options.root}assets/site.css">
+${scripts}
+</head>
+<body>
+${options.body}
+</body>
+</html>
+`}`;
+}
+
+;// CONCATENATED MODULE: ./src/site/model.ts
+/** Every state's text alternative: colour never carries meaning alone. */
+const STATE_SYMBOL = {
+    success: '✓',
+    failed: '✗',
+    running: '▶',
+    deferred: '…',
+    up_for_retry: '↻',
+    upstream_failed: '!',
+    skipped: '–',
+    none: '·',
+};
+function stateLabel(state) {
+    return state === 'none' ? 'no run' : state.replaceAll('_', ' ');
+}
+
+;// CONCATENATED MODULE: ./src/site/render-index.ts
+// index.html: every pipeline as static HTML (no script needed), so the list
+// reads from file://, with JavaScript off and to a crawler alike.
+
+
+function stateBadge(state) {
+    return html `<span class="badge s-${state}"><span aria-hidden="true">${STATE_SYMBOL[state]}</span> ${stateLabel(state)}</span>`;
+}
+function percent(met, due) {
+    return due === 0 ? '—' : `${Math.floor((1000 * met) / due) / 10}%`;
+}
+function row(site) {
+    const { pipeline, partitions, reliability } = site;
+    const latest = partitions[0];
+    const slo30 = reliability.slo?.find((s) => s.days === 30);
+    return html `<tr data-dag-id="${pipeline.dagId}">
+<th scope="row"><a href="pipelines/${pipeline.dagId}/index.html">${pipeline.dagId}</a><div class="sub">${pipeline.description}</div></th>
+<td data-field="owner" data-label="Owner">${pipeline.owner}</td>
+<td data-field="schedule" data-label="Schedule"><code>${pipeline.schedule ?? 'manual'}</code> <span class="sub">${pipeline.timezone}</span></td>
+<td data-field="freshness" data-label="Freshness target">${pipeline.freshness ? html `<time>${pipeline.freshness.deadline}</time> <span class="sub">${pipeline.timezone}</span>` : '—'}</td>
+<td data-field="latest" data-label="Latest">${latest ? html `${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</td>
+<td data-field="slo" data-label="On time (30 days)">${slo30 ? html `${percent(slo30.met, slo30.due)} <span class="sub">of ${slo30.due}</span>` : '—'}</td>
+</tr>`;
+}
+function renderIndex(sites, builtAt) {
+    const body = html `<header class="top"><h1>Data products</h1><p class="sub">${sites.length} pipeline${sites.length === 1 ? '' : 's'} · built ${builtAt.toISOString()}</p></header>
+<main>
+<div class="scroll">
+<table class="pipelines">
+<caption>Pipelines, their owners, schedules, freshness targets and latest state</caption>
+<thead><tr><th scope="col">Pipeline</th><th scope="col">Owner</th><th scope="col">Schedule</th><th scope="col">Freshness target</th><th scope="col">Latest</th><th scope="col">Published on time (30 days)</th></tr></thead>
+<tbody>
+${sites.map(row)}
+</tbody>
+</table>
+</div>
+</main>`;
+    return page({ title: 'pipewright — data products', root: '', body });
+}
+
+;// CONCATENATED MODULE: ./src/site/charts.ts
+// Small inline SVG charts, drawn at build time: no charting library to ship,
+// nothing to run in the browser, and a text alternative beside every chart.
+
+const WIDTH = 600;
+const HEIGHT = 100;
+const PAD = 4;
+/** Past this many points a series is reduced to the lowest and highest point per bucket. */
+const MAX_POINTS = 1200;
+const FEW_POINTS = 60;
+/** Keeps each bucket's extremes, so a spike or a drop survives the reduction. */
+function reduce(points) {
+    const indexed = points.map((point, index) => ({ index, point }));
+    if (points.length <= MAX_POINTS)
+        return indexed;
+    const size = Math.ceil(points.length / (MAX_POINTS / 2));
+    const out = [];
+    for (let start = 0; start < indexed.length; start += size) {
+        const bucket = indexed.slice(start, start + size);
+        let low = bucket[0];
+        let high = bucket[0];
+        for (const item of bucket) {
+            if (item.point.value < low.point.value)
+                low = item;
+            if (item.point.value > high.point.value)
+                high = item;
+        }
+        out.push(...(low.index <= high.index ? [low, high] : [high, low]).filter((v, i, a) => a.indexOf(v) === i));
+    }
+    return out;
+}
+function formatNumber(value) {
+    return Number.isInteger(value)
+        ? value.toLocaleString('en-US')
+        : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+/** A line over the partitions with the outliers marked; `title` and `desc` describe it to screen readers. */
+function sparkline(trend) {
+    const values = trend.points.map((p) => p.value);
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const span = max - min || 1;
+    const last = Math.max(trend.points.length - 1, 1);
+    const x = (i) => (PAD + ((WIDTH - 2 * PAD) * i) / last).toFixed(1);
+    const y = (v) => (HEIGHT - PAD - ((HEIGHT - 2 * PAD) * (v - min)) / span).toFixed(1);
+    const line = reduce(trend.points)
+        .map(({ index, point }) => `${x(index)},${y(point.value)}`)
+        .join(' ');
+    const outlierIndex = new Set(trend.outliers.map((o) => o.partition));
+    const marks = trend.points
+        .map((point, index) => ({ point, index }))
+        .filter(({ point }) => outlierIndex.has(point.partition))
+        .slice(0, 200)
+        .map(({ point, index }) => html `<circle class="outlier" cx="${x(index)}" cy="${y(point.value)}" r="4"><title>${point.partition}: ${formatNumber(point.value)}</title></circle>`);
+    // A short series gets a dot per partition, so three days read as three points, not a slope.
+    const dots = trend.points.length <= FEW_POINTS
+        ? trend.points.map((point, index) => html `<circle class="point" cx="${x(index)}" cy="${y(point.value)}" r="3"><title>${point.partition}: ${formatNumber(point.value)}</title></circle>`)
+        : [];
+    const summary = `${trend.metric}: ${trendSummary(trend)}`;
+    return html `<svg class="spark" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${summary}"><title>${summary}</title><polyline points="${line}"/>${dots}${marks}</svg>`;
+}
+/** The chart in words: its range of partitions and values. */
+function trendSummary(trend) {
+    const values = trend.points.map((p) => p.value);
+    const first = trend.points[0];
+    const final = trend.points.at(-1);
+    const range = first && final ? ` from ${first.partition} to ${final.partition}` : '';
+    return `${trend.points.length} partitions${range}, lowest ${formatNumber(Math.min(...values))}, median ${formatNumber(trend.median)}, highest ${formatNumber(Math.max(...values))}`;
+}
+/** One row of counts as shaded cells with the number written in each (weekday or hour patterns). */
+function heatRow(caption, labels, counts) {
+    const top = Math.max(...counts, 1);
+    return html `<table class="heat"><caption>${caption}</caption><thead><tr>${labels.map((l) => html `<th scope="col">${l}</th>`)}</tr></thead><tbody><tr>${counts.map((c) => html `<td class="h${c === 0 ? 0 : Math.ceil((4 * c) / top)}">${c}</td>`)}</tr></tbody></table>`;
+}
+
+;// CONCATENATED MODULE: ./src/site/render-pipeline.ts
+
+
+
+
+
+const render_pipeline_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
+const LEGEND = ['success', 'failed', 'running', 'deferred', 'none'];
+function taskKind(task) {
+    const spec = task.spec;
+    switch (spec.kind) {
+        case 'handler':
+            return `handler ${spec.module}#${spec.exportName}`;
+        case 'command':
+            return `command ${spec.argv.join(' ')}`;
+        case 'sensor':
+            return `sensor ${spec.path}`;
+        case 'checks':
+            return `checks on ${spec.dataset} (${spec.rules.length} rules)`;
+    }
+}
+function outputRow(output) {
+    const e = output.entry;
+    return html `<tr><th scope="row">${output.name}</th><td><code>${output.template}</code></td>
+<td>${output.partition ?? '—'}</td><td>${e ? formatNumber(e.rows) : '—'}</td><td>${e ? formatNumber(e.bytes) : '—'}</td>
+<td>${e ? html `<code title="${e.sha256}">${e.sha256.slice(0, 12)}…</code>` : output.path ? 'no manifest' : '—'}</td><td>${e?.producedBy ?? '—'}</td></tr>`;
+}
+function catalog(site) {
+    const p = site.pipeline;
+    return html `<section id="catalog" aria-labelledby="catalog-h"><h2 id="catalog-h">Catalog</h2>
+<dl class="facts">
+<dt>Owner</dt><dd data-field="owner">${p.owner}</dd>
+<dt>Tags</dt><dd>${p.tags.length ? p.tags.map((t) => html `<span class="tag">${t}</span> `) : '—'}</dd>
+<dt>Schedule</dt><dd><code>${p.schedule ?? 'manual only'}</code> in ${p.timezone}, ${p.partition} partitions from ${p.startDate}${p.endDate ? ` to ${p.endDate}` : ''}${p.catchup ? ', catch-up on' : ''}</dd>
+<dt>Freshness target</dt><dd data-field="freshness">${p.freshness ? html `published by <time>${p.freshness.deadline}</time> ${p.timezone} on the day its tick runs` : 'none set'}</dd>
+<dt>Alerts</dt><dd>${p.alerts.on.length ? p.alerts.on.join(', ') : 'none'}${p.alerts.labels.length ? ` · labels ${p.alerts.labels.join(', ')}` : ''}</dd>
+</dl>
+<h3>Inputs</h3>
+<div class="scroll"><table><thead><tr><th scope="col">Name</th><th scope="col">Path</th></tr></thead><tbody>
+${Object.entries(p.inputs).map(([name, path]) => html `<tr><th scope="row">${name}</th><td><code>${path}</code></td></tr>`)}
+</tbody></table></div>
+<h3>Outputs and their last published version</h3>
+<div class="scroll"><table><thead><tr><th scope="col">Name</th><th scope="col">Path</th><th scope="col">Partition</th><th scope="col">Rows</th><th scope="col">Bytes</th><th scope="col">sha256</th><th scope="col">Run</th></tr></thead><tbody>
+${site.outputs.map(outputRow)}
+</tbody></table></div>
+<h3>Tasks</h3>
+<div class="scroll"><table><thead><tr><th scope="col">Task</th><th scope="col">Kind</th><th scope="col">Upstream</th><th scope="col">Retries</th><th scope="col">Timeout</th></tr></thead><tbody>
+${p.tasks.map((t) => html `<tr><th scope="row">${t.id}</th><td><code>${taskKind(t)}</code></td><td>${t.upstream.join(', ') || '—'} <span class="sub">${t.triggerRule}</span></td><td>${t.policy.retries}</td><td>${formatDuration(t.policy.timeoutMs)}</td></tr>`)}
+</tbody></table></div>
+${site.runbook ? html `<details class="runbook"><summary>Runbook (README.md)</summary><pre>${site.runbook}</pre></details>` : ''}
+</section>`;
+}
+function grid(site) {
+    const legend = LEGEND.map((s) => html `<li><span class="cell s-${s}" aria-hidden="true">${STATE_SYMBOL[s]}</span> ${stateLabel(s)}</li>`);
+    return html `<section id="grid" aria-labelledby="grid-h"><h2 id="grid-h">Grid</h2>
+<p class="sub">${site.partitions.length} partitions, newest first; each row is a partition, each square one of its runs (oldest left). Arrow keys move, Enter opens.</p>
+<ul class="legend" aria-label="Legend">${legend}</ul>
+<label class="filter">Show <select id="grid-filter"><option value="">all partitions</option><option value="failed">latest run failed</option><option value="running">latest run running</option><option value="deferred">latest run deferred</option><option value="success">latest run succeeded</option></select></label>
+<div class="grid-layout">
+<div id="grid-cells" class="grid" role="grid" aria-label="Partitions and their runs" aria-rowcount="${site.partitions.length}"><p class="sub">Loading the grid…</p></div>
+<section id="partition" class="partition" aria-live="polite" tabindex="-1"><p class="sub">Open a partition to see its runs, task states, durations, checks, metrics and reasons.</p></section>
+</div>
+<noscript><p>The grid needs JavaScript; the catalog, reliability and trends above and below do not.</p></noscript>
+</section>`;
+}
+function reliabilitySection(r, pipeline) {
+    const slo = r.slo
+        ? html `<table class="slo"><caption>Published by ${pipeline.freshness.deadline} ${pipeline.timezone}</caption><thead><tr><th scope="col">Window</th><th scope="col">On time</th><th scope="col">Due</th><th scope="col">Attainment</th></tr></thead><tbody>
+${r.slo.map((s) => html `<tr data-window="${s.days}"><th scope="row">${s.days} days</th><td>${s.met}</td><td>${s.due}</td><td>${percent(s.met, s.due)}</td></tr>`)}
+</tbody></table>`
+        : html `<p>No freshness target in the contract.</p>`;
+    const classes = Object.entries(r.byClass).sort(([, a], [, b]) => b - a);
+    const classNames = [...new Set(r.byTask.flatMap((t) => Object.keys(t.classes)))].sort();
+    return html `<section id="reliability" aria-labelledby="reliability-h"><h2 id="reliability-h">Freshness and reliability</h2>
+${slo}
+<p>${formatNumber(r.runs)} runs, ${formatNumber(r.failedRuns)} failed${classes.length ? html ` · failed tasks by class: ${classes.map(([c, n]) => `${c} ${n}`).join(', ')}` : ''}.</p>
+<div class="scroll"><table><caption>Failed task attempts per task</caption><thead><tr><th scope="col">Task</th><th scope="col">Failures</th>${classNames.map((c) => html `<th scope="col">${c}</th>`)}</tr></thead><tbody>
+${r.byTask.map((t) => html `<tr><th scope="row">${t.task}</th><td>${t.failures}</td>${classNames.map((c) => html `<td>${t.classes[c] ?? 0}</td>`)}</tr>`)}
+</tbody></table></div>
+<div class="scroll">${heatRow(`Failures by weekday (run start, ${pipeline.timezone})`, render_pipeline_WEEKDAYS, r.byWeekday)}</div>
+<div class="scroll">${heatRow(`Failures by hour (run start, ${pipeline.timezone})`, HOURS, r.byHour)}</div>
+</section>`;
+}
+function trendsSection(trends) {
+    const figures = trends.map((t) => html `<figure class="trend" data-metric="${t.metric}"><figcaption><strong>${t.metric}</strong> · median ${formatNumber(t.median)}${t.outliers.length
+        ? html ` · <span class="warn">${t.outliers.length} partition${t.outliers.length === 1 ? '' : 's'} 10× off the median: ${t.outliers
+            .slice(0, 10)
+            .map((o) => `${o.partition} (${formatNumber(o.value)})`)
+            .join(', ')}${t.outliers.length > 10 ? ', …' : ''}</span>`
+        : ''}</figcaption>${sparkline(t)}<p class="sub">${trendSummary(t)}</p></figure>`);
+    return html `<section id="trends" aria-labelledby="trends-h"><h2 id="trends-h">Trends</h2>
+${trends.length ? figures : html `<p>No metrics recorded by a successful run yet.</p>`}
+</section>`;
+}
+function renderPipeline(site) {
+    const p = site.pipeline;
+    const latest = site.partitions[0];
+    const body = html `<header class="top"><p><a href="../../index.html">← All data products</a></p>
+<h1>${p.dagId}</h1><p>${p.description}</p>
+<p>Latest: ${latest ? html `${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</p>
+<nav aria-label="Sections"><a href="#catalog">Catalog</a> <a href="#grid">Grid</a> <a href="#reliability">Freshness and reliability</a> <a href="#trends">Trends</a></nav>
+</header>
+<main>
+${catalog(site)}
+${grid(site)}
+${reliabilitySection(site.reliability, p)}
+${trendsSection(site.trends)}
+</main>`;
+    return page({ title: `${p.dagId} — pipewright`, root: '../../', body, scripts: ['grid.js', '../../assets/site.js'] });
 }
 
 ;// CONCATENATED MODULE: ./src/run/status.ts
@@ -29841,6 +31090,387 @@ function renderStatusTable(dagId, rows) {
     return `${[header, ...cells].map(line).join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/site/trends.ts
+// Each partition's metrics over time, from the last successful run of each
+// partition, with the points an order of magnitude away from the series'
+// median called out (a day that lost 90% of its orders should stand out).
+
+const OUTLIER_FACTOR = 10;
+function trends(partitions) {
+    const published = new Map();
+    for (const p of partitions) {
+        const success = p.runs.findLast((r) => r.state === 'success');
+        if (success)
+            published.set(p.key, success);
+    }
+    const series = new Map();
+    // statusRows returns partitions oldest first, `rows` falling back to the outputs' rows.
+    for (const row of statusRows(published)) {
+        const values = { ...row.metrics };
+        if (row.rows !== null)
+            values.row_count = row.rows;
+        for (const [metric, value] of Object.entries(values)) {
+            const points = series.get(metric) ?? [];
+            series.set(metric, points);
+            points.push({ partition: row.partition, value });
+        }
+    }
+    return [...series.entries()]
+        .sort(([a], [b]) => (a === 'row_count' ? -1 : b === 'row_count' ? 1 : a.localeCompare(b)))
+        .map(([metric, points]) => {
+        const median = medianOf(points.map((p) => p.value));
+        return { metric, points, median, outliers: points.filter((p) => isOutlier(p.value, median)) };
+    });
+}
+function medianOf(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function isOutlier(value, median) {
+    if (median === 0)
+        return false;
+    const ratio = value / median;
+    return ratio >= OUTLIER_FACTOR || ratio <= 1 / OUTLIER_FACTOR;
+}
+
+;// CONCATENATED MODULE: ./src/site/build.ts
+// `pipewright site`: contracts + ledger (+ manifests) → a static site in one
+// folder that works from file:// and from GitHub Pages alike.
+//   index.html                       every pipeline (static HTML)
+//   pipelines/<dag_id>/index.html    catalog, grid, freshness and reliability, trends
+//   pipelines/<dag_id>/grid.js       the grid's data
+//   pipelines/<dag_id>/runs/<chunk>.js  partition details, loaded when opened
+//   assets/site.css, assets/site.js  the only style and code, hand-written, no CDN
+
+
+
+
+
+
+
+
+
+
+
+
+/** Marks a folder as ours, so a rebuild may replace it and a user's folder is never emptied. */
+const MARKER = '.pipewright-site';
+// Literal URLs, so ncc finds the files and copies them beside the bundle.
+const ASSETS = [
+    ['site.css', new URL(/* asset import */ __nccwpck_require__(7912), __nccwpck_require__.b)],
+    ['site.js', new URL(/* asset import */ __nccwpck_require__(6787), __nccwpck_require__.b)],
+];
+/** Pipelines read and written at once. */
+const PIPELINE_CONCURRENCY = 4;
+const WRITE_CONCURRENCY = 32;
+/** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
+async function buildSite(options) {
+    const out = (0,external_node_path_namespaceObject.resolve)(options.out);
+    await checkOut(out);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(out), { recursive: true });
+    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(out), `.${(0,external_node_path_namespaceObject.basename)(out)}-`));
+    try {
+        await (0,promises_namespaceObject.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
+        const result = await writeSite(options, staging);
+        await (0,promises_namespaceObject.rm)(out, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rename)(staging, out);
+        return { ...result, out };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+    }
+}
+async function writeSite(options, out) {
+    const now = options.now ?? new Date();
+    const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await (0,promises_namespaceObject.readFile)(url, 'utf8')]));
+    const written = { files: 0, bytes: 0 };
+    const write = async (path, text) => {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(path, text);
+        written.files++;
+        written.bytes += Buffer.byteLength(text);
+        return Buffer.byteLength(text);
+    };
+    const assetBytes = (await Promise.all(assets.map(([name, text]) => write((0,external_node_path_namespaceObject.join)(out, 'assets', name), text)))).reduce((a, b) => a + b, 0);
+    const pipelineBytes = {};
+    const sites = await mapLimited(options.sources, PIPELINE_CONCURRENCY, async (source) => {
+        const site = await collect(source, now);
+        const dir = (0,external_node_path_namespaceObject.join)(out, 'pipelines', source.pipeline.dagId);
+        const pageBytes = await write((0,external_node_path_namespaceObject.join)(dir, 'index.html'), renderPipeline(site));
+        const gridBytes = await write((0,external_node_path_namespaceObject.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions));
+        pipelineBytes[source.pipeline.dagId] = pageBytes + gridBytes + assetBytes;
+        await mapLimited([...runScripts(site.partitions)], WRITE_CONCURRENCY, ([name, text]) => write((0,external_node_path_namespaceObject.join)(dir, 'runs', name), text));
+        // Only the summary stays in memory: the history of twenty pipelines need not.
+        return { ...site, partitions: site.partitions.slice(0, 1) };
+    });
+    const indexBytes = await write((0,external_node_path_namespaceObject.join)(out, 'index.html'), renderIndex(sites, now));
+    await write((0,external_node_path_namespaceObject.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
+    return { out, files: written.files, bytes: written.bytes, indexBytes, pipelineBytes };
+}
+async function collect(source, now) {
+    const { pipeline } = source;
+    const partitions = await readHistory(source.ledger, pipeline.dagId);
+    const readme = (0,external_node_path_namespaceObject.join)(pipeline.dir, 'README.md');
+    const site = {
+        pipeline,
+        partitions,
+        reliability: reliability(pipeline, partitions, now),
+        trends: trends(partitions),
+        outputs: await lastPublished(pipeline, source.dataRoot, partitions),
+    };
+    if ((0,external_node_fs_namespaceObject.existsSync)(readme))
+        site.runbook = await (0,promises_namespaceObject.readFile)(readme, 'utf8');
+    return site;
+}
+/** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
+async function checkOut(out) {
+    const entries = await (0,promises_namespaceObject.readdir)(out).catch((error) => {
+        if (error.code === 'ENOENT')
+            return [];
+        if (error.code === 'ENOTDIR')
+            throw new errors_UsageError(`the site folder ${out} is a file; name a folder`);
+        throw error;
+    });
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+        throw new errors_UsageError(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/site/sources.ts
+
+
+function siteSources(pipelines, options = {}) {
+    return pipelines.map((pipeline) => {
+        const dataRoot = resolveDataRoot(pipeline, options.dataRoot, options.env);
+        return { pipeline, dataRoot, ledger: options.ledger ?? new FsLedger(dataRoot) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/store/git-ledger.ts
+// The run ledger on a git branch, so catch-up and `reprocess failed` survive
+// ephemeral runners and expiring artifacts. One small file per
+// (pipeline, partition, run) — `runs/<dag_id>/<partition>/<run_id>.json`, the
+// same layout as the filesystem ledger — so parallel matrix jobs never touch the
+// same path: a push rejected as non-fast-forward is simply rebuilt on the new
+// tip and pushed again. Commits are made with plumbing on a private index, so the
+// user's checkout and working tree are never touched.
+
+
+
+
+
+
+
+
+// Each fetch lands on a ref of its own: writers that share one clone would
+// otherwise race to move one local ref ("cannot lock ref") and lose records.
+const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
+const IDENTITY_ENV = {
+    GIT_AUTHOR_NAME: 'pipewright',
+    GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'pipewright',
+    GIT_COMMITTER_EMAIL: 'pipewright@users.noreply.github.com',
+    GIT_TERMINAL_PROMPT: '0',
+};
+class GitLedger {
+    repoDir;
+    remote;
+    branch;
+    maxPushAttempts;
+    gitEnv;
+    constructor(options) {
+        this.gitEnv = options.gitEnv ?? {};
+        this.repoDir = options.repoDir;
+        this.remote = options.remote ?? 'origin';
+        this.branch = options.branch ?? 'pipewright-state';
+        this.maxPushAttempts = options.maxPushAttempts ?? 30;
+    }
+    async latestRuns(dagId) {
+        const latest = new Map();
+        for (const record of await this.readAll(`runs/${dagId}/`)) {
+            const current = latest.get(record.partition);
+            if (!current || isLater(record, current))
+                latest.set(record.partition, record);
+        }
+        return latest;
+    }
+    async runs(dagId, partition) {
+        const records = await this.readAll(`runs/${dagId}/${partition}/`);
+        return records.sort((a, b) => (isLater(a, b) ? 1 : -1));
+    }
+    /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
+    async history(dagId) {
+        return (await this.readAll(`runs/${dagId}/`)).sort((a, b) => (isLater(a, b) ? 1 : -1));
+    }
+    async write(record) {
+        const path = recordPath(record);
+        const content = toJsonText(record);
+        const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
+        const indexDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pipewright-ledger-'));
+        const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(indexDir, 'index') };
+        try {
+            for (let attempt = 1;; attempt++) {
+                const parent = await this.fetch();
+                if (parent)
+                    await this.git(['read-tree', parent], undefined, env);
+                else
+                    await this.git(['read-tree', '--empty'], undefined, env);
+                await this.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], undefined, env);
+                const tree = (await this.git(['write-tree'], undefined, env)).trim();
+                const message = `ledger: ${record.dagId} ${record.partition} ${record.state} (${record.runId})`;
+                const commit = (await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).trim();
+                try {
+                    await this.git(['push', '--quiet', this.remote, `${commit}:refs/heads/${this.branch}`]);
+                    return;
+                }
+                catch (error) {
+                    // Another job pushed first: our file is still unique, so rebuild on the new tip.
+                    if (!isRaceLoss(error) || attempt >= this.maxPushAttempts)
+                        throw error;
+                    await git_ledger_sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+                }
+            }
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(indexDir, { recursive: true, force: true });
+        }
+    }
+    /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
+    async fetch() {
+        const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+        try {
+            // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
+            await this.git(['fetch', '--quiet', '--no-tags', '--refmap=', this.remote, `+refs/heads/${this.branch}:${ref}`]);
+        }
+        catch (error) {
+            if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error)))
+                return undefined;
+            throw error;
+        }
+        try {
+            return (await this.git(['rev-parse', ref])).trim();
+        }
+        finally {
+            // The commit stays reachable from what we build on it; the ref itself is not needed.
+            await this.git(['update-ref', '-d', ref]).catch(() => { });
+        }
+    }
+    async readAll(prefix) {
+        const tip = await this.fetch();
+        if (!tip)
+            return [];
+        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', tip, '--', prefix]);
+        const entries = listing.split('\n').filter(Boolean);
+        const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
+        if (ids.length === 0)
+            return [];
+        // One cat-file process for every record: a 10-year daily history is thousands of files.
+        // Sizes in the batch headers are bytes, so parse the raw buffer, not a string.
+        const batch = await this.gitRaw(['cat-file', '--batch'], `${ids.join('\n')}\n`);
+        const records = [];
+        let offset = 0;
+        while (offset < batch.length) {
+            const headerEnd = batch.indexOf(0x0a, offset);
+            const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
+            const start = headerEnd + 1;
+            const end = start + Number(size);
+            const file = entries[records.length].slice(ids[records.length].length + 1);
+            const where = `${file} on branch '${this.branch}'`;
+            const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
+            records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
+            offset = end + 1;
+        }
+        return records;
+    }
+    async git(args, input, env = {}) {
+        return (await this.gitRaw(args, input, env)).toString('utf8');
+    }
+    gitRaw(args, input, env = {}) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.execFile)('git', args, {
+                cwd: this.repoDir,
+                env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
+                maxBuffer: 1 << 30,
+                encoding: 'buffer',
+            }, (error, stdout, stderr) => {
+                if (error)
+                    reject(Object.assign(error, { stderr: stderr.toString('utf8') }));
+                else
+                    resolve(stdout);
+            });
+            if (input !== undefined)
+                child.stdin?.end(input);
+        });
+    }
+}
+function recordPath(record) {
+    return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
+}
+function isLater(a, b) {
+    return compareRuns(a, b) > 0;
+}
+function stderrOf(error) {
+    return String(error.stderr ?? '');
+}
+function isRaceLoss(error) {
+    return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value/i.test(stderrOf(error));
+}
+function git_ledger_sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/site.ts
+
+
+
+
+
+
+
+const site_USAGE = `usage: pipewright site --out DIR [--pipelines DIR] [--data-root DIR] [--state-branch BRANCH]
+
+  Builds the catalog and status site: index.html lists every pipeline (owner,
+  schedule, freshness target, latest state); pipelines/<dag_id>/index.html shows
+  its catalog, grid of partitions and runs, freshness and reliability, and
+  trends. It works from file:// and from GitHub Pages alike.
+
+  --out DIR             where to write the site (a new or empty folder, or an earlier site)
+  --pipelines DIR       the contracts (default: ./pipelines)
+  --data-root DIR       one data root for every pipeline (default: each pipeline's own)
+  --state-branch NAME   read the run ledger from this branch of the remote 'origin'
+`;
+async function siteCommand(args, ctx) {
+    const { values, positionals } = parseFlags(args, {
+        out: { type: 'string' },
+        pipelines: { type: 'string' },
+        'data-root': { type: 'string' },
+        'state-branch': { type: 'string' },
+    }, site_USAGE);
+    if (values.help) {
+        ctx.stdout.write(site_USAGE);
+        return 0;
+    }
+    if (positionals.length > 0)
+        throw new errors_UsageError(`unexpected argument '${positionals[0]}'\n${site_USAGE}`);
+    if (!values.out)
+        throw new errors_UsageError(`missing --out DIR\n${site_USAGE}`);
+    const pipelines = await loadPipelines(external_node_path_default().resolve(ctx.cwd, values.pipelines ?? 'pipelines'));
+    const flagRoot = values['data-root'] === undefined ? undefined : external_node_path_default().resolve(ctx.cwd, values['data-root']);
+    const stateBranch = values['state-branch'];
+    const sources = siteSources(pipelines, {
+        dataRoot: flagRoot,
+        env: ctx.env,
+        ledger: stateBranch ? new GitLedger({ repoDir: ctx.cwd, branch: stateBranch }) : undefined,
+    });
+    const started = performance.now();
+    const result = await buildSite({ sources, out: external_node_path_default().resolve(ctx.cwd, values.out) });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    ctx.stdout.write(`site: ${pipelines.length} pipeline(s), ${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB in ${seconds}s\n` +
+        `open ${external_node_path_default().join(result.out, 'index.html')}\n`);
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/status.ts
 
 
@@ -29877,6 +31507,7 @@ async function statusCommand(args, ctx) {
 
 
 
+
 const validate_USAGE = `usage: pipewright validate [PATH ...] [options]
 
 Checks pipeline contracts (PATH: a pipeline.yml or a folder searched for them; default pipelines/).
@@ -29900,8 +31531,8 @@ async function validateCommand(args, ctx) {
     const format = args_oneOf(values.format, ['text', 'json'], 'format', 'text');
     const rawTimeout = values['import-timeout'];
     const importTimeoutMs = typeof rawTimeout === 'string' ? parseDuration(rawTimeout) : DEFAULT_IMPORT_TIMEOUT_MS;
-    if (importTimeoutMs === undefined || importTimeoutMs <= 0)
-        throw new errors_UsageError(`--import-timeout must be a duration like 5s or 500ms (got '${String(rawTimeout)}')`);
+    if (importTimeoutMs === undefined || importTimeoutMs <= 0 || importTimeoutMs > MAX_DURATION_MS)
+        throw new errors_UsageError(`--import-timeout must be a duration like 5s or 500ms, at most 24.8 days (got '${String(rawTimeout)}')`);
     const paths = positionals.length ? positionals : ['pipelines'];
     const { files, pipelines, diagnostics } = await validatePaths(paths, {
         importTimeoutMs,
@@ -29921,8 +31552,9 @@ async function validateCommand(args, ctx) {
         ctx.stdout.write(toJsonText(report));
     }
     else {
+        // Messages quote contract values, which may hold a newline: no line may start a workflow command.
         for (const d of diagnostics)
-            ctx.stdout.write(`${formatDiagnostic(d, ctx.cwd)}\n`);
+            ctx.stdout.write(`${escapeLogText(formatDiagnostic(d, ctx.cwd))}\n`);
         ctx.stdout.write(`${validate_plural(files.length, 'pipeline')}, ${validate_plural(errors, 'error')}, ${validate_plural(warnings, 'warning')}\n`);
     }
     return errors > 0 ? 1 : 0;
@@ -29930,7 +31562,10 @@ async function validateCommand(args, ctx) {
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `pipewright <command> ...`: dispatches to one module per command and maps
-// errors to exit codes (0 ok, 1 failed work, 2 bad input). Importing it runs nothing.
+// errors to exit codes (0 ok, 1 failed work or state to repair, 2 bad input).
+// Importing it runs nothing.
+
+
 
 
 
@@ -29951,6 +31586,7 @@ const commands = {
     status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
     rollback: { run: rollbackCommand, summary: 'make a retained version of a partition live again' },
     repair: { run: repairCommand, summary: 'finish publishes a killed run left half done' },
+    site: { run: siteCommand, summary: 'build the catalog and status site (static HTML) from contracts and the ledger' },
     expect: { run: expectCommand, summary: 'run the sample partitions and compare outputs with expected/' },
 };
 const main_USAGE = `usage: pipewright <command> [options]
@@ -29980,22 +31616,37 @@ async function main(argv, ctx = defaultContext()) {
     }
     const command = commands[name];
     if (!command) {
-        ctx.stderr.write(`pipewright: unknown command '${name}'\n\n${main_USAGE}`);
+        ctx.stderr.write(`pipewright: unknown command '${escapeLogText(name)}'\n\n${main_USAGE}`);
         return 2;
     }
     try {
         return await command.run(rest, ctx);
     }
-    catch (error) {
+    catch (thrown) {
+        const error = stateErrorFromFs(thrown) ?? thrown;
         if (isUserError(error)) {
-            ctx.stderr.write(`pipewright ${name}: ${errorMessage(error)}\n`);
-            return 2;
+            ctx.stderr.write(`pipewright ${name}: ${escapeLogText(errorMessage(error))}\n`);
+            return userErrorExitCode(error);
         }
         ctx.stderr.write(`pipewright ${name}: internal error (please report it)\n${error instanceof Error ? error.stack : String(error)}\n`);
         return 70;
     }
 }
 
+
+/***/ }),
+
+/***/ 6787:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "d6e0981c6567fd937065.js";
+
+/***/ }),
+
+/***/ 7912:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "50224abe88f8d3b70860.css";
 
 /***/ }),
 
@@ -37236,7 +38887,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -43196,6 +44847,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -43296,6 +44950,41 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	// no install chunk
+/******/ 	
+/******/ 	// no chunk on demand loading
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

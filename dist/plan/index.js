@@ -41975,7 +41975,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4630);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9291);
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPlanAction */ .T)();
 
@@ -41984,7 +41984,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4630:
+/***/ 9291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44698,7 +44698,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -44958,6 +44958,19 @@ class ContractError extends Error {
         this.col = col;
     }
 }
+/**
+ * The workspace's stored state cannot be used as it is (a corrupt run record, a file
+ * where pipewright keeps a folder, a read-only data root): one line naming the file
+ * and the fix, exit 1. Nothing is written until it is fixed.
+ */
+class StateError extends Error {
+    name = 'StateError';
+    file;
+    constructor(message, file) {
+        super(message);
+        this.file = file;
+    }
+}
 /** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
 class TransientError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'TransientError';
@@ -45002,7 +45015,14 @@ function errorMessage(error) {
 }
 /** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
 function isUserError(error) {
-    return error instanceof errors_UsageError || error instanceof ContractError || error instanceof PartitionBusyError;
+    return (error instanceof errors_UsageError ||
+        error instanceof ContractError ||
+        error instanceof PartitionBusyError ||
+        error instanceof StateError);
+}
+/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
+function userErrorExitCode(error) {
+    return error instanceof StateError ? 1 : 2;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -45015,11 +45035,14 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /** Kept under GitHub's 1 MiB (1,048,576 bytes) per step, with room for the note. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
-/** One table cell: `|` would end the cell and a newline the row. */
+/**
+ * One table cell: `|` would end the cell and a newline the row; `<` and `>` are
+ * entities so a value (a contract's owner, a task's error) never becomes HTML.
+ */
 function escapeCell(value) {
     if (value === undefined)
         return '';
-    return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 /** A GitHub-flavoured Markdown table; every cell is escaped. */
 function markdownTable(header, rows, align = []) {
@@ -45079,6 +45102,19 @@ async function writeJobSummary(markdown, options = {}) {
     const fitted = fitSummary(markdown, { ...options, usedBytes });
     await summary.emptyBuffer().addRaw(fitted.markdown).write();
     return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+// Text a person typed, shown as itself inside Markdown (job summaries, reports,
+// issues): GitHub renders Markdown and some HTML there, so a reason like
+// `<img src=x>` or `[click](https://evil)` must not become markup.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
+/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
+function markdownText(value) {
+    return value
+        .replace(/[\r\n]+/g, ' ')
+        .replaceAll('&', '&amp;')
+        .replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/plan/estimate.ts
@@ -53407,12 +53443,12 @@ function partitionForKey(grain, timezone, key) {
     const expected = `expected ${grid.shape}, e.g. ${grid.example}`;
     if (typeof start === 'string') {
         const why = start === 'wrong shape' ? expected : `${start}; ${expected}`;
-        throw new errors_UsageError(`'${key}' is not a ${grain} partition key: ${why}`);
+        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key: ${why}`);
     }
     const partition = partitionAt(grain, grid.floor(start));
     if (partition.key !== key) {
         const hint = grain === 'hourly' ? ` (in ${timezone} that hour is keyed '${partition.key}')` : '';
-        throw new errors_UsageError(`'${key}' is not a ${grain} partition key${hint}: ${expected}`);
+        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key${hint}: ${expected}`);
     }
     return partition;
 }
@@ -53465,8 +53501,13 @@ function dsOf(partition, timezone) {
 function isDue(partition, now) {
     return Date.parse(partition.dataIntervalEnd) <= now.getTime();
 }
+/** "an hourly", "a daily": the article English wants before the grain. */
+function article(grain) {
+    return grain === 'hourly' ? `an ${grain}` : `a ${grain}`;
+}
 
 ;// CONCATENATED MODULE: ./src/schedule/window.ts
+
 
 
 function contractWindow(pipeline) {
@@ -53484,6 +53525,23 @@ function latestDuePartition(pipeline, now) {
 /** Interval start as a number, for ordering partitions of one grid. */
 function startMs(partition) {
     return Date.parse(partition.dataIntervalStart);
+}
+/**
+ * Refuses, as `backfill` and `run` both must, partitions the contract does not
+ * allow: `first` before start_date's partition, `last` after end_date's, or
+ * `last` not yet due at `now` (its data interval has not ended).
+ */
+function assertWithinContract(pipeline, first, last, now) {
+    const window = contractWindow(pipeline);
+    if (startMs(first.partition) < startMs(window.first))
+        throw new errors_UsageError(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
+            'to process older data, move start_date earlier in the contract');
+    if (window.last && startMs(last.partition) > startMs(window.last))
+        throw new errors_UsageError(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
+    if (!isDue(last.partition, now)) {
+        const due = latestDuePartition(pipeline, now);
+        throw new errors_UsageError(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/plan/matrix.ts
@@ -53558,8 +53616,8 @@ function catchUp(pipeline, first, last) {
 }
 /**
  * A scheduled tick at `now`. With catchup, every due partition since start_date
- * whose latest run is not a success (oldest first); without, only the latest due
- * partition if it has not succeeded.
+ * whose latest run is not a success (oldest first) — within `catchup_window` when
+ * the contract sets one; without, only the latest due partition if it has not succeeded.
  */
 async function planSchedule(pipeline, now, ledger) {
     const window = contractWindow(pipeline);
@@ -53569,7 +53627,18 @@ async function planSchedule(pipeline, now, ledger) {
     if (startMs(last) < startMs(window.first))
         return toPlan(pipeline.dagId, 'schedule', []);
     const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-    return toPlan(pipeline.dagId, 'schedule', await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger));
+    const planned = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
+    if (pipeline.catchupWindowMs === undefined)
+        return toPlan(pipeline.dagId, 'schedule', planned);
+    // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
+    const since = now.getTime() - pipeline.catchupWindowMs;
+    const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
+    const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
+    const plan = toPlan(pipeline.dagId, 'schedule', inside);
+    if (outside.length > 0) {
+        plan.outsideWindow = { count: outside.length, first: outside[0].key, last: outside.at(-1).key };
+    }
+    return plan;
 }
 /**
  * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
@@ -53582,27 +53651,71 @@ async function planBackfill(pipeline, opts, ledger) {
     const last = partitionForKey(grain, timezone, opts.end);
     if (startMs(last) < startMs(first))
         throw new errors_UsageError(`backfill end '${opts.end}' is before its start '${opts.start}'`);
-    const window = contractWindow(pipeline);
-    if (startMs(first) < startMs(window.first))
-        throw new errors_UsageError(`backfill start '${opts.start}' is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
-            'to backfill older data, move start_date earlier in the contract');
-    if (window.last && startMs(last) > startMs(window.last))
-        throw new errors_UsageError(`backfill end '${opts.end}' is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
-    const now = opts.now ?? new Date();
-    if (!isDue(last, now)) {
-        const due = latestDuePartition(pipeline, now);
-        throw new errors_UsageError(`backfill end '${opts.end}' is not due yet: its data interval ends ${last.dataIntervalEnd}; the latest due partition is '${due.key}'`);
-    }
+    assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
     const candidates = partitionsBetween(grain, timezone, first, last);
     if (opts.reverse)
         candidates.reverse();
     return toPlan(pipeline.dagId, 'backfill', await plan_select(pipeline, candidates, opts.reprocess, ledger));
 }
 
+;// CONCATENATED MODULE: ./src/plan/render.ts
+/** The command that fills the gap a bounded catch-up left, for people to copy. */
+function backfillCommandFor(dagId, range) {
+    return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
+}
+/** One line for people about the partitions outside the catch-up window, or undefined. */
+function outsideWindowLine(plan) {
+    const gap = plan.outsideWindow;
+    if (!gap)
+        return undefined;
+    const range = gap.count === 1 ? gap.first : `${gap.first}..${gap.last}`;
+    return (`${gap.count} due partition${gap.count === 1 ? '' : 's'} (${range}) ended outside the catch-up window — ` +
+        `backfill ${gap.count === 1 ? 'it' : 'them'}: ${backfillCommandFor(plan.dagId, gap)}`);
+}
+function planToJson(plan) {
+    return {
+        dag_id: plan.dagId,
+        mode: plan.mode,
+        partitions: plan.partitions.map((p) => ({
+            key: p.key,
+            data_interval_start: p.dataIntervalStart,
+            data_interval_end: p.dataIntervalEnd,
+            reason: p.reason,
+        })),
+        count: plan.count,
+        matrix: plan.matrix,
+        ...(plan.outsideWindow
+            ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
+            : {}),
+    };
+}
+function renderPlanTable(plan) {
+    const entries = plan.matrix.include.length;
+    const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
+    const gap = outsideWindowLine(plan);
+    const note = gap ? `${gap}\n` : '';
+    if (plan.count === 0)
+        return `${plan.dagId}: ${what}: nothing to run\n${note}`;
+    const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
+    const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
+    const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note}`;
+}
+
 ;// CONCATENATED MODULE: ./src/contract/duration.ts
 // Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+/**
+ * The longest duration a timer can hold: Node's setTimeout fires after 1 ms for
+ * anything at or above 2^31 ms, so a longer timeout or delay would be misread.
+ */
+const duration_MAX_DURATION_MS = 2 ** 31 - 1;
 /** Milliseconds of a duration, or undefined when the text is not one. */
 function duration_parseDuration(text) {
     const match = DURATION.exec(text.trim());
@@ -53630,6 +53743,7 @@ const INPUT = {
     maxParallel: 'max-parallel',
     mode: 'mode',
     now: 'now',
+    out: 'out',
     partitions: 'partitions',
     pipeline: 'pipeline',
     pipelines: 'pipelines',
@@ -53657,6 +53771,7 @@ const OUTPUT = {
     matrix: 'matrix',
     maxParallel: 'max-parallel',
     partitions: 'partitions',
+    path: 'path',
     pipelines: 'pipelines',
     reportArtifact: 'report-artifact',
     status: 'status',
@@ -53703,8 +53818,8 @@ function readDuration(name, fallbackMs) {
     if (value === '')
         return fallbackMs;
     const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0)
-        throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m (got ${JSON.stringify(value)})`);
+    if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS)
+        throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got ${JSON.stringify(value)})`);
     return ms;
 }
 /** A JSON list of strings (e.g. the plan's `partitions` output). */
@@ -53797,16 +53912,28 @@ async function map_limited_mapLimited(items, limit, fn) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/store/errno.ts
+// Node's filesystem errors carry their errno name in `code`.
+/** True when `error` is a Node system error with this code (ENOENT, EEXIST, ...). */
+function isCode(error, code) {
+    return error?.code === code;
+}
+
 ;// CONCATENATED MODULE: ./src/store/paths.ts
 // Every contract path resolves under one data root, and nothing may leave it:
 // partition keys and rendered templates are checked before any file is touched.
 
 
 
+
 const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
+/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
+const STATE_DIR = '_pipewright';
 /** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
 function resolveDataRoot(pipeline, flag, env = process.env) {
     const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+    if (chosen !== undefined && /[\0\r\n]/.test(chosen))
+        throw new errors_UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
     return chosen === undefined ? (0,external_node_path_namespaceObject.join)(pipeline.dir, 'data') : (0,external_node_path_namespaceObject.resolve)(chosen);
 }
 /** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
@@ -53916,6 +54043,81 @@ function nonEmpty(value) {
 function printable(value) {
     return value.replaceAll('\0', '\\0');
 }
+const inside = (root, path) => {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+};
+function statOf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
+function fixedFolders(template) {
+    const fixed = template
+        .split('{{')[0]
+        .split('/')
+        .slice(0, -1)
+        .filter((s) => s !== '' && s !== '.');
+    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
+}
+/**
+ * Checks, before anything is written, that the data root can hold this pipeline's
+ * files: it is a folder (or does not exist yet), pipewright's own folders are
+ * folders, and no symbolic link on the way to a dataset (the fixed folders of
+ * each path, and the entries right under the deepest one, such as `dt=...`)
+ * leads outside the data root's real path. Paths are checked by text elsewhere;
+ * this closes the gap a link would open.
+ */
+function assertDataRootUsable(dataRoot, pipeline) {
+    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+    const info = statOf(root);
+    if (info === undefined)
+        return; // created on first write
+    if (!(info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(root) : info).isDirectory())
+        throw new errors_UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
+    const checked = new Set();
+    const check = (path) => {
+        if (checked.has(path))
+            return;
+        checked.add(path);
+        const at = statOf(path);
+        if (!at?.isSymbolicLink())
+            return;
+        let target;
+        try {
+            target = (0,external_node_fs_namespaceObject.realpathSync)(path);
+        }
+        catch {
+            target = `${(0,external_node_fs_namespaceObject.readlinkSync)(path)} (missing)`;
+        }
+        if (!(0,external_node_path_namespaceObject.isAbsolute)(target) || !inside(realRoot, target))
+            throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
+    };
+    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+        const path = (0,external_node_path_namespaceObject.join)(root, folder);
+        const at = statOf(path);
+        if (at?.isSymbolicLink())
+            check(path);
+        if (at && !(at.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(path) : at).isDirectory())
+            throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+    }
+    for (const template of templates) {
+        const folders = fixedFolders(template);
+        for (const folder of folders)
+            check((0,external_node_path_namespaceObject.join)(root, folder));
+        const deepest = (0,external_node_path_namespaceObject.join)(root, folders.at(-1) ?? '.');
+        if (!statOf(deepest)?.isDirectory())
+            continue;
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(deepest))
+            check((0,external_node_path_namespaceObject.join)(deepest, name));
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/store/pid.ts
 // Whether a process on this host still runs: decides if a temp file or a lock
@@ -53939,6 +54141,7 @@ function isProcessAlive(pid) {
 // rename(2) within one folder swaps the name in one step, so a reader sees the
 // old file or the new one, never a half-written one; a writer killed midway
 // leaves only a hidden temp file, which the next write to that folder sweeps.
+
 
 
 
@@ -54106,8 +54309,26 @@ async function* chunksOf(data) {
     }
     yield* data;
 }
-function isCode(error, code) {
-    return error?.code === code;
+
+;// CONCATENATED MODULE: ./src/store/ledger.ts
+// The run ledger: one record per partition run. Backends (the filesystem in
+// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
+// only needs to read.
+/**
+ * Oldest first: by sequence when both runs have one (a clock that jumped cannot
+ * reorder them), else by startedAt (ISO, UTC), then runId.
+ */
+function compareRuns(a, b) {
+    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
+        return a.sequence - b.sequence;
+    }
+    if (a.startedAt !== b.startedAt)
+        return a.startedAt < b.startedAt ? -1 : 1;
+    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+/** The sequence the next run of a partition takes, given its runs so far. */
+function nextSequence(runs) {
+    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
 }
 
 ;// CONCATENATED MODULE: ./src/store/lock.ts
@@ -54122,6 +54343,7 @@ function isCode(error, code) {
 //   3. rename our complete lock over the dead one, then drop the claim.
 // Fresh acquirers only ever link, so while the dead lock is in place nobody but
 // the claimant can replace it.
+
 
 
 
@@ -54219,7 +54441,7 @@ async function dropStaleClaim(claim) {
             await unlinkIfExists(claim);
     }
     catch (error) {
-        if (!lock_isCode(error, 'ENOENT'))
+        if (!isCode(error, 'ENOENT'))
             throw error;
     }
     // Give the live claimant its few milliseconds.
@@ -54241,10 +54463,10 @@ async function tryLink(existing, name) {
         return true;
     }
     catch (error) {
-        if (lock_isCode(error, 'EEXIST'))
+        if (isCode(error, 'EEXIST'))
             return false;
         // The lock vanished between our look and our claim: the caller looks again.
-        if (lock_isCode(error, 'ENOENT'))
+        if (isCode(error, 'ENOENT'))
             return false;
         throw error;
     }
@@ -54254,7 +54476,7 @@ async function readIfExists(path) {
         return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (error) {
-        if (lock_isCode(error, 'ENOENT'))
+        if (isCode(error, 'ENOENT'))
             return undefined;
         throw error;
     }
@@ -54264,12 +54486,60 @@ async function unlinkIfExists(path) {
         await (0,promises_namespaceObject.unlink)(path);
     }
     catch (error) {
-        if (!lock_isCode(error, 'ENOENT'))
+        if (!isCode(error, 'ENOENT'))
             throw error;
     }
 }
-function lock_isCode(error, code) {
-    return error?.code === code;
+
+;// CONCATENATED MODULE: ./src/store/record-file.ts
+// Reading one run record file, for both ledgers. A truncated, empty, garbage or
+// `null` record is a broken state the user must repair: it is refused with one
+// line naming the file and the fix, never read as "no runs yet" or left to crash
+// deeper in.
+
+
+// The one serializer's reader: snake_case files (and camelCase ones written before it).
+const asRecord = (json) => fromJsonValue(json);
+const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
+/** What is missing from a decoded record, or undefined when it has what readers rely on. */
+function missingFields(record) {
+    const fields = record;
+    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
+    if (!Array.isArray(fields.tasks))
+        missing.push('tasks');
+    return missing.length ? missing.join(', ') : undefined;
+}
+function record_file_describe(value) {
+    if (value === null)
+        return 'null';
+    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+/**
+ * The run record in `text`. `where` names the file for the message (a path, or
+ * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
+ */
+function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
+    const refuse = (why) => new StateError(`run record ${where} ${why}: ${fix}`, where);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw refuse(`holds ${record_file_describe(value)}, not a run record`);
+    let record;
+    try {
+        record = decode(value);
+    }
+    catch (error) {
+        throw refuse(`is not a run record (${errorMessage(error)})`);
+    }
+    const missing = missingFields(record);
+    if (missing)
+        throw refuse(`is not a run record (no ${missing})`);
+    return record;
 }
 
 ;// CONCATENATED MODULE: ./src/store/fs-ledger.ts
@@ -54277,6 +54547,8 @@ function lock_isCode(error, code) {
 // `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
 // written atomically. Concurrent runs write different files, so they cannot
 // corrupt each other; a run's own rewrites replace its file in one rename.
+
+
 
 
 
@@ -54328,6 +54600,16 @@ class FsLedger {
         const records = await map_limited_mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
         return records.sort(compareRuns);
     }
+    /** Every run of a pipeline in one pass, each partition's oldest first and its latest settled (the status site). */
+    async history(dagId) {
+        const partitions = await listDirs(this.dagDir(dagId));
+        const all = await map_limited_mapLimited(partitions, READ_CONCURRENCY, async (partition) => {
+            const runs = await this.runs(dagId, partition);
+            const last = runs.pop();
+            return last ? [...runs, await this.settle(last)] : [];
+        });
+        return all.flat();
+    }
     /** The file that holds one run's record. */
     recordPath(record) {
         assertSafeSegment(record.runId, 'run id');
@@ -54347,20 +54629,8 @@ class FsLedger {
         return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
-/** Oldest first: startedAt (ISO, UTC), then runId for runs started in the same instant. */
-function compareRuns(a, b) {
-    if (a.startedAt !== b.startedAt)
-        return a.startedAt < b.startedAt ? -1 : 1;
-    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
-}
 async function readRecord(path) {
-    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    try {
-        return fromJsonValue(JSON.parse(text));
-    }
-    catch (error) {
-        throw new Error(`run record ${path} is not valid JSON (${error.message}); move it aside to continue`);
-    }
+    return parseRunRecord(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
 }
 async function listDirs(dir) {
     return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -54394,7 +54664,12 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
-const LOCAL_REF = 'refs/pipewright/state';
+
+
+
+// Each fetch lands on a ref of its own: writers that share one clone would
+// otherwise race to move one local ref ("cannot lock ref") and lose records.
+const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
 const IDENTITY_ENV = {
     GIT_AUTHOR_NAME: 'pipewright',
     GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
@@ -54407,7 +54682,9 @@ class GitLedger {
     remote;
     branch;
     maxPushAttempts;
+    gitEnv;
     constructor(options) {
+        this.gitEnv = options.gitEnv ?? {};
         this.repoDir = options.repoDir;
         this.remote = options.remote ?? 'origin';
         this.branch = options.branch ?? 'pipewright-state';
@@ -54425,6 +54702,10 @@ class GitLedger {
     async runs(dagId, partition) {
         const records = await this.readAll(`runs/${dagId}/${partition}/`);
         return records.sort((a, b) => (isLater(a, b) ? 1 : -1));
+    }
+    /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
+    async history(dagId) {
+        return (await this.readAll(`runs/${dagId}/`)).sort((a, b) => (isLater(a, b) ? 1 : -1));
     }
     async write(record) {
         const path = recordPath(record);
@@ -54461,22 +54742,31 @@ class GitLedger {
     }
     /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
     async fetch() {
+        const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
         try {
-            await this.git(['fetch', '--quiet', '--no-tags', this.remote, `+refs/heads/${this.branch}:${LOCAL_REF}`]);
+            // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
+            await this.git(['fetch', '--quiet', '--no-tags', '--refmap=', this.remote, `+refs/heads/${this.branch}:${ref}`]);
         }
         catch (error) {
             if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error)))
                 return undefined;
             throw error;
         }
-        return (await this.git(['rev-parse', LOCAL_REF])).trim();
+        try {
+            return (await this.git(['rev-parse', ref])).trim();
+        }
+        finally {
+            // The commit stays reachable from what we build on it; the ref itself is not needed.
+            await this.git(['update-ref', '-d', ref]).catch(() => { });
+        }
     }
     async readAll(prefix) {
         const tip = await this.fetch();
         if (!tip)
             return [];
-        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname)', tip, '--', prefix]);
-        const ids = listing.split('\n').filter(Boolean);
+        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', tip, '--', prefix]);
+        const entries = listing.split('\n').filter(Boolean);
+        const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
         if (ids.length === 0)
             return [];
         // One cat-file process for every record: a 10-year daily history is thousands of files.
@@ -54489,7 +54779,10 @@ class GitLedger {
             const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
             const start = headerEnd + 1;
             const end = start + Number(size);
-            records.push(fromJsonValue(JSON.parse(batch.toString('utf8', start, end))));
+            const file = entries[records.length].slice(ids[records.length].length + 1);
+            const where = `${file} on branch '${this.branch}'`;
+            const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
+            records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
             offset = end + 1;
         }
         return records;
@@ -54499,7 +54792,12 @@ class GitLedger {
     }
     gitRaw(args, input, env = {}) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.execFile)('git', args, { cwd: this.repoDir, env: { ...process.env, ...IDENTITY_ENV, ...env }, maxBuffer: 1 << 30, encoding: 'buffer' }, (error, stdout, stderr) => {
+            const child = (0,external_node_child_process_namespaceObject.execFile)('git', args, {
+                cwd: this.repoDir,
+                env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
+                maxBuffer: 1 << 30,
+                encoding: 'buffer',
+            }, (error, stdout, stderr) => {
                 if (error)
                     reject(Object.assign(error, { stderr: stderr.toString('utf8') }));
                 else
@@ -54514,7 +54812,7 @@ function recordPath(record) {
     return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
 }
 function isLater(a, b) {
-    return a.startedAt === b.startedAt ? a.runId > b.runId : a.startedAt > b.startedAt;
+    return compareRuns(a, b) > 0;
 }
 function stderrOf(error) {
     return String(error.stderr ?? '');
@@ -54563,11 +54861,48 @@ async function hasRemote(dir, remote = 'origin') {
 
 
 
+
+
+/** Refuses a `state-branch` git would reject (`a..b`, `-x`, `x.lock`, a space), before any git command sees it. */
+async function assertBranchName(stateBranch) {
+    const shownName = JSON.stringify(stateBranch);
+    if (stateBranch.startsWith('-') || /[\0-\x20\x7f]/.test(stateBranch))
+        throw new errors_UsageError(`state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`);
+    try {
+        await git(['check-ref-format', `refs/heads/${stateBranch}`], process.cwd());
+    }
+    catch {
+        throw new errors_UsageError(`state-branch ${shownName} is not a valid branch name (see git check-ref-format): name a branch such as pipewright-state`);
+    }
+}
+/**
+ * The `github-token` input as git configuration for the ledger's fetch and push only
+ * (the workflow checks out with persist-credentials: false). The input leaves this
+ * process's environment first: handlers run in this process and commands inherit its
+ * environment, and neither may hold a token that can push.
+ */
+function takeLedgerCredentials() {
+    const token = getInput(INPUT.githubToken);
+    delete process.env[`INPUT_${INPUT.githubToken.toUpperCase()}`];
+    if (token === '')
+        return {};
+    core_setSecret(token);
+    const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
+    const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+    core_setSecret(basic);
+    return {
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
+        GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+    };
+}
 async function stateBranchLedger(workspace, stateBranch) {
+    const gitEnv = takeLedgerCredentials();
     if (stateBranch === '')
         return undefined;
+    await assertBranchName(stateBranch);
     if (await hasRemote(workspace))
-        return new GitLedger({ repoDir: workspace, branch: stateBranch });
+        return new GitLedger({ repoDir: workspace, branch: stateBranch, gitEnv });
     warning(`state-branch '${stateBranch}' is set but the workspace has no git remote 'origin' (check out the repository first); ` +
         'the run ledger stays under the data root');
     return undefined;
@@ -54581,6 +54916,229 @@ async function chooseLedger(workspace, stateBranch, dataRoot) {
     info(`run ledger: ${shown(dataRoot, workspace)}/_pipewright/runs`);
     return new FsLedger(dataRoot);
 }
+
+// EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
+var dist = __nccwpck_require__(8628);
+;// CONCATENATED MODULE: ./src/contract/suggest.ts
+// "Did you mean ...?" for misspelt keys and ids.
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+/** The candidate closest to `word`, if it is close enough to be a likely typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const d = distance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+/** ` (did you mean 'x'?)` or nothing. */
+function didYouMean(word, candidates) {
+    const match = closest(word, candidates);
+    return match === undefined ? '' : ` (did you mean '${match}'?)`;
+}
+
+;// CONCATENATED MODULE: ./src/contract/rules.ts
+// Checks the schema cannot express: identity, schedule, time zone and dates.
+// Each rule reads the raw data defensively (the schema may have failed too)
+// and pushes located diagnostics.
+
+
+
+
+const CRON_MACROS = ['@hourly', '@daily', '@weekly', '@monthly'];
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const dagIdMatchesFolder = (data, source, out) => {
+    const folder = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(source.file));
+    if (typeof data.dag_id === 'string' && data.dag_id !== folder)
+        out.push(source.diagnostic(['dag_id'], `dag_id '${data.dag_id}' must equal its folder name '${folder}'`));
+};
+const validSchedule = (data, source, out) => {
+    const schedule = data.schedule;
+    if (typeof schedule !== 'string')
+        return;
+    if (schedule.startsWith('@')) {
+        if (!CRON_MACROS.includes(schedule))
+            out.push(source.diagnostic(['schedule'], `unknown schedule '${schedule}': use ${CRON_MACROS.join(', ')} or a 5-field cron`));
+        return;
+    }
+    const fields = schedule.trim().split(/\s+/).length;
+    if (fields !== 5) {
+        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': expected 5 fields (minute hour day-of-month month day-of-week), got ${fields}`));
+        return;
+    }
+    try {
+        dist.CronExpressionParser.parse(schedule, { strict: false });
+    }
+    catch (error) {
+        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': ${error.message}`));
+    }
+};
+let zones;
+const knownTimezone = (data, source, out) => {
+    const zone = data.timezone;
+    if (typeof zone !== 'string' || IANAZone.isValidZone(zone))
+        return;
+    zones ??= Intl.supportedValuesOf('timeZone');
+    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, zones)}`));
+};
+/**
+ * Hourly partitions need whole-hour clock changes: where DST moves the clock by 30
+ * minutes (Australia/Lord_Howe) local hours overlap or vanish, and keys planned on
+ * one side of a change would not parse back on the other.
+ */
+const hourlyNeedsWholeHourShifts = (data, source, out) => {
+    const zone = data.timezone;
+    if (data.partition !== 'hourly' || typeof zone !== 'string' || !IANAZone.isValidZone(zone))
+        return;
+    const from = typeof data.start_date === 'string' ? Number.parseInt(data.start_date.slice(0, 4), 10) : Number.NaN;
+    const first = Number.isFinite(from) ? from : luxon_DateTime.utc().year;
+    for (let year = first; year <= first + 30; year++) {
+        const winter = luxon_DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).offset;
+        const summer = luxon_DateTime.fromObject({ year, month: 7, day: 1 }, { zone }).offset;
+        const shift = Math.abs(winter - summer);
+        if (shift % 60 === 0)
+            continue;
+        out.push(source.diagnostic(['timezone'], `time zone '${zone}' moves its clocks by ${shift} minutes in ${year}: hourly partitions need whole-hour changes; use partition: daily or a zone such as UTC`));
+        return;
+    }
+};
+function readDate(data, key, source, out) {
+    const value = data[key];
+    if (typeof value !== 'string')
+        return undefined;
+    const zone = typeof data.timezone === 'string' && IANAZone.isValidZone(data.timezone) ? data.timezone : 'UTC';
+    const parsed = luxon_DateTime.fromISO(value, { zone });
+    if (!DATE.test(value) || !parsed.isValid) {
+        const why = parsed.invalidExplanation ? `: ${parsed.invalidExplanation}` : '';
+        out.push(source.diagnostic([key], `${key} '${value}' is not a valid date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)${why}`));
+        return undefined;
+    }
+    return parsed;
+}
+const validDates = (data, source, out) => {
+    const start = readDate(data, 'start_date', source, out);
+    const end = readDate(data, 'end_date', source, out);
+    if (start && end && end < start)
+        out.push(source.diagnostic(['end_date'], `end_date ${String(data.end_date)} is before start_date ${String(data.start_date)}`));
+};
+const pipelineRules = [
+    dagIdMatchesFolder,
+    validSchedule,
+    knownTimezone,
+    hourlyNeedsWholeHourShifts,
+    validDates,
+];
+
+;// CONCATENATED MODULE: ./src/contract/command-rules.ts
+// A command's program should exist where `validate` runs: `pyton3` would only be
+// found at the run's first attempt. A warning, not an error, located at the
+// program: a workflow may install tools after validating.
+
+
+
+
+function executable(file) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+/** Every program name on PATH, for the suggestion (read only when a program is missing). */
+function programsOnPath() {
+    return pathDirs().flatMap((dir) => {
+        try {
+            return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            return [];
+        }
+    });
+}
+const programExists = (data, source, out) => {
+    if (!Array.isArray(data.tasks))
+        return;
+    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    data.tasks.forEach((task, index) => {
+        if (!isRecord(task) || !Array.isArray(task.command))
+            return;
+        const program = task.command[0];
+        if (typeof program !== 'string' || program === '' || program.includes('{{'))
+            return;
+        const at = ['tasks', index, 'command', 0];
+        const severity = 'warning';
+        if (program.includes('/')) {
+            const cwd = (0,external_node_path_namespaceObject.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
+            if (!executable((0,external_node_path_namespaceObject.resolve)(cwd, program)))
+                out.push(source.diagnostic(at, `program '${program}' is not an executable file (looked in ${cwd})`, { severity }));
+            return;
+        }
+        if (pathDirs().some((dir) => executable((0,external_node_path_namespaceObject.join)(dir, program))))
+            return;
+        out.push(source.diagnostic(at, `program '${program}' is not on PATH here${didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
+    });
+};
+const commandRules = [programExists];
+
+;// CONCATENATED MODULE: ./src/contract/limit-rules.ts
+// Values the schema can parse but the executor would misread: durations beyond
+// what a timer holds, zero timeouts and poke intervals. (Retries are capped in
+// the schema.)
+
+
+const LIMIT = `${duration_MAX_DURATION_MS.toLocaleString('en-US')} ms, about 24.8 days`;
+const POLICY_KEYS = ['retry_delay', 'max_retry_delay', 'timeout'];
+/** Keys where zero means "never wait" and would end every attempt at once, or spin. */
+const POSITIVE = new Set(['timeout', 'poke_interval']);
+function checkDurations(map, at, keys, push) {
+    for (const key of keys) {
+        const text = map[key];
+        if (typeof text !== 'string')
+            continue;
+        const ms = duration_parseDuration(text);
+        if (ms === undefined)
+            continue; // the schema words a malformed duration
+        if (ms > duration_MAX_DURATION_MS)
+            push([...at, key], `${key} '${text}' is longer than the longest timer pipewright can hold (${LIMIT})`);
+        else if (ms === 0 && POSITIVE.has(key))
+            push([...at, key], `${key} '${text}' must be longer than zero`);
+    }
+}
+const durationLimits = (data, source, out) => {
+    const push = (path, message) => out.push(source.diagnostic(path, message));
+    if (isRecord(data.defaults))
+        checkDurations(data.defaults, ['defaults'], POLICY_KEYS, push);
+    if (!Array.isArray(data.tasks))
+        return;
+    data.tasks.forEach((task, index) => {
+        if (!isRecord(task))
+            return;
+        checkDurations(task, ['tasks', index], POLICY_KEYS, push);
+        if (isRecord(task.sensor))
+            checkDurations(task.sensor, ['tasks', index, 'sensor'], ['poke_interval', 'timeout'], push);
+    });
+};
+const limitRules = [durationLimits];
 
 ;// CONCATENATED MODULE: ./src/contract/model.ts
 // The normalized pipeline contract: what `loadPipeline` returns once a
@@ -54670,6 +55228,7 @@ function spec(raw) {
             path: String(sensor.path),
             pokeIntervalMs: ms(sensor.poke_interval, d.pokeIntervalMs),
             timeoutMs: ms(sensor.timeout, d.timeoutMs),
+            ...(typeof sensor.give_up_after === 'string' ? { giveUpAfterMs: ms(sensor.give_up_after, 0) } : {}),
             onTimeout: sensor.on_timeout === 'defer' ? 'defer' : d.onTimeout,
         };
     }
@@ -54715,6 +55274,7 @@ function normalizePipeline(data, file) {
         catchup: typeof data.catchup === 'boolean' ? data.catchup : PIPELINE_DEFAULTS.catchup,
         maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+        ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
         retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
@@ -54728,107 +55288,106 @@ function normalizePipeline(data, file) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
-var dist = __nccwpck_require__(8628);
-;// CONCATENATED MODULE: ./src/contract/suggest.ts
-// "Did you mean ...?" for misspelt keys and ids.
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
+;// CONCATENATED MODULE: ./src/contract/path-rules.ts
+// Where a contract's paths may point. Dataset and sensor paths stay inside the
+// data root and out of pipewright's own `_pipewright/` folder (the ledger, locks
+// and reports: an output there breaks every later run); one output per path, and
+// never over an input. Handler modules and command working folders stay inside
+// the pipeline folder. All of this is checked on the text, before anything runs.
+
+
+
+/** Why `normalized` (a posix path relative to its base) escapes the base, or undefined. */
+function escapeProblem(text, normalized, base) {
+    if (text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text) || text.startsWith('\\'))
+        return `is absolute: write it relative to the ${base}`;
+    if (text.includes('\\'))
+        return "contains '\\': use '/' between folders";
+    if (normalized === '..' || normalized.startsWith('../'))
+        return `climbs out of the ${base} with '..': keep it inside`;
+    return undefined;
+}
+function normalize(text) {
+    return external_node_path_namespaceObject.posix.normalize(text).replace(/\/+$/, '');
+}
+/** A data-root path's problem: outside the root, the root itself, or inside `_pipewright/`. */
+function dataPathProblem(text) {
+    const normalized = normalize(text);
+    const outside = escapeProblem(text, normalized, 'data root');
+    if (outside)
+        return outside;
+    if (normalized === '.' || normalized === '')
+        return 'is the data root itself: name a file inside it';
+    const head = normalized.split('/')[0];
+    if (head.toLowerCase() === STATE_DIR)
+        return `is inside ${STATE_DIR}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
+    return undefined;
+}
+/** `{{ inputs.x }}` / `{{ outputs.x }}` replaced by the dataset's own template, to check what a task path reaches. */
+function expandDatasets(text, data) {
+    return text.replace(/\{\{\s*(inputs|outputs)\.([^}\s]+)\s*\}\}/g, (whole, group, name) => {
+        const map = data[group];
+        const value = isRecord(map) ? map[name] : undefined;
+        return typeof value === 'string' ? value : whole;
+    });
+}
+const datasetPaths = (data, source, out) => {
+    const seen = new Map();
+    for (const group of ['inputs', 'outputs']) {
+        const map = data[group];
+        if (!isRecord(map))
+            continue;
+        for (const [name, value] of Object.entries(map)) {
+            if (typeof value !== 'string' || value === '')
+                continue;
+            const problem = dataPathProblem(value);
+            if (problem) {
+                out.push(source.diagnostic([group, name], `${group.slice(0, -1)} '${name}' path '${value}' ${problem}`));
+                continue;
+            }
+            const key = normalize(value);
+            const first = seen.get(key);
+            if (first && group === 'outputs') {
+                const what = first.group === 'inputs' ? `input '${first.name}'` : `output '${first.name}'`;
+                const line = source.locate([first.group, first.name]).line;
+                out.push(source.diagnostic([group, name], `output '${name}' has the same path as ${what} (line ${line}): a run would overwrite it; give each output its own path`));
+            }
+            else if (!first)
+                seen.set(key, { group, name });
         }
     }
-    return row[b.length];
+};
+function tasksOf(data) {
+    if (!Array.isArray(data.tasks))
+        return [];
+    return data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
 }
-/** The candidate closest to `word`, if it is close enough to be a likely typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        const d = distance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
+const taskPaths = (data, source, out) => {
+    const push = (path, message) => out.push(source.diagnostic(path, message));
+    for (const { task, index } of tasksOf(data)) {
+        if (isRecord(task.sensor) && typeof task.sensor.path === 'string' && task.sensor.path !== '') {
+            const problem = dataPathProblem(expandDatasets(task.sensor.path, data));
+            if (problem)
+                push(['tasks', index, 'sensor', 'path'], `sensor path '${task.sensor.path}' ${problem}`);
+        }
+        if (typeof task.handler === 'string' && task.handler.includes('#')) {
+            const module = task.handler.slice(0, task.handler.lastIndexOf('#'));
+            const problem = escapeProblem(module, normalize(module), 'pipeline folder');
+            if (problem)
+                push(['tasks', index, 'handler'], `handler module '${module}' ${problem}`);
+        }
+        if (typeof task.cwd === 'string') {
+            const problem = escapeProblem(task.cwd, normalize(task.cwd), 'pipeline folder');
+            if (problem)
+                push(['tasks', index, 'cwd'], `cwd '${task.cwd}' ${problem}`);
         }
     }
-    return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+};
+const pathRules = [datasetPaths, taskPaths];
+/** True when a handler module path passed `pathRules` (relative, inside the pipeline folder). */
+function handlerModuleInside(module) {
+    return escapeProblem(module, normalize(module), 'pipeline folder') === undefined;
 }
-/** ` (did you mean 'x'?)` or nothing. */
-function didYouMean(word, candidates) {
-    const match = closest(word, candidates);
-    return match === undefined ? '' : ` (did you mean '${match}'?)`;
-}
-
-;// CONCATENATED MODULE: ./src/contract/rules.ts
-// Checks the schema cannot express: identity, schedule, time zone and dates.
-// Each rule reads the raw data defensively (the schema may have failed too)
-// and pushes located diagnostics.
-
-
-
-
-const CRON_MACROS = ['@hourly', '@daily', '@weekly', '@monthly'];
-const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const dagIdMatchesFolder = (data, source, out) => {
-    const folder = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(source.file));
-    if (typeof data.dag_id === 'string' && data.dag_id !== folder)
-        out.push(source.diagnostic(['dag_id'], `dag_id '${data.dag_id}' must equal its folder name '${folder}'`));
-};
-const validSchedule = (data, source, out) => {
-    const schedule = data.schedule;
-    if (typeof schedule !== 'string')
-        return;
-    if (schedule.startsWith('@')) {
-        if (!CRON_MACROS.includes(schedule))
-            out.push(source.diagnostic(['schedule'], `unknown schedule '${schedule}': use ${CRON_MACROS.join(', ')} or a 5-field cron`));
-        return;
-    }
-    const fields = schedule.trim().split(/\s+/).length;
-    if (fields !== 5) {
-        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': expected 5 fields (minute hour day-of-month month day-of-week), got ${fields}`));
-        return;
-    }
-    try {
-        dist.CronExpressionParser.parse(schedule, { strict: false });
-    }
-    catch (error) {
-        out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': ${error.message}`));
-    }
-};
-let zones;
-const knownTimezone = (data, source, out) => {
-    const zone = data.timezone;
-    if (typeof zone !== 'string' || IANAZone.isValidZone(zone))
-        return;
-    zones ??= Intl.supportedValuesOf('timeZone');
-    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, zones)}`));
-};
-function readDate(data, key, source, out) {
-    const value = data[key];
-    if (typeof value !== 'string')
-        return undefined;
-    const zone = typeof data.timezone === 'string' && IANAZone.isValidZone(data.timezone) ? data.timezone : 'UTC';
-    const parsed = luxon_DateTime.fromISO(value, { zone });
-    if (!DATE.test(value) || !parsed.isValid) {
-        const why = parsed.invalidExplanation ? `: ${parsed.invalidExplanation}` : '';
-        out.push(source.diagnostic([key], `${key} '${value}' is not a valid date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)${why}`));
-        return undefined;
-    }
-    return parsed;
-}
-const validDates = (data, source, out) => {
-    const start = readDate(data, 'start_date', source, out);
-    const end = readDate(data, 'end_date', source, out);
-    if (start && end && end < start)
-        out.push(source.diagnostic(['end_date'], `end_date ${String(data.end_date)} is before start_date ${String(data.start_date)}`));
-};
-const pipelineRules = [dagIdMatchesFolder, validSchedule, knownTimezone, validDates];
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
@@ -54861,9 +55420,10 @@ const policyProperties = {
     retries: {
         type: 'integer',
         minimum: 0,
-        description: 'How many times a failed attempt is retried (0 = never). Code errors are not retried unless retry_on_code_error.',
+        maximum: 100,
+        description: 'How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error.',
     },
-    retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s.' },
+    retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s (at most 24.8 days).' },
     retry_backoff: {
         enum: ['fixed', 'exponential'],
         description: 'fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter.',
@@ -54871,7 +55431,7 @@ const policyProperties = {
     max_retry_delay: { ...duration, description: 'Cap on the wait between retries with exponential backoff.' },
     timeout: {
         ...duration,
-        description: 'Deadline of one attempt; past it the attempt is aborted and counts as failed.',
+        description: 'Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed.',
     },
     retry_on_code_error: {
         type: 'boolean',
@@ -54985,6 +55545,10 @@ const task = {
                 },
                 poke_interval: { ...duration, description: 'How often to look (default 30s).' },
                 timeout: { ...duration, description: 'How long to wait in one tick (default 20m).' },
+                give_up_after: {
+                    ...duration,
+                    description: "Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again.",
+                },
                 on_timeout: {
                     enum: ['fail', 'defer'],
                     description: 'At the deadline: fail the task, or defer the partition to the next tick (default fail).',
@@ -55052,10 +55616,14 @@ const pipelineSchema = {
         end_date: { type: 'string', description: 'Last logical date (inclusive); absent = open-ended.' },
         catchup: {
             type: 'boolean',
-            description: 'Plan every due interval since the last success, not only the latest (default false).',
+            description: 'Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false).',
         },
         max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
         max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+        catchup_window: {
+            ...duration,
+            description: 'With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them.',
+        },
         retain_versions: {
             type: 'integer',
             minimum: 0,
@@ -55266,12 +55834,48 @@ function redactSecrets(message) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/contract/source.ts
 // A parsed pipeline.yml that remembers where every key and value came from, so
 // a problem found in the data can be reported at file:line:col.
 
+
+/**
+ * The contract's text, or a located error for bytes that are not UTF-8 or for a NUL:
+ * either would otherwise be replaced or passed on silently.
+ */
+function decodeContract(file, bytes) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const located = (offset, message) => {
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const col = offset - before.lastIndexOf('\n');
+        return { error: { file, line, col, severity: 'error', message } };
+    };
+    if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+        // Re-encode the decoded text character by character: the first one that does not
+        // match the file's bytes is where the invalid sequence begins.
+        const encoder = new TextEncoder();
+        let byte = 0;
+        let offset = 0;
+        for (const char of text) {
+            const expected = encoder.encode(char);
+            if (!expected.every((b, i) => bytes[byte + i] === b))
+                break;
+            byte += expected.length;
+            offset += char.length;
+        }
+        const hex = Buffer.from(bytes.subarray(byte, byte + 1)).toString('hex');
+        return located(offset, `invalid UTF-8 (byte 0x${hex}): save the contract as UTF-8`);
+    }
+    const nul = text.indexOf('\0');
+    if (nul >= 0)
+        return located(nul, 'NUL byte in the contract: remove it (a contract is text)');
+    return { text };
+}
 function parseContract(file, text) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -55286,7 +55890,25 @@ function parseContract(file, text) {
             message: `YAML: ${e.message.split('\n')[0]}`,
         };
     });
-    const hasErrors = doc.errors.length > 0;
+    // Aliases past this count are a resource-exhaustion attack ("billion laughs"): refuse, located at the first alias.
+    let data;
+    if (doc.errors.length === 0) {
+        try {
+            data = doc.toJS({ maxAliasCount: 100 });
+        }
+        catch (error) {
+            let alias;
+            (0,yaml_dist/* visit */.YR)(doc, {
+                Alias(_key, node) {
+                    alias = node;
+                    return yaml_dist/* visit */.YR.BREAK;
+                },
+            });
+            const at = pos(alias?.range?.[0] ?? 0);
+            const why = error.message.split('\n')[0];
+            syntax.push({ file, line: at.line, col: at.col, severity: 'error', message: `YAML: ${why}` });
+        }
+    }
     /** Walks the YAML nodes along the path; returns the deepest node reached, and the key node when the last step was a map key. */
     const walk = (path) => {
         let node = doc.contents;
@@ -55332,7 +55954,7 @@ function parseContract(file, text) {
     return {
         file,
         text,
-        data: hasErrors ? undefined : doc.toJS({ maxAliasCount: 100 }),
+        data,
         syntax,
         locate,
         locateWithin,
@@ -55428,6 +56050,17 @@ const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
 function templateRefs(text) {
     return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
 }
+/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
+function unclosedTemplates(text) {
+    const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
+    const open = [];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+        if (!closed.has(at)) {
+            const next = text.indexOf('{{', at + 2);
+            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
+        }
+    return open;
+}
 /** Why `name` cannot be resolved, or undefined when it can. */
 function unknownTemplateName(name, scope) {
     if (templates_TEMPLATE_VARIABLES.includes(name))
@@ -55466,14 +56099,14 @@ const RULE_KEYS = [
     'numeric',
 ];
 /** The task mappings with their index (skipping items that are not mappings). */
-function tasksOf(data) {
+function task_rules_tasksOf(data) {
     if (!Array.isArray(data.tasks))
         return [];
     return data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
 }
 const names = (v) => (isRecord(v) ? Object.keys(v) : []);
 const oneKindPerTask = (data, source, out) => {
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         const kinds = TASK_KINDS.filter((k) => k in task);
         const who = typeof task.id === 'string' ? `task '${task.id}'` : `task ${index + 1}`;
         if (kinds.length === 0) {
@@ -55492,7 +56125,7 @@ const oneKindPerTask = (data, source, out) => {
 };
 const checkRules = (data, source, out) => {
     const datasets = [...names(data.inputs), ...names(data.outputs)];
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         const checks = task.checks;
         if (!isRecord(checks))
             continue;
@@ -55529,6 +56162,11 @@ const knownTemplates = (data, source, out) => {
     const check = (path, value, datasets) => {
         if (typeof value !== 'string')
             return;
+        for (const fragment of unclosedTemplates(value)) {
+            const at = source.locateWithin(path, fragment);
+            const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
+            out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
+        }
         for (const ref of templateRefs(value)) {
             const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
             if (!problem)
@@ -55543,7 +56181,7 @@ const knownTemplates = (data, source, out) => {
             for (const [name, value] of Object.entries(map))
                 check([group, name], value, false);
     }
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         if (Array.isArray(task.command))
             for (const [i, arg] of task.command.entries())
                 check(['tasks', index, 'command', i], arg, true);
@@ -55553,7 +56191,7 @@ const knownTemplates = (data, source, out) => {
     }
 };
 const soundGraph = (data, source, out) => {
-    const tasks = tasksOf(data);
+    const tasks = task_rules_tasksOf(data);
     const seen = new Map();
     for (const { task, index } of tasks) {
         if (typeof task.id !== 'string')
@@ -55607,6 +56245,9 @@ const taskRules = [oneKindPerTask, checkRules, knownTemplates, soundGraph];
 
 
 
+
+
+
 const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 function handlerRefs(data, source) {
     if (!Array.isArray(data.tasks))
@@ -55616,14 +56257,20 @@ function handlerRefs(data, source) {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
         const match = HANDLER.exec(task.handler);
-        if (!match)
+        // A module outside the pipeline folder is reported by pathRules and never imported.
+        if (!match || !handlerModuleInside(match[1]))
             return [];
         const at = source.locate(['tasks', index, 'handler']);
         const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
         return [{ contract: source.file, ...at, taskId, pipelineDir, module: match[1], exportName: match[2] }];
     });
 }
-function check_file_checkContractText(file, text) {
+/** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
+function check_file_checkContractText(file, content) {
+    const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
+    if ('error' in decoded)
+        return { file, diagnostics: [decoded.error], handlers: [] };
+    const text = decoded.text;
     const source = parseContract(file, text);
     const diagnostics = [...source.syntax];
     for (const secret of findSecrets(text))
@@ -55648,7 +56295,7 @@ function check_file_checkContractText(file, text) {
         return { file, diagnostics, handlers: [] };
     }
     diagnostics.push(...schemaDiagnostics(source));
-    for (const rule of [...pipelineRules, ...taskRules])
+    for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
         rule(data, source, diagnostics);
     // Messages quote values; a credential must never be echoed back.
     for (const d of diagnostics)
@@ -55889,7 +56536,7 @@ function repo_root_findRepoRoot(start) {
 
 
 
-const inside = (root, path) => {
+const check_inside = (root, path) => {
     const rel = relative(root, path);
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
@@ -55909,7 +56556,7 @@ async function check_checkHandlerImports(refs, opts) {
     for (const ref of refs) {
         const root = opts.repoRoot ? resolve(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
         const path = resolve(ref.pipelineDir, ref.module);
-        if (isAbsolute(ref.module) || !inside(root, path)) {
+        if (isAbsolute(ref.module) || !check_inside(root, path)) {
             out.push(at(ref, `handler module '${ref.module}' resolves outside the repository (${root}): keep task code in the repository`));
             continue;
         }
@@ -55918,7 +56565,7 @@ async function check_checkHandlerImports(refs, opts) {
             continue;
         }
         const real = realpathSync(path);
-        if (!inside(realpathSync(root), real)) {
+        if (!check_inside(realpathSync(root), real)) {
             out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
             continue;
         }
@@ -55995,7 +56642,7 @@ async function validatePaths(paths, opts = {}) {
     const diagnostics = [];
     const handlers = [];
     for (const file of files) {
-        const result = checkContractText(file, await readFile(file, 'utf8'));
+        const result = checkContractText(file, await readContract(file));
         diagnostics.push(...result.diagnostics);
         handlers.push(...result.handlers);
         if (result.pipeline)
@@ -56021,6 +56668,28 @@ function unique(diagnostics) {
         return true;
     });
 }
+/**
+ * Every pipeline under `pipelinesDir`, validated (without importing handlers), sorted by dag_id.
+ * Throws ContractError listing every error when any contract is invalid.
+ */
+async function loadPipelines(pipelinesDir) {
+    const result = await validatePaths([pipelinesDir], { checkImports: false });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0)
+        throw contractError(errors);
+    return result.pipelines.sort((a, b) => a.dagId.localeCompare(b.dagId));
+}
+/** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
+async function readContract(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? errorMessage(error)})`;
+        throw new ContractError(`${file}: ${why}: ${CONTRACT_FILE} must be a YAML file`, file);
+    }
+}
 async function knownIds(pipelinesDir) {
     const entries = await (0,promises_namespaceObject.readdir)(pipelinesDir, { withFileTypes: true }).catch(() => []);
     return entries
@@ -56038,12 +56707,15 @@ async function loadPipelineById(pipelinesDir, dagId) {
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
         throw new errors_UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
     }
-    const result = check_file_checkContractText(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    const result = check_file_checkContractText(file, await readContract(file));
     if (result.pipeline)
         return result.pipeline;
-    const errors = unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(format_compareDiagnostics);
+    throw contractError(unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(format_compareDiagnostics));
+}
+/** One ContractError listing every error, located at the first. */
+function contractError(errors) {
     const first = errors[0];
-    throw new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
+    return new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/pipeline.ts
@@ -56054,22 +56726,98 @@ async function loadPipelineById(pipelinesDir, dagId) {
 function loadPipeline(workspace, pipelinesDir, dagId) {
     return loadPipelineById(external_node_path_default().resolve(workspace, pipelinesDir), dagId);
 }
-/** The `data-root` input (relative to the workspace) > PIPEWRIGHT_DATA_ROOT > `<pipeline>/data`. */
+/**
+ * The `data-root` input (relative to the workspace) > PIPEWRIGHT_DATA_ROOT > `<pipeline>/data`,
+ * checked on disk as the CLI checks it (a folder, no link leading out of it).
+ */
 function dataRootFor(pipeline, workspace, input) {
-    return resolveDataRoot(pipeline, input === '' ? undefined : external_node_path_default().resolve(workspace, input));
+    const dataRoot = resolveDataRoot(pipeline, input === '' ? undefined : external_node_path_default().resolve(workspace, input));
+    assertDataRootUsable(dataRoot, pipeline);
+    return dataRoot;
+}
+
+;// CONCATENATED MODULE: ./src/store/fs-errors.ts
+// Filesystem failures that are the workspace's state, not a bug: a read-only or
+// full data root, a permission, a file where a folder belongs. The edges turn
+// them into one line naming the path and the fix (exit 1) instead of a stack.
+
+
+
+const FIX = {
+    EROFS: 'the file system is read-only: make the data root writable or choose another with --data-root',
+    EACCES: 'permission denied: give this user write access to the data root or choose another with --data-root',
+    EPERM: 'operation not permitted: give this user write access to the data root or choose another with --data-root',
+    ENOSPC: 'the disk is full: free space under the data root and run again',
+    EDQUOT: 'the disk quota is exhausted: free space under the data root and run again',
+};
+/** The nearest existing ancestor of `path` that is not a folder (what ENOTDIR trips over). */
+function fileInTheWay(path) {
+    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(at).isDirectory() ? undefined : at;
+        }
+        catch {
+            // does not exist: look further up
+        }
+    }
+    return undefined;
+}
+/**
+ * Why the nearest existing ancestor of `path` cannot be written (EROFS, EACCES), if so:
+ * a recursive mkdir on a read-only file system reports ENOENT for the folder it could not make.
+ */
+function unwritableAncestor(path) {
+    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(at))
+            continue;
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(at, external_node_fs_namespaceObject.constants.W_OK);
+            return undefined;
+        }
+        catch (error) {
+            const code = error.code;
+            return code && FIX[code] ? { at, code } : undefined;
+        }
+    }
+    return undefined;
+}
+/** A StateError for a Node filesystem error with a path, or undefined for anything else. */
+function stateErrorFromFs(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const { code, path } = error;
+    if (typeof code !== 'string' || typeof path !== 'string')
+        return undefined;
+    const fix = FIX[code];
+    if (fix)
+        return new StateError(`${path}: ${fix}`, path);
+    if (code === 'ENOTDIR') {
+        const file = fileInTheWay(path) ?? path;
+        return new StateError(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
+    }
+    if (code === 'ENOENT' && error.syscall === 'mkdir') {
+        const blocked = unwritableAncestor(path);
+        if (blocked)
+            return new StateError(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
+    }
+    if (code === 'EISDIR')
+        return new StateError(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run.ts
 // The one wrapper every action runs in: a user's mistake (bad input, invalid
-// contract, a busy partition) fails the step with one line and nothing done; a
+// contract, a busy partition, state to repair) fails the step with one line and nothing done; a
 // bug fails it with the stack; a thrown non-Error is still a failure.
+
 
 
 async function runAction(name, body) {
     try {
         await body();
     }
-    catch (error) {
+    catch (thrown) {
+        const error = stateErrorFromFs(thrown) ?? thrown;
         if (isUserError(error))
             setFailed(`pipewright ${name}: ${errorMessage(error)}`);
         else if (error instanceof Error)
@@ -56083,6 +56831,8 @@ async function runAction(name, body) {
 // The plan action: which partitions must run (a scheduled tick with catch-up,
 // or a backfill), read against the run ledger, emitted as a job matrix, with a
 // summary of why each partition runs and, for a dry run, what it would cost.
+
+
 
 
 
@@ -56143,7 +56893,10 @@ function run_summary(plan, pipeline, inputs, now, maxParallel, estimate) {
         '',
     ];
     if (plan.mode === 'backfill')
-        lines.push(`Reason: ${inputs.reason}`, '');
+        lines.push(`Reason: ${markdownText(inputs.reason)}`, '');
+    const frozen = frozenClockWarning(plan, inputs);
+    if (frozen)
+        lines.push(`> [!WARNING]\n> ${frozen}`, '');
     if (plan.count === 0) {
         lines.push('Nothing to run: every due partition has succeeded (or is running).');
     }
@@ -56151,12 +56904,22 @@ function run_summary(plan, pipeline, inputs, now, maxParallel, estimate) {
         const entries = plan.matrix.include.length;
         lines.push(`${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix job${entries === 1 ? '' : 's'}, at most ${maxParallel} at once.`, '', markdownTable(['Partition', 'Data interval', 'Why it runs'], plan.partitions.map((p) => [p.key, `${p.dataIntervalStart} → ${p.dataIntervalEnd}`, WHY[p.reason]])));
     }
+    const gap = outsideWindowLine(plan);
+    if (gap)
+        lines.push('', `**Outside the catch-up window:** ${gap}`);
     if (inputs.dryRun && plan.count > 0) {
         lines.push('## Estimate', '', estimate
             ? `About **${estimate.runnerMinutes} runner minutes**: median ${minutes(estimate.medianMs)} per partition over ${estimate.samples} past run${estimate.samples === 1 ? '' : 's'}, × the partitions of each of ${estimate.jobs} job${estimate.jobs === 1 ? '' : 's'}, rounded up per job (GitHub bills each job by the started minute). Runner setup time is not included.`
             : 'No estimate: no history (the ledger has no finished run of this pipeline yet).');
     }
     return `${lines.join('\n')}\n`;
+}
+/** A fixed clock left behind (vars.PIPEWRIGHT_NOW) would freeze the schedule: say so on every tick. */
+function frozenClockWarning(plan, inputs) {
+    if (plan.mode !== 'schedule' || inputs.now === '')
+        return undefined;
+    return (`the clock is fixed at ${inputs.now} (input 'now', e.g. vars.PIPEWRIGHT_NOW): every tick plans as of that ` +
+        'instant and the schedule does not move; delete the variable unless you are replaying a day');
 }
 async function makePlan(pipeline, inputs, now, ledger) {
     if (inputs.mode === 'schedule')
@@ -56177,6 +56940,12 @@ async function runPlanAction() {
             info(`${p.count} partition(s), ${p.matrix.include.length} matrix job(s)`);
             return p;
         });
+        const gap = outsideWindowLine(plan);
+        if (gap)
+            warning(gap);
+        const frozen = frozenClockWarning(plan, inputs);
+        if (frozen)
+            warning(frozen);
         const maxParallel = inputs.maxParallel ?? pipeline.maxActiveRuns;
         const estimate = inputs.dryRun && plan.count > 0
             ? estimateRunnerMinutes((await ledger.latestRuns(pipeline.dagId)).values(), plan.matrix)
@@ -63626,7 +64395,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

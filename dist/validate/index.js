@@ -41975,7 +41975,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6964);
+/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2488);
 
 await (0,_validate_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();
 
@@ -41984,7 +41984,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6964:
+/***/ 2488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44965,6 +44965,19 @@ class errors_ContractError extends Error {
         this.col = col;
     }
 }
+/**
+ * The workspace's stored state cannot be used as it is (a corrupt run record, a file
+ * where pipewright keeps a folder, a read-only data root): one line naming the file
+ * and the fix, exit 1. Nothing is written until it is fixed.
+ */
+class errors_StateError extends Error {
+    name = 'StateError';
+    file;
+    constructor(message, file) {
+        super(message);
+        this.file = file;
+    }
+}
 /** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
 class TransientError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'TransientError';
@@ -45009,165 +45022,14 @@ function errorMessage(error) {
 }
 /** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
 function isUserError(error) {
-    return error instanceof errors_UsageError || error instanceof errors_ContractError || error instanceof PartitionBusyError;
+    return (error instanceof errors_UsageError ||
+        error instanceof errors_ContractError ||
+        error instanceof PartitionBusyError ||
+        error instanceof errors_StateError);
 }
-
-;// CONCATENATED MODULE: ./src/contract/duration.ts
-// Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-/** Milliseconds of a duration, or undefined when the text is not one. */
-function parseDuration(text) {
-    const match = DURATION.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-
-;// CONCATENATED MODULE: ./src/contract/model.ts
-// The normalized pipeline contract: what `loadPipeline` returns once a
-// pipeline.yml has passed validation. Durations are milliseconds, paths in
-// `inputs`/`outputs` are still templates relative to the data root.
-const DEFAULT_POLICY = {
-    retries: 0,
-    retryDelayMs: 30_000,
-    retryBackoff: 'fixed',
-    maxRetryDelayMs: 600_000,
-    timeoutMs: 3_600_000,
-    retryOnCodeError: false,
-};
-
-;// CONCATENATED MODULE: ./src/contract/normalize.ts
-// Turns a contract that passed validation into the `Pipeline` the rest of
-// pipewright uses: defaults filled in, durations in ms, task policy resolved.
-
-
-
-const PIPELINE_DEFAULTS = {
-    timezone: 'UTC',
-    catchup: false,
-    maxActiveRuns: 1,
-    maxActiveTasks: 4,
-    retainVersions: 3,
-    sensor: { pokeIntervalMs: 30_000, timeoutMs: 1_200_000, onTimeout: 'fail' },
-};
-const ms = (value, fallback) => typeof value === 'string' ? (parseDuration(value) ?? fallback) : fallback;
-const strings = (value) => (Array.isArray(value) ? value.map(String) : []);
-const record = (value) => (typeof value === 'object' && value !== null ? value : {});
-function policy(raw, base) {
-    return {
-        retries: typeof raw.retries === 'number' ? raw.retries : base.retries,
-        retryDelayMs: ms(raw.retry_delay, base.retryDelayMs),
-        retryBackoff: raw.retry_backoff === 'exponential' || raw.retry_backoff === 'fixed' ? raw.retry_backoff : base.retryBackoff,
-        maxRetryDelayMs: ms(raw.max_retry_delay, base.maxRetryDelayMs),
-        timeoutMs: ms(raw.timeout, base.timeoutMs),
-        retryOnCodeError: typeof raw.retry_on_code_error === 'boolean' ? raw.retry_on_code_error : base.retryOnCodeError,
-    };
-}
-function checkRule(raw) {
-    const severity = raw.severity === 'warning' ? 'warning' : 'error';
-    if ('required_columns' in raw)
-        return { type: 'required_columns', columns: strings(raw.required_columns), severity };
-    if ('row_count' in raw) {
-        const { min, max } = record(raw.row_count);
-        return {
-            type: 'row_count',
-            ...(typeof min === 'number' ? { min } : {}),
-            ...(typeof max === 'number' ? { max } : {}),
-            severity,
-        };
-    }
-    if ('not_null' in raw)
-        return { type: 'not_null', columns: strings(raw.not_null), severity };
-    if ('unique' in raw)
-        return { type: 'unique', columns: strings(raw.unique), severity };
-    if ('accepted_values' in raw) {
-        const { column, values } = record(raw.accepted_values);
-        return { type: 'accepted_values', column: String(column), values: strings(values), severity };
-    }
-    if ('date_in_partition' in raw)
-        return { type: 'date_in_partition', column: String(raw.date_in_partition), severity };
-    return { type: 'numeric', columns: strings(raw.numeric), severity };
-}
-function spec(raw) {
-    if (typeof raw.handler === 'string') {
-        const at = raw.handler.lastIndexOf('#');
-        return { kind: 'handler', module: raw.handler.slice(0, at), exportName: raw.handler.slice(at + 1) };
-    }
-    if (Array.isArray(raw.command)) {
-        const codes = record(raw.exit_codes);
-        const numbers = (v) => (Array.isArray(v) ? v.map(Number) : []);
-        return {
-            kind: 'command',
-            argv: strings(raw.command),
-            ...(typeof raw.cwd === 'string' ? { cwd: raw.cwd } : {}),
-            exitCodes: { transient: numbers(codes.transient), data: numbers(codes.data) },
-        };
-    }
-    if (raw.sensor !== undefined) {
-        const sensor = record(raw.sensor);
-        const d = PIPELINE_DEFAULTS.sensor;
-        return {
-            kind: 'sensor',
-            path: String(sensor.path),
-            pokeIntervalMs: ms(sensor.poke_interval, d.pokeIntervalMs),
-            timeoutMs: ms(sensor.timeout, d.timeoutMs),
-            onTimeout: sensor.on_timeout === 'defer' ? 'defer' : d.onTimeout,
-        };
-    }
-    const checks = record(raw.checks);
-    return {
-        kind: 'checks',
-        dataset: String(checks.dataset),
-        rules: (Array.isArray(checks.rules) ? checks.rules : []).map((r) => checkRule(record(r))),
-    };
-}
-function alerts(raw) {
-    if (raw === undefined)
-        return { on: [], labels: [], assignees: [] };
-    const a = record(raw);
-    return {
-        on: Array.isArray(a.on) ? a.on : ['failure'],
-        labels: strings(a.labels),
-        assignees: strings(a.assignees),
-    };
-}
-/** `data` must have passed schemaDiagnostics and the rules with no error. */
-function normalizePipeline(data, file) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(file);
-    const defaults = policy(record(data.defaults), DEFAULT_POLICY);
-    const tasks = data.tasks.map((t) => ({
-        id: String(t.id),
-        upstream: strings(t.upstream),
-        triggerRule: t.trigger_rule ?? 'all_success',
-        policy: policy(t, defaults),
-        spec: spec(t),
-        resume: t.resume === 'never' ? 'never' : 'auto',
-    }));
-    return {
-        dagId: String(data.dag_id),
-        description: String(data.description),
-        owner: String(data.owner),
-        tags: strings(data.tags),
-        ...(typeof data.schedule === 'string' ? { schedule: data.schedule } : {}),
-        timezone: typeof data.timezone === 'string' ? data.timezone : PIPELINE_DEFAULTS.timezone,
-        partition: data.partition,
-        startDate: String(data.start_date),
-        ...(typeof data.end_date === 'string' ? { endDate: data.end_date } : {}),
-        catchup: typeof data.catchup === 'boolean' ? data.catchup : PIPELINE_DEFAULTS.catchup,
-        maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
-        maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
-        retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
-        reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
-        ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
-        defaults,
-        inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
-        outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
-        tasks,
-        alerts: alerts(data.alerts),
-        dir: (0,external_node_path_namespaceObject.dirname)(absolute),
-        file: absolute,
-    };
+/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
+function userErrorExitCode(error) {
+    return error instanceof errors_StateError ? 1 : 2;
 }
 
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
@@ -53386,6 +53248,27 @@ const knownTimezone = (data, source, out) => {
     zones ??= Intl.supportedValuesOf('timeZone');
     out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${suggest_didYouMean(zone, zones)}`));
 };
+/**
+ * Hourly partitions need whole-hour clock changes: where DST moves the clock by 30
+ * minutes (Australia/Lord_Howe) local hours overlap or vanish, and keys planned on
+ * one side of a change would not parse back on the other.
+ */
+const hourlyNeedsWholeHourShifts = (data, source, out) => {
+    const zone = data.timezone;
+    if (data.partition !== 'hourly' || typeof zone !== 'string' || !IANAZone.isValidZone(zone))
+        return;
+    const from = typeof data.start_date === 'string' ? Number.parseInt(data.start_date.slice(0, 4), 10) : Number.NaN;
+    const first = Number.isFinite(from) ? from : DateTime.utc().year;
+    for (let year = first; year <= first + 30; year++) {
+        const winter = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).offset;
+        const summer = DateTime.fromObject({ year, month: 7, day: 1 }, { zone }).offset;
+        const shift = Math.abs(winter - summer);
+        if (shift % 60 === 0)
+            continue;
+        out.push(source.diagnostic(['timezone'], `time zone '${zone}' moves its clocks by ${shift} minutes in ${year}: hourly partitions need whole-hour changes; use partition: daily or a zone such as UTC`));
+        return;
+    }
+};
 function readDate(data, key, source, out) {
     const value = data[key];
     if (typeof value !== 'string')
@@ -53405,7 +53288,573 @@ const validDates = (data, source, out) => {
     if (start && end && end < start)
         out.push(source.diagnostic(['end_date'], `end_date ${String(data.end_date)} is before start_date ${String(data.start_date)}`));
 };
-const pipelineRules = [dagIdMatchesFolder, validSchedule, knownTimezone, validDates];
+const pipelineRules = [
+    dagIdMatchesFolder,
+    validSchedule,
+    knownTimezone,
+    hourlyNeedsWholeHourShifts,
+    validDates,
+];
+
+;// CONCATENATED MODULE: ./src/contract/command-rules.ts
+// A command's program should exist where `validate` runs: `pyton3` would only be
+// found at the run's first attempt. A warning, not an error, located at the
+// program: a workflow may install tools after validating.
+
+
+
+
+function executable(file) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+/** Every program name on PATH, for the suggestion (read only when a program is missing). */
+function programsOnPath() {
+    return pathDirs().flatMap((dir) => {
+        try {
+            return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            return [];
+        }
+    });
+}
+const programExists = (data, source, out) => {
+    if (!Array.isArray(data.tasks))
+        return;
+    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    data.tasks.forEach((task, index) => {
+        if (!isRecord(task) || !Array.isArray(task.command))
+            return;
+        const program = task.command[0];
+        if (typeof program !== 'string' || program === '' || program.includes('{{'))
+            return;
+        const at = ['tasks', index, 'command', 0];
+        const severity = 'warning';
+        if (program.includes('/')) {
+            const cwd = (0,external_node_path_namespaceObject.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
+            if (!executable((0,external_node_path_namespaceObject.resolve)(cwd, program)))
+                out.push(source.diagnostic(at, `program '${program}' is not an executable file (looked in ${cwd})`, { severity }));
+            return;
+        }
+        if (pathDirs().some((dir) => executable((0,external_node_path_namespaceObject.join)(dir, program))))
+            return;
+        out.push(source.diagnostic(at, `program '${program}' is not on PATH here${suggest_didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
+    });
+};
+const commandRules = [programExists];
+
+;// CONCATENATED MODULE: ./src/contract/duration.ts
+// Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+/**
+ * The longest duration a timer can hold: Node's setTimeout fires after 1 ms for
+ * anything at or above 2^31 ms, so a longer timeout or delay would be misread.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+/** Milliseconds of a duration, or undefined when the text is not one. */
+function parseDuration(text) {
+    const match = DURATION.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+
+;// CONCATENATED MODULE: ./src/contract/limit-rules.ts
+// Values the schema can parse but the executor would misread: durations beyond
+// what a timer holds, zero timeouts and poke intervals. (Retries are capped in
+// the schema.)
+
+
+const LIMIT = `${MAX_DURATION_MS.toLocaleString('en-US')} ms, about 24.8 days`;
+const POLICY_KEYS = ['retry_delay', 'max_retry_delay', 'timeout'];
+/** Keys where zero means "never wait" and would end every attempt at once, or spin. */
+const POSITIVE = new Set(['timeout', 'poke_interval']);
+function checkDurations(map, at, keys, push) {
+    for (const key of keys) {
+        const text = map[key];
+        if (typeof text !== 'string')
+            continue;
+        const ms = parseDuration(text);
+        if (ms === undefined)
+            continue; // the schema words a malformed duration
+        if (ms > MAX_DURATION_MS)
+            push([...at, key], `${key} '${text}' is longer than the longest timer pipewright can hold (${LIMIT})`);
+        else if (ms === 0 && POSITIVE.has(key))
+            push([...at, key], `${key} '${text}' must be longer than zero`);
+    }
+}
+const durationLimits = (data, source, out) => {
+    const push = (path, message) => out.push(source.diagnostic(path, message));
+    if (isRecord(data.defaults))
+        checkDurations(data.defaults, ['defaults'], POLICY_KEYS, push);
+    if (!Array.isArray(data.tasks))
+        return;
+    data.tasks.forEach((task, index) => {
+        if (!isRecord(task))
+            return;
+        checkDurations(task, ['tasks', index], POLICY_KEYS, push);
+        if (isRecord(task.sensor))
+            checkDurations(task.sensor, ['tasks', index, 'sensor'], ['poke_interval', 'timeout'], push);
+    });
+};
+const limitRules = [durationLimits];
+
+;// CONCATENATED MODULE: ./src/contract/model.ts
+// The normalized pipeline contract: what `loadPipeline` returns once a
+// pipeline.yml has passed validation. Durations are milliseconds, paths in
+// `inputs`/`outputs` are still templates relative to the data root.
+const DEFAULT_POLICY = {
+    retries: 0,
+    retryDelayMs: 30_000,
+    retryBackoff: 'fixed',
+    maxRetryDelayMs: 600_000,
+    timeoutMs: 3_600_000,
+    retryOnCodeError: false,
+};
+
+;// CONCATENATED MODULE: ./src/contract/normalize.ts
+// Turns a contract that passed validation into the `Pipeline` the rest of
+// pipewright uses: defaults filled in, durations in ms, task policy resolved.
+
+
+
+const PIPELINE_DEFAULTS = {
+    timezone: 'UTC',
+    catchup: false,
+    maxActiveRuns: 1,
+    maxActiveTasks: 4,
+    retainVersions: 3,
+    sensor: { pokeIntervalMs: 30_000, timeoutMs: 1_200_000, onTimeout: 'fail' },
+};
+const ms = (value, fallback) => typeof value === 'string' ? (parseDuration(value) ?? fallback) : fallback;
+const strings = (value) => (Array.isArray(value) ? value.map(String) : []);
+const record = (value) => (typeof value === 'object' && value !== null ? value : {});
+function policy(raw, base) {
+    return {
+        retries: typeof raw.retries === 'number' ? raw.retries : base.retries,
+        retryDelayMs: ms(raw.retry_delay, base.retryDelayMs),
+        retryBackoff: raw.retry_backoff === 'exponential' || raw.retry_backoff === 'fixed' ? raw.retry_backoff : base.retryBackoff,
+        maxRetryDelayMs: ms(raw.max_retry_delay, base.maxRetryDelayMs),
+        timeoutMs: ms(raw.timeout, base.timeoutMs),
+        retryOnCodeError: typeof raw.retry_on_code_error === 'boolean' ? raw.retry_on_code_error : base.retryOnCodeError,
+    };
+}
+function checkRule(raw) {
+    const severity = raw.severity === 'warning' ? 'warning' : 'error';
+    if ('required_columns' in raw)
+        return { type: 'required_columns', columns: strings(raw.required_columns), severity };
+    if ('row_count' in raw) {
+        const { min, max } = record(raw.row_count);
+        return {
+            type: 'row_count',
+            ...(typeof min === 'number' ? { min } : {}),
+            ...(typeof max === 'number' ? { max } : {}),
+            severity,
+        };
+    }
+    if ('not_null' in raw)
+        return { type: 'not_null', columns: strings(raw.not_null), severity };
+    if ('unique' in raw)
+        return { type: 'unique', columns: strings(raw.unique), severity };
+    if ('accepted_values' in raw) {
+        const { column, values } = record(raw.accepted_values);
+        return { type: 'accepted_values', column: String(column), values: strings(values), severity };
+    }
+    if ('date_in_partition' in raw)
+        return { type: 'date_in_partition', column: String(raw.date_in_partition), severity };
+    return { type: 'numeric', columns: strings(raw.numeric), severity };
+}
+function spec(raw) {
+    if (typeof raw.handler === 'string') {
+        const at = raw.handler.lastIndexOf('#');
+        return { kind: 'handler', module: raw.handler.slice(0, at), exportName: raw.handler.slice(at + 1) };
+    }
+    if (Array.isArray(raw.command)) {
+        const codes = record(raw.exit_codes);
+        const numbers = (v) => (Array.isArray(v) ? v.map(Number) : []);
+        return {
+            kind: 'command',
+            argv: strings(raw.command),
+            ...(typeof raw.cwd === 'string' ? { cwd: raw.cwd } : {}),
+            exitCodes: { transient: numbers(codes.transient), data: numbers(codes.data) },
+        };
+    }
+    if (raw.sensor !== undefined) {
+        const sensor = record(raw.sensor);
+        const d = PIPELINE_DEFAULTS.sensor;
+        return {
+            kind: 'sensor',
+            path: String(sensor.path),
+            pokeIntervalMs: ms(sensor.poke_interval, d.pokeIntervalMs),
+            timeoutMs: ms(sensor.timeout, d.timeoutMs),
+            ...(typeof sensor.give_up_after === 'string' ? { giveUpAfterMs: ms(sensor.give_up_after, 0) } : {}),
+            onTimeout: sensor.on_timeout === 'defer' ? 'defer' : d.onTimeout,
+        };
+    }
+    const checks = record(raw.checks);
+    return {
+        kind: 'checks',
+        dataset: String(checks.dataset),
+        rules: (Array.isArray(checks.rules) ? checks.rules : []).map((r) => checkRule(record(r))),
+    };
+}
+function alerts(raw) {
+    if (raw === undefined)
+        return { on: [], labels: [], assignees: [] };
+    const a = record(raw);
+    return {
+        on: Array.isArray(a.on) ? a.on : ['failure'],
+        labels: strings(a.labels),
+        assignees: strings(a.assignees),
+    };
+}
+/** `data` must have passed schemaDiagnostics and the rules with no error. */
+function normalizePipeline(data, file) {
+    const absolute = (0,external_node_path_namespaceObject.resolve)(file);
+    const defaults = policy(record(data.defaults), DEFAULT_POLICY);
+    const tasks = data.tasks.map((t) => ({
+        id: String(t.id),
+        upstream: strings(t.upstream),
+        triggerRule: t.trigger_rule ?? 'all_success',
+        policy: policy(t, defaults),
+        spec: spec(t),
+        resume: t.resume === 'never' ? 'never' : 'auto',
+    }));
+    return {
+        dagId: String(data.dag_id),
+        description: String(data.description),
+        owner: String(data.owner),
+        tags: strings(data.tags),
+        ...(typeof data.schedule === 'string' ? { schedule: data.schedule } : {}),
+        timezone: typeof data.timezone === 'string' ? data.timezone : PIPELINE_DEFAULTS.timezone,
+        partition: data.partition,
+        startDate: String(data.start_date),
+        ...(typeof data.end_date === 'string' ? { endDate: data.end_date } : {}),
+        catchup: typeof data.catchup === 'boolean' ? data.catchup : PIPELINE_DEFAULTS.catchup,
+        maxActiveRuns: typeof data.max_active_runs === 'number' ? data.max_active_runs : PIPELINE_DEFAULTS.maxActiveRuns,
+        maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
+        ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
+        retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
+        ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
+        defaults,
+        inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
+        outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
+        tasks,
+        alerts: alerts(data.alerts),
+        dir: (0,external_node_path_namespaceObject.dirname)(absolute),
+        file: absolute,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/store/paths.ts
+// Every contract path resolves under one data root, and nothing may leave it:
+// partition keys and rendered templates are checked before any file is touched.
+
+
+
+
+const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
+/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
+const STATE_DIR = '_pipewright';
+/** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
+function resolveDataRoot(pipeline, flag, env = process.env) {
+    const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+    if (chosen !== undefined && /[\0\r\n]/.test(chosen))
+        throw new UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
+    return chosen === undefined ? join(pipeline.dir, 'data') : resolve(chosen);
+}
+/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
+function templateVars(partition) {
+    // The start carries the zone's offset, so its first ten characters are the local date.
+    const ds = partition.dataIntervalStart.slice(0, 10);
+    return {
+        ds,
+        ds_nodash: ds.replaceAll('-', ''),
+        partition: partition.key,
+        data_interval_start: partition.dataIntervalStart,
+        data_interval_end: partition.dataIntervalEnd,
+    };
+}
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
+function renderTemplate(template, vars) {
+    return template.replace(PLACEHOLDER, (_match, name) => {
+        const value = lookup(vars, name);
+        if (value === undefined) {
+            throw new UsageError(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
+        }
+        return value;
+    });
+}
+function lookup(vars, name) {
+    const dot = name.indexOf('.');
+    const head = dot < 0 ? name : name.slice(0, dot);
+    const tail = dot < 0 ? undefined : name.slice(dot + 1);
+    if (tail !== undefined) {
+        if (head !== 'inputs' && head !== 'outputs')
+            return undefined;
+        const table = vars[head];
+        return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
+    }
+    if (head === 'inputs' || head === 'outputs')
+        return undefined;
+    const value = vars[head];
+    return typeof value === 'string' ? value : undefined;
+}
+function knownNames(vars) {
+    const names = [...TEMPLATE_VARIABLES];
+    for (const table of ['inputs', 'outputs']) {
+        for (const key of Object.keys(vars[table] ?? {}))
+            names.push(`${table}.${key}`);
+    }
+    return names.join(', ');
+}
+/**
+ * Refuses a value used as one path segment (partition key, dag id, run id) when it
+ * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
+ */
+function assertSafeSegment(value, what) {
+    const problem = segmentProblem(value);
+    if (problem !== undefined) {
+        throw new UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
+    }
+}
+function segmentProblem(value) {
+    if (value === '')
+        return 'it is empty';
+    if (value.includes('\0'))
+        return 'it contains a NUL byte';
+    if (value.includes('/'))
+        return "it contains '/'";
+    if (value.includes('\\'))
+        return "it contains '\\'";
+    if (value.includes('..'))
+        return "it contains '..'";
+    if (value.startsWith('.'))
+        return "it starts with '.'";
+    return undefined;
+}
+/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
+function resolveInside(dataRoot, path) {
+    if (path.includes('\0'))
+        throw new UsageError(`refusing path '${printable(path)}': it contains a NUL byte`);
+    const root = resolve(dataRoot);
+    const target = resolve(root, path);
+    const rel = relative(root, target);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+        throw new UsageError(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
+    }
+    return target;
+}
+/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
+function relativeToRoot(dataRoot, absolute) {
+    return relative(resolve(dataRoot), absolute).split(sep).join('/');
+}
+/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+function resolvePartitionPaths(pipeline, partition, dataRoot) {
+    assertSafeSegment(partition.key, 'partition key');
+    const base = templateVars(partition);
+    const inputs = {};
+    for (const [name, template] of Object.entries(pipeline.inputs)) {
+        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    const outputs = {};
+    for (const [name, template] of Object.entries(pipeline.outputs)) {
+        outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    return { inputs, outputs };
+}
+function nonEmpty(value) {
+    return value === undefined || value.trim() === '' ? undefined : value;
+}
+function printable(value) {
+    return value.replaceAll('\0', '\\0');
+}
+const inside = (root, path) => {
+    const rel = relative(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+};
+function statOf(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
+function fixedFolders(template) {
+    const fixed = template
+        .split('{{')[0]
+        .split('/')
+        .slice(0, -1)
+        .filter((s) => s !== '' && s !== '.');
+    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
+}
+/**
+ * Checks, before anything is written, that the data root can hold this pipeline's
+ * files: it is a folder (or does not exist yet), pipewright's own folders are
+ * folders, and no symbolic link on the way to a dataset (the fixed folders of
+ * each path, and the entries right under the deepest one, such as `dt=...`)
+ * leads outside the data root's real path. Paths are checked by text elsewhere;
+ * this closes the gap a link would open.
+ */
+function assertDataRootUsable(dataRoot, pipeline) {
+    const root = resolve(dataRoot);
+    const info = statOf(root);
+    if (info === undefined)
+        return; // created on first write
+    if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
+        throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+    const realRoot = realpathSync(root);
+    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
+    const checked = new Set();
+    const check = (path) => {
+        if (checked.has(path))
+            return;
+        checked.add(path);
+        const at = statOf(path);
+        if (!at?.isSymbolicLink())
+            return;
+        let target;
+        try {
+            target = realpathSync(path);
+        }
+        catch {
+            target = `${readlinkSync(path)} (missing)`;
+        }
+        if (!isAbsolute(target) || !inside(realRoot, target))
+            throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
+    };
+    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+        const path = join(root, folder);
+        const at = statOf(path);
+        if (at?.isSymbolicLink())
+            check(path);
+        if (at && !(at.isSymbolicLink() ? statSync(path) : at).isDirectory())
+            throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+    }
+    for (const template of templates) {
+        const folders = fixedFolders(template);
+        for (const folder of folders)
+            check(join(root, folder));
+        const deepest = join(root, folders.at(-1) ?? '.');
+        if (!statOf(deepest)?.isDirectory())
+            continue;
+        for (const name of readdirSync(deepest))
+            check(join(deepest, name));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/contract/path-rules.ts
+// Where a contract's paths may point. Dataset and sensor paths stay inside the
+// data root and out of pipewright's own `_pipewright/` folder (the ledger, locks
+// and reports: an output there breaks every later run); one output per path, and
+// never over an input. Handler modules and command working folders stay inside
+// the pipeline folder. All of this is checked on the text, before anything runs.
+
+
+
+/** Why `normalized` (a posix path relative to its base) escapes the base, or undefined. */
+function escapeProblem(text, normalized, base) {
+    if (text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text) || text.startsWith('\\'))
+        return `is absolute: write it relative to the ${base}`;
+    if (text.includes('\\'))
+        return "contains '\\': use '/' between folders";
+    if (normalized === '..' || normalized.startsWith('../'))
+        return `climbs out of the ${base} with '..': keep it inside`;
+    return undefined;
+}
+function normalize(text) {
+    return external_node_path_namespaceObject.posix.normalize(text).replace(/\/+$/, '');
+}
+/** A data-root path's problem: outside the root, the root itself, or inside `_pipewright/`. */
+function dataPathProblem(text) {
+    const normalized = normalize(text);
+    const outside = escapeProblem(text, normalized, 'data root');
+    if (outside)
+        return outside;
+    if (normalized === '.' || normalized === '')
+        return 'is the data root itself: name a file inside it';
+    const head = normalized.split('/')[0];
+    if (head.toLowerCase() === STATE_DIR)
+        return `is inside ${STATE_DIR}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
+    return undefined;
+}
+/** `{{ inputs.x }}` / `{{ outputs.x }}` replaced by the dataset's own template, to check what a task path reaches. */
+function expandDatasets(text, data) {
+    return text.replace(/\{\{\s*(inputs|outputs)\.([^}\s]+)\s*\}\}/g, (whole, group, name) => {
+        const map = data[group];
+        const value = isRecord(map) ? map[name] : undefined;
+        return typeof value === 'string' ? value : whole;
+    });
+}
+const datasetPaths = (data, source, out) => {
+    const seen = new Map();
+    for (const group of ['inputs', 'outputs']) {
+        const map = data[group];
+        if (!isRecord(map))
+            continue;
+        for (const [name, value] of Object.entries(map)) {
+            if (typeof value !== 'string' || value === '')
+                continue;
+            const problem = dataPathProblem(value);
+            if (problem) {
+                out.push(source.diagnostic([group, name], `${group.slice(0, -1)} '${name}' path '${value}' ${problem}`));
+                continue;
+            }
+            const key = normalize(value);
+            const first = seen.get(key);
+            if (first && group === 'outputs') {
+                const what = first.group === 'inputs' ? `input '${first.name}'` : `output '${first.name}'`;
+                const line = source.locate([first.group, first.name]).line;
+                out.push(source.diagnostic([group, name], `output '${name}' has the same path as ${what} (line ${line}): a run would overwrite it; give each output its own path`));
+            }
+            else if (!first)
+                seen.set(key, { group, name });
+        }
+    }
+};
+function tasksOf(data) {
+    if (!Array.isArray(data.tasks))
+        return [];
+    return data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
+}
+const taskPaths = (data, source, out) => {
+    const push = (path, message) => out.push(source.diagnostic(path, message));
+    for (const { task, index } of tasksOf(data)) {
+        if (isRecord(task.sensor) && typeof task.sensor.path === 'string' && task.sensor.path !== '') {
+            const problem = dataPathProblem(expandDatasets(task.sensor.path, data));
+            if (problem)
+                push(['tasks', index, 'sensor', 'path'], `sensor path '${task.sensor.path}' ${problem}`);
+        }
+        if (typeof task.handler === 'string' && task.handler.includes('#')) {
+            const module = task.handler.slice(0, task.handler.lastIndexOf('#'));
+            const problem = escapeProblem(module, normalize(module), 'pipeline folder');
+            if (problem)
+                push(['tasks', index, 'handler'], `handler module '${module}' ${problem}`);
+        }
+        if (typeof task.cwd === 'string') {
+            const problem = escapeProblem(task.cwd, normalize(task.cwd), 'pipeline folder');
+            if (problem)
+                push(['tasks', index, 'cwd'], `cwd '${task.cwd}' ${problem}`);
+        }
+    }
+};
+const pathRules = [datasetPaths, taskPaths];
+/** True when a handler module path passed `pathRules` (relative, inside the pipeline folder). */
+function handlerModuleInside(module) {
+    return escapeProblem(module, normalize(module), 'pipeline folder') === undefined;
+}
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
@@ -53438,9 +53887,10 @@ const policyProperties = {
     retries: {
         type: 'integer',
         minimum: 0,
-        description: 'How many times a failed attempt is retried (0 = never). Code errors are not retried unless retry_on_code_error.',
+        maximum: 100,
+        description: 'How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error.',
     },
-    retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s.' },
+    retry_delay: { ...duration, description: 'Wait before the first retry, e.g. 30s (at most 24.8 days).' },
     retry_backoff: {
         enum: ['fixed', 'exponential'],
         description: 'fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter.',
@@ -53448,7 +53898,7 @@ const policyProperties = {
     max_retry_delay: { ...duration, description: 'Cap on the wait between retries with exponential backoff.' },
     timeout: {
         ...duration,
-        description: 'Deadline of one attempt; past it the attempt is aborted and counts as failed.',
+        description: 'Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed.',
     },
     retry_on_code_error: {
         type: 'boolean',
@@ -53562,6 +54012,10 @@ const task = {
                 },
                 poke_interval: { ...duration, description: 'How often to look (default 30s).' },
                 timeout: { ...duration, description: 'How long to wait in one tick (default 20m).' },
+                give_up_after: {
+                    ...duration,
+                    description: "Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again.",
+                },
                 on_timeout: {
                     enum: ['fail', 'defer'],
                     description: 'At the deadline: fail the task, or defer the partition to the next tick (default fail).',
@@ -53629,10 +54083,14 @@ const pipelineSchema = {
         end_date: { type: 'string', description: 'Last logical date (inclusive); absent = open-ended.' },
         catchup: {
             type: 'boolean',
-            description: 'Plan every due interval since the last success, not only the latest (default false).',
+            description: 'Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false).',
         },
         max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
         max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
+        catchup_window: {
+            ...duration,
+            description: 'With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them.',
+        },
         retain_versions: {
             type: 'integer',
             minimum: 0,
@@ -53843,12 +54301,48 @@ function redactSecrets(message) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/contract/source.ts
 // A parsed pipeline.yml that remembers where every key and value came from, so
 // a problem found in the data can be reported at file:line:col.
 
+
+/**
+ * The contract's text, or a located error for bytes that are not UTF-8 or for a NUL:
+ * either would otherwise be replaced or passed on silently.
+ */
+function decodeContract(file, bytes) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const located = (offset, message) => {
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const col = offset - before.lastIndexOf('\n');
+        return { error: { file, line, col, severity: 'error', message } };
+    };
+    if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+        // Re-encode the decoded text character by character: the first one that does not
+        // match the file's bytes is where the invalid sequence begins.
+        const encoder = new TextEncoder();
+        let byte = 0;
+        let offset = 0;
+        for (const char of text) {
+            const expected = encoder.encode(char);
+            if (!expected.every((b, i) => bytes[byte + i] === b))
+                break;
+            byte += expected.length;
+            offset += char.length;
+        }
+        const hex = Buffer.from(bytes.subarray(byte, byte + 1)).toString('hex');
+        return located(offset, `invalid UTF-8 (byte 0x${hex}): save the contract as UTF-8`);
+    }
+    const nul = text.indexOf('\0');
+    if (nul >= 0)
+        return located(nul, 'NUL byte in the contract: remove it (a contract is text)');
+    return { text };
+}
 function parseContract(file, text) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -53863,7 +54357,25 @@ function parseContract(file, text) {
             message: `YAML: ${e.message.split('\n')[0]}`,
         };
     });
-    const hasErrors = doc.errors.length > 0;
+    // Aliases past this count are a resource-exhaustion attack ("billion laughs"): refuse, located at the first alias.
+    let data;
+    if (doc.errors.length === 0) {
+        try {
+            data = doc.toJS({ maxAliasCount: 100 });
+        }
+        catch (error) {
+            let alias;
+            (0,yaml_dist/* visit */.YR)(doc, {
+                Alias(_key, node) {
+                    alias = node;
+                    return yaml_dist/* visit */.YR.BREAK;
+                },
+            });
+            const at = pos(alias?.range?.[0] ?? 0);
+            const why = error.message.split('\n')[0];
+            syntax.push({ file, line: at.line, col: at.col, severity: 'error', message: `YAML: ${why}` });
+        }
+    }
     /** Walks the YAML nodes along the path; returns the deepest node reached, and the key node when the last step was a map key. */
     const walk = (path) => {
         let node = doc.contents;
@@ -53909,7 +54421,7 @@ function parseContract(file, text) {
     return {
         file,
         text,
-        data: hasErrors ? undefined : doc.toJS({ maxAliasCount: 100 }),
+        data,
         syntax,
         locate,
         locateWithin,
@@ -54000,20 +54512,31 @@ function findCycle(tasks) {
 // `{{ name }}` templates in contract paths and command arguments. The store
 // renders them per partition; here we only check that every name exists.
 /** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
-const TEMPLATE_VARIABLES = ['ds', 'ds_nodash', 'partition', 'data_interval_start', 'data_interval_end'];
+const templates_TEMPLATE_VARIABLES = ['ds', 'ds_nodash', 'partition', 'data_interval_start', 'data_interval_end'];
 const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
 function templateRefs(text) {
     return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
 }
+/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
+function unclosedTemplates(text) {
+    const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
+    const open = [];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+        if (!closed.has(at)) {
+            const next = text.indexOf('{{', at + 2);
+            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
+        }
+    return open;
+}
 /** Why `name` cannot be resolved, or undefined when it can. */
 function unknownTemplateName(name, scope) {
-    if (TEMPLATE_VARIABLES.includes(name))
+    if (templates_TEMPLATE_VARIABLES.includes(name))
         return undefined;
     const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
     if (dataset) {
         const [, group, key] = dataset;
         if (!scope.datasets)
-            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
+            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${templates_TEMPLATE_VARIABLES.join(', ')}`;
         if (!scope[group].includes(key)) {
             const known = scope[group].length ? scope[group].join(', ') : 'none';
             return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
@@ -54021,7 +54544,7 @@ function unknownTemplateName(name, scope) {
         return undefined;
     }
     const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
-    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
+    return `unknown template variable '{{ ${name} }}' (known: ${templates_TEMPLATE_VARIABLES.join(', ')}${extra})`;
 }
 
 ;// CONCATENATED MODULE: ./src/contract/task-rules.ts
@@ -54043,14 +54566,14 @@ const RULE_KEYS = [
     'numeric',
 ];
 /** The task mappings with their index (skipping items that are not mappings). */
-function tasksOf(data) {
+function task_rules_tasksOf(data) {
     if (!Array.isArray(data.tasks))
         return [];
     return data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
 }
 const names = (v) => (isRecord(v) ? Object.keys(v) : []);
 const oneKindPerTask = (data, source, out) => {
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         const kinds = TASK_KINDS.filter((k) => k in task);
         const who = typeof task.id === 'string' ? `task '${task.id}'` : `task ${index + 1}`;
         if (kinds.length === 0) {
@@ -54069,7 +54592,7 @@ const oneKindPerTask = (data, source, out) => {
 };
 const checkRules = (data, source, out) => {
     const datasets = [...names(data.inputs), ...names(data.outputs)];
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         const checks = task.checks;
         if (!isRecord(checks))
             continue;
@@ -54106,6 +54629,11 @@ const knownTemplates = (data, source, out) => {
     const check = (path, value, datasets) => {
         if (typeof value !== 'string')
             return;
+        for (const fragment of unclosedTemplates(value)) {
+            const at = source.locateWithin(path, fragment);
+            const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
+            out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
+        }
         for (const ref of templateRefs(value)) {
             const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
             if (!problem)
@@ -54120,7 +54648,7 @@ const knownTemplates = (data, source, out) => {
             for (const [name, value] of Object.entries(map))
                 check([group, name], value, false);
     }
-    for (const { task, index } of tasksOf(data)) {
+    for (const { task, index } of task_rules_tasksOf(data)) {
         if (Array.isArray(task.command))
             for (const [i, arg] of task.command.entries())
                 check(['tasks', index, 'command', i], arg, true);
@@ -54130,7 +54658,7 @@ const knownTemplates = (data, source, out) => {
     }
 };
 const soundGraph = (data, source, out) => {
-    const tasks = tasksOf(data);
+    const tasks = task_rules_tasksOf(data);
     const seen = new Map();
     for (const { task, index } of tasks) {
         if (typeof task.id !== 'string')
@@ -54184,6 +54712,9 @@ const taskRules = [oneKindPerTask, checkRules, knownTemplates, soundGraph];
 
 
 
+
+
+
 const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 function handlerRefs(data, source) {
     if (!Array.isArray(data.tasks))
@@ -54193,14 +54724,20 @@ function handlerRefs(data, source) {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
         const match = HANDLER.exec(task.handler);
-        if (!match)
+        // A module outside the pipeline folder is reported by pathRules and never imported.
+        if (!match || !handlerModuleInside(match[1]))
             return [];
         const at = source.locate(['tasks', index, 'handler']);
         const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
         return [{ contract: source.file, ...at, taskId, pipelineDir, module: match[1], exportName: match[2] }];
     });
 }
-function check_file_checkContractText(file, text) {
+/** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
+function check_file_checkContractText(file, content) {
+    const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
+    if ('error' in decoded)
+        return { file, diagnostics: [decoded.error], handlers: [] };
+    const text = decoded.text;
     const source = parseContract(file, text);
     const diagnostics = [...source.syntax];
     for (const secret of findSecrets(text))
@@ -54225,7 +54762,7 @@ function check_file_checkContractText(file, text) {
         return { file, diagnostics, handlers: [] };
     }
     diagnostics.push(...schemaDiagnostics(source));
-    for (const rule of [...pipelineRules, ...taskRules])
+    for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
         rule(data, source, diagnostics);
     // Messages quote values; a credential must never be echoed back.
     for (const d of diagnostics)
@@ -54567,7 +55104,7 @@ function findRepoRoot(start) {
 
 
 
-const inside = (root, path) => {
+const check_inside = (root, path) => {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 };
@@ -54587,7 +55124,7 @@ async function checkHandlerImports(refs, opts) {
     for (const ref of refs) {
         const root = opts.repoRoot ? (0,external_node_path_namespaceObject.resolve)(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
         const path = (0,external_node_path_namespaceObject.resolve)(ref.pipelineDir, ref.module);
-        if ((0,external_node_path_namespaceObject.isAbsolute)(ref.module) || !inside(root, path)) {
+        if ((0,external_node_path_namespaceObject.isAbsolute)(ref.module) || !check_inside(root, path)) {
             out.push(at(ref, `handler module '${ref.module}' resolves outside the repository (${root}): keep task code in the repository`));
             continue;
         }
@@ -54596,7 +55133,7 @@ async function checkHandlerImports(refs, opts) {
             continue;
         }
         const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        if (!inside((0,external_node_fs_namespaceObject.realpathSync)(root), real)) {
+        if (!check_inside((0,external_node_fs_namespaceObject.realpathSync)(root), real)) {
             out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
             continue;
         }
@@ -54673,7 +55210,7 @@ async function validatePaths(paths, opts = {}) {
     const diagnostics = [];
     const handlers = [];
     for (const file of files) {
-        const result = check_file_checkContractText(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        const result = check_file_checkContractText(file, await readContract(file));
         diagnostics.push(...result.diagnostics);
         handlers.push(...result.handlers);
         if (result.pipeline)
@@ -54699,6 +55236,28 @@ function unique(diagnostics) {
         return true;
     });
 }
+/**
+ * Every pipeline under `pipelinesDir`, validated (without importing handlers), sorted by dag_id.
+ * Throws ContractError listing every error when any contract is invalid.
+ */
+async function loadPipelines(pipelinesDir) {
+    const result = await validatePaths([pipelinesDir], { checkImports: false });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0)
+        throw contractError(errors);
+    return result.pipelines.sort((a, b) => a.dagId.localeCompare(b.dagId));
+}
+/** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
+async function readContract(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? errorMessage(error)})`;
+        throw new errors_ContractError(`${file}: ${why}: ${discover_CONTRACT_FILE} must be a YAML file`, file);
+    }
+}
 async function knownIds(pipelinesDir) {
     const entries = await readdir(pipelinesDir, { withFileTypes: true }).catch(() => []);
     return entries
@@ -54716,12 +55275,15 @@ async function loadPipelineById(pipelinesDir, dagId) {
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
         throw new UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
     }
-    const result = checkContractText(file, await readFile(file, 'utf8'));
+    const result = checkContractText(file, await readContract(file));
     if (result.pipeline)
         return result.pipeline;
-    const errors = unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics);
+    throw contractError(unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics));
+}
+/** One ContractError listing every error, located at the first. */
+function contractError(errors) {
     const first = errors[0];
-    throw new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
+    return new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
 }
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
@@ -54732,11 +55294,14 @@ async function loadPipelineById(pipelinesDir, dagId) {
 
 /** Kept under GitHub's 1 MiB (1,048,576 bytes) per step, with room for the note. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
-/** One table cell: `|` would end the cell and a newline the row. */
+/**
+ * One table cell: `|` would end the cell and a newline the row; `<` and `>` are
+ * entities so a value (a contract's owner, a task's error) never becomes HTML.
+ */
 function escapeCell(value) {
     if (value === undefined)
         return '';
-    return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 /** A GitHub-flavoured Markdown table; every cell is escaped. */
 function markdownTable(header, rows, align = []) {
@@ -54948,6 +55513,7 @@ const INPUT = {
     maxParallel: 'max-parallel',
     mode: 'mode',
     now: 'now',
+    out: 'out',
     partitions: 'partitions',
     pipeline: 'pipeline',
     pipelines: 'pipelines',
@@ -54975,6 +55541,7 @@ const OUTPUT = {
     matrix: 'matrix',
     maxParallel: 'max-parallel',
     partitions: 'partitions',
+    path: 'path',
     pipelines: 'pipelines',
     reportArtifact: 'report-artifact',
     status: 'status',
@@ -55021,8 +55588,8 @@ function readDuration(name, fallbackMs) {
     if (value === '')
         return fallbackMs;
     const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0)
-        throw new errors_UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m (got ${JSON.stringify(value)})`);
+    if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS)
+        throw new errors_UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got ${JSON.stringify(value)})`);
     return ms;
 }
 /** A JSON list of strings (e.g. the plan's `partitions` output). */
@@ -55045,17 +55612,88 @@ function inputs_setOutput(name, value) {
     setOutput(name, typeof value === 'string' ? value : String(value));
 }
 
+;// CONCATENATED MODULE: ./src/store/fs-errors.ts
+// Filesystem failures that are the workspace's state, not a bug: a read-only or
+// full data root, a permission, a file where a folder belongs. The edges turn
+// them into one line naming the path and the fix (exit 1) instead of a stack.
+
+
+
+const FIX = {
+    EROFS: 'the file system is read-only: make the data root writable or choose another with --data-root',
+    EACCES: 'permission denied: give this user write access to the data root or choose another with --data-root',
+    EPERM: 'operation not permitted: give this user write access to the data root or choose another with --data-root',
+    ENOSPC: 'the disk is full: free space under the data root and run again',
+    EDQUOT: 'the disk quota is exhausted: free space under the data root and run again',
+};
+/** The nearest existing ancestor of `path` that is not a folder (what ENOTDIR trips over). */
+function fileInTheWay(path) {
+    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(at).isDirectory() ? undefined : at;
+        }
+        catch {
+            // does not exist: look further up
+        }
+    }
+    return undefined;
+}
+/**
+ * Why the nearest existing ancestor of `path` cannot be written (EROFS, EACCES), if so:
+ * a recursive mkdir on a read-only file system reports ENOENT for the folder it could not make.
+ */
+function unwritableAncestor(path) {
+    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(at))
+            continue;
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(at, external_node_fs_namespaceObject.constants.W_OK);
+            return undefined;
+        }
+        catch (error) {
+            const code = error.code;
+            return code && FIX[code] ? { at, code } : undefined;
+        }
+    }
+    return undefined;
+}
+/** A StateError for a Node filesystem error with a path, or undefined for anything else. */
+function stateErrorFromFs(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const { code, path } = error;
+    if (typeof code !== 'string' || typeof path !== 'string')
+        return undefined;
+    const fix = FIX[code];
+    if (fix)
+        return new errors_StateError(`${path}: ${fix}`, path);
+    if (code === 'ENOTDIR') {
+        const file = fileInTheWay(path) ?? path;
+        return new errors_StateError(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
+    }
+    if (code === 'ENOENT' && error.syscall === 'mkdir') {
+        const blocked = unwritableAncestor(path);
+        if (blocked)
+            return new errors_StateError(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
+    }
+    if (code === 'EISDIR')
+        return new errors_StateError(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/run.ts
 // The one wrapper every action runs in: a user's mistake (bad input, invalid
-// contract, a busy partition) fails the step with one line and nothing done; a
+// contract, a busy partition, state to repair) fails the step with one line and nothing done; a
 // bug fails it with the stack; a thrown non-Error is still a failure.
+
 
 
 async function runAction(name, body) {
     try {
         await body();
     }
-    catch (error) {
+    catch (thrown) {
+        const error = stateErrorFromFs(thrown) ?? thrown;
         if (isUserError(error))
             setFailed(`pipewright ${name}: ${errorMessage(error)}`);
         else if (error instanceof Error)
@@ -62833,7 +63471,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
