@@ -106,8 +106,10 @@ export class CsvReader {
     return this.#validUtf8;
   }
 
-  push(chunk: Uint8Array): void {
-    if (chunk.length === 0) return;
+  push(input: Uint8Array): void {
+    if (input.length === 0) return;
+    // One array class in the hot loop: a Buffer here and a Uint8Array there would make it polymorphic.
+    const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
     if (!this.#started) {
       if (this.#carry + chunk.length < 3 && isBomPrefix(this.#scratch, this.#carry, chunk)) {
         this.#append(chunk);
@@ -259,6 +261,8 @@ function scanRecords(
       const plainStart = i;
       let c = 0;
       for (;;) {
+        // Ordinary bytes (above the comma) need one comparison each.
+        while (i < len && buf[i]! > COMMA) i++;
         if (i >= len) {
           if (!last) {
             fields.line = recordLine;
@@ -268,7 +272,7 @@ function scanRecords(
           break;
         }
         c = buf[i]!;
-        if (c <= COMMA) {
+        {
           if (c === COMMA || c === LF) break;
           if (c === CR) {
             if (i + 1 >= len && !last) {
