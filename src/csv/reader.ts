@@ -109,7 +109,8 @@ export class CsvReader {
   push(input: Uint8Array): void {
     if (input.length === 0) return;
     // One array class in the hot loop: a Buffer here and a Uint8Array there would make it polymorphic.
-    const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
+    const chunk =
+      input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
     if (!this.#started) {
       if (this.#carry + chunk.length < 3 && isBomPrefix(this.#scratch, this.#carry, chunk)) {
         this.#append(chunk);
