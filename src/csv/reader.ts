@@ -273,21 +273,19 @@ function scanRecords(
           break;
         }
         c = buf[i]!;
-        {
-          if (c === COMMA || c === LF) break;
-          if (c === CR) {
-            if (i + 1 >= len && !last) {
-              fields.line = recordLine;
-              return recordStart;
-            }
-            if (buf[i + 1] === LF) {
-              eol = 2;
-              break;
-            }
-            flag = FIELD_ODD;
-          } else if (c === QUOTE) {
-            flag = FIELD_ODD;
+        if (c === COMMA || c === LF) break;
+        if (c === CR) {
+          if (i + 1 >= len && !last) {
+            fields.line = recordLine;
+            return recordStart;
           }
+          if (buf[i + 1] === LF) {
+            eol = 2;
+            break;
+          }
+          flag = FIELD_ODD;
+        } else if (c === QUOTE) {
+          flag = FIELD_ODD;
         }
         i++;
       }
