@@ -5,6 +5,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapLimited } from '../../map-limited.js';
+import type { ValidateCache } from '../cache.js';
 import type { Diagnostic } from '../model.js';
 import { describeFailure, locateFailure } from './locate-failure.js';
 import { type ProbeResult, probeModule } from './probe.js';
@@ -25,6 +26,8 @@ export interface ImportCheckOptions {
   timeoutMs: number;
   repoRoot?: string;
   concurrency?: number;
+  /** Clean imports of unchanged files are taken from here instead of a child process. */
+  cache?: ValidateCache;
 }
 
 const inside = (root: string, path: string) => {
@@ -73,9 +76,13 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
   }
 
   const modules = [...byModule.entries()];
-  const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) =>
-    probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }),
-  );
+  const results = await mapLimited(modules, opts.concurrency ?? 4, async ([path, { root }]) => {
+    const cached = opts.cache?.handlerImport(path, root);
+    if (cached) return cached;
+    const { result, loaded } = await probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root });
+    opts.cache?.storeHandlerImport(path, root, result, loaded);
+    return result;
+  });
 
   modules.forEach(([path, { refs: moduleRefs }], i) => {
     const result = results[i] as ProbeResult;

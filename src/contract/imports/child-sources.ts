@@ -64,6 +64,16 @@ for (const name of ['resolve', 'resolve4', 'resolve6']) {
   dns.promises[name] = async (host) => { throw blocked('a DNS query for ' + host); };
 }
 globalThis.fetch = async (input) => { throw blocked('fetch of ' + (input && input.url ? input.url : String(input))); };
+// Every repository file the import loads (dependencies are the lockfile's): validate's cache keys on their bytes.
+import { registerHooks } from 'node:module';
+if (typeof registerHooks === 'function') {
+  registerHooks({
+    load(url, context, nextLoad) {
+      if (url.startsWith('file:') && !url.includes('/node_modules/')) send({ type: 'loaded', url });
+      return nextLoad(url, context);
+    },
+  });
+}
 `;
 
 /** Main: imports the module, reports its exports or its error (and rethrows so Node prints the source location). */

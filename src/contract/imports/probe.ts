@@ -3,7 +3,7 @@
 // blocked, and reports what happened.
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NETWORK_GUARD, PROBE } from './child-sources.js';
 
 export interface SourceLocation {
@@ -29,14 +29,21 @@ export type ProbeResult =
   | { outcome: 'failed'; error: ImportFailure; stderr: string; network: NetworkAttempt[] }
   | { outcome: 'timeout'; network: NetworkAttempt[] };
 
+/** A probe's result and the repository files the import loaded (empty where Node cannot tell). */
+export interface Probed {
+  result: ProbeResult;
+  loaded: string[];
+}
+
 type Message =
   | { type: 'exports'; names: string[]; functions: string[] }
+  | { type: 'loaded'; url: string }
   | ({ type: 'error' } & ImportFailure)
   | { type: 'network'; what: string; at?: SourceLocation };
 
 const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
 
-export async function probeModule(modulePath: string, opts: { timeoutMs: number; cwd: string }): Promise<ProbeResult> {
+export async function probeModule(modulePath: string, opts: { timeoutMs: number; cwd: string }): Promise<Probed> {
   const env: NodeJS.ProcessEnv = { ...process.env, PIPEWRIGHT_PROBE_URL: pathToFileURL(modulePath).href };
   delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
   const child = spawn(
@@ -65,10 +72,16 @@ export async function probeModule(modulePath: string, opts: { timeoutMs: number;
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Message);
   const network: NetworkAttempt[] = [];
-  for (const m of messages) if (m.type === 'network') network.push({ what: m.what, ...(m.at ? { at: m.at } : {}) });
+  const loaded: string[] = [];
+  for (const m of messages) {
+    if (m.type === 'network') network.push({ what: m.what, ...(m.at ? { at: m.at } : {}) });
+    if (m.type === 'loaded') loaded.push(fileURLToPath(m.url));
+  }
   const exported = messages.find((m) => m.type === 'exports');
-  if (exported) return { outcome: 'loaded', exports: exported.names, functions: exported.functions, network };
-  if (timedOut) return { outcome: 'timeout', network };
+  if (exported) {
+    return { result: { outcome: 'loaded', exports: exported.names, functions: exported.functions, network }, loaded };
+  }
+  if (timedOut) return { result: { outcome: 'timeout', network }, loaded };
   const failure = messages.find((m) => m.type === 'error');
   const error: ImportFailure = failure
     ? {
@@ -82,5 +95,5 @@ export async function probeModule(modulePath: string, opts: { timeoutMs: number;
         message: stderr.trim().split('\n').pop() ?? 'the import process exited unexpectedly',
         stack: '',
       };
-  return { outcome: 'failed', error, stderr, network };
+  return { result: { outcome: 'failed', error, stderr, network }, loaded };
 }
