@@ -40,6 +40,8 @@ for (const shape of shapes) {
 interface Measured {
   wallMs: number;
   maxRssKb: number;
+  /** User + system CPU time of the process, all threads: steadier than wall on a shared machine. */
+  cpuMs: number;
 }
 
 /** Spawns `args` under the RSS preload, times it from spawn to exit, fails on a non-zero exit. */
@@ -59,9 +61,9 @@ function measure(args: string[], label: string): Promise<Measured> {
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       if (code !== 0) return reject(new Error(`${label} exited with ${code}:\n${output}`));
-      const maxRssKb = Number(readFileSync(rssFile, 'utf8'));
+      const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as Omit<Measured, 'wallMs'>;
       rmSync(rssFile, { force: true });
-      resolve({ wallMs, maxRssKb });
+      resolve({ wallMs, ...usage });
     });
   });
 }
@@ -117,21 +119,27 @@ for (const size of sizes) {
     const o = ours!;
     const d = duck!;
     const wallRatio = o.wallMs / d.wallMs;
+    const cpuRatio = o.cpuMs / d.cpuMs;
     const rssRatio = o.maxRssKb / d.maxRssKb;
     const mib = (kb: number) => (kb / 1024).toFixed(0);
+    const sec = (ms: number) => (ms / 1000).toFixed(2);
     lines.push(
       `${size.toLocaleString('en').padStart(10)} ${shape.padEnd(10)} (${megabytes.toFixed(0)} MB)  ` +
-        `pipewright run ${(o.wallMs / 1000).toFixed(2).padStart(6)} s ${mib(o.maxRssKb).padStart(5)} MiB   ` +
-        `DuckDB ${(d.wallMs / 1000).toFixed(2).padStart(6)} s ${mib(d.maxRssKb).padStart(5)} MiB   ` +
-        `ratio wall ${wallRatio.toFixed(2)}x  RSS ${rssRatio.toFixed(2)}x   gold ${same ? 'identical' : 'DIFFERENT'}`,
+        `pipewright run wall ${sec(o.wallMs).padStart(6)} s cpu ${sec(o.cpuMs).padStart(6)} s ${mib(o.maxRssKb).padStart(5)} MiB   ` +
+        `DuckDB wall ${sec(d.wallMs).padStart(6)} s cpu ${sec(d.cpuMs).padStart(6)} s ${mib(d.maxRssKb).padStart(5)} MiB   ` +
+        `ratio wall ${wallRatio.toFixed(2)}x cpu ${cpuRatio.toFixed(2)}x RSS ${rssRatio.toFixed(2)}x   ` +
+        `gold ${same ? 'identical' : 'DIFFERENT'}`,
     );
     process.stdout.write(`${lines.at(-1)}\n`);
     rows.push(
-      `| ${size.toLocaleString('en')} | ${shape} | ${(o.wallMs / 1000).toFixed(2)} s | ${mib(o.maxRssKb)} MiB | ${(d.wallMs / 1000).toFixed(2)} s | ${mib(d.maxRssKb)} MiB | ${wallRatio.toFixed(2)}× | ${rssRatio.toFixed(2)}× |`,
+      `| ${size.toLocaleString('en')} | ${shape} | ${sec(o.wallMs)} s | ${sec(o.cpuMs)} s | ${mib(o.maxRssKb)} MiB | ` +
+        `${sec(d.wallMs)} s | ${sec(d.cpuMs)} s | ${mib(d.maxRssKb)} MiB | ` +
+        `${wallRatio.toFixed(2)}× | ${cpuRatio.toFixed(2)}× | ${rssRatio.toFixed(2)}× |`,
     );
     if (!same) process.exitCode = 1;
   }
 }
 process.stdout.write(
-  `\nREADME rows (lines | ids | run wall | run RSS | DuckDB wall | DuckDB RSS | wall ratio | RSS ratio):\n${rows.join('\n')}\n`,
+  '\nREADME rows (lines | ids | run wall | run CPU | run RSS | DuckDB wall | DuckDB CPU | DuckDB RSS | wall, CPU, RSS ratios):\n' +
+    `${rows.join('\n')}\n`,
 );
