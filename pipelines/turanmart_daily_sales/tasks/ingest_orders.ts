@@ -22,7 +22,8 @@ import { csvField, csvLine } from './csv_format.ts';
 export const ORDER_COLUMNS = ['order_id', 'order_date', 'customer_id', 'region', 'order_total'] as const;
 
 const BATCH_CHARS = 1 << 18;
-const READ_CHUNK = 1 << 20;
+// At least the atomic writer's flush size, so each write goes to disk as it is, without a concat.
+const BATCH_BYTES = 1 << 20;
 const COMMA = 0x2c;
 const LF = 0x0a;
 
@@ -127,10 +128,10 @@ async function ingestFromRanges(
 
   const reader = new ctx.csv.CsvReader(onRecord, { keepEmpty: true, onChunkEnd: flushRun });
   try {
-    for await (const chunk of createReadStream(source, { highWaterMark: READ_CHUNK, signal: ctx.signal })) {
-      reader.push(chunk as Buffer);
+    for await (const chunk of ctx.csv.readChunks(source, { signal: ctx.signal })) {
+      reader.push(chunk);
       if (!reader.validUtf8) return undefined;
-      if (out.length >= BATCH_CHARS) await file.write(out.take());
+      if (out.length >= BATCH_BYTES) await file.write(out.take());
     }
     reader.end();
   } catch (error) {
