@@ -55,14 +55,19 @@ export async function runChecks(
   rules: CheckRule[],
   ctx: CheckContext,
 ): Promise<CheckResult[]> {
-  const severity: Severity = rules.some((r) => r.severity === 'error') ? 'error' : 'warning';
-  const whole = (name: string, details: string): CheckResult[] => [result(name, dataset, severity, false, details)];
+  const whole = (name: string, details: string) => wholeFileFailure(name, dataset, rules, details);
   try {
     if (!(await stat(file)).isFile()) return whole('exists', `${file} is not a file`);
   } catch {
     return whole('exists', `file not found: ${file}`);
   }
   return (await checkWithReader(file, dataset, rules, ctx)) ?? (await checkWithCsvParse(file, dataset, rules, ctx));
+}
+
+/** One failed result for the whole file (missing, unreadable), as severe as the most severe rule. */
+function wholeFileFailure(name: string, dataset: string, rules: CheckRule[], details: string): CheckResult[] {
+  const severity: Severity = rules.some((r) => r.severity === 'error') ? 'error' : 'warning';
+  return [result(name, dataset, severity, false, details)];
 }
 
 /** Thrown from the reader's callback at the first record csv-parse should read instead. */
@@ -116,7 +121,6 @@ export async function checkWithCsvParse(
   rules: CheckRule[],
   ctx: CheckContext,
 ): Promise<CheckResult[]> {
-  const severity: Severity = rules.some((r) => r.severity === 'error') ? 'error' : 'warning';
   let header: string[] | undefined;
   let evaluators: Evaluator[] = [];
   let rows = 0;
@@ -143,7 +147,7 @@ export async function checkWithCsvParse(
       for (const evaluator of evaluators) evaluator.row(view, line);
     }
   } catch (error) {
-    return [result('readable', dataset, severity, false, `cannot parse ${file} as CSV: ${(error as Error).message}`)];
+    return wholeFileFailure('readable', dataset, rules, `cannot parse ${file} as CSV: ${(error as Error).message}`);
   }
   if (header === undefined) evaluators = rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
   return evaluators.flatMap((e) => e.finish(rows));
