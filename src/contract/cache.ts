@@ -6,6 +6,8 @@
 //                         the lockfile, pipewright's code, the Node version.
 // Only clean imports are kept: a failure or a timeout is checked again, it is
 // what the user is fixing. Anything unreadable is a miss, never an error.
+// A contract's checks must stay a function of its path and bytes: a rule that
+// looks at the filesystem or PATH needs what it looks at in the key here.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
