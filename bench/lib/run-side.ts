@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { aggregateDailySales, formatDailySalesCsv } from '../../pipelines/turanmart_daily_sales/tasks/daily_sales.js';
+import { csvReading } from '../../src/csv/reader.js';
 import { duckdbDailySales } from './duckdb-daily-sales.js';
 
 const [side, input, output] = process.argv.slice(2);
@@ -13,7 +14,7 @@ if (!side || !input || !output) throw new Error('usage: run-side.ts pipewright|d
 const started = performance.now();
 let lines = 0;
 if (side === 'pipewright') {
-  const sales = await aggregateDailySales(createReadStream(input, { highWaterMark: 1 << 20 }));
+  const sales = await aggregateDailySales(createReadStream(input, { highWaterMark: 1 << 20 }), csvReading);
   await writeFile(output, formatDailySalesCsv(sales));
   lines = sales.lines;
 } else if (side === 'duckdb') {

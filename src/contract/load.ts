@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ContractError, errorMessage, UsageError } from '../errors.js';
-import { checkContractText } from './check-file.js';
+import { mapLimited } from '../map-limited.js';
+import { defaultCacheDir, openValidateCache } from './cache.js';
+import { checkContractText, type FileResult } from './check-file.js';
 import { CONTRACT_FILE, discoverContracts } from './discover.js';
 import { compareDiagnostics, formatDiagnostic } from './format.js';
 import { checkHandlerImports, type HandlerRef } from './imports/check.js';
@@ -22,6 +24,11 @@ export interface ValidateOptions {
   repoRoot?: string;
   /** Relative paths are read from here (default: the process's cwd). */
   cwd?: string;
+  /**
+   * Where results are kept between runs (default: node_modules/.cache/pipewright beside the
+   * nearest package.json of cwd); false keeps nothing.
+   */
+  cacheDir?: string | false;
 }
 
 export interface ValidationResult {
@@ -37,11 +44,22 @@ export const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
 
 export async function validatePaths(paths: string[], opts: ValidateOptions = {}): Promise<ValidationResult> {
   const files = await discoverContracts(paths, opts.cwd);
+  const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.cwd ?? process.cwd()) : opts.cacheDir;
+  const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
+  // Reads overlap; each contract is checked as soon as its bytes are in (parsing is the CPU's alone).
+  const results = await mapLimited(files, 32, async (file): Promise<FileResult> => {
+    const bytes = await readContract(file);
+    const cached = cache?.contract(file, bytes);
+    if (cached) return cached;
+    // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
+    const result = checkContractText(file, bytes);
+    cache?.storeContract(file, bytes, result);
+    return result;
+  });
   const pipelines: Pipeline[] = [];
   const diagnostics: Diagnostic[] = [];
   const handlers: HandlerRef[] = [];
-  for (const file of files) {
-    const result = checkContractText(file, await readContract(file));
+  for (const result of results) {
     diagnostics.push(...result.diagnostics);
     handlers.push(...result.handlers);
     if (result.pipeline) pipelines.push(result.pipeline);
@@ -50,9 +68,11 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
     const importOptions = {
       timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
       ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+      ...(cache ? { cache } : {}),
     };
     diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
   }
+  await cache?.save();
   return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
 }
 

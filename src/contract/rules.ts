@@ -2,8 +2,8 @@
 // Each rule reads the raw data defensively (the schema may have failed too)
 // and pushes located diagnostics.
 import { basename, dirname } from 'node:path';
-import { CronExpressionParser } from 'cron-parser';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { checkCron, isValidZone } from './memo.js';
 import type { Diagnostic } from './model.js';
 import type { ContractSource } from './source.js';
 import { didYouMean } from './suggest.js';
@@ -46,7 +46,7 @@ const validSchedule: Rule = (data, source, out) => {
     return;
   }
   try {
-    CronExpressionParser.parse(schedule, { strict: false });
+    checkCron(schedule);
   } catch (error) {
     out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': ${(error as Error).message}`));
   }
@@ -56,7 +56,7 @@ let zones: string[] | undefined;
 
 const knownTimezone: Rule = (data, source, out) => {
   const zone = data.timezone;
-  if (typeof zone !== 'string' || IANAZone.isValidZone(zone)) return;
+  if (typeof zone !== 'string' || isValidZone(zone)) return;
   zones ??= Intl.supportedValuesOf('timeZone');
   out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, zones)}`));
 };
@@ -68,7 +68,7 @@ const knownTimezone: Rule = (data, source, out) => {
  */
 const hourlyNeedsWholeHourShifts: Rule = (data, source, out) => {
   const zone = data.timezone;
-  if (data.partition !== 'hourly' || typeof zone !== 'string' || !IANAZone.isValidZone(zone)) return;
+  if (data.partition !== 'hourly' || typeof zone !== 'string' || !isValidZone(zone)) return;
   const from = typeof data.start_date === 'string' ? Number.parseInt(data.start_date.slice(0, 4), 10) : Number.NaN;
   const first = Number.isFinite(from) ? from : DateTime.utc().year;
   for (let year = first; year <= first + 30; year++) {
@@ -89,7 +89,7 @@ const hourlyNeedsWholeHourShifts: Rule = (data, source, out) => {
 function readDate(data: Raw, key: string, source: ContractSource, out: Diagnostic[]): DateTime | undefined {
   const value = data[key];
   if (typeof value !== 'string') return undefined;
-  const zone = typeof data.timezone === 'string' && IANAZone.isValidZone(data.timezone) ? data.timezone : 'UTC';
+  const zone = typeof data.timezone === 'string' && isValidZone(data.timezone) ? data.timezone : 'UTC';
   const parsed = DateTime.fromISO(value, { zone });
   if (!DATE.test(value) || !parsed.isValid) {
     const why = parsed.invalidExplanation ? `: ${parsed.invalidExplanation}` : '';

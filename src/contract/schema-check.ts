@@ -1,22 +1,12 @@
 // Runs the JSON Schema over a parsed contract and words each violation as a
 // located diagnostic: unknown keys name the closest known key, patterns say
 // what was expected.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from './model.js';
-import { pipelineSchema } from './schema.js';
+// Compiled ahead of time (schema-validator-code.ts): starting a process compiles nothing.
+import { validate } from './schema-validator.js';
 import type { ContractSource, PathSegment } from './source.js';
 import { didYouMean } from './suggest.js';
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
-    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-    compiled = ajv.compile(pipelineSchema);
-  }
-  return compiled;
-}
 
 /** `/tasks/0/retries` -> ['tasks', 0, 'retries']. */
 function toPath(instancePath: string): PathSegment[] {
@@ -124,7 +114,6 @@ function word(
 }
 
 export function schemaDiagnostics(source: ContractSource): Diagnostic[] {
-  const validate = validator();
   if (validate(source.data)) return [];
   const out: Diagnostic[] = [];
   for (const error of validate.errors ?? []) {

@@ -2,7 +2,7 @@
 // `ArtifactSink`; on a runner that is the Actions artifact service (v4 API via
 // @actions/artifact), anywhere else a test or the CLI can bring its own.
 import path from 'node:path';
-import { type ArtifactClient, DefaultArtifactClient } from '@actions/artifact';
+import type { ArtifactClient } from '@actions/artifact';
 import { UsageError } from '../errors.js';
 
 export interface ArtifactRef {
@@ -76,16 +76,25 @@ export function useResultsServiceOverride(env: NodeJS.ProcessEnv = process.env):
 
 /** The default sink: this workflow run's artifacts through the Actions results service. */
 export class ActionsArtifactSink implements ArtifactSink {
-  readonly #client: ArtifactClient;
+  #client: ArtifactClient | undefined;
   readonly #retentionDays: number | undefined;
   readonly #runAttempt: number;
 
   /** `runAttempt` defaults to GITHUB_RUN_ATTEMPT: on a re-run, an earlier attempt's artifact is replaced. */
   constructor(options: { client?: ArtifactClient; retentionDays?: number; runAttempt?: number } = {}) {
     useResultsServiceOverride();
-    this.#client = options.client ?? new DefaultArtifactClient();
+    this.#client = options.client;
     this.#retentionDays = options.retentionDays;
     this.#runAttempt = options.runAttempt ?? (Number(process.env.GITHUB_RUN_ATTEMPT) || 1);
+  }
+
+  /** The client, loaded on first use: @actions/artifact is most of a bundle and most steps never call it. */
+  async #artifacts(): Promise<ArtifactClient> {
+    if (this.#client === undefined) {
+      const { DefaultArtifactClient } = await import('@actions/artifact');
+      this.#client = new DefaultArtifactClient();
+    }
+    return this.#client;
   }
 
   async upload(name: string, files: string[], rootDir: string): Promise<ArtifactRef> {
@@ -96,7 +105,7 @@ export class ActionsArtifactSink implements ArtifactSink {
     // job is the same workflow run, so its report replaces the one the failed attempt left.
     const existing = (await this.list(name)).find((a) => a.name === name);
     if (existing && this.#runAttempt > 1) {
-      await this.#client.deleteArtifact(name);
+      await (await this.#artifacts()).deleteArtifact(name);
     } else if (existing) {
       throw new UsageError(
         `artifact ${name} already exists in this run (id ${existing.id}): artifacts are immutable and ` +
@@ -106,7 +115,7 @@ export class ActionsArtifactSink implements ArtifactSink {
     }
     const root = path.resolve(rootDir);
     const absolute = files.map((f) => path.resolve(root, f)).sort();
-    const response = await this.#client.uploadArtifact(name, absolute, root, {
+    const response = await (await this.#artifacts()).uploadArtifact(name, absolute, root, {
       retentionDays: this.#retentionDays,
     });
     if (response.id === undefined) throw new Error(`artifact ${name}: the service returned no id`);
@@ -114,7 +123,7 @@ export class ActionsArtifactSink implements ArtifactSink {
   }
 
   async list(prefix = ''): Promise<ArtifactRef[]> {
-    const { artifacts } = await this.#client.listArtifacts({ latest: true });
+    const { artifacts } = await (await this.#artifacts()).listArtifacts({ latest: true });
     return artifacts
       .filter((a) => a.name.startsWith(prefix))
       .map((a) => ({ id: a.id, name: a.name, size: a.size }))
@@ -128,7 +137,9 @@ export class ActionsArtifactSink implements ArtifactSink {
       const known = all.map((a) => a.name).join(', ') || 'none';
       throw new UsageError(`no artifact named ${name} in this run (found: ${known})`);
     }
-    const { downloadPath, digestMismatch } = await this.#client.downloadArtifact(artifact.id, { path: dir });
+    const { downloadPath, digestMismatch } = await (await this.#artifacts()).downloadArtifact(artifact.id, {
+      path: dir,
+    });
     if (digestMismatch) throw new Error(`artifact ${name}: downloaded bytes do not match the uploaded digest`);
     return downloadPath ?? dir;
   }

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckRule } from '../contract/model.js';
-import { runChecks } from './checks.js';
+import { checkWithCsvParse, runChecks } from './checks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipewright-checks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -215,5 +216,54 @@ describe('date_in_partition for other grains', () => {
       hour,
     );
     expect(res!.details).toBe('1 row outside 2026-05-02T13 (first: line 5, ts=2026-05-02T14:00:00)');
+  });
+});
+
+describe('the byte reader and csv-parse give the same results', () => {
+  const all: CheckRule[] = [
+    rule({ type: 'required_columns', columns: ['order_id', 'order_date', 'region', 'order_total'], severity: E }),
+    rule({ type: 'row_count', min: 1, max: 100, severity: E }),
+    rule({ type: 'not_null', columns: ['order_id', 'order_total', 'region', 'note'], severity: E }),
+    rule({ type: 'numeric', columns: ['order_total', 'order_id'], severity: E }),
+    rule({ type: 'date_in_partition', column: 'order_date', severity: E }),
+    rule({ type: 'accepted_values', column: 'region', values: ['Almaty', 'Astana', 'north'], severity: 'warning' }),
+    rule({ type: 'unique', columns: ['order_id', 'order_total'], severity: 'warning' }),
+  ];
+  const samples = fileURLToPath(new URL('../../pipelines/turanmart_daily_sales/data/raw/orders', import.meta.url));
+  const files: Record<string, string> = {
+    bad: BAD,
+    good: GOOD,
+    ...Object.fromEntries(
+      readdirSync(samples).map((day) => [`sample ${day}`, csv(readFileSync(join(samples, day, 'orders.csv'), 'utf8'))]),
+    ),
+    padded: csv(
+      'order_id,order_date,region,order_total,note\n 1 ,2026-05-02, north ,\t1.5 ,\u00a0\n2,2026-05-02,null,x,\n',
+    ),
+    quoted: csv(
+      'order_id,order_date,region,order_total,note\n"1","2026-05-02","north","1.5",""\n"2","2026-05-02","no""rth","1e3"\n',
+    ),
+    'short and long records': csv('order_id,order_date,region,order_total\n1\n2,2026-05-02,north,1,extra,more\n,,,\n'),
+    'NULL in any case': csv('order_id,order_date,region,order_total\nNULL,2026-05-02,nUlL,.5\n1,2026-05-02,NULLS,5.\n'),
+    'mixed line endings': csv(
+      'order_id,order_date,region,order_total\r\n1,2026-05-02,north,1\n2,2026-05-02,north,2\r\n',
+    ),
+    'stray quote': csv('order_id,order_date,region,order_total\n1,2026-05-02,no"rth,1\n'),
+    'unclosed quote': csv('order_id,order_date,region,order_total\n1,2026-05-02,"north,1\n'),
+    'header only': csv('order_id,order_date,region,order_total\n'),
+    empty: csv(''),
+  };
+
+  it.each(Object.keys(files))('%s', async (name) => {
+    const file = files[name]!;
+    expect(await runChecks(file, 'd', all, ctx)).toEqual(await checkWithCsvParse(file, 'd', all, ctx));
+  });
+
+  it('reads bytes that are not UTF-8 as csv-parse does', async () => {
+    const file = join(dir, `f${n++}.csv`);
+    writeFileSync(file, Buffer.concat([Buffer.from('order_id,region\n1,'), Buffer.of(0xff), Buffer.from('\n')]));
+    const rules: CheckRule[] = [rule({ type: 'accepted_values', column: 'region', values: ['x'], severity: E })];
+    const results = await runChecks(file, 'd', rules, ctx);
+    expect(results).toEqual(await checkWithCsvParse(file, 'd', rules, ctx));
+    expect(results[0]!.details).toContain('region=\ufffd');
   });
 });

@@ -1,11 +1,17 @@
 // Declarative checks over one CSV dataset, in a single streaming pass: memory
 // stays flat whatever the file size, except for the keys a `unique` rule must
 // remember. Each result says what is wrong and where, in words a person can act on.
+//
+// The pass uses the core's byte reader; a file it would not read the way
+// csv-parse does (a stray quote, a bare CR, mixed line endings, bytes that are
+// not UTF-8, an unclosed quote) is checked again from the start with csv-parse,
+// so results never depend on which reader ran.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import type { CheckRule, Severity } from '../contract/model.js';
+import { CsvDataError, type CsvFields, fieldText, mayNeedTrim, readCsvFile } from '../csv/reader.js';
 import type { Partition } from '../schedule/partitions.js';
 import type { CheckResult } from '../store/ledger.js';
 import { dateInPartition } from './dates.js';
@@ -16,9 +22,26 @@ export interface CheckContext {
   timezone: string;
 }
 
+/** One record as the rules see it: over the reader's bytes, or over csv-parse's strings. */
+interface RowView {
+  /** Value i ('' past the end of a short record). */
+  text(i: number): string;
+  isNull(i: number): boolean;
+  isNumeric(i: number): boolean;
+  /** True when value i equals the value `memo` last saw; otherwise `memo` now holds it. */
+  repeats(i: number, memo: Memo): boolean;
+}
+
+/** The last value a rule judged, and its verdict: real files repeat a handful of dates and regions. */
+interface Memo {
+  bytes?: Uint8Array;
+  text?: string;
+  verdict: boolean;
+}
+
 /** One rule's evaluation over the rows; `finish` may yield several results (one per column). */
 interface Evaluator {
-  row(values: string[], line: number): void;
+  row(row: RowView, line: number): void;
   finish(rows: number): CheckResult[];
 }
 
@@ -32,19 +55,78 @@ export async function runChecks(
   rules: CheckRule[],
   ctx: CheckContext,
 ): Promise<CheckResult[]> {
-  const severity: Severity = rules.some((r) => r.severity === 'error') ? 'error' : 'warning';
-  const whole = (name: string, details: string): CheckResult[] => [result(name, dataset, severity, false, details)];
+  const whole = (name: string, details: string) => wholeFileFailure(name, dataset, rules, details);
   try {
     if (!(await stat(file)).isFile()) return whole('exists', `${file} is not a file`);
   } catch {
     return whole('exists', `file not found: ${file}`);
   }
+  return (await checkWithReader(file, dataset, rules, ctx)) ?? (await checkWithCsvParse(file, dataset, rules, ctx));
+}
 
+/** One failed result for the whole file (missing, unreadable), as severe as the most severe rule. */
+function wholeFileFailure(name: string, dataset: string, rules: CheckRule[], details: string): CheckResult[] {
+  const severity: Severity = rules.some((r) => r.severity === 'error') ? 'error' : 'warning';
+  return [result(name, dataset, severity, false, details)];
+}
+
+/** Thrown from the reader's callback at the first record csv-parse should read instead. */
+class LeaveToCsvParse extends Error {}
+
+/** The fast pass; undefined when the file must be read by csv-parse. */
+async function checkWithReader(
+  file: string,
+  dataset: string,
+  rules: CheckRule[],
+  ctx: CheckContext,
+): Promise<CheckResult[] | undefined> {
+  let evaluators: Evaluator[] | undefined;
+  let rows = 0;
+  /** The header's line ending: csv-parse reads every record with the one it found first. */
+  let eol = 0;
+  const view = new BytesRow();
+  const onRecord = (buf: Uint8Array, fields: CsvFields) => {
+    if (fields.odd) throw new LeaveToCsvParse();
+    const empty = fields.count === 1 && fields.flags[0] === 0 && fields.starts[0] === fields.ends[0];
+    if (evaluators === undefined) {
+      if (empty) throw new LeaveToCsvParse();
+      const header: string[] = [];
+      for (let i = 0; i < fields.count; i++) header.push(fieldText(buf, fields, i).trim());
+      evaluators = rules.map((rule) => evaluatorFor(rule, dataset, header, ctx));
+      eol = fields.eol;
+      return;
+    }
+    if (fields.eol !== eol && fields.eol !== 0) throw new LeaveToCsvParse();
+    if (empty) return;
+    rows++;
+    view.buf = buf;
+    view.fields = fields;
+    for (const evaluator of evaluators) evaluator.row(view, fields.line);
+  };
+  try {
+    const reader = await readCsvFile(file, onRecord, { keepEmpty: true });
+    if (!reader.validUtf8) return undefined;
+  } catch (error) {
+    if (error instanceof LeaveToCsvParse || error instanceof CsvDataError) return undefined;
+    throw error;
+  }
+  evaluators ??= rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
+  return evaluators.flatMap((e) => e.finish(rows));
+}
+
+/** The reference pass: every record through csv-parse, as strings (exported for tests to compare with). */
+export async function checkWithCsvParse(
+  file: string,
+  dataset: string,
+  rules: CheckRule[],
+  ctx: CheckContext,
+): Promise<CheckResult[]> {
   let header: string[] | undefined;
   let evaluators: Evaluator[] = [];
   let rows = 0;
   let nextLine = 1;
   let lastEmptyLines = 0;
+  const view = new StringsRow();
   const parser = createReadStream(file).pipe(
     parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
   );
@@ -61,13 +143,124 @@ export async function runChecks(
         continue;
       }
       rows++;
-      for (const evaluator of evaluators) evaluator.row(record, line);
+      view.values = record;
+      for (const evaluator of evaluators) evaluator.row(view, line);
     }
   } catch (error) {
-    return whole('readable', `cannot parse ${file} as CSV: ${(error as Error).message}`);
+    return wholeFileFailure('readable', dataset, rules, `cannot parse ${file} as CSV: ${(error as Error).message}`);
   }
   if (header === undefined) evaluators = rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
   return evaluators.flatMap((e) => e.finish(rows));
+}
+
+/** A record of csv-parse strings. */
+class StringsRow implements RowView {
+  values: string[] = [];
+  text(i: number): string {
+    return this.values[i] ?? '';
+  }
+  isNull(i: number): boolean {
+    return isNull(this.text(i));
+  }
+  isNumeric(i: number): boolean {
+    return isNumeric(this.text(i));
+  }
+  repeats(i: number, memo: Memo): boolean {
+    const value = this.text(i);
+    if (memo.text === value) return true;
+    memo.text = value;
+    return false;
+  }
+}
+
+/** A record of the byte reader: values decoded only when a rule needs the text. */
+class BytesRow implements RowView {
+  buf: Uint8Array = new Uint8Array(0);
+  fields: CsvFields | undefined;
+
+  text(i: number): string {
+    const fields = this.fields!;
+    return i < fields.count ? fieldText(this.buf, fields, i) : '';
+  }
+
+  /** True when the bytes of value i are its trimmed value. */
+  #plain(i: number): boolean {
+    const fields = this.fields!;
+    return fields.flags[i] === 0 && !mayNeedTrim(this.buf, fields.starts[i]!, fields.ends[i]!);
+  }
+
+  isNull(i: number): boolean {
+    const fields = this.fields!;
+    if (i >= fields.count) return true;
+    if (!this.#plain(i)) return isNull(this.text(i));
+    const start = fields.starts[i]!;
+    const length = fields.ends[i]! - start;
+    if (length === 0) return true;
+    if (length !== 4) return false;
+    const buf = this.buf;
+    // "NULL" in any case: clearing bit 0x20 upper-cases ASCII letters.
+    return (
+      (buf[start]! & 0xdf) === 0x4e &&
+      (buf[start + 1]! & 0xdf) === 0x55 &&
+      (buf[start + 2]! & 0xdf) === 0x4c &&
+      (buf[start + 3]! & 0xdf) === 0x4c
+    );
+  }
+
+  isNumeric(i: number): boolean {
+    const fields = this.fields!;
+    if (i >= fields.count) return false;
+    if (!this.#plain(i)) return isNumeric(this.text(i));
+    return isDecimalBytes(this.buf, fields.starts[i]!, fields.ends[i]!);
+  }
+
+  repeats(i: number, memo: Memo): boolean {
+    const fields = this.fields!;
+    const inside = i < fields.count;
+    const start = inside ? fields.starts[i]! : 0;
+    const end = inside ? fields.ends[i]! : 0;
+    // Doubled quotes make bytes and value differ: never remembered, always judged.
+    const escaped = inside && fields.flags[i] === 2;
+    const last = memo.bytes;
+    if (!escaped && last !== undefined && last.length === end - start) {
+      const buf = this.buf;
+      let k = 0;
+      while (k < last.length && last[k] === buf[start + k]) k++;
+      if (k === last.length) return true;
+    }
+    memo.bytes = escaped ? undefined : this.buf.slice(start, end);
+    return false;
+  }
+}
+
+/** DECIMAL over bytes: [+-]? (digits [. digits*] | . digits) ([eE] [+-]? digits)? */
+function isDecimalBytes(buf: Uint8Array, start: number, end: number): boolean {
+  let k = start;
+  if (k < end && (buf[k] === 0x2b || buf[k] === 0x2d)) k++;
+  let digits = 0;
+  while (k < end && buf[k]! >= 0x30 && buf[k]! <= 0x39) {
+    k++;
+    digits++;
+  }
+  if (k < end && buf[k] === 0x2e) {
+    k++;
+    while (k < end && buf[k]! >= 0x30 && buf[k]! <= 0x39) {
+      k++;
+      digits++;
+    }
+  }
+  if (digits === 0) return false;
+  if (k < end && (buf[k] === 0x65 || buf[k] === 0x45)) {
+    k++;
+    if (k < end && (buf[k] === 0x2b || buf[k] === 0x2d)) k++;
+    let exponent = 0;
+    while (k < end && buf[k]! >= 0x30 && buf[k]! <= 0x39) {
+      k++;
+      exponent++;
+    }
+    if (exponent === 0) return false;
+  }
+  return k === end;
 }
 
 interface RecordInfo {
@@ -97,14 +290,15 @@ function evaluatorFor(rule: CheckRule, dataset: string, header: string[], ctx: C
       return perColumn(
         rule.columns,
         header,
-        (col) => countOffending(col, 'not_null', isNull, ['empty value', 'empty values']),
+        (col) => countOffending(col, 'not_null', (row, i) => row.isNull(i), ['empty value', 'empty values']),
         done,
       );
     case 'numeric':
       return perColumn(
         rule.columns,
         header,
-        (col) => countOffending(col, 'numeric', (v) => !isNumeric(v), ['non-numeric value', 'non-numeric values']),
+        (col) =>
+          countOffending(col, 'numeric', (row, i) => !row.isNumeric(i), ['non-numeric value', 'non-numeric values']),
         done,
       );
     case 'accepted_values': {
@@ -116,7 +310,7 @@ function evaluatorFor(rule: CheckRule, dataset: string, header: string[], ctx: C
           countOffending(
             col,
             'accepted_values',
-            (v) => !accepted.has(v),
+            remembered((value) => !accepted.has(value)),
             ['row with another value', 'rows with other values'],
             rule.values,
           ),
@@ -129,16 +323,27 @@ function evaluatorFor(rule: CheckRule, dataset: string, header: string[], ctx: C
         [rule.column],
         header,
         (col) =>
-          countOffending(col, 'date_in_partition', (v) => !inside(v), [
-            `row outside ${ctx.partition.key}`,
-            `rows outside ${ctx.partition.key}`,
-          ]),
+          countOffending(
+            col,
+            'date_in_partition',
+            remembered((value) => !inside(value)),
+            [`row outside ${ctx.partition.key}`, `rows outside ${ctx.partition.key}`],
+          ),
         done,
       );
     }
     case 'unique':
       return unique(rule.columns, header, done);
   }
+}
+
+/** A verdict on the text of a value, judged again only when the value differs from the last row's. */
+function remembered(offending: (value: string) => boolean): (row: RowView, i: number) => boolean {
+  const memo: Memo = { verdict: false };
+  return (row, i) => {
+    if (!row.repeats(i, memo)) memo.verdict = offending(row.text(i));
+    return memo.verdict;
+  };
 }
 
 function result(name: string, dataset: string, severity: Severity, ok: boolean, details: string): CheckResult {
@@ -182,8 +387,8 @@ function perColumn(
   });
   const present = checks.filter((c) => c.col.index >= 0);
   return {
-    row(values, line) {
-      for (const check of present) check.counter.row(values, line);
+    row(row, line) {
+      for (const check of present) check.counter.row(row, line);
     },
     finish(rows) {
       return checks.map(({ col, counter }) => {
@@ -195,7 +400,7 @@ function perColumn(
 }
 
 interface ColumnCounter {
-  row(values: string[], line: number): void;
+  row(row: RowView, line: number): void;
   finish(rows: number): [string, Outcome];
 }
 
@@ -203,18 +408,17 @@ interface ColumnCounter {
 function countOffending(
   col: ColumnRef,
   type: string,
-  offending: (value: string) => boolean,
+  offending: (row: RowView, i: number) => boolean,
   noun: [singular: string, plural: string],
   accepted?: string[],
 ): ColumnCounter {
   let count = 0;
   const first: Array<{ line: number; value: string }> = [];
   return {
-    row(values, line) {
-      const value = values[col.index] ?? '';
-      if (!offending(value)) return;
+    row(row, line) {
+      if (!offending(row, col.index)) return;
       count++;
-      if (first.length < MAX_LINES_SHOWN) first.push({ line, value });
+      if (first.length < MAX_LINES_SHOWN) first.push({ line, value: row.text(col.index) });
     },
     finish(rows) {
       const name = `${type}(${col.name})`;
@@ -237,10 +441,10 @@ function unique(columns: string[], header: string[], done: (name: string, outcom
   let duplicates = 0;
   let example = '';
   return {
-    row(values, line) {
+    row(row, line) {
       if (missing.length) return;
       // U+001F (unit separator) cannot be confused with the text of a value.
-      const key = indexes.map((i) => values[i] ?? '').join('\u001f');
+      const key = indexes.map((i) => row.text(i)).join('\u001f');
       const earlier = seen.get(key);
       if (earlier === undefined) {
         seen.set(key, line);
@@ -248,7 +452,7 @@ function unique(columns: string[], header: string[], done: (name: string, outcom
       }
       duplicates++;
       if (!example) {
-        const shown = columns.map((c, i) => `${c}=${show(values[indexes[i]!] ?? '')}`).join(', ');
+        const shown = columns.map((c, i) => `${c}=${show(row.text(indexes[i]!))}`).join(', ');
         example = `first: line ${line}, ${shown} already on line ${earlier}`;
       }
     },

@@ -1,6 +1,7 @@
 // What a `handler` task receives. Handlers live in the user's repository and
 // import only types from here, so everything they need travels on the context.
 
+import type { CsvReading } from '../csv/reader.js';
 import type { DataContractError, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';
 
@@ -49,6 +50,8 @@ export interface TaskContext {
   /** Aborted when the attempt's timeout passes; pass it on to fetch, streams and child processes. */
   signal: AbortSignal;
   writer: AtomicWriter;
+  /** pipewright's streaming CSV reader: byte ranges per record, no string or object per row. */
+  csv: CsvReading;
   /** The library's error types, so handlers can classify failures without importing pipewright. */
   errors: { TransientError: typeof TransientError; DataContractError: typeof DataContractError };
 }

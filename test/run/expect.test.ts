@@ -18,14 +18,17 @@ function turanmartProject(): string {
 }
 
 describe('pipewright expect', () => {
-  it('runs every sample partition in a scratch root and finds the gold equal to expected/', () => {
+  it('runs every sample partition in a scratch root and finds the bronze and gold equal to expected/', () => {
     const cwd = turanmartProject();
     const result = pipewright(cwd, ['expect']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
       'ok       pipelines/turanmart_daily_sales/expected/gold/daily_sales/dt=2026-05-02/daily_sales.csv',
     );
-    expect(result.stdout).toMatch(/^4 expected files, 4 match, 0 differ$/m);
+    expect(result.stdout).toContain(
+      'ok       pipelines/turanmart_daily_sales/expected/bronze/orders/dt=2026-05-02/orders.csv',
+    );
+    expect(result.stdout).toMatch(/^8 expected files, 8 match, 0 differ$/m);
   });
 
   it('names the file and the first line that differs, and exits 1', () => {
@@ -40,7 +43,7 @@ describe('pipewright expect', () => {
     expect(result.stdout).toMatch(
       /^differs +pipelines\/.*dt=2026-05-03\/daily_sales\.csv: line 2: expected "2026-05-03,Almaty,1,0\.01", got "2026-05-03,/m,
     );
-    expect(result.stdout).toMatch(/^4 expected files, 3 match, 1 differ$/m);
+    expect(result.stdout).toMatch(/^8 expected files, 7 match, 1 differ$/m);
   });
 
   it('reports a run that failed instead of comparing stale files', () => {

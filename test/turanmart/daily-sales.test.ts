@@ -2,12 +2,12 @@
 // orders, sorted groups, the same answer for any chunking, clear refusals.
 
 import { describe, expect, it } from 'vitest';
-import { CsvDataError } from '../../pipelines/turanmart_daily_sales/tasks/csv_scan.js';
 import {
   aggregateDailySales,
   formatCents,
   formatDailySalesCsv,
 } from '../../pipelines/turanmart_daily_sales/tasks/daily_sales.js';
+import { CsvDataError, csvReading } from '../../src/csv/reader.js';
 import { referenceDailySales } from './reference.js';
 
 const encoder = new TextEncoder();
@@ -17,7 +17,7 @@ async function gold(csv: string, size = 1 << 16): Promise<string> {
   const bytes = encoder.encode(csv);
   const chunks: Uint8Array[] = [];
   for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.slice(i, i + size));
-  return formatDailySalesCsv(await aggregateDailySales(chunks));
+  return formatDailySalesCsv(await aggregateDailySales(chunks, csvReading));
 }
 
 const HEADER = 'order_id,order_date,customer_id,region,order_total\n';

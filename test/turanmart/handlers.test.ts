@@ -13,6 +13,7 @@ import { ingestOrdersBronze } from '../../pipelines/turanmart_daily_sales/tasks/
 import { collectQualityMetrics } from '../../pipelines/turanmart_daily_sales/tasks/quality_metrics.js';
 import { loadPipelineById } from '../../src/contract/load.js';
 import type { Pipeline } from '../../src/contract/model.js';
+import { csvReading } from '../../src/csv/reader.js';
 import { DataContractError, TransientError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import type { TaskContext } from '../../src/run/context.js';
@@ -60,9 +61,14 @@ function context(dataRoot: string, ds: string, taskId: string): TaskContext {
     logger: silentLogger,
     signal: new AbortController().signal,
     writer: createAtomicWriter(dataRoot),
+    csv: csvReading,
     errors: { TransientError, DataContractError },
   };
 }
+
+// Bronze as the csv-parse ingest wrote it before bronze was written from byte ranges.
+const expectedBronze = (ds: string): string =>
+  readFileSync(join(pipelineDir, 'expected', 'bronze', 'orders', `dt=${ds}`, 'orders.csv'), 'utf8');
 
 const expectedGold = (ds: string): string =>
   readFileSync(join(pipelineDir, 'expected', 'gold', 'daily_sales', `dt=${ds}`, 'daily_sales.csv'), 'utf8');
@@ -110,6 +116,13 @@ describe('the sample days', () => {
     });
   });
 
+  it.each(SAMPLE_DAYS)('writes the same bronze for %s as the csv-parse ingest did', async (ds) => {
+    const root = sampleRoot();
+    await ingestOrdersBronze(context(root, ds, 'ingest_orders_bronze'));
+    const bronze = readFileSync(join(root, 'bronze', 'orders', `dt=${ds}`, 'orders.csv'), 'utf8');
+    expect(bronze).toBe(expectedBronze(ds));
+  });
+
   it('writes byte-identical bronze and gold when a partition is run again', async () => {
     const root = sampleRoot();
     const ds = '2026-05-02';
@@ -123,6 +136,81 @@ describe('the sample days', () => {
     await ingestOrdersBronze(context(root, ds, 'ingest_orders_bronze'));
     await buildDailySalesGold(context(root, ds, 'build_daily_sales_gold'));
     expect(files.map((f) => readFileSync(f))).toEqual(first);
+  });
+});
+
+/** Bronze as csv-parse reads the raw export: what ingest wrote before byte ranges, the rule for every file. */
+function referenceBronze(raw: string): string {
+  const records = parse(raw, { bom: true, trim: true, skip_empty_lines: true }) as string[][];
+  const header = records[0]!.map((name) => name.trim());
+  const contract = ['order_id', 'order_date', 'customer_id', 'region', 'order_total'];
+  const order = [...contract.map((c) => header.indexOf(c))];
+  header.forEach((_, i) => {
+    if (!order.includes(i)) order.push(i);
+  });
+  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const line = (values: string[]) => `${values.map(field).join(',')}\n`;
+  return (
+    line(order.map((i) => records[0]![i]!)) +
+    records
+      .slice(1)
+      .map((r) => line(order.map((i) => r[i]!.trim().replace(/\r\n?/g, '\n'))))
+      .join('')
+  );
+}
+
+describe('bronze from byte ranges', () => {
+  const HEADER = 'order_id,order_date,customer_id,region,order_total,note';
+  // What the fast path copies, rewrites field by field, or leaves to csv-parse.
+  const RAW: Record<string, string> = {
+    clean: `${HEADER}\n1,2026-05-01,C1,Almaty,1.00,\n2,2026-05-01,C2,Astana,2.00,x\n`,
+    reordered: 'region,order_total,note,order_id,customer_id,order_date\nAlmaty,1.00,,1,C1,2026-05-01\n',
+    padded: `${HEADER}\n 1 ,2026-05-01,\tC1,Almaty\u00a0,1.00,"  a, b  "\n`,
+    crlf: `${HEADER}\r\n1,2026-05-01,C1,Almaty,1.00,"x\r\ny"\r\n\r\n2,2026-05-01,C2,Astana,2.00,\r\n`,
+    'empty lines and no final break': `${HEADER}\n\n1,2026-05-01,C1,Almaty,1.00,\n\n2,2026-05-01,C2,Astana,2.00,z`,
+    'quoted values that need no quotes': `${HEADER}\n"1","2026-05-01","C1","Almaty","1.00",""\n`,
+    'doubled quotes': `${HEADER}\n1,2026-05-01,C1,Almaty,1.00,"say ""hi"""\n`,
+    'mixed line endings': `${HEADER}\r\n1,2026-05-01,C1,Almaty,1.00,\n2,2026-05-01,C2,Astana,2.00,\r\n`,
+    'bare CR': `${HEADER}\n1,2026-05-01,C1,Alm\raty,1.00,\n`,
+    'space around a quoted value': `${HEADER}\n1,2026-05-01,C1, "Almaty" ,1.00,\n`,
+    'padded header': ` order_id , order_date,customer_id,region,order_total,note\n1,2026-05-01,C1,Almaty,1.00,\n`,
+    'empty line before the header': `\n${HEADER}\n1,2026-05-01,C1,Almaty,1.00,\n`,
+    'non-ASCII values': `${HEADER}\n1,2026-05-01,C1,Алматы,1.00,подарок\n`,
+  };
+
+  it.each(Object.keys(RAW))('writes what csv-parse reads for %s (or refuses what it refuses)', async (name) => {
+    const root = sampleRoot();
+    const ctx = context(root, '2026-05-01', 'ingest_orders_bronze');
+    writeFileSync(ctx.inputs.raw_orders!, RAW[name]!);
+    let expected: string;
+    try {
+      expected = referenceBronze(RAW[name]!);
+    } catch (error) {
+      await expect(ingestOrdersBronze(ctx)).rejects.toThrow(`orders.csv: ${(error as Error).message}`);
+      return;
+    }
+    await ingestOrdersBronze(ctx);
+    expect(readFileSync(ctx.outputs.bronze_orders!, 'utf8')).toBe(expected);
+  });
+
+  it('reads bytes that are not UTF-8 as csv-parse does', async () => {
+    const root = sampleRoot();
+    const ctx = context(root, '2026-05-01', 'ingest_orders_bronze');
+    const raw = Buffer.concat([
+      Buffer.from(`${HEADER}\n1,2026-05-01,C1,Alm`),
+      Buffer.of(0xff),
+      Buffer.from(',1.00,\n'),
+    ]);
+    writeFileSync(ctx.inputs.raw_orders!, raw);
+    await ingestOrdersBronze(ctx);
+    expect(readFileSync(ctx.outputs.bronze_orders!, 'utf8')).toBe(referenceBronze(raw.toString('utf8')));
+  });
+
+  it('matches the samples read by csv-parse (the rule the expected files were made by)', () => {
+    for (const ds of SAMPLE_DAYS) {
+      const raw = readFileSync(join(pipelineDir, 'data', 'raw', 'orders', `dt=${ds}`, 'orders.csv'), 'utf8');
+      expect(referenceBronze(raw)).toBe(expectedBronze(ds));
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 // Distinct counting must be exact for any ids, not only the rising ones it is fast for.
 
-import { expect, it } from 'vitest';
-import { IdSet, NumberSet } from '../../pipelines/turanmart_daily_sales/tasks/id_set.js';
+import { describe, expect, it } from 'vitest';
+import { aggregateDailySales } from '../../pipelines/turanmart_daily_sales/tasks/daily_sales.js';
+import { ByteSet, IdSet, NumberSet } from '../../pipelines/turanmart_daily_sales/tasks/id_set.js';
+import { csvReading } from '../../src/csv/reader.js';
 
 it('counts exactly like a Set across small, 32-bit-boundary and 15-digit values', () => {
   let seed = 1;
@@ -33,10 +35,57 @@ it('tells apart values that share a block, and values 64 apart', () => {
 it('keeps numeric, prefixed and other ids apart in one group', () => {
   const ids = new IdSet();
   ids.plain.add(7);
-  ids.forPrefix('TM-').add(7);
-  ids.forPrefix('KASPI-').add(7);
-  ids.forPrefix('TM-').add(7);
-  ids.addOther('007');
-  ids.addOther('007');
-  expect(ids.size).toBe(4);
+  ids.forKey('TM-').add(7);
+  ids.forKey('KASPI-').add(7);
+  ids.forKey('TM-').add(7);
+  ids.forKey('TM-\u00003').add(7);
+  const other = new TextEncoder().encode('x007y');
+  ids.addOther(other, 0, other.length);
+  ids.addOther(other, 0, other.length);
+  expect(ids.size).toBe(5);
+});
+
+it('counts byte strings exactly like a Set, through growth and hash collisions', () => {
+  const set = new ByteSet();
+  const truth = new Set<string>();
+  const encoder = new TextEncoder();
+  for (let i = 0; i < 100_000; i++) {
+    const id = `${i % 3 === 0 ? 'ord-' : ''}${(i * 7919) % 60_000}-${'x'.repeat(i % 5)}é`;
+    const bytes = encoder.encode(`,${id},`);
+    set.add(bytes, 1, bytes.length - 1);
+    truth.add(id);
+  }
+  expect(set.size).toBe(truth.size);
+  expect(truth.size).toBeGreaterThan(50_000);
+});
+
+// Each id shape of the benchmark and the samples, through the whole gold aggregation, against a Set.
+describe('distinct orders per id shape', () => {
+  const shapes: Record<string, (i: number) => string> = {
+    rising: (i) => String(10_000_000 + i),
+    shuffled: (i) => String(10_000_000 + ((i * 7_919) % 20_011)),
+    'zero-padded': (i) => `TM-${String(i % 15_000).padStart(9, '0')}`,
+    'zero-padded, several widths': (i) => `${String(i % 900).padStart(1 + (i % 4), '0')}`,
+    duplicated: (i) => String(10_000_000 + (i % 3 === 0 ? Math.floor(i / 7) : i)),
+    'marketplace prefixes': (i) => (i % 5 === 0 ? `KASPI-${88_000 + (i % 700)}` : String(5_000_000 + i)),
+    'not numeric': (i) => `ord-${(i % 9_000).toString(36)}-z`,
+    'longer than 15 digits': (i) => `${'9'.repeat(16)}${i % 4_000}`,
+    quoted: (i) => `"A,${i % 3_000}""x"`,
+  };
+  it.each(Object.keys(shapes))('%s', async (shape) => {
+    const make = shapes[shape]!;
+    const regions = ['Almaty', 'Astana', 'Shymkent'];
+    let csv = 'order_id,order_date,customer_id,region,order_total\n';
+    const truth = new Map<string, Set<string>>(regions.map((r) => [r, new Set()]));
+    for (let i = 0; i < 30_000; i++) {
+      const id = make(i);
+      const region = regions[(i * 31) % 3]!;
+      csv += `${id},2026-05-01,C1,${region},1.00\n`;
+      truth.get(region)!.add(id.startsWith('"') ? id.slice(1, -1).replaceAll('""', '"') : id);
+    }
+    const sales = await aggregateDailySales([new TextEncoder().encode(csv)], csvReading);
+    expect(Object.fromEntries(sales.rows.map((r) => [r.region, r.orderCount]))).toEqual(
+      Object.fromEntries([...truth].map(([r, ids]) => [r, ids.size])),
+    );
+  });
 });

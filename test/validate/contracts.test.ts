@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadPipelineById, validatePaths } from '../../src/contract/load.js';
 import { pipelineSchema } from '../../src/contract/schema.js';
+import { schemaValidatorCode } from '../../src/contract/schema-validator-code.js';
 import { ContractError, UsageError } from '../../src/errors.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -245,6 +246,10 @@ describe('schema/pipeline.schema.json', () => {
   it('is the published copy of the schema the validator uses (regenerate: npm exec -- tsx src/contract/schema-write.ts)', () => {
     const published = JSON.parse(readFileSync(join(repo, 'schema/pipeline.schema.json'), 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(pipelineSchema)));
+  });
+
+  it('is what the precompiled validator was generated from (regenerate: npm exec -- tsx src/contract/schema-write.ts)', () => {
+    expect(readFileSync(join(repo, 'src/contract/schema-validator.js'), 'utf8')).toBe(schemaValidatorCode());
   });
 
   it('describes every top-level and task key for editor completion', () => {

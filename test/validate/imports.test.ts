@@ -103,6 +103,30 @@ describe('validate: handler imports', () => {
     ]);
   });
 
+  it('checks every module of a run, past one that throws and one that hangs', async () => {
+    const lines = await check(
+      {
+        a: 'tasks/a.ts#run',
+        b: 'tasks/throws.ts#run',
+        c: 'tasks/slow.ts#run',
+        d: 'tasks/d.ts#run',
+        e: 'tasks/d.ts#nope',
+      },
+      {
+        'tasks/a.ts': 'export function run() {}\n',
+        'tasks/throws.ts': "export function run() {}\nthrow new Error('no config');\n",
+        'tasks/slow.ts': 'export function run() {}\nawait new Promise((r) => setTimeout(r, 30_000));\n',
+        'tasks/d.ts': 'export function run() {}\n',
+      },
+      1_500,
+    );
+    expect(lines).toEqual([
+      "pipelines/imports_demo/pipeline.yml:13:14: error: importing 'tasks/slow.ts' took longer than 1500ms (--import-timeout): move slow work into the handler function",
+      "pipelines/imports_demo/pipeline.yml:17:14: error: 'tasks/d.ts' has no export 'nope' (it exports: run)",
+      expect.stringMatching(/^pipelines\/imports_demo\/tasks\/throws\.ts:2:7: error: .*no config/),
+    ]);
+  });
+
   it('warns about network access at import time, located at the call, and blocks it', async () => {
     const lines = await check(
       { t: 'tasks/chatty.ts#run' },

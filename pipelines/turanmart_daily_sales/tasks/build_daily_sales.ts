@@ -2,14 +2,9 @@
 // with distinct orders and exact revenue. The work is in daily_sales.ts; this
 // handler streams the file in, publishes the result atomically and reports totals.
 
-import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
 import type { TaskContext, TaskOutcome } from '../../../src/run/context.ts';
-import { CsvDataError } from './csv_scan.ts';
 import { aggregateDailySales, formatCents, formatDailySalesCsv } from './daily_sales.ts';
-
-// Big reads keep the per-chunk overhead out of the scanner's way.
-const READ_CHUNK = 1 << 20;
 
 export async function buildDailySalesGold(ctx: TaskContext): Promise<TaskOutcome> {
   const source = ctx.outputs.bronze_orders;
@@ -19,9 +14,9 @@ export async function buildDailySalesGold(ctx: TaskContext): Promise<TaskOutcome
   }
   let sales: Awaited<ReturnType<typeof aggregateDailySales>>;
   try {
-    sales = await aggregateDailySales(createReadStream(source, { highWaterMark: READ_CHUNK, signal: ctx.signal }));
+    sales = await aggregateDailySales(ctx.csv.readChunks(source, { signal: ctx.signal }), ctx.csv);
   } catch (error) {
-    if (error instanceof CsvDataError) {
+    if (error instanceof ctx.csv.CsvDataError) {
       throw new ctx.errors.DataContractError(`${relative(ctx.dataRoot, source)}:${error.line}: ${error.message}`);
     }
     throw error;

@@ -4,8 +4,8 @@
 // ids, never with the rows or the file. Amounts are parsed from the bytes
 // straight into integer cents, so 0.10 + 0.20 is 0.30 however many rows there are.
 
+import type { CsvFields, CsvReading } from '../../../src/csv/reader.ts';
 import { csvLine } from './csv_format.ts';
-import { CsvDataError, type CsvFields, CsvScanner, fieldBytes, fieldText } from './csv_scan.ts';
 import { IdSet, type NumberSet } from './id_set.ts';
 
 export const DAILY_SALES_COLUMNS = ['order_date', 'region', 'order_count', 'revenue'] as const;
@@ -28,14 +28,18 @@ export interface DailySales {
   revenueCents: bigint;
 }
 
-/** Aggregates a CSV with at least order_id, order_date, region and order_total, given as chunks of bytes. */
+/**
+ * Aggregates a CSV with at least order_id, order_date, region and order_total, given as chunks of
+ * bytes, read with pipewright's CSV reader (`ctx.csv` in a handler).
+ */
 export async function aggregateDailySales(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  csv: CsvReading,
 ): Promise<DailySales> {
-  const aggregator = new DailySalesAggregator();
-  const scanner = new CsvScanner((buf, fields) => aggregator.row(buf, fields));
-  for await (const chunk of source) scanner.push(chunk);
-  scanner.end();
+  const aggregator = new DailySalesAggregator(csv);
+  const reader = new csv.CsvReader((buf, fields) => aggregator.row(buf, fields));
+  for await (const chunk of source) reader.push(chunk);
+  reader.end();
   return aggregator.result();
 }
 
@@ -70,6 +74,7 @@ const FLUSH_CENTS = 4e15;
 const REQUIRED = ['order_id', 'order_date', 'region', 'order_total'] as const;
 
 class DailySalesAggregator {
+  readonly #csv: CsvReading;
   #idCol = -1;
   #dateCol = -1;
   #regionCol = -1;
@@ -82,16 +87,27 @@ class DailySalesAggregator {
   /** Consecutive lines of one order repeat its id: skip the set for those. */
   #lastId = -1;
   #lastSet: NumberSet | undefined;
-  #lastPrefixBytes = new Uint8Array(0);
-  #lastPrefix = '';
+  #lastKeyBytes = new Uint8Array(0);
+  #lastKeyWidth = -1;
+  #lastKey = '';
+
+  constructor(csv: CsvReading) {
+    this.#csv = csv;
+  }
 
   row(buf: Uint8Array, fields: CsvFields): void {
+    if (fields.odd) {
+      throw new this.#csv.CsvDataError('a quote or a carriage return where CSV does not allow one', fields.line);
+    }
     if (this.#dateCol < 0) {
       this.#readHeader(buf, fields);
       return;
     }
     if (fields.count < this.#minFields) {
-      throw new CsvDataError(`expected at least ${this.#minFields} fields, found ${fields.count}`, fields.line);
+      throw new this.#csv.CsvDataError(
+        `expected at least ${this.#minFields} fields, found ${fields.count}`,
+        fields.line,
+      );
     }
     this.#lines++;
     const starts = fields.starts;
@@ -105,7 +121,7 @@ class DailySalesAggregator {
     let ds = starts[dc]!;
     let de = ends[dc]!;
     if (flags[dc] === 2) {
-      dateBuf = fieldBytes(buf, fields, dc);
+      dateBuf = this.#csv.fieldBytes(buf, fields, dc);
       ds = 0;
       de = dateBuf.length;
     }
@@ -113,7 +129,7 @@ class DailySalesAggregator {
     let rs = starts[rc]!;
     let re = ends[rc]!;
     if (flags[rc] === 2) {
-      regionBuf = fieldBytes(buf, fields, rc);
+      regionBuf = this.#csv.fieldBytes(buf, fields, rc);
       rs = 0;
       re = regionBuf.length;
     }
@@ -126,8 +142,8 @@ class DailySalesAggregator {
     const tc = this.#totalCol;
     const cents = parseCents(buf, starts[tc]!, ends[tc]!, flags[tc]!);
     if (Number.isNaN(cents)) {
-      throw new CsvDataError(
-        `order_total "${fieldText(buf, fields, tc)}" is not an amount with at most two decimals`,
+      throw new this.#csv.CsvDataError(
+        `order_total "${this.#csv.fieldText(buf, fields, tc)}" is not an amount with at most two decimals`,
         fields.line,
       );
     }
@@ -147,7 +163,8 @@ class DailySalesAggregator {
     const ie = fields.ends[ic]!;
     if (is === ie) return; // an empty id is no order (SQL's count(distinct) skips NULL the same way)
     if (fields.flags[ic] === 2) {
-      group.ids.addOther(fieldText(buf, fields, ic));
+      const bytes = this.#csv.fieldBytes(buf, fields, ic);
+      group.ids.addOther(bytes, 0, bytes.length);
       return;
     }
     let k = ie;
@@ -157,27 +174,30 @@ class DailySalesAggregator {
       k--;
     }
     const digits = ie - k;
-    if (digits === 0 || digits > 15 || (digits > 1 && buf[k] === 0x30)) {
-      group.ids.addOther(fieldText(buf, fields, ic));
+    if (digits === 0 || digits > 15) {
+      group.ids.addOther(buf, is, ie);
       return;
     }
     let value = 0;
     for (let p = k; p < ie; p++) value = value * 10 + (buf[p]! - 0x30);
-    const set = k === is ? group.ids.plain : group.ids.forPrefix(this.#prefix(buf, is, k));
+    // Digits with a leading zero keep their width in the key: TM-007 and TM-7 are two orders.
+    const width = digits > 1 && buf[k] === 0x30 ? digits : 0;
+    const set = k === is && width === 0 ? group.ids.plain : group.ids.forKey(this.#key(buf, is, k, width));
     if (value === this.#lastId && set === this.#lastSet) return;
     set.add(value);
     this.#lastId = value;
     this.#lastSet = set;
   }
 
-  /** The id prefix as a string, decoded only when it differs from the previous line's. */
-  #prefix(buf: Uint8Array, start: number, end: number): string {
-    const last = this.#lastPrefixBytes;
-    if (!sameBytes(last, buf, start, end)) {
-      this.#lastPrefixBytes = buf.slice(start, end);
-      this.#lastPrefix = new TextDecoder().decode(this.#lastPrefixBytes);
+  /** The table key of an id shape (prefix, and width when zero-padded), built only when it differs from the last. */
+  #key(buf: Uint8Array, start: number, end: number, width: number): string {
+    if (width !== this.#lastKeyWidth || !sameBytes(this.#lastKeyBytes, buf, start, end)) {
+      this.#lastKeyBytes = buf.slice(start, end);
+      this.#lastKeyWidth = width;
+      const prefix = new TextDecoder().decode(this.#lastKeyBytes);
+      this.#lastKey = width === 0 ? prefix : `${prefix}\u0000${width}`;
     }
-    return this.#lastPrefix;
+    return this.#lastKey;
   }
 
   #group(h: number, dateBuf: Uint8Array, ds: number, de: number, regionBuf: Uint8Array, rs: number, re: number): Group {
@@ -219,6 +239,7 @@ class DailySalesAggregator {
   }
 
   #readHeader(buf: Uint8Array, fields: CsvFields): void {
+    const { CsvDataError, fieldText } = this.#csv;
     const names: string[] = [];
     for (let i = 0; i < fields.count; i++) names.push(fieldText(buf, fields, i).trim());
     const [id, date, region, total] = REQUIRED.map((name) => {
@@ -236,7 +257,7 @@ class DailySalesAggregator {
   }
 
   result(): DailySales {
-    if (this.#dateCol < 0) throw new CsvDataError('the file is empty: no header row', 1);
+    if (this.#dateCol < 0) throw new this.#csv.CsvDataError('the file is empty: no header row', 1);
     const groups = [...this.#groups].sort((a, b) => compareBytes(a.date, b.date) || compareBytes(a.region, b.region));
     const decoder = new TextDecoder();
     let orderCount = 0;

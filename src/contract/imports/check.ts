@@ -1,13 +1,14 @@
 // Handler import checks for `validate`: each module must resolve inside the
 // repository, import cleanly in a child process within the time budget, and
-// export the named function. Modules are imported once each, a few at a time.
+// export the named function. Modules are imported once each, all in one child
+// process (another only after a module that throws or hangs).
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mapLimited } from '../../map-limited.js';
+import type { ValidateCache } from '../cache.js';
 import type { Diagnostic } from '../model.js';
 import { describeFailure, locateFailure } from './locate-failure.js';
-import { type ProbeResult, probeModule } from './probe.js';
+import { type ProbeResult, probeModules } from './probe.js';
 import { findRepoRoot } from './repo-root.js';
 
 /** One `handler:` of a contract, with the location of its value. */
@@ -24,7 +25,8 @@ export interface HandlerRef {
 export interface ImportCheckOptions {
   timeoutMs: number;
   repoRoot?: string;
-  concurrency?: number;
+  /** Clean imports of unchanged files are taken from here instead of a child process. */
+  cache?: ValidateCache;
 }
 
 const inside = (root: string, path: string) => {
@@ -73,9 +75,25 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
   }
 
   const modules = [...byModule.entries()];
-  const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) =>
-    probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }),
-  );
+  const results: ProbeResult[] = [];
+  // One child process imports every module that is not cached, per repository root (its cwd).
+  const pending = new Map<string, number[]>();
+  modules.forEach(([path, { root }], i) => {
+    const cached = opts.cache?.handlerImport(path, root);
+    if (cached) results[i] = cached;
+    else pending.set(root, [...(pending.get(root) ?? []), i]);
+  });
+  for (const [root, indexes] of pending) {
+    const probed = await probeModules(
+      indexes.map((i) => modules[i]![0]),
+      { timeoutMs: opts.timeoutMs, cwd: root },
+    );
+    probed.forEach(({ result, loaded }, k) => {
+      const i = indexes[k]!;
+      results[i] = result;
+      opts.cache?.storeHandlerImport(modules[i]![0], root, result, loaded);
+    });
+  }
 
   modules.forEach(([path, { refs: moduleRefs }], i) => {
     const result = results[i] as ProbeResult;

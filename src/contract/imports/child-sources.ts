@@ -1,6 +1,7 @@
-// Code run inside the child process that imports a handler module. It travels
-// as strings (a data: URL preload and an --eval body) so the bundled CLI and
-// actions need no extra files. Messages to the parent go to fd 3 as JSON lines.
+// Code run inside the child process that imports handler modules, one after
+// another. It travels as strings (a data: URL preload and an --eval body) so the
+// bundled CLI and actions need no extra files. Messages to the parent go to fd 3
+// as JSON lines, each with the index `i` of the module being imported.
 
 /** Preload: records and blocks network access during the import. */
 export const NETWORK_GUARD = `
@@ -10,7 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { writeSync } from 'node:fs';
 
-const send = (message) => { try { writeSync(3, JSON.stringify(message) + '\\n'); } catch {} };
+const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
   for (const line of String(new Error().stack).split('\\n').slice(1)) {
     const m = /((?:file:\\/\\/)?\\/[^()\\s]*?):(\\d+):(\\d+)\\)?$/.exec(line.trim());
@@ -64,21 +65,40 @@ for (const name of ['resolve', 'resolve4', 'resolve6']) {
   dns.promises[name] = async (host) => { throw blocked('a DNS query for ' + host); };
 }
 globalThis.fetch = async (input) => { throw blocked('fetch of ' + (input && input.url ? input.url : String(input))); };
+// Every repository file the import loads (dependencies are the lockfile's): validate's cache keys on their bytes.
+import { registerHooks } from 'node:module';
+if (typeof registerHooks === 'function') {
+  registerHooks({
+    load(url, context, nextLoad) {
+      if (url.startsWith('file:') && !url.includes('/node_modules/')) send({ type: 'loaded', url });
+      return nextLoad(url, context);
+    },
+  });
+}
 `;
 
-/** Main: imports the module, reports its exports or its error (and rethrows so Node prints the source location). */
+/**
+ * Main: imports each module of PIPEWRIGHT_PROBE_URLS (a JSON list) in turn and reports its exports.
+ * A module that throws is reported and the error rethrown, so Node prints its source location and
+ * the process ends: the parent starts another for the modules after it.
+ */
 export const PROBE = `
 import { writeSync } from 'node:fs';
-const send = (message) => writeSync(3, JSON.stringify(message) + '\\n');
-let loaded;
-try {
-  loaded = await import(process.env.PIPEWRIGHT_PROBE_URL);
-} catch (error) {
-  const e = error instanceof Error ? error : new Error(String(error));
-  send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
-  throw error;
+const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS);
+const send = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
+for (let i = 0; i < urls.length; i++) {
+  globalThis.__pipewrightProbeIndex = i;
+  send({ type: 'start' });
+  let loaded;
+  try {
+    loaded = await import(urls[i]);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    throw error;
+  }
+  const names = Object.keys(loaded);
+  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
-const names = Object.keys(loaded);
-send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 process.exit(0);
 `;

@@ -1,9 +1,9 @@
-// Imports one handler module in an isolated child process (plain Node: types
-// are stripped, nothing is compiled) within a time budget, with the network
-// blocked, and reports what happened.
+// Imports handler modules in a child process (plain Node: types are stripped,
+// nothing is compiled), each within a time budget, with the network blocked,
+// and reports what happened to each.
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NETWORK_GUARD, PROBE } from './child-sources.js';
 
 export interface SourceLocation {
@@ -29,15 +29,41 @@ export type ProbeResult =
   | { outcome: 'failed'; error: ImportFailure; stderr: string; network: NetworkAttempt[] }
   | { outcome: 'timeout'; network: NetworkAttempt[] };
 
-type Message =
+/** A probe's result and the repository files the import loaded (empty where Node cannot tell). */
+export interface Probed {
+  result: ProbeResult;
+  loaded: string[];
+}
+
+type Message = { i: number } & (
+  | { type: 'start' }
   | { type: 'exports'; names: string[]; functions: string[] }
+  | { type: 'loaded'; url: string }
   | ({ type: 'error' } & ImportFailure)
-  | { type: 'network'; what: string; at?: SourceLocation };
+  | { type: 'network'; what: string; at?: SourceLocation }
+);
 
 const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
 
-export async function probeModule(modulePath: string, opts: { timeoutMs: number; cwd: string }): Promise<ProbeResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PIPEWRIGHT_PROBE_URL: pathToFileURL(modulePath).href };
+/**
+ * Imports `modulePaths` one after another in as few child processes as it can: one, unless a
+ * module throws at import (its process ends so Node prints where) or outlasts the budget (its
+ * process is killed); the modules after it go to a new process. `loaded` of a module lists every
+ * repository file its process had loaded by the end of its import, those of modules before it
+ * included: a superset of what it depends on, which is what a cache key needs.
+ */
+export async function probeModules(modulePaths: string[], opts: { timeoutMs: number; cwd: string }): Promise<Probed[]> {
+  const out: Probed[] = [];
+  while (out.length < modulePaths.length) out.push(...(await probeFrom(modulePaths.slice(out.length), opts)));
+  return out;
+}
+
+/** One child process over `paths`: results for the modules it got through (at least the first). */
+async function probeFrom(paths: string[], opts: { timeoutMs: number; cwd: string }): Promise<Probed[]> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PIPEWRIGHT_PROBE_URLS: JSON.stringify(paths.map((p) => pathToFileURL(p).href)),
+  };
   delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
   const child = spawn(
     process.execPath,
@@ -45,42 +71,78 @@ export async function probeModule(modulePath: string, opts: { timeoutMs: number;
     { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
-  let channel = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 64_000) stderr += chunk;
   });
+  const results: Probed[] = [];
+  const loaded: string[] = [];
+  let network: NetworkAttempt[] = [];
+  let current = -1;
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  // Each module gets the whole budget from the moment its import starts.
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, opts.timeoutMs);
+  };
+  const finish = (result: ProbeResult) => {
+    results.push({ result, loaded: [...loaded] });
+    network = [];
+  };
+  const onMessage = (m: Message) => {
+    if (m.type === 'start') {
+      current = m.i;
+      arm();
+    } else if (m.type === 'network') {
+      if (m.i === current) network.push({ what: m.what, ...(m.at ? { at: m.at } : {}) });
+    } else if (m.type === 'loaded') {
+      loaded.push(fileURLToPath(m.url));
+    } else if (m.type === 'exports') {
+      finish({ outcome: 'loaded', exports: m.names, functions: m.functions, network });
+    } else {
+      const error: ImportFailure = {
+        name: m.name,
+        ...(m.code ? { code: m.code } : {}),
+        message: m.message,
+        stack: m.stack,
+      };
+      results.push({ result: { outcome: 'failed', error, stderr: '', network }, loaded: [...loaded] });
+    }
+  };
+  let channel = '';
   (child.stdio[3] as Readable).setEncoding('utf8').on('data', (chunk: string) => {
     channel += chunk;
+    let end = channel.indexOf('\n');
+    while (end >= 0) {
+      onMessage(JSON.parse(channel.slice(0, end)) as Message);
+      channel = channel.slice(end + 1);
+      end = channel.indexOf('\n');
+    }
   });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, opts.timeoutMs);
+  arm();
   await new Promise<void>((resolve) => child.on('close', () => resolve()));
   clearTimeout(timer);
 
-  const messages = channel
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Message);
-  const network: NetworkAttempt[] = [];
-  for (const m of messages) if (m.type === 'network') network.push({ what: m.what, ...(m.at ? { at: m.at } : {}) });
-  const exported = messages.find((m) => m.type === 'exports');
-  if (exported) return { outcome: 'loaded', exports: exported.names, functions: exported.functions, network };
-  if (timedOut) return { outcome: 'timeout', network };
-  const failure = messages.find((m) => m.type === 'error');
-  const error: ImportFailure = failure
-    ? {
-        name: failure.name,
-        ...(failure.code ? { code: failure.code } : {}),
-        message: failure.message,
-        stack: failure.stack,
-      }
-    : {
-        name: 'Error',
-        message: stderr.trim().split('\n').pop() ?? 'the import process exited unexpectedly',
-        stack: '',
-      };
-  return { outcome: 'failed', error, stderr, network };
+  const last = results.at(-1)?.result;
+  if (last?.outcome === 'failed') {
+    // Node printed the failure's source location as the process ended: it belongs to this module.
+    last.stderr = stderr;
+    return results;
+  }
+  if (results.length === paths.length) return results;
+  // The process ended inside an import without a word: the budget ran out, or the module exited.
+  if (timedOut) {
+    results.push({ result: { outcome: 'timeout', network }, loaded: [...loaded] });
+    return results;
+  }
+  const error: ImportFailure = {
+    name: 'Error',
+    message: stderr.trim().split('\n').pop() || 'the import process exited unexpectedly',
+    stack: '',
+  };
+  results.push({ result: { outcome: 'failed', error, stderr, network }, loaded: [...loaded] });
+  return results;
 }

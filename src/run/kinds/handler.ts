@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HandlerSpec } from '../../contract/model.js';
 import { handlerModuleInside } from '../../contract/path-rules.js';
+import { csvReading } from '../../csv/reader.js';
 import { DataContractError, TransientError } from '../../errors.js';
 import type { AttemptEnv, AttemptResult, KindRunner, Metrics } from '../attempt.js';
 import type { Handler, TaskContext } from '../context.js';
@@ -62,6 +63,7 @@ export function taskContext(env: AttemptEnv): TaskContext {
     logger: env.logger,
     signal: env.signal,
     writer: env.writer,
+    csv: csvReading,
     errors: { TransientError, DataContractError },
   };
 }

@@ -1,0 +1,145 @@
+// Benchmark: a whole `pipewright run` of a TuranMart partition (sensor, ingest
+// from the raw export, bronze checks, gold, quality report, manifests, ledger)
+// against DuckDB computing the same gold from the same raw export. Each side is
+// its own process, timed from spawn to exit, peak RSS read by the same preload.
+// Gold files must be identical.
+//   npm exec -- tsx bench/partition-run.ts [--rows 1000000,10000000] [--ids rising,shuffled,padded,duplicated] [--runs 1]
+// 30 M lines take about 6 GB of disk: pass --rows 30000000 by hand, not in CI.
+
+import { spawn } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateOrders, ID_SHAPES, type IdShape } from './lib/generate-orders.js';
+
+const repo = dirname(dirname(fileURLToPath(import.meta.url)));
+const node = join(repo, 'node_modules', '.bin', 'node');
+const tsx = pathToFileURL(join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const preload = pathToFileURL(join(repo, 'bench', 'lib', 'peak-rss.mjs')).href;
+const DS = '2026-05-01';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000,10000000' },
+    ids: { type: 'string', default: ID_SHAPES.join(',') },
+    runs: { type: 'string', default: '1' },
+  },
+});
+const sizes = values.rows.split(',').map(Number);
+const shapes = values.ids.split(',') as IdShape[];
+const runs = Number(values.runs);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+  throw new Error('--rows takes positive integers separated by commas, --runs a positive integer');
+}
+for (const shape of shapes) {
+  if (!ID_SHAPES.includes(shape)) throw new Error(`unknown --ids ${shape} (have: ${ID_SHAPES.join(', ')})`);
+}
+
+interface Measured {
+  wallMs: number;
+  maxRssKb: number;
+  /** User + system CPU time of the process, all threads: steadier than wall on a shared machine. */
+  cpuMs: number;
+}
+
+/** Spawns `args` under the RSS preload, times it from spawn to exit, fails on a non-zero exit. */
+function measure(args: string[], label: string): Promise<Measured> {
+  const rssFile = join(tmpdir(), `pw-bench-rss-${process.pid}-${label}`);
+  const started = performance.now();
+  const child = spawn(node, ['--import', preload, ...args], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PIPEWRIGHT_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (code !== 0) return reject(new Error(`${label} exited with ${code}:\n${output}`));
+      const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as Omit<Measured, 'wallMs'>;
+      rmSync(rssFile, { force: true });
+      resolve({ wallMs, ...usage });
+    });
+  });
+}
+
+const dataDir = join(repo, 'bench', '.data');
+const rows: string[] = [];
+const lines: string[] = [];
+for (const size of sizes) {
+  for (const shape of shapes) {
+    const raw = join(dataDir, `raw-${shape}-${size}.csv`);
+    if (!existsSync(raw)) {
+      process.stderr.write(`generating ${size} ${shape} order lines into ${raw} (cached for later runs)...\n`);
+      await generateOrders(raw, size, { ds: DS, ids: shape });
+    }
+    const megabytes = statSync(raw).size / 1e6;
+    let ours: Measured | undefined;
+    let duck: Measured | undefined;
+    let same = true;
+    for (let run = 0; run < runs; run++) {
+      // A fresh data root per run holding only the raw export (a hard link: no copy to time).
+      const root = join(dataDir, `root-${shape}-${size}`);
+      rmSync(root, { recursive: true, force: true });
+      const rawTarget = join(root, 'raw', 'orders', `dt=${DS}`, 'orders.csv');
+      mkdirSync(dirname(rawTarget), { recursive: true });
+      linkSync(raw, rawTarget);
+      const duckGold = join(dataDir, `gold-duckdb-${shape}-${size}.csv`);
+      const side = await measure(
+        [
+          '--import',
+          tsx,
+          join(repo, 'src', 'cli', 'index.ts'),
+          'run',
+          'turanmart_daily_sales',
+          '--date',
+          DS,
+          '--data-root',
+          root,
+          '--reason',
+          'benchmark',
+        ],
+        'pipewright',
+      );
+      const reference = await measure(
+        ['--import', tsx, join(repo, 'bench', 'lib', 'run-side.ts'), 'duckdb', raw, duckGold],
+        'duckdb',
+      );
+      const gold = readFileSync(join(root, 'gold', 'daily_sales', `dt=${DS}`, 'daily_sales.csv'), 'utf8');
+      same &&= gold === readFileSync(duckGold, 'utf8');
+      rmSync(root, { recursive: true, force: true });
+      if (!ours || side.wallMs < ours.wallMs) ours = side;
+      if (!duck || reference.wallMs < duck.wallMs) duck = reference;
+    }
+    const o = ours!;
+    const d = duck!;
+    const wallRatio = o.wallMs / d.wallMs;
+    const cpuRatio = o.cpuMs / d.cpuMs;
+    const rssRatio = o.maxRssKb / d.maxRssKb;
+    const mib = (kb: number) => (kb / 1024).toFixed(0);
+    const sec = (ms: number) => (ms / 1000).toFixed(2);
+    lines.push(
+      `${size.toLocaleString('en').padStart(10)} ${shape.padEnd(10)} (${megabytes.toFixed(0)} MB)  ` +
+        `pipewright run wall ${sec(o.wallMs).padStart(6)} s cpu ${sec(o.cpuMs).padStart(6)} s ${mib(o.maxRssKb).padStart(5)} MiB   ` +
+        `DuckDB wall ${sec(d.wallMs).padStart(6)} s cpu ${sec(d.cpuMs).padStart(6)} s ${mib(d.maxRssKb).padStart(5)} MiB   ` +
+        `ratio wall ${wallRatio.toFixed(2)}x cpu ${cpuRatio.toFixed(2)}x RSS ${rssRatio.toFixed(2)}x   ` +
+        `gold ${same ? 'identical' : 'DIFFERENT'}`,
+    );
+    process.stdout.write(`${lines.at(-1)}\n`);
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${shape} | ${sec(o.wallMs)} s | ${sec(o.cpuMs)} s | ${mib(o.maxRssKb)} MiB | ` +
+        `${sec(d.wallMs)} s | ${sec(d.cpuMs)} s | ${mib(d.maxRssKb)} MiB | ` +
+        `${wallRatio.toFixed(2)}× | ${cpuRatio.toFixed(2)}× | ${rssRatio.toFixed(2)}× |`,
+    );
+    if (!same) process.exitCode = 1;
+  }
+}
+process.stdout.write(
+  '\nREADME rows (lines | ids | run wall | run CPU | run RSS | DuckDB wall | DuckDB CPU | DuckDB RSS | wall, CPU, RSS ratios):\n' +
+    `${rows.join('\n')}\n`,
+);
