@@ -9,6 +9,8 @@ export interface WriteResult {
   /** Absolute path of the published file. */
   path: string;
   bytes: number;
+  /** CSV: records after the header; other files: lines (as manifests count them). */
+  rows: number;
   sha256: string;
 }
 

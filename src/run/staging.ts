@@ -29,6 +29,8 @@ interface Committed {
   /** Absolute staged path. */
   path: string;
   sha256?: string;
+  /** What the writer counted as it wrote, when a writer wrote it. */
+  written?: { bytes: number; rows: number };
 }
 
 export class RunStaging {
@@ -85,7 +87,13 @@ export class RunStaging {
           // Commands write their files themselves: whatever sits at an output's path counts.
           if (!viaWriter && !(await isFile(path))) continue;
           const sum = viaWriter ?? (await checksumFile(path, this.root));
-          this.committed.set(name, { name, taskId, path, sha256: sum.sha256 });
+          this.committed.set(name, {
+            name,
+            taskId,
+            path,
+            sha256: sum.sha256,
+            ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
+          });
           records.push({ name, path: relativeToRoot(this.root, path), bytes: sum.bytes, sha256: sum.sha256 });
         }
         return records;
@@ -100,13 +108,14 @@ export class RunStaging {
       path: relativeToRoot(this.root, this.live[c.name] ?? c.path),
       staged: c.path,
       sha256: c.sha256,
+      ...(c.written ? { written: c.written } : {}),
     }));
   }
 }
 
 interface ClosableWriter extends AtomicWriter {
   /** Commits by absolute staged path. */
-  committed: Map<string, { bytes: number; sha256: string }>;
+  committed: Map<string, { bytes: number; rows: number; sha256: string }>;
   close(): void;
 }
 
@@ -122,7 +131,7 @@ function attemptWriter(
   label: string,
 ): ClosableWriter {
   const inner = createAtomicWriter(root);
-  const committed = new Map<string, { bytes: number; sha256: string }>();
+  const committed = new Map<string, { bytes: number; rows: number; sha256: string }>();
   const openFiles = new Set<AtomicFile>();
   const byLive = new Map(Object.entries(live).map(([name, path]) => [path, own[name] as string]));
   let closed = false;
@@ -161,7 +170,7 @@ function attemptWriter(
         assertOpen();
         openFiles.delete(file);
         const result = await file.commit();
-        committed.set(staged, { bytes: result.bytes, sha256: result.sha256 });
+        committed.set(staged, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
         return result;
       },
       async abort() {

@@ -27,6 +27,7 @@ describe('createAtomicWriter', () => {
     expect(result).toEqual({
       path: join(dir, 'sales.csv'),
       bytes: content.length,
+      rows: 1, // counted as written: the CSV's records after its header
       sha256: createHash('sha256').update(content).digest('hex'),
     });
     expect(readdirSync(dir).sort()).toEqual(['other.csv', 'sales.csv']);

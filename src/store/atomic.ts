@@ -11,6 +11,7 @@ import type { AtomicFile, AtomicWriter, WriteResult } from '../run/context.js';
 import { isCode } from './errno.js';
 import { resolveInside } from './paths.js';
 import { isProcessAlive } from './pid.js';
+import { rowCounterFor } from './rows.js';
 
 export interface AtomicWriterOptions {
   /** A temp file untouched this long is swept even if its writer's pid looks alive (pid reuse). */
@@ -90,6 +91,8 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
   const temp = join(dir, tempNameFor(target));
   const handle = await open(temp, 'wx');
   const hash = createHash('sha256');
+  // Counted as written, so publishing needs no second read of a large output.
+  const rows = rowCounterFor(target);
   let bytes = 0;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -112,6 +115,7 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       if (buffer.byteLength === 0) return;
       hash.update(buffer);
+      rows.add(buffer);
       bytes += buffer.byteLength;
       // Copy: the caller may reuse its buffer once write() resolves.
       pending.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
@@ -132,7 +136,7 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
         throw error;
       }
       await syncDir(dir);
-      return { path: target, bytes, sha256: hash.digest('hex') };
+      return { path: target, bytes, rows: rows.total(), sha256: hash.digest('hex') };
     },
     async abort() {
       if (state !== 'open') return;

@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fromJsonValue, toJsonText } from '../json.js';
 import { createAtomicWriter, isTempName } from './atomic.js';
 import type { FileChecksum } from './ledger.js';
 import { relativeToRoot, resolveInside } from './paths.js';
+import { rowCounterFor } from './rows.js';
 
 export const MANIFEST_NAME = '_manifest.json';
 
@@ -29,7 +30,7 @@ export interface Manifest {
 export async function checksumFile(path: string, dataRoot: string): Promise<FileChecksum> {
   const absolute = resolveInside(dataRoot, path);
   const hash = createHash('sha256');
-  const rows = extname(absolute).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
+  const rows = rowCounterFor(absolute);
   let bytes = 0;
   for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 })) {
     const buffer = chunk as Buffer;
@@ -80,55 +81,4 @@ export async function readManifest(path: string): Promise<Manifest | undefined> 
   } catch {
     return undefined;
   }
-}
-
-interface RowCounter {
-  add(chunk: Buffer): void;
-  total(): number;
-}
-
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/** CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records. */
-function csvRecordCounter(): RowCounter {
-  let records = 0;
-  let inQuotes = false;
-  let hasContent = false;
-  return {
-    add(chunk) {
-      for (let i = 0; i < chunk.length; i++) {
-        const byte = chunk[i];
-        if (byte === QUOTE) {
-          inQuotes = !inQuotes;
-          hasContent = true;
-        } else if (byte === LF) {
-          if (inQuotes) continue;
-          if (hasContent) records++;
-          hasContent = false;
-        } else if (byte !== CR) {
-          hasContent = true;
-        }
-      }
-    },
-    total() {
-      return Math.max(0, records + (hasContent ? 1 : 0) - 1);
-    },
-  };
-}
-
-/** Lines, counting a last line without its newline. */
-function lineCounter(): RowCounter {
-  let lines = 0;
-  let lastByte: number | undefined;
-  return {
-    add(chunk) {
-      for (let i = chunk.indexOf(LF); i >= 0; i = chunk.indexOf(LF, i + 1)) lines++;
-      if (chunk.length > 0) lastByte = chunk[chunk.length - 1];
-    },
-    total() {
-      return lines + (lastByte !== undefined && lastByte !== LF ? 1 : 0);
-    },
-  };
 }
