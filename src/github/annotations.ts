@@ -4,6 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Diagnostic } from '../contract/model.js';
+import { placeOfTaskError } from '../run/error-place.js';
 import { markdownTable } from './summary.js';
 
 export const ANNOTATIONS_PER_STEP = 10;
@@ -75,4 +76,22 @@ export function diagnosticsMarkdown(
     d.message,
   ]);
   return lead + markdownTable(['Location', 'Severity', 'Message'], rows);
+}
+
+/** A failed task's error annotated on the user's file and line when its text leads with one. */
+export function annotateTaskError(
+  taskId: string,
+  partition: string,
+  error: string,
+  options: { workspace?: string } = {},
+): boolean {
+  const place = placeOfTaskError(error);
+  if (!place) return false;
+  core.error(`${partition}: task ${taskId} failed: ${place.message}\n${error.split('\n').slice(1).join('\n')}`.trim(), {
+    file: workspacePath(place.file, options.workspace),
+    startLine: place.line,
+    startColumn: place.col,
+    title: `pipewright: ${taskId} failed`,
+  });
+  return true;
 }

@@ -2,6 +2,7 @@
 // snake_case JSON for the artifact, and Markdown for the GitHub job summary.
 
 import type { FailureClass } from '../errors.js';
+import { placeOfTaskError } from '../run/error-place.js';
 import type { CheckResult, FileChecksum, RunRecord, RunState, TaskState, Trigger } from '../store/ledger.js';
 
 export interface QualityReport {
@@ -107,7 +108,7 @@ export function renderReportMarkdown(report: QualityReport): string {
   if (report.tasks.length) {
     lines.push('#### Tasks', '', '| Task | State | Attempts | Duration | Error |', '| --- | --- | ---: | ---: | --- |');
     for (const t of report.tasks) {
-      const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${t.error}` : '';
+      const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${errorHeadline(t.error)}` : '';
       lines.push(`| ${cell(t.id)} | ${t.state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
     }
     lines.push('');
@@ -148,13 +149,18 @@ export function renderReportMarkdown(report: QualityReport): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** A located handler error's first line (its place and message); the stack stays in the JSON. */
+function errorHeadline(error: string): string {
+  return placeOfTaskError(error) ? (error.split('\n')[0] ?? error) : error;
+}
+
 /** What a reader should look at first when the run did not succeed. */
 function firstCause(report: QualityReport): string | undefined {
   if (report.status === 'success') return undefined;
   const check = report.checks.find((c) => c.status === 'failed');
   if (check) return `check ${check.name} on ${check.dataset} failed: ${check.details}`;
   const task = report.tasks.find((t) => t.state === 'failed');
-  if (task) return `task ${task.id} failed${task.error ? `: ${task.error}` : ''}`;
+  if (task) return `task ${task.id} failed${task.error ? `: ${errorHeadline(task.error)}` : ''}`;
   const deferred = report.tasks.find((t) => t.state === 'deferred');
   if (deferred) return `task ${deferred.id} deferred${deferred.error ? `: ${deferred.error}` : ''}`;
   const error = report.metrics.executor_error;

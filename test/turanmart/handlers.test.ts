@@ -15,7 +15,7 @@ import { loadPipelineById } from '../../src/contract/load.js';
 import type { Pipeline } from '../../src/contract/model.js';
 import { DataContractError, TransientError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
-import type { TaskContext } from '../../src/run/context.js';
+import type { TaskContext } from 'pipewright';
 import { partitionForKey } from '../../src/schedule/partitions.js';
 import { createAtomicWriter } from '../../src/store/atomic.js';
 import { resolvePartitionPaths } from '../../src/store/paths.js';

@@ -4,7 +4,7 @@
 
 import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
-import type { TaskContext, TaskOutcome } from '../../../src/run/context.ts';
+import type { TaskContext, TaskOutcome } from 'pipewright';
 import { CsvDataError } from './csv_scan.ts';
 import { aggregateDailySales, formatCents, formatDailySalesCsv } from './daily_sales.ts';
 

@@ -2,7 +2,7 @@
 // repository, import cleanly in a child process within the time budget, and
 // export the named function. Modules are imported once each, a few at a time.
 import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapLimited } from '../../map-limited.js';
 import type { Diagnostic } from '../model.js';
@@ -45,7 +45,7 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
     severity: 'error',
     message,
   });
-  const byModule = new Map<string, { root: string; refs: HandlerRef[] }>();
+  const byModule = new Map<string, { root: string; tasksRoot: string; refs: HandlerRef[] }>();
   for (const ref of refs) {
     const root = opts.repoRoot ? resolve(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
     const path = resolve(ref.pipelineDir, ref.module);
@@ -67,14 +67,15 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
       out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
       continue;
     }
-    const entry = byModule.get(real) ?? { root, refs: [] };
+    // The pipelines folder, as a run sees it (src/run/module-format.ts).
+    const entry = byModule.get(real) ?? { root, tasksRoot: dirname(resolve(ref.pipelineDir)), refs: [] };
     entry.refs.push(ref);
     byModule.set(real, entry);
   }
 
   const modules = [...byModule.entries()];
-  const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) =>
-    probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }),
+  const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root, tasksRoot }]) =>
+    probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root, tasksRoot }),
   );
 
   modules.forEach(([path, { refs: moduleRefs }], i) => {

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { folderUrl, moduleFormatPreload } from '../../run/module-format.js';
 import { NETWORK_GUARD, PROBE } from './child-sources.js';
 
 export interface SourceLocation {
@@ -36,12 +37,26 @@ type Message =
 
 const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
 
-export async function probeModule(modulePath: string, opts: { timeoutMs: number; cwd: string }): Promise<ProbeResult> {
+/** `tasksRoot`: the folder whose task code loads as ES modules, as it does in a run. */
+export async function probeModule(
+  modulePath: string,
+  opts: { timeoutMs: number; cwd: string; tasksRoot: string },
+): Promise<ProbeResult> {
+  const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PIPEWRIGHT_PROBE_URL: pathToFileURL(modulePath).href };
   delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
   const child = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', '--import', guardUrl, '--input-type=module', '--eval', PROBE],
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      formatUrl,
+      '--import',
+      guardUrl,
+      '--input-type=module',
+      '--eval',
+      PROBE,
+    ],
     { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
