@@ -107,8 +107,8 @@ describe('validate: contract mistakes are located at the offending key or value'
 
   it('reports templates naming unknown variables, inputs or outputs, and an undeclared checks dataset', async () => {
     expect(await lines('bad_templates')).toEqual([
-      "bad_templates/pipeline.yml:8:24: error: '{{ inputs.other }}' cannot be used here: inputs and outputs may only use ds, ds_nodash, partition, data_interval_start, data_interval_end",
-      "bad_templates/pipeline.yml:10:19: error: unknown template variable '{{ date }}' (known: ds, ds_nodash, partition, data_interval_start, data_interval_end)",
+      "bad_templates/pipeline.yml:8:24: error: '{{ inputs.other }}' cannot be used here: inputs and outputs may only use ds, ds_nodash, hour, ts_nodash, partition, data_interval_start, data_interval_end",
+      "bad_templates/pipeline.yml:10:19: error: unknown template variable '{{ date }}' (known: ds, ds_nodash, hour, ts_nodash, partition, data_interval_start, data_interval_end)",
       "bad_templates/pipeline.yml:14:14: error: unknown input 'rwa' in '{{ inputs.rwa }}' (inputs: raw)",
       "bad_templates/pipeline.yml:17:40: error: unknown output 'cleaned' in '{{ outputs.cleaned }}' (outputs: clean)",
       "bad_templates/pipeline.yml:21:16: error: checks dataset 'clean_orders' is not an input or output (known: raw, clean)",
