@@ -5,6 +5,7 @@ import { consoleLogger } from '../log.js';
 import { backfillCommand } from './commands/backfill.js';
 import { expectCommand } from './commands/expect.js';
 import { graphCommand } from './commands/graph.js';
+import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
@@ -12,6 +13,7 @@ import { validateCommand } from './commands/validate.js';
 import type { CliContext, Command } from './context.js';
 
 const commands: Record<string, { run: Command; summary: string }> = {
+  init: { run: initCommand, summary: 'scaffold a pipeline, its sample data and its workflows' },
   validate: { run: validateCommand, summary: 'check contracts, DAGs, handler imports and policy' },
   plan: { run: planCommand, summary: 'list the partitions a tick or a backfill must run' },
   graph: { run: graphCommand, summary: 'print the DAG as Mermaid or Graphviz dot' },
