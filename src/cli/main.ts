@@ -11,6 +11,7 @@ import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext, Command } from './context.js';
+import { VERSION } from './version.js';
 
 const commands: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'scaffold a pipeline, its sample data and its workflows' },
@@ -30,7 +31,7 @@ ${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
   .join('\n')}
 
-Run 'pipewright <command> --help' for a command's options.
+Run 'pipewright <command> --help' for a command's options, 'pipewright --version' for the version.
 `;
 
 export function defaultContext(): CliContext {
@@ -49,6 +50,10 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? ctx.stderr : ctx.stdout).write(USAGE);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    ctx.stdout.write(`${VERSION}\n`);
+    return 0;
   }
   const command = commands[name];
   if (!command) {

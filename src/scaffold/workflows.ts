@@ -1,6 +1,7 @@
 // The two workflows an adopting repository needs: a caller of the reusable orchestrator
 // (the contract's schedule as GitHub cron, and a backfill form keyed in the grain's shape)
 // and a pull-request caller of the checks. Both pin our major tag.
+import { CALLER_PERMISSIONS } from '../contract/callers.js';
 import type { Grain } from '../contract/model.js';
 import { githubCron } from '../schedule/github-cron.js';
 import { gridFor } from '../schedule/grains.js';
@@ -8,12 +9,6 @@ import { gridFor } from '../schedule/grains.js';
 /** The reference callers pin: the major tag moves with every compatible release. */
 export const PIPEWRIGHT_REF = 'pipewright/pipewright/.github/workflows';
 export const PIPEWRIGHT_MAJOR = 'v1';
-
-/** The permissions each reusable workflow's jobs need, granted by the calling job. */
-export const CALLER_PERMISSIONS: Record<'pipewright.yml' | 'pipewright-pr.yml', Record<string, 'read' | 'write'>> = {
-  'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write' },
-  'pipewright-pr.yml': { contents: 'read' },
-};
 
 function permissionsBlock(workflow: keyof typeof CALLER_PERMISSIONS): string {
   return Object.entries(CALLER_PERMISSIONS[workflow])

@@ -1,0 +1,93 @@
+// The fifteen-minute adoption, as a user does it: a fresh repository (`npm init -y`, so
+// "type": "commonjs"), pipewright installed from the tarball `npm pack` makes (no registry
+// needed: the bundles carry their dependencies), then init, validate, run, expect, and tsc
+// over the generated task code against the package's published types.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NODE, REPO_ROOT } from '../support/cli.js';
+import { tempRoots } from '../support/temp.js';
+import { npmInit } from './commonjs-repo.js';
+
+const tempRoot = tempRoots('pw-pack-');
+let tarball = '';
+let packDir = '';
+
+beforeAll(() => {
+  packDir = tempRoot();
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  const [packed] = JSON.parse(out) as [{ filename: string; files: { path: string }[] }];
+  tarball = join(packDir, packed.filename);
+});
+
+function installed(root: string, args: string[]) {
+  return spawnSync(NODE, [join(root, 'node_modules/.bin/pipewright'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, PIPEWRIGHT_DATA_ROOT: '' },
+    timeout: 120_000,
+  });
+}
+
+describe('pipewright installed from its packed tarball in a new repository', () => {
+  it('scaffolds a pipeline that validates, runs, matches its expected output and typechecks', () => {
+    const root = tempRoot();
+    npmInit(root);
+    execFileSync('npm', ['install', '--save-dev', '--offline', '--no-audit', '--no-fund', tarball], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      type: string;
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.type).toBe('commonjs');
+    expect(Object.keys(pkg.devDependencies)).toEqual(['pipewright']);
+
+    const version = installed(root, ['--version']);
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+
+    const init = installed(root, ['init', 'web_sessions']);
+    expect(init.status).toBe(0);
+    const key = /--partition (\S+)/.exec(init.stdout)?.[1] ?? '';
+
+    const validate = installed(root, ['validate']);
+    expect(validate.stdout + validate.stderr).toContain('1 pipeline, 0 errors, 0 warnings');
+    expect(validate.status).toBe(0);
+    const run = installed(root, ['run', 'web_sessions', '--partition', key]);
+    expect(run.stdout).toContain(`web_sessions ${key}: success`);
+    const check = installed(root, ['expect']);
+    expect(check.stdout).toContain('1 expected files, 1 match, 0 differ');
+
+    // The adopter's compiler settings for unbuilt task code, with Node's types from this checkout.
+    writeFileSync(
+      join(root, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2023',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          allowImportingTsExtensions: true,
+          verbatimModuleSyntax: true,
+          typeRoots: [join(REPO_ROOT, 'node_modules/@types')],
+          types: ['node'],
+        },
+        include: ['pipelines'],
+      }),
+    );
+    const tsc = spawnSync(NODE, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', root], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+});
