@@ -103,6 +103,11 @@ export async function initCommand(args: string[], ctx: CliContext): Promise<numb
     path: `.github/workflows/${dagId.replaceAll('_', '-')}.yml`,
     content: callerWorkflow({ dagId, grain, timezone, schedule, pipelinesDir }),
   });
+  // Task code is ES modules; this tells tsc and editors so in a "type": "commonjs" repository
+  // (a run loads it as ES modules either way: src/run/module-format.ts).
+  const scope = `${pipelinesDir}/package.json`;
+  if (!existsSync(path.join(ctx.cwd, scope)))
+    files.push({ path: scope, content: `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n` });
   const prCaller = '.github/workflows/pipelines-pr.yml';
   if (!existsSync(path.join(workflows, 'pipelines-pr.yml')))
     files.push({ path: prCaller, content: prCallerWorkflow({ pipelinesDir }) });
