@@ -26,14 +26,15 @@ export function callerWorkflow(options: {
   const { dagId, grain, timezone, pipelinesDir } = options;
   const shape = gridFor(grain).shape.split(' ')[0];
   const name = dagId.replaceAll('_', '-');
+  // GitHub reads a cron without a zone in UTC (and actionlint refuses \`timezone: UTC\`).
+  const zoneLine = timezone === 'UTC' ? '' : `\n      timezone: ${timezone}`;
   return `# ${dagId} on GitHub Actions: the schedule mirrors the contract (pipewright validate
 # checks that it does); the dispatch form starts a backfill.
 name: ${name}
 
 on:
   schedule:
-    - cron: "${githubCron(options.schedule)}"
-      timezone: ${timezone}
+    - cron: "${githubCron(options.schedule)}"${zoneLine}
   workflow_dispatch:
     inputs:
       start:

@@ -31,8 +31,7 @@ describe('validate checks the callers of pipewright.yml', () => {
 
   it('locates a cron and a zone that disagree with the contract', () => {
     const root = scaffolded({
-      [CALLER]: (t) =>
-        t.replace('cron: "0 6 * * *"', 'cron: "0 7 * * *"').replace('timezone: UTC', 'timezone: Asia/Almaty'),
+      [CALLER]: (t) => t.replace('cron: "0 6 * * *"', 'cron: "0 7 * * *"\n      timezone: Asia/Almaty'),
     });
     const run = validate(root);
     expect(run.status).toBe(1);
@@ -63,10 +62,10 @@ describe('validate checks the callers of pipewright.yml', () => {
     const run = validate(root);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      `${CALLER}:46:5: error: job 'orchestrate' calls pipewright.yml without issues: write: grant the job contents: write, actions: read, issues: write`,
+      `${CALLER}:45:5: error: job 'orchestrate' calls pipewright.yml without issues: write: grant the job contents: write, actions: read, issues: write`,
     );
     expect(run.stdout).toContain(
-      `${CALLER}:50:17: error: pipeline 'web_sesions' does not exist (no pipelines/web_sesions/pipeline.yml; pipelines: web_sessions)`,
+      `${CALLER}:49:17: error: pipeline 'web_sesions' does not exist (no pipelines/web_sesions/pipeline.yml; pipelines: web_sessions)`,
     );
   });
 });

@@ -1,8 +1,10 @@
 // `pipewright init` in a repository that has no pipeline yet: the scaffold validates, runs
 // and matches its expected output as generated, for every grain.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ensureTool } from '../../scripts/install-tools.js';
 import { pipewright } from '../support/cli.js';
 import { tempRoots } from '../support/temp.js';
 import { npmInit } from './commonjs-repo.js';
@@ -19,11 +21,22 @@ describe('pipewright init', () => {
     const contract = readFileSync(join(root, 'pipelines/web_sessions/pipeline.yml'), 'utf8');
     expect(contract).toContain('schedule: "0 6 * * *"\ntimezone: UTC\npartition: daily\n');
     const caller = readFileSync(join(root, '.github/workflows/web-sessions.yml'), 'utf8');
-    expect(caller).toContain('    - cron: "0 6 * * *"\n      timezone: UTC\n');
+    expect(caller).toContain('    - cron: "0 6 * * *"\n  workflow_dispatch:\n');
     expect(caller).toContain('uses: pipewright/pipewright/.github/workflows/pipewright.yml@v1');
     expect(existsSync(join(root, '.github/workflows/pipelines-pr.yml'))).toBe(true);
     const task = readFileSync(join(root, 'pipelines/web_sessions/tasks/summarize_events.ts'), 'utf8');
     expect(task).toContain("import type { TaskContext, TaskOutcome } from 'pipewright';");
+
+    const lint = spawnSync(
+      ensureTool('actionlint'),
+      ['.github/workflows/web-sessions.yml', '.github/workflows/pipelines-pr.yml'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(lint.stdout + lint.stderr).toBe('');
+    expect(lint.status).toBe(0);
 
     expect(pipewright(root, ['validate']).status).toBe(0);
     const key = /--partition (\S+)/.exec(init.stdout)?.[1] ?? '';
@@ -56,6 +69,7 @@ describe('pipewright init', () => {
     expect(readFileSync(join(root, '.github/workflows/clicks.yml'), 'utf8')).toContain(
       'description: First partition to backfill (YYYY-MM-DDTHH, inclusive)',
     );
+    expect(spawnSync(ensureTool('actionlint'), ['.github/workflows/clicks.yml'], { cwd: root }).status).toBe(0);
     expect(pipewright(root, ['validate']).status).toBe(0);
     expect(pipewright(root, ['expect']).status).toBe(0);
   });
