@@ -8,6 +8,7 @@ import { isDue, MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetwe
 import { contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
 import type { LedgerReader, RunRecord } from '../store/ledger.js';
 import { type MatrixEntry, toMatrix } from './matrix.js';
+import { type SkippedPartition, skipFor } from './skipped.js';
 
 export { type MatrixEntry, toMatrix } from './matrix.js';
 
@@ -32,6 +33,8 @@ export interface Plan {
   partitions: PlannedPartition[];
   count: number;
   matrix: { include: MatrixEntry[] };
+  /** Backfill only: the asked-for partitions left out, each with why and the flag that includes it. */
+  skipped: SkippedPartition[];
 }
 
 export interface BackfillOptions {
@@ -64,18 +67,33 @@ async function select(
   candidates: Partition[],
   reprocess: Reprocess,
   ledger: LedgerReader,
-): Promise<PlannedPartition[]> {
+): Promise<{ planned: PlannedPartition[]; skipped: SkippedPartition[] }> {
   const latest = await ledger.latestRuns(pipeline.dagId);
   const planned: PlannedPartition[] = [];
+  const skipped: SkippedPartition[] = [];
   for (const partition of candidates) {
-    const reason = reasonFor(latest.get(partition.key), reprocess);
+    const run = latest.get(partition.key);
+    const reason = reasonFor(run, reprocess);
     if (reason) planned.push({ ...partition, reason });
+    else skipped.push(skipFor(partition.key, run, reprocess)!);
   }
-  return planned;
+  return { planned, skipped };
 }
 
-function toPlan(dagId: string, mode: Plan['mode'], partitions: PlannedPartition[]): Plan {
-  return { dagId, mode, partitions, count: partitions.length, matrix: toMatrix(partitions.map((p) => p.key)) };
+function toPlan(
+  dagId: string,
+  mode: Plan['mode'],
+  partitions: PlannedPartition[],
+  skipped: SkippedPartition[] = [],
+): Plan {
+  return {
+    dagId,
+    mode,
+    partitions,
+    count: partitions.length,
+    matrix: toMatrix(partitions.map((p) => p.key)),
+    skipped,
+  };
 }
 
 function catchUp(pipeline: Pipeline, first: Partition, last: Partition): Partition[] {
@@ -101,7 +119,8 @@ export async function planSchedule(pipeline: Pipeline, now: Date, ledger: Ledger
   if (window.last && startMs(window.last) < startMs(last)) last = window.last;
   if (startMs(last) < startMs(window.first)) return toPlan(pipeline.dagId, 'schedule', []);
   const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-  return toPlan(pipeline.dagId, 'schedule', await select(pipeline, candidates, 'failed', ledger));
+  // A tick leaves out every partition that succeeded: that is its job, not news.
+  return toPlan(pipeline.dagId, 'schedule', (await select(pipeline, candidates, 'failed', ledger)).planned);
 }
 
 /**
@@ -136,5 +155,6 @@ export async function planBackfill(pipeline: Pipeline, opts: BackfillOptions, le
 
   const candidates = partitionsBetween(grain, timezone, first, last);
   if (opts.reverse) candidates.reverse();
-  return toPlan(pipeline.dagId, 'backfill', await select(pipeline, candidates, opts.reprocess, ledger));
+  const { planned, skipped } = await select(pipeline, candidates, opts.reprocess, ledger);
+  return toPlan(pipeline.dagId, 'backfill', planned, skipped);
 }
