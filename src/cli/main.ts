@@ -6,19 +6,23 @@ import { backfillCommand } from './commands/backfill.js';
 import { expectCommand } from './commands/expect.js';
 import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
+import { listCommand } from './commands/list.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
+import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext, Command } from './context.js';
 import { VERSION } from './version.js';
 
 const commands: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'scaffold a pipeline, its sample data and its workflows' },
+  list: { run: listCommand, summary: 'the pipelines with owner, schedule and their latest run' },
   validate: { run: validateCommand, summary: 'check contracts, DAGs, handler imports and policy' },
   plan: { run: planCommand, summary: 'list the partitions a tick or a backfill must run' },
   graph: { run: graphCommand, summary: 'print the DAG as Mermaid or Graphviz dot' },
   run: { run: runCommand, summary: 'run one partition' },
+  test: { run: testCommand, summary: 'run one task of one partition in a scratch data root, without the ledger' },
   backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
   status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
   expect: { run: expectCommand, summary: 'run the sample partitions and compare outputs with expected/' },
