@@ -1,9 +1,9 @@
-// Rewrites schema/pipeline.schema.json from src/contract/schema.ts:
+// Rewrites schema/pipeline.schema.json from src/contract/schema.ts and editor-schema.ts:
 // `npm exec -- tsx src/contract/schema-write.ts`.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pipelineSchema } from './schema.js';
+import { editorSchema } from './editor-schema.js';
 
 const target = fileURLToPath(new URL('../../schema/pipeline.schema.json', import.meta.url));
-writeFileSync(target, `${JSON.stringify(pipelineSchema, null, 2)}\n`);
+writeFileSync(target, `${JSON.stringify(editorSchema(), null, 2)}\n`);
 process.stdout.write(`wrote ${target}\n`);
