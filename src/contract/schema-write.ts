@@ -1,5 +1,5 @@
 // Rewrites schema/pipeline.schema.json from src/contract/schema.ts and editor-schema.ts:
-// `npm exec -- tsx src/contract/schema-write.ts`.
+// `npm exec -- tsx src/contract/schema-write.ts && npm run format`.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { editorSchema } from './editor-schema.js';
