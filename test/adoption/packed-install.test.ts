@@ -1,9 +1,10 @@
 // The fifteen-minute adoption, as a user does it: a fresh repository (`npm init -y`, so
 // "type": "commonjs"), pipewright installed from the tarball `npm pack` makes (no registry
 // needed: the bundles carry their dependencies), then init, validate, run, expect, and tsc
-// over the generated task code against the package's published types.
+// over the generated task code against the package's published types. And the install
+// adopters write in package.json, from git at the major tag.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NODE, REPO_ROOT } from '../support/cli.js';
@@ -89,5 +90,43 @@ describe('pipewright installed from its packed tarball in a new repository', () 
     });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
+  });
+});
+
+describe('pipewright installed from git at its major tag', () => {
+  it('installs with npm from a bare repository tagged v1 and runs', { timeout: 600_000 }, () => {
+    const root = tempRoot();
+    // This checkout's tracked files and its dist/, as one commit of a repository served bare.
+    const source = join(root, 'source');
+    mkdirSync(source);
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0');
+    for (const file of tracked.filter(Boolean)) cpSync(join(REPO_ROOT, file), join(source, file), { recursive: true });
+    cpSync(join(REPO_ROOT, 'dist'), join(source, 'dist'), { recursive: true });
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=pipewright', '-c', 'user.email=ci@pipewright.invalid', ...args], { cwd });
+    git(source, 'init', '--quiet', '--initial-branch=main');
+    git(source, 'add', '--all');
+    git(source, 'commit', '--quiet', '-m', 'release');
+    git(source, 'tag', 'v1');
+    git(root, 'clone', '--quiet', '--bare', source, join(root, 'pipewright.git'));
+
+    const app = join(root, 'app');
+    mkdirSync(app);
+    npmInit(app);
+    const spec = `git+file://${join(root, 'pipewright.git')}#v1`;
+    // Not offline: npm prepares a git dependency whose package.json has a `build` script by
+    // installing its devDependencies from the registry first (pacote's git fetcher).
+    execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', spec], {
+      cwd: app,
+      stdio: 'pipe',
+    });
+    const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.devDependencies).toEqual({ pipewright: spec });
+    expect(installed(app, ['--version']).status).toBe(0);
+    const init = installed(app, ['init', 'clicks', '--grain', 'hourly']);
+    expect(init.status).toBe(0);
+    expect(installed(app, ['expect']).stdout).toContain('1 expected files, 1 match, 0 differ');
   });
 });
