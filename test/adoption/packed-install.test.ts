@@ -49,6 +49,23 @@ describe('pipewright installed from its packed tarball in a new repository', () 
     expect(pkg.type).toBe('commonjs');
     expect(Object.keys(pkg.devDependencies)).toEqual(['pipewright']);
 
+    // The error classes are values too, from ES modules and from CommonJS (require of ESM).
+    const imported = spawnSync(
+      NODE,
+      [
+        '--input-type=module',
+        '-e',
+        "import { TransientError } from 'pipewright'; console.log(new TransientError('x').name)",
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(imported.stdout + imported.stderr).toBe('TransientError\n');
+    const required = spawnSync(NODE, ['-e', "console.log(new (require('pipewright').DataContractError)('x').name)"], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(required.stdout).toBe('DataContractError\n');
+
     const version = installed(root, ['--version']);
     expect(version.stdout.trim()).toBe(
       (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
