@@ -26,6 +26,8 @@ function partitionAt(grain: Grain, start: DateTime): Partition {
   };
 }
 
+const article = (grain: Grain) => (grain === 'hourly' ? 'an' : 'a');
+
 /** The partition a key names; UsageError (with the expected shape and an example) when it fits no partition. */
 export function partitionForKey(grain: Grain, timezone: string, key: string): Partition {
   requireZone(timezone);
@@ -34,12 +36,12 @@ export function partitionForKey(grain: Grain, timezone: string, key: string): Pa
   const expected = `expected ${grid.shape}, e.g. ${grid.example}`;
   if (typeof start === 'string') {
     const why = start === 'wrong shape' ? expected : `${start}; ${expected}`;
-    throw new UsageError(`'${key}' is not a ${grain} partition key: ${why}`);
+    throw new UsageError(`'${key}' is not ${article(grain)} ${grain} partition key: ${why}`);
   }
   const partition = partitionAt(grain, grid.floor(start));
   if (partition.key !== key) {
     const hint = grain === 'hourly' ? ` (in ${timezone} that hour is keyed '${partition.key}')` : '';
-    throw new UsageError(`'${key}' is not a ${grain} partition key${hint}: ${expected}`);
+    throw new UsageError(`'${key}' is not ${article(grain)} ${grain} partition key${hint}: ${expected}`);
   }
   return partition;
 }
