@@ -86,9 +86,9 @@ describe('annotateTaskError', () => {
     ]);
   });
 
-  it('leaves an error without a place to the job log', () => {
-    expect(commandsWritten(() => annotateTaskError('t', '2026-05-01', 'timed out after 15m', { workspace }))).toEqual(
-      [],
-    );
+  it('annotates an error without a place on the run, with its cause', () => {
+    expect(commandsWritten(() => annotateTaskError('t', '2026-05-01', 'timed out after 15m', { workspace }))).toEqual([
+      '::error title=pipewright%3A t failed::2026-05-01: task t failed: timed out after 15m',
+    ]);
   });
 });

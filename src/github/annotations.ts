@@ -78,20 +78,26 @@ export function diagnosticsMarkdown(
   return lead + markdownTable(['Location', 'Severity', 'Message'], rows);
 }
 
-/** A failed task's error annotated on the user's file and line when its text leads with one. */
+/**
+ * A failed task's cause as an error annotation: on the user's file and line when its text
+ * leads with one (a handler's throw), else on the run (a timeout, a command's exit).
+ */
 export function annotateTaskError(
   taskId: string,
   partition: string,
   error: string,
   options: { workspace?: string } = {},
-): boolean {
+): void {
   const place = placeOfTaskError(error);
-  if (!place) return false;
+  const title = `pipewright: ${taskId} failed`;
+  if (!place) {
+    core.error(`${partition}: task ${taskId} failed: ${error}`, { title });
+    return;
+  }
   core.error(`${partition}: task ${taskId} failed: ${place.message}\n${error.split('\n').slice(1).join('\n')}`.trim(), {
     file: workspacePath(place.file, options.workspace),
     startLine: place.line,
     startColumn: place.col,
-    title: `pipewright: ${taskId} failed`,
+    title,
   });
-  return true;
 }
