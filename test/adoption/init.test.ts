@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureTool } from '../../scripts/install-tools.js';
-import { pipewright } from '../support/cli.js';
+import { TSX_IMPORT } from '../support/act.js';
+import { NODE, pipewright, REPO_ROOT } from '../support/cli.js';
 import { tempRoots } from '../support/temp.js';
 import { npmInit } from './commonjs-repo.js';
 
@@ -72,6 +73,24 @@ describe('pipewright init', () => {
     expect(spawnSync(ensureTool('actionlint'), ['.github/workflows/clicks.yml'], { cwd: root }).status).toBe(0);
     expect(pipewright(root, ['validate']).status).toBe(0);
     expect(pipewright(root, ['expect']).status).toBe(0);
+  });
+
+  // util-linux `script` gives the command a terminal, as a person at a prompt has.
+  it.runIf(spawnSync('script', ['--version']).status === 0)('asks at a terminal, keeping answers typed ahead', () => {
+    const root = tempRoot();
+    npmInit(root);
+    const cli = [NODE, '--import', TSX_IMPORT, join(REPO_ROOT, 'src/cli/index.ts'), 'init', 'clicks'];
+    const session = spawnSync('script', ['-qec', cli.map((a) => `'${a}'`).join(' '), '/dev/null'], {
+      cwd: root,
+      input: 'hourly\nAsia/Almaty\n\nsales-team\n',
+      encoding: 'utf8',
+      env: { ...process.env, PIPEWRIGHT_DATA_ROOT: '' },
+    });
+    expect(session.status, session.stdout).toBe(0);
+    expect(session.stdout).toContain('Time zone (IANA name) [UTC]: ');
+    expect(readFileSync(join(root, 'pipelines/clicks/pipeline.yml'), 'utf8')).toContain(
+      'owner: sales-team\ntags: [clicks]\n\nschedule: "5 * * * *"\ntimezone: Asia/Almaty\npartition: hourly\n',
+    );
   });
 
   it('refuses a bad zone or an existing pipeline and writes nothing', () => {

@@ -34,16 +34,22 @@ At a terminal it asks for what the flags leave out; otherwise it uses the defaul
 
 type Ask = (question: string, fallback: string) => Promise<string>;
 
-function terminalAsk(ctx: CliContext): Ask | undefined {
+/**
+ * Questions on stderr, answers from a terminal's stdin. Lines are read through one buffered
+ * iterator, so answers typed ahead are kept; at end of input (Ctrl+D) the defaults apply.
+ */
+function terminalAsk(ctx: CliContext): { ask: Ask; close(): void } | undefined {
   if (!ctx.interactive || !process.stdin.isTTY) return undefined;
-  return async (question, fallback) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr });
-    try {
-      const answer = (await rl.question(`${question} [${fallback}]: `)).trim();
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    async ask(question, fallback) {
+      ctx.stderr.write(`${question} [${fallback}]: `);
+      const next = await lines.next();
+      const answer = next.done ? '' : String(next.value).trim();
       return answer === '' ? fallback : answer;
-    } finally {
-      rl.close();
-    }
+    },
+    close: () => rl.close(),
   };
 }
 
@@ -66,20 +72,27 @@ export async function initCommand(args: string[], ctx: CliContext): Promise<numb
   const dagId = dagIdArgument(positionals, USAGE);
   if (!/^[a-z][a-z0-9_]*$/.test(dagId))
     throw new UsageError(`dag_id '${dagId}' must be lower snake_case starting with a letter (a-z, 0-9, _)`);
-  const ask = terminalAsk(ctx);
+  const terminal = terminalAsk(ctx);
   const choose = async (flag: string | undefined, question: string, fallback: string) =>
-    flag ?? (ask ? await ask(question, fallback) : fallback);
-
-  const grain: Grain = oneOf(
-    await choose(values.grain, 'Partition grain (hourly, daily, weekly, monthly)', 'daily'),
-    GRAINS,
-    'grain',
-    'daily',
-  );
-  const timezone = await choose(values.timezone, 'Time zone (IANA name)', 'UTC');
-  requireZone(timezone);
-  const schedule = await choose(values.schedule, 'Schedule (5-field cron)', DEFAULT_SCHEDULES[grain]);
-  const owner = await choose(values.owner, 'Owner (team or person)', 'data-team');
+    flag ?? (terminal ? await terminal.ask(question, fallback) : fallback);
+  let grain: Grain;
+  let timezone: string;
+  let schedule: string;
+  let owner: string;
+  try {
+    grain = oneOf(
+      await choose(values.grain, 'Partition grain (hourly, daily, weekly, monthly)', 'daily'),
+      GRAINS,
+      'grain',
+      'daily',
+    );
+    timezone = await choose(values.timezone, 'Time zone (IANA name)', 'UTC');
+    requireZone(timezone);
+    schedule = await choose(values.schedule, 'Schedule (5-field cron)', DEFAULT_SCHEDULES[grain]);
+    owner = await choose(values.owner, 'Owner (team or person)', 'data-team');
+  } finally {
+    terminal?.close();
+  }
   const pipelinesDir = (values.pipelines ?? 'pipelines').replace(/\/+$/, '').split(path.sep).join('/');
 
   const { files, sample } = scaffoldPipeline({
