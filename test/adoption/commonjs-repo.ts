@@ -2,21 +2,17 @@
 // git, and one pipeline whose handler throws two calls deep.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export function npmInit(root: string): void {
   execFileSync('npm', ['init', '-y'], { cwd: root, stdio: 'ignore' });
   execFileSync('git', ['init', '-q', '.'], { cwd: root });
 }
 
-export function throwingPipeline(root: string): void {
-  const dir = join(root, 'pipelines', 'sessions');
-  mkdirSync(join(dir, 'tasks'), { recursive: true });
-  mkdirSync(join(dir, 'data', 'raw', 'dt=2026-05-01'), { recursive: true });
-  writeFileSync(join(dir, 'data', 'raw', 'dt=2026-05-01', 'events.csv'), 'user,at\n');
-  writeFileSync(
-    join(dir, 'pipeline.yml'),
-    `dag_id: sessions
+/** A pipeline whose handler throws two calls deep, as files relative to the repository root. */
+export const THROWING_PIPELINE: Record<string, string> = {
+  'pipelines/sessions/data/raw/dt=2026-05-01/events.csv': 'user,at\n',
+  'pipelines/sessions/pipeline.yml': `dag_id: sessions
 description: Sessions from raw events.
 owner: web-analytics
 tags: [web]
@@ -28,14 +24,12 @@ inputs:
   events: raw/dt={{ ds }}/events.csv
 outputs:
   sessions: sessions/dt={{ ds }}/sessions.csv
+  quality_report: quality/dt={{ ds }}/quality_report.json
 tasks:
   - id: build_sessions
     handler: tasks/build_sessions.ts#buildSessions
 `,
-  );
-  writeFileSync(
-    join(dir, 'tasks', 'build_sessions.ts'),
-    `import type { TaskContext } from 'pipewright';
+  'pipelines/sessions/tasks/build_sessions.ts': `import type { TaskContext } from 'pipewright';
 import { sessionize } from './sessionize.ts';
 
 export async function buildSessions(ctx: TaskContext): Promise<void> {
@@ -44,12 +38,15 @@ export async function buildSessions(ctx: TaskContext): Promise<void> {
   sessionize(options.window as { minutes: number });
 }
 `,
-  );
-  writeFileSync(
-    join(dir, 'tasks', 'sessionize.ts'),
-    `export function sessionize(window: { minutes: number }): number {
+  'pipelines/sessions/tasks/sessionize.ts': `export function sessionize(window: { minutes: number }): number {
   return window.minutes * 60;
 }
 `,
-  );
+};
+
+export function throwingPipeline(root: string): void {
+  for (const [name, content] of Object.entries(THROWING_PIPELINE)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), content);
+  }
 }
