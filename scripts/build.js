@@ -1,5 +1,6 @@
-// Bundles each action entry (src/actions/<name>.ts) and the CLI with ncc into
-// dist/<name>/index.js. Run by `npm run build`; the bundles are committed.
+// Bundles each action entry (src/actions/<name>.ts), the CLI and the package's public
+// entry (src/index.ts) with ncc into dist/<name>/index.js, and emits the public entry's
+// declarations into dist/types/. Run by `npm run build`; the output is committed.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ const outRoot = process.argv[2] ?? join(root, 'dist');
 const entries = readdirSync(join(root, 'src/actions'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_'))
   .map((f) => ({ name: f.replace(/\.ts$/, ''), file: join('src/actions', f) }));
-entries.push({ name: 'cli', file: 'src/cli/index.ts' });
+entries.push({ name: 'cli', file: 'src/cli/index.ts' }, { name: 'index', file: 'src/index.ts' });
 
 rmSync(outRoot, { recursive: true, force: true });
 for (const { name, file } of entries) {
@@ -31,3 +32,15 @@ for (const { name, file } of entries) {
     },
   );
 }
+
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(root, 'src/tsconfig.types.json'),
+    '--outDir',
+    join(outRoot, 'types'),
+  ],
+  { cwd: root, stdio: 'inherit' },
+);

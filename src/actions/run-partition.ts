@@ -1,3 +1,4 @@
+import './common/node-guard.js';
 import { runRunPartitionAction } from './run-partition/run.js';
 
 await runRunPartitionAction();

@@ -4,10 +4,22 @@ import { UsageError } from '../errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * `--partition KEY` names a partition on every command; `--date KEY` stays a silent alias for
+ * all of v1. Whichever of the two a command declares, the other is read as it.
+ */
+function partitionAlias(args: string[], options: Options): string[] {
+  const [from, to] = 'partition' in options ? ['date', 'partition'] : 'date' in options ? ['partition', 'date'] : [];
+  if (!from) return args;
+  return args.map((arg) =>
+    arg === `--${from}` ? `--${to}` : arg.startsWith(`--${from}=`) ? `--${to}${arg.slice(from.length + 2)}` : arg,
+  );
+}
+
 export function parseFlags<T extends Options>(args: string[], options: T, usage: string) {
   try {
     return parseArgs({
-      args,
+      args: partitionAlias(args, options),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,

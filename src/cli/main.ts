@@ -7,20 +7,27 @@ import { stateErrorFromFs } from '../store/fs-errors.js';
 import { backfillCommand } from './commands/backfill.js';
 import { expectCommand } from './commands/expect.js';
 import { graphCommand } from './commands/graph.js';
+import { initCommand } from './commands/init.js';
+import { listCommand } from './commands/list.js';
 import { planCommand } from './commands/plan.js';
 import { repairCommand } from './commands/repair.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { runCommand } from './commands/run.js';
 import { siteCommand } from './commands/site.js';
 import { statusCommand } from './commands/status.js';
+import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext, Command } from './context.js';
+import { VERSION } from './version.js';
 
 const commands: Record<string, { run: Command; summary: string }> = {
+  init: { run: initCommand, summary: 'scaffold a pipeline, its sample data and its workflows' },
+  list: { run: listCommand, summary: 'the pipelines with owner, schedule and their latest run' },
   validate: { run: validateCommand, summary: 'check contracts, DAGs, handler imports and policy' },
   plan: { run: planCommand, summary: 'list the partitions a tick or a backfill must run' },
   graph: { run: graphCommand, summary: 'print the DAG as Mermaid or Graphviz dot' },
   run: { run: runCommand, summary: 'run one partition' },
+  test: { run: testCommand, summary: 'run one task of one partition in a scratch data root, without the ledger' },
   backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
   status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
   rollback: { run: rollbackCommand, summary: 'make a retained version of a partition live again' },
@@ -36,7 +43,7 @@ ${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
   .join('\n')}
 
-Run 'pipewright <command> --help' for a command's options.
+Run 'pipewright <command> --help' for a command's options, 'pipewright --version' for the version.
 `;
 
 export function defaultContext(): CliContext {
@@ -55,6 +62,10 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? ctx.stderr : ctx.stdout).write(USAGE);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    ctx.stdout.write(`${VERSION}\n`);
+    return 0;
   }
   const command = commands[name];
   if (!command) {

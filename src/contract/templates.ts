@@ -2,7 +2,15 @@
 // renders them per partition; here we only check that every name exists.
 
 /** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
-export const TEMPLATE_VARIABLES = ['ds', 'ds_nodash', 'partition', 'data_interval_start', 'data_interval_end'] as const;
+export const TEMPLATE_VARIABLES = [
+  'ds',
+  'ds_nodash',
+  'hour',
+  'ts_nodash',
+  'partition',
+  'data_interval_start',
+  'data_interval_end',
+] as const;
 
 export interface TemplateRef {
   /** The whole `{{ ... }}` as written, to locate it. */

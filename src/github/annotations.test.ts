@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../contract/model.js';
-import { annotateDiagnostics, diagnosticsMarkdown, workspacePath } from './annotations.js';
+import { annotateDiagnostics, annotateTaskError, diagnosticsMarkdown, workspacePath } from './annotations.js';
 
 /** What @actions/core writes to stdout: the workflow commands the runner turns into annotations. */
 function commandsWritten(run: () => void): string[] {
@@ -67,5 +67,28 @@ describe('workspacePath', () => {
   it('keeps files outside the checkout absolute and relative paths as given', () => {
     expect(workspacePath('/etc/pipeline.yml', workspace)).toBe('/etc/pipeline.yml');
     expect(workspacePath('pipelines/x/pipeline.yml', workspace)).toBe('pipelines/x/pipeline.yml');
+  });
+});
+
+describe('annotateTaskError', () => {
+  it("annotates a located handler error on the user's file and line, with its frames", () => {
+    const error = [
+      "pipelines/sessions/tasks/sessionize.ts:2:17: Cannot read properties of undefined (reading 'minutes')",
+      '    at sessionize (pipelines/sessions/tasks/sessionize.ts:2:17)',
+      '    at buildSessions (pipelines/sessions/tasks/build_sessions.ts:7:3)',
+    ].join('\n');
+    const lines = commandsWritten(() => annotateTaskError('build_sessions', '2026-05-01', error, { workspace }));
+    expect(lines).toEqual([
+      '::error title=pipewright%3A build_sessions failed,file=pipelines/sessions/tasks/sessionize.ts,line=2,col=17::' +
+        "2026-05-01: task build_sessions failed: Cannot read properties of undefined (reading 'minutes')%0A" +
+        '    at sessionize (pipelines/sessions/tasks/sessionize.ts:2:17)%0A' +
+        '    at buildSessions (pipelines/sessions/tasks/build_sessions.ts:7:3)',
+    ]);
+  });
+
+  it('annotates an error without a place on the run, with its cause', () => {
+    expect(commandsWritten(() => annotateTaskError('t', '2026-05-01', 'timed out after 15m', { workspace }))).toEqual([
+      '::error title=pipewright%3A t failed::2026-05-01: task t failed: timed out after 15m',
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Diagnostic } from '../contract/model.js';
+import { placeOfTaskError } from '../run/error-place.js';
 import { markdownTable } from './summary.js';
 
 export const ANNOTATIONS_PER_STEP = 10;
@@ -75,4 +76,28 @@ export function diagnosticsMarkdown(
     d.message,
   ]);
   return lead + markdownTable(['Location', 'Severity', 'Message'], rows);
+}
+
+/**
+ * A failed task's cause as an error annotation: on the user's file and line when its text
+ * leads with one (a handler's throw), else on the run (a timeout, a command's exit).
+ */
+export function annotateTaskError(
+  taskId: string,
+  partition: string,
+  error: string,
+  options: { workspace?: string } = {},
+): void {
+  const place = placeOfTaskError(error);
+  const title = `pipewright: ${taskId} failed`;
+  if (!place) {
+    core.error(`${partition}: task ${taskId} failed: ${error}`, { title });
+    return;
+  }
+  core.error(`${partition}: task ${taskId} failed: ${place.message}\n${error.split('\n').slice(1).join('\n')}`.trim(), {
+    file: workspacePath(place.file, options.workspace),
+    startLine: place.line,
+    startColumn: place.col,
+    title,
+  });
 }

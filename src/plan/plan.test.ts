@@ -129,7 +129,14 @@ describe('scheduled tick with catchup', () => {
 
   it('plans nothing before the first partition is due', async () => {
     const plan = await planSchedule(pipeline(), new Date('2026-05-01T23:00:00+05:00'), ledgerOf([]));
-    expect(plan).toEqual({ dagId: 'sales', mode: 'schedule', partitions: [], count: 0, matrix: { include: [] } });
+    expect(plan).toEqual({
+      dagId: 'sales',
+      mode: 'schedule',
+      partitions: [],
+      count: 0,
+      matrix: { include: [] },
+      skipped: [],
+    });
   });
 
   it('stops at the partition containing end_date', async () => {
@@ -270,6 +277,19 @@ describe('backfill', () => {
     expect(keysOf(await planSchedule(pipeline(), now, ledger))).toEqual([]);
     const plan = await planSchedule(pipeline({ reprocessOnTick: 'changed' }), now, ledger);
     expect(reasons(plan)).toEqual({ '2026-05-01': 'changed', '2026-05-03': 'changed' });
+  });
+
+  it('lists each skipped partition with its reason, its run and the flag that includes it', async () => {
+    const plan = await planBackfill(pipeline(), { ...range, reprocess: 'none' }, ledger);
+    expect(plan.skipped.map(({ key, reason, include }) => ({ key, reason, include }))).toEqual([
+      { key: '2026-05-01', reason: 'succeeded', include: '--reprocess completed' },
+      { key: '2026-05-02', reason: 'failed', include: '--reprocess failed' },
+      { key: '2026-05-03', reason: 'running', include: undefined },
+      { key: '2026-05-05', reason: 'failed', include: '--reprocess failed' },
+    ]);
+    expect(plan.count + plan.skipped.length).toBe(6);
+    const completed = await planBackfill(pipeline(), { ...range, reprocess: 'completed' }, ledger);
+    expect(completed.skipped.map((s) => [s.key, s.reason])).toEqual([['2026-05-03', 'running']]);
   });
 
   it('reverse plans newest first, and the matrix follows that order', async () => {

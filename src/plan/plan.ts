@@ -8,6 +8,7 @@ import { MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetween } fr
 import { assertWithinContract, contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
 import type { LedgerReader, RunRecord } from '../store/ledger.js';
 import { type MatrixEntry, toMatrix } from './matrix.js';
+import { type SkippedPartition, skipFor } from './skipped.js';
 
 export { type MatrixEntry, toMatrix } from './matrix.js';
 
@@ -40,6 +41,8 @@ export interface Plan {
   matrix: { include: MatrixEntry[] };
   /** A tick with `catchup_window`: due partitions it left alone because they ended before the window. */
   outsideWindow?: { count: number; first: string; last: string };
+  /** Backfill only: the asked-for partitions left out, each with why and the flag that includes it. */
+  skipped: SkippedPartition[];
 }
 
 export interface BackfillOptions {
@@ -74,18 +77,33 @@ async function select(
   candidates: Partition[],
   reprocess: Reprocess,
   ledger: LedgerReader,
-): Promise<PlannedPartition[]> {
+): Promise<{ planned: PlannedPartition[]; skipped: SkippedPartition[] }> {
   const latest = await ledger.latestRuns(pipeline.dagId);
   const planned: PlannedPartition[] = [];
+  const skipped: SkippedPartition[] = [];
   for (const partition of candidates) {
-    const reason = reasonFor(latest.get(partition.key), reprocess);
+    const run = latest.get(partition.key);
+    const reason = reasonFor(run, reprocess);
     if (reason) planned.push({ ...partition, reason });
+    else skipped.push(skipFor(partition.key, run, reprocess)!);
   }
-  return planned;
+  return { planned, skipped };
 }
 
-function toPlan(dagId: string, mode: Plan['mode'], partitions: PlannedPartition[]): Plan {
-  return { dagId, mode, partitions, count: partitions.length, matrix: toMatrix(partitions.map((p) => p.key)) };
+function toPlan(
+  dagId: string,
+  mode: Plan['mode'],
+  partitions: PlannedPartition[],
+  skipped: SkippedPartition[] = [],
+): Plan {
+  return {
+    dagId,
+    mode,
+    partitions,
+    count: partitions.length,
+    matrix: toMatrix(partitions.map((p) => p.key)),
+    skipped,
+  };
 }
 
 function catchUp(pipeline: Pipeline, first: Partition, last: Partition): Partition[] {
@@ -111,7 +129,8 @@ export async function planSchedule(pipeline: Pipeline, now: Date, ledger: Ledger
   if (window.last && startMs(window.last) < startMs(last)) last = window.last;
   if (startMs(last) < startMs(window.first)) return toPlan(pipeline.dagId, 'schedule', []);
   const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-  const planned = await select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
+  // A tick leaves out every partition that succeeded: that is its job, not news.
+  const { planned } = await select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
   if (pipeline.catchupWindowMs === undefined) return toPlan(pipeline.dagId, 'schedule', planned);
   // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
   const since = now.getTime() - pipeline.catchupWindowMs;
@@ -145,5 +164,6 @@ export async function planBackfill(pipeline: Pipeline, opts: BackfillOptions, le
 
   const candidates = partitionsBetween(grain, timezone, first, last);
   if (opts.reverse) candidates.reverse();
-  return toPlan(pipeline.dagId, 'backfill', await select(pipeline, candidates, opts.reprocess, ledger));
+  const { planned, skipped } = await select(pipeline, candidates, opts.reprocess, ledger);
+  return toPlan(pipeline.dagId, 'backfill', planned, skipped);
 }

@@ -1,6 +1,7 @@
 // A plan as the CLI and the plan action print it: snake_case JSON, or a table
 // for people.
 import type { MatrixEntry, Plan, PlanReason } from './plan.js';
+import { renderSkipped, type SkipReason } from './skipped.js';
 
 export interface PlanJson {
   dag_id: string;
@@ -8,6 +9,7 @@ export interface PlanJson {
   partitions: Array<{ key: string; data_interval_start: string; data_interval_end: string; reason: PlanReason }>;
   count: number;
   matrix: { include: MatrixEntry[] };
+  skipped: Array<{ key: string; reason: SkipReason; run_id: string; include: string | null }>;
   /** Due partitions a tick left to a backfill because they ended before `catchup_window`. */
   outside_window?: { count: number; first: string; last: string; backfill: string };
 }
@@ -43,6 +45,7 @@ export function planToJson(plan: Plan): PlanJson {
     ...(plan.outsideWindow
       ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
       : {}),
+    skipped: plan.skipped.map((s) => ({ key: s.key, reason: s.reason, run_id: s.runId, include: s.include ?? null })),
   };
 }
 
@@ -50,7 +53,7 @@ export function renderPlanTable(plan: Plan): string {
   const entries = plan.matrix.include.length;
   const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
   const gap = outsideWindowLine(plan);
-  const note = gap ? `${gap}\n` : '';
+  const note = (gap ? `${gap}\n` : '') + renderSkipped(plan.skipped);
   if (plan.count === 0) return `${plan.dagId}: ${what}: nothing to run\n${note}`;
   const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
   const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
@@ -61,5 +64,5 @@ export function renderPlanTable(plan: Plan): string {
       .map((c, i) => c.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
-  return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note}`;
+  return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note ? `\n${note}` : ''}`;
 }

@@ -3,6 +3,7 @@
 
 import type { FailureClass } from '../errors.js';
 import { markdownText } from '../markdown.js';
+import { placeOfTaskError } from '../run/error-place.js';
 import type {
   CheckResult,
   FileChecksum,
@@ -138,7 +139,7 @@ export function renderReportMarkdown(report: QualityReport): string {
   if (report.tasks.length) {
     lines.push('#### Tasks', '', '| Task | State | Attempts | Duration | Error |', '| --- | --- | ---: | ---: | --- |');
     for (const t of report.tasks) {
-      const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${t.error}` : '';
+      const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${errorHeadline(t.error)}` : '';
       const state = t.reused_from ? `${t.state} (reused from ${t.reused_from})` : t.state;
       lines.push(`| ${cell(t.id)} | ${state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
     }
@@ -199,13 +200,18 @@ function publicationLine(report: QualityReport): string {
   }
 }
 
+/** A located handler error's first line (its place and message); the stack stays in the JSON. */
+function errorHeadline(error: string): string {
+  return placeOfTaskError(error) ? (error.split('\n')[0] ?? error) : error;
+}
+
 /** What a reader should look at first when the run did not succeed. */
 function firstCause(report: QualityReport): string | undefined {
   if (report.status === 'success') return undefined;
   const check = report.checks.find((c) => c.status === 'failed');
   if (check) return `check ${check.name} on ${check.dataset} failed: ${check.details}`;
   const task = report.tasks.find((t) => t.state === 'failed');
-  if (task) return `task ${task.id} failed${task.error ? `: ${task.error}` : ''}`;
+  if (task) return `task ${task.id} failed${task.error ? `: ${errorHeadline(task.error)}` : ''}`;
   const deferred = report.tasks.find((t) => t.state === 'deferred');
   if (deferred) return `task ${deferred.id} deferred${deferred.error ? `: ${deferred.error}` : ''}`;
   const error = report.metrics.executor_error;

@@ -1,11 +1,12 @@
 // One attempt of one task: the kind's work raced against the attempt's timeout.
 import type { Pipeline, Task } from '../contract/model.js';
-import { AttemptTimeoutError, classifyError, errorMessage, type FailureClass } from '../errors.js';
+import { AttemptTimeoutError, classifyError, type FailureClass } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { CheckResult } from '../store/ledger.js';
 import type { Clock } from './clock.js';
 import type { AtomicWriter } from './context.js';
 import { formatDuration } from './duration.js';
+import { locatedTaskError } from './error-place.js';
 import { runAsAttempt } from './stray-errors.js';
 
 /** The partition as the executor sees it: key, Airflow's ds and the data interval. */
@@ -100,7 +101,7 @@ export async function runAttempt(
     return await Promise.race([work, rejectOnAbort(controller.signal)]);
   } catch (error) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
-    return { status: 'failed', failureClass: classifyError(reason), error: errorMessage(reason) };
+    return { status: 'failed', failureClass: classifyError(reason), error: locatedTaskError(reason, env.pipeline.dir) };
   } finally {
     release?.();
     clearTimeout(timer);

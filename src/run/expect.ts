@@ -104,6 +104,7 @@ export function partitionOfFile(pipeline: Pipeline, file: string): string | unde
     if (groups.partition) return groups.partition;
     if (groups.ds) {
       if (pipeline.partition === 'daily') return groups.ds;
+      if (pipeline.partition === 'hourly' && groups.hour) return `${groups.ds}T${groups.hour}`;
       const start = parseInstant(groups.ds, pipeline.timezone, 'ds').toJSDate();
       return partitionContaining(pipeline.partition, pipeline.timezone, start).key;
     }
@@ -118,9 +119,10 @@ function templateRegExp(template: string): RegExp {
   for (const m of template.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) {
     source += escapeRegExp(template.slice(last, m.index));
     const name = m[1]!;
-    const pattern = name === 'ds' ? '\\d{4}-\\d{2}-\\d{2}' : '[^/]+';
+    const pattern = name === 'ds' ? '\\d{4}-\\d{2}-\\d{2}' : name === 'hour' ? '\\d{2}' : '[^/]+';
     // A variable used twice must match the same text; name only its first use.
-    source += seen.has(name) || !['ds', 'partition'].includes(name) ? `(?:${pattern})` : `(?<${name}>${pattern})`;
+    source +=
+      seen.has(name) || !['ds', 'hour', 'partition'].includes(name) ? `(?:${pattern})` : `(?<${name}>${pattern})`;
     seen.add(name);
     last = (m.index ?? 0) + m[0].length;
   }

@@ -150,6 +150,9 @@ describe('weekly partitions', () => {
     expect(partitionContaining('weekly', 'UTC', new Date('2027-01-01T12:00:00Z')).key).toBe('2026-W53');
     expect(partitionContaining('weekly', 'UTC', new Date('2024-12-30T12:00:00Z')).key).toBe('2025-W01');
     expect(() => partitionForKey('weekly', 'UTC', '2025-W53')).toThrow(/not a weekly partition key/);
+    expect(() => partitionForKey('hourly', 'UTC', '2026-05-02')).toThrow(
+      /^'2026-05-02' is not an hourly partition key/,
+    );
   });
 
   it('span the DST change as 167 hours', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
+import { partitionForKey } from '../schedule/partitions.js';
 import {
   assertSafeSegment,
   renderTemplate,
@@ -40,6 +41,13 @@ describe('renderTemplate', () => {
       ),
     ).toBe(
       '2026-05-02 20260502 2026-05-02 2026-05-02T00:00:00.000+05:00 2026-05-03T00:00:00.000+05:00 /d/raw.csv /d/out.csv',
+    );
+  });
+
+  it('renders Hive layouts by the hour in the pipeline zone', () => {
+    const hour = partitionForKey('hourly', 'Asia/Almaty', '2026-05-02T13');
+    expect(renderTemplate('events/dt={{ ds }}/hour={{ hour }}/ts={{ ts_nodash }}', templateVars(hour))).toBe(
+      'events/dt=2026-05-02/hour=13/ts=20260502T130000',
     );
   });
 

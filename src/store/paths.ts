@@ -12,6 +12,10 @@ import type { Partition } from '../schedule/partitions.js';
 export interface TemplateVars {
   ds: string;
   ds_nodash: string;
+  /** The interval start's hour in the pipeline's zone, `00`..`23`, for `dt=.../hour=...` layouts. */
+  hour: string;
+  /** The interval start in the zone without separators, `20260502T130000` (Airflow's ts_nodash). */
+  ts_nodash: string;
   partition: string;
   data_interval_start: string;
   data_interval_end: string;
@@ -43,6 +47,8 @@ export function templateVars(partition: Partition): TemplateVars {
   return {
     ds,
     ds_nodash: ds.replaceAll('-', ''),
+    hour: partition.dataIntervalStart.slice(11, 13),
+    ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
     partition: partition.key,
     data_interval_start: partition.dataIntervalStart,
     data_interval_end: partition.dataIntervalEnd,

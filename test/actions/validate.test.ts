@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/cli.js';
 import { git, runBundle, turanmartWorkspace } from './bundle.js';
 
 const CONTRACT = 'pipelines/turanmart_daily_sales/pipeline.yml';
@@ -46,6 +47,22 @@ describe('validate action', () => {
     // The step's failure is one line, not a stack.
     const failure = run.annotations.at(-1);
     expect(failure?.message).toMatch(/^pipewright validate: \d+ errors in the contracts/);
+  });
+
+  it('annotates a caller whose cron disagrees with the contract at its line in the workflow file', () => {
+    const ws = turanmartWorkspace();
+    const caller = '.github/workflows/turanmart-daily-sales.yml';
+    fs.mkdirSync(path.join(ws, '.github/workflows'), { recursive: true });
+    const text = fs.readFileSync(path.join(REPO_ROOT, caller), 'utf8');
+    fs.writeFileSync(path.join(ws, caller), text.replace('- cron: "0 6 * * *"', '- cron: "0 7 * * *"'));
+    const run = runBundle('validate', ws, { pipelines: 'pipelines', 'import-timeout': '10s' });
+    expect(run.status).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('- cron:')) + 1;
+    expect(run.annotations.find((a) => a.properties.file === caller)).toMatchObject({
+      level: 'error',
+      message: `cron '0 7 * * *' disagrees with the contract of 'turanmart_daily_sales' (schedule '0 6 * * *'): use cron: "0 6 * * *"`,
+      properties: { line: String(line), col: '13' },
+    });
   });
 
   it('on a pull request, summarises what changed against the base branch', () => {

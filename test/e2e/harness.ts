@@ -85,23 +85,20 @@ export function adoptedCaller(): string {
   return adopted;
 }
 
-export function createShopRepo(extra: Record<string, string | Buffer> = {}): ShopRepo {
+/** A shop repository holding exactly `files` (e.g. what `pipewright init` writes), pushed to a bare origin. */
+export function createRepoOf(files: Record<string, string>): ShopRepo {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-shop-'));
   const dir = path.join(root, 'shop');
-  const origin = path.join(root, 'origin.git');
-  const source = path.join(REPO_ROOT, PIPELINE);
-  for (const part of ['pipeline.yml', 'tasks', 'expected', path.join('data', 'raw')])
-    copy(path.join(source, part), path.join(dir, PIPELINE, part));
-  fs.mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
-  fs.writeFileSync(path.join(dir, CALLER), adoptedCaller());
-  // Task code imports csv-parse. act's jobs are offline, so instead of `npm ci` the shop commits a
-  // symlink to this repository's node_modules (act copies it as a link); with no package-lock.json
-  // the workflows' install step is skipped, as it is for a repository without dependencies.
-  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-  for (const [name, content] of Object.entries(extra)) {
+  for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
   }
+  return pushed(root, dir);
+}
+
+/** Commits the working copy `dir` and pushes it to a new bare `origin` beside it. */
+function pushed(root: string, dir: string): ShopRepo {
+  const origin = path.join(root, 'origin.git');
   git(root, 'init', '--quiet', '--bare', '-b', 'main', origin);
   git(root, 'init', '--quiet', '-b', 'main', dir);
   git(dir, 'add', '-A');
@@ -125,6 +122,25 @@ export function createShopRepo(extra: Record<string, string | Buffer> = {}): Sho
       git(dir, 'push', '--quiet', 'origin', 'main');
     },
   };
+}
+
+export function createShopRepo(extra: Record<string, string | Buffer> = {}): ShopRepo {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-shop-'));
+  const dir = path.join(root, 'shop');
+  const source = path.join(REPO_ROOT, PIPELINE);
+  for (const part of ['pipeline.yml', 'tasks', 'expected', path.join('data', 'raw')])
+    copy(path.join(source, part), path.join(dir, PIPELINE, part));
+  fs.mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
+  fs.writeFileSync(path.join(dir, CALLER), adoptedCaller());
+  // Task code imports csv-parse. act's jobs are offline, so instead of `npm ci` the shop commits a
+  // symlink to this repository's node_modules (act copies it as a link); with no package-lock.json
+  // the workflows' install step is skipped, as it is for a repository without dependencies.
+  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  for (const [name, content] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return pushed(root, dir);
 }
 
 /** Puts run records on the state branch the way a finished job would (GitLedger, real git). */
@@ -178,12 +194,13 @@ export interface ShopRun {
 export async function runCaller(
   shop: ShopRepo,
   trigger: { event: 'schedule'; now: string } | { event: 'workflow_dispatch'; inputs: Record<string, string> },
+  workflow = CALLER,
 ): Promise<ShopRun> {
   const api = await startGitHubApiServer({ token: TOKEN });
   try {
     const run = await runAct({
       repo: shop.dir,
-      workflow: CALLER,
+      workflow,
       event: trigger.event,
       ...(trigger.event === 'schedule'
         ? { vars: { PIPEWRIGHT_NOW: trigger.now }, eventPayload: { schedule: '0 6 * * *' } }

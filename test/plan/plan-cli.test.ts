@@ -180,6 +180,11 @@ describe('pipewright plan: backfill', () => {
         'PARTITION   INTERVAL START                 INTERVAL END                   REASON',
         '2026-05-03  2026-05-03T00:00:00.000+05:00  2026-05-04T00:00:00.000+05:00  missing',
         '',
+        'skipped 3 partitions:',
+        '  2026-05-01  already succeeded (run run-2026-05-01-20260502010000000): --reprocess completed includes it',
+        '  2026-05-02  already succeeded (run run-2026-05-02-20260503010000000): --reprocess completed includes it',
+        '  2026-05-04  already succeeded (run run-2026-05-04-20260505010000000): --reprocess completed includes it',
+        '',
       ].join('\n'),
     );
   });

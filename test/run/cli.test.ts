@@ -97,7 +97,10 @@ describe('pipewright run', () => {
     const r = cli(cwd, 'run', 'cli_dag', '--date', '2026-05-02', '--data-root', 'data');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('cli_dag 2026-05-02: failed');
-    expect(r.stderr).toContain('produce failed (data): bad export for 2026-05-02');
+    // The handler's place leads the error: the user's file:line:col, then their frames.
+    expect(r.stderr).toContain(
+      'produce failed (data): cli_dag/tasks/produce.ts:5:63: bad export for 2026-05-02\n    at produce (cli_dag/tasks/produce.ts:5:63)\n',
+    );
     const report = JSON.parse(readFileSync(path.join(dataRoot, 'quality/dt=2026-05-02/quality_report.json'), 'utf8'));
     expect(report.status).toBe('failed');
     expect(existsSync(path.join(dataRoot, 'gold/dt=2026-05-02/sales.csv'))).toBe(false);
@@ -178,7 +181,7 @@ describe('pipewright backfill', () => {
     const first = cli(cwd, ...args, '--reason', 'initial load');
     expect(first.status).toBe(1);
     expect(first.stdout).toContain('3 partitions: 2 ok, 1 failed');
-    expect(first.stderr).toMatch(/2026-05-02 failed\s+produce: bad export/);
+    expect(first.stderr).toMatch(/2026-05-02 failed\s+produce: cli_dag\/tasks\/produce\.ts:5:63: bad export/);
 
     rmSync(marker);
     const second = cli(cwd, ...args, '--reason', 'source fixed', '--reprocess', 'failed');

@@ -3,7 +3,7 @@
 // handler streams the file in, publishes the result atomically and reports totals.
 
 import { relative } from 'node:path';
-import type { TaskContext, TaskOutcome } from '../../../src/run/context.ts';
+import type { TaskContext, TaskOutcome } from 'pipewright';
 import { aggregateDailySales, formatCents, formatDailySalesCsv } from './daily_sales.ts';
 
 export async function buildDailySalesGold(ctx: TaskContext): Promise<TaskOutcome> {

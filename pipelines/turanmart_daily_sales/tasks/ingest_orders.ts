@@ -15,8 +15,7 @@ import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import type { CsvFields } from '../../../src/csv/reader.ts';
-import type { AtomicFile, TaskContext, TaskOutcome } from '../../../src/run/context.ts';
+import type { AtomicFile, CsvFields, TaskContext, TaskOutcome } from 'pipewright';
 import { csvField, csvLine } from './csv_format.ts';
 
 export const ORDER_COLUMNS = ['order_id', 'order_date', 'customer_id', 'region', 'order_total'] as const;

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { TaskContext, TaskOutcome } from '../../../src/run/context.ts';
+import type { TaskContext, TaskOutcome } from 'pipewright';
 
 const AMOUNT = /^(-?)(\d+)\.(\d{2})$/;
 

@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
 import { errorMessage, type FailureClass, PartitionBusyError, UsageError } from '../../errors.js';
+import { annotateTaskError } from '../../github/annotations.js';
 import { ActionsArtifactSink, type ArtifactSink, reportArtifactName } from '../../github/artifacts.js';
 import { actionsLogger } from '../../github/logger.js';
 import { writeJobSummary } from '../../github/summary.js';
@@ -98,6 +99,7 @@ async function recordOutcome(
   const { result } = ran;
   const { record, report } = result;
   core.info(`${key}: ${record.state} (run ${record.runId})`);
+  for (const t of record.tasks) if (t.state === 'failed' && t.error) annotateTaskError(t.id, key, t.error);
   const outcome: PartitionOutcome = {
     partition: key,
     state: record.state,

@@ -5,6 +5,7 @@
 import { glob } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { checkCallers } from '../../contract/callers.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import type { Diagnostic, Pipeline } from '../../contract/model.js';
 import { UsageError } from '../../errors.js';
@@ -122,6 +123,8 @@ export async function runValidateAction(): Promise<void> {
     const result = await core.group('Validate contracts', async () => {
       const r = await validatePaths(paths, { importTimeoutMs: inputs.importTimeoutMs, cwd: inputs.workspace });
       core.info(`${plural(r.files.length, 'contract')}: ${r.files.map((f) => shown(f, inputs.workspace)).join(', ')}`);
+      // The repository's callers of pipewright.yml, against these contracts (located in the workflow files).
+      r.diagnostics.push(...(await checkCallers(inputs.workspace)).diagnostics);
       return r;
     });
     const { files, pipelines, diagnostics } = result;

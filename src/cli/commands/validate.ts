@@ -1,8 +1,10 @@
 // `pipewright validate [PATH ...]`: every problem in the contracts and their
 // handler modules, one located line each, then a summary. Exit 0 clean
 // (warnings allowed), 1 with any error, 2 for bad flags or paths.
+import { checkCallers } from '../../contract/callers.js';
 import { MAX_DURATION_MS, parseDuration } from '../../contract/duration.js';
 import { displayPath, formatDiagnostic } from '../../contract/format.js';
+import { findRepoRoot } from '../../contract/imports/repo-root.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import { UsageError } from '../../errors.js';
 import { toJsonText } from '../../json.js';
@@ -12,11 +14,13 @@ import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright validate [PATH ...] [options]
 
-Checks pipeline contracts (PATH: a pipeline.yml or a folder searched for them; default pipelines/).
+Checks pipeline contracts (PATH: a pipeline.yml or a folder searched for them; default pipelines/),
+and the repository's callers of pipewright.yml in .github/workflows (pipeline, schedule, permissions).
 
 options:
   --import-timeout DURATION  budget for importing one handler module (default 5s)
   --no-imports               skip importing handler modules
+  --no-callers               skip checking the workflows that call pipewright.yml
   --format text|json         output format (default text)
 `;
 
@@ -28,6 +32,7 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
     {
       'import-timeout': { type: 'string' },
       'no-imports': { type: 'boolean' },
+      'no-callers': { type: 'boolean' },
       format: { type: 'string' },
     },
     USAGE,
@@ -50,6 +55,7 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
     checkImports: !values['no-imports'],
     cwd: ctx.cwd,
   });
+  if (!values['no-callers']) diagnostics.push(...(await checkCallers(findRepoRoot(ctx.cwd))).diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
 

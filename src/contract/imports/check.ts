@@ -3,7 +3,7 @@
 // export the named function. Modules are imported once each, all in one child
 // process (another only after a module that throws or hangs).
 import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateCache } from '../cache.js';
 import type { Diagnostic } from '../model.js';
@@ -47,7 +47,7 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
     severity: 'error',
     message,
   });
-  const byModule = new Map<string, { root: string; refs: HandlerRef[] }>();
+  const byModule = new Map<string, { root: string; tasksRoot: string; refs: HandlerRef[] }>();
   for (const ref of refs) {
     const root = opts.repoRoot ? resolve(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
     const path = resolve(ref.pipelineDir, ref.module);
@@ -69,24 +69,32 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
       out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
       continue;
     }
-    const entry = byModule.get(real) ?? { root, refs: [] };
+    // The pipelines folder, as a run sees it (src/run/module-format.ts).
+    const entry = byModule.get(real) ?? { root, tasksRoot: dirname(resolve(ref.pipelineDir)), refs: [] };
     entry.refs.push(ref);
     byModule.set(real, entry);
   }
 
   const modules = [...byModule.entries()];
   const results: ProbeResult[] = [];
-  // One child process imports every module that is not cached, per repository root (its cwd).
-  const pending = new Map<string, number[]>();
-  modules.forEach(([path, { root }], i) => {
+  // One child process imports every module that is not cached, per repository root (its cwd)
+  // and pipelines folder (whose task code it loads as ES modules).
+  const pending = new Map<string, { root: string; tasksRoot: string; indexes: number[] }>();
+  modules.forEach(([path, { root, tasksRoot }], i) => {
     const cached = opts.cache?.handlerImport(path, root);
-    if (cached) results[i] = cached;
-    else pending.set(root, [...(pending.get(root) ?? []), i]);
+    if (cached) {
+      results[i] = cached;
+      return;
+    }
+    const key = `${root}\0${tasksRoot}`;
+    const group = pending.get(key) ?? { root, tasksRoot, indexes: [] };
+    group.indexes.push(i);
+    pending.set(key, group);
   });
-  for (const [root, indexes] of pending) {
+  for (const { root, tasksRoot, indexes } of pending.values()) {
     const probed = await probeModules(
       indexes.map((i) => modules[i]![0]),
-      { timeoutMs: opts.timeoutMs, cwd: root },
+      { timeoutMs: opts.timeoutMs, cwd: root, tasksRoot },
     );
     probed.forEach(({ result, loaded }, k) => {
       const i = indexes[k]!;

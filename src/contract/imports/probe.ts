@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { folderUrl, moduleFormatPreload } from '../../run/module-format.js';
 import { NETWORK_GUARD, PROBE } from './child-sources.js';
 
 export interface SourceLocation {
@@ -52,14 +53,22 @@ const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
  * repository file its process had loaded by the end of its import, those of modules before it
  * included: a superset of what it depends on, which is what a cache key needs.
  */
-export async function probeModules(modulePaths: string[], opts: { timeoutMs: number; cwd: string }): Promise<Probed[]> {
+export interface ProbeOptions {
+  timeoutMs: number;
+  cwd: string;
+  /** The folder whose task code loads as ES modules, as it does in a run. */
+  tasksRoot: string;
+}
+
+export async function probeModules(modulePaths: string[], opts: ProbeOptions): Promise<Probed[]> {
   const out: Probed[] = [];
   while (out.length < modulePaths.length) out.push(...(await probeFrom(modulePaths.slice(out.length), opts)));
   return out;
 }
 
 /** One child process over `paths`: results for the modules it got through (at least the first). */
-async function probeFrom(paths: string[], opts: { timeoutMs: number; cwd: string }): Promise<Probed[]> {
+async function probeFrom(paths: string[], opts: ProbeOptions): Promise<Probed[]> {
+  const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PIPEWRIGHT_PROBE_URLS: JSON.stringify(paths.map((p) => pathToFileURL(p).href)),
@@ -67,7 +76,16 @@ async function probeFrom(paths: string[], opts: { timeoutMs: number; cwd: string
   delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
   const child = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', '--import', guardUrl, '--input-type=module', '--eval', PROBE],
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      formatUrl,
+      '--import',
+      guardUrl,
+      '--input-type=module',
+      '--eval',
+      PROBE,
+    ],
     { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

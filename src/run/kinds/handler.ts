@@ -1,13 +1,13 @@
 // `handler: tasks/x.ts#exportName`: a function in the user's repository, imported
 // at run time (Node 24 strips TypeScript types natively) and called with a TaskContext.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { HandlerSpec } from '../../contract/model.js';
 import { handlerModuleInside } from '../../contract/path-rules.js';
 import { csvReading } from '../../csv/reader.js';
 import { DataContractError, TransientError } from '../../errors.js';
 import type { AttemptEnv, AttemptResult, KindRunner, Metrics } from '../attempt.js';
 import type { Handler, TaskContext } from '../context.js';
+import { importTaskModule } from '../module-format.js';
 
 /** Imports the module and returns the named export, refusing anything that is not a function. */
 export async function loadHandler(pipelineDir: string, spec: HandlerSpec): Promise<Handler> {
@@ -17,8 +17,7 @@ export async function loadHandler(pipelineDir: string, spec: HandlerSpec): Promi
   const file = path.resolve(pipelineDir, spec.module);
   let mod: Record<string, unknown>;
   try {
-    // webpackIgnore keeps the ncc bundle from trying to resolve the user's module at build time.
-    mod = await import(/* webpackIgnore: true */ pathToFileURL(file).href);
+    mod = await importTaskModule(path.dirname(path.resolve(pipelineDir)), file);
   } catch (error) {
     throw new Error(`cannot import handler module ${spec.module}: ${(error as Error).message ?? String(error)}`);
   }
