@@ -1,5 +1,6 @@
 // `pipewright status`: one row per partition from the ledger's latest runs.
 import type { RunRecord } from '../store/ledger.js';
+import { attemptsByTask, maxAttempts } from '../plan/due.js';
 import { formatDuration } from './duration.js';
 
 export interface StatusRow {
@@ -7,8 +8,10 @@ export interface StatusRow {
   state: RunRecord['state'];
   run_id: string;
   trigger: RunRecord['trigger'];
-  /** Summed over the tasks of the last run. */
+  /** The most attempts any task of the last run needed: 1 for a clean run, whatever its task count. */
   attempts: number;
+  /** Attempts of each task of the last run. */
+  attempts_by_task: Record<string, number>;
   duration_ms: number | null;
   /** The `row_count` metric when a task reported one, else the rows of the run's outputs. */
   rows: number | null;
@@ -44,7 +47,8 @@ export function statusRows(latest: Map<string, RunRecord>): StatusRow[] {
         state: r.state,
         run_id: r.runId,
         trigger: r.trigger,
-        attempts: r.tasks.reduce((sum, t) => sum + t.attempts, 0),
+        attempts: maxAttempts(r),
+        attempts_by_task: attemptsByTask(r),
         duration_ms: r.endedAt ? Date.parse(r.endedAt) - Date.parse(r.startedAt) : null,
         rows: metrics.row_count ?? (r.outputs.length > 0 ? outputRows : null),
         metrics,

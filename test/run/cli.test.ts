@@ -205,7 +205,9 @@ describe('pipewright backfill', () => {
       ['2026-05-02', 'success'],
       ['2026-05-03', 'success'],
     ]);
-    expect(rows[1]).toMatchObject({ trigger: 'backfill', attempts: 2, rows: 1, reason: 'source fixed' });
+    // A clean two-task run: one attempt each, so 1 (not the sum over tasks).
+    expect(rows[1]).toMatchObject({ trigger: 'backfill', attempts: 1, rows: 1, reason: 'source fixed' });
+    expect(Object.values(rows[1].attempts_by_task)).toEqual([1, 1]);
     expect(rows[1].metrics).toMatchObject({ revenue_total: 2.5, summarized: 1 });
 
     const table = cli(cwd, 'status', 'cli_dag', '--data-root', 'data');
@@ -213,7 +215,7 @@ describe('pipewright backfill', () => {
       /^PARTITION\s+STATE\s+RUN ID\s+TRIGGER\s+ATTEMPTS\s+DURATION\s+ROWS\s+REVENUE_TOTAL\s+SUMMARIZED\s+LIVE VERSION\s+REASON$/m,
     );
     expect(table.stdout).toMatch(
-      /^2026-05-02\s+success\s+backfill__\S+\s+backfill\s+2\s+\S+\s+1\s+2\.5\s+1\s+this run\s+source fixed$/m,
+      /^2026-05-02\s+success\s+backfill__\S+\s+backfill\s+1\s+\S+\s+1\s+2\.5\s+1\s+this run\s+source fixed$/m,
     );
   });
 });

@@ -36,7 +36,9 @@ describe('TuranMart resume and changed', () => {
       pipewright(dir, ['run', DAG, '--partition', '2026-05-01', '--data-root', 'data', ...extra]);
     const failed = run();
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toContain('build_daily_sales_gold failed (code): bug in the gold step');
+    expect(failed.stderr).toMatch(
+      /build_daily_sales_gold failed \(code\): \S*build_daily_sales\.ts:2:\d+: bug in the gold step/,
+    );
     expect(failed.stdout).toMatch(/not published: nothing is live; staged outputs in _pipewright\/staging\//);
 
     writeFileSync(goldTask, fixed);

@@ -6,6 +6,7 @@ import { UsageError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { planBackfill, REPROCESS_MODES } from '../../plan/plan.js';
 import { renderPlanTable } from '../../plan/render.js';
+import { renderSkipped } from '../../plan/skipped.js';
 import { onInterrupt } from '../../run/interrupt.js';
 import { prefixLogger } from '../../run/prefix-logger.js';
 import { createProgress } from '../../run/progress.js';
@@ -123,13 +124,16 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
   ctx.stdout.write(
     `${pipeline.dagId}: backfill of ${plan.count} partition${plan.count === 1 ? '' : 's'}: ` +
       `${outcomes.length - failed.length} ok, ${failed.length} failed` +
-      `${notRun > 0 ? `, ${notRun} not started` : ''}${interrupt.signal.aborted ? ' (interrupted)' : ''}\n`,
+      `${notRun > 0 ? `, ${notRun} not started` : ''}${interrupt.signal.aborted ? ' (interrupted)' : ''}` +
+      `${plan.skipped.length > 0 ? `; ${plan.skipped.length} skipped (below)` : ''}\n`,
   );
   for (const o of outcomes) {
     const runId = o.outcome === 'ran' ? o.result.record.runId : o.outcome === 'unchanged' ? o.liveVersion : '-';
     const note = noteOf(o);
     ctx.stdout.write(`${o.key}  ${stateOf(o).padEnd(9)}  ${runId}${note ? `  ${note}` : ''}\n`);
   }
+  // Asked for 24, ran 23: say which one was left out and the flag that includes it.
+  ctx.stdout.write(renderSkipped(plan.skipped));
   if (interrupt.signal.aborted) return 130;
   return failed.length > 0 ? 1 : 0;
 }

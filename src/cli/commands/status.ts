@@ -1,4 +1,5 @@
 import { toJsonText } from '../../json.js';
+import { dueWithoutRun, renderDueWithoutRun } from '../../plan/due.js';
 import { renderStatusTable, statusRows } from '../../run/status.js';
 import { openWorkspace } from '../../run/workspace.js';
 import { dagIdArgument, oneOf, parseFlags } from '../args.js';
@@ -6,8 +7,9 @@ import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines DIR]
 
-  One row per partition: last state, run id, trigger, attempts, duration, rows,
-  numeric metrics and the recorded reason.
+  One row per partition: last state, run id, trigger, attempts (the most any task
+  needed), duration, rows, numeric metrics, the live version and the recorded
+  reason; then the due partitions that never ran.
 `;
 
 export async function statusCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -28,11 +30,14 @@ export async function statusCommand(args: string[], ctx: CliContext): Promise<nu
     ctx.cwd,
     ctx.env,
   );
-  const rows = statusRows(await ledger.latestRuns(pipeline.dagId));
+  const latest = await ledger.latestRuns(pipeline.dagId);
+  const rows = statusRows(latest);
+  // The ledger lists only what ran: a partition that never did is a gap status must show.
+  const never = dueWithoutRun(pipeline, latest, new Date());
   ctx.stdout.write(
     format === 'json'
-      ? toJsonText({ dagId: pipeline.dagId, partitions: rows })
-      : renderStatusTable(pipeline.dagId, rows),
+      ? toJsonText({ dagId: pipeline.dagId, partitions: rows, dueNeverRun: never.map((p) => p.key) })
+      : renderStatusTable(pipeline.dagId, rows) + renderDueWithoutRun(never),
   );
   return 0;
 }
