@@ -1,6 +1,7 @@
 // `pipewright status`: one row per partition from the ledger's latest runs.
-import type { RunRecord } from '../store/ledger.js';
+
 import { attemptsByTask, maxAttempts } from '../plan/due.js';
+import type { RunRecord } from '../store/ledger.js';
 import { formatDuration } from './duration.js';
 
 export interface StatusRow {
