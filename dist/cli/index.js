@@ -1,3580 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2463:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
-const META_SUPPORT_DATA = ["/properties"];
-const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-class Ajv extends core_1.default {
-    _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-            this.addKeyword(discriminator_1.default);
-    }
-    _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-            return;
-        const metaSchema = this.opts.$data
-            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
-            : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-    }
-    defaultMeta() {
-        return (this.opts.defaultMeta =
-            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
-    }
-}
-exports.Ajv = Ajv;
-module.exports = exports = Ajv;
-module.exports.Ajv = Ajv;
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
-Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
-Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
-Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
-Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
-Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
-Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
-Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
-Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
-Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
-//# sourceMappingURL=ajv.js.map
-
-/***/ }),
-
-/***/ 567:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class
-class _CodeOrName {
-}
-exports._CodeOrName = _CodeOrName;
-exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-class Name extends _CodeOrName {
-    constructor(s) {
-        super();
-        if (!exports.IDENTIFIER.test(s))
-            throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-    }
-    toString() {
-        return this.str;
-    }
-    emptyStr() {
-        return false;
-    }
-    get names() {
-        return { [this.str]: 1 };
-    }
-}
-exports.Name = Name;
-class _Code extends _CodeOrName {
-    constructor(code) {
-        super();
-        this._items = typeof code === "string" ? [code] : code;
-    }
-    toString() {
-        return this.str;
-    }
-    emptyStr() {
-        if (this._items.length > 1)
-            return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-    }
-    get str() {
-        var _a;
-        return ((_a = this._str) !== null && _a !== void 0 ? _a : (this._str = this._items.reduce((s, c) => `${s}${c}`, "")));
-    }
-    get names() {
-        var _a;
-        return ((_a = this._names) !== null && _a !== void 0 ? _a : (this._names = this._items.reduce((names, c) => {
-            if (c instanceof Name)
-                names[c.str] = (names[c.str] || 0) + 1;
-            return names;
-        }, {})));
-    }
-}
-exports._Code = _Code;
-exports.nil = new _Code("");
-function _(strs, ...args) {
-    const code = [strs[0]];
-    let i = 0;
-    while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
-    }
-    return new _Code(code);
-}
-exports._ = _;
-const plus = new _Code("+");
-function str(strs, ...args) {
-    const expr = [safeStringify(strs[0])];
-    let i = 0;
-    while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-    }
-    optimize(expr);
-    return new _Code(expr);
-}
-exports.str = str;
-function addCodeArg(code, arg) {
-    if (arg instanceof _Code)
-        code.push(...arg._items);
-    else if (arg instanceof Name)
-        code.push(arg);
-    else
-        code.push(interpolate(arg));
-}
-exports.addCodeArg = addCodeArg;
-function optimize(expr) {
-    let i = 1;
-    while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-            const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-            if (res !== undefined) {
-                expr.splice(i - 1, 3, res);
-                continue;
-            }
-            expr[i++] = "+";
-        }
-        i++;
-    }
-}
-function mergeExprItems(a, b) {
-    if (b === '""')
-        return a;
-    if (a === '""')
-        return b;
-    if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-            return;
-        if (typeof b != "string")
-            return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-            return a.slice(0, -1) + b.slice(1);
-        return;
-    }
-    if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-    return;
-}
-function strConcat(c1, c2) {
-    return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str `${c1}${c2}`;
-}
-exports.strConcat = strConcat;
-// TODO do not allow arrays here
-function interpolate(x) {
-    return typeof x == "number" || typeof x == "boolean" || x === null
-        ? x
-        : safeStringify(Array.isArray(x) ? x.join(",") : x);
-}
-function stringify(x) {
-    return new _Code(safeStringify(x));
-}
-exports.stringify = stringify;
-function safeStringify(x) {
-    return JSON.stringify(x)
-        .replace(/\u2028/g, "\\u2028")
-        .replace(/\u2029/g, "\\u2029");
-}
-exports.safeStringify = safeStringify;
-function getProperty(key) {
-    return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _ `[${key}]`;
-}
-exports.getProperty = getProperty;
-//Does best effort to format the name properly
-function getEsmExportName(key) {
-    if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-    }
-    throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-}
-exports.getEsmExportName = getEsmExportName;
-function regexpCode(rx) {
-    return new _Code(rx.toString());
-}
-exports.regexpCode = regexpCode;
-//# sourceMappingURL=code.js.map
-
-/***/ }),
-
-/***/ 1436:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
-Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
-Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
-Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
-Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return code_2.nil; } }));
-Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function () { return code_2.getProperty; } }));
-Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
-Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
-Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
-Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
-Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
-Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
-Object.defineProperty(exports, "varKinds", ({ enumerable: true, get: function () { return scope_2.varKinds; } }));
-exports.operators = {
-    GT: new code_1._Code(">"),
-    GTE: new code_1._Code(">="),
-    LT: new code_1._Code("<"),
-    LTE: new code_1._Code("<="),
-    EQ: new code_1._Code("==="),
-    NEQ: new code_1._Code("!=="),
-    NOT: new code_1._Code("!"),
-    OR: new code_1._Code("||"),
-    AND: new code_1._Code("&&"),
-    ADD: new code_1._Code("+"),
-};
-class Node {
-    optimizeNodes() {
-        return this;
-    }
-    optimizeNames(_names, _constants) {
-        return this;
-    }
-}
-class Def extends Node {
-    constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-    }
-    render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === undefined ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-    }
-    optimizeNames(names, constants) {
-        if (!names[this.name.str])
-            return;
-        if (this.rhs)
-            this.rhs = optimizeExpr(this.rhs, names, constants);
-        return this;
-    }
-    get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-    }
-}
-class Assign extends Node {
-    constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-    }
-    render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-    }
-    optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
-            return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
-        return this;
-    }
-    get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
-    }
-}
-class AssignOp extends Assign {
-    constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-    }
-    render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-    }
-}
-class Label extends Node {
-    constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-    }
-    render({ _n }) {
-        return `${this.label}:` + _n;
-    }
-}
-class Break extends Node {
-    constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-    }
-    render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-    }
-}
-class Throw extends Node {
-    constructor(error) {
-        super();
-        this.error = error;
-    }
-    render({ _n }) {
-        return `throw ${this.error};` + _n;
-    }
-    get names() {
-        return this.error.names;
-    }
-}
-class AnyCode extends Node {
-    constructor(code) {
-        super();
-        this.code = code;
-    }
-    render({ _n }) {
-        return `${this.code};` + _n;
-    }
-    optimizeNodes() {
-        return `${this.code}` ? this : undefined;
-    }
-    optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
-        return this;
-    }
-    get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-    }
-}
-class ParentNode extends Node {
-    constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-    }
-    render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
-    }
-    optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-            const n = nodes[i].optimizeNodes();
-            if (Array.isArray(n))
-                nodes.splice(i, 1, ...n);
-            else if (n)
-                nodes[i] = n;
-            else
-                nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : undefined;
-    }
-    optimizeNames(names, constants) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-            // iterating backwards improves 1-pass optimization
-            const n = nodes[i];
-            if (n.optimizeNames(names, constants))
-                continue;
-            subtractNames(names, n.names);
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : undefined;
-    }
-    get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
-    }
-}
-class BlockNode extends ParentNode {
-    render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-    }
-}
-class Root extends ParentNode {
-}
-class Else extends BlockNode {
-}
-Else.kind = "else";
-class If extends BlockNode {
-    constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-    }
-    render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-            code += "else " + this.else.render(opts);
-        return code;
-    }
-    optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-            return this.nodes; // else is ignored here
-        let e = this.else;
-        if (e) {
-            const ns = e.optimizeNodes();
-            e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-            if (cond === false)
-                return e instanceof If ? e : e.nodes;
-            if (this.nodes.length)
-                return this;
-            return new If(not(cond), e instanceof If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-            return undefined;
-        return this;
-    }
-    optimizeNames(names, constants) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
-            return;
-        this.condition = optimizeExpr(this.condition, names, constants);
-        return this;
-    }
-    get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
-        if (this.else)
-            addNames(names, this.else.names);
-        return names;
-    }
-}
-If.kind = "if";
-class For extends BlockNode {
-}
-For.kind = "for";
-class ForLoop extends For {
-    constructor(iteration) {
-        super();
-        this.iteration = iteration;
-    }
-    render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-    }
-    optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
-            return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
-        return this;
-    }
-    get names() {
-        return addNames(super.names, this.iteration.names);
-    }
-}
-class ForRange extends For {
-    constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-    }
-    render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-    }
-    get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
-    }
-}
-class ForIter extends For {
-    constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-    }
-    render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-    }
-    optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
-            return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
-        return this;
-    }
-    get names() {
-        return addNames(super.names, this.iterable.names);
-    }
-}
-class Func extends BlockNode {
-    constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-    }
-    render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-    }
-}
-Func.kind = "func";
-class Return extends ParentNode {
-    render(opts) {
-        return "return " + super.render(opts);
-    }
-}
-Return.kind = "return";
-class Try extends BlockNode {
-    render(opts) {
-        let code = "try" + super.render(opts);
-        if (this.catch)
-            code += this.catch.render(opts);
-        if (this.finally)
-            code += this.finally.render(opts);
-        return code;
-    }
-    optimizeNodes() {
-        var _a, _b;
-        super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-    }
-    optimizeNames(names, constants) {
-        var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
-        return this;
-    }
-    get names() {
-        const names = super.names;
-        if (this.catch)
-            addNames(names, this.catch.names);
-        if (this.finally)
-            addNames(names, this.finally.names);
-        return names;
-    }
-}
-class Catch extends BlockNode {
-    constructor(error) {
-        super();
-        this.error = error;
-    }
-    render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-    }
-}
-Catch.kind = "catch";
-class Finally extends BlockNode {
-    render(opts) {
-        return "finally" + super.render(opts);
-    }
-}
-Finally.kind = "finally";
-class CodeGen {
-    constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-    }
-    toString() {
-        return this._root.render(this.opts);
-    }
-    // returns unique name in the internal scope
-    name(prefix) {
-        return this._scope.name(prefix);
-    }
-    // reserves unique name in the external scope
-    scopeName(prefix) {
-        return this._extScope.name(prefix);
-    }
-    // reserves unique name in the external scope and assigns value to it
-    scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = new Set());
-        vs.add(name);
-        return name;
-    }
-    getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-    }
-    // return code that assigns values in the external scope to the names that are used internally
-    // (same names that were returned by gen.scopeName or gen.scopeValue)
-    scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-    }
-    scopeCode() {
-        return this._extScope.scopeCode(this._values);
-    }
-    _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== undefined && constant)
-            this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-    }
-    // `const` declaration (`var` in es5 mode)
-    const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-    }
-    // `let` declaration with optional assignment (`var` in es5 mode)
-    let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-    }
-    // `var` declaration with optional assignment
-    var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-    }
-    // assignment code
-    assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-    }
-    // `+=` code
-    add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
-    }
-    // appends passed SafeExpr to code or executes Block
-    code(c) {
-        if (typeof c == "function")
-            c();
-        else if (c !== code_1.nil)
-            this._leafNode(new AnyCode(c));
-        return this;
-    }
-    // returns code for object literal for the passed argument list of key-value pairs
-    object(...keyValues) {
-        const code = ["{"];
-        for (const [key, value] of keyValues) {
-            if (code.length > 1)
-                code.push(",");
-            code.push(key);
-            if (key !== value || this.opts.es5) {
-                code.push(":");
-                (0, code_1.addCodeArg)(code, value);
-            }
-        }
-        code.push("}");
-        return new code_1._Code(code);
-    }
-    // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-    if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-            this.code(thenBody).else().code(elseBody).endIf();
-        }
-        else if (thenBody) {
-            this.code(thenBody).endIf();
-        }
-        else if (elseBody) {
-            throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-    }
-    // `else if` clause - invalid without `if` or after `else` clauses
-    elseIf(condition) {
-        return this._elseNode(new If(condition));
-    }
-    // `else` clause - only valid after `if` or `else if` clauses
-    else() {
-        return this._elseNode(new Else());
-    }
-    // end `if` statement (needed if gen.if was used only with condition)
-    endIf() {
-        return this._endBlockNode(If, Else);
-    }
-    _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-            this.code(forBody).endFor();
-        return this;
-    }
-    // a generic `for` clause (or statement if `forBody` is passed)
-    for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-    }
-    // `for` statement for a range of values
-    forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-    }
-    // `for-of` statement (in es5 mode replace with a normal for loop)
-    forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-            const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-            return this.forRange("_i", 0, (0, code_1._) `${arr}.length`, (i) => {
-                this.var(name, (0, code_1._) `${arr}[${i}]`);
-                forBody(name);
-            });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-    }
-    // `for-in` statement.
-    // With option `ownProperties` replaced with a `for-of` loop for object keys
-    forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-            return this.forOf(nameOrPrefix, (0, code_1._) `Object.keys(${obj})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-    }
-    // end `for` loop
-    endFor() {
-        return this._endBlockNode(For);
-    }
-    // `label` statement
-    label(label) {
-        return this._leafNode(new Label(label));
-    }
-    // `break` statement
-    break(label) {
-        return this._leafNode(new Break(label));
-    }
-    // `return` statement
-    return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-            throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-    }
-    // `try` statement
-    try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-            throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-            const error = this.name("e");
-            this._currNode = node.catch = new Catch(error);
-            catchCode(error);
-        }
-        if (finallyCode) {
-            this._currNode = node.finally = new Finally();
-            this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-    }
-    // `throw` statement
-    throw(error) {
-        return this._leafNode(new Throw(error));
-    }
-    // start self-balancing block
-    block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-            this.code(body).endBlock(nodeCount);
-        return this;
-    }
-    // end the current self-balancing block
-    endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === undefined)
-            throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || (nodeCount !== undefined && toClose !== nodeCount)) {
-            throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-    }
-    // `function` heading (or definition if funcBody is passed)
-    func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-            this.code(funcBody).endFunc();
-        return this;
-    }
-    // end function definition
-    endFunc() {
-        return this._endBlockNode(Func);
-    }
-    optimize(n = 1) {
-        while (n-- > 0) {
-            this._root.optimizeNodes();
-            this._root.optimizeNames(this._root.names, this._constants);
-        }
-    }
-    _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-    }
-    _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-    }
-    _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || (N2 && n instanceof N2)) {
-            this._nodes.pop();
-            return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-    }
-    _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-            throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-    }
-    get _root() {
-        return this._nodes[0];
-    }
-    get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-    }
-    set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-    }
-}
-exports.CodeGen = CodeGen;
-function addNames(names, from) {
-    for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-    return names;
-}
-function addExprNames(names, from) {
-    return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
-}
-function optimizeExpr(expr, names, constants) {
-    if (expr instanceof code_1.Name)
-        return replaceName(expr);
-    if (!canOptimize(expr))
-        return expr;
-    return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-            c = replaceName(c);
-        if (c instanceof code_1._Code)
-            items.push(...c._items);
-        else
-            items.push(c);
-        return items;
-    }, []));
-    function replaceName(n) {
-        const c = constants[n.str];
-        if (c === undefined || names[n.str] !== 1)
-            return n;
-        delete names[n.str];
-        return c;
-    }
-    function canOptimize(e) {
-        return (e instanceof code_1._Code &&
-            e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== undefined));
-    }
-}
-function subtractNames(names, from) {
-    for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
-}
-function not(x) {
-    return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._) `!${par(x)}`;
-}
-exports.not = not;
-const andCode = mappend(exports.operators.AND);
-// boolean AND (&&) expression with the passed arguments
-function and(...args) {
-    return args.reduce(andCode);
-}
-exports.and = and;
-const orCode = mappend(exports.operators.OR);
-// boolean OR (||) expression with the passed arguments
-function or(...args) {
-    return args.reduce(orCode);
-}
-exports.or = or;
-function mappend(op) {
-    return (x, y) => (x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._) `${par(x)} ${op} ${par(y)}`);
-}
-function par(x) {
-    return x instanceof code_1.Name ? x : (0, code_1._) `(${x})`;
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 7788:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
-class ValueError extends Error {
-    constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-    }
-}
-var UsedValueState;
-(function (UsedValueState) {
-    UsedValueState[UsedValueState["Started"] = 0] = "Started";
-    UsedValueState[UsedValueState["Completed"] = 1] = "Completed";
-})(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-exports.varKinds = {
-    const: new code_1.Name("const"),
-    let: new code_1.Name("let"),
-    var: new code_1.Name("var"),
-};
-class Scope {
-    constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-    }
-    toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-    }
-    name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-    }
-    _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-    }
-    _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || (this._prefixes && !this._prefixes.has(prefix))) {
-            throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return (this._names[prefix] = { prefix, index: 0 });
-    }
-}
-exports.Scope = Scope;
-class ValueScopeName extends code_1.Name {
-    constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-    }
-    setValue(value, { property, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._) `.${new code_1.Name(property)}[${itemIndex}]`;
-    }
-}
-exports.ValueScopeName = ValueScopeName;
-const line = (0, code_1._) `\n`;
-class ValueScope extends Scope {
-    constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-    }
-    get() {
-        return this._scope;
-    }
-    name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-    }
-    value(nameOrPrefix, value) {
-        var _a;
-        if (value.ref === undefined)
-            throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-            const _name = vs.get(valueKey);
-            if (_name)
-                return _name;
-        }
-        else {
-            vs = this._values[prefix] = new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-    }
-    getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-            return;
-        return vs.get(keyOrRef);
-    }
-    scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-            if (name.scopePath === undefined)
-                throw new Error(`CodeGen: name "${name}" has no value`);
-            return (0, code_1._) `${scopeName}${name.scopePath}`;
-        });
-    }
-    scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-            if (name.value === undefined)
-                throw new Error(`CodeGen: name "${name}" has no value`);
-            return name.value.code;
-        }, usedValues, getCode);
-    }
-    _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
-        for (const prefix in values) {
-            const vs = values[prefix];
-            if (!vs)
-                continue;
-            const nameSet = (usedValues[prefix] = usedValues[prefix] || new Map());
-            vs.forEach((name) => {
-                if (nameSet.has(name))
-                    return;
-                nameSet.set(name, UsedValueState.Started);
-                let c = valueCode(name);
-                if (c) {
-                    const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-                    code = (0, code_1._) `${code}${def} ${name} = ${c};${this.opts._n}`;
-                }
-                else if ((c = getCode === null || getCode === void 0 ? void 0 : getCode(name))) {
-                    code = (0, code_1._) `${code}${c}${this.opts._n}`;
-                }
-                else {
-                    throw new ValueError(name);
-                }
-                nameSet.set(name, UsedValueState.Completed);
-            });
-        }
-        return code;
-    }
-}
-exports.ValueScope = ValueScope;
-//# sourceMappingURL=scope.js.map
-
-/***/ }),
-
-/***/ 1283:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-exports.keywordError = {
-    message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
-};
-exports.keyword$DataError = {
-    message: ({ keyword, schemaType }) => schemaType
-        ? (0, codegen_1.str) `"${keyword}" keyword must be ${schemaType} ($data)`
-        : (0, codegen_1.str) `"${keyword}" keyword is invalid ($data)`,
-};
-function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
-    const { it } = cxt;
-    const { gen, compositeRule, allErrors } = it;
-    const errObj = errorObjectCode(cxt, error, errorPaths);
-    if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : (compositeRule || allErrors)) {
-        addError(gen, errObj);
-    }
-    else {
-        returnErrors(it, (0, codegen_1._) `[${errObj}]`);
-    }
-}
-exports.reportError = reportError;
-function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
-    const { it } = cxt;
-    const { gen, compositeRule, allErrors } = it;
-    const errObj = errorObjectCode(cxt, error, errorPaths);
-    addError(gen, errObj);
-    if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-    }
-}
-exports.reportExtraError = reportExtraError;
-function resetErrorsCount(gen, errsCount) {
-    gen.assign(names_1.default.errors, errsCount);
-    gen.if((0, codegen_1._) `${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._) `${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-}
-exports.resetErrorsCount = resetErrorsCount;
-function extendErrors({ gen, keyword, schemaValue, data, errsCount, it, }) {
-    /* istanbul ignore if */
-    if (errsCount === undefined)
-        throw new Error("ajv implementation error");
-    const err = gen.name("err");
-    gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._) `${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._) `${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._) `${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._) `${err}.schemaPath`, (0, codegen_1.str) `${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-            gen.assign((0, codegen_1._) `${err}.schema`, schemaValue);
-            gen.assign((0, codegen_1._) `${err}.data`, data);
-        }
-    });
-}
-exports.extendErrors = extendErrors;
-function addError(gen, errObj) {
-    const err = gen.const("err", errObj);
-    gen.if((0, codegen_1._) `${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._) `[${err}]`), (0, codegen_1._) `${names_1.default.vErrors}.push(${err})`);
-    gen.code((0, codegen_1._) `${names_1.default.errors}++`);
-}
-function returnErrors(it, errs) {
-    const { gen, validateName, schemaEnv } = it;
-    if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._) `new ${it.ValidationError}(${errs})`);
-    }
-    else {
-        gen.assign((0, codegen_1._) `${validateName}.errors`, errs);
-        gen.return(false);
-    }
-}
-const E = {
-    keyword: new codegen_1.Name("keyword"),
-    schemaPath: new codegen_1.Name("schemaPath"), // also used in JTD errors
-    params: new codegen_1.Name("params"),
-    propertyName: new codegen_1.Name("propertyName"),
-    message: new codegen_1.Name("message"),
-    schema: new codegen_1.Name("schema"),
-    parentSchema: new codegen_1.Name("parentSchema"),
-};
-function errorObjectCode(cxt, error, errorPaths) {
-    const { createErrors } = cxt.it;
-    if (createErrors === false)
-        return (0, codegen_1._) `{}`;
-    return errorObject(cxt, error, errorPaths);
-}
-function errorObject(cxt, error, errorPaths = {}) {
-    const { gen, it } = cxt;
-    const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths),
-    ];
-    extraErrorProps(cxt, error, keyValues);
-    return gen.object(...keyValues);
-}
-function errorInstancePath({ errorPath }, { instancePath }) {
-    const instPath = instancePath
-        ? (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}`
-        : errorPath;
-    return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-}
-function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-    let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str) `${errSchemaPath}/${keyword}`;
-    if (schemaPath) {
-        schPath = (0, codegen_1.str) `${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-    }
-    return [E.schemaPath, schPath];
-}
-function extraErrorProps(cxt, { params, message }, keyValues) {
-    const { keyword, data, schemaValue, it } = cxt;
-    const { opts, propertyName, topSchemaRef, schemaPath } = it;
-    keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._) `{}`]);
-    if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-    }
-    if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._) `${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-    }
-    if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-}
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 2718:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
-class SchemaEnv {
-    constructor(env) {
-        var _a;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-            schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-    }
-}
-exports.SchemaEnv = SchemaEnv;
-// let codeSize = 0
-// let nodeCount = 0
-// Compiles schema in SchemaEnv
-function compileSchema(sch) {
-    // TODO refactor - remove compilations
-    const _sch = getCompilingSchema.call(this, sch);
-    if (_sch)
-        return _sch;
-    const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId); // TODO if getFullPath removed 1 tests fails
-    const { es5, lines } = this.opts.code;
-    const { ownProperties } = this.opts;
-    const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-    let _ValidationError;
-    if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-            ref: validation_error_1.default,
-            code: (0, codegen_1._) `require("ajv/dist/runtime/validation_error").default`,
-        });
-    }
-    const validateName = gen.scopeName("validate");
-    sch.validateName = validateName;
-    const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil], // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true
-            ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) }
-            : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._) `""`,
-        opts: this.opts,
-        self: this,
-    };
-    let sourceCode;
-    try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        // gen.optimize(1)
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        // console.log((codeSize += sourceCode.length), (nodeCount += gen.nodeCount))
-        if (this.opts.code.process)
-            sourceCode = this.opts.code.process(sourceCode, sch);
-        // console.log("\n\n\n *** \n", sourceCode)
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
-        if (sch.$async)
-            validate.$async = true;
-        if (this.opts.code.source === true) {
-            validate.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-            const { props, items } = schemaCxt;
-            validate.evaluated = {
-                props: props instanceof codegen_1.Name ? undefined : props,
-                items: items instanceof codegen_1.Name ? undefined : items,
-                dynamicProps: props instanceof codegen_1.Name,
-                dynamicItems: items instanceof codegen_1.Name,
-            };
-            if (validate.source)
-                validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-        }
-        sch.validate = validate;
-        return sch;
-    }
-    catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-            this.logger.error("Error compiling schema, function code:", sourceCode);
-        // console.log("\n\n\n *** \n", sourceCode, this.opts)
-        throw e;
-    }
-    finally {
-        this._compilations.delete(sch);
-    }
-}
-exports.compileSchema = compileSchema;
-function resolveRef(root, baseId, ref) {
-    var _a;
-    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-    const schOrFunc = root.refs[ref];
-    if (schOrFunc)
-        return schOrFunc;
-    let _sch = resolve.call(this, root, ref);
-    if (_sch === undefined) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref]; // TODO maybe localRefs should hold SchemaEnv
-        const { schemaId } = this.opts;
-        if (schema)
-            _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-    }
-    if (_sch === undefined)
-        return;
-    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
-}
-exports.resolveRef = resolveRef;
-function inlineOrCompile(sch) {
-    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-    return sch.validate ? sch : compileSchema.call(this, sch);
-}
-// Index of schema compilation in the currently compiled list
-function getCompilingSchema(schEnv) {
-    for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-            return sch;
-    }
-}
-exports.getCompilingSchema = getCompilingSchema;
-function sameSchemaEnv(s1, s2) {
-    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-}
-// resolve and compile the references ($ref)
-// TODO returns AnySchemaObject (if the schema can be inlined) or validation function
-function resolve(root, // information about the root schema for the current schema
-ref // reference to resolve
-) {
-    let sch;
-    while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-    return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-}
-// Resolve schema, its root and baseId
-function resolveSchema(root, // root object with properties schema, refs TODO below SchemaEnv is assigned to it
-ref // reference to resolve
-) {
-    const p = this.opts.uriResolver.parse(ref);
-    const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-    let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, undefined);
-    // TODO `Object.keys(root.schema).length > 0` should not be needed - but removing breaks 2 tests
-    if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
-    }
-    const id = (0, resolve_1.normalizeId)(refPath);
-    const schOrRef = this.refs[id] || this.schemas[id];
-    if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-            return;
-        return getJsonPointer.call(this, p, sch);
-    }
-    if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-    if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-    if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
-    }
-    return getJsonPointer.call(this, p, schOrRef);
-}
-exports.resolveSchema = resolveSchema;
-const PREVENT_SCOPE_CHANGE = new Set([
-    "properties",
-    "patternProperties",
-    "enum",
-    "dependencies",
-    "definitions",
-]);
-function getJsonPointer(parsedRef, { baseId, schema, root }) {
-    var _a;
-    if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
-        return;
-    for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-            return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === undefined)
-            return;
-        schema = partSchema;
-        // TODO PREVENT_SCOPE_CHANGE could be defined in keyword def?
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-    }
-    let env;
-    if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
-    }
-    // even though resolution failed we need to return SchemaEnv to throw exception
-    // so that compileAsync loads missing schema.
-    const { schemaId } = this.opts;
-    env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-    if (env.schema !== env.root.schema)
-        return env;
-    return undefined;
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 630:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const names = {
-    // validation function arguments
-    data: new codegen_1.Name("data"), // data passed to validation function
-    // args passed from referencing schema
-    valCxt: new codegen_1.Name("valCxt"), // validation/data context - should not be used directly, it is destructured to the names below
-    instancePath: new codegen_1.Name("instancePath"),
-    parentData: new codegen_1.Name("parentData"),
-    parentDataProperty: new codegen_1.Name("parentDataProperty"),
-    rootData: new codegen_1.Name("rootData"), // root data - same as the data passed to the first/top validation function
-    dynamicAnchors: new codegen_1.Name("dynamicAnchors"), // used to support recursiveRef and dynamicRef
-    // function scoped variables
-    vErrors: new codegen_1.Name("vErrors"), // null or array of validation errors
-    errors: new codegen_1.Name("errors"), // counter of validation errors
-    this: new codegen_1.Name("this"),
-    // "globals"
-    self: new codegen_1.Name("self"),
-    scope: new codegen_1.Name("scope"),
-    // JTD serialize/parse name for JSON string and position
-    json: new codegen_1.Name("json"),
-    jsonPos: new codegen_1.Name("jsonPos"),
-    jsonLen: new codegen_1.Name("jsonLen"),
-    jsonPart: new codegen_1.Name("jsonPart"),
-};
-exports["default"] = names;
-//# sourceMappingURL=names.js.map
-
-/***/ }),
-
-/***/ 3162:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
-class MissingRefError extends Error {
-    constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-    }
-}
-exports["default"] = MissingRefError;
-//# sourceMappingURL=ref_error.js.map
-
-/***/ }),
-
-/***/ 4090:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
-// TODO refactor to use keyword definitions
-const SIMPLE_INLINED = new Set([
-    "type",
-    "format",
-    "pattern",
-    "maxLength",
-    "minLength",
-    "maxProperties",
-    "minProperties",
-    "maxItems",
-    "minItems",
-    "maximum",
-    "minimum",
-    "uniqueItems",
-    "multipleOf",
-    "required",
-    "enum",
-    "const",
-]);
-function inlineRef(schema, limit = true) {
-    if (typeof schema == "boolean")
-        return true;
-    if (limit === true)
-        return !hasRef(schema);
-    if (!limit)
-        return false;
-    return countKeys(schema) <= limit;
-}
-exports.inlineRef = inlineRef;
-const REF_KEYWORDS = new Set([
-    "$ref",
-    "$recursiveRef",
-    "$recursiveAnchor",
-    "$dynamicRef",
-    "$dynamicAnchor",
-]);
-function hasRef(schema) {
-    for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-            return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-            return true;
-        if (typeof sch == "object" && hasRef(sch))
-            return true;
-    }
-    return false;
-}
-function countKeys(schema) {
-    let count = 0;
-    for (const key in schema) {
-        if (key === "$ref")
-            return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
-            continue;
-        if (typeof schema[key] == "object") {
-            (0, util_1.eachItem)(schema[key], (sch) => (count += countKeys(sch)));
-        }
-        if (count === Infinity)
-            return Infinity;
-    }
-    return count;
-}
-function getFullPath(resolver, id = "", normalize) {
-    if (normalize !== false)
-        id = normalizeId(id);
-    const p = resolver.parse(id);
-    return _getFullPath(resolver, p);
-}
-exports.getFullPath = getFullPath;
-function _getFullPath(resolver, p) {
-    const serialized = resolver.serialize(p);
-    return serialized.split("#")[0] + "#";
-}
-exports._getFullPath = _getFullPath;
-const TRAILING_SLASH_HASH = /#\/?$/;
-function normalizeId(id) {
-    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-}
-exports.normalizeId = normalizeId;
-function resolveUrl(resolver, baseId, id) {
-    id = normalizeId(id);
-    return resolver.resolve(baseId, id);
-}
-exports.resolveUrl = resolveUrl;
-const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-function getSchemaRefs(schema, baseId) {
-    if (typeof schema == "boolean")
-        return {};
-    const { schemaId, uriResolver } = this.opts;
-    const schId = normalizeId(schema[schemaId] || baseId);
-    const baseIds = { "": schId };
-    const pathPrefix = getFullPath(uriResolver, schId, false);
-    const localRefs = {};
-    const schemaRefs = new Set();
-    traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === undefined)
-            return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-            innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-            // eslint-disable-next-line @typescript-eslint/unbound-method
-            const _resolve = this.opts.uriResolver.resolve;
-            ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-            if (schemaRefs.has(ref))
-                throw ambiguos(ref);
-            schemaRefs.add(ref);
-            let schOrRef = this.refs[ref];
-            if (typeof schOrRef == "string")
-                schOrRef = this.refs[schOrRef];
-            if (typeof schOrRef == "object") {
-                checkAmbiguosRef(sch, schOrRef.schema, ref);
-            }
-            else if (ref !== normalizeId(fullPath)) {
-                if (ref[0] === "#") {
-                    checkAmbiguosRef(sch, localRefs[ref], ref);
-                    localRefs[ref] = sch;
-                }
-                else {
-                    this.refs[ref] = fullPath;
-                }
-            }
-            return ref;
-        }
-        function addAnchor(anchor) {
-            if (typeof anchor == "string") {
-                if (!ANCHOR.test(anchor))
-                    throw new Error(`invalid anchor "${anchor}"`);
-                addRef.call(this, `#${anchor}`);
-            }
-        }
-    });
-    return localRefs;
-    function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== undefined && !equal(sch1, sch2))
-            throw ambiguos(ref);
-    }
-    function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-    }
-}
-exports.getSchemaRefs = getSchemaRefs;
-//# sourceMappingURL=resolve.js.map
-
-/***/ }),
-
-/***/ 7353:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getRules = exports.isJSONType = void 0;
-const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-const jsonTypes = new Set(_jsonTypes);
-function isJSONType(x) {
-    return typeof x == "string" && jsonTypes.has(x);
-}
-exports.isJSONType = isJSONType;
-function getRules() {
-    const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] },
-    };
-    return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {},
-    };
-}
-exports.getRules = getRules;
-//# sourceMappingURL=rules.js.map
-
-/***/ }),
-
-/***/ 4464:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
-// TODO refactor to use Set
-function toHash(arr) {
-    const hash = {};
-    for (const item of arr)
-        hash[item] = true;
-    return hash;
-}
-exports.toHash = toHash;
-function alwaysValidSchema(it, schema) {
-    if (typeof schema == "boolean")
-        return schema;
-    if (Object.keys(schema).length === 0)
-        return true;
-    checkUnknownRules(it, schema);
-    return !schemaHasRules(schema, it.self.RULES.all);
-}
-exports.alwaysValidSchema = alwaysValidSchema;
-function checkUnknownRules(it, schema = it.schema) {
-    const { opts, self } = it;
-    if (!opts.strictSchema)
-        return;
-    if (typeof schema === "boolean")
-        return;
-    const rules = self.RULES.keywords;
-    for (const key in schema) {
-        if (!rules[key])
-            checkStrictMode(it, `unknown keyword: "${key}"`);
-    }
-}
-exports.checkUnknownRules = checkUnknownRules;
-function schemaHasRules(schema, rules) {
-    if (typeof schema == "boolean")
-        return !schema;
-    for (const key in schema)
-        if (rules[key])
-            return true;
-    return false;
-}
-exports.schemaHasRules = schemaHasRules;
-function schemaHasRulesButRef(schema, RULES) {
-    if (typeof schema == "boolean")
-        return !schema;
-    for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
-            return true;
-    return false;
-}
-exports.schemaHasRulesButRef = schemaHasRulesButRef;
-function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-    if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-            return schema;
-        if (typeof schema == "string")
-            return (0, codegen_1._) `${schema}`;
-    }
-    return (0, codegen_1._) `${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-}
-exports.schemaRefOrVal = schemaRefOrVal;
-function unescapeFragment(str) {
-    return unescapeJsonPointer(decodeURIComponent(str));
-}
-exports.unescapeFragment = unescapeFragment;
-function escapeFragment(str) {
-    return encodeURIComponent(escapeJsonPointer(str));
-}
-exports.escapeFragment = escapeFragment;
-function escapeJsonPointer(str) {
-    if (typeof str == "number")
-        return `${str}`;
-    return str.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-exports.escapeJsonPointer = escapeJsonPointer;
-function unescapeJsonPointer(str) {
-    return str.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-exports.unescapeJsonPointer = unescapeJsonPointer;
-function eachItem(xs, f) {
-    if (Array.isArray(xs)) {
-        for (const x of xs)
-            f(x);
-    }
-    else {
-        f(xs);
-    }
-}
-exports.eachItem = eachItem;
-function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName, }) {
-    return (gen, from, to, toName) => {
-        const res = to === undefined
-            ? from
-            : to instanceof codegen_1.Name
-                ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to)
-                : from instanceof codegen_1.Name
-                    ? (mergeToName(gen, to, from), from)
-                    : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-    };
-}
-exports.mergeEvaluated = {
-    props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => {
-            gen.if((0, codegen_1._) `${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._) `${to} || {}`).code((0, codegen_1._) `Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => {
-            if (from === true) {
-                gen.assign(to, true);
-            }
-            else {
-                gen.assign(to, (0, codegen_1._) `${to} || {}`);
-                setEvaluated(gen, to, from);
-            }
-        }),
-        mergeValues: (from, to) => (from === true ? true : { ...from, ...to }),
-        resultToName: evaluatedPropsToName,
-    }),
-    items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._) `${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._) `${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => (from === true ? true : Math.max(from, to)),
-        resultToName: (gen, items) => gen.var("items", items),
-    }),
-};
-function evaluatedPropsToName(gen, ps) {
-    if (ps === true)
-        return gen.var("props", true);
-    const props = gen.var("props", (0, codegen_1._) `{}`);
-    if (ps !== undefined)
-        setEvaluated(gen, props, ps);
-    return props;
-}
-exports.evaluatedPropsToName = evaluatedPropsToName;
-function setEvaluated(gen, props, ps) {
-    Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._) `${props}${(0, codegen_1.getProperty)(p)}`, true));
-}
-exports.setEvaluated = setEvaluated;
-const snippets = {};
-function useFunc(gen, f) {
-    return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code)),
-    });
-}
-exports.useFunc = useFunc;
-var Type;
-(function (Type) {
-    Type[Type["Num"] = 0] = "Num";
-    Type[Type["Str"] = 1] = "Str";
-})(Type || (exports.Type = Type = {}));
-function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-    // let path
-    if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax
-            ? isNumber
-                ? (0, codegen_1._) `"[" + ${dataProp} + "]"`
-                : (0, codegen_1._) `"['" + ${dataProp} + "']"`
-            : isNumber
-                ? (0, codegen_1._) `"/" + ${dataProp}`
-                : (0, codegen_1._) `"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`; // TODO maybe use global escapePointer
-    }
-    return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-}
-exports.getErrorPath = getErrorPath;
-function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-    if (!mode)
-        return;
-    msg = `strict mode: ${msg}`;
-    if (mode === true)
-        throw new Error(msg);
-    it.self.logger.warn(msg);
-}
-exports.checkStrictMode = checkStrictMode;
-//# sourceMappingURL=util.js.map
-
-/***/ }),
-
-/***/ 7692:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-function schemaHasRulesForType({ schema, self }, type) {
-    const group = self.RULES.types[type];
-    return group && group !== true && shouldUseGroup(schema, group);
-}
-exports.schemaHasRulesForType = schemaHasRulesForType;
-function shouldUseGroup(schema, group) {
-    return group.rules.some((rule) => shouldUseRule(schema, rule));
-}
-exports.shouldUseGroup = shouldUseGroup;
-function shouldUseRule(schema, rule) {
-    var _a;
-    return (schema[rule.keyword] !== undefined ||
-        ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== undefined)));
-}
-exports.shouldUseRule = shouldUseRule;
-//# sourceMappingURL=applicability.js.map
-
-/***/ }),
-
-/***/ 5346:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const boolError = {
-    message: "boolean schema is false",
-};
-function topBoolOrEmptySchema(it) {
-    const { gen, schema, validateName } = it;
-    if (schema === false) {
-        falseSchemaError(it, false);
-    }
-    else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-    }
-    else {
-        gen.assign((0, codegen_1._) `${validateName}.errors`, null);
-        gen.return(true);
-    }
-}
-exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
-function boolOrEmptySchema(it, valid) {
-    const { gen, schema } = it;
-    if (schema === false) {
-        gen.var(valid, false); // TODO var
-        falseSchemaError(it);
-    }
-    else {
-        gen.var(valid, true); // TODO var
-    }
-}
-exports.boolOrEmptySchema = boolOrEmptySchema;
-function falseSchemaError(it, overrideAllErrors) {
-    const { gen, data } = it;
-    // TODO maybe some other interface should be used for non-keyword validation errors...
-    const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it,
-    };
-    (0, errors_1.reportError)(cxt, boolError, undefined, overrideAllErrors);
-}
-//# sourceMappingURL=boolSchema.js.map
-
-/***/ }),
-
-/***/ 6685:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-var DataType;
-(function (DataType) {
-    DataType[DataType["Correct"] = 0] = "Correct";
-    DataType[DataType["Wrong"] = 1] = "Wrong";
-})(DataType || (exports.DataType = DataType = {}));
-function getSchemaTypes(schema) {
-    const types = getJSONTypes(schema.type);
-    const hasNull = types.includes("null");
-    if (hasNull) {
-        if (schema.nullable === false)
-            throw new Error("type: null contradicts nullable: false");
-    }
-    else {
-        if (!types.length && schema.nullable !== undefined) {
-            throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-            types.push("null");
-    }
-    return types;
-}
-exports.getSchemaTypes = getSchemaTypes;
-// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
-function getJSONTypes(ts) {
-    const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-    if (types.every(rules_1.isJSONType))
-        return types;
-    throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-}
-exports.getJSONTypes = getJSONTypes;
-function coerceAndCheckDataType(it, types) {
-    const { gen, data, opts } = it;
-    const coerceTo = coerceToTypes(types, opts.coerceTypes);
-    const checkTypes = types.length > 0 &&
-        !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-    if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-            if (coerceTo.length)
-                coerceData(it, types, coerceTo);
-            else
-                reportTypeError(it);
-        });
-    }
-    return checkTypes;
-}
-exports.coerceAndCheckDataType = coerceAndCheckDataType;
-const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null"]);
-function coerceToTypes(types, coerceTypes) {
-    return coerceTypes
-        ? types.filter((t) => COERCIBLE.has(t) || (coerceTypes === "array" && t === "array"))
-        : [];
-}
-function coerceData(it, types, coerceTo) {
-    const { gen, data, opts } = it;
-    const dataType = gen.let("dataType", (0, codegen_1._) `typeof ${data}`);
-    const coerced = gen.let("coerced", (0, codegen_1._) `undefined`);
-    if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._) `${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen
-            .assign(data, (0, codegen_1._) `${data}[0]`)
-            .assign(dataType, (0, codegen_1._) `typeof ${data}`)
-            .if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-    }
-    gen.if((0, codegen_1._) `${coerced} !== undefined`);
-    for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || (t === "array" && opts.coerceTypes === "array")) {
-            coerceSpecificType(t);
-        }
-    }
-    gen.else();
-    reportTypeError(it);
-    gen.endIf();
-    gen.if((0, codegen_1._) `${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-    });
-    function coerceSpecificType(t) {
-        switch (t) {
-            case "string":
-                gen
-                    .elseIf((0, codegen_1._) `${dataType} == "number" || ${dataType} == "boolean"`)
-                    .assign(coerced, (0, codegen_1._) `"" + ${data}`)
-                    .elseIf((0, codegen_1._) `${data} === null`)
-                    .assign(coerced, (0, codegen_1._) `""`);
-                return;
-            case "number":
-                gen
-                    .elseIf((0, codegen_1._) `${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`)
-                    .assign(coerced, (0, codegen_1._) `+${data}`);
-                return;
-            case "integer":
-                gen
-                    .elseIf((0, codegen_1._) `${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`)
-                    .assign(coerced, (0, codegen_1._) `+${data}`);
-                return;
-            case "boolean":
-                gen
-                    .elseIf((0, codegen_1._) `${data} === "false" || ${data} === 0 || ${data} === null`)
-                    .assign(coerced, false)
-                    .elseIf((0, codegen_1._) `${data} === "true" || ${data} === 1`)
-                    .assign(coerced, true);
-                return;
-            case "null":
-                gen.elseIf((0, codegen_1._) `${data} === "" || ${data} === 0 || ${data} === false`);
-                gen.assign(coerced, null);
-                return;
-            case "array":
-                gen
-                    .elseIf((0, codegen_1._) `${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`)
-                    .assign(coerced, (0, codegen_1._) `[${data}]`);
-        }
-    }
-}
-function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-    // TODO use gen.property
-    gen.if((0, codegen_1._) `${parentData} !== undefined`, () => gen.assign((0, codegen_1._) `${parentData}[${parentDataProperty}]`, expr));
-}
-function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-    const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-    let cond;
-    switch (dataType) {
-        case "null":
-            return (0, codegen_1._) `${data} ${EQ} null`;
-        case "array":
-            cond = (0, codegen_1._) `Array.isArray(${data})`;
-            break;
-        case "object":
-            cond = (0, codegen_1._) `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-            break;
-        case "integer":
-            cond = numCond((0, codegen_1._) `!(${data} % 1) && !isNaN(${data})`);
-            break;
-        case "number":
-            cond = numCond();
-            break;
-        default:
-            return (0, codegen_1._) `typeof ${data} ${EQ} ${dataType}`;
-    }
-    return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-    function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._) `typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._) `isFinite(${data})` : codegen_1.nil);
-    }
-}
-exports.checkDataType = checkDataType;
-function checkDataTypes(dataTypes, data, strictNums, correct) {
-    if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-    }
-    let cond;
-    const types = (0, util_1.toHash)(dataTypes);
-    if (types.array && types.object) {
-        const notObj = (0, codegen_1._) `typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._) `!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-    }
-    else {
-        cond = codegen_1.nil;
-    }
-    if (types.number)
-        delete types.integer;
-    for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-    return cond;
-}
-exports.checkDataTypes = checkDataTypes;
-const typeError = {
-    message: ({ schema }) => `must be ${schema}`,
-    params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._) `{type: ${schema}}` : (0, codegen_1._) `{type: ${schemaValue}}`,
-};
-function reportTypeError(it) {
-    const cxt = getTypeErrorContext(it);
-    (0, errors_1.reportError)(cxt, typeError);
-}
-exports.reportTypeError = reportTypeError;
-function getTypeErrorContext(it) {
-    const { gen, data, schema } = it;
-    const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-    return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it,
-    };
-}
-//# sourceMappingURL=dataType.js.map
-
-/***/ }),
-
-/***/ 1699:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-function assignDefaults(it, ty) {
-    const { properties, items } = it.schema;
-    if (ty === "object" && properties) {
-        for (const key in properties) {
-            assignDefault(it, key, properties[key].default);
-        }
-    }
-    else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-    }
-}
-exports.assignDefaults = assignDefaults;
-function assignDefault(it, prop, defaultValue) {
-    const { gen, compositeRule, data, opts } = it;
-    if (defaultValue === undefined)
-        return;
-    const childData = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(prop)}`;
-    if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-    }
-    let condition = (0, codegen_1._) `${childData} === undefined`;
-    if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._) `${condition} || ${childData} === null || ${childData} === ""`;
-    }
-    // `${childData} === undefined` +
-    // (opts.useDefaults === "empty" ? ` || ${childData} === null || ${childData} === ""` : "")
-    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-}
-//# sourceMappingURL=defaults.js.map
-
-/***/ }),
-
-/***/ 7881:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
-// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
-function validateFunctionCode(it) {
-    if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-            topSchemaObjCode(it);
-            return;
-        }
-    }
-    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-}
-exports.validateFunctionCode = validateFunctionCode;
-function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-    if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-            gen.code((0, codegen_1._) `"use strict"; ${funcSourceUrl(schema, opts)}`);
-            destructureValCxtES5(gen, opts);
-            gen.code(body);
-        });
-    }
-    else {
-        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-    }
-}
-function destructureValCxt(opts) {
-    return (0, codegen_1._) `{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._) `, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-}
-function destructureValCxtES5(gen, opts) {
-    gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-    }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._) `""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._) `undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `{}`);
-    });
-}
-function topSchemaObjCode(it) {
-    const { schema, opts, gen } = it;
-    validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-            commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-            resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-    });
-    return;
-}
-function resetEvaluated(it) {
-    // TODO maybe some hook to execute it in the end to check whether props/items are Name, as in assignEvaluated
-    const { gen, validateName } = it;
-    it.evaluated = gen.const("evaluated", (0, codegen_1._) `${validateName}.evaluated`);
-    gen.if((0, codegen_1._) `${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._) `${it.evaluated}.props`, (0, codegen_1._) `undefined`));
-    gen.if((0, codegen_1._) `${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._) `${it.evaluated}.items`, (0, codegen_1._) `undefined`));
-}
-function funcSourceUrl(schema, opts) {
-    const schId = typeof schema == "object" && schema[opts.schemaId];
-    return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._) `/*# sourceURL=${schId} */` : codegen_1.nil;
-}
-// schema compilation - this function is used recursively to generate code for sub-schemas
-function subschemaCode(it, valid) {
-    if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-            subSchemaObjCode(it, valid);
-            return;
-        }
-    }
-    (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-}
-function schemaCxtHasRules({ schema, self }) {
-    if (typeof schema == "boolean")
-        return !schema;
-    for (const key in schema)
-        if (self.RULES.all[key])
-            return true;
-    return false;
-}
-function isSchemaObj(it) {
-    return typeof it.schema != "boolean";
-}
-function subSchemaObjCode(it, valid) {
-    const { schema, gen, opts } = it;
-    if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-    updateContext(it);
-    checkAsyncSchema(it);
-    const errsCount = gen.const("_errs", names_1.default.errors);
-    typeAndKeywords(it, errsCount);
-    // TODO var
-    gen.var(valid, (0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
-}
-function checkKeywords(it) {
-    (0, util_1.checkUnknownRules)(it);
-    checkRefsAndKeywords(it);
-}
-function typeAndKeywords(it, errsCount) {
-    if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-    const types = (0, dataType_1.getSchemaTypes)(it.schema);
-    const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-    schemaKeywords(it, types, !checkedTypes, errsCount);
-}
-function checkRefsAndKeywords(it) {
-    const { schema, errSchemaPath, opts, self } = it;
-    if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-    }
-}
-function checkNoDefault(it) {
-    const { schema, opts } = it;
-    if (schema.default !== undefined && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-    }
-}
-function updateContext(it) {
-    const schId = it.schema[it.opts.schemaId];
-    if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-}
-function checkAsyncSchema(it) {
-    if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-}
-function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-    const msg = schema.$comment;
-    if (opts.$comment === true) {
-        gen.code((0, codegen_1._) `${names_1.default.self}.logger.log(${msg})`);
-    }
-    else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str) `${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._) `${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-    }
-}
-function returnResults(it) {
-    const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-    if (schemaEnv.$async) {
-        // TODO assign unevaluated
-        gen.if((0, codegen_1._) `${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._) `new ${ValidationError}(${names_1.default.vErrors})`));
-    }
-    else {
-        gen.assign((0, codegen_1._) `${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-            assignEvaluated(it);
-        gen.return((0, codegen_1._) `${names_1.default.errors} === 0`);
-    }
-}
-function assignEvaluated({ gen, evaluated, props, items }) {
-    if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._) `${evaluated}.props`, props);
-    if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._) `${evaluated}.items`, items);
-}
-function schemaKeywords(it, types, typeErrors, errsCount) {
-    const { gen, schema, data, allErrors, opts, self } = it;
-    const { RULES } = self;
-    if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition)); // TODO typecast
-        return;
-    }
-    if (!opts.jtd)
-        checkStrictTypes(it, types);
-    gen.block(() => {
-        for (const group of RULES.rules)
-            groupKeywords(group);
-        groupKeywords(RULES.post);
-    });
-    function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
-            return;
-        if (group.type) {
-            gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-            iterateKeywords(it, group);
-            if (types.length === 1 && types[0] === group.type && typeErrors) {
-                gen.else();
-                (0, dataType_2.reportTypeError)(it);
-            }
-            gen.endIf();
-        }
-        else {
-            iterateKeywords(it, group);
-        }
-        // TODO make it "ok" call?
-        if (!allErrors)
-            gen.if((0, codegen_1._) `${names_1.default.errors} === ${errsCount || 0}`);
-    }
-}
-function iterateKeywords(it, group) {
-    const { gen, schema, opts: { useDefaults }, } = it;
-    if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
-    gen.block(() => {
-        for (const rule of group.rules) {
-            if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-                keywordCode(it, rule.keyword, rule.definition, group.type);
-            }
-        }
-    });
-}
-function checkStrictTypes(it, types) {
-    if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-    checkContextTypes(it, types);
-    if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-    checkKeywordTypes(it, it.dataTypes);
-}
-function checkContextTypes(it, types) {
-    if (!types.length)
-        return;
-    if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-    }
-    types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-            strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-    });
-    narrowSchemaTypes(it, types);
-}
-function checkMultipleTypes(it, ts) {
-    if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-    }
-}
-function checkKeywordTypes(it, ts) {
-    const rules = it.self.RULES.all;
-    for (const keyword in rules) {
-        const rule = rules[keyword];
-        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-            const { type } = rule.definition;
-            if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-                strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-            }
-        }
-    }
-}
-function hasApplicableType(schTs, kwdT) {
-    return schTs.includes(kwdT) || (kwdT === "number" && schTs.includes("integer"));
-}
-function includesType(ts, t) {
-    return ts.includes(t) || (t === "integer" && ts.includes("number"));
-}
-function narrowSchemaTypes(it, withTypes) {
-    const ts = [];
-    for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-            ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-            ts.push("integer");
-    }
-    it.dataTypes = ts;
-}
-function strictTypesError(it, msg) {
-    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-    msg += ` at "${schemaPath}" (strictTypes)`;
-    (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-}
-class KeywordCxt {
-    constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-            this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        }
-        else {
-            this.schemaCode = this.schemaValue;
-            if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-                throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-            }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-            this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-    }
-    result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-    }
-    failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-            failAction();
-        else
-            this.error();
-        if (successAction) {
-            this.gen.else();
-            successAction();
-            if (this.allErrors)
-                this.gen.endIf();
-        }
-        else {
-            if (this.allErrors)
-                this.gen.endIf();
-            else
-                this.gen.else();
-        }
-    }
-    pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), undefined, failAction);
-    }
-    fail(condition) {
-        if (condition === undefined) {
-            this.error();
-            if (!this.allErrors)
-                this.gen.if(false); // this branch will be removed by gen.optimize
-            return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-            this.gen.endIf();
-        else
-            this.gen.else();
-    }
-    fail$data(condition) {
-        if (!this.$data)
-            return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._) `${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-    }
-    error(append, errorParams, errorPaths) {
-        if (errorParams) {
-            this.setParams(errorParams);
-            this._error(append, errorPaths);
-            this.setParams({});
-            return;
-        }
-        this._error(append, errorPaths);
-    }
-    _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-    }
-    $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-    }
-    reset() {
-        if (this.errsCount === undefined)
-            throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-    }
-    ok(cond) {
-        if (!this.allErrors)
-            this.gen.if(cond);
-    }
-    setParams(obj, assign) {
-        if (assign)
-            Object.assign(this.params, obj);
-        else
-            this.params = obj;
-    }
-    block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-            this.check$data(valid, $dataValid);
-            codeBlock();
-        });
-    }
-    check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-            return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._) `${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-            gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-            gen.elseIf(this.invalid$data());
-            this.$dataError();
-            if (valid !== codegen_1.nil)
-                gen.assign(valid, false);
-        }
-        gen.else();
-    }
-    invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-            if (schemaType.length) {
-                /* istanbul ignore if */
-                if (!(schemaCode instanceof codegen_1.Name))
-                    throw new Error("ajv implementation error");
-                const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-                return (0, codegen_1._) `${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-            }
-            return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-            if (def.validateSchema) {
-                const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema }); // TODO value.code for standalone
-                return (0, codegen_1._) `!${validateSchemaRef}(${schemaCode})`;
-            }
-            return codegen_1.nil;
-        }
-    }
-    subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: undefined, props: undefined };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-    }
-    mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-            return;
-        if (it.props !== true && schemaCxt.props !== undefined) {
-            it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== undefined) {
-            it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-    }
-    mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-            gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-            return true;
-        }
-    }
-}
-exports.KeywordCxt = KeywordCxt;
-function keywordCode(it, keyword, def, ruleType) {
-    const cxt = new KeywordCxt(it, def, keyword);
-    if ("code" in def) {
-        def.code(cxt, ruleType);
-    }
-    else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-    }
-    else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-    }
-    else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-    }
-}
-const JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-const RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-function getData($data, { dataLevel, dataNames, dataPathArr }) {
-    let jsonPointer;
-    let data;
-    if ($data === "")
-        return names_1.default.rootData;
-    if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-            throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-    }
-    else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
-            throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
-        if (jsonPointer === "#") {
-            if (up >= dataLevel)
-                throw new Error(errorMsg("property/index", up));
-            return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-            throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-            return data;
-    }
-    let expr = data;
-    const segments = jsonPointer.split("/");
-    for (const segment of segments) {
-        if (segment) {
-            data = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-            expr = (0, codegen_1._) `${expr} && ${data}`;
-        }
-    }
-    return expr;
-    function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-    }
-}
-exports.getData = getData;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 5202:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
-function macroKeywordCode(cxt, def) {
-    const { gen, keyword, schema, parentSchema, it } = cxt;
-    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-    const schemaRef = useKeyword(gen, keyword, macroSchema);
-    if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-    const valid = gen.name("valid");
-    cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true,
-    }, valid);
-    cxt.pass(valid, () => cxt.error(true));
-}
-exports.macroKeywordCode = macroKeywordCode;
-function funcKeywordCode(cxt, def) {
-    var _a;
-    const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-    checkAsyncKeyword(it, def);
-    const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-    const validateRef = useKeyword(gen, keyword, validate);
-    const valid = gen.let("valid");
-    cxt.block$data(valid, validateKeyword);
-    cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
-    function validateKeyword() {
-        if (def.errors === false) {
-            assignValid();
-            if (def.modifying)
-                modifyData(cxt);
-            reportErrs(() => cxt.error());
-        }
-        else {
-            const ruleErrs = def.async ? validateAsync() : validateSync();
-            if (def.modifying)
-                modifyData(cxt);
-            reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-    }
-    function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._) `await `), (e) => gen.assign(valid, false).if((0, codegen_1._) `${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._) `${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-    }
-    function validateSync() {
-        const validateErrs = (0, codegen_1._) `${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-    }
-    function assignValid(_await = def.async ? (0, codegen_1._) `await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !(("compile" in def && !$data) || def.schema === false);
-        gen.assign(valid, (0, codegen_1._) `${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-    }
-    function reportErrs(errors) {
-        var _a;
-        gen.if((0, codegen_1.not)((_a = def.valid) !== null && _a !== void 0 ? _a : valid), errors);
-    }
-}
-exports.funcKeywordCode = funcKeywordCode;
-function modifyData(cxt) {
-    const { gen, data, it } = cxt;
-    gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._) `${it.parentData}[${it.parentDataProperty}]`));
-}
-function addErrs(cxt, errs) {
-    const { gen } = cxt;
-    gen.if((0, codegen_1._) `Array.isArray(${errs})`, () => {
-        gen
-            .assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`)
-            .assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-    }, () => cxt.error());
-}
-function checkAsyncKeyword({ schemaEnv }, def) {
-    if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-}
-function useKeyword(gen, keyword, result) {
-    if (result === undefined)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-    return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-}
-function validSchemaType(schema, schemaType, allowUndefined = false) {
-    // TODO add tests
-    return (!schemaType.length ||
-        schemaType.some((st) => st === "array"
-            ? Array.isArray(schema)
-            : st === "object"
-                ? schema && typeof schema == "object" && !Array.isArray(schema)
-                : typeof schema == st || (allowUndefined && typeof schema == "undefined")));
-}
-exports.validSchemaType = validSchemaType;
-function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
-    /* istanbul ignore if */
-    if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-    }
-    const deps = def.dependencies;
-    if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-    }
-    if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-            const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` +
-                self.errorsText(def.validateSchema.errors);
-            if (opts.validateSchema === "log")
-                self.logger.error(msg);
-            else
-                throw new Error(msg);
-        }
-    }
-}
-exports.validateKeywordUsage = validateKeywordUsage;
-//# sourceMappingURL=keyword.js.map
-
-/***/ }),
-
-/***/ 6200:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-    if (keyword !== undefined && schema !== undefined) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-    }
-    if (keyword !== undefined) {
-        const sch = it.schema[keyword];
-        return schemaProp === undefined
-            ? {
-                schema: sch,
-                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-                errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-            }
-            : {
-                schema: sch[schemaProp],
-                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-                errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`,
-            };
-    }
-    if (schema !== undefined) {
-        if (schemaPath === undefined || errSchemaPath === undefined || topSchemaRef === undefined) {
-            throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-            schema,
-            schemaPath,
-            topSchemaRef,
-            errSchemaPath,
-        };
-    }
-    throw new Error('either "keyword" or "schema" must be passed');
-}
-exports.getSubschema = getSubschema;
-function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-    if (data !== undefined && dataProp !== undefined) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-    }
-    const { gen } = it;
-    if (dataProp !== undefined) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._) `${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._) `${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-    }
-    if (data !== undefined) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true); // replaceable if used once?
-        dataContextProps(nextData);
-        if (propertyName !== undefined)
-            subschema.propertyName = propertyName;
-        // TODO something is possibly wrong here with not changing parentDataProperty and not appending dataPathArr
-    }
-    if (dataTypes)
-        subschema.dataTypes = dataTypes;
-    function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-    }
-}
-exports.extendSubschemaData = extendSubschemaData;
-function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-    if (compositeRule !== undefined)
-        subschema.compositeRule = compositeRule;
-    if (createErrors !== undefined)
-        subschema.createErrors = createErrors;
-    if (allErrors !== undefined)
-        subschema.allErrors = allErrors;
-    subschema.jtdDiscriminator = jtdDiscriminator; // not inherited
-    subschema.jtdMetadata = jtdMetadata; // not inherited
-}
-exports.extendSubschemaMode = extendSubschemaMode;
-//# sourceMappingURL=subschema.js.map
-
-/***/ }),
-
-/***/ 3893:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
-Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
-Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
-Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
-Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
-Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
-Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
-Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
-const defaultRegExp = (str, flags) => new RegExp(str, flags);
-defaultRegExp.code = "new RegExp";
-const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-const EXT_SCOPE_NAMES = new Set([
-    "validate",
-    "serialize",
-    "parse",
-    "wrapper",
-    "root",
-    "schema",
-    "keyword",
-    "pattern",
-    "formats",
-    "validate$data",
-    "func",
-    "obj",
-    "Error",
-]);
-const removedOptions = {
-    errorDataPath: "",
-    format: "`validateFormats: false` can be used instead.",
-    nullable: '"nullable" keyword is supported by default.',
-    jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-    extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-    missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-    processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-    sourceCode: "Use option `code: {source: true}`",
-    strictDefaults: "It is default now, see option `strict`.",
-    strictKeywords: "It is default now, see option `strict`.",
-    uniqueItems: '"uniqueItems" keyword is always validated.',
-    unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-    cache: "Map is used as cache, schema object as key.",
-    serialize: "Map is used as cache, schema object as key.",
-    ajvErrors: "It is default now.",
-};
-const deprecatedOptions = {
-    ignoreKeywordsWithRef: "",
-    jsPropertySyntax: "",
-    unicode: '"minLength"/"maxLength" account for unicode characters by default.',
-};
-const MAX_EXPRESSION = 200;
-// eslint-disable-next-line complexity
-function requiredOptions(o) {
-    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-    const s = o.strict;
-    const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
-    const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;
-    const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-    const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-    return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver: uriResolver,
-    };
-}
-class Ajv {
-    constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = Object.create(null);
-        this._compilations = new Set();
-        this._loading = {};
-        this._cache = new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-            addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-            addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-            this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-    }
-    _addVocabularies() {
-        this.addKeyword("$async");
-    }
-    _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-            _dataRefSchema = { ...$dataRefSchema };
-            _dataRefSchema.id = _dataRefSchema.$id;
-            delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-            this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-    }
-    defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return (this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : undefined);
-    }
-    validate(schemaKeyRef, // key, ref or schema object
-    // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
-    data // to be validated
-    ) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-            v = this.getSchema(schemaKeyRef);
-            if (!v)
-                throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        }
-        else {
-            v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-            this.errors = v.errors;
-        return valid;
-    }
-    compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return (sch.validate || this._compileSchemaEnv(sch));
-    }
-    compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-            throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-            await loadMetaSchema.call(this, _schema.$schema);
-            const sch = this._addSchema(_schema, _meta);
-            return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-            if ($ref && !this.getSchema($ref)) {
-                await runCompileAsync.call(this, { $ref }, true);
-            }
-        }
-        async function _compileAsync(sch) {
-            try {
-                return this._compileSchemaEnv(sch);
-            }
-            catch (e) {
-                if (!(e instanceof ref_error_1.default))
-                    throw e;
-                checkLoaded.call(this, e);
-                await loadMissingSchema.call(this, e.missingSchema);
-                return _compileAsync.call(this, sch);
-            }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-            if (this.refs[ref]) {
-                throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-            }
-        }
-        async function loadMissingSchema(ref) {
-            const _schema = await _loadSchema.call(this, ref);
-            if (!this.refs[ref])
-                await loadMetaSchema.call(this, _schema.$schema);
-            if (!this.refs[ref])
-                this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-            const p = this._loading[ref];
-            if (p)
-                return p;
-            try {
-                return await (this._loading[ref] = loadSchema(ref));
-            }
-            finally {
-                delete this._loading[ref];
-            }
-        }
-    }
-    // Adds schema to the instance
-    addSchema(schema, // If array is passed, `key` will be ignored
-    key, // Optional schema key. Can be passed to `validate` method instead of schema object or id/ref. One schema per instance can have empty `id` and `key`.
-    _meta, // true if schema is a meta-schema. Used internally, addMetaSchema should be used instead.
-    _validateSchema = this.opts.validateSchema // false to skip schema validation. Used internally, option validateSchema should be used instead.
-    ) {
-        if (Array.isArray(schema)) {
-            for (const sch of schema)
-                this.addSchema(sch, undefined, _meta, _validateSchema);
-            return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-            const { schemaId } = this.opts;
-            id = schema[schemaId];
-            if (id !== undefined && typeof id != "string") {
-                throw new Error(`schema ${schemaId} must be string`);
-            }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-    }
-    // Add schema that will be used to validate other schemas
-    // options in META_IGNORE_OPTIONS are alway set to false
-    addMetaSchema(schema, key, // schema key
-    _validateSchema = this.opts.validateSchema // false to skip schema validation, can be used to override validateSchema option for meta-schema
-    ) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-    }
-    //  Validate schema against its meta-schema
-    validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-            return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== undefined && typeof $schema != "string") {
-            throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-            this.logger.warn("meta-schema not available");
-            this.errors = null;
-            return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-            const message = "schema is invalid: " + this.errorsText();
-            if (this.opts.validateSchema === "log")
-                this.logger.error(message);
-            else
-                throw new Error(message);
-        }
-        return valid;
-    }
-    // Get compiled schema by `key` or `ref`.
-    // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-    getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-            keyRef = sch;
-        if (sch === undefined) {
-            const { schemaId } = this.opts;
-            const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-            sch = compile_1.resolveSchema.call(this, root, keyRef);
-            if (!sch)
-                return;
-            this.refs[keyRef] = sch;
-        }
-        return (sch.validate || this._compileSchemaEnv(sch));
-    }
-    // Remove cached schema(s).
-    // If no parameter is passed all schemas but meta-schemas are removed.
-    // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-    // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-    removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-            this._removeAllSchemas(this.schemas, schemaKeyRef);
-            this._removeAllSchemas(this.refs, schemaKeyRef);
-            return this;
-        }
-        switch (typeof schemaKeyRef) {
-            case "undefined":
-                this._removeAllSchemas(this.schemas);
-                this._removeAllSchemas(this.refs);
-                this._cache.clear();
-                return this;
-            case "string": {
-                const sch = getSchEnv.call(this, schemaKeyRef);
-                if (typeof sch == "object")
-                    this._cache.delete(sch.schema);
-                delete this.schemas[schemaKeyRef];
-                delete this.refs[schemaKeyRef];
-                return this;
-            }
-            case "object": {
-                const cacheKey = schemaKeyRef;
-                this._cache.delete(cacheKey);
-                let id = schemaKeyRef[this.opts.schemaId];
-                if (id) {
-                    id = (0, resolve_1.normalizeId)(id);
-                    delete this.schemas[id];
-                    delete this.refs[id];
-                }
-                return this;
-            }
-            default:
-                throw new Error("ajv.removeSchema: invalid parameter");
-        }
-    }
-    // add "vocabulary" - a collection of keywords
-    addVocabulary(definitions) {
-        for (const def of definitions)
-            this.addKeyword(def);
-        return this;
-    }
-    addKeyword(kwdOrDef, def // deprecated
-    ) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-            keyword = kwdOrDef;
-            if (typeof def == "object") {
-                this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-                def.keyword = keyword;
-            }
-        }
-        else if (typeof kwdOrDef == "object" && def === undefined) {
-            def = kwdOrDef;
-            keyword = def.keyword;
-            if (Array.isArray(keyword) && !keyword.length) {
-                throw new Error("addKeywords: keyword must be string or non-empty array");
-            }
-        }
-        else {
-            throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-            (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-            return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition = {
-            ...def,
-            type: (0, dataType_1.getJSONTypes)(def.type),
-            schemaType: (0, dataType_1.getJSONTypes)(def.schemaType),
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0
-            ? (k) => addRule.call(this, k, definition)
-            : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-    }
-    getKeyword(keyword) {
-        const rule = this.RULES.all[keyword];
-        return typeof rule == "object" ? rule.definition : !!rule;
-    }
-    // Remove keyword
-    removeKeyword(keyword) {
-        // TODO return type should be Ajv
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
-            const i = group.rules.findIndex((rule) => rule.keyword === keyword);
-            if (i >= 0)
-                group.rules.splice(i, 1);
-        }
-        return this;
-    }
-    // Add format
-    addFormat(name, format) {
-        if (typeof format == "string")
-            format = new RegExp(format);
-        this.formats[name] = format;
-        return this;
-    }
-    errorsText(errors = this.errors, // optional array of validation errors
-    { separator = ", ", dataVar = "data" } = {} // optional options with properties `separator` and `dataVar`
-    ) {
-        if (!errors || errors.length === 0)
-            return "No errors";
-        return errors
-            .map((e) => `${dataVar}${e.instancePath} ${e.message}`)
-            .reduce((text, msg) => text + separator + msg);
-    }
-    $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-            const segments = jsonPointer.split("/").slice(1); // first segment is an empty string
-            let keywords = metaSchema;
-            for (const seg of segments)
-                keywords = keywords[seg];
-            for (const key in rules) {
-                const rule = rules[key];
-                if (typeof rule != "object")
-                    continue;
-                const { $data } = rule.definition;
-                const schema = keywords[key];
-                if ($data && schema)
-                    keywords[key] = schemaOrData(schema);
-            }
-        }
-        return metaSchema;
-    }
-    _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-            const sch = schemas[keyRef];
-            if (!regex || regex.test(keyRef)) {
-                if (typeof sch == "string") {
-                    delete schemas[keyRef];
-                }
-                else if (sch && !sch.meta) {
-                    this._cache.delete(sch.schema);
-                    delete schemas[keyRef];
-                }
-            }
-        }
-    }
-    _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-            id = schema[schemaId];
-        }
-        else {
-            if (this.opts.jtd)
-                throw new Error("schema must be object");
-            else if (typeof schema != "boolean")
-                throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== undefined)
-            return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-            // TODO atm it is allowed to overwrite schemas without id (instead of not adding them)
-            if (baseId)
-                this._checkUnique(baseId);
-            this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-            this.validateSchema(schema, true);
-        return sch;
-    }
-    _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-            throw new Error(`schema with key or id "${id}" already exists`);
-        }
-    }
-    _compileSchemaEnv(sch) {
-        if (sch.meta)
-            this._compileMetaSchema(sch);
-        else
-            compile_1.compileSchema.call(this, sch);
-        /* istanbul ignore if */
-        if (!sch.validate)
-            throw new Error("ajv implementation error");
-        return sch.validate;
-    }
-    _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-            compile_1.compileSchema.call(this, sch);
-        }
-        finally {
-            this.opts = currentOpts;
-        }
-    }
-}
-Ajv.ValidationError = validation_error_1.default;
-Ajv.MissingRefError = ref_error_1.default;
-exports["default"] = Ajv;
-function checkOptions(checkOpts, options, msg, log = "error") {
-    for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-            this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-    }
-}
-function getSchEnv(keyRef) {
-    keyRef = (0, resolve_1.normalizeId)(keyRef); // TODO tests fail without this line
-    return this.schemas[keyRef] || this.refs[keyRef];
-}
-function addInitialSchemas() {
-    const optsSchemas = this.opts.schemas;
-    if (!optsSchemas)
-        return;
-    if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-    else
-        for (const key in optsSchemas)
-            this.addSchema(optsSchemas[key], key);
-}
-function addInitialFormats() {
-    for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-            this.addFormat(name, format);
-    }
-}
-function addInitialKeywords(defs) {
-    if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-    }
-    this.logger.warn("keywords option as map is deprecated, pass array");
-    for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-            def.keyword = keyword;
-        this.addKeyword(def);
-    }
-}
-function getMetaSchemaOptions() {
-    const metaOpts = { ...this.opts };
-    for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-    return metaOpts;
-}
-const noLogs = { log() { }, warn() { }, error() { } };
-function getLogger(logger) {
-    if (logger === false)
-        return noLogs;
-    if (logger === undefined)
-        return console;
-    if (logger.log && logger.warn && logger.error)
-        return logger;
-    throw new Error("logger must implement log, warn and error methods");
-}
-const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-function checkKeyword(keyword, def) {
-    const { RULES } = this;
-    (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
-            throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-            throw new Error(`Keyword ${kwd} has invalid name`);
-    });
-    if (!def)
-        return;
-    if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-    }
-}
-function addRule(keyword, definition, dataType) {
-    var _a;
-    const post = definition === null || definition === void 0 ? void 0 : definition.post;
-    if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-    const { RULES } = this;
-    let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-    if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
-    }
-    RULES.keywords[keyword] = true;
-    if (!definition)
-        return;
-    const rule = {
-        keyword,
-        definition: {
-            ...definition,
-            type: (0, dataType_1.getJSONTypes)(definition.type),
-            schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType),
-        },
-    };
-    if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition.before);
-    else
-        ruleGroup.rules.push(rule);
-    RULES.all[keyword] = rule;
-    (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
-}
-function addBeforeRule(ruleGroup, rule, before) {
-    const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-    if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule);
-    }
-    else {
-        ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
-    }
-}
-function keywordMetaschema(def) {
-    let { metaSchema } = def;
-    if (metaSchema === undefined)
-        return;
-    if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-    def.validateSchema = this.compile(metaSchema, true);
-}
-const $dataRef = {
-    $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-};
-function schemaOrData(schema) {
-    return { anyOf: [schema, $dataRef] };
-}
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
 /***/ 4951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -3615,2038 +41,6 @@ function ucs2length(str) {
 exports["default"] = ucs2length;
 ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 //# sourceMappingURL=ucs2length.js.map
-
-/***/ }),
-
-/***/ 6285:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
-uri.code = 'require("ajv/dist/runtime/uri").default';
-exports["default"] = uri;
-//# sourceMappingURL=uri.js.map
-
-/***/ }),
-
-/***/ 3021:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-class ValidationError extends Error {
-    constructor(errors) {
-        super("validation failed");
-        this.errors = errors;
-        this.ajv = this.validation = true;
-    }
-}
-exports["default"] = ValidationError;
-//# sourceMappingURL=validation_error.js.map
-
-/***/ }),
-
-/***/ 3448:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
-    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
-};
-const def = {
-    keyword: "additionalItems",
-    type: "array",
-    schemaType: ["boolean", "object"],
-    before: "uniqueItems",
-    error,
-    code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-            (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-            return;
-        }
-        validateAdditionalItems(cxt, items);
-    },
-};
-function validateAdditionalItems(cxt, items) {
-    const { gen, schema, data, keyword, it } = cxt;
-    it.items = true;
-    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-    if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._) `${len} <= ${items.length}`);
-    }
-    else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items.length}`); // TODO var
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-    }
-    function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-            cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-            if (!it.allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-    }
-}
-exports.validateAdditionalItems = validateAdditionalItems;
-exports["default"] = def;
-//# sourceMappingURL=additionalItems.js.map
-
-/***/ }),
-
-/***/ 2431:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: "must NOT have additional properties",
-    params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
-};
-const def = {
-    keyword: "additionalProperties",
-    type: ["object"],
-    schemaType: ["boolean", "object"],
-    allowUndefined: true,
-    trackErrors: true,
-    error,
-    code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        /* istanbul ignore if */
-        if (!errsCount)
-            throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-            return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-            gen.forIn("key", data, (key) => {
-                if (!props.length && !patProps.length)
-                    additionalPropertyCode(key);
-                else
-                    gen.if(isAdditional(key), () => additionalPropertyCode(key));
-            });
-        }
-        function isAdditional(key) {
-            let definedProp;
-            if (props.length > 8) {
-                // TODO maybe an option instead of hard-coded 8?
-                const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-                definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-            }
-            else if (props.length) {
-                definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._) `${key} === ${p}`));
-            }
-            else {
-                definedProp = codegen_1.nil;
-            }
-            if (patProps.length) {
-                definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._) `${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-            }
-            return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-            gen.code((0, codegen_1._) `delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-            if (opts.removeAdditional === "all" || (opts.removeAdditional && schema === false)) {
-                deleteAdditional(key);
-                return;
-            }
-            if (schema === false) {
-                cxt.setParams({ additionalProperty: key });
-                cxt.error();
-                if (!allErrors)
-                    gen.break();
-                return;
-            }
-            if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-                const valid = gen.name("valid");
-                if (opts.removeAdditional === "failing") {
-                    applyAdditionalSchema(key, valid, false);
-                    gen.if((0, codegen_1.not)(valid), () => {
-                        cxt.reset();
-                        deleteAdditional(key);
-                    });
-                }
-                else {
-                    applyAdditionalSchema(key, valid);
-                    if (!allErrors)
-                        gen.if((0, codegen_1.not)(valid), () => gen.break());
-                }
-            }
-        }
-        function applyAdditionalSchema(key, valid, errors) {
-            const subschema = {
-                keyword: "additionalProperties",
-                dataProp: key,
-                dataPropType: util_1.Type.Str,
-            };
-            if (errors === false) {
-                Object.assign(subschema, {
-                    compositeRule: true,
-                    createErrors: false,
-                    allErrors: false,
-                });
-            }
-            cxt.subschema(subschema, valid);
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=additionalProperties.js.map
-
-/***/ }),
-
-/***/ 9205:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
-const def = {
-    keyword: "allOf",
-    schemaType: "array",
-    code(cxt) {
-        const { gen, schema, it } = cxt;
-        /* istanbul ignore if */
-        if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-            if ((0, util_1.alwaysValidSchema)(it, sch))
-                return;
-            const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-            cxt.ok(valid);
-            cxt.mergeEvaluated(schCxt);
-        });
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=allOf.js.map
-
-/***/ }),
-
-/***/ 9380:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const def = {
-    keyword: "anyOf",
-    schemaType: "array",
-    trackErrors: true,
-    code: code_1.validateUnion,
-    error: { message: "must match a schema in anyOf" },
-};
-exports["default"] = def;
-//# sourceMappingURL=anyOf.js.map
-
-/***/ }),
-
-/***/ 6182:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: ({ params: { min, max } }) => max === undefined
-        ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
-        : (0, codegen_1.str) `must contain at least ${min} and no more than ${max} valid item(s)`,
-    params: ({ params: { min, max } }) => max === undefined ? (0, codegen_1._) `{minContains: ${min}}` : (0, codegen_1._) `{minContains: ${min}, maxContains: ${max}}`,
-};
-const def = {
-    keyword: "contains",
-    type: "array",
-    schemaType: ["object", "boolean"],
-    before: "uniqueItems",
-    trackErrors: true,
-    error,
-    code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-            min = minContains === undefined ? 1 : minContains;
-            max = maxContains;
-        }
-        else {
-            min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === undefined && min === 0) {
-            (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-            return;
-        }
-        if (max !== undefined && min > max) {
-            (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-            cxt.fail();
-            return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-            let cond = (0, codegen_1._) `${len} >= ${min}`;
-            if (max !== undefined)
-                cond = (0, codegen_1._) `${cond} && ${len} <= ${max}`;
-            cxt.pass(cond);
-            return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === undefined && min === 1) {
-            validateItems(valid, () => gen.if(valid, () => gen.break()));
-        }
-        else if (min === 0) {
-            gen.let(valid, true);
-            if (max !== undefined)
-                gen.if((0, codegen_1._) `${data}.length > 0`, validateItemsWithCount);
-        }
-        else {
-            gen.let(valid, false);
-            validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-            const schValid = gen.name("_valid");
-            const count = gen.let("count", 0);
-            validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-        }
-        function validateItems(_valid, block) {
-            gen.forRange("i", 0, len, (i) => {
-                cxt.subschema({
-                    keyword: "contains",
-                    dataProp: i,
-                    dataPropType: util_1.Type.Num,
-                    compositeRule: true,
-                }, _valid);
-                block();
-            });
-        }
-        function checkLimits(count) {
-            gen.code((0, codegen_1._) `${count}++`);
-            if (max === undefined) {
-                gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true).break());
-            }
-            else {
-                gen.if((0, codegen_1._) `${count} > ${max}`, () => gen.assign(valid, false).break());
-                if (min === 1)
-                    gen.assign(valid, true);
-                else
-                    gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true));
-            }
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=contains.js.map
-
-/***/ }),
-
-/***/ 5826:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-exports.error = {
-    message: ({ params: { property, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str) `must have ${property_ies} ${deps} when property ${property} is present`;
-    },
-    params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._) `{property: ${property},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`, // TODO change to reference
-};
-const def = {
-    keyword: "dependencies",
-    type: "object",
-    schemaType: "object",
-    error: exports.error,
-    code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-    },
-};
-function splitDependencies({ schema }) {
-    const propertyDeps = {};
-    const schemaDeps = {};
-    for (const key in schema) {
-        if (key === "__proto__")
-            continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-    }
-    return [propertyDeps, schemaDeps];
-}
-function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-    const { gen, data, it } = cxt;
-    if (Object.keys(propertyDeps).length === 0)
-        return;
-    const missing = gen.let("missing");
-    for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-            continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-            property: prop,
-            depsCount: deps.length,
-            deps: deps.join(", "),
-        });
-        if (it.allErrors) {
-            gen.if(hasProperty, () => {
-                for (const depProp of deps) {
-                    (0, code_1.checkReportMissingProp)(cxt, depProp);
-                }
-            });
-        }
-        else {
-            gen.if((0, codegen_1._) `${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-        }
-    }
-}
-exports.validatePropertyDeps = validatePropertyDeps;
-function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-    const { gen, data, keyword, it } = cxt;
-    const valid = gen.name("valid");
-    for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-            continue;
-        gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties), () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-        }, () => gen.var(valid, true) // TODO var
-        );
-        cxt.ok(valid);
-    }
-}
-exports.validateSchemaDeps = validateSchemaDeps;
-exports["default"] = def;
-//# sourceMappingURL=dependencies.js.map
-
-/***/ }),
-
-/***/ 8584:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
-    params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
-};
-const def = {
-    keyword: "if",
-    schemaType: ["object", "boolean"],
-    trackErrors: true,
-    error,
-    code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === undefined && parentSchema.else === undefined) {
-            (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
-        if (!hasThen && !hasElse)
-            return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-            const ifClause = gen.let("ifClause");
-            cxt.setParams({ ifClause });
-            gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        }
-        else if (hasThen) {
-            gen.if(schValid, validateClause("then"));
-        }
-        else {
-            gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-            const schCxt = cxt.subschema({
-                keyword: "if",
-                compositeRule: true,
-                createErrors: false,
-                allErrors: false,
-            }, schValid);
-            cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-            return () => {
-                const schCxt = cxt.subschema({ keyword }, schValid);
-                gen.assign(valid, schValid);
-                cxt.mergeValidEvaluated(schCxt, valid);
-                if (ifClause)
-                    gen.assign(ifClause, (0, codegen_1._) `${keyword}`);
-                else
-                    cxt.setParams({ ifClause: keyword });
-            };
-        }
-    },
-};
-function hasSchema(it, keyword) {
-    const schema = it.schema[keyword];
-    return schema !== undefined && !(0, util_1.alwaysValidSchema)(it, schema);
-}
-exports["default"] = def;
-//# sourceMappingURL=if.js.map
-
-/***/ }),
-
-/***/ 8775:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
-function getApplicator(draft2020 = false) {
-    const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default,
-    ];
-    // array
-    if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-    else
-        applicator.push(additionalItems_1.default, items_1.default);
-    applicator.push(contains_1.default);
-    return applicator;
-}
-exports["default"] = getApplicator;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 5791:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const def = {
-    keyword: "items",
-    type: "array",
-    schemaType: ["object", "array", "boolean"],
-    before: "uniqueItems",
-    code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-            return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-            return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-    },
-};
-function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-    const { gen, parentSchema, data, keyword, it } = cxt;
-    checkStrictTuple(parentSchema);
-    if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-    }
-    const valid = gen.name("valid");
-    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-    schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-        gen.if((0, codegen_1._) `${len} > ${i}`, () => cxt.subschema({
-            keyword,
-            schemaProp: i,
-            dataProp: i,
-        }, valid));
-        cxt.ok(valid);
-    });
-    function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-            const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-            (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-    }
-}
-exports.validateTuple = validateTuple;
-exports["default"] = def;
-//# sourceMappingURL=items.js.map
-
-/***/ }),
-
-/***/ 2959:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
-const error = {
-    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
-    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
-};
-const def = {
-    keyword: "items",
-    type: "array",
-    schemaType: ["object", "boolean"],
-    before: "uniqueItems",
-    error,
-    code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-            return;
-        if (prefixItems)
-            (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-            cxt.ok((0, code_1.validateArray)(cxt));
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=items2020.js.map
-
-/***/ }),
-
-/***/ 8350:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
-const def = {
-    keyword: "not",
-    schemaType: ["object", "boolean"],
-    trackErrors: true,
-    code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-            cxt.fail();
-            return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-            keyword: "not",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false,
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-    },
-    error: { message: "must NOT be valid" },
-};
-exports["default"] = def;
-//# sourceMappingURL=not.js.map
-
-/***/ }),
-
-/***/ 2490:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: "must match exactly one schema in oneOf",
-    params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
-};
-const def = {
-    keyword: "oneOf",
-    schemaType: "array",
-    trackErrors: true,
-    error,
-    code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        /* istanbul ignore if */
-        if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-            return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        // TODO possibly fail straight away (with warning or exception) if there are two empty always valid schemas
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-            schArr.forEach((sch, i) => {
-                let schCxt;
-                if ((0, util_1.alwaysValidSchema)(it, sch)) {
-                    gen.var(schValid, true);
-                }
-                else {
-                    schCxt = cxt.subschema({
-                        keyword: "oneOf",
-                        schemaProp: i,
-                        compositeRule: true,
-                    }, schValid);
-                }
-                if (i > 0) {
-                    gen
-                        .if((0, codegen_1._) `${schValid} && ${valid}`)
-                        .assign(valid, false)
-                        .assign(passing, (0, codegen_1._) `[${passing}, ${i}]`)
-                        .else();
-                }
-                gen.if(schValid, () => {
-                    gen.assign(valid, true);
-                    gen.assign(passing, i);
-                    if (schCxt)
-                        cxt.mergeEvaluated(schCxt, codegen_1.Name);
-                });
-            });
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=oneOf.js.map
-
-/***/ }),
-
-/***/ 664:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
-const def = {
-    keyword: "patternProperties",
-    type: "object",
-    schemaType: "object",
-    code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 ||
-            (alwaysValidPatterns.length === patterns.length &&
-                (!it.opts.unevaluated || it.props === true))) {
-            return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-            it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-            for (const pat of patterns) {
-                if (checkProperties)
-                    checkMatchingProperties(pat);
-                if (it.allErrors) {
-                    validateProperties(pat);
-                }
-                else {
-                    gen.var(valid, true); // TODO var
-                    validateProperties(pat);
-                    gen.if(valid);
-                }
-            }
-        }
-        function checkMatchingProperties(pat) {
-            for (const prop in checkProperties) {
-                if (new RegExp(pat).test(prop)) {
-                    (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-                }
-            }
-        }
-        function validateProperties(pat) {
-            gen.forIn("key", data, (key) => {
-                gen.if((0, codegen_1._) `${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-                    const alwaysValid = alwaysValidPatterns.includes(pat);
-                    if (!alwaysValid) {
-                        cxt.subschema({
-                            keyword: "patternProperties",
-                            schemaProp: pat,
-                            dataProp: key,
-                            dataPropType: util_2.Type.Str,
-                        }, valid);
-                    }
-                    if (it.opts.unevaluated && props !== true) {
-                        gen.assign((0, codegen_1._) `${props}[${key}]`, true);
-                    }
-                    else if (!alwaysValid && !it.allErrors) {
-                        // can short-circuit if `unevaluatedProperties` is not supported (opts.next === false)
-                        // or if all properties were evaluated (props === true)
-                        gen.if((0, codegen_1.not)(valid), () => gen.break());
-                    }
-                });
-            });
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=patternProperties.js.map
-
-/***/ }),
-
-/***/ 6467:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
-const def = {
-    keyword: "prefixItems",
-    type: "array",
-    schemaType: ["array"],
-    before: "uniqueItems",
-    code: (cxt) => (0, items_1.validateTuple)(cxt, "items"),
-};
-exports["default"] = def;
-//# sourceMappingURL=prefixItems.js.map
-
-/***/ }),
-
-/***/ 8778:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const def = {
-    keyword: "properties",
-    type: "object",
-    schemaType: "object",
-    code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === undefined) {
-            additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-            it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-            it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-            return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-            if (hasDefault(prop)) {
-                applyPropertySchema(prop);
-            }
-            else {
-                gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-                applyPropertySchema(prop);
-                if (!it.allErrors)
-                    gen.else().var(valid, true);
-                gen.endIf();
-            }
-            cxt.it.definedProperties.add(prop);
-            cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-            return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== undefined;
-        }
-        function applyPropertySchema(prop) {
-            cxt.subschema({
-                keyword: "properties",
-                schemaProp: prop,
-                dataProp: prop,
-            }, valid);
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=properties.js.map
-
-/***/ }),
-
-/***/ 1372:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: "property name must be valid",
-    params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
-};
-const def = {
-    keyword: "propertyNames",
-    type: "object",
-    schemaType: ["object", "boolean"],
-    error,
-    code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-            return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-            cxt.setParams({ propertyName: key });
-            cxt.subschema({
-                keyword: "propertyNames",
-                data: key,
-                dataTypes: ["string"],
-                propertyName: key,
-                compositeRule: true,
-            }, valid);
-            gen.if((0, codegen_1.not)(valid), () => {
-                cxt.error(true);
-                if (!it.allErrors)
-                    gen.break();
-            });
-        });
-        cxt.ok(valid);
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=propertyNames.js.map
-
-/***/ }),
-
-/***/ 6829:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
-const def = {
-    keyword: ["then", "else"],
-    schemaType: ["object", "boolean"],
-    code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === undefined)
-            (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=thenElse.js.map
-
-/***/ }),
-
-/***/ 8484:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
-function checkReportMissingProp(cxt, prop) {
-    const { gen, data, it } = cxt;
-    gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._) `${prop}` }, true);
-        cxt.error();
-    });
-}
-exports.checkReportMissingProp = checkReportMissingProp;
-function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
-}
-exports.checkMissingProp = checkMissingProp;
-function reportMissingProp(cxt, missing) {
-    cxt.setParams({ missingProperty: missing }, true);
-    cxt.error();
-}
-exports.reportMissingProp = reportMissingProp;
-function hasPropFunc(gen) {
-    return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
-    });
-}
-exports.hasPropFunc = hasPropFunc;
-function isOwnProperty(gen, data, property) {
-    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
-}
-exports.isOwnProperty = isOwnProperty;
-function propertyInData(gen, data, property, ownProperties) {
-    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
-}
-exports.propertyInData = propertyInData;
-function noPropertyInData(gen, data, property, ownProperties) {
-    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
-}
-exports.noPropertyInData = noPropertyInData;
-function allSchemaProperties(schemaMap) {
-    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-}
-exports.allSchemaProperties = allSchemaProperties;
-function schemaProperties(it, schemaMap) {
-    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-}
-exports.schemaProperties = schemaProperties;
-function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-    const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData],
-    ];
-    if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
-    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
-}
-exports.callValidateCode = callValidateCode;
-const newRegExp = (0, codegen_1._) `new RegExp`;
-function usePattern({ gen, it: { opts } }, pattern) {
-    const u = opts.unicodeRegExp ? "u" : "";
-    const { regExp } = opts.code;
-    const rx = regExp(pattern, u);
-    return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
-    });
-}
-exports.usePattern = usePattern;
-function validateArray(cxt) {
-    const { gen, data, keyword, it } = cxt;
-    const valid = gen.name("valid");
-    if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-    }
-    gen.var(valid, true);
-    validateItems(() => gen.break());
-    return valid;
-    function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-                keyword,
-                dataProp: i,
-                dataPropType: util_1.Type.Num,
-            }, valid);
-            gen.if((0, codegen_1.not)(valid), notValid);
-        });
-    }
-}
-exports.validateArray = validateArray;
-function validateUnion(cxt) {
-    const { gen, schema, keyword, it } = cxt;
-    /* istanbul ignore if */
-    if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-    const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-    if (alwaysValid && !it.opts.unevaluated)
-        return;
-    const valid = gen.let("valid", false);
-    const schValid = gen.name("_valid");
-    gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-            keyword,
-            schemaProp: i,
-            compositeRule: true,
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._) `${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        // can short-circuit if `unevaluatedProperties/Items` not supported (opts.unevaluated !== true)
-        // or if all properties and items were evaluated (it.props === true && it.items === true)
-        if (!merged)
-            gen.if((0, codegen_1.not)(valid));
-    }));
-    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-}
-exports.validateUnion = validateUnion;
-//# sourceMappingURL=code.js.map
-
-/***/ }),
-
-/***/ 9872:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const def = {
-    keyword: "id",
-    code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=id.js.map
-
-/***/ }),
-
-/***/ 7397:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
-const core = [
-    "$schema",
-    "$id",
-    "$defs",
-    "$vocabulary",
-    { keyword: "$comment" },
-    "definitions",
-    id_1.default,
-    ref_1.default,
-];
-exports["default"] = core;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 2996:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
-const def = {
-    keyword: "$ref",
-    schemaType: "string",
-    code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-            return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
-        if (schOrEnv === undefined)
-            throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-            return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-            if (env === root)
-                return callRef(cxt, validateName, env, env.$async);
-            const rootName = gen.scopeValue("root", { ref: root });
-            return callRef(cxt, (0, codegen_1._) `${rootName}.validate`, root, root.$async);
-        }
-        function callValidate(sch) {
-            const v = getValidate(cxt, sch);
-            callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-            const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-            const valid = gen.name("valid");
-            const schCxt = cxt.subschema({
-                schema: sch,
-                dataTypes: [],
-                schemaPath: codegen_1.nil,
-                topSchemaRef: schName,
-                errSchemaPath: $ref,
-            }, valid);
-            cxt.mergeEvaluated(schCxt);
-            cxt.ok(valid);
-        }
-    },
-};
-function getValidate(cxt, sch) {
-    const { gen } = cxt;
-    return sch.validate
-        ? gen.scopeValue("validate", { ref: sch.validate })
-        : (0, codegen_1._) `${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-}
-exports.getValidate = getValidate;
-function callRef(cxt, v, sch, $async) {
-    const { gen, it } = cxt;
-    const { allErrors, schemaEnv: env, opts } = it;
-    const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-    if ($async)
-        callAsyncRef();
-    else
-        callSyncRef();
-    function callAsyncRef() {
-        if (!env.$async)
-            throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-            gen.code((0, codegen_1._) `await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-            addEvaluatedFrom(v); // TODO will not work with async, it has to be returned with the result
-            if (!allErrors)
-                gen.assign(valid, true);
-        }, (e) => {
-            gen.if((0, codegen_1._) `!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-            addErrorsFrom(e);
-            if (!allErrors)
-                gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-    }
-    function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-    }
-    function addErrorsFrom(source) {
-        const errs = (0, codegen_1._) `${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`); // TODO tagged
-        gen.assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
-    }
-    function addEvaluatedFrom(source) {
-        var _a;
-        if (!it.opts.unevaluated)
-            return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-        // TODO refactor
-        if (it.props !== true) {
-            if (schEvaluated && !schEvaluated.dynamicProps) {
-                if (schEvaluated.props !== undefined) {
-                    it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-                }
-            }
-            else {
-                const props = gen.var("props", (0, codegen_1._) `${source}.evaluated.props`);
-                it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-            }
-        }
-        if (it.items !== true) {
-            if (schEvaluated && !schEvaluated.dynamicItems) {
-                if (schEvaluated.items !== undefined) {
-                    it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-                }
-            }
-            else {
-                const items = gen.var("items", (0, codegen_1._) `${source}.evaluated.items`);
-                it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-            }
-        }
-    }
-}
-exports.callRef = callRef;
-exports["default"] = def;
-//# sourceMappingURL=ref.js.map
-
-/***/ }),
-
-/***/ 8886:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
-        ? `tag "${tagName}" must be string`
-        : `value of tag "${tagName}" must be in oneOf`,
-    params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._) `{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`,
-};
-const def = {
-    keyword: "discriminator",
-    type: "object",
-    schemaType: "object",
-    error,
-    code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-            throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-            throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-            throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-            throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._) `typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-            const mapping = getMapping();
-            gen.if(false);
-            for (const tagValue in mapping) {
-                gen.elseIf((0, codegen_1._) `${tag} === ${tagValue}`);
-                gen.assign(valid, applyTagSchema(mapping[tagValue]));
-            }
-            gen.else();
-            cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-            gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-            const _valid = gen.name("valid");
-            const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-            cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            return _valid;
-        }
-        function getMapping() {
-            var _a;
-            const oneOfMapping = {};
-            const topRequired = hasRequired(parentSchema);
-            let tagRequired = true;
-            for (let i = 0; i < oneOf.length; i++) {
-                let sch = oneOf[i];
-                if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-                    const ref = sch.$ref;
-                    sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-                    if (sch instanceof compile_1.SchemaEnv)
-                        sch = sch.schema;
-                    if (sch === undefined)
-                        throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-                }
-                const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-                if (typeof propSch != "object") {
-                    throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-                }
-                tagRequired = tagRequired && (topRequired || hasRequired(sch));
-                addMappings(propSch, i);
-            }
-            if (!tagRequired)
-                throw new Error(`discriminator: "${tagName}" must be required`);
-            return oneOfMapping;
-            function hasRequired({ required }) {
-                return Array.isArray(required) && required.includes(tagName);
-            }
-            function addMappings(sch, i) {
-                if (sch.const) {
-                    addMapping(sch.const, i);
-                }
-                else if (sch.enum) {
-                    for (const tagValue of sch.enum) {
-                        addMapping(tagValue, i);
-                    }
-                }
-                else {
-                    throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-                }
-            }
-            function addMapping(tagValue, i) {
-                if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-                    throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-                }
-                oneOfMapping[tagValue] = i;
-            }
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 7115:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DiscrError = void 0;
-var DiscrError;
-(function (DiscrError) {
-    DiscrError["Tag"] = "tag";
-    DiscrError["Mapping"] = "mapping";
-})(DiscrError || (exports.DiscrError = DiscrError = {}));
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 9941:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
-const draft7Vocabularies = [
-    core_1.default,
-    validation_1.default,
-    (0, applicator_1.default)(),
-    format_1.default,
-    metadata_1.metadataVocabulary,
-    metadata_1.contentVocabulary,
-];
-exports["default"] = draft7Vocabularies;
-//# sourceMappingURL=draft7.js.map
-
-/***/ }),
-
-/***/ 6402:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const error = {
-    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
-    params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
-};
-const def = {
-    keyword: "format",
-    type: ["number", "string"],
-    schemaType: "string",
-    $data: true,
-    error,
-    code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
-        if (!opts.validateFormats)
-            return;
-        if ($data)
-            validate$DataFormat();
-        else
-            validateFormat();
-        function validate$DataFormat() {
-            const fmts = gen.scopeValue("formats", {
-                ref: self.formats,
-                code: opts.code.formats,
-            });
-            const fDef = gen.const("fDef", (0, codegen_1._) `${fmts}[${schemaCode}]`);
-            const fType = gen.let("fType");
-            const format = gen.let("format");
-            // TODO simplify
-            gen.if((0, codegen_1._) `typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._) `${fDef}.type || "string"`).assign(format, (0, codegen_1._) `${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._) `"string"`).assign(format, fDef));
-            cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-            function unknownFmt() {
-                if (opts.strictSchema === false)
-                    return codegen_1.nil;
-                return (0, codegen_1._) `${schemaCode} && !${format}`;
-            }
-            function invalidFmt() {
-                const callFormat = schemaEnv.$async
-                    ? (0, codegen_1._) `(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))`
-                    : (0, codegen_1._) `${format}(${data})`;
-                const validData = (0, codegen_1._) `(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-                return (0, codegen_1._) `${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-            }
-        }
-        function validateFormat() {
-            const formatDef = self.formats[schema];
-            if (!formatDef) {
-                unknownFormat();
-                return;
-            }
-            if (formatDef === true)
-                return;
-            const [fmtType, format, fmtRef] = getFormat(formatDef);
-            if (fmtType === ruleType)
-                cxt.pass(validCondition());
-            function unknownFormat() {
-                if (opts.strictSchema === false) {
-                    self.logger.warn(unknownMsg());
-                    return;
-                }
-                throw new Error(unknownMsg());
-                function unknownMsg() {
-                    return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-                }
-            }
-            function getFormat(fmtDef) {
-                const code = fmtDef instanceof RegExp
-                    ? (0, codegen_1.regexpCode)(fmtDef)
-                    : opts.code.formats
-                        ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(schema)}`
-                        : undefined;
-                const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
-                if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-                    return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._) `${fmt}.validate`];
-                }
-                return ["string", fmtDef, fmt];
-            }
-            function validCondition() {
-                if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-                    if (!schemaEnv.$async)
-                        throw new Error("async format in sync schema");
-                    return (0, codegen_1._) `await ${fmtRef}(${data})`;
-                }
-                return typeof format == "function" ? (0, codegen_1._) `${fmtRef}(${data})` : (0, codegen_1._) `${fmtRef}.test(${data})`;
-            }
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=format.js.map
-
-/***/ }),
-
-/***/ 2601:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
-const format = [format_1.default];
-exports["default"] = format;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6620:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.contentVocabulary = exports.metadataVocabulary = void 0;
-exports.metadataVocabulary = [
-    "title",
-    "description",
-    "default",
-    "deprecated",
-    "readOnly",
-    "writeOnly",
-    "examples",
-];
-exports.contentVocabulary = [
-    "contentMediaType",
-    "contentEncoding",
-    "contentSchema",
-];
-//# sourceMappingURL=metadata.js.map
-
-/***/ }),
-
-/***/ 8026:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
-const error = {
-    message: "must be equal to constant",
-    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
-};
-const def = {
-    keyword: "const",
-    $data: true,
-    error,
-    code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || (schema && typeof schema == "object")) {
-            cxt.fail$data((0, codegen_1._) `!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        }
-        else {
-            cxt.fail((0, codegen_1._) `${schema} !== ${data}`);
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=const.js.map
-
-/***/ }),
-
-/***/ 3200:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
-const error = {
-    message: "must be equal to one of the allowed values",
-    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
-};
-const def = {
-    keyword: "enum",
-    schemaType: "array",
-    $data: true,
-    error,
-    code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-            throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => (eql !== null && eql !== void 0 ? eql : (eql = (0, util_1.useFunc)(gen, equal_1.default)));
-        let valid;
-        if (useLoop || $data) {
-            valid = gen.let("valid");
-            cxt.block$data(valid, loopEnum);
-        }
-        else {
-            /* istanbul ignore if */
-            if (!Array.isArray(schema))
-                throw new Error("ajv implementation error");
-            const vSchema = gen.const("vSchema", schemaCode);
-            valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-            gen.assign(valid, false);
-            gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._) `${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-            const sch = schema[i];
-            return typeof sch === "object" && sch !== null
-                ? (0, codegen_1._) `${getEql()}(${data}, ${vSchema}[${i}])`
-                : (0, codegen_1._) `${data} === ${sch}`;
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=enum.js.map
-
-/***/ }),
-
-/***/ 5481:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
-const validation = [
-    // number
-    limitNumber_1.default,
-    multipleOf_1.default,
-    // string
-    limitLength_1.default,
-    pattern_1.default,
-    // object
-    limitProperties_1.default,
-    required_1.default,
-    // array
-    limitItems_1.default,
-    uniqueItems_1.default,
-    // any
-    { keyword: "type", schemaType: ["string", "array"] },
-    { keyword: "nullable", schemaType: "boolean" },
-    const_1.default,
-    enum_1.default,
-];
-exports["default"] = validation;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6296:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const error = {
-    message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} items`;
-    },
-    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
-};
-const def = {
-    keyword: ["maxItems", "minItems"],
-    type: "array",
-    schemaType: "number",
-    $data: true,
-    error,
-    code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._) `${data}.length ${op} ${schemaCode}`);
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=limitItems.js.map
-
-/***/ }),
-
-/***/ 6962:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
-const error = {
-    message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} characters`;
-    },
-    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
-};
-const def = {
-    keyword: ["maxLength", "minLength"],
-    type: "string",
-    schemaType: "number",
-    $data: true,
-    error,
-    code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._) `${data}.length` : (0, codegen_1._) `${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._) `${len} ${op} ${schemaCode}`);
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=limitLength.js.map
-
-/***/ }),
-
-/***/ 3723:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const ops = codegen_1.operators;
-const KWDs = {
-    maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-    minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-    exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-    exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
-};
-const error = {
-    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `must be ${KWDs[keyword].okStr} ${schemaCode}`,
-    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
-};
-const def = {
-    keyword: Object.keys(KWDs),
-    type: "number",
-    schemaType: "number",
-    $data: true,
-    error,
-    code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._) `${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=limitNumber.js.map
-
-/***/ }),
-
-/***/ 895:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const error = {
-    message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} properties`;
-    },
-    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
-};
-const def = {
-    keyword: ["maxProperties", "minProperties"],
-    type: "object",
-    schemaType: "number",
-    $data: true,
-    error,
-    code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._) `Object.keys(${data}).length ${op} ${schemaCode}`);
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=limitProperties.js.map
-
-/***/ }),
-
-/***/ 8132:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const error = {
-    message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
-    params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
-};
-const def = {
-    keyword: "multipleOf",
-    type: "number",
-    schemaType: "number",
-    $data: true,
-    error,
-    code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        // const bdt = bad$DataType(schemaCode, <string>def.schemaType, $data)
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid = prec
-            ? (0, codegen_1._) `Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}`
-            : (0, codegen_1._) `${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._) `(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=multipleOf.js.map
-
-/***/ }),
-
-/***/ 6023:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
-const error = {
-    message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
-    params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
-};
-const def = {
-    keyword: "pattern",
-    type: "string",
-    schemaType: "string",
-    $data: true,
-    error,
-    code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-            const { regExp } = it.opts.code;
-            const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._) `new RegExp` : (0, util_1.useFunc)(gen, regExp);
-            const valid = gen.let("valid");
-            gen.try(() => gen.assign(valid, (0, codegen_1._) `${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-            cxt.fail$data((0, codegen_1._) `!${valid}`);
-        }
-        else {
-            const regExp = (0, code_1.usePattern)(cxt, schema);
-            cxt.fail$data((0, codegen_1._) `!${regExp}.test(${data})`);
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=pattern.js.map
-
-/***/ }),
-
-/***/ 4504:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const error = {
-    message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
-    params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
-};
-const def = {
-    keyword: "required",
-    type: "object",
-    schemaType: "array",
-    $data: true,
-    error,
-    code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-            return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-            allErrorsMode();
-        else
-            exitOnErrorMode();
-        if (opts.strictRequired) {
-            const props = cxt.parentSchema.properties;
-            const { definedProperties } = cxt.it;
-            for (const requiredKey of schema) {
-                if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === undefined && !definedProperties.has(requiredKey)) {
-                    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-                    const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-                    (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-                }
-            }
-        }
-        function allErrorsMode() {
-            if (useLoop || $data) {
-                cxt.block$data(codegen_1.nil, loopAllRequired);
-            }
-            else {
-                for (const prop of schema) {
-                    (0, code_1.checkReportMissingProp)(cxt, prop);
-                }
-            }
-        }
-        function exitOnErrorMode() {
-            const missing = gen.let("missing");
-            if (useLoop || $data) {
-                const valid = gen.let("valid", true);
-                cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-                cxt.ok(valid);
-            }
-            else {
-                gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-                (0, code_1.reportMissingProp)(cxt, missing);
-                gen.else();
-            }
-        }
-        function loopAllRequired() {
-            gen.forOf("prop", schemaCode, (prop) => {
-                cxt.setParams({ missingProperty: prop });
-                gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-            });
-        }
-        function loopUntilMissing(missing, valid) {
-            cxt.setParams({ missingProperty: missing });
-            gen.forOf(missing, schemaCode, () => {
-                gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-                gen.if((0, codegen_1.not)(valid), () => {
-                    cxt.error();
-                    gen.break();
-                });
-            }, codegen_1.nil);
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=required.js.map
-
-/***/ }),
-
-/***/ 5132:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
-const error = {
-    message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-    params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
-};
-const def = {
-    keyword: "uniqueItems",
-    type: "array",
-    schemaType: "boolean",
-    $data: true,
-    error,
-    code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-            return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._) `${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-            const i = gen.let("i", (0, codegen_1._) `${data}.length`);
-            const j = gen.let("j");
-            cxt.setParams({ i, j });
-            gen.assign(valid, true);
-            gen.if((0, codegen_1._) `${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-            return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-            const item = gen.name("item");
-            const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-            const indices = gen.const("indices", (0, codegen_1._) `{}`);
-            gen.for((0, codegen_1._) `;${i}--;`, () => {
-                gen.let(item, (0, codegen_1._) `${data}[${i}]`);
-                gen.if(wrongType, (0, codegen_1._) `continue`);
-                if (itemTypes.length > 1)
-                    gen.if((0, codegen_1._) `typeof ${item} == "string"`, (0, codegen_1._) `${item} += "_"`);
-                gen
-                    .if((0, codegen_1._) `typeof ${indices}[${item}] == "number"`, () => {
-                    gen.assign(j, (0, codegen_1._) `${indices}[${item}]`);
-                    cxt.error();
-                    gen.assign(valid, false).break();
-                })
-                    .code((0, codegen_1._) `${indices}[${item}] = ${i}`);
-            });
-        }
-        function loopN2(i, j) {
-            const eql = (0, util_1.useFunc)(gen, equal_1.default);
-            const outer = gen.name("outer");
-            gen.label(outer).for((0, codegen_1._) `;${i}--;`, () => gen.for((0, codegen_1._) `${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._) `${eql}(${data}[${i}], ${data}[${j}])`, () => {
-                cxt.error();
-                gen.assign(valid, false).break(outer);
-            })));
-        }
-    },
-};
-exports["default"] = def;
-//# sourceMappingURL=uniqueItems.js.map
 
 /***/ }),
 
@@ -5699,106 +93,6 @@ module.exports = function equal(a, b) {
   // true if both NaN, false otherwise
   return a!==a && b!==b;
 };
-
-
-/***/ }),
-
-/***/ 1167:
-/***/ ((module) => {
-
-
-
-var traverse = module.exports = function (schema, opts, cb) {
-  // Legacy support for v0.3.1 and earlier.
-  if (typeof opts == 'function') {
-    cb = opts;
-    opts = {};
-  }
-
-  cb = opts.cb || cb;
-  var pre = (typeof cb == 'function') ? cb : cb.pre || function() {};
-  var post = cb.post || function() {};
-
-  _traverse(opts, pre, post, schema, '', schema);
-};
-
-
-traverse.keywords = {
-  additionalItems: true,
-  items: true,
-  contains: true,
-  additionalProperties: true,
-  propertyNames: true,
-  not: true,
-  if: true,
-  then: true,
-  else: true
-};
-
-traverse.arrayKeywords = {
-  items: true,
-  allOf: true,
-  anyOf: true,
-  oneOf: true
-};
-
-traverse.propsKeywords = {
-  $defs: true,
-  definitions: true,
-  properties: true,
-  patternProperties: true,
-  dependencies: true
-};
-
-traverse.skipKeywords = {
-  default: true,
-  enum: true,
-  const: true,
-  required: true,
-  maximum: true,
-  minimum: true,
-  exclusiveMaximum: true,
-  exclusiveMinimum: true,
-  multipleOf: true,
-  maxLength: true,
-  minLength: true,
-  pattern: true,
-  format: true,
-  maxItems: true,
-  minItems: true,
-  uniqueItems: true,
-  maxProperties: true,
-  minProperties: true
-};
-
-
-function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-  if (schema && typeof schema == 'object' && !Array.isArray(schema)) {
-    pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-    for (var key in schema) {
-      var sch = schema[key];
-      if (Array.isArray(sch)) {
-        if (key in traverse.arrayKeywords) {
-          for (var i=0; i<sch.length; i++)
-            _traverse(opts, pre, post, sch[i], jsonPtr + '/' + key + '/' + i, rootSchema, jsonPtr, key, schema, i);
-        }
-      } else if (key in traverse.propsKeywords) {
-        if (sch && typeof sch == 'object') {
-          for (var prop in sch)
-            _traverse(opts, pre, post, sch[prop], jsonPtr + '/' + key + '/' + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-        }
-      } else if (key in traverse.keywords || (opts.allKeys && !(key in traverse.skipKeywords))) {
-        _traverse(opts, pre, post, sch, jsonPtr + '/' + key, rootSchema, jsonPtr, key, schema);
-      }
-    }
-    post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-  }
-}
-
-
-function escapeJsonPtr(str) {
-  return str.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 
 /***/ }),
@@ -13606,7 +7900,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6836);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1401);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -13616,7 +7910,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6836:
+/***/ 1401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22238,7 +16532,45 @@ function toMatrix(keys, maxEntries = GITHUB_MATRIX_LIMIT) {
     return { include };
 }
 
+;// CONCATENATED MODULE: ./src/plan/skipped.ts
+/** Why `latest` keeps its partition out of a backfill with `reprocess`, or undefined when it is planned. */
+function skipFor(key, latest, reprocess) {
+    if (!latest)
+        return undefined;
+    const runId = latest.runId;
+    switch (latest.state) {
+        case 'running':
+            return { key, reason: 'running', runId };
+        case 'failed':
+        case 'deferred':
+            return reprocess === 'none' ? { key, reason: 'failed', runId, include: '--reprocess failed' } : undefined;
+        case 'success':
+            if (reprocess === 'completed')
+                return undefined;
+            if (latest.pinned)
+                return { key, reason: 'pinned', runId, include: '--reprocess completed (or rollback --unpin)' };
+            return reprocess === 'changed'
+                ? undefined
+                : { key, reason: 'succeeded', runId, include: '--reprocess completed' };
+    }
+}
+const WHY = {
+    succeeded: 'already succeeded',
+    failed: 'failed, and --reprocess none reruns only partitions never run',
+    running: 'a run is in progress',
+    pinned: 'rolled back and pinned',
+};
+/** One line per skipped partition, e.g. `2026-05-02  already succeeded (run x): --reprocess completed includes it`. */
+function renderSkipped(skipped) {
+    if (skipped.length === 0)
+        return '';
+    const width = Math.max(...skipped.map((s) => s.key.length));
+    const lines = skipped.map((s) => `  ${s.key.padEnd(width)}  ${WHY[s.reason]} (run ${s.runId})${s.include ? `: ${s.include} includes it` : ': wait for it to end'}`);
+    return `skipped ${skipped.length} partition${skipped.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
 
 
 
@@ -22265,15 +16597,26 @@ function reasonFor(latest, reprocess) {
 async function plan_select(pipeline, candidates, reprocess, ledger) {
     const latest = await ledger.latestRuns(pipeline.dagId);
     const planned = [];
+    const skipped = [];
     for (const partition of candidates) {
-        const reason = reasonFor(latest.get(partition.key), reprocess);
+        const run = latest.get(partition.key);
+        const reason = reasonFor(run, reprocess);
         if (reason)
             planned.push({ ...partition, reason });
+        else
+            skipped.push(skipFor(partition.key, run, reprocess));
     }
-    return planned;
+    return { planned, skipped };
 }
-function toPlan(dagId, mode, partitions) {
-    return { dagId, mode, partitions, count: partitions.length, matrix: toMatrix(partitions.map((p) => p.key)) };
+function toPlan(dagId, mode, partitions, skipped = []) {
+    return {
+        dagId,
+        mode,
+        partitions,
+        count: partitions.length,
+        matrix: toMatrix(partitions.map((p) => p.key)),
+        skipped,
+    };
 }
 function catchUp(pipeline, first, last) {
     try {
@@ -22299,7 +16642,8 @@ async function planSchedule(pipeline, now, ledger) {
     if (startMs(last) < startMs(window.first))
         return toPlan(pipeline.dagId, 'schedule', []);
     const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-    const planned = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
+    // A tick leaves out every partition that succeeded: that is its job, not news.
+    const { planned } = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
     if (pipeline.catchupWindowMs === undefined)
         return toPlan(pipeline.dagId, 'schedule', planned);
     // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
@@ -22327,10 +16671,12 @@ async function planBackfill(pipeline, opts, ledger) {
     const candidates = partitionsBetween(grain, timezone, first, last);
     if (opts.reverse)
         candidates.reverse();
-    return toPlan(pipeline.dagId, 'backfill', await plan_select(pipeline, candidates, opts.reprocess, ledger));
+    const { planned, skipped } = await plan_select(pipeline, candidates, opts.reprocess, ledger);
+    return toPlan(pipeline.dagId, 'backfill', planned, skipped);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/render.ts
+
 /** The command that fills the gap a bounded catch-up left, for people to copy. */
 function backfillCommandFor(dagId, range) {
     return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
@@ -22359,13 +16705,14 @@ function planToJson(plan) {
         ...(plan.outsideWindow
             ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
             : {}),
+        skipped: plan.skipped.map((s) => ({ key: s.key, reason: s.reason, run_id: s.runId, include: s.include ?? null })),
     };
 }
 function renderPlanTable(plan) {
     const entries = plan.matrix.include.length;
     const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
     const gap = outsideWindowLine(plan);
-    const note = gap ? `${gap}\n` : '';
+    const note = (gap ? `${gap}\n` : '') + renderSkipped(plan.skipped);
     if (plan.count === 0)
         return `${plan.dagId}: ${what}: nothing to run\n${note}`;
     const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
@@ -22376,7 +16723,7 @@ function renderPlanTable(plan) {
         .map((c, i) => c.padEnd(widths[i]))
         .join('  ')
         .trimEnd();
-    return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note}`;
+    return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note ? `\n${note}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
@@ -22524,9 +16871,94 @@ function markdownText(value) {
         .replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/contract/imports/repo-root.ts
+// The repository a pipeline belongs to: handler modules must stay inside it.
+
+
+function findUp(start, marker) {
+    let dir = (0,external_node_path_namespaceObject.resolve)(start);
+    for (;;) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, marker)))
+            return dir;
+        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+/** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
+function findRepoRoot(start) {
+    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_namespaceObject.resolve)(start);
+}
+
+;// CONCATENATED MODULE: ./src/run/error-place.ts
+// Where a handler failed, in the user's terms: the first stack frame inside the pipelines
+// folder gives `file:line:col` (type stripping keeps positions), and the user's frames make
+// a trimmed stack. The text leads with the place, as contract errors do, so the terminal,
+// the run record, the quality report and the Actions annotation all carry it.
+
+
+
+
+const MAX_FRAMES = 8;
+// `    at fn (file:///x/a.ts:12:7)`, `    at file:///x/a.ts:12:7`, `    at async fn (/x/a.ts:1:2)`
+const FRAME = /^\s*at (?:(.+?) \()?((?:file:\/\/)?\/[^()]*?):(\d+):(\d+)\)?$/;
+function inside(folder, file) {
+    const rel = (0,external_node_path_namespaceObject.relative)(folder, file);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) && !rel.split(external_node_path_namespaceObject.sep).includes('node_modules');
+}
+/** The frames of `stack` in files under `folder`, paths relative to `root`. */
+function userFrames(stack, folder, root) {
+    const frames = [];
+    for (const line of stack.split('\n')) {
+        const m = FRAME.exec(line);
+        if (!m)
+            continue;
+        const file = m[2].startsWith('file:') ? (0,external_node_url_namespaceObject.fileURLToPath)(m[2]) : m[2];
+        if (!inside(folder, file))
+            continue;
+        frames.push({
+            file: (0,external_node_path_namespaceObject.relative)(root, file).split(external_node_path_namespaceObject.sep).join('/'),
+            line: Number(m[3]),
+            col: Number(m[4]),
+            ...(m[1] ? { fn: m[1] } : {}),
+        });
+        if (frames.length === MAX_FRAMES)
+            break;
+    }
+    return frames;
+}
+/**
+ * The task error recorded for anything a handler threw: `file:line:col: message` and the
+ * user's frames below it, or the bare message when no frame is the user's (a timeout).
+ * User frames are those under the pipelines folder: task code may import shared code beside
+ * its pipeline's folder.
+ */
+function locatedTaskError(error, pipelineDir) {
+    const tasksFolder = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(pipelineDir));
+    const message = errorMessage(error);
+    const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+    const frames = userFrames(stack, tasksFolder, findRepoRoot(tasksFolder));
+    const first = frames[0];
+    if (!first)
+        return message;
+    const trace = frames.map((f) => `    at ${f.fn ? `${f.fn} (${f.file}:${f.line}:${f.col})` : `${f.file}:${f.line}:${f.col}`}`);
+    return [`${first.file}:${first.line}:${first.col}: ${message}`, ...trace].join('\n');
+}
+/** The place a task error text leads with, if any (see locatedTaskError). */
+function placeOfTaskError(text) {
+    const m = /^([^\s:][^:\n]*):(\d+):(\d+): (.*)$/m.exec(text.split('\n')[0] ?? '');
+    if (!m)
+        return undefined;
+    return { file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4] };
+}
+
 ;// CONCATENATED MODULE: ./src/quality/report.ts
 // The quality report: a partition run's record as the evidence people read —
 // snake_case JSON for the artifact, and Markdown for the GitHub job summary.
+
 
 function buildReport(record) {
     return {
@@ -22594,7 +17026,7 @@ function renderReportMarkdown(report) {
     if (report.tasks.length) {
         lines.push('#### Tasks', '', '| Task | State | Attempts | Duration | Error |', '| --- | --- | ---: | ---: | --- |');
         for (const t of report.tasks) {
-            const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${t.error}` : '';
+            const error = t.error ? `${t.failure_class ? `${t.failure_class}: ` : ''}${errorHeadline(t.error)}` : '';
             const state = t.reused_from ? `${t.state} (reused from ${t.reused_from})` : t.state;
             lines.push(`| ${cell(t.id)} | ${state} | ${t.attempts} | ${duration(t.duration_ms)} | ${cell(error)} |`);
         }
@@ -22650,6 +17082,10 @@ function publicationLine(report) {
             return `**Nothing published:** readers still see ${live}.${why}`;
     }
 }
+/** A located handler error's first line (its place and message); the stack stays in the JSON. */
+function errorHeadline(error) {
+    return placeOfTaskError(error) ? (error.split('\n')[0] ?? error) : error;
+}
 /** What a reader should look at first when the run did not succeed. */
 function firstCause(report) {
     if (report.status === 'success')
@@ -22659,7 +17095,7 @@ function firstCause(report) {
         return `check ${check.name} on ${check.dataset} failed: ${check.details}`;
     const task = report.tasks.find((t) => t.state === 'failed');
     if (task)
-        return `task ${task.id} failed${task.error ? `: ${task.error}` : ''}`;
+        return `task ${task.id} failed${task.error ? `: ${errorHeadline(task.error)}` : ''}`;
     const deferred = report.tasks.find((t) => t.state === 'deferred');
     if (deferred)
         return `task ${deferred.id} deferred${deferred.error ? `: ${deferred.error}` : ''}`;
@@ -22701,7 +17137,15 @@ function isCode(error, code) {
 // `{{ name }}` templates in contract paths and command arguments. The store
 // renders them per partition; here we only check that every name exists.
 /** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
-const TEMPLATE_VARIABLES = ['ds', 'ds_nodash', 'partition', 'data_interval_start', 'data_interval_end'];
+const TEMPLATE_VARIABLES = [
+    'ds',
+    'ds_nodash',
+    'hour',
+    'ts_nodash',
+    'partition',
+    'data_interval_start',
+    'data_interval_end',
+];
 const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
 function templateRefs(text) {
     return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
@@ -22760,6 +17204,8 @@ function templateVars(partition) {
     return {
         ds,
         ds_nodash: ds.replaceAll('-', ''),
+        hour: partition.dataIntervalStart.slice(11, 13),
+        ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
         partition: partition.key,
         data_interval_start: partition.dataIntervalStart,
         data_interval_end: partition.dataIntervalEnd,
@@ -22860,7 +17306,7 @@ function nonEmpty(value) {
 function printable(value) {
     return value.replaceAll('\0', '\\0');
 }
-const inside = (root, path) => {
+const paths_inside = (root, path) => {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 };
@@ -22913,7 +17359,7 @@ function assertDataRootUsable(dataRoot, pipeline) {
         catch {
             target = `${(0,external_node_fs_namespaceObject.readlinkSync)(path)} (missing)`;
         }
-        if (!(0,external_node_path_namespaceObject.isAbsolute)(target) || !inside(realRoot, target))
+        if (!(0,external_node_path_namespaceObject.isAbsolute)(target) || !paths_inside(realRoot, target))
             throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
     };
     for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
@@ -22952,12 +17398,72 @@ function isProcessAlive(pid) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/rows.ts
+// Rows as manifests count them: for .csv files, records after the header (a
+// newline inside quotes does not end a record; blank lines are no records); for
+// other files, lines. Counted chunk by chunk, so a writer can count as it writes.
+
+/** The counter for `path`'s kind of file. */
+function rowCounterFor(path) {
+    return (0,external_node_path_namespaceObject.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
+}
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records. */
+function csvRecordCounter() {
+    let records = 0;
+    let inQuotes = false;
+    let hasContent = false;
+    return {
+        add(chunk) {
+            for (let i = 0; i < chunk.length; i++) {
+                const byte = chunk[i];
+                if (byte === QUOTE) {
+                    inQuotes = !inQuotes;
+                    hasContent = true;
+                }
+                else if (byte === LF) {
+                    if (inQuotes)
+                        continue;
+                    if (hasContent)
+                        records++;
+                    hasContent = false;
+                }
+                else if (byte !== CR) {
+                    hasContent = true;
+                }
+            }
+        },
+        total() {
+            return Math.max(0, records + (hasContent ? 1 : 0) - 1);
+        },
+    };
+}
+/** Lines, counting a last line without its newline. */
+function lineCounter() {
+    let lines = 0;
+    let lastByte;
+    return {
+        add(chunk) {
+            for (let i = chunk.indexOf(LF); i >= 0; i = chunk.indexOf(LF, i + 1))
+                lines++;
+            if (chunk.length > 0)
+                lastByte = chunk[chunk.length - 1];
+        },
+        total() {
+            return lines + (lastByte !== undefined && lastByte !== LF ? 1 : 0);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store/atomic.ts
 // Atomic publication of one file under the data root: write a temporary file in
 // the target's own folder, fsync it, rename it over the target, fsync the folder.
 // rename(2) within one folder swaps the name in one step, so a reader sees the
 // old file or the new one, never a half-written one; a writer killed midway
 // leaves only a hidden temp file, which the next write to that folder sweeps.
+
 
 
 
@@ -23037,6 +17543,8 @@ async function openAtomic(target, staleAfterMs) {
     const temp = (0,external_node_path_namespaceObject.join)(dir, tempNameFor(target));
     const handle = await (0,promises_namespaceObject.open)(temp, 'wx');
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    // Counted as written, so publishing needs no second read of a large output.
+    const rows = rowCounterFor(target);
     let bytes = 0;
     let pending = [];
     let pendingBytes = 0;
@@ -23060,6 +17568,7 @@ async function openAtomic(target, staleAfterMs) {
             if (buffer.byteLength === 0)
                 return;
             hash.update(buffer);
+            rows.add(buffer);
             bytes += buffer.byteLength;
             // Copy: the caller may reuse its buffer once write() resolves.
             pending.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
@@ -23082,7 +17591,7 @@ async function openAtomic(target, staleAfterMs) {
                 throw error;
             }
             await syncDir(dir);
-            return { path: target, bytes, sha256: hash.digest('hex') };
+            return { path: target, bytes, rows: rows.total(), sha256: hash.digest('hex') };
         },
         async abort() {
             if (state !== 'open')
@@ -23197,12 +17706,13 @@ function journalsDir(root, dagId) {
 
 
 
+
 const MANIFEST_NAME = '_manifest.json';
 /** Streams `path` once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 async function checksumFile(path, dataRoot) {
     const absolute = resolveInside(dataRoot, path);
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const rows = (0,external_node_path_namespaceObject.extname)(absolute).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
+    const rows = rowCounterFor(absolute);
     let bytes = 0;
     for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(absolute, { highWaterMark: 1 << 20 })) {
         const buffer = chunk;
@@ -23254,55 +17764,6 @@ async function readManifest(path) {
         return undefined;
     }
 }
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-/** CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records. */
-function csvRecordCounter() {
-    let records = 0;
-    let inQuotes = false;
-    let hasContent = false;
-    return {
-        add(chunk) {
-            for (let i = 0; i < chunk.length; i++) {
-                const byte = chunk[i];
-                if (byte === QUOTE) {
-                    inQuotes = !inQuotes;
-                    hasContent = true;
-                }
-                else if (byte === LF) {
-                    if (inQuotes)
-                        continue;
-                    if (hasContent)
-                        records++;
-                    hasContent = false;
-                }
-                else if (byte !== CR) {
-                    hasContent = true;
-                }
-            }
-        },
-        total() {
-            return Math.max(0, records + (hasContent ? 1 : 0) - 1);
-        },
-    };
-}
-/** Lines, counting a last line without its newline. */
-function lineCounter() {
-    let lines = 0;
-    let lastByte;
-    return {
-        add(chunk) {
-            for (let i = chunk.indexOf(LF); i >= 0; i = chunk.indexOf(LF, i + 1))
-                lines++;
-            if (chunk.length > 0)
-                lastByte = chunk[chunk.length - 1];
-        },
-        total() {
-            return lines + (lastByte !== undefined && lastByte !== LF ? 1 : 0);
-        },
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/store/commit.ts
 // Write, audit, publish: how a partition's outputs become live together.
@@ -23352,7 +17813,7 @@ async function createVersion(root, ref, runId, outputs, made) {
     await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }); // a half-made version of a killed attempt at this
     const files = [];
     for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-        const sum = await checksumFile(output.staged, root);
+        const sum = await stagedChecksum(output, root);
         if (output.sha256 !== undefined && sum.sha256 !== output.sha256) {
             throw new Error(`staged output ${output.name} (${sum.path}) changed after it was committed ` +
                 `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`);
@@ -23375,6 +17836,21 @@ async function createVersion(root, ref, runId, outputs, made) {
     await createAtomicWriter(root).writeFile((0,external_node_path_namespaceObject.join)(dir, VERSION_MARKER), toJsonText(info));
     crashPoint('version-marked');
     return info;
+}
+/**
+ * The checksum of a staged output: what its writer computed while writing (a 500 MB
+ * bronze is not read again), provided the file still has the size written; else
+ * the file is read.
+ */
+async function stagedChecksum(output, root) {
+    const path = relativeToRoot(root, output.staged);
+    if (output.sha256 !== undefined && output.written !== undefined) {
+        const size = (await (0,promises_namespaceObject.stat)(output.staged)).size;
+        if (size === output.written.bytes) {
+            return { path, rows: output.written.rows, bytes: size, sha256: output.sha256 };
+        }
+    }
+    return checksumFile(output.staged, root);
 }
 /** Makes `runId`'s version live (a publish, or a rollback to an older version). The caller holds the partition. */
 async function publishVersion(root, ref, runId, opts) {
@@ -23831,7 +18307,13 @@ class RunStaging {
                     if (!viaWriter && !(await isFile(path)))
                         continue;
                     const sum = viaWriter ?? (await checksumFile(path, this.root));
-                    this.committed.set(name, { name, taskId, path, sha256: sum.sha256 });
+                    this.committed.set(name, {
+                        name,
+                        taskId,
+                        path,
+                        sha256: sum.sha256,
+                        ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
+                    });
                     records.push({ name, path: relativeToRoot(this.root, path), bytes: sum.bytes, sha256: sum.sha256 });
                 }
                 return records;
@@ -23845,6 +18327,7 @@ class RunStaging {
             path: relativeToRoot(this.root, this.live[c.name] ?? c.path),
             staged: c.path,
             sha256: c.sha256,
+            ...(c.written ? { written: c.written } : {}),
         }));
     }
 }
@@ -23889,7 +18372,7 @@ function attemptWriter(root, dir, own, live, label) {
                 assertOpen();
                 openFiles.delete(file);
                 const result = await file.commit();
-                committed.set(staged, { bytes: result.bytes, sha256: result.sha256 });
+                committed.set(staged, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
                 return result;
             },
             async abort() {
@@ -24009,6 +18492,7 @@ function runAsAttempt(controller, work) {
 
 
 
+
 function rejectOnAbort(signal) {
     return new Promise((_, reject) => {
         if (signal.aborted)
@@ -24049,7 +18533,7 @@ async function runAttempt(kind, env, timeoutMs, cancel) {
     }
     catch (error) {
         const reason = controller.signal.aborted ? controller.signal.reason : error;
-        return { status: 'failed', failureClass: classifyError(reason), error: errorMessage(reason) };
+        return { status: 'failed', failureClass: classifyError(reason), error: locatedTaskError(reason, env.pipeline.dir) };
     }
     finally {
         release?.();
@@ -26279,6 +20763,399 @@ const lib_parse = function () {
 
 
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/csv/reader.ts
+// The core's streaming CSV reader (RFC 4180). It finds field boundaries in the
+// raw bytes and hands each record to a callback as offsets, so a consumer that
+// needs four columns of ten million rows never builds a string or an object per
+// row. Quoted fields may hold commas, doubled quotes and newlines; CRLF and LF
+// records are both accepted; a UTF-8 BOM at the start is skipped; empty lines
+// are skipped unless asked for.
+//
+// It reads the common shape fast and *notices* what it does not read the way
+// csv-parse would (a quote inside an unquoted field, a bare CR, text after a
+// closing quote, bytes that are not UTF-8): `odd` records and `validUtf8` let a
+// consumer hand such a file to csv-parse, which is the better judge of those.
+
+
+const reader_QUOTE = 0x22;
+const COMMA = 0x2c;
+const reader_LF = 0x0a;
+const reader_CR = 0x0d;
+/** A record that breaks CSV or the data's contract, located at its first physical line. */
+class CsvDataError extends Error {
+    name = 'CsvDataError';
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+    }
+}
+/** Field flags: how the bytes of field i relate to its value. */
+const FIELD_PLAIN = 0;
+/** Quoted; the quotes are excluded from the span. */
+const FIELD_QUOTED = 1;
+/** Quoted with doubled quotes that `fieldBytes` must undo. */
+const FIELD_ESCAPED = 2;
+/** Not read as csv-parse reads it: a quote inside an unquoted value, a bare CR, text after a closing quote. */
+const FIELD_ODD = 3;
+/** Push chunks of any size in order, then call end(); records split across chunks are reassembled. */
+class CsvReader {
+    #onRecord;
+    #maxRecordBytes;
+    #keepEmpty;
+    #onChunkEnd;
+    #fields;
+    /** Holds the unfinished record followed by the next chunk, reused to avoid an allocation per chunk. */
+    #scratch = new Uint8Array(0);
+    #carry = 0;
+    #started = false;
+    #validUtf8 = true;
+    constructor(onRecord, options = {}) {
+        this.#onRecord = onRecord;
+        this.#maxRecordBytes = options.maxRecordBytes ?? 16 * 1024 * 1024;
+        this.#keepEmpty = options.keepEmpty ?? false;
+        this.#onChunkEnd = options.onChunkEnd;
+        this.#fields = {
+            starts: new Int32Array(16),
+            ends: new Int32Array(16),
+            flags: new Uint8Array(16),
+            count: 0,
+            line: 1,
+            start: 0,
+            end: 0,
+            eol: 0,
+            odd: false,
+        };
+    }
+    /** False once a record held bytes that are not UTF-8 (csv-parse would read U+FFFD there). */
+    get validUtf8() {
+        return this.#validUtf8;
+    }
+    push(input) {
+        if (input.length === 0)
+            return;
+        // One array class in the hot loop: a Buffer here and a Uint8Array there would make it polymorphic.
+        let chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
+        if (!this.#started) {
+            if (this.#carry + chunk.length < 3 && isBomPrefix(this.#scratch, this.#carry, chunk)) {
+                this.#append(chunk);
+                return;
+            }
+            this.#started = true;
+            const merged = this.#carry > 0 ? this.#append(chunk) : chunk;
+            const total = this.#carry > 0 ? this.#carry : chunk.length;
+            this.#carry = 0;
+            const from = merged[0] === 0xef && merged[1] === 0xbb && merged[2] === 0xbf ? 3 : 0;
+            this.#scan(merged, from, total);
+            return;
+        }
+        if (this.#carry === 0) {
+            this.#scan(chunk, 0, chunk.length);
+            return;
+        }
+        // The carried record usually ends at the chunk's first line break: finish it alone, then read
+        // the rest of the chunk where it lies instead of copying the whole chunk behind the carry.
+        const lf = chunk.indexOf(reader_LF);
+        if (lf >= 0 && lf + 1 < chunk.length) {
+            const head = this.#append(chunk.subarray(0, lf + 1));
+            const size = this.#carry;
+            this.#carry = 0;
+            this.#scan(head, 0, size);
+            if (this.#carry === 0) {
+                this.#scan(chunk, lf + 1, chunk.length);
+                return;
+            }
+            chunk = chunk.subarray(lf + 1);
+        }
+        const total = this.#carry + chunk.length;
+        const merged = this.#append(chunk);
+        this.#carry = 0;
+        this.#scan(merged, 0, total);
+    }
+    /** Flushes a last record without a line break; an open quote at the end of input is an error. */
+    end() {
+        if (!this.#started) {
+            this.#started = true;
+            const bytes = this.#scratch.slice(0, this.#carry);
+            this.#carry = 0;
+            if (bytes.length > 0)
+                this.push(bytes);
+        }
+        if (this.#carry === 0)
+            return;
+        const rest = this.#scratch.slice(0, this.#carry);
+        this.#carry = 0;
+        const done = scanRecords(rest, 0, rest.length, this.#fields, this.#onRecord, this.#keepEmpty, true);
+        this.#onChunkEnd?.(rest);
+        if (this.#validUtf8 && done > 0 && !(0,external_node_buffer_namespaceObject.isUtf8)(rest.subarray(0, done)))
+            this.#validUtf8 = false;
+        if (done < rest.length)
+            throw new CsvDataError('unterminated quoted field', this.#fields.line);
+    }
+    #scan(buf, from, to) {
+        const done = scanRecords(buf, from, to, this.#fields, this.#onRecord, this.#keepEmpty, false);
+        this.#onChunkEnd?.(buf);
+        if (this.#validUtf8 && done > from && !(0,external_node_buffer_namespaceObject.isUtf8)(buf.subarray(from, done)))
+            this.#validUtf8 = false;
+        this.#keep(buf, done, to);
+    }
+    /** Appends `chunk` after the carried bytes in the scratch buffer and returns the buffer. */
+    #append(chunk) {
+        const total = this.#carry + chunk.length;
+        if (this.#scratch.length < total) {
+            const grown = new Uint8Array(Math.max(total, this.#scratch.length * 2));
+            grown.set(this.#scratch.subarray(0, this.#carry));
+            this.#scratch = grown;
+        }
+        this.#scratch.set(chunk, this.#carry);
+        this.#carry = total;
+        return this.#scratch;
+    }
+    /** Moves the unfinished record buf[from, to) to the front of the scratch buffer. */
+    #keep(buf, from, to) {
+        const rest = to - from;
+        if (rest > this.#maxRecordBytes) {
+            throw new CsvDataError(`record longer than ${this.#maxRecordBytes} bytes (unterminated quote?)`, this.#fields.line);
+        }
+        if (rest > 0) {
+            if (this.#scratch.length < rest)
+                this.#scratch = new Uint8Array(Math.max(rest * 2, 1 << 16));
+            if (buf === this.#scratch)
+                this.#scratch.copyWithin(0, from, to);
+            else
+                this.#scratch.set(buf.subarray(from, to));
+        }
+        this.#carry = rest;
+    }
+}
+/** True while the bytes seen so far could still be the start of a BOM. */
+function isBomPrefix(carried, carry, chunk) {
+    const bom = [0xef, 0xbb, 0xbf];
+    let k = 0;
+    for (let i = 0; i < carry; i++)
+        if (carried[i] !== bom[k++])
+            return false;
+    for (let i = 0; i < chunk.length; i++)
+        if (chunk[i] !== bom[k++])
+            return false;
+    return true;
+}
+/**
+ * Scans complete records of buf[pos, len) and returns the offset where the first unfinished one
+ * starts (len when none is). At the end of input (`last`), the end of the buffer ends a record.
+ * Kept as one function over locals: this loop is the hot path.
+ */
+function scanRecords(buf, pos, len, fields, onRecord, keepEmpty, last) {
+    let starts = fields.starts;
+    let ends = fields.ends;
+    let flags = fields.flags;
+    let line = fields.line;
+    let i = pos;
+    while (i < len) {
+        const recordStart = i;
+        const recordLine = line;
+        let f = 0;
+        let odd = false;
+        let eol = 0;
+        for (;;) {
+            if (f === starts.length) {
+                growFields(fields);
+                starts = fields.starts;
+                ends = fields.ends;
+                flags = fields.flags;
+            }
+            let flag = FIELD_PLAIN;
+            let s = i;
+            if (i < len && buf[i] === reader_QUOTE) {
+                let j = i + 1;
+                flag = FIELD_QUOTED;
+                for (;;) {
+                    if (j >= len) {
+                        fields.line = recordLine;
+                        return recordStart;
+                    }
+                    const d = buf[j];
+                    if (d === reader_QUOTE) {
+                        if (j + 1 >= len && !last) {
+                            fields.line = recordLine;
+                            return recordStart;
+                        }
+                        if (buf[j + 1] !== reader_QUOTE)
+                            break;
+                        flag = FIELD_ESCAPED;
+                        j += 2;
+                        continue;
+                    }
+                    if (d === reader_LF)
+                        line++;
+                    j++;
+                }
+                s = i + 1;
+                ends[f] = j;
+                i = j + 1;
+            }
+            // Unquoted bytes up to the next comma or line break; after a closing quote there should be none.
+            const plainStart = i;
+            let c = 0;
+            for (;;) {
+                // Ordinary bytes (above the comma) need one comparison each.
+                while (i < len && buf[i] > COMMA)
+                    i++;
+                if (i >= len) {
+                    if (!last) {
+                        fields.line = recordLine;
+                        return recordStart;
+                    }
+                    c = -1;
+                    break;
+                }
+                c = buf[i];
+                if (c === COMMA || c === reader_LF)
+                    break;
+                if (c === reader_CR) {
+                    if (i + 1 >= len && !last) {
+                        fields.line = recordLine;
+                        return recordStart;
+                    }
+                    if (buf[i + 1] === reader_LF) {
+                        eol = 2;
+                        break;
+                    }
+                    flag = FIELD_ODD;
+                }
+                else if (c === reader_QUOTE) {
+                    flag = FIELD_ODD;
+                }
+                i++;
+            }
+            if (flag === FIELD_PLAIN) {
+                ends[f] = i;
+            }
+            else if (flag === FIELD_ODD || i > plainStart) {
+                // Text after a closing quote: the field is odd, its span everything up to the delimiter.
+                if (flag !== FIELD_ODD)
+                    s -= 1;
+                flag = FIELD_ODD;
+                ends[f] = i;
+                odd = true;
+            }
+            starts[f] = s;
+            flags[f] = flag;
+            f++;
+            if (c === -1) {
+                fields.end = i;
+                break;
+            }
+            if (c === COMMA) {
+                eol = 0;
+                i++;
+                continue;
+            }
+            // A line break: LF, or CR LF (eol already 2).
+            fields.end = i;
+            if (eol === 2)
+                i++;
+            else
+                eol = 1;
+            i++;
+            line++;
+            break;
+        }
+        if (keepEmpty || f > 1 || flags[0] !== FIELD_PLAIN || ends[0] > starts[0]) {
+            fields.count = f;
+            fields.line = recordLine;
+            fields.start = recordStart;
+            fields.eol = eol;
+            fields.odd = odd;
+            onRecord(buf, fields);
+        }
+    }
+    fields.line = line;
+    return i;
+}
+function growFields(fields) {
+    const size = fields.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const flags = new Uint8Array(size);
+    starts.set(fields.starts);
+    ends.set(fields.ends);
+    flags.set(fields.flags);
+    fields.starts = starts;
+    fields.ends = ends;
+    fields.flags = flags;
+}
+/** The bytes of field i with doubled quotes undone (a view when there is nothing to undo). */
+function fieldBytes(buf, fields, i) {
+    const start = fields.starts[i];
+    const end = fields.ends[i];
+    if (fields.flags[i] !== FIELD_ESCAPED)
+        return buf.subarray(start, end);
+    const out = new Uint8Array(end - start);
+    let n = 0;
+    for (let k = start; k < end; k++) {
+        out[n++] = buf[k];
+        if (buf[k] === reader_QUOTE)
+            k++;
+    }
+    return out.subarray(0, n);
+}
+const decoder = new TextDecoder();
+/** Field i as a string: for headers, error messages and the rare slow path. */
+function fieldText(buf, fields, i) {
+    return decoder.decode(fieldBytes(buf, fields, i));
+}
+/** True when JavaScript's trim() would change buf[start, end): an end byte is whitespace or may start/end one. */
+function mayNeedTrim(buf, start, end) {
+    if (start === end)
+        return false;
+    const first = buf[start];
+    const lastByte = buf[end - 1];
+    return first <= 0x20 || first >= 0x80 || lastByte <= 0x20 || lastByte >= 0x80;
+}
+/** Reads the file at `path` through a CsvReader in big chunks; returns the reader (for `validUtf8`). */
+async function readCsvFile(path, onRecord, options = {}) {
+    const reader = new CsvReader(onRecord, options);
+    for await (const chunk of readChunks(path, options))
+        reader.push(chunk);
+    reader.end();
+    return reader;
+}
+/** Big reads keep the per-chunk overhead out of the scanner's way. */
+const READ_CHUNK = 1 << 20;
+/**
+ * The bytes of `path` in chunks of up to READ_CHUNK, read into one buffer that is reused: a chunk
+ * is valid until the next one is asked for (a CsvReader copies what it keeps). No allocation per
+ * chunk, so a 500 MB file costs no garbage collection.
+ */
+async function* readChunks(path, options = {}) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const buffer = new Uint8Array(READ_CHUNK);
+        for (;;) {
+            options.signal?.throwIfAborted();
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                return;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+const csvReading = {
+    CsvReader,
+    CsvDataError,
+    readFile: readCsvFile,
+    readChunks,
+    fieldBytes,
+    fieldText,
+    mayNeedTrim,
+};
+
 ;// CONCATENATED MODULE: ./src/quality/dates.ts
 // Does a CSV value's date fall in the partition's data interval [start, end)?
 // A bare date (YYYY-MM-DD) is the whole local day in the pipeline's zone and
@@ -26323,14 +21200,19 @@ function dateInPartition(partition, timezone) {
 // Declarative checks over one CSV dataset, in a single streaming pass: memory
 // stays flat whatever the file size, except for the keys a `unique` rule must
 // remember. Each result says what is wrong and where, in words a person can act on.
+//
+// The pass uses the core's byte reader; a file it would not read the way
+// csv-parse does (a stray quote, a bare CR, mixed line endings, bytes that are
+// not UTF-8, an unclosed quote) is checked again from the start with csv-parse,
+// so results never depend on which reader ran.
+
 
 
 
 
 const MAX_LINES_SHOWN = 3;
 async function runChecks(file, dataset, rules, ctx) {
-    const severity = rules.some((r) => r.severity === 'error') ? 'error' : 'warning';
-    const whole = (name, details) => [result(name, dataset, severity, false, details)];
+    const whole = (name, details) => wholeFileFailure(name, dataset, rules, details);
     try {
         if (!(await (0,promises_namespaceObject.stat)(file)).isFile())
             return whole('exists', `${file} is not a file`);
@@ -26338,11 +21220,68 @@ async function runChecks(file, dataset, rules, ctx) {
     catch {
         return whole('exists', `file not found: ${file}`);
     }
+    return (await checkWithReader(file, dataset, rules, ctx)) ?? (await checkWithCsvParse(file, dataset, rules, ctx));
+}
+/** One failed result for the whole file (missing, unreadable), as severe as the most severe rule. */
+function wholeFileFailure(name, dataset, rules, details) {
+    const severity = rules.some((r) => r.severity === 'error') ? 'error' : 'warning';
+    return [result(name, dataset, severity, false, details)];
+}
+/** Thrown from the reader's callback at the first record csv-parse should read instead. */
+class LeaveToCsvParse extends Error {
+}
+/** The fast pass; undefined when the file must be read by csv-parse. */
+async function checkWithReader(file, dataset, rules, ctx) {
+    let evaluators;
+    let rows = 0;
+    /** The header's line ending: csv-parse reads every record with the one it found first. */
+    let eol = 0;
+    const view = new BytesRow();
+    const onRecord = (buf, fields) => {
+        if (fields.odd)
+            throw new LeaveToCsvParse();
+        const empty = fields.count === 1 && fields.flags[0] === 0 && fields.starts[0] === fields.ends[0];
+        if (evaluators === undefined) {
+            if (empty)
+                throw new LeaveToCsvParse();
+            const header = [];
+            for (let i = 0; i < fields.count; i++)
+                header.push(fieldText(buf, fields, i).trim());
+            evaluators = rules.map((rule) => evaluatorFor(rule, dataset, header, ctx));
+            eol = fields.eol;
+            return;
+        }
+        if (fields.eol !== eol && fields.eol !== 0)
+            throw new LeaveToCsvParse();
+        if (empty)
+            return;
+        rows++;
+        view.buf = buf;
+        view.fields = fields;
+        for (const evaluator of evaluators)
+            evaluator.row(view, fields.line);
+    };
+    try {
+        const reader = await readCsvFile(file, onRecord, { keepEmpty: true });
+        if (!reader.validUtf8)
+            return undefined;
+    }
+    catch (error) {
+        if (error instanceof LeaveToCsvParse || error instanceof CsvDataError)
+            return undefined;
+        throw error;
+    }
+    evaluators ??= rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
+    return evaluators.flatMap((e) => e.finish(rows));
+}
+/** The reference pass: every record through csv-parse, as strings (exported for tests to compare with). */
+async function checkWithCsvParse(file, dataset, rules, ctx) {
     let header;
     let evaluators = [];
     let rows = 0;
     let nextLine = 1;
     let lastEmptyLines = 0;
+    const view = new StringsRow();
     const parser = (0,external_node_fs_namespaceObject.createReadStream)(file).pipe(lib_parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
     try {
         for await (const { record, info } of parser) {
@@ -26357,16 +21296,130 @@ async function runChecks(file, dataset, rules, ctx) {
                 continue;
             }
             rows++;
+            view.values = record;
             for (const evaluator of evaluators)
-                evaluator.row(record, line);
+                evaluator.row(view, line);
         }
     }
     catch (error) {
-        return whole('readable', `cannot parse ${file} as CSV: ${error.message}`);
+        return wholeFileFailure('readable', dataset, rules, `cannot parse ${file} as CSV: ${error.message}`);
     }
     if (header === undefined)
         evaluators = rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
     return evaluators.flatMap((e) => e.finish(rows));
+}
+/** A record of csv-parse strings. */
+class StringsRow {
+    values = [];
+    text(i) {
+        return this.values[i] ?? '';
+    }
+    isNull(i) {
+        return isNull(this.text(i));
+    }
+    isNumeric(i) {
+        return isNumeric(this.text(i));
+    }
+    repeats(i, memo) {
+        const value = this.text(i);
+        if (memo.text === value)
+            return true;
+        memo.text = value;
+        return false;
+    }
+}
+/** A record of the byte reader: values decoded only when a rule needs the text. */
+class BytesRow {
+    buf = new Uint8Array(0);
+    fields;
+    text(i) {
+        const fields = this.fields;
+        return i < fields.count ? fieldText(this.buf, fields, i) : '';
+    }
+    /** True when the bytes of value i are its trimmed value. */
+    #plain(i) {
+        const fields = this.fields;
+        return fields.flags[i] === 0 && !mayNeedTrim(this.buf, fields.starts[i], fields.ends[i]);
+    }
+    isNull(i) {
+        const fields = this.fields;
+        if (i >= fields.count)
+            return true;
+        if (!this.#plain(i))
+            return isNull(this.text(i));
+        const start = fields.starts[i];
+        const length = fields.ends[i] - start;
+        if (length === 0)
+            return true;
+        if (length !== 4)
+            return false;
+        const buf = this.buf;
+        // "NULL" in any case: clearing bit 0x20 upper-cases ASCII letters.
+        return ((buf[start] & 0xdf) === 0x4e &&
+            (buf[start + 1] & 0xdf) === 0x55 &&
+            (buf[start + 2] & 0xdf) === 0x4c &&
+            (buf[start + 3] & 0xdf) === 0x4c);
+    }
+    isNumeric(i) {
+        const fields = this.fields;
+        if (i >= fields.count)
+            return false;
+        if (!this.#plain(i))
+            return isNumeric(this.text(i));
+        return isDecimalBytes(this.buf, fields.starts[i], fields.ends[i]);
+    }
+    repeats(i, memo) {
+        const fields = this.fields;
+        const inside = i < fields.count;
+        const start = inside ? fields.starts[i] : 0;
+        const end = inside ? fields.ends[i] : 0;
+        // Doubled quotes make bytes and value differ: never remembered, always judged.
+        const escaped = inside && fields.flags[i] === 2;
+        const last = memo.bytes;
+        if (!escaped && last !== undefined && last.length === end - start) {
+            const buf = this.buf;
+            let k = 0;
+            while (k < last.length && last[k] === buf[start + k])
+                k++;
+            if (k === last.length)
+                return true;
+        }
+        memo.bytes = escaped ? undefined : this.buf.slice(start, end);
+        return false;
+    }
+}
+/** DECIMAL over bytes: [+-]? (digits [. digits*] | . digits) ([eE] [+-]? digits)? */
+function isDecimalBytes(buf, start, end) {
+    let k = start;
+    if (k < end && (buf[k] === 0x2b || buf[k] === 0x2d))
+        k++;
+    let digits = 0;
+    while (k < end && buf[k] >= 0x30 && buf[k] <= 0x39) {
+        k++;
+        digits++;
+    }
+    if (k < end && buf[k] === 0x2e) {
+        k++;
+        while (k < end && buf[k] >= 0x30 && buf[k] <= 0x39) {
+            k++;
+            digits++;
+        }
+    }
+    if (digits === 0)
+        return false;
+    if (k < end && (buf[k] === 0x65 || buf[k] === 0x45)) {
+        k++;
+        if (k < end && (buf[k] === 0x2b || buf[k] === 0x2d))
+            k++;
+        let exponent = 0;
+        while (k < end && buf[k] >= 0x30 && buf[k] <= 0x39) {
+            k++;
+            exponent++;
+        }
+        if (exponent === 0)
+            return false;
+    }
+    return k === end;
 }
 function newlinesIn(values) {
     let count = 0;
@@ -26388,23 +21441,29 @@ function evaluatorFor(rule, dataset, header, ctx) {
         case 'row_count':
             return fixed('row_count', (rows) => rowCount(rows, rule.min, rule.max));
         case 'not_null':
-            return perColumn(rule.columns, header, (col) => countOffending(col, 'not_null', isNull, ['empty value', 'empty values']), done);
+            return perColumn(rule.columns, header, (col) => countOffending(col, 'not_null', (row, i) => row.isNull(i), ['empty value', 'empty values']), done);
         case 'numeric':
-            return perColumn(rule.columns, header, (col) => countOffending(col, 'numeric', (v) => !isNumeric(v), ['non-numeric value', 'non-numeric values']), done);
+            return perColumn(rule.columns, header, (col) => countOffending(col, 'numeric', (row, i) => !row.isNumeric(i), ['non-numeric value', 'non-numeric values']), done);
         case 'accepted_values': {
             const accepted = new Set(rule.values);
-            return perColumn([rule.column], header, (col) => countOffending(col, 'accepted_values', (v) => !accepted.has(v), ['row with another value', 'rows with other values'], rule.values), done);
+            return perColumn([rule.column], header, (col) => countOffending(col, 'accepted_values', remembered((value) => !accepted.has(value)), ['row with another value', 'rows with other values'], rule.values), done);
         }
         case 'date_in_partition': {
             const inside = dateInPartition(ctx.partition, ctx.timezone);
-            return perColumn([rule.column], header, (col) => countOffending(col, 'date_in_partition', (v) => !inside(v), [
-                `row outside ${ctx.partition.key}`,
-                `rows outside ${ctx.partition.key}`,
-            ]), done);
+            return perColumn([rule.column], header, (col) => countOffending(col, 'date_in_partition', remembered((value) => !inside(value)), [`row outside ${ctx.partition.key}`, `rows outside ${ctx.partition.key}`]), done);
         }
         case 'unique':
             return unique(rule.columns, header, done);
     }
+}
+/** A verdict on the text of a value, judged again only when the value differs from the last row's. */
+function remembered(offending) {
+    const memo = { verdict: false };
+    return (row, i) => {
+        if (!row.repeats(i, memo))
+            memo.verdict = offending(row.text(i));
+        return memo.verdict;
+    };
 }
 function result(name, dataset, severity, ok, details) {
     const status = ok ? 'passed' : severity === 'warning' ? 'warned' : 'failed';
@@ -26435,9 +21494,9 @@ function perColumn(columns, header, make, done) {
     });
     const present = checks.filter((c) => c.col.index >= 0);
     return {
-        row(values, line) {
+        row(row, line) {
             for (const check of present)
-                check.counter.row(values, line);
+                check.counter.row(row, line);
         },
         finish(rows) {
             return checks.map(({ col, counter }) => {
@@ -26452,13 +21511,12 @@ function countOffending(col, type, offending, noun, accepted) {
     let count = 0;
     const first = [];
     return {
-        row(values, line) {
-            const value = values[col.index] ?? '';
-            if (!offending(value))
+        row(row, line) {
+            if (!offending(row, col.index))
                 return;
             count++;
             if (first.length < MAX_LINES_SHOWN)
-                first.push({ line, value });
+                first.push({ line, value: row.text(col.index) });
         },
         finish(rows) {
             const name = `${type}(${col.name})`;
@@ -26480,11 +21538,11 @@ function unique(columns, header, done) {
     let duplicates = 0;
     let example = '';
     return {
-        row(values, line) {
+        row(row, line) {
             if (missing.length)
                 return;
             // U+001F (unit separator) cannot be confused with the text of a value.
-            const key = indexes.map((i) => values[i] ?? '').join('\u001f');
+            const key = indexes.map((i) => row.text(i)).join('\u001f');
             const earlier = seen.get(key);
             if (earlier === undefined) {
                 seen.set(key, line);
@@ -26492,7 +21550,7 @@ function unique(columns, header, done) {
             }
             duplicates++;
             if (!example) {
-                const shown = columns.map((c, i) => `${c}=${show(values[indexes[i]] ?? '')}`).join(', ');
+                const shown = columns.map((c, i) => `${c}=${show(row.text(indexes[i]))}`).join(', ');
                 example = `first: line ${line}, ${shown} already on line ${earlier}`;
             }
         },
@@ -26714,10 +21772,41 @@ function commandKind(spec) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
 var dist = __nccwpck_require__(8628);
+;// CONCATENATED MODULE: ./src/contract/memo.ts
+// Verdicts the contract rules ask for again and again: a repository of a
+// thousand contracts names a handful of zones and schedules, and luxon builds
+// an Intl.DateTimeFormat on every zone check (about 0.2 ms each).
+
+
+const zones = new Map();
+const crons = new Map();
+/** IANAZone.isValidZone, remembered per name. */
+function isValidZone(zone) {
+    let valid = zones.get(zone);
+    if (valid === undefined) {
+        valid = IANAZone.isValidZone(zone);
+        zones.set(zone, valid);
+    }
+    return valid;
+}
+/** Throws what cron-parser throws for `schedule` (5 fields, not strict), remembered per expression. */
+function checkCron(schedule) {
+    if (!crons.has(schedule)) {
+        try {
+            dist.CronExpressionParser.parse(schedule, { strict: false });
+            crons.set(schedule, undefined);
+        }
+        catch (error) {
+            crons.set(schedule, error instanceof Error ? error : new Error(String(error)));
+        }
+    }
+    const error = crons.get(schedule);
+    if (error)
+        throw error;
+}
+
 ;// CONCATENATED MODULE: ./src/contract/suggest.ts
 // "Did you mean ...?" for misspelt keys and ids.
 function distance(a, b) {
@@ -26783,19 +21872,19 @@ const validSchedule = (data, source, out) => {
         return;
     }
     try {
-        dist.CronExpressionParser.parse(schedule, { strict: false });
+        checkCron(schedule);
     }
     catch (error) {
         out.push(source.diagnostic(['schedule'], `invalid cron '${schedule}': ${error.message}`));
     }
 };
-let zones;
+let rules_zones;
 const knownTimezone = (data, source, out) => {
     const zone = data.timezone;
-    if (typeof zone !== 'string' || IANAZone.isValidZone(zone))
+    if (typeof zone !== 'string' || isValidZone(zone))
         return;
-    zones ??= Intl.supportedValuesOf('timeZone');
-    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, zones)}`));
+    rules_zones ??= Intl.supportedValuesOf('timeZone');
+    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, rules_zones)}`));
 };
 /**
  * Hourly partitions need whole-hour clock changes: where DST moves the clock by 30
@@ -26804,7 +21893,7 @@ const knownTimezone = (data, source, out) => {
  */
 const hourlyNeedsWholeHourShifts = (data, source, out) => {
     const zone = data.timezone;
-    if (data.partition !== 'hourly' || typeof zone !== 'string' || !IANAZone.isValidZone(zone))
+    if (data.partition !== 'hourly' || typeof zone !== 'string' || !isValidZone(zone))
         return;
     const from = typeof data.start_date === 'string' ? Number.parseInt(data.start_date.slice(0, 4), 10) : Number.NaN;
     const first = Number.isFinite(from) ? from : DateTime.utc().year;
@@ -26822,7 +21911,7 @@ function readDate(data, key, source, out) {
     const value = data[key];
     if (typeof value !== 'string')
         return undefined;
-    const zone = typeof data.timezone === 'string' && IANAZone.isValidZone(data.timezone) ? data.timezone : 'UTC';
+    const zone = typeof data.timezone === 'string' && isValidZone(data.timezone) ? data.timezone : 'UTC';
     const parsed = DateTime.fromISO(value, { zone });
     if (!DATE.test(value) || !parsed.isValid) {
         const why = parsed.invalidExplanation ? `: ${parsed.invalidExplanation}` : '';
@@ -26946,9 +22035,75 @@ function handlerModuleInside(module) {
     return escapeProblem(module, normalize(module), 'pipeline folder') === undefined;
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/run/module-format.ts
+// Task code under the pipelines folder is ES modules whatever the adopter's package.json
+// `type` says: `npm init -y` writes "type": "commonjs", under which Node parses `x.ts` and
+// `x.js` as CommonJS and an `import` line fails. A load hook gives those files the module
+// format (Node still strips the types, keeping every line and column); `.cts`/`.cjs` files
+// and anything under node_modules keep Node's own rules.
+
+
+/**
+ * The format a file under one of `roots` (file: URLs ending in '/') must load as, or undefined
+ * to leave it to Node. Refers to nothing outside itself: the import probe sends its source
+ * text to a child process.
+ */
+function moduleFormatFor(url, roots) {
+    const path = url.split(/[?#]/)[0] ?? url;
+    if (!roots.some((root) => path.startsWith(root)) || path.includes('/node_modules/'))
+        return undefined;
+    if (path.endsWith('.ts') || path.endsWith('.mts'))
+        return 'module-typescript';
+    if (path.endsWith('.js') || path.endsWith('.mjs'))
+        return 'module';
+    return undefined;
+}
+/** A folder as the file: URL prefix `moduleFormatFor` compares with. */
+function folderUrl(folder) {
+    const href = (0,external_node_url_namespaceObject.pathToFileURL)(folder).href;
+    return href.endsWith('/') ? href : `${href}/`;
+}
+/** Source of a child-process preload that installs the same hook for `roots`. */
+function moduleFormatPreload(roots) {
+    return `import { registerHooks } from 'node:module';
+const moduleFormatFor = ${moduleFormatFor.toString()};
+const roots = ${JSON.stringify(roots)};
+registerHooks({
+  load(url, context, nextLoad) {
+    const format = moduleFormatFor(url, roots);
+    return nextLoad(url, format ? { ...context, format } : context);
+  },
+});
+`;
+}
+const roots = new Set();
+let module_format_installed = false;
+/** Makes task code under `folder` load as ES modules in this process (once per folder). */
+function loadAsModules(folder) {
+    roots.add(folderUrl(folder));
+    if (module_format_installed)
+        return;
+    module_format_installed = true;
+    (0,external_node_module_namespaceObject.registerHooks)({
+        load(url, context, nextLoad) {
+            const format = moduleFormatFor(url, [...roots]);
+            return nextLoad(url, format ? { ...context, format } : context);
+        },
+    });
+}
+/** Imports a task module from `folder` as an ES module. */
+async function importTaskModule(folder, file) {
+    loadAsModules(folder);
+    // webpackIgnore keeps the ncc bundle from trying to resolve the user's module at build time.
+    return (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(file).href));
+}
+
 ;// CONCATENATED MODULE: ./src/run/kinds/handler.ts
 // `handler: tasks/x.ts#exportName`: a function in the user's repository, imported
 // at run time (Node 24 strips TypeScript types natively) and called with a TaskContext.
+
 
 
 
@@ -26961,8 +22116,7 @@ async function loadHandler(pipelineDir, spec) {
     const file = external_node_path_default().resolve(pipelineDir, spec.module);
     let mod;
     try {
-        // webpackIgnore keeps the ncc bundle from trying to resolve the user's module at build time.
-        mod = await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(file).href);
+        mod = await importTaskModule(external_node_path_default().dirname(external_node_path_default().resolve(pipelineDir)), file);
     }
     catch (error) {
         throw new Error(`cannot import handler module ${spec.module}: ${error.message ?? String(error)}`);
@@ -27008,6 +22162,7 @@ function taskContext(env) {
         logger: env.logger,
         signal: env.signal,
         writer: env.writer,
+        csv: csvReading,
         errors: { TransientError: TransientError, DataContractError: DataContractError },
     };
 }
@@ -27524,6 +22679,160 @@ async function runOne(planned, reprocess, logger, shared) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/map-limited.ts
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/contract/cache.ts
+// `validate` results kept between runs in node_modules/.cache/pipewright/, so a
+// repository of a thousand unchanged contracts is checked from their bytes
+// alone. An entry holds only while everything it depends on is the same:
+//   a contract's checks   its path and bytes, pipewright's code, the Node version;
+//   a handler's import    the bytes of every repository file the import loaded,
+//                         the lockfile, pipewright's code, the Node version.
+// Only clean imports are kept: a failure or a timeout is checked again, it is
+// what the user is fixing. Anything unreadable is a miss, never an error.
+// A contract's checks must stay a function of its path and bytes: a rule that
+// looks at the filesystem or PATH needs what it looks at in the key here.
+
+
+
+
+
+const FORMAT = 1;
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
+const sha = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
+function defaultCacheDir(cwd) {
+    let dir = (0,external_node_path_namespaceObject.resolve)(cwd);
+    for (;;) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'package.json')))
+            return (0,external_node_path_namespaceObject.join)(dir, 'node_modules', '.cache', 'pipewright');
+        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+let codeFingerprint;
+/**
+ * What pipewright's own code is: the bundle that is running, or (run from source) every file of
+ * src/contract, so a changed rule never meets results of the old one.
+ */
+function code() {
+    if (codeFingerprint === undefined) {
+        const self = (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url);
+        // PATH too: a command rule warns about programs missing from it (command-rules.ts).
+        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
+        if (self.endsWith('.ts')) {
+            const dir = (0,external_node_path_namespaceObject.dirname)(self);
+            const files = (0,external_node_fs_namespaceObject.readdirSync)(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
+            for (const f of files.sort())
+                hash.update(f).update((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, f)));
+        }
+        else {
+            hash.update((0,external_node_fs_namespaceObject.readFileSync)(self));
+        }
+        codeFingerprint = hash.digest('hex');
+    }
+    return codeFingerprint;
+}
+function lockfileSha(root) {
+    for (const name of LOCKFILES) {
+        const path = (0,external_node_path_namespaceObject.join)(root, name);
+        if ((0,external_node_fs_namespaceObject.existsSync)(path))
+            return sha((0,external_node_fs_namespaceObject.readFileSync)(path));
+    }
+    return 'none';
+}
+function fileSha(path) {
+    try {
+        return sha((0,external_node_fs_namespaceObject.readFileSync)(path));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function openValidateCache(dir) {
+    const path = (0,external_node_path_namespaceObject.join)(dir, `validate-v${FORMAT}.json`);
+    const fingerprint = code();
+    let previous;
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        if (parsed.format === FORMAT && parsed.code === fingerprint)
+            previous = parsed;
+    }
+    catch {
+        previous = undefined;
+    }
+    const next = { format: FORMAT, code: fingerprint, contracts: {}, imports: {} };
+    const lockfiles = new Map();
+    const lockfile = (root) => {
+        let value = lockfiles.get(root);
+        if (value === undefined) {
+            value = lockfileSha(root);
+            lockfiles.set(root, value);
+        }
+        return value;
+    };
+    return {
+        contract(file, bytes) {
+            const entry = previous?.contracts[file];
+            if (entry === undefined || entry.sha !== sha(bytes))
+                return undefined;
+            next.contracts[file] = entry;
+            return entry.result;
+        },
+        storeContract(file, bytes, result) {
+            next.contracts[file] = { sha: sha(bytes), result };
+        },
+        handlerImport(module, root) {
+            const entry = previous?.imports[module];
+            if (entry === undefined || entry.lockfile !== lockfile(root))
+                return undefined;
+            for (const [file, hash] of Object.entries(entry.files))
+                if (fileSha(file) !== hash)
+                    return undefined;
+            next.imports[module] = entry;
+            return entry.result;
+        },
+        storeHandlerImport(module, root, result, loaded) {
+            if (result.outcome !== 'loaded' || result.network.length > 0 || !loaded.includes(module))
+                return;
+            const files = {};
+            for (const file of loaded) {
+                const hash = fileSha(file);
+                if (hash === undefined)
+                    return;
+                files[file] = hash;
+            }
+            next.imports[module] = { lockfile: lockfile(root), files, result };
+        },
+        async save() {
+            try {
+                await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+                const temp = `${path}.${process.pid}.tmp`;
+                await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(next));
+                await (0,promises_namespaceObject.rename)(temp, path);
+            }
+            catch {
+                // A cache that cannot be written costs the next run time, nothing else.
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/contract/command-rules.ts
 // A command's program should exist where `validate` runs: `pyton3` would only be
 // found at the run's first attempt. A warning, not an error, located at the
@@ -27783,308 +23092,20 @@ function normalizePipeline(data, file) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./src/contract/schema.ts
-// The JSON Schema of pipeline.yml. It lives in code so the validator needs no
-// file at run time (the CLI and actions are bundled); schema/pipeline.schema.json
-// is its published copy for editors (a test keeps the two equal; rewrite it with
-// `npm exec -- tsx src/contract/schema-write.ts`). Keys are snake_case and
-// unknown keys are refused so a typo like `retires:` is caught.
-//
-// `x-expected` is an annotation read by the validator to word pattern errors.
-const schema_duration = {
-    type: 'string',
-    pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$',
-    'x-expected': 'a duration like 500ms, 30s, 5m, 1h or 1d',
-    description: 'A duration: a number and a unit (ms, s, m, h, d), e.g. 30s, 5m, 1h.',
-};
-const identifier = {
-    type: 'string',
-    pattern: '^[a-z][a-z0-9_]*$',
-    'x-expected': 'lower snake_case starting with a letter (a-z, 0-9, _)',
-};
-const columnList = {
-    type: 'array',
-    minItems: 1,
-    items: { type: 'string', minLength: 1 },
-    description: 'Column names.',
-};
-const policyProperties = {
-    retries: {
-        type: 'integer',
-        minimum: 0,
-        maximum: 100,
-        description: 'How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error.',
-    },
-    retry_delay: { ...schema_duration, description: 'Wait before the first retry, e.g. 30s (at most 24.8 days).' },
-    retry_backoff: {
-        enum: ['fixed', 'exponential'],
-        description: 'fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter.',
-    },
-    max_retry_delay: { ...schema_duration, description: 'Cap on the wait between retries with exponential backoff.' },
-    timeout: {
-        ...schema_duration,
-        description: 'Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed.',
-    },
-    retry_on_code_error: {
-        type: 'boolean',
-        description: 'Also retry failures classified as code errors (default false: a bug fails after its first attempt).',
-    },
-};
-const severity = {
-    enum: ['error', 'warning'],
-    description: 'error (default) fails the task; warning records the result and lets the run go on.',
-};
-const schema_checkRule = {
-    type: 'object',
-    description: 'One rule: exactly one of the rule keys, optionally with severity.',
-    additionalProperties: false,
-    minProperties: 1,
-    properties: {
-        required_columns: { ...columnList, description: 'These columns must be present in the header.' },
-        row_count: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Bounds on the number of data rows.',
-            properties: {
-                min: { type: 'integer', minimum: 0, description: 'Fewest rows accepted.' },
-                max: { type: 'integer', minimum: 0, description: 'Most rows accepted.' },
-            },
-        },
-        not_null: { ...columnList, description: 'These columns must never be empty.' },
-        unique: { ...columnList, description: 'The combination of these columns must be unique across rows.' },
-        accepted_values: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['column', 'values'],
-            description: 'Every value of the column must be one of values.',
-            properties: {
-                column: { type: 'string', minLength: 1, description: 'Column to check.' },
-                values: {
-                    type: 'array',
-                    minItems: 1,
-                    items: { type: ['string', 'number', 'boolean'] },
-                    description: 'Allowed values.',
-                },
-            },
-        },
-        date_in_partition: {
-            type: 'string',
-            minLength: 1,
-            description: "Column whose dates must fall inside the partition's data interval.",
-        },
-        numeric: { ...columnList, description: 'These columns must parse as numbers.' },
-        severity,
-    },
-};
-const task = {
-    type: 'object',
-    description: 'A task: an id, its upstream tasks, and exactly one kind: handler, command, sensor or checks.',
-    additionalProperties: false,
-    required: ['id'],
-    properties: {
-        id: { ...identifier, description: 'Task id, unique in the pipeline (lower snake_case).' },
-        upstream: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Ids of the tasks that must finish before this one.',
-        },
-        trigger_rule: {
-            enum: ['all_success', 'all_done', 'none_failed', 'one_failed'],
-            description: 'When the task runs given its upstream states: all_success (default), all_done, none_failed, one_failed.',
-        },
-        ...policyProperties,
-        handler: {
-            type: 'string',
-            pattern: '^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$',
-            'x-expected': 'path/to/module.ts#exportName (a .ts, .js or .mjs module relative to the pipeline folder)',
-            description: 'A function exported by a module in the repository: path/to/module.ts#exportName, relative to the pipeline folder.',
-        },
-        command: {
-            type: 'array',
-            minItems: 1,
-            items: { type: 'string' },
-            description: 'A program and its arguments, run without a shell; {{ }} templates are resolved per partition.',
-        },
-        cwd: { type: 'string', description: 'Working directory of a command, relative to the pipeline folder.' },
-        resume: {
-            enum: ['auto', 'never'],
-            description: "auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns.",
-        },
-        exit_codes: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Exit codes of a command mapped to failure classes; any other non-zero code is a code error.',
-            properties: {
-                transient: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 255 }, description: 'Retried.' },
-                data: {
-                    type: 'array',
-                    items: { type: 'integer', minimum: 1, maximum: 255 },
-                    description: 'Fail fast, nothing published.',
-                },
-            },
-        },
-        sensor: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['path'],
-            description: 'Waits for a file under the data root.',
-            properties: {
-                path: {
-                    type: 'string',
-                    minLength: 1,
-                    description: 'Template of the path to wait for, e.g. {{ inputs.raw_orders }}.',
-                },
-                poke_interval: { ...schema_duration, description: 'How often to look (default 30s).' },
-                timeout: { ...schema_duration, description: 'How long to wait in one tick (default 20m).' },
-                give_up_after: {
-                    ...schema_duration,
-                    description: "Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again.",
-                },
-                on_timeout: {
-                    enum: ['fail', 'defer'],
-                    description: 'At the deadline: fail the task, or defer the partition to the next tick (default fail).',
-                },
-            },
-        },
-        checks: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['dataset', 'rules'],
-            description: 'Declarative data quality checks on one dataset.',
-            properties: {
-                dataset: { type: 'string', description: 'Name of an entry of inputs or outputs.' },
-                rules: { type: 'array', minItems: 1, items: schema_checkRule, description: 'The rules, each one key.' },
-            },
-        },
-    },
-};
-const pathMap = {
-    type: 'object',
-    propertyNames: identifier,
-    additionalProperties: {
-        type: 'string',
-        minLength: 1,
-        description: 'Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv.',
-    },
-};
-const pipelineSchema = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/pipewright/pipewright/schema/pipeline.schema.json',
-    title: 'pipewright pipeline contract',
-    description: 'pipelines/<dag_id>/pipeline.yml: a batch pipeline run by GitHub Actions.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['dag_id', 'description', 'owner', 'tags', 'partition', 'start_date', 'tasks'],
-    properties: {
-        dag_id: { ...identifier, description: 'The pipeline id; must equal the name of its folder.' },
-        description: {
-            type: 'string',
-            minLength: 1,
-            pattern: '\\S',
-            description: 'What the pipeline produces, for people.',
-        },
-        owner: { type: 'string', minLength: 1, pattern: '\\S', description: 'Team or person answerable for the pipeline.' },
-        tags: {
-            type: 'array',
-            minItems: 1,
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'At least one tag.',
-        },
-        schedule: {
-            type: 'string',
-            description: '5-field cron (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly. Absent: manual runs only.',
-        },
-        timezone: { type: 'string', description: 'IANA time zone the schedule and partitions are read in (default UTC).' },
-        partition: {
-            enum: ['hourly', 'daily', 'weekly', 'monthly'],
-            description: 'The grain of a partition: one data interval per run.',
-        },
-        start_date: {
-            type: 'string',
-            description: 'First logical date (YYYY-MM-DD or ISO date-time), read in timezone.',
-        },
-        end_date: { type: 'string', description: 'Last logical date (inclusive); absent = open-ended.' },
-        catchup: {
-            type: 'boolean',
-            description: 'Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false).',
-        },
-        max_active_runs: { type: 'integer', minimum: 1, description: 'Partitions run at once (default 1).' },
-        max_active_tasks: { type: 'integer', minimum: 1, description: 'Tasks run at once within a partition (default 4).' },
-        catchup_window: {
-            ...schema_duration,
-            description: 'With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them.',
-        },
-        retain_versions: {
-            type: 'integer',
-            minimum: 0,
-            maximum: 100,
-            description: 'Published versions of each partition kept for rollback besides the live one (default 3).',
-        },
-        reprocess_on_tick: {
-            enum: ['failed', 'changed'],
-            description: 'What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version.',
-        },
-        freshness: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['deadline'],
-            description: 'When a partition must be published.',
-            properties: {
-                deadline: {
-                    type: 'string',
-                    pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
-                    'x-expected': 'a local time HH:MM, e.g. "07:30"',
-                    description: 'Local time HH:MM by which the partition must be published on the day its tick runs.',
-                },
-            },
-        },
-        defaults: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Retry and timeout policy of every task; a task may override each key.',
-            properties: policyProperties,
-        },
-        inputs: { ...pathMap, description: 'Datasets read: name -> path template.' },
-        outputs: { ...pathMap, description: 'Datasets written: name -> path template.' },
-        tasks: { type: 'array', minItems: 1, items: task, description: 'The tasks of the DAG.' },
-        alerts: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'GitHub issues opened on failures.',
-            properties: {
-                on: {
-                    type: 'array',
-                    items: { enum: ['failure', 'freshness_miss'] },
-                    uniqueItems: true,
-                    description: 'Events that open or update an issue.',
-                },
-                labels: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Labels of the issue.' },
-                assignees: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'GitHub logins assigned.' },
-            },
-        },
-    },
-};
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(4951);
+;// CONCATENATED MODULE: ./src/contract/schema-validator.js
+// Generated from src/contract/schema.ts by src/contract/schema-write.ts: do not edit.
+
+
+"use strict";const validate = validate10;/* harmony default export */ const schema_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/pipewright/pipewright/schema/pipeline.schema.json","title":"pipewright pipeline contract","description":"pipelines/<dag_id>/pipeline.yml: a batch pipeline run by GitHub Actions.","type":"object","additionalProperties":false,"required":["dag_id","description","owner","tags","partition","start_date","tasks"],"properties":{"dag_id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"The pipeline id; must equal the name of its folder."},"description":{"type":"string","minLength":1,"pattern":"\\S","description":"What the pipeline produces, for people."},"owner":{"type":"string","minLength":1,"pattern":"\\S","description":"Team or person answerable for the pipeline."},"tags":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"uniqueItems":true,"description":"At least one tag."},"schedule":{"type":"string","description":"5-field cron (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly. Absent: manual runs only."},"timezone":{"type":"string","description":"IANA time zone the schedule and partitions are read in (default UTC)."},"partition":{"enum":["hourly","daily","weekly","monthly"],"description":"The grain of a partition: one data interval per run."},"start_date":{"type":"string","description":"First logical date (YYYY-MM-DD or ISO date-time), read in timezone."},"end_date":{"type":"string","description":"Last logical date (inclusive); absent = open-ended."},"catchup":{"type":"boolean","description":"Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false)."},"max_active_runs":{"type":"integer","minimum":1,"description":"Partitions run at once (default 1)."},"max_active_tasks":{"type":"integer","minimum":1,"description":"Tasks run at once within a partition (default 4)."},"catchup_window":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them."},"retain_versions":{"type":"integer","minimum":0,"maximum":100,"description":"Published versions of each partition kept for rollback besides the live one (default 3)."},"reprocess_on_tick":{"enum":["failed","changed"],"description":"What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version."},"freshness":{"type":"object","additionalProperties":false,"required":["deadline"],"description":"When a partition must be published.","properties":{"deadline":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","x-expected":"a local time HH:MM, e.g. \"07:30\"","description":"Local time HH:MM by which the partition must be published on the day its tick runs."}}},"defaults":{"type":"object","additionalProperties":false,"description":"Retry and timeout policy of every task; a task may override each key.","properties":{"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets read: name -> path template."},"outputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets written: name -> path template."},"tasks":{"type":"array","minItems":1,"items":{"type":"object","description":"A task: an id, its upstream tasks, and exactly one kind: handler, command, sensor or checks.","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"Task id, unique in the pipeline (lower snake_case)."},"upstream":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Ids of the tasks that must finish before this one."},"trigger_rule":{"enum":["all_success","all_done","none_failed","one_failed"],"description":"When the task runs given its upstream states: all_success (default), all_done, none_failed, one_failed."},"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."},"handler":{"type":"string","pattern":"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$","x-expected":"path/to/module.ts#exportName (a .ts, .js or .mjs module relative to the pipeline folder)","description":"A function exported by a module in the repository: path/to/module.ts#exportName, relative to the pipeline folder."},"command":{"type":"array","minItems":1,"items":{"type":"string"},"description":"A program and its arguments, run without a shell; {{ }} templates are resolved per partition."},"cwd":{"type":"string","description":"Working directory of a command, relative to the pipeline folder."},"resume":{"enum":["auto","never"],"description":"auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns."},"exit_codes":{"type":"object","additionalProperties":false,"description":"Exit codes of a command mapped to failure classes; any other non-zero code is a code error.","properties":{"transient":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Retried."},"data":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Fail fast, nothing published."}}},"sensor":{"type":"object","additionalProperties":false,"required":["path"],"description":"Waits for a file under the data root.","properties":{"path":{"type":"string","minLength":1,"description":"Template of the path to wait for, e.g. {{ inputs.raw_orders }}."},"poke_interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How often to look (default 30s)."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How long to wait in one tick (default 20m)."},"give_up_after":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again."},"on_timeout":{"enum":["fail","defer"],"description":"At the deadline: fail the task, or defer the partition to the next tick (default fail)."}}},"checks":{"type":"object","additionalProperties":false,"required":["dataset","rules"],"description":"Declarative data quality checks on one dataset.","properties":{"dataset":{"type":"string","description":"Name of an entry of inputs or outputs."},"rules":{"type":"array","minItems":1,"items":{"type":"object","description":"One rule: exactly one of the rule keys, optionally with severity.","additionalProperties":false,"minProperties":1,"properties":{"required_columns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must be present in the header."},"row_count":{"type":"object","additionalProperties":false,"description":"Bounds on the number of data rows.","properties":{"min":{"type":"integer","minimum":0,"description":"Fewest rows accepted."},"max":{"type":"integer","minimum":0,"description":"Most rows accepted."}}},"not_null":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must never be empty."},"unique":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The combination of these columns must be unique across rows."},"accepted_values":{"type":"object","additionalProperties":false,"required":["column","values"],"description":"Every value of the column must be one of values.","properties":{"column":{"type":"string","minLength":1,"description":"Column to check."},"values":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"Allowed values."}}},"date_in_partition":{"type":"string","minLength":1,"description":"Column whose dates must fall inside the partition's data interval."},"numeric":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must parse as numbers."},"severity":{"enum":["error","warning"],"description":"error (default) fails the task; warning records the result and lets the run go on."}}},"description":"The rules, each one key."}}}}},"description":"The tasks of the DAG."},"alerts":{"type":"object","additionalProperties":false,"description":"GitHub issues opened on failures.","properties":{"on":{"type":"array","items":{"enum":["failure","freshness_miss"]},"uniqueItems":true,"description":"Events that open or update an issue."},"labels":{"type":"array","items":{"type":"string","minLength":1},"description":"Labels of the issue."},"assignees":{"type":"array","items":{"type":"string","minLength":1},"description":"GitHub logins assigned."}}}}};const func2 = Object.prototype.hasOwnProperty;const func3 = (typeof ucs2length === "function" ? ucs2length : ucs2length["default"]);const func0 = (typeof equal === "function" ? equal : equal["default"]);const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");const pattern1 = new RegExp("\\S", "u");const pattern3 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$", "u");const pattern4 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");const pattern14 = new RegExp("^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$", "u");function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/pipewright/pipewright/schema/pipeline.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.dag_id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dag_id"},message:"must have required property '"+"dag_id"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.owner === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.tags === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.partition === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.start_date === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_date"},message:"must have required property '"+"start_date"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.tasks === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.dag_id !== undefined){let data0 = data.dag_id;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err8 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.dag_id.type,parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) < 1){const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!pattern1.test(data1)){const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.owner !== undefined){let data2 = data.owner;if(typeof data2 === "string"){if(func3(data2) < 1){const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!pattern1.test(data2)){const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.owner.type,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.tags !== undefined){let data3 = data.tags;if(Array.isArray(data3)){if(data3.length < 1){const err16 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(func3(data4) < 1){const err17 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tags.items,data:data4};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tags.items.type,parentSchema:schema11.properties.tags.items,data:data4};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}let i1 = data3.length;let j0;if(i1 > 1){const indices0 = {};for(;i1--;){let item0 = data3[i1];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j0 = indices0[item0];const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;break;}indices0[item0] = i1;}}}else {const err20 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tags.type,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.schedule !== undefined){let data5 = data.schedule;if(typeof data5 !== "string"){const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schedule.type,parentSchema:schema11.properties.schedule,data:data5};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.timezone !== undefined){let data6 = data.timezone;if(typeof data6 !== "string"){const err22 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timezone.type,parentSchema:schema11.properties.timezone,data:data6};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.partition !== undefined){let data7 = data.partition;if(!((((data7 === "hourly") || (data7 === "daily")) || (data7 === "weekly")) || (data7 === "monthly"))){const err23 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data7};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.start_date !== undefined){let data8 = data.start_date;if(typeof data8 !== "string"){const err24 = {instancePath:instancePath+"/start_date",schemaPath:"#/properties/start_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.start_date.type,parentSchema:schema11.properties.start_date,data:data8};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.end_date !== undefined){let data9 = data.end_date;if(typeof data9 !== "string"){const err25 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.end_date.type,parentSchema:schema11.properties.end_date,data:data9};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.catchup !== undefined){let data10 = data.catchup;if(typeof data10 !== "boolean"){const err26 = {instancePath:instancePath+"/catchup",schemaPath:"#/properties/catchup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.catchup.type,parentSchema:schema11.properties.catchup,data:data10};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data.max_active_runs !== undefined){let data11 = data.max_active_runs;if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){const err27 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_runs.type,parentSchema:schema11.properties.max_active_runs,data:data11};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data11 == "number") && (isFinite(data11))){if(data11 < 1 || isNaN(data11)){const err28 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_runs,data:data11};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}if(data.max_active_tasks !== undefined){let data12 = data.max_active_tasks;if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){const err29 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_tasks.type,parentSchema:schema11.properties.max_active_tasks,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if((typeof data12 == "number") && (isFinite(data12))){if(data12 < 1 || isNaN(data12)){const err30 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_tasks,data:data12};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}if(data.catchup_window !== undefined){let data13 = data.catchup_window;if(typeof data13 === "string"){if(!pattern3.test(data13)){const err31 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.catchup_window,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}else {const err32 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.catchup_window.type,parentSchema:schema11.properties.catchup_window,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.retain_versions !== undefined){let data14 = data.retain_versions;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err33 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retain_versions.type,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 100 || isNaN(data14)){const err34 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}if(data14 < 0 || isNaN(data14)){const err35 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}}if(data.reprocess_on_tick !== undefined){let data15 = data.reprocess_on_tick;if(!((data15 === "failed") || (data15 === "changed"))){const err36 = {instancePath:instancePath+"/reprocess_on_tick",schemaPath:"#/properties/reprocess_on_tick/enum",keyword:"enum",params:{allowedValues: schema11.properties.reprocess_on_tick.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.reprocess_on_tick.enum,parentSchema:schema11.properties.reprocess_on_tick,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.freshness !== undefined){let data16 = data.freshness;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){if(data16.deadline === undefined){const err37 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema11.properties.freshness.required,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}for(const key1 in data16){if(!(key1 === "deadline")){const err38 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data16.deadline !== undefined){let data17 = data16.deadline;if(typeof data17 === "string"){if(!pattern4.test(data17)){const err39 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema11.properties.freshness.properties.deadline,data:data17};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}else {const err40 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.freshness.properties.deadline.type,parentSchema:schema11.properties.freshness.properties.deadline,data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.freshness.type,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data.defaults !== undefined){let data18 = data.defaults;if(data18 && typeof data18 == "object" && !Array.isArray(data18)){for(const key2 in data18){if(!((((((key2 === "retries") || (key2 === "retry_delay")) || (key2 === "retry_backoff")) || (key2 === "max_retry_delay")) || (key2 === "timeout")) || (key2 === "retry_on_code_error"))){const err42 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.defaults,data:data18};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data18.retries !== undefined){let data19 = data18.retries;if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){const err43 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.defaults.properties.retries.type,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}if((typeof data19 == "number") && (isFinite(data19))){if(data19 > 100 || isNaN(data19)){const err44 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if(data19 < 0 || isNaN(data19)){const err45 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}if(data18.retry_delay !== undefined){let data20 = data18.retry_delay;if(typeof data20 === "string"){if(!pattern3.test(data20)){const err46 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.retry_delay,data:data20};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}else {const err47 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.retry_delay.type,parentSchema:schema11.properties.defaults.properties.retry_delay,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data18.retry_backoff !== undefined){let data21 = data18.retry_backoff;if(!((data21 === "fixed") || (data21 === "exponential"))){const err48 = {instancePath:instancePath+"/defaults/retry_backoff",schemaPath:"#/properties/defaults/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.defaults.properties.retry_backoff.enum,parentSchema:schema11.properties.defaults.properties.retry_backoff,data:data21};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data18.max_retry_delay !== undefined){let data22 = data18.max_retry_delay;if(typeof data22 === "string"){if(!pattern3.test(data22)){const err49 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data22};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.max_retry_delay.type,parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data22};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data18.timeout !== undefined){let data23 = data18.timeout;if(typeof data23 === "string"){if(!pattern3.test(data23)){const err51 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.timeout,data:data23};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}else {const err52 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.timeout.type,parentSchema:schema11.properties.defaults.properties.timeout,data:data23};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}if(data18.retry_on_code_error !== undefined){let data24 = data18.retry_on_code_error;if(typeof data24 !== "boolean"){const err53 = {instancePath:instancePath+"/defaults/retry_on_code_error",schemaPath:"#/properties/defaults/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.defaults.properties.retry_on_code_error.type,parentSchema:schema11.properties.defaults.properties.retry_on_code_error,data:data24};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.defaults.type,parentSchema:schema11.properties.defaults,data:data18};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}if(data.inputs !== undefined){let data25 = data.inputs;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key3 in data25){const _errs59 = errors;if(typeof key3 === "string"){if(!pattern0.test(key3)){const err55 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}else {const err56 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.propertyNames.type,parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}var valid6 = _errs59 === errors;if(!valid6){const err57 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data25};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}for(const key4 in data25){let data26 = data25[key4];if(typeof data26 === "string"){if(func3(data26) < 1){const err58 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.inputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.additionalProperties.type,parentSchema:schema11.properties.inputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}}else {const err60 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data25};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}if(data.outputs !== undefined){let data27 = data.outputs;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){for(const key5 in data27){const _errs67 = errors;if(typeof key5 === "string"){if(!pattern0.test(key5)){const err61 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.outputs.propertyNames,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}else {const err62 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.propertyNames.type,parentSchema:schema11.properties.outputs.propertyNames,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}var valid8 = _errs67 === errors;if(!valid8){const err63 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data27};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}for(const key6 in data27){let data28 = data27[key6];if(typeof data28 === "string"){if(func3(data28) < 1){const err64 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.outputs.additionalProperties,data:data28};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}else {const err65 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data28};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}}else {const err66 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data27};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}if(data.tasks !== undefined){let data29 = data.tasks;if(Array.isArray(data29)){if(data29.length < 1){const err67 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks,data:data29};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}const len1 = data29.length;for(let i2=0; i2<len1; i2++){let data30 = data29[i2];if(data30 && typeof data30 == "object" && !Array.isArray(data30)){if(data30.id === undefined){const err68 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.tasks.items.required,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}for(const key7 in data30){if(!(func2.call(schema11.properties.tasks.items.properties, key7))){const err69 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}if(data30.id !== undefined){let data31 = data30.id;if(typeof data31 === "string"){if(!pattern0.test(data31)){const err70 = {instancePath:instancePath+"/tasks/" + i2+"/id",schemaPath:"#/properties/tasks/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.tasks.items.properties.id,data:data31};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}else {const err71 = {instancePath:instancePath+"/tasks/" + i2+"/id",schemaPath:"#/properties/tasks/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.id.type,parentSchema:schema11.properties.tasks.items.properties.id,data:data31};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}if(data30.upstream !== undefined){let data32 = data30.upstream;if(Array.isArray(data32)){const len2 = data32.length;for(let i3=0; i3<len2; i3++){let data33 = data32[i3];if(typeof data33 !== "string"){const err72 = {instancePath:instancePath+"/tasks/" + i2+"/upstream/" + i3,schemaPath:"#/properties/tasks/items/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.upstream.items.type,parentSchema:schema11.properties.tasks.items.properties.upstream.items,data:data33};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}let i4 = data32.length;let j1;if(i4 > 1){const indices1 = {};for(;i4--;){let item1 = data32[i4];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j1 = indices1[item1];const err73 = {instancePath:instancePath+"/tasks/" + i2+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data32};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;break;}indices1[item1] = i4;}}}else {const err74 = {instancePath:instancePath+"/tasks/" + i2+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.upstream.type,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data32};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}if(data30.trigger_rule !== undefined){let data34 = data30.trigger_rule;if(!((((data34 === "all_success") || (data34 === "all_done")) || (data34 === "none_failed")) || (data34 === "one_failed"))){const err75 = {instancePath:instancePath+"/tasks/" + i2+"/trigger_rule",schemaPath:"#/properties/tasks/items/properties/trigger_rule/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.trigger_rule.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.trigger_rule.enum,parentSchema:schema11.properties.tasks.items.properties.trigger_rule,data:data34};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}if(data30.retries !== undefined){let data35 = data30.retries;if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){const err76 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.retries.type,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}if((typeof data35 == "number") && (isFinite(data35))){if(data35 > 100 || isNaN(data35)){const err77 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}if(data35 < 0 || isNaN(data35)){const err78 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}}if(data30.retry_delay !== undefined){let data36 = data30.retry_delay;if(typeof data36 === "string"){if(!pattern3.test(data36)){const err79 = {instancePath:instancePath+"/tasks/" + i2+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data36};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}else {const err80 = {instancePath:instancePath+"/tasks/" + i2+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data36};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data30.retry_backoff !== undefined){let data37 = data30.retry_backoff;if(!((data37 === "fixed") || (data37 === "exponential"))){const err81 = {instancePath:instancePath+"/tasks/" + i2+"/retry_backoff",schemaPath:"#/properties/tasks/items/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.retry_backoff.enum,parentSchema:schema11.properties.tasks.items.properties.retry_backoff,data:data37};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}}if(data30.max_retry_delay !== undefined){let data38 = data30.max_retry_delay;if(typeof data38 === "string"){if(!pattern3.test(data38)){const err82 = {instancePath:instancePath+"/tasks/" + i2+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data38};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/tasks/" + i2+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.max_retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data38};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}if(data30.timeout !== undefined){let data39 = data30.timeout;if(typeof data39 === "string"){if(!pattern3.test(data39)){const err84 = {instancePath:instancePath+"/tasks/" + i2+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.timeout,data:data39};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}else {const err85 = {instancePath:instancePath+"/tasks/" + i2+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.timeout,data:data39};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}if(data30.retry_on_code_error !== undefined){let data40 = data30.retry_on_code_error;if(typeof data40 !== "boolean"){const err86 = {instancePath:instancePath+"/tasks/" + i2+"/retry_on_code_error",schemaPath:"#/properties/tasks/items/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tasks.items.properties.retry_on_code_error.type,parentSchema:schema11.properties.tasks.items.properties.retry_on_code_error,data:data40};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}if(data30.handler !== undefined){let data41 = data30.handler;if(typeof data41 === "string"){if(!pattern14.test(data41)){const err87 = {instancePath:instancePath+"/tasks/" + i2+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/pattern",keyword:"pattern",params:{pattern: "^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema11.properties.tasks.items.properties.handler,data:data41};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}else {const err88 = {instancePath:instancePath+"/tasks/" + i2+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.handler.type,parentSchema:schema11.properties.tasks.items.properties.handler,data:data41};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}if(data30.command !== undefined){let data42 = data30.command;if(Array.isArray(data42)){if(data42.length < 1){const err89 = {instancePath:instancePath+"/tasks/" + i2+"/command",schemaPath:"#/properties/tasks/items/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.command,data:data42};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}const len3 = data42.length;for(let i5=0; i5<len3; i5++){let data43 = data42[i5];if(typeof data43 !== "string"){const err90 = {instancePath:instancePath+"/tasks/" + i2+"/command/" + i5,schemaPath:"#/properties/tasks/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.command.items.type,parentSchema:schema11.properties.tasks.items.properties.command.items,data:data43};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}}else {const err91 = {instancePath:instancePath+"/tasks/" + i2+"/command",schemaPath:"#/properties/tasks/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.command.type,parentSchema:schema11.properties.tasks.items.properties.command,data:data42};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}if(data30.cwd !== undefined){let data44 = data30.cwd;if(typeof data44 !== "string"){const err92 = {instancePath:instancePath+"/tasks/" + i2+"/cwd",schemaPath:"#/properties/tasks/items/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.cwd.type,parentSchema:schema11.properties.tasks.items.properties.cwd,data:data44};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}if(data30.resume !== undefined){let data45 = data30.resume;if(!((data45 === "auto") || (data45 === "never"))){const err93 = {instancePath:instancePath+"/tasks/" + i2+"/resume",schemaPath:"#/properties/tasks/items/properties/resume/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.resume.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.resume.enum,parentSchema:schema11.properties.tasks.items.properties.resume,data:data45};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}if(data30.exit_codes !== undefined){let data46 = data30.exit_codes;if(data46 && typeof data46 == "object" && !Array.isArray(data46)){for(const key8 in data46){if(!((key8 === "transient") || (key8 === "data"))){const err94 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data46};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}if(data46.transient !== undefined){let data47 = data46.transient;if(Array.isArray(data47)){const len4 = data47.length;for(let i6=0; i6<len4; i6++){let data48 = data47[i6];if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){const err95 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}if((typeof data48 == "number") && (isFinite(data48))){if(data48 > 255 || isNaN(data48)){const err96 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}if(data48 < 1 || isNaN(data48)){const err97 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}}}else {const err98 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient,data:data47};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data46.data !== undefined){let data49 = data46.data;if(Array.isArray(data49)){const len5 = data49.length;for(let i7=0; i7<len5; i7++){let data50 = data49[i7];if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){const err99 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}if((typeof data50 == "number") && (isFinite(data50))){if(data50 > 255 || isNaN(data50)){const err100 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}if(data50 < 1 || isNaN(data50)){const err101 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}}}else {const err102 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data,data:data49};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}}else {const err103 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.exit_codes.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data46};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}}if(data30.sensor !== undefined){let data51 = data30.sensor;if(data51 && typeof data51 == "object" && !Array.isArray(data51)){if(data51.path === undefined){const err104 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.tasks.items.properties.sensor.required,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}for(const key9 in data51){if(!(((((key9 === "path") || (key9 === "poke_interval")) || (key9 === "timeout")) || (key9 === "give_up_after")) || (key9 === "on_timeout"))){const err105 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}if(data51.path !== undefined){let data52 = data51.path;if(typeof data52 === "string"){if(func3(data52) < 1){const err106 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data52};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}else {const err107 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.path.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data52};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}if(data51.poke_interval !== undefined){let data53 = data51.poke_interval;if(typeof data53 === "string"){if(!pattern3.test(data53)){const err108 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data53};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}else {const err109 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data53};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}if(data51.timeout !== undefined){let data54 = data51.timeout;if(typeof data54 === "string"){if(!pattern3.test(data54)){const err110 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data54};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}else {const err111 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data54};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}}if(data51.give_up_after !== undefined){let data55 = data51.give_up_after;if(typeof data55 === "string"){if(!pattern3.test(data55)){const err112 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data55};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}else {const err113 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data55};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}if(data51.on_timeout !== undefined){let data56 = data51.on_timeout;if(!((data56 === "fail") || (data56 === "defer"))){const err114 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/on_timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/on_timeout/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout,data:data56};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}}else {const err115 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.sensor.type,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}if(data30.checks !== undefined){let data57 = data30.checks;if(data57 && typeof data57 == "object" && !Array.isArray(data57)){if(data57.dataset === undefined){const err116 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}if(data57.rules === undefined){const err117 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}for(const key10 in data57){if(!((key10 === "dataset") || (key10 === "rules"))){const err118 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}}if(data57.dataset !== undefined){let data58 = data57.dataset;if(typeof data58 !== "string"){const err119 = {instancePath:instancePath+"/tasks/" + i2+"/checks/dataset",schemaPath:"#/properties/tasks/items/properties/checks/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.dataset.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.dataset,data:data58};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}}if(data57.rules !== undefined){let data59 = data57.rules;if(Array.isArray(data59)){if(data59.length < 1){const err120 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data59};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}const len6 = data59.length;for(let i8=0; i8<len6; i8++){let data60 = data59[i8];if(data60 && typeof data60 == "object" && !Array.isArray(data60)){if(Object.keys(data60).length < 1){const err121 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}for(const key11 in data60){if(!((((((((key11 === "required_columns") || (key11 === "row_count")) || (key11 === "not_null")) || (key11 === "unique")) || (key11 === "accepted_values")) || (key11 === "date_in_partition")) || (key11 === "numeric")) || (key11 === "severity"))){const err122 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}if(data60.required_columns !== undefined){let data61 = data60.required_columns;if(Array.isArray(data61)){if(data61.length < 1){const err123 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data61};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}const len7 = data61.length;for(let i9=0; i9<len7; i9++){let data62 = data61[i9];if(typeof data62 === "string"){if(func3(data62) < 1){const err124 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns/" + i9,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data62};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}else {const err125 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns/" + i9,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data62};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}}else {const err126 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data61};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}if(data60.row_count !== undefined){let data63 = data60.row_count;if(data63 && typeof data63 == "object" && !Array.isArray(data63)){for(const key12 in data63){if(!((key12 === "min") || (key12 === "max"))){const err127 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data63};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}if(data63.min !== undefined){let data64 = data63.min;if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){const err128 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data64};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}if((typeof data64 == "number") && (isFinite(data64))){if(data64 < 0 || isNaN(data64)){const err129 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data64};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}}if(data63.max !== undefined){let data65 = data63.max;if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){const err130 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data65};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}if((typeof data65 == "number") && (isFinite(data65))){if(data65 < 0 || isNaN(data65)){const err131 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data65};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}}}}else {const err132 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data63};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}}if(data60.not_null !== undefined){let data66 = data60.not_null;if(Array.isArray(data66)){if(data66.length < 1){const err133 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data66};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}const len8 = data66.length;for(let i10=0; i10<len8; i10++){let data67 = data66[i10];if(typeof data67 === "string"){if(func3(data67) < 1){const err134 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data67};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}}else {const err135 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data67};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}}}else {const err136 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data66};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}}if(data60.unique !== undefined){let data68 = data60.unique;if(Array.isArray(data68)){if(data68.length < 1){const err137 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data68};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}const len9 = data68.length;for(let i11=0; i11<len9; i11++){let data69 = data68[i11];if(typeof data69 === "string"){if(func3(data69) < 1){const err138 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data69};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}}else {const err139 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data69};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}}}else {const err140 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data68};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}if(data60.accepted_values !== undefined){let data70 = data60.accepted_values;if(data70 && typeof data70 == "object" && !Array.isArray(data70)){if(data70.column === undefined){const err141 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}if(data70.values === undefined){const err142 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}for(const key13 in data70){if(!((key13 === "column") || (key13 === "values"))){const err143 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}}if(data70.column !== undefined){let data71 = data70.column;if(typeof data71 === "string"){if(func3(data71) < 1){const err144 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data71};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}}else {const err145 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data71};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}}if(data70.values !== undefined){let data72 = data70.values;if(Array.isArray(data72)){if(data72.length < 1){const err146 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data72};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}const len10 = data72.length;for(let i12=0; i12<len10; i12++){let data73 = data72[i12];if(((typeof data73 !== "string") && (!((typeof data73 == "number") && (isFinite(data73))))) && (typeof data73 !== "boolean")){const err147 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values/" + i12,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/items/type",keyword:"type",params:{type: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type},message:"must be string,number,boolean",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items,data:data73};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}}}else {const err148 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data72};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}}}else {const err149 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}if(data60.date_in_partition !== undefined){let data74 = data60.date_in_partition;if(typeof data74 === "string"){if(func3(data74) < 1){const err150 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data74};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}else {const err151 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data74};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}}if(data60.numeric !== undefined){let data75 = data60.numeric;if(Array.isArray(data75)){if(data75.length < 1){const err152 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data75};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}const len11 = data75.length;for(let i13=0; i13<len11; i13++){let data76 = data75[i13];if(typeof data76 === "string"){if(func3(data76) < 1){const err153 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data76};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}}else {const err154 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data76};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}}}else {const err155 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data75};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}}if(data60.severity !== undefined){let data77 = data60.severity;if(!((data77 === "error") || (data77 === "warning"))){const err156 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/severity",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity,data:data77};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}}}else {const err157 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}}}else {const err158 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data59};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}}}else {const err159 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.type,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}}else {const err160 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.type,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}}else {const err161 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.type,parentSchema:schema11.properties.tasks,data:data29};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}if(data.alerts !== undefined){let data78 = data.alerts;if(data78 && typeof data78 == "object" && !Array.isArray(data78)){for(const key14 in data78){if(!(((key14 === "on") || (key14 === "labels")) || (key14 === "assignees"))){const err162 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.alerts,data:data78};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}}if(data78.on !== undefined){let data79 = data78.on;if(Array.isArray(data79)){const len12 = data79.length;for(let i14=0; i14<len12; i14++){let data80 = data79[i14];if(!((data80 === "failure") || (data80 === "freshness_miss"))){const err163 = {instancePath:instancePath+"/alerts/on/" + i14,schemaPath:"#/properties/alerts/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.properties.on.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.alerts.properties.on.items.enum,parentSchema:schema11.properties.alerts.properties.on.items,data:data80};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}}let i15 = data79.length;let j2;if(i15 > 1){outer0:for(;i15--;){for(j2 = i15; j2--;){if(func0(data79[i15], data79[j2])){const err164 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.alerts.properties.on,data:data79};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;break outer0;}}}}}else {const err165 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.on.type,parentSchema:schema11.properties.alerts.properties.on,data:data79};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}if(data78.labels !== undefined){let data81 = data78.labels;if(Array.isArray(data81)){const len13 = data81.length;for(let i16=0; i16<len13; i16++){let data82 = data81[i16];if(typeof data82 === "string"){if(func3(data82) < 1){const err166 = {instancePath:instancePath+"/alerts/labels/" + i16,schemaPath:"#/properties/alerts/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.labels.items,data:data82};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}else {const err167 = {instancePath:instancePath+"/alerts/labels/" + i16,schemaPath:"#/properties/alerts/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.labels.items.type,parentSchema:schema11.properties.alerts.properties.labels.items,data:data82};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}}}else {const err168 = {instancePath:instancePath+"/alerts/labels",schemaPath:"#/properties/alerts/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.labels.type,parentSchema:schema11.properties.alerts.properties.labels,data:data81};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}}if(data78.assignees !== undefined){let data83 = data78.assignees;if(Array.isArray(data83)){const len14 = data83.length;for(let i17=0; i17<len14; i17++){let data84 = data83[i17];if(typeof data84 === "string"){if(func3(data84) < 1){const err169 = {instancePath:instancePath+"/alerts/assignees/" + i17,schemaPath:"#/properties/alerts/properties/assignees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data84};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}}else {const err170 = {instancePath:instancePath+"/alerts/assignees/" + i17,schemaPath:"#/properties/alerts/properties/assignees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.assignees.items.type,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data84};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}}else {const err171 = {instancePath:instancePath+"/alerts/assignees",schemaPath:"#/properties/alerts/properties/assignees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.assignees.type,parentSchema:schema11.properties.alerts.properties.assignees,data:data83};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}}}else {const err172 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.alerts.type,parentSchema:schema11.properties.alerts,data:data78};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}}else {const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}validate10.errors = vErrors;return errors === 0;}
 
 ;// CONCATENATED MODULE: ./src/contract/schema-check.ts
-// Runs the JSON Schema over a parsed contract and words each violation as a
-// located diagnostic: unknown keys name the closest known key, patterns say
-// what was expected.
+// Compiled ahead of time (schema-validator-code.ts): starting a process compiles nothing.
 
 
-
-let compiled;
-function validator() {
-    if (!compiled) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
-        ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-        compiled = ajv.compile(pipelineSchema);
-    }
-    return compiled;
-}
 /** `/tasks/0/retries` -> ['tasks', 0, 'retries']. */
 function toPath(instancePath) {
     if (instancePath === '')
@@ -28185,7 +23206,6 @@ function word(error, path) {
     }
 }
 function schemaDiagnostics(source) {
-    const validate = validator();
     if (validate(source.data))
         return [];
     const out = [];
@@ -28228,8 +23248,6 @@ function redactSecrets(message) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/contract/source.ts
@@ -28719,21 +23737,6 @@ function compareDiagnostics(a, b) {
     return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
 }
 
-;// CONCATENATED MODULE: ./src/map-limited.ts
-// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
-async function mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./src/contract/imports/locate-failure.ts
 // Finds where in the user's code an import failed, from what Node reported:
 // the source excerpt Node prints for syntax errors, the stack, or the
@@ -28817,9 +23820,10 @@ function describeFailure(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/contract/imports/child-sources.ts
-// Code run inside the child process that imports a handler module. It travels
-// as strings (a data: URL preload and an --eval body) so the bundled CLI and
-// actions need no extra files. Messages to the parent go to fd 3 as JSON lines.
+// Code run inside the child process that imports handler modules, one after
+// another. It travels as strings (a data: URL preload and an --eval body) so the
+// bundled CLI and actions need no extra files. Messages to the parent go to fd 3
+// as JSON lines, each with the index `i` of the module being imported.
 /** Preload: records and blocks network access during the import. */
 const NETWORK_GUARD = `
 import net from 'node:net';
@@ -28828,7 +23832,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { writeSync } from 'node:fs';
 
-const send = (message) => { try { writeSync(3, JSON.stringify(message) + '\\n'); } catch {} };
+const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
   for (const line of String(new Error().stack).split('\\n').slice(1)) {
     const m = /((?:file:\\/\\/)?\\/[^()\\s]*?):(\\d+):(\\d+)\\)?$/.exec(line.trim());
@@ -28882,106 +23886,164 @@ for (const name of ['resolve', 'resolve4', 'resolve6']) {
   dns.promises[name] = async (host) => { throw blocked('a DNS query for ' + host); };
 }
 globalThis.fetch = async (input) => { throw blocked('fetch of ' + (input && input.url ? input.url : String(input))); };
+// Every repository file the import loads (dependencies are the lockfile's): validate's cache keys on their bytes.
+import { registerHooks } from 'node:module';
+if (typeof registerHooks === 'function') {
+  registerHooks({
+    load(url, context, nextLoad) {
+      if (url.startsWith('file:') && !url.includes('/node_modules/')) send({ type: 'loaded', url });
+      return nextLoad(url, context);
+    },
+  });
+}
 `;
-/** Main: imports the module, reports its exports or its error (and rethrows so Node prints the source location). */
+/**
+ * Main: imports each module of PIPEWRIGHT_PROBE_URLS (a JSON list) in turn and reports its exports.
+ * A module that throws is reported and the error rethrown, so Node prints its source location and
+ * the process ends: the parent starts another for the modules after it.
+ */
 const PROBE = `
 import { writeSync } from 'node:fs';
-const send = (message) => writeSync(3, JSON.stringify(message) + '\\n');
-let loaded;
-try {
-  loaded = await import(process.env.PIPEWRIGHT_PROBE_URL);
-} catch (error) {
-  const e = error instanceof Error ? error : new Error(String(error));
-  send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
-  throw error;
+const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS);
+const send = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
+for (let i = 0; i < urls.length; i++) {
+  globalThis.__pipewrightProbeIndex = i;
+  send({ type: 'start' });
+  let loaded;
+  try {
+    loaded = await import(urls[i]);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    throw error;
+  }
+  const names = Object.keys(loaded);
+  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
-const names = Object.keys(loaded);
-send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 process.exit(0);
 `;
 
 ;// CONCATENATED MODULE: ./src/contract/imports/probe.ts
-// Imports one handler module in an isolated child process (plain Node: types
-// are stripped, nothing is compiled) within a time budget, with the network
-// blocked, and reports what happened.
+// Imports handler modules in a child process (plain Node: types are stripped,
+// nothing is compiled), each within a time budget, with the network blocked,
+// and reports what happened to each.
+
 
 
 
 const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
-async function probeModule(modulePath, opts) {
-    const env = { ...process.env, PIPEWRIGHT_PROBE_URL: (0,external_node_url_namespaceObject.pathToFileURL)(modulePath).href };
+async function probeModules(modulePaths, opts) {
+    const out = [];
+    while (out.length < modulePaths.length)
+        out.push(...(await probeFrom(modulePaths.slice(out.length), opts)));
+    return out;
+}
+/** One child process over `paths`: results for the modules it got through (at least the first). */
+async function probeFrom(paths, opts) {
+    const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
+    const env = {
+        ...process.env,
+        PIPEWRIGHT_PROBE_URLS: JSON.stringify(paths.map((p) => (0,external_node_url_namespaceObject.pathToFileURL)(p).href)),
+    };
     delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', guardUrl, '--input-type=module', '--eval', PROBE], { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [
+        '--disable-warning=ExperimentalWarning',
+        '--import',
+        formatUrl,
+        '--import',
+        guardUrl,
+        '--input-type=module',
+        '--eval',
+        PROBE,
+    ], { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    let channel = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk) => {
         if (stderr.length < 64_000)
             stderr += chunk;
     });
+    const results = [];
+    const loaded = [];
+    let network = [];
+    let current = -1;
+    let timedOut = false;
+    let timer;
+    // Each module gets the whole budget from the moment its import starts.
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, opts.timeoutMs);
+    };
+    const finish = (result) => {
+        results.push({ result, loaded: [...loaded] });
+        network = [];
+    };
+    const onMessage = (m) => {
+        if (m.type === 'start') {
+            current = m.i;
+            arm();
+        }
+        else if (m.type === 'network') {
+            if (m.i === current)
+                network.push({ what: m.what, ...(m.at ? { at: m.at } : {}) });
+        }
+        else if (m.type === 'loaded') {
+            loaded.push((0,external_node_url_namespaceObject.fileURLToPath)(m.url));
+        }
+        else if (m.type === 'exports') {
+            finish({ outcome: 'loaded', exports: m.names, functions: m.functions, network });
+        }
+        else {
+            const error = {
+                name: m.name,
+                ...(m.code ? { code: m.code } : {}),
+                message: m.message,
+                stack: m.stack,
+            };
+            results.push({ result: { outcome: 'failed', error, stderr: '', network }, loaded: [...loaded] });
+        }
+    };
+    let channel = '';
     child.stdio[3].setEncoding('utf8').on('data', (chunk) => {
         channel += chunk;
+        let end = channel.indexOf('\n');
+        while (end >= 0) {
+            onMessage(JSON.parse(channel.slice(0, end)));
+            channel = channel.slice(end + 1);
+            end = channel.indexOf('\n');
+        }
     });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-    }, opts.timeoutMs);
+    arm();
     await new Promise((resolve) => child.on('close', () => resolve()));
     clearTimeout(timer);
-    const messages = channel
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line));
-    const network = [];
-    for (const m of messages)
-        if (m.type === 'network')
-            network.push({ what: m.what, ...(m.at ? { at: m.at } : {}) });
-    const exported = messages.find((m) => m.type === 'exports');
-    if (exported)
-        return { outcome: 'loaded', exports: exported.names, functions: exported.functions, network };
-    if (timedOut)
-        return { outcome: 'timeout', network };
-    const failure = messages.find((m) => m.type === 'error');
-    const error = failure
-        ? {
-            name: failure.name,
-            ...(failure.code ? { code: failure.code } : {}),
-            message: failure.message,
-            stack: failure.stack,
-        }
-        : {
-            name: 'Error',
-            message: stderr.trim().split('\n').pop() ?? 'the import process exited unexpectedly',
-            stack: '',
-        };
-    return { outcome: 'failed', error, stderr, network };
-}
-
-;// CONCATENATED MODULE: ./src/contract/imports/repo-root.ts
-// The repository a pipeline belongs to: handler modules must stay inside it.
-
-
-function findUp(start, marker) {
-    let dir = (0,external_node_path_namespaceObject.resolve)(start);
-    for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, marker)))
-            return dir;
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
+    const last = results.at(-1)?.result;
+    if (last?.outcome === 'failed') {
+        // Node printed the failure's source location as the process ended: it belongs to this module.
+        last.stderr = stderr;
+        return results;
     }
-}
-/** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
-function findRepoRoot(start) {
-    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_namespaceObject.resolve)(start);
+    if (results.length === paths.length)
+        return results;
+    // The process ended inside an import without a word: the budget ran out, or the module exited.
+    if (timedOut) {
+        results.push({ result: { outcome: 'timeout', network }, loaded: [...loaded] });
+        return results;
+    }
+    const error = {
+        name: 'Error',
+        message: stderr.trim().split('\n').pop() || 'the import process exited unexpectedly',
+        stack: '',
+    };
+    results.push({ result: { outcome: 'failed', error, stderr, network }, loaded: [...loaded] });
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/contract/imports/check.ts
 // Handler import checks for `validate`: each module must resolve inside the
 // repository, import cleanly in a child process within the time budget, and
-// export the named function. Modules are imported once each, a few at a time.
-
+// export the named function. Modules are imported once each, all in one child
+// process (another only after a module that throws or hangs).
 
 
 
@@ -29021,12 +24083,35 @@ async function checkHandlerImports(refs, opts) {
             out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
             continue;
         }
-        const entry = byModule.get(real) ?? { root, refs: [] };
+        // The pipelines folder, as a run sees it (src/run/module-format.ts).
+        const entry = byModule.get(real) ?? { root, tasksRoot: (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(ref.pipelineDir)), refs: [] };
         entry.refs.push(ref);
         byModule.set(real, entry);
     }
     const modules = [...byModule.entries()];
-    const results = await mapLimited(modules, opts.concurrency ?? 4, ([path, { root }]) => probeModule(path, { timeoutMs: opts.timeoutMs, cwd: root }));
+    const results = [];
+    // One child process imports every module that is not cached, per repository root (its cwd)
+    // and pipelines folder (whose task code it loads as ES modules).
+    const pending = new Map();
+    modules.forEach(([path, { root, tasksRoot }], i) => {
+        const cached = opts.cache?.handlerImport(path, root);
+        if (cached) {
+            results[i] = cached;
+            return;
+        }
+        const key = `${root}\0${tasksRoot}`;
+        const group = pending.get(key) ?? { root, tasksRoot, indexes: [] };
+        group.indexes.push(i);
+        pending.set(key, group);
+    });
+    for (const { root, tasksRoot, indexes } of pending.values()) {
+        const probed = await probeModules(indexes.map((i) => modules[i][0]), { timeoutMs: opts.timeoutMs, cwd: root, tasksRoot });
+        probed.forEach(({ result, loaded }, k) => {
+            const i = indexes[k];
+            results[i] = result;
+            opts.cache?.storeHandlerImport(modules[i][0], root, result, loaded);
+        });
+    }
     modules.forEach(([path, { refs: moduleRefs }], i) => {
         const result = results[i];
         const first = moduleRefs[0];
@@ -29087,14 +24172,28 @@ async function checkHandlerImports(refs, opts) {
 
 
 
+
+
 const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
 async function validatePaths(paths, opts = {}) {
     const files = await discoverContracts(paths, opts.cwd);
+    const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.cwd ?? process.cwd()) : opts.cacheDir;
+    const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
+    // Reads overlap; each contract is checked as soon as its bytes are in (parsing is the CPU's alone).
+    const results = await mapLimited(files, 32, async (file) => {
+        const bytes = await readContract(file);
+        const cached = cache?.contract(file, bytes);
+        if (cached)
+            return cached;
+        // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
+        const result = checkContractText(file, bytes);
+        cache?.storeContract(file, bytes, result);
+        return result;
+    });
     const pipelines = [];
     const diagnostics = [];
     const handlers = [];
-    for (const file of files) {
-        const result = checkContractText(file, await readContract(file));
+    for (const result of results) {
         diagnostics.push(...result.diagnostics);
         handlers.push(...result.handlers);
         if (result.pipeline)
@@ -29104,9 +24203,11 @@ async function validatePaths(paths, opts = {}) {
         const importOptions = {
             timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
             ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+            ...(cache ? { cache } : {}),
         };
         diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
     }
+    await cache?.save();
     return { files, pipelines, diagnostics: load_unique(diagnostics).sort(compareDiagnostics) };
 }
 /** The schema and a policy rule can both catch one mistake (an empty description): say it once. */
@@ -29511,10 +24612,20 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // Flag parsing over node:util parseArgs that turns its errors into UsageError.
 
 
+/**
+ * `--partition KEY` names a partition on every command; `--date KEY` stays a silent alias for
+ * all of v1. Whichever of the two a command declares, the other is read as it.
+ */
+function partitionAlias(args, options) {
+    const [from, to] = 'partition' in options ? ['date', 'partition'] : 'date' in options ? ['partition', 'date'] : [];
+    if (!from)
+        return args;
+    return args.map((arg) => arg === `--${from}` ? `--${to}` : arg.startsWith(`--${from}=`) ? `--${to}${arg.slice(from.length + 2)}` : arg);
+}
 function parseFlags(args, options, usage) {
     try {
         return (0,external_node_util_namespaceObject.parseArgs)({
-            args,
+            args: partitionAlias(args, options),
             options: { ...options, help: { type: 'boolean', short: 'h' } },
             allowPositionals: true,
             strict: true,
@@ -29556,6 +24667,7 @@ function dagIdArgument(positionals, usage) {
 // against the ledger and runs the planned partitions, at most N at once. One
 // partition failing does not stop the others. Exit: 0 all succeeded (or deferred),
 // 1 any failed or busy, 2 bad input.
+
 
 
 
@@ -29653,12 +24765,15 @@ async function backfillCommand(args, ctx) {
     const notRun = plan.count - outcomes.length;
     ctx.stdout.write(`${pipeline.dagId}: backfill of ${plan.count} partition${plan.count === 1 ? '' : 's'}: ` +
         `${outcomes.length - failed.length} ok, ${failed.length} failed` +
-        `${notRun > 0 ? `, ${notRun} not started` : ''}${interrupt.signal.aborted ? ' (interrupted)' : ''}\n`);
+        `${notRun > 0 ? `, ${notRun} not started` : ''}${interrupt.signal.aborted ? ' (interrupted)' : ''}` +
+        `${plan.skipped.length > 0 ? `; ${plan.skipped.length} skipped (below)` : ''}\n`);
     for (const o of outcomes) {
         const runId = o.outcome === 'ran' ? o.result.record.runId : o.outcome === 'unchanged' ? o.liveVersion : '-';
         const note = noteOf(o);
         ctx.stdout.write(`${o.key}  ${stateOf(o).padEnd(9)}  ${runId}${note ? `  ${note}` : ''}\n`);
     }
+    // Asked for 24, ran 23: say which one was left out and the flag that includes it.
+    ctx.stdout.write(renderSkipped(plan.skipped));
     if (interrupt.signal.aborted)
         return 130;
     return failed.length > 0 ? 1 : 0;
@@ -29779,6 +24894,8 @@ function partitionOfFile(pipeline, file) {
         if (groups.ds) {
             if (pipeline.partition === 'daily')
                 return groups.ds;
+            if (pipeline.partition === 'hourly' && groups.hour)
+                return `${groups.ds}T${groups.hour}`;
             const start = parseInstant(groups.ds, pipeline.timezone, 'ds').toJSDate();
             return partitionContaining(pipeline.partition, pipeline.timezone, start).key;
         }
@@ -29792,9 +24909,10 @@ function templateRegExp(template) {
     for (const m of template.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) {
         source += escapeRegExp(template.slice(last, m.index));
         const name = m[1];
-        const pattern = name === 'ds' ? '\\d{4}-\\d{2}-\\d{2}' : '[^/]+';
+        const pattern = name === 'ds' ? '\\d{4}-\\d{2}-\\d{2}' : name === 'hour' ? '\\d{2}' : '[^/]+';
         // A variable used twice must match the same text; name only its first use.
-        source += seen.has(name) || !['ds', 'partition'].includes(name) ? `(?:${pattern})` : `(?<${name}>${pattern})`;
+        source +=
+            seen.has(name) || !['ds', 'hour', 'partition'].includes(name) ? `(?:${pattern})` : `(?<${name}>${pattern})`;
         seen.add(name);
         last = (m.index ?? 0) + m[0].length;
     }
@@ -29983,6 +25101,602 @@ async function graphCommand(args, ctx) {
     const pipeline = await loadPipelineById((0,external_node_path_namespaceObject.resolve)(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
     const text = format === 'dot' ? toDot(pipeline) : toMermaid(pipeline);
     ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: external "node:readline/promises"
+const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./src/schedule/github-cron.ts
+// GitHub's `on.schedule` takes 5-field crons only; a contract may also say @hourly, @daily,
+// @weekly or @monthly. These are the crons a caller must carry for a contract's schedule.
+const MACROS = {
+    '@hourly': '0 * * * *',
+    '@daily': '0 0 * * *',
+    '@weekly': '0 0 * * 0',
+    '@monthly': '0 0 1 * *',
+};
+/** The 5-field cron GitHub accepts for a contract `schedule` (descriptors translated, spaces collapsed). */
+function githubCron(schedule) {
+    const trimmed = schedule.trim().replace(/\s+/g, ' ');
+    return MACROS[trimmed] ?? trimmed;
+}
+
+;// CONCATENATED MODULE: ./src/scaffold/pipeline.ts
+
+
+
+/** The schedule each grain gets when none is given: shortly after each interval ends. */
+const DEFAULT_SCHEDULES = {
+    hourly: '5 * * * *',
+    daily: '0 6 * * *',
+    weekly: '0 6 * * 1',
+    monthly: '0 6 1 * *',
+};
+const SAMPLE_EVENTS = [
+    ['e-001', 1250],
+    ['e-002', 725],
+    ['e-003', 3000],
+];
+function layouts(grain) {
+    const folder = grain === 'hourly' ? 'dt={{ ds }}/hour={{ hour }}' : 'dt={{ ds }}';
+    return { input: `raw/events/${folder}/events.csv`, output: `summary/${folder}/summary.csv` };
+}
+/** The last whole partition before `now`: the sample the scaffold ships with. */
+function samplePartition(options) {
+    const current = partitionContaining(options.grain, options.timezone, options.now);
+    return previousPartition(options.grain, options.timezone, current);
+}
+/** The files of the pipeline and the sample partition they cover. */
+function scaffoldPipeline(options) {
+    const { dagId, grain, timezone, owner, pipelinesDir } = options;
+    const dir = `${pipelinesDir}/${dagId}`;
+    const sample = samplePartition(options);
+    const vars = templateVars(sample);
+    const { input, output } = layouts(grain);
+    const handler = 'summarize';
+    const up = '../'.repeat(dir.split('/').length);
+    const total = SAMPLE_EVENTS.reduce((sum, [, cents]) => sum + cents, 0);
+    const contract = `# yaml-language-server: $schema=${up}node_modules/pipewright/schema/pipeline.schema.json
+dag_id: ${dagId}
+description: Summarize each ${grain} partition of raw events (generated by pipewright init; say what it does).
+owner: ${owner}
+tags: [${dagId.split('_')[0]}]
+
+schedule: "${githubCron(options.schedule)}"
+timezone: ${timezone}
+partition: ${grain}
+start_date: ${vars.ds}
+catchup: true
+max_active_runs: 1
+
+defaults:
+  retries: 2
+  retry_delay: 30s
+  timeout: 15m
+
+inputs:
+  events: ${input}
+outputs:
+  summary: ${output}
+
+tasks:
+  - id: summarize_events
+    handler: tasks/summarize_events.ts#${handler}
+
+  - id: check_summary
+    upstream: [summarize_events]
+    retries: 0 # a broken contract is not fixed by retrying
+    checks:
+      dataset: summary
+      rules:
+        - required_columns: [partition, events, total_cents]
+        - row_count: { min: 1, max: 1 }
+`;
+    const task = `// Task code of ${dagId}: a handler receives one partition's context (resolved input and
+// output paths, the partition key, a logger, an atomic writer) and returns metrics.
+// Run it: npx pipewright run ${dagId} --partition ${sample.key}
+import { readFile } from 'node:fs/promises';
+import type { TaskContext, TaskOutcome } from 'pipewright';
+
+/** One row per partition: how many events it holds and their total, in cents. */
+export async function ${handler}(ctx: TaskContext): Promise<TaskOutcome> {
+  const { events: inputPath } = ctx.inputs;
+  const { summary: outputPath } = ctx.outputs;
+  if (inputPath === undefined || outputPath === undefined) {
+    throw new Error('the contract must declare the input events and the output summary');
+  }
+  const [header, ...rows] = (await readFile(inputPath, 'utf8')).split('\\n').filter((line) => line !== '');
+  if (header !== 'event_id,amount_cents') {
+    throw new ctx.errors.DataContractError(\`\${inputPath}: expected the header event_id,amount_cents, got \${header}\`);
+  }
+  let total = 0;
+  rows.forEach((row, i) => {
+    const cents = Number(row.split(',')[1]);
+    if (!Number.isInteger(cents)) {
+      throw new ctx.errors.DataContractError(\`\${inputPath}:\${i + 2}: amount_cents is not a whole number: \${row}\`);
+    }
+    total += cents;
+  });
+  await ctx.writer.writeFile(outputPath, \`partition,events,total_cents\\n\${ctx.partition},\${rows.length},\${total}\\n\`);
+  ctx.logger.info(\`\${rows.length} events, \${total} cents\`);
+  return { metrics: { events: rows.length, total_cents: total } };
+}
+`;
+    const events = `event_id,amount_cents\n${SAMPLE_EVENTS.map(([id, cents]) => `${id},${cents}`).join('\n')}\n`;
+    const summary = `partition,events,total_cents\n${sample.key},${SAMPLE_EVENTS.length},${total}\n`;
+    const gitignore = `# Local runs write their outputs and run ledger under data/; the sample input is committed.
+/data/*
+!/data/raw/
+`;
+    const files = [
+        { path: `${dir}/pipeline.yml`, content: contract },
+        { path: `${dir}/tasks/summarize_events.ts`, content: task },
+        { path: `${dir}/data/${renderTemplate(input, vars)}`, content: events },
+        { path: `${dir}/expected/${renderTemplate(output, vars)}`, content: summary },
+        { path: `${dir}/.gitignore`, content: gitignore },
+    ];
+    return { files, sample };
+}
+
+;// CONCATENATED MODULE: ./src/contract/callers.ts
+// Callers of the reusable workflows, checked against the contracts: a workflow in
+// .github/workflows that `uses:` pipewright.yml must name a pipeline that exists, carry the
+// contract's schedule as GitHub cron in the contract's zone, and grant the permissions the
+// reusable workflow's jobs need. Each problem is located in the workflow file.
+
+
+
+
+
+
+
+/** The permissions each reusable workflow's jobs need, granted by the calling job. */
+const CALLER_PERMISSIONS = {
+    'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write' },
+    'pipewright-pr.yml': { contents: 'read' },
+};
+const RANK = { none: 0, read: 1, write: 2 };
+const callers_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isExpression = (v) => typeof v === 'string' && v.includes('${{');
+/** Which reusable workflow a job's `uses:` calls, if one of ours (by repository and ref, or locally). */
+function reusableCalled(uses) {
+    if (typeof uses !== 'string')
+        return undefined;
+    const m = /(?:^|\/)\.github\/workflows\/(pipewright(?:-pr)?\.yml)(?:@.+)?$/.exec(uses.trim());
+    return m ? m[1] : undefined;
+}
+/** The level a `permissions:` value grants for one scope (undefined: the key is absent). */
+function granted(permissions, scope) {
+    if (permissions === undefined)
+        return undefined;
+    if (permissions === 'write-all')
+        return 'write';
+    if (permissions === 'read-all')
+        return 'read';
+    if (!callers_isRecord(permissions))
+        return 'none';
+    const level = permissions[scope];
+    return level === 'write' || level === 'read' ? level : 'none';
+}
+function checkPermissions(source, jobId, job, workflow, reusable) {
+    const atJob = 'permissions' in job;
+    const permissions = atJob ? job.permissions : workflow.permissions;
+    const path = atJob
+        ? ['jobs', jobId, 'permissions']
+        : workflow.permissions
+            ? ['permissions']
+            : ['jobs', jobId, 'uses'];
+    const missing = Object.entries(CALLER_PERMISSIONS[reusable])
+        .filter(([scope, need]) => RANK[granted(permissions, scope) ?? 'none'] < RANK[need])
+        .map(([scope, need]) => `${scope}: ${need}`);
+    if (missing.length === 0)
+        return [];
+    const all = Object.entries(CALLER_PERMISSIONS[reusable]).map(([scope, need]) => `${scope}: ${need}`);
+    return [
+        source.diagnostic(path, `job '${jobId}' calls ${reusable} without ${missing.join(', ')}: grant the job ${all.join(', ')} ` +
+            `(${reusable === 'pipewright.yml' ? 'run records, artifacts and alert issues' : 'reading the checkout'})`, { target: 'key' }),
+    ];
+}
+/** The crons and zones of `on.schedule`, with their paths. */
+function scheduleEntries(on) {
+    if (!callers_isRecord(on) || !Array.isArray(on.schedule))
+        return [];
+    return on.schedule.map((entry, index) => callers_isRecord(entry)
+        ? { cron: entry.cron, timezone: entry.timezone, index }
+        : { cron: undefined, timezone: undefined, index });
+}
+async function checkSchedule(source, workflow, jobId, contractFile) {
+    const contract = checkContractText(contractFile, await (0,promises_namespaceObject.readFile)(contractFile, 'utf8')).pipeline;
+    if (!contract)
+        return []; // the contract's own errors are reported with the contracts
+    const entries = scheduleEntries(workflow.on);
+    const out = [];
+    if (!contract.schedule) {
+        for (const e of entries)
+            out.push(source.diagnostic(['on', 'schedule', e.index, 'cron'], `pipeline '${contract.dagId}' has no schedule (manual runs only) but this caller runs on cron '${String(e.cron)}': add the schedule to the contract or remove it here`));
+        return out;
+    }
+    const want = githubCron(contract.schedule);
+    const described = want === contract.schedule ? `'${want}'` : `'${want}' (${contract.schedule})`;
+    if (entries.length === 0) {
+        out.push(source.diagnostic(['on'], `job '${jobId}' runs pipeline '${contract.dagId}', whose contract is scheduled ${described} in ${contract.timezone}, but this workflow has no on.schedule: add - cron: "${want}" with timezone: ${contract.timezone}`, { target: 'key', severity: 'warning' }));
+        return out;
+    }
+    for (const e of entries) {
+        if (typeof e.cron !== 'string' || githubCron(e.cron) !== want)
+            out.push(source.diagnostic(['on', 'schedule', e.index, 'cron'], `cron '${String(e.cron)}' disagrees with the contract of '${contract.dagId}' (schedule ${described}): use cron: "${want}"`));
+        const zone = typeof e.timezone === 'string' ? e.timezone : 'UTC';
+        if (zone !== contract.timezone)
+            out.push(source.diagnostic(e.timezone === undefined ? ['on', 'schedule', e.index, 'cron'] : ['on', 'schedule', e.index, 'timezone'], `${e.timezone === undefined ? 'no timezone (GitHub reads the cron in UTC)' : `timezone ${zone}`} disagrees with the contract of '${contract.dagId}' (timezone ${contract.timezone}): add timezone: ${contract.timezone}`));
+    }
+    return out;
+}
+/** Every problem in the callers under `<repoRoot>/.github/workflows`, and the files that call us. */
+async function checkCallers(repoRoot) {
+    const dir = (0,external_node_path_namespaceObject.join)(repoRoot, '.github', 'workflows');
+    const names = (0,external_node_fs_namespaceObject.existsSync)(dir) ? (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
+    const callers = [];
+    const diagnostics = [];
+    for (const name of names) {
+        const file = (0,external_node_path_namespaceObject.join)(dir, name);
+        const source = parseContract(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        const workflow = source.data;
+        if (!callers_isRecord(workflow) || !callers_isRecord(workflow.jobs))
+            continue;
+        let calls = false;
+        for (const [jobId, job] of Object.entries(workflow.jobs)) {
+            if (!callers_isRecord(job))
+                continue;
+            const reusable = reusableCalled(job.uses);
+            if (!reusable)
+                continue;
+            calls = true;
+            diagnostics.push(...checkPermissions(source, jobId, job, workflow, reusable));
+            if (reusable !== 'pipewright.yml')
+                continue;
+            const inputs = callers_isRecord(job.with) ? job.with : {};
+            const dagId = inputs.pipeline;
+            const pipelinesDir = typeof inputs['pipelines-dir'] === 'string' ? inputs['pipelines-dir'] : 'pipelines';
+            if (typeof dagId !== 'string' || isExpression(dagId) || isExpression(pipelinesDir))
+                continue;
+            const contractFile = (0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir, dagId, CONTRACT_FILE);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(contractFile)) {
+                const known = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir))
+                    ? (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir), { withFileTypes: true }))
+                        .filter((e) => e.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir, e.name, CONTRACT_FILE)))
+                        .map((e) => e.name)
+                    : [];
+                diagnostics.push(source.diagnostic(['jobs', jobId, 'with', 'pipeline'], `pipeline '${dagId}' does not exist (no ${pipelinesDir}/${dagId}/${CONTRACT_FILE}; pipelines: ${known.join(', ') || 'none'})`));
+                continue;
+            }
+            diagnostics.push(...(await checkSchedule(source, workflow, jobId, contractFile)));
+        }
+        if (calls)
+            callers.push(file);
+    }
+    return { callers, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/scaffold/workflows.ts
+// The two workflows an adopting repository needs: a caller of the reusable orchestrator
+// (the contract's schedule as GitHub cron, and a backfill form keyed in the grain's shape)
+// and a pull-request caller of the checks. Both pin our major tag.
+
+
+
+/** The reference callers pin: the major tag moves with every compatible release. */
+const PIPEWRIGHT_REF = 'pipewright/pipewright/.github/workflows';
+const PIPEWRIGHT_MAJOR = 'v1';
+function permissionsBlock(workflow) {
+    return Object.entries(CALLER_PERMISSIONS[workflow])
+        .map(([scope, level]) => `      ${scope}: ${level}`)
+        .join('\n');
+}
+function callerWorkflow(options) {
+    const { dagId, grain, timezone, pipelinesDir } = options;
+    const shape = gridFor(grain).shape.split(' ')[0];
+    const name = dagId.replaceAll('_', '-');
+    // GitHub reads a cron without a zone in UTC (and actionlint refuses \`timezone: UTC\`).
+    const zoneLine = timezone === 'UTC' ? '' : `\n      timezone: ${timezone}`;
+    return `# ${dagId} on GitHub Actions: the schedule mirrors the contract (pipewright validate
+# checks that it does); the dispatch form starts a backfill.
+name: ${name}
+
+on:
+  schedule:
+    - cron: "${githubCron(options.schedule)}"${zoneLine}
+  workflow_dispatch:
+    inputs:
+      start:
+        description: First partition to backfill (${shape}, inclusive)
+        type: string
+        required: true
+      end:
+        description: Last partition to backfill (${shape}, inclusive)
+        type: string
+        required: true
+      reprocess:
+        description: Which partitions to rerun
+        type: choice
+        options: [failed, completed, none]
+        default: failed
+      max-parallel:
+        description: Partitions at once (0 = the contract's max_active_runs)
+        type: number
+        default: 0
+      reverse:
+        description: Newest first
+        type: boolean
+        default: false
+      dry-run:
+        description: Plan and summarise only
+        type: boolean
+        default: false
+      reason:
+        description: Why this backfill runs (recorded with every partition run)
+        type: string
+        required: true
+
+permissions: {}
+
+jobs:
+  orchestrate:
+    uses: ${PIPEWRIGHT_REF}/pipewright.yml@${PIPEWRIGHT_MAJOR}
+    permissions:
+${permissionsBlock('pipewright.yml')}
+    with:
+      pipeline: ${dagId}
+      pipelines-dir: ${pipelinesDir}
+      mode: \${{ github.event_name == 'workflow_dispatch' && 'backfill' || 'schedule' }}
+      start: \${{ inputs.start }}
+      end: \${{ inputs.end }}
+      reprocess: \${{ inputs.reprocess || 'failed' }}
+      max-parallel: \${{ inputs.max-parallel || 0 }}
+      reverse: \${{ inputs.reverse || false }}
+      dry-run: \${{ inputs.dry-run || false }}
+      reason: \${{ inputs.reason }}
+`;
+}
+function prCallerWorkflow(options) {
+    return `# Pull-request checks of the pipelines: contracts validated with inline annotations and
+# each pipeline's sample partitions compared with its expected/ folder.
+name: pipelines-pr
+
+on:
+  pull_request:
+    paths:
+      - "${options.pipelinesDir}/**"
+      - ".github/workflows/**"
+      - "package.json"
+      - "package-lock.json"
+
+permissions: {}
+
+jobs:
+  checks:
+    uses: ${PIPEWRIGHT_REF}/pipewright-pr.yml@${PIPEWRIGHT_MAJOR}
+    permissions:
+${permissionsBlock('pipewright-pr.yml')}
+    with:
+      pipelines-dir: ${options.pipelinesDir}
+      test-command: "" # set to npm test once the pipelines have tests of their own
+`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/init.ts
+// `pipewright init <dag_id>`: scaffolds a pipeline in a repository (contract, task code,
+// sample input and expected output, the scheduled caller and the pull-request caller).
+// Asks for grain, zone and schedule at a terminal; otherwise flags or defaults. Writes
+// nothing when the contract would be invalid or a file it would write exists.
+
+
+
+
+
+
+
+
+
+
+const GRAINS = ['daily', 'hourly', 'weekly', 'monthly'];
+const init_USAGE = `usage: pipewright init <dag_id> [--grain GRAIN] [--timezone ZONE] [--schedule CRON] [--owner NAME] [--pipelines DIR]
+
+Scaffolds pipelines/<dag_id>/ (pipeline.yml, tasks/, a sample partition under data/ and its
+expected output under expected/), .github/workflows/<dag-id>.yml (schedule and backfill form)
+and, when the repository has none, .github/workflows/pipelines-pr.yml (pull-request checks).
+At a terminal it asks for what the flags leave out; otherwise it uses the defaults.
+
+  --grain GRAIN      hourly, daily (default), weekly or monthly: one partition per interval
+  --timezone ZONE    IANA zone of the schedule and the partitions (default UTC)
+  --schedule CRON    5-field cron or @hourly/@daily/@weekly/@monthly, written as GitHub cron
+                     (default for daily: 0 6 * * *)
+  --owner NAME       team or person answerable for the pipeline (default: data-team)
+  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: pipelines)
+`;
+/**
+ * Questions on stderr, answers from a terminal's stdin. Lines are read through one buffered
+ * iterator, so answers typed ahead are kept; at end of input (Ctrl+D) the defaults apply.
+ */
+function terminalAsk(ctx) {
+    if (!ctx.interactive || !process.stdin.isTTY)
+        return undefined;
+    const rl = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stderr });
+    const lines = rl[Symbol.asyncIterator]();
+    return {
+        async ask(question, fallback) {
+            ctx.stderr.write(`${question} [${fallback}]: `);
+            const next = await lines.next();
+            const answer = next.done ? '' : String(next.value).trim();
+            return answer === '' ? fallback : answer;
+        },
+        close: () => rl.close(),
+    };
+}
+async function initCommand(args, ctx) {
+    const { values, positionals } = parseFlags(args, {
+        grain: { type: 'string' },
+        timezone: { type: 'string' },
+        schedule: { type: 'string' },
+        owner: { type: 'string' },
+        pipelines: { type: 'string' },
+    }, init_USAGE);
+    if (values.help) {
+        ctx.stdout.write(init_USAGE);
+        return 0;
+    }
+    const dagId = dagIdArgument(positionals, init_USAGE);
+    if (!/^[a-z][a-z0-9_]*$/.test(dagId))
+        throw new errors_UsageError(`dag_id '${dagId}' must be lower snake_case starting with a letter (a-z, 0-9, _)`);
+    const terminal = terminalAsk(ctx);
+    const choose = async (flag, question, fallback) => flag ?? (terminal ? await terminal.ask(question, fallback) : fallback);
+    let grain;
+    let timezone;
+    let schedule;
+    let owner;
+    try {
+        grain = args_oneOf(await choose(values.grain, 'Partition grain (hourly, daily, weekly, monthly)', 'daily'), GRAINS, 'grain', 'daily');
+        timezone = await choose(values.timezone, 'Time zone (IANA name)', 'UTC');
+        requireZone(timezone);
+        schedule = await choose(values.schedule, 'Schedule (5-field cron)', DEFAULT_SCHEDULES[grain]);
+        owner = await choose(values.owner, 'Owner (team or person)', 'data-team');
+    }
+    finally {
+        terminal?.close();
+    }
+    const pipelinesDir = (values.pipelines ?? 'pipelines').replace(/\/+$/, '').split((external_node_path_default()).sep).join('/');
+    const { files, sample } = scaffoldPipeline({
+        dagId,
+        grain,
+        timezone,
+        schedule,
+        owner,
+        pipelinesDir,
+        now: new Date(),
+    });
+    const contract = files[0];
+    const problems = checkContractText(contract.path, contract.content).diagnostics.filter((d) => d.severity === 'error');
+    if (problems.length)
+        throw new errors_UsageError(`the contract these values make is invalid:\n${problems.map((d) => `  ${d.message}`).join('\n')}`);
+    const workflows = external_node_path_default().join(ctx.cwd, '.github', 'workflows');
+    files.push({
+        path: `.github/workflows/${dagId.replaceAll('_', '-')}.yml`,
+        content: callerWorkflow({ dagId, grain, timezone, schedule, pipelinesDir }),
+    });
+    // Task code is ES modules; this tells tsc and editors so in a "type": "commonjs" repository
+    // (a run loads it as ES modules either way: src/run/module-format.ts).
+    const scope = `${pipelinesDir}/package.json`;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(ctx.cwd, scope)))
+        files.push({ path: scope, content: `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n` });
+    const prCaller = '.github/workflows/pipelines-pr.yml';
+    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(workflows, 'pipelines-pr.yml')))
+        files.push({ path: prCaller, content: prCallerWorkflow({ pipelinesDir }) });
+    const existing = files.filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(ctx.cwd, f.path)));
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(ctx.cwd, pipelinesDir, dagId)) || existing.length)
+        throw new errors_UsageError(`${pipelinesDir}/${dagId} or its workflow already exists (${existing.map((f) => f.path).join(', ') || `${pipelinesDir}/${dagId}/`}): nothing written`);
+    for (const file of files) {
+        const target = external_node_path_default().join(ctx.cwd, file.path);
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(target, file.content, { flag: 'wx' });
+        ctx.stdout.write(`created ${file.path}\n`);
+    }
+    ctx.stdout.write(`\nNext: install pipewright as a dev dependency if you have not (npm install --save-dev pipewright), then
+  npx pipewright validate
+  npx pipewright run ${dagId} --partition ${sample.key}
+  npx pipewright expect ${dagId}
+`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/list.ts
+// `pipewright list`: every pipeline under the pipelines folder with its owner, schedule,
+// grain and the state of its latest run (from the ledger of its data root).
+
+
+
+
+
+
+const list_USAGE = `usage: pipewright list [--format table|json] [--data-root DIR] [--pipelines DIR]
+
+  One row per pipeline: dag_id, owner, schedule and zone, grain, and its latest run
+  (partition, state, start) from the ledger; a contract with errors is listed as invalid.
+`;
+function latestOf(runs) {
+    let latest;
+    for (const run of runs.values())
+        if (!latest || run.startedAt > latest.startedAt)
+            latest = run;
+    return latest;
+}
+async function listCommand(args, ctx) {
+    const { values, positionals } = parseFlags(args, { format: { type: 'string' }, 'data-root': { type: 'string' }, pipelines: { type: 'string' } }, list_USAGE);
+    if (values.help) {
+        ctx.stdout.write(list_USAGE);
+        return 0;
+    }
+    if (positionals.length)
+        ctx.logger.warning(`ignored: ${positionals.join(' ')} (list takes no arguments)`);
+    const format = args_oneOf(values.format, ['table', 'json'], 'format', 'table');
+    const pipelinesDir = values.pipelines ?? 'pipelines';
+    const { files, pipelines, diagnostics } = await validatePaths([pipelinesDir], { checkImports: false, cwd: ctx.cwd });
+    const rows = [];
+    for (const file of files) {
+        const pipeline = pipelines.find((p) => external_node_path_default().join(p.dir, 'pipeline.yml') === file);
+        if (!pipeline) {
+            const errors = diagnostics.filter((d) => d.file === file && d.severity === 'error').length;
+            rows.push({
+                dag_id: external_node_path_default().basename(external_node_path_default().dirname(file)),
+                owner: null,
+                schedule: null,
+                timezone: null,
+                partition: null,
+                last_run: null,
+                errors,
+            });
+            continue;
+        }
+        const dataRoot = resolveDataRoot(pipeline, values['data-root'] === undefined ? undefined : external_node_path_default().resolve(ctx.cwd, values['data-root']), ctx.env);
+        const last = latestOf(await new FsLedger(dataRoot).latestRuns(pipeline.dagId));
+        rows.push({
+            dag_id: pipeline.dagId,
+            owner: pipeline.owner,
+            schedule: pipeline.schedule ?? null,
+            timezone: pipeline.timezone,
+            partition: pipeline.partition,
+            last_run: last
+                ? { partition: last.partition, state: last.state, run_id: last.runId, started_at: last.startedAt }
+                : null,
+            errors: 0,
+        });
+    }
+    if (format === 'json') {
+        ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return 0;
+    }
+    const header = ['DAG_ID', 'OWNER', 'SCHEDULE', 'GRAIN', 'LAST RUN'];
+    const cells = rows.map((r) => r.errors
+        ? [
+            r.dag_id,
+            '-',
+            '-',
+            '-',
+            `invalid contract (${r.errors} error${r.errors === 1 ? '' : 's'}: pipewright validate)`,
+        ]
+        : [
+            r.dag_id,
+            r.owner ?? '-',
+            r.schedule ? `${r.schedule} ${r.timezone}` : 'manual',
+            r.partition ?? '-',
+            r.last_run ? `${r.last_run.partition} ${r.last_run.state} (${r.last_run.started_at})` : 'never run',
+        ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+    const line = (row) => row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    ctx.stdout.write(`${[header, ...cells].map(line).join('\n')}\n`);
+    if (rows.length === 0)
+        ctx.stdout.write(`no pipelines under ${displayPath(external_node_path_default().resolve(ctx.cwd, pipelinesDir), ctx.cwd)}\n`);
     return 0;
 }
 
@@ -31013,7 +26727,57 @@ ${trendsSection(site.trends)}
     return page({ title: `${p.dagId} — pipewright`, root: '../../', body, scripts: ['grid.js', '../../assets/site.js'] });
 }
 
+;// CONCATENATED MODULE: ./src/plan/due.ts
+
+
+
+/** At most this many never-run partitions are listed; the count is always exact up to MAX_PARTITIONS. */
+const DUE_LISTED = 50;
+/**
+ * The partitions of the contract's window that are due at `now` and have no run in `latest`,
+ * oldest first. A pipeline without a schedule has none: nothing makes its partitions due.
+ */
+function dueWithoutRun(pipeline, latest, now) {
+    if (!pipeline.schedule)
+        return [];
+    const window = contractWindow(pipeline);
+    let last = window_latestDuePartition(pipeline, now);
+    if (window.last && startMs(window.last) < startMs(last))
+        last = window.last;
+    if (startMs(last) < startMs(window.first))
+        return [];
+    let due;
+    try {
+        due = partitionsBetween(pipeline.partition, pipeline.timezone, window.first, last);
+    }
+    catch (error) {
+        if (error instanceof errors_UsageError)
+            return []; // beyond MAX_PARTITIONS: a start_date typo, reported by plan
+        throw error;
+    }
+    return due.filter((p) => !latest.has(p.key));
+}
+/** Attempts of each task of a run, e.g. { ingest: 1, build: 3 }. */
+function attemptsByTask(record) {
+    return Object.fromEntries(record.tasks.map((t) => [t.id, t.attempts]));
+}
+/** The most attempts any task of the run needed: 1 for a clean run, whatever its task count. */
+function maxAttempts(record) {
+    return record.tasks.reduce((most, t) => Math.max(most, t.attempts), 0);
+}
+/** `due, never run: 3 partitions: 2026-05-03, 2026-05-05, 2026-05-06` (the first DUE_LISTED keys). */
+function renderDueWithoutRun(partitions) {
+    if (partitions.length === 0)
+        return '';
+    const keys = partitions.slice(0, DUE_LISTED).map((p) => p.key);
+    const more = partitions.length > DUE_LISTED ? `, ... (${partitions.length - DUE_LISTED} more)` : '';
+    const n = partitions.length;
+    return `due, never run: ${n} partition${n === 1 ? '' : 's'}: ${keys.join(', ')}${more}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/run/status.ts
+// `pipewright status`: one row per partition from the ledger's latest runs.
+
 
 const status_DECIMAL = /^-?\d+(\.\d+)?$/;
 function numericMetrics(metrics) {
@@ -31037,7 +26801,8 @@ function statusRows(latest) {
             state: r.state,
             run_id: r.runId,
             trigger: r.trigger,
-            attempts: r.tasks.reduce((sum, t) => sum + t.attempts, 0),
+            attempts: maxAttempts(r),
+            attempts_by_task: attemptsByTask(r),
             duration_ms: r.endedAt ? Date.parse(r.endedAt) - Date.parse(r.startedAt) : null,
             rows: metrics.row_count ?? (r.outputs.length > 0 ? outputRows : null),
             metrics,
@@ -31476,10 +27241,12 @@ async function siteCommand(args, ctx) {
 
 
 
+
 const status_USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines DIR]
 
-  One row per partition: last state, run id, trigger, attempts, duration, rows,
-  numeric metrics and the recorded reason.
+  One row per partition: last state, run id, trigger, attempts (the most any task
+  needed), duration, rows, numeric metrics, the live version and the recorded
+  reason; then the due partitions that never ran.
 `;
 async function statusCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, { format: { type: 'string' }, 'data-root': { type: 'string' }, pipelines: { type: 'string' } }, status_USAGE);
@@ -31490,11 +27257,165 @@ async function statusCommand(args, ctx) {
     const dagId = dagIdArgument(positionals, status_USAGE);
     const format = args_oneOf(values.format, ['table', 'json'], 'format', 'table');
     const { pipeline, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
-    const rows = statusRows(await ledger.latestRuns(pipeline.dagId));
+    const latest = await ledger.latestRuns(pipeline.dagId);
+    const rows = statusRows(latest);
+    // The ledger lists only what ran: a partition that never did is a gap status must show.
+    const never = dueWithoutRun(pipeline, latest, new Date());
     ctx.stdout.write(format === 'json'
-        ? toJsonText({ dagId: pipeline.dagId, partitions: rows })
-        : renderStatusTable(pipeline.dagId, rows));
+        ? toJsonText({ dagId: pipeline.dagId, partitions: rows, dueNeverRun: never.map((p) => p.key) })
+        : renderStatusTable(pipeline.dagId, rows) + renderDueWithoutRun(never));
     return 0;
+}
+
+;// CONCATENATED MODULE: ./src/run/task-test.ts
+// `pipewright test`: one task of one partition, once, in a scratch data root and without the
+// ledger (Airflow's `tasks test`). The partition's inputs, and whatever outputs of that
+// partition upstream tasks already wrote, are copied from the real data root first; nothing
+// is written back.
+
+
+
+
+
+
+
+
+
+
+async function task_test_exists(file) {
+    return (0,promises_namespaceObject.stat)(file).then((s) => s.isFile(), () => false);
+}
+async function testTask(opts) {
+    const { pipeline } = opts;
+    const task = pipeline.tasks.find((t) => t.id === opts.taskId);
+    if (!task)
+        throw new errors_UsageError(`pipeline '${pipeline.dagId}' has no task '${opts.taskId}' (tasks: ${pipeline.tasks.map((t) => t.id).join(', ')})`);
+    const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `pipewright-test-${pipeline.dagId}-`));
+    try {
+        const source = resolvePartitionPaths(pipeline, window, opts.dataRoot);
+        const target = resolvePartitionPaths(pipeline, window, scratch);
+        const copied = [];
+        const missing = [];
+        const before = new Map(); // mtimes of the outputs copied in
+        for (const group of ['inputs', 'outputs']) {
+            for (const [name, from] of Object.entries(source[group])) {
+                if (!(await task_test_exists(from))) {
+                    if (group === 'inputs')
+                        missing.push(name);
+                    continue;
+                }
+                const to = target[group][name];
+                await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(to), { recursive: true });
+                await (0,promises_namespaceObject.copyFile)(from, to);
+                copied.push(name);
+                if (group === 'outputs')
+                    before.set(name, (await (0,promises_namespaceObject.stat)(to)).mtimeMs);
+            }
+        }
+        // Once, as Airflow's `tasks test` does: a retry would hide the first failure.
+        const once = { ...task, policy: { ...task.policy, retries: 0 } };
+        const outcome = await runTask({
+            pipeline,
+            task: once,
+            runId: `test__${window.key}`,
+            partition: { ...window, ds: dsOf(window, pipeline.timezone) },
+            dataRoot: scratch,
+            inputs: target.inputs,
+            logger: prefixLogger(opts.logger, `${task.id}: `),
+            clock: systemClock,
+            killGraceMs: 5000,
+        }, 
+        // A scratch root holds nothing to protect: the task writes its outputs in place, unstaged.
+        () => ({ outputs: target.outputs, writer: createAtomicWriter(scratch), finish: async () => [] }), () => { });
+        const outputs = [];
+        for (const [name, file] of Object.entries(target.outputs)) {
+            const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+            if (info?.isFile() && info.mtimeMs !== before.get(name))
+                outputs.push({ name, path: relativeToRoot(scratch, file), bytes: info.size });
+        }
+        return {
+            record: outcome.record,
+            metrics: outcome.metrics,
+            checks: outcome.checks,
+            outputs,
+            copied,
+            missing,
+            ...(opts.keep ? { scratch } : {}),
+        };
+    }
+    finally {
+        if (!opts.keep)
+            await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/test.ts
+// `pipewright test <dag_id> <task_id> --partition KEY`: runs one task once in a scratch data
+// root, without the ledger, and says what it wrote. Exit 0 success, 1 failed, 2 bad input.
+
+
+
+
+
+const test_USAGE = `usage: pipewright test <dag_id> <task_id> --partition KEY [--data-root DIR] [--keep] [--pipelines DIR]
+
+Runs one task of one partition once (no retries) in a scratch data root, without the run
+ledger: the partition's inputs, and the outputs upstream tasks already wrote for it, are
+copied from the data root first, and nothing is written back.
+
+  --partition KEY   the partition, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly); --date is the same
+  --data-root DIR   where the inputs are copied from (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
+  --keep            keep the scratch data root and print its path
+  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+
+Exit status: 0 success, 1 failed, 2 invalid input.
+`;
+async function testCommand(args, ctx) {
+    const { values, positionals } = parseFlags(args, {
+        partition: { type: 'string' },
+        'data-root': { type: 'string' },
+        keep: { type: 'boolean' },
+        pipelines: { type: 'string' },
+    }, test_USAGE);
+    if (values.help) {
+        ctx.stdout.write(test_USAGE);
+        return 0;
+    }
+    const [dagId, taskId, ...extra] = positionals;
+    if (dagId === undefined || taskId === undefined)
+        throw new errors_UsageError(`missing <dag_id> <task_id>\n${test_USAGE}`);
+    if (extra.length)
+        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${test_USAGE}`);
+    if (values.partition === undefined)
+        throw new errors_UsageError(`missing --partition KEY\n${test_USAGE}`);
+    const { pipeline, dataRoot } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+    const result = await testTask({
+        pipeline,
+        taskId,
+        partition: values.partition,
+        dataRoot,
+        logger: ctx.logger,
+        keep: values.keep === true,
+    });
+    const { record } = result;
+    if (result.missing.length)
+        ctx.logger.warning(`inputs missing in ${dataRoot}: ${result.missing.join(', ')}`);
+    const lines = [
+        `${dagId}.${taskId} ${values.partition}: ${record.state} in ${formatDuration(record.durationMs)} (test: no ledger, scratch data root)`,
+    ];
+    if (record.error)
+        lines.push(`${record.failureClass ? `${record.failureClass}: ` : ''}${record.error}`);
+    for (const [key, value] of Object.entries(result.metrics))
+        lines.push(`  metric ${key} = ${value}`);
+    for (const c of result.checks)
+        lines.push(`  check ${c.name} on ${c.dataset}: ${c.status}${c.details ? ` (${c.details})` : ''}`);
+    for (const o of result.outputs)
+        lines.push(`  wrote ${o.name}: ${o.path} (${o.bytes} bytes)`);
+    if (result.scratch)
+        lines.push(`  scratch data root kept: ${result.scratch}`);
+    ctx.stdout.write(`${lines.join('\n')}\n`);
+    return record.state === 'success' ? 0 : 1;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
@@ -31508,13 +27429,17 @@ async function statusCommand(args, ctx) {
 
 
 
+
+
 const validate_USAGE = `usage: pipewright validate [PATH ...] [options]
 
-Checks pipeline contracts (PATH: a pipeline.yml or a folder searched for them; default pipelines/).
+Checks pipeline contracts (PATH: a pipeline.yml or a folder searched for them; default pipelines/),
+and the repository's callers of pipewright.yml in .github/workflows (pipeline, schedule, permissions).
 
 options:
   --import-timeout DURATION  budget for importing one handler module (default 5s)
   --no-imports               skip importing handler modules
+  --no-callers               skip checking the workflows that call pipewright.yml
   --format text|json         output format (default text)
 `;
 const validate_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -31522,6 +27447,7 @@ async function validateCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, {
         'import-timeout': { type: 'string' },
         'no-imports': { type: 'boolean' },
+        'no-callers': { type: 'boolean' },
         format: { type: 'string' },
     }, validate_USAGE);
     if (values.help) {
@@ -31539,6 +27465,8 @@ async function validateCommand(args, ctx) {
         checkImports: !values['no-imports'],
         cwd: ctx.cwd,
     });
+    if (!values['no-callers'])
+        diagnostics.push(...(await checkCallers(findRepoRoot(ctx.cwd))).diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     if (format === 'json') {
@@ -31560,6 +27488,13 @@ async function validateCommand(args, ctx) {
     return errors > 0 ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/cli/version.ts
+// The version `pipewright --version` prints: package.json's, inlined by the bundler.
+
+const version_VERSION = package_namespaceObject.rE;
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `pipewright <command> ...`: dispatches to one module per command and maps
 // errors to exit codes (0 ok, 1 failed work or state to repair, 2 bad input).
@@ -31577,11 +27512,18 @@ async function validateCommand(args, ctx) {
 
 
 
+
+
+
+
 const commands = {
+    init: { run: initCommand, summary: 'scaffold a pipeline, its sample data and its workflows' },
+    list: { run: listCommand, summary: 'the pipelines with owner, schedule and their latest run' },
     validate: { run: validateCommand, summary: 'check contracts, DAGs, handler imports and policy' },
     plan: { run: planCommand, summary: 'list the partitions a tick or a backfill must run' },
     graph: { run: graphCommand, summary: 'print the DAG as Mermaid or Graphviz dot' },
     run: { run: runCommand, summary: 'run one partition' },
+    test: { run: testCommand, summary: 'run one task of one partition in a scratch data root, without the ledger' },
     backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
     status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
     rollback: { run: rollbackCommand, summary: 'make a retained version of a partition live again' },
@@ -31596,7 +27538,7 @@ ${Object.entries(commands)
     .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
     .join('\n')}
 
-Run 'pipewright <command> --help' for a command's options.
+Run 'pipewright <command> --help' for a command's options, 'pipewright --version' for the version.
 `;
 function defaultContext() {
     return {
@@ -31613,6 +27555,10 @@ async function main(argv, ctx = defaultContext()) {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         (name === undefined ? ctx.stderr : ctx.stdout).write(main_USAGE);
         return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-V') {
+        ctx.stdout.write(`${version_VERSION}\n`);
+        return 0;
     }
     const command = commands[name];
     if (!command) {
@@ -34431,1809 +30377,6 @@ function seededRandom(str) {
 
 /***/ }),
 
-/***/ 4352:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
-
-const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
-const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
-const MALFORMED_HOST_ERROR = 'URI host is malformed.'
-// ASCII characters outside the RFC 3986 reg-name set (unreserved, sub-delims
-// and "%" for pct-encoded): C0 controls, space, DEL, and "#/:<>?@[\]^`{|}.
-const FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u
-
-/**
- * RFC 3986 section 3.1 does not allow percent-encoding in a scheme, so the
- * scheme is validated as-is and never decoded. Decoding would let inert input
- * such as `%6Aavascript:` become a live `javascript:` scheme.
- *
- * @param {string} scheme
- * @returns {string}
- */
-function validateScheme (scheme) {
-  const stringScheme = String(scheme)
-  if (!VALID_SCHEME.test(stringScheme)) {
-    throw new TypeError(MALFORMED_SCHEME_ERROR)
-  }
-  return stringScheme
-}
-
-/**
- * @template {import('./types/index').URIComponent|string} T
- * @param {T} uri
- * @param {import('./types/index').Options} [options]
- * @returns {T}
- */
-function normalize (uri, options) {
-  if (typeof uri === 'string') {
-    uri = /** @type {T} */ (normalizeString(uri, options))
-  } else if (typeof uri === 'object') {
-    uri = /** @type {T} */ (parse(serialize(uri, options), options))
-  }
-  return uri
-}
-
-/**
- * @param {string} baseURI
- * @param {string} relativeURI
- * @param {import('./types/index').Options} [options]
- * @returns {string}
- */
-function resolve (baseURI, relativeURI, options) {
-  const schemelessOptions = options ? Object.assign({ scheme: 'null' }, options) : { scheme: 'null' }
-  const {
-    parsed: baseParsed,
-    malformedAuthorityOrPort: baseMalformed,
-    malformedPercentEncoding: baseMalformedPercentEncoding,
-    malformedSchemeSpecific: baseMalformedSchemeSpecific,
-    malformedHost: baseMalformedHost,
-    malformedScheme: baseMalformedScheme
-  } = parseWithStatus(baseURI, schemelessOptions)
-  const {
-    parsed: relativeParsed,
-    malformedAuthorityOrPort: relativeMalformed,
-    malformedPercentEncoding: relativeMalformedPercentEncoding,
-    malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-    malformedHost: relativeMalformedHost,
-    malformedScheme: relativeMalformedScheme
-  } = parseWithStatus(relativeURI, schemelessOptions)
-  if (
-    baseMalformed ||
-    relativeMalformed ||
-    baseMalformedPercentEncoding ||
-    relativeMalformedPercentEncoding ||
-    baseMalformedSchemeSpecific ||
-    relativeMalformedSchemeSpecific ||
-    baseMalformedHost ||
-    relativeMalformedHost ||
-    baseMalformedScheme ||
-    relativeMalformedScheme
-  ) {
-    throw new Error(baseParsed.error || relativeParsed.error || 'URI is malformed.')
-  }
-  const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true)
-  const resolvedSchemeHandler = getSchemeHandler((options && options.scheme) || resolved.scheme)
-  const resolvedHost = resolved.host
-  const resolvedHostIsIP = resolvedHost !== undefined && resolvedHost !== '' &&
-    (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6)
-  // Inputs are parsed scheme-neutrally, so delimiters and controls in a domain
-  // host are only detected here, once the final scheme is known. They always
-  // fail closed, including in percent-encoded hosts.
-  if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-    throw new Error(MALFORMED_HOST_ERROR)
-  }
-  canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)
-  // Percent escapes in an ASCII reg-name are encoded data. The WHATWG hostname
-  // parser can reject them even though fast-uri preserves them safely as RFC
-  // 3986 data. A raw non-ASCII host must still fail closed if conversion fails.
-  const encodedASCIIHost = resolvedHost && resolvedHost.indexOf('%') !== -1 &&
-    !/\P{ASCII}/u.test(resolvedHost)
-  if (resolved.error && !encodedASCIIHost) {
-    throw new Error(resolved.error)
-  }
-  schemelessOptions.skipEscape = true
-  return serialize(resolved, schemelessOptions)
-}
-
-/**
- * @param {import ('./types/index').URIComponent} base
- * @param {import ('./types/index').URIComponent} relative
- * @param {import('./types/index').Options} [options]
- * @param {boolean} [skipNormalization=false]
- * @returns {import ('./types/index').URIComponent}
- */
-function resolveComponent (base, relative, options, skipNormalization) {
-  /** @type {import('./types/index').URIComponent} */
-  const target = {}
-  if (!skipNormalization) {
-    base = parse(serialize(base, options), options) // normalize base component
-    relative = parse(serialize(relative, options), options) // normalize relative component
-  }
-  options = options || {}
-
-  if (!options.tolerant && relative.scheme) {
-    target.scheme = relative.scheme
-    // target.authority = relative.authority;
-    target.userinfo = relative.userinfo
-    target.host = relative.host
-    target.port = relative.port
-    target.path = removeDotSegments(relative.path || '')
-    target.query = relative.query
-  } else {
-    if (relative.userinfo !== undefined || relative.host !== undefined || relative.port !== undefined) {
-      // target.authority = relative.authority;
-      target.userinfo = relative.userinfo
-      target.host = relative.host
-      target.port = relative.port
-      target.path = removeDotSegments(relative.path || '')
-      target.query = relative.query
-    } else {
-      if (!relative.path) {
-        target.path = base.path
-        if (relative.query !== undefined) {
-          target.query = relative.query
-        } else {
-          target.query = base.query
-        }
-      } else {
-        if (relative.path[0] === '/') {
-          target.path = removeDotSegments(relative.path)
-        } else {
-          const baseHasAuthority = base.userinfo !== undefined || base.host !== undefined || base.port !== undefined
-          if (baseHasAuthority && !base.path) {
-            target.path = '/' + relative.path
-          } else if (!base.path) {
-            target.path = relative.path
-          } else {
-            target.path = base.path.slice(0, base.path.lastIndexOf('/') + 1) + relative.path
-          }
-          target.path = base.scheme === undefined && !baseHasAuthority && target.path[0] !== '/'
-            ? removeDotSegmentsRelative(target.path)
-            : removeDotSegments(target.path)
-        }
-        target.query = relative.query
-      }
-      // target.authority = base.authority;
-      target.userinfo = base.userinfo
-      target.host = base.host
-      target.port = base.port
-    }
-    target.scheme = base.scheme
-  }
-
-  target.fragment = relative.fragment
-
-  return target
-}
-
-/**
- * @param {import ('./types/index').URIComponent|string} uriA
- * @param {import ('./types/index').URIComponent|string} uriB
- * @param {import ('./types/index').Options} options
- * @returns {boolean}
- */
-function equal (uriA, uriB, options) {
-  const normalizedA = normalizeComparableURI(uriA, options)
-  const normalizedB = normalizeComparableURI(uriB, options)
-
-  return normalizedA !== undefined && normalizedB !== undefined && normalizedA === normalizedB
-}
-
-/**
- * @param {Readonly<import('./types/index').URIComponent>} cmpts
- * @param {import('./types/index').Options} [opts]
- * @returns {string}
- */
-function serialize (cmpts, opts) {
-  const component = {
-    host: cmpts.host,
-    scheme: cmpts.scheme,
-    userinfo: cmpts.userinfo,
-    port: cmpts.port,
-    path: cmpts.path,
-    query: cmpts.query,
-    nid: cmpts.nid,
-    nss: cmpts.nss,
-    uuid: cmpts.uuid,
-    fragment: cmpts.fragment,
-    reference: cmpts.reference,
-    resourceName: cmpts.resourceName,
-    secure: cmpts.secure,
-    error: ''
-  }
-  const options = Object.assign({}, opts)
-  const uriTokens = []
-
-  if (component.scheme) {
-    component.scheme = validateScheme(component.scheme)
-  }
-
-  // find scheme handler
-  const schemeHandler = getSchemeHandler(options.scheme || component.scheme)
-
-  // perform scheme specific serialization
-  if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options)
-
-  const hasAuthority = component.userinfo !== undefined || component.host !== undefined || component.port !== undefined
-  // A reference with no emitted scheme is path-noscheme: a bare ':' in its
-  // first path segment would reparse as a scheme (RFC 3986 3.3/4.2). Enforced
-  // under skipEscape too (resolve()), so the reapply below gates on this flag.
-  const schemelessReference = (component.scheme === undefined || options.reference === 'suffix') && !hasAuthority
-  const pathNoScheme = !options.skipEscape && schemelessReference
-
-  if (component.path !== undefined) {
-    if (!options.skipEscape) {
-      component.path = serializePathEncoding(component.path, pathNoScheme)
-    } else {
-      component.path = normalizePercentEncoding(component.path)
-    }
-  }
-
-  if (options.reference !== 'suffix' && component.scheme) {
-    // Scheme handlers may replace the scheme during serialization.
-    component.scheme = validateScheme(component.scheme)
-    uriTokens.push(component.scheme, ':')
-  }
-
-  const authority = recomposeAuthority(component)
-  if (authority !== undefined) {
-    if (options.reference !== 'suffix') {
-      uriTokens.push('//')
-    }
-
-    uriTokens.push(authority)
-
-    if (component.path && component.path[0] !== '/') {
-      uriTokens.push('/')
-    }
-  }
-  if (component.path !== undefined) {
-    let s = component.path
-
-    if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-      // A relative-path reference keeps its unresolvable leading ".." segments
-      // and must never become root-relative (RFC 3986 section 5.2.4 applies to
-      // merged target paths, not to the reference itself).
-      s = schemelessReference && s[0] !== '/'
-        ? removeDotSegmentsRelative(s)
-        : removeDotSegments(s)
-    }
-
-    // Dot-segment removal can expose a colon that was not originally in the
-    // first segment (for example, "./a:b"). Reapply path-noscheme encoding so
-    // the serialized relative reference cannot be reparsed as a URI scheme.
-    if (schemelessReference) {
-      s = serializePathEncoding(s, true)
-    }
-
-    if (
-      authority === undefined &&
-      s[0] === '/' &&
-      s[1] === '/'
-    ) {
-      // don't allow the path to start with "//"
-      s = '/%2F' + s.slice(2)
-    }
-
-    uriTokens.push(s)
-  }
-
-  if (component.query !== undefined) {
-    uriTokens.push('?', encodeQuery(component.query))
-  }
-
-  if (component.fragment !== undefined) {
-    uriTokens.push('#', encodeFragment(component.fragment))
-  }
-  return uriTokens.join('')
-}
-
-const URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u
-
-// Captures the authority component (between "//" and the next "/", "?" or "#"),
-// with or without a scheme prefix, for the literal-backslash rejection below.
-const AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/
-
-// Captures the leading authority-introducer region after an optional scheme: a
-// run of forward slashes, backslashes, and the characters the WHATWG URL parser
-// removes before parsing (TAB U+0009, LF U+000A, CR U+000D). A valid introducer
-// is exactly "//". Node treats "\" as "/" on special schemes and strips those
-// characters first, so forms like "\\", "/\", "\/", "/<TAB>/", or a leading
-// "<TAB>//" reach an authority in Node while fast-uri's URI_PARSE folds them into
-// the path group (host confusion / SSRF / redirect bypass).
-const AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/
-
-/**
- * @param {import('./types/index').URIComponent} parsed
- * @param {RegExpMatchArray} matches
- * @returns {string|undefined}
- */
-function getParseError (parsed, matches) {
-  if (matches[2] !== undefined && parsed.path && parsed.path[0] !== '/') {
-    return 'URI path must start with "/" when authority is present.'
-  }
-
-  if (typeof parsed.port === 'number' && (parsed.port < 0 || parsed.port > 65535)) {
-    return 'URI port is malformed.'
-  }
-
-  return undefined
-}
-
-/**
- * Checks percent syntax without decoding the represented octets. RFC 3986
- * percent-encoding is byte-oriented, so sequences such as `%FF` are valid even
- * though they are not independently valid UTF-8.
- *
- * @param {string|undefined} component
- * @returns {boolean}
- */
-function hasMalformedPercentEncoding (component) {
-  if (component === undefined) return false
-
-  let percent = component.indexOf('%')
-  while (percent !== -1) {
-    if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-      return true
-    }
-    percent = component.indexOf('%', percent + 3)
-  }
-
-  return false
-}
-
-/**
- * Whether the host is a bracketed IP literal (RFC 3986 `IP-literal`).
- * An unterminated `[` is not a literal, so it must still be validated as a
- * reg-name instead of being waved through as an IP.
- *
- * @param {string} host
- * @returns {boolean}
- */
-function isIPLiteral (host) {
-  return host[0] === '[' && host[host.length - 1] === ']'
-}
-
-/**
- * @param {RegExpMatchArray} matches
- * @returns {boolean}
- */
-function hasMalformedComponentPercentEncoding (matches) {
-  // Bracketed IP literals use a raw "%" as the zone separator for historical
-  // compatibility. Their parsing is intentionally left to normalizeIPv6.
-  const host = matches[4]
-  return hasMalformedPercentEncoding(matches[3]) ||
-    (host !== undefined && !isIPLiteral(host) && hasMalformedPercentEncoding(host)) ||
-    hasMalformedPercentEncoding(matches[6]) ||
-    hasMalformedPercentEncoding(matches[7]) ||
-    hasMalformedPercentEncoding(matches[8])
-}
-
-/**
- * @param {import('./types/index').URIComponent} parsed
- * @param {import('./types/index').Options} options
- * @param {{ domainHost?: boolean, unicodeSupport?: boolean }|undefined} schemeHandler
- * @param {boolean} isIP
- * @returns {boolean} whether host conversion failed
- */
-function canonicalizeHost (parsed, options, schemeHandler, isIP) {
-  if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-    parsed.error = parsed.error || MALFORMED_HOST_ERROR
-    return true
-  }
-
-  if (
-    !options.unicodeSupport &&
-    (!schemeHandler || !schemeHandler.unicodeSupport) &&
-    parsed.host &&
-    !isIPLiteral(parsed.host) &&
-    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
-    isIP === false &&
-    nonSimpleDomain(parsed.host)
-  ) {
-    let url
-    try {
-      url = new URL('http://' + parsed.host)
-    } catch (e) {
-      parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e
-      return true
-    }
-    // The WHATWG parser must have read the whole input as a host. Anything
-    // else means it found a delimiter fast-uri did not, so its hostname would
-    // describe a different authority.
-    if (!isHostOnlyURL(url)) {
-      parsed.error = parsed.error || MALFORMED_HOST_ERROR
-      return true
-    }
-    parsed.host = url.hostname
-  }
-  return false
-}
-
-/**
- * Whether a domain host contains an ASCII character that RFC 3986 does not
- * allow in a reg-name (unreserved, sub-delims, or pct-encoded). Such a host is
- * rejected instead of being handed to the WHATWG URL parser, which would treat
- * "@" as a userinfo delimiter (silently dropping the data before it) and strip
- * TAB, LF, and CR. Non-ASCII characters remain allowed for IDNs.
- *
- * @param {import('./types/index').URIComponent} parsed
- * @param {import('./types/index').Options} options
- * @param {{ domainHost?: boolean }|undefined} schemeHandler
- * @param {boolean} isIP
- * @returns {boolean}
- */
-function hasForbiddenDomainHost (parsed, options, schemeHandler, isIP) {
-  return Boolean(
-    parsed.host &&
-    isIP === false &&
-    !isIPLiteral(parsed.host) &&
-    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
-    FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-  )
-}
-
-/**
- * @param {URL} url
- * @returns {boolean}
- */
-function isHostOnlyURL (url) {
-  return url.username === '' &&
-    url.password === '' &&
-    url.port === '' &&
-    url.pathname === '/' &&
-    url.search === '' &&
-    url.hash === '' &&
-    url.hostname !== ''
-}
-
-/**
- * @param {string} uri
- * @param {import('./types/index').Options} [opts]
- * @returns {{ parsed: import('./types/index').URIComponent, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
- */
-function parseWithStatus (uri, opts) {
-  const options = Object.assign({}, opts)
-  /** @type {import('./types/index').URIComponent} */
-  const parsed = {
-    scheme: undefined,
-    userinfo: undefined,
-    host: '',
-    port: undefined,
-    path: '',
-    query: undefined,
-    fragment: undefined
-  }
-
-  let malformedAuthorityOrPort = false
-  let malformedPercentEncoding = false
-  let malformedSchemeSpecific = false
-  let malformedHost = false
-  let malformedIPLiteral = false
-  let malformedScheme = false
-
-  let isIP = false
-  if (options.reference === 'suffix') {
-    if (options.scheme) {
-      uri = options.scheme + ':' + uri
-    } else {
-      uri = '//' + uri
-    }
-  }
-
-  // A literal backslash (U+005C) is not a valid RFC 3986 URI character and is
-  // not an authority delimiter. Reject it in the authority rather than
-  // rewriting it: normalizing "\" -> "/" (WHATWG error recovery) could silently
-  // change the resource identified by an otherwise-invalid input, and lets "\"
-  // act as a host delimiter here while Node's native URL parses a different
-  // host (SSRF / redirect / origin-allowlist bypass). Percent-encoded %5C is
-  // untouched and remains valid encoded data.
-  const authorityMatch = uri.match(AUTHORITY_PREFIX)
-  if (authorityMatch !== null && authorityMatch[1].indexOf('\\') !== -1) {
-    parsed.error = 'URI authority must not contain a literal backslash.'
-    malformedAuthorityOrPort = true
-  }
-
-  // Reject a malformed or whitespace-smuggled authority introducer. fast-uri
-  // only recognizes a literal "//"; anything else in the leading separator run
-  // (a backslash, or a "//" that appears only after removing the TAB/LF/CR that
-  // Node strips) means the authority fast-uri parses differs from the one Node's
-  // URL resolves. Reject rather than rewrite, mirroring the literal-backslash
-  // guard above. Percent-encoded forms (%5C, %09) are untouched, valid data.
-  const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION)
-  if (introducerMatch !== null) {
-    const region = introducerMatch[1]
-    const normalizedRegion = region.replace(/[\t\n\r]/g, '')
-    // Two or more leading separators introduce an authority.
-    if (normalizedRegion.length >= 2) {
-      if (normalizedRegion.slice(0, 2) !== '//') {
-        parsed.error = parsed.error || 'URI authority must not contain a literal backslash.'
-        malformedAuthorityOrPort = true
-      } else if (region.length !== normalizedRegion.length) {
-        parsed.error = parsed.error || 'URI authority introducer must not contain whitespace.'
-        malformedAuthorityOrPort = true
-      }
-    }
-  }
-
-  const matches = uri.match(URI_PARSE)
-
-  if (matches) {
-    // store each component
-    parsed.scheme = matches[1]
-    parsed.userinfo = matches[3]
-    parsed.host = matches[4]
-    parsed.port = parseInt(matches[5], 10)
-    parsed.path = matches[6] || ''
-    parsed.query = matches[7]
-    parsed.fragment = matches[8]
-
-    if (parsed.scheme !== undefined) {
-      if (VALID_SCHEME.test(parsed.scheme)) {
-        parsed.scheme = parsed.scheme.toLowerCase()
-      } else {
-        parsed.error = parsed.error || MALFORMED_SCHEME_ERROR
-        malformedScheme = true
-      }
-    }
-
-    malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches)
-    if (malformedPercentEncoding) {
-      parsed.error = parsed.error || 'URI contains malformed percent-encoding.'
-    }
-
-    // fix port number
-    if (isNaN(parsed.port)) {
-      parsed.port = matches[5]
-    }
-
-    const parseError = getParseError(parsed, matches)
-    if (parseError !== undefined) {
-      parsed.error = parsed.error || parseError
-      malformedAuthorityOrPort = true
-    }
-
-    if (parsed.host) {
-      const ipv4result = isIPv4(parsed.host)
-      if (ipv4result === false) {
-        const bracketedIPLiteral = isIPLiteral(parsed.host)
-        const hasIPLiteralBracket = parsed.host.indexOf('[') !== -1 || parsed.host.indexOf(']') !== -1
-        const ipv6result = normalizeIPv6(parsed.host)
-        isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true
-        malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true)
-        parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase()
-
-        if (malformedIPLiteral) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR
-          malformedAuthorityOrPort = true
-        }
-      } else {
-        isIP = true
-      }
-    }
-    if (parsed.scheme === undefined && parsed.userinfo === undefined && parsed.host === undefined && parsed.port === undefined && parsed.query === undefined && !parsed.path) {
-      parsed.reference = 'same-document'
-    } else if (parsed.scheme === undefined) {
-      parsed.reference = 'relative'
-    } else if (parsed.fragment === undefined) {
-      parsed.reference = 'absolute'
-    } else {
-      parsed.reference = 'uri'
-    }
-
-    // check for reference errors
-    if (options.reference && options.reference !== 'suffix' && options.reference !== parsed.reference) {
-      parsed.error = parsed.error || 'URI is not a ' + options.reference + ' reference.'
-    }
-
-    // find scheme handler
-    const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme)
-
-    // convert Unicode IDN -> ASCII IDN when the effective scheme uses domain hosts
-    if (!malformedIPLiteral) {
-      malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP)
-    }
-
-    if (uri.indexOf('%') !== -1 && parsed.host !== undefined && !malformedIPLiteral) {
-      let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true)
-      if (!isIP) {
-        // Fold reg-name case after decoding unreserved octets. The second
-        // pass only restores uppercase hex in escapes that remain encoded.
-        host = normalizePercentEncoding(host.toLowerCase())
-      }
-      // Resolution parses both inputs with the internal `null` scheme before
-      // the effective scheme is known. Keep raw host delimiters for that step
-      // so resolve() can reject them for domain-host schemes; the resolved
-      // authority is encoded when it is serialized.
-      parsed.host = isIP || options.scheme !== 'null' ? reescapeHostDelimiters(host, isIP) : host
-    }
-
-    if (!schemeHandler || (schemeHandler && !schemeHandler.skipNormalize)) {
-      if (parsed.path) {
-        parsed.path = normalizePathEncoding(parsed.path)
-      }
-      if (parsed.query) {
-        parsed.query = normalizeQueryFragmentEncoding(parsed.query)
-      }
-      if (parsed.fragment) {
-        parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment)
-      }
-    }
-
-    // perform scheme specific parsing
-    if (schemeHandler && schemeHandler.parse) {
-      schemeHandler.parse(parsed, options)
-      if (schemeHandler === SCHEMES.urn && parsed.nid === undefined) {
-        malformedSchemeSpecific = true
-      }
-    }
-  } else {
-    parsed.error = parsed.error || 'URI can not be parsed.'
-  }
-  return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme }
-}
-
-/**
- * @param {string} uri
- * @param {import('./types/index').Options} [opts]
- * @returns
- */
-function parse (uri, opts) {
-  return parseWithStatus(uri, opts).parsed
-}
-
-/**
- * @param {string} uri
- * @param {import('./types/index').Options} [opts]
- * @returns {string}
- */
-function normalizeString (uri, opts) {
-  return normalizeStringWithStatus(uri, opts).normalized
-}
-
-/**
- * @param {string} uri
- * @param {import('./types/index').Options} [opts]
- * @returns {{ normalized: string, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
- */
-function normalizeStringWithStatus (uri, opts) {
-  const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts)
-  return {
-    normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-    malformedAuthorityOrPort,
-    malformedPercentEncoding,
-    malformedSchemeSpecific,
-    malformedHost,
-    malformedScheme
-  }
-}
-
-/**
- * @param {import ('./types/index').URIComponent|string} uri
- * @param {import('./types/index').Options} [opts]
- * @returns {string|undefined}
- */
-function normalizeComparableURI (uri, opts) {
-  if (typeof uri !== 'string' && typeof uri !== 'object') {
-    return undefined
-  }
-
-  let value
-  try {
-    value = typeof uri === 'string' ? uri : serialize(uri, opts)
-  } catch {
-    return undefined
-  }
-  const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts)
-  return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? undefined : normalized
-}
-
-const fastUri = {
-  SCHEMES,
-  normalize,
-  resolve,
-  resolveComponent,
-  equal,
-  serialize,
-  parse
-}
-
-module.exports = fastUri
-module.exports["default"] = fastUri
-module.exports.fastUri = fastUri
-
-
-/***/ }),
-
-/***/ 5300:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const { isUUID } = __nccwpck_require__(5077)
-const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
-
-const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
-  'wss', 'urn', 'urn:uuid'])
-
-/** @typedef {supportedSchemeNames[number]} SchemeName */
-
-/**
- * @param {string} name
- * @returns {name is SchemeName}
- */
-function isValidSchemeName (name) {
-  return supportedSchemeNames.indexOf(/** @type {*} */ (name)) !== -1
-}
-
-/**
- * @callback SchemeFn
- * @param {import('../types/index').URIComponent} component
- * @param {import('../types/index').Options} options
- * @returns {import('../types/index').URIComponent}
- */
-
-/**
- * @typedef {Object} SchemeHandler
- * @property {SchemeName} scheme - The scheme name.
- * @property {boolean} [domainHost] - Indicates if the scheme supports domain hosts.
- * @property {SchemeFn} parse - Function to parse the URI component for this scheme.
- * @property {SchemeFn} serialize - Function to serialize the URI component for this scheme.
- * @property {boolean} [skipNormalize] - Indicates if normalization should be skipped for this scheme.
- * @property {boolean} [absolutePath] - Indicates if the scheme uses absolute paths.
- * @property {boolean} [unicodeSupport] - Indicates if the scheme supports Unicode.
- */
-
-/**
- * @param {import('../types/index').URIComponent} wsComponent
- * @returns {boolean}
- */
-function wsIsSecure (wsComponent) {
-  if (wsComponent.secure === true) {
-    return true
-  } else if (wsComponent.secure === false) {
-    return false
-  } else if (wsComponent.scheme) {
-    return (
-      wsComponent.scheme.length === 3 &&
-      (wsComponent.scheme[0] === 'w' || wsComponent.scheme[0] === 'W') &&
-      (wsComponent.scheme[1] === 's' || wsComponent.scheme[1] === 'S') &&
-      (wsComponent.scheme[2] === 's' || wsComponent.scheme[2] === 'S')
-    )
-  } else {
-    return false
-  }
-}
-
-/** @type {SchemeFn} */
-function httpParse (component) {
-  if (!component.host) {
-    component.error = component.error || 'HTTP URIs must have a host.'
-  }
-
-  return component
-}
-
-/** @type {SchemeFn} */
-function httpSerialize (component) {
-  const secure = String(component.scheme).toLowerCase() === 'https'
-
-  // normalize the default port
-  if (component.port === (secure ? 443 : 80) || component.port === '') {
-    component.port = undefined
-  }
-
-  // normalize the empty path
-  if (!component.path) {
-    component.path = '/'
-  }
-
-  // NOTE: We do not parse query strings for HTTP URIs
-  // as WWW Form Url Encoded query strings are part of the HTML4+ spec,
-  // and not the HTTP spec.
-
-  return component
-}
-
-/** @type {SchemeFn} */
-function wsParse (wsComponent) {
-// indicate if the secure flag is set
-  wsComponent.secure = wsIsSecure(wsComponent)
-
-  // construct resouce name
-  wsComponent.resourceName = (wsComponent.path || '/') + (wsComponent.query ? '?' + wsComponent.query : '')
-  wsComponent.path = undefined
-  wsComponent.query = undefined
-
-  return wsComponent
-}
-
-/** @type {SchemeFn} */
-function wsSerialize (wsComponent) {
-// normalize the default port
-  if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === '') {
-    wsComponent.port = undefined
-  }
-
-  // ensure scheme matches secure flag
-  if (typeof wsComponent.secure === 'boolean') {
-    wsComponent.scheme = (wsComponent.secure ? 'wss' : 'ws')
-    wsComponent.secure = undefined
-  }
-
-  // reconstruct path from resource name
-  if (wsComponent.resourceName) {
-    const queryIndex = wsComponent.resourceName.indexOf('?')
-    const path = queryIndex === -1
-      ? wsComponent.resourceName
-      : wsComponent.resourceName.slice(0, queryIndex)
-    wsComponent.path = (path && path !== '/' ? path : undefined)
-    wsComponent.query = queryIndex === -1
-      ? undefined
-      : wsComponent.resourceName.slice(queryIndex + 1)
-    wsComponent.resourceName = undefined
-  }
-
-  // forbid fragment component
-  wsComponent.fragment = undefined
-
-  return wsComponent
-}
-
-/** @type {SchemeFn} */
-function urnParse (urnComponent, options) {
-  if (!urnComponent.path) {
-    urnComponent.error = 'URN can not be parsed'
-    return urnComponent
-  }
-  const matches = urnComponent.path.match(URN_REG)
-  if (matches && matches[0] === urnComponent.path) {
-    const scheme = options.scheme || urnComponent.scheme || 'urn'
-    urnComponent.nid = matches[1].toLowerCase()
-    urnComponent.nss = matches[2]
-    const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`
-    const schemeHandler = getSchemeHandler(urnScheme)
-    urnComponent.path = undefined
-
-    if (schemeHandler) {
-      urnComponent = schemeHandler.parse(urnComponent, options)
-    }
-  } else {
-    urnComponent.error = urnComponent.error || 'URN can not be parsed.'
-  }
-
-  return urnComponent
-}
-
-/** @type {SchemeFn} */
-function urnSerialize (urnComponent, options) {
-  if (urnComponent.nid === undefined) {
-    throw new Error('URN without nid cannot be serialized')
-  }
-  const scheme = options.scheme || urnComponent.scheme || 'urn'
-  const nid = urnComponent.nid.toLowerCase()
-  const urnScheme = `${scheme}:${options.nid || nid}`
-  const schemeHandler = getSchemeHandler(urnScheme)
-
-  if (schemeHandler) {
-    urnComponent = schemeHandler.serialize(urnComponent, options)
-  }
-
-  const uriComponent = urnComponent
-  const nss = urnComponent.nss
-  uriComponent.path = `${nid || options.nid}:${nss}`
-
-  options.skipEscape = true
-  return uriComponent
-}
-
-/** @type {SchemeFn} */
-function urnuuidParse (urnComponent, options) {
-  const uuidComponent = urnComponent
-  uuidComponent.uuid = uuidComponent.nss
-  uuidComponent.nss = undefined
-
-  if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-    uuidComponent.error = uuidComponent.error || 'UUID is not valid.'
-  }
-
-  return uuidComponent
-}
-
-/** @type {SchemeFn} */
-function urnuuidSerialize (uuidComponent) {
-  const urnComponent = uuidComponent
-  // normalize UUID
-  urnComponent.nss = (uuidComponent.uuid || '').toLowerCase()
-  return urnComponent
-}
-
-const http = /** @type {SchemeHandler} */ ({
-  scheme: 'http',
-  domainHost: true,
-  parse: httpParse,
-  serialize: httpSerialize
-})
-
-const https = /** @type {SchemeHandler} */ ({
-  scheme: 'https',
-  domainHost: http.domainHost,
-  parse: httpParse,
-  serialize: httpSerialize
-})
-
-const ws = /** @type {SchemeHandler} */ ({
-  scheme: 'ws',
-  domainHost: true,
-  parse: wsParse,
-  serialize: wsSerialize
-})
-
-const wss = /** @type {SchemeHandler} */ ({
-  scheme: 'wss',
-  domainHost: ws.domainHost,
-  parse: ws.parse,
-  serialize: ws.serialize
-})
-
-const urn = /** @type {SchemeHandler} */ ({
-  scheme: 'urn',
-  parse: urnParse,
-  serialize: urnSerialize,
-  skipNormalize: true
-})
-
-const urnuuid = /** @type {SchemeHandler} */ ({
-  scheme: 'urn:uuid',
-  parse: urnuuidParse,
-  serialize: urnuuidSerialize,
-  skipNormalize: true
-})
-
-const SCHEMES = /** @type {Record<SchemeName, SchemeHandler>} */ ({
-  http,
-  https,
-  ws,
-  wss,
-  urn,
-  'urn:uuid': urnuuid
-})
-
-Object.setPrototypeOf(SCHEMES, null)
-
-/**
- * @param {string|undefined} scheme
- * @returns {SchemeHandler|undefined}
- */
-function getSchemeHandler (scheme) {
-  return (
-    scheme && (
-      SCHEMES[/** @type {SchemeName} */ (scheme)] ||
-      SCHEMES[/** @type {SchemeName} */(scheme.toLowerCase())])
-  ) ||
-    undefined
-}
-
-module.exports = {
-  wsIsSecure,
-  SCHEMES,
-  isValidSchemeName,
-  getSchemeHandler,
-}
-
-
-/***/ }),
-
-/***/ 5077:
-/***/ ((module) => {
-
-
-
-/** @type {(value: string) => boolean} */
-const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu)
-
-/** @type {(value: string) => boolean} */
-const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u)
-
-/** @type {(value: string) => boolean} */
-const isPort = RegExp.prototype.test.bind(/^\d*$/u)
-
-/** @type {(value: string) => boolean} */
-const isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu)
-
-/** @type {(value: string) => boolean} */
-const isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu)
-
-/** @type {(value: string) => boolean} */
-const isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u)
-
-/** @type {(value: string) => boolean} */
-const isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u)
-
-/** @type {(value: string) => boolean} */
-const isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u)
-
-const BYTE_HEX = new Array(256)
-{
-  const HEX_DIGITS = '0123456789ABCDEF'
-  for (let i = 0; i < 256; i++) {
-    BYTE_HEX[i] = '%' + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 0xF]
-  }
-}
-function percentEncodeNonAscii (cp) {
-  if (cp < 0x800) {
-    return BYTE_HEX[0xC0 | (cp >> 6)] +
-           BYTE_HEX[0x80 | (cp & 0x3F)]
-  }
-  if (cp < 0x10000) {
-    return BYTE_HEX[0xE0 | (cp >> 12)] +
-           BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
-           BYTE_HEX[0x80 | (cp & 0x3F)]
-  }
-  return BYTE_HEX[0xF0 | (cp >> 18)] +
-         BYTE_HEX[0x80 | ((cp >> 12) & 0x3F)] +
-         BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
-         BYTE_HEX[0x80 | (cp & 0x3F)]
-}
-
-/**
- * @param {Array<string>} input
- * @returns {string}
- */
-function stringArrayToHexStripped (input) {
-  let acc = ''
-  let code = 0
-  let i = 0
-
-  for (i = 0; i < input.length; i++) {
-    code = input[i].charCodeAt(0)
-    if (code === 48) {
-      continue
-    }
-    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
-      return ''
-    }
-    acc += input[i]
-    break
-  }
-
-  for (i += 1; i < input.length; i++) {
-    code = input[i].charCodeAt(0)
-    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
-      return ''
-    }
-    acc += input[i]
-  }
-  return acc
-}
-
-/** @type {(value: string) => boolean} */
-const isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/)
-
-/** @type {(value: string) => boolean} */
-const isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/)
-
-/** @type {(value: string) => boolean} */
-const isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/)
-
-/**
- * @param {string} value
- * @returns {boolean}
- */
-const nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u)
-
-/**
- * @param {string} zone
- * @returns {boolean}
- */
-function isZoneIdentifier (zone) {
-  if (zone.length === 0) return false
-
-  for (let i = 0; i < zone.length; i++) {
-    if (isZoneCharacter(zone[i])) continue
-    if (zone[i] === '%' && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-      i += 2
-      continue
-    }
-    return false
-  }
-
-  return true
-}
-
-/**
- * Compresses the longest run of zero hextets to "::" per RFC 5952. A run of a
- * single zero hextet is left uncompressed. On ties the leftmost run wins.
- *
- * @param {string[]} hextets
- * @returns {string}
- */
-function compressIPv6ZeroRun (hextets) {
-  let bestStart = -1
-  let bestLength = 0
-  let runStart = -1
-  let runLength = 0
-  for (let i = 0; i < hextets.length; i++) {
-    if (hextets[i] === '0') {
-      if (runStart === -1) runStart = i
-      runLength++
-      if (runLength > bestLength) {
-        bestLength = runLength
-        bestStart = runStart
-      }
-    } else {
-      runStart = -1
-      runLength = 0
-    }
-  }
-
-  if (bestLength < 2) return hextets.join(':')
-
-  const head = hextets.slice(0, bestStart).join(':')
-  const tail = hextets.slice(bestStart + bestLength).join(':')
-  return head + '::' + tail
-}
-
-/**
- * Validates an IPv6 address against the alternatives in RFC 3986 section
- * 3.2.2 and returns the same address with leading hextet zeroes removed.
- * An embedded IPv4 address counts as two hextets and is only valid at the end.
- *
- * @param {string} input
- * @returns {string|undefined}
- */
-function normalizeIPv6Address (input) {
-  const compression = input.indexOf('::')
-  if (compression !== -1 && input.indexOf('::', compression + 1) !== -1) return undefined
-
-  const left = compression === -1 ? input.split(':') : input.slice(0, compression).split(':')
-  const right = compression === -1 ? [] : input.slice(compression + 2).split(':')
-  if (compression !== -1) {
-    if (left.length === 1 && left[0] === '') left.length = 0
-    if (right.length === 1 && right[0] === '') right.length = 0
-  }
-
-  const parts = left.concat(right)
-  let hextetCount = 0
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]
-    if (part === '') return undefined
-
-    if (part.indexOf('.') !== -1) {
-      if (i !== parts.length - 1 || (compression !== -1 && right.length === 0) || !isIPv4(part)) return undefined
-      hextetCount += 2
-      continue
-    }
-
-    if (!isHextet(part)) return undefined
-    parts[i] = parseInt(part, 16).toString(16)
-    hextetCount++
-  }
-
-  if (compression === -1) {
-    if (hextetCount !== 8) return undefined
-    return compressIPv6ZeroRun(parts)
-  }
-  if (hextetCount >= 8) return undefined
-
-  // expand "::" then re-compress the longest run for a canonical result
-  const expanded = parts.slice(0, left.length)
-  for (let i = hextetCount; i < 8; i++) expanded.push('0')
-  for (let i = left.length; i < parts.length; i++) expanded.push(parts[i])
-  return compressIPv6ZeroRun(expanded)
-}
-
-/**
- * @typedef {Object} NormalizeIPv6Result
- * @property {string} host - The normalized host.
- * @property {string} [escapedHost] - The escaped host.
- * @property {boolean} isIPV6 - Indicates if the host is an IPv6 address.
- * @property {boolean} [isIPVFuture] - Indicates if the host is an IPvFuture literal.
- * @property {boolean} [error] - Indicates if a bracketed IP literal is malformed.
- */
-
-/**
- * Validates and normalizes a bracketed IP literal. Raw zone separators remain
- * accepted for backwards compatibility, while encoded separators and zone
- * contents follow RFC 6874.
- *
- * @param {string} host
- * @returns {NormalizeIPv6Result}
- */
-function normalizeIPv6 (host) {
-  const bracketed = host[0] === '[' && host[host.length - 1] === ']'
-  const hasBracket = host[0] === '[' || host[host.length - 1] === ']'
-  if (hasBracket && !bracketed) return { host, isIPV6: false, error: true }
-
-  let input = bracketed ? host.slice(1, -1) : host
-  if (bracketed && isIPvFuture(input)) {
-    input = input.toLowerCase()
-    return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true }
-  }
-
-  if (findToken(input, ':') < 2) {
-    return { host, isIPV6: false, error: bracketed }
-  }
-
-  let zoneIdentifier = ''
-  const zoneSeparator = input.indexOf('%')
-  if (zoneSeparator !== -1) {
-    const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === '%25' ? 3 : 1
-    zoneIdentifier = input.slice(zoneSeparator + separatorLength)
-    if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true }
-    input = input.slice(0, zoneSeparator)
-  }
-
-  const address = normalizeIPv6Address(input)
-  if (address === undefined) return { host, isIPV6: false, error: true }
-
-  return {
-    host: address + (zoneIdentifier ? '%' + zoneIdentifier : ''),
-    escapedHost: address + (zoneIdentifier ? '%25' + zoneIdentifier : ''),
-    isIPV6: true
-  }
-}
-
-/**
- * @param {string} str
- * @param {string} token
- * @returns {number}
- */
-function findToken (str, token) {
-  let ind = 0
-  for (let i = 0; i < str.length; i++) {
-    if (str[i] === token) ind++
-  }
-  return ind
-}
-
-/**
- * @param {string} path
- * @returns {string}
- *
- * @see https://datatracker.ietf.org/doc/html/rfc3986#section-5.2.4
- */
-function removeDotSegments (path) {
-  let input = path
-  const output = []
-  let nextSlash = -1
-  let len = 0
-
-  // eslint-disable-next-line no-cond-assign
-  while (len = input.length) {
-    if (len === 1) {
-      if (input === '.') {
-        break
-      } else if (input === '/') {
-        output.push('/')
-        break
-      } else {
-        output.push(input)
-        break
-      }
-    } else if (len === 2) {
-      if (input[0] === '.') {
-        if (input[1] === '.') {
-          break
-        } else if (input[1] === '/') {
-          input = input.slice(2)
-          continue
-        }
-      } else if (input[0] === '/') {
-        if (input[1] === '.' || input[1] === '/') {
-          output.push('/')
-          break
-        }
-      }
-    } else if (len === 3) {
-      if (input === '/..') {
-        if (output.length !== 0) {
-          output.pop()
-        }
-        output.push('/')
-        break
-      }
-    }
-    if (input[0] === '.') {
-      if (input[1] === '.') {
-        if (input[2] === '/') {
-          input = input.slice(3)
-          continue
-        }
-      } else if (input[1] === '/') {
-        input = input.slice(2)
-        continue
-      }
-    } else if (input[0] === '/') {
-      if (input[1] === '.') {
-        if (input[2] === '/') {
-          input = input.slice(2)
-          continue
-        } else if (input[2] === '.') {
-          if (input[3] === '/') {
-            input = input.slice(3)
-            if (output.length !== 0) {
-              output.pop()
-            }
-            continue
-          }
-        }
-      }
-    }
-
-    // Rule 2E: Move normal path segment to output
-    if ((nextSlash = input.indexOf('/', 1)) === -1) {
-      output.push(input)
-      break
-    } else {
-      output.push(input.slice(0, nextSlash))
-      input = input.slice(nextSlash)
-    }
-  }
-
-  return output.join('')
-}
-
-/**
- * Removes dot segments from the path of a relative reference (a path that does
- * not start with "/") without changing what it resolves to against any base.
- * Unlike `removeDotSegments`, leading ".." segments that cannot be collapsed
- * are kept, the result never becomes root-relative, and a result that would be
- * empty or start with an empty segment is prefixed with "." (an empty path
- * means "same document" and a leading "//" would introduce an authority).
- *
- * @param {string} path
- * @returns {string}
- */
-function removeDotSegmentsRelative (path) {
-  if (path === '' || path[0] === '/') {
-    return removeDotSegments(path)
-  }
-
-  const segments = path.split('/')
-  const last = segments.length - 1
-  /** @type {string[]} */
-  const output = []
-  let trailingDirectory = false
-
-  for (let i = 0; i <= last; i++) {
-    const segment = segments[i]
-    if (segment === '.' || segment === '..') {
-      if (segment === '..') {
-        if (output.length !== 0 && output[output.length - 1] !== '..') {
-          output.pop()
-        } else {
-          output.push('..')
-        }
-      }
-      trailingDirectory = i === last
-    } else {
-      output.push(segment)
-    }
-  }
-
-  if (trailingDirectory && output[output.length - 1] !== '..') {
-    output.push('')
-  }
-  if (output.length === 0 || output[0] === '' || output[0].includes(':')) {
-    // An empty path, a leading empty segment ("//"), or a first segment
-    // containing ":" (which would be mistaken for a scheme, RFC 3986 section
-    // 4.2) must stay behind a "." segment so the reference keeps its meaning.
-    output.unshift('.')
-  }
-
-  return output.join('/')
-}
-
-/**
- * Re-escape RFC 3986 gen-delims that must not appear literally in the host.
- * After the URI regex parses, these characters cannot be literal in the host
- * field, so any that appear after decoding came from percent-encoding and
- * must be restored to prevent authority structure changes.
- *
- * @param {string} host
- * @param {boolean} isIP - true for IPv4/IPv6 hosts (skip colon re-escaping)
- * @returns {string}
- */
-const HOST_DELIMS = { '@': '%40', '/': '%2F', '?': '%3F', '#': '%23', ':': '%3A' }
-const HOST_DELIM_RE = /[@/?#:]/g
-const HOST_DELIM_NO_COLON_RE = /[@/?#]/g
-
-function reescapeHostDelimiters (host, isIP) {
-  const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE
-  re.lastIndex = 0
-  return host.replace(re, (ch) => HOST_DELIMS[ch])
-}
-
-/**
- * Normalizes percent escapes and optionally decodes only unreserved ASCII bytes.
- * Reserved delimiters such as `%2F` stay escaped; `%2E` is unreserved.
- *
- * @param {string} input
- * @param {boolean} [decodeUnreserved=false]
- * @returns {string}
- */
-function normalizePercentEncoding (input, decodeUnreserved = false) {
-  if (input.indexOf('%') === -1) {
-    return input
-  }
-
-  let output = ''
-
-  for (let i = 0; i < input.length; i++) {
-    if (input[i] === '%' && i + 2 < input.length) {
-      const hex = input.slice(i + 1, i + 3)
-      if (isHexPair(hex)) {
-        const normalizedHex = hex.toUpperCase()
-        const decoded = String.fromCharCode(parseInt(normalizedHex, 16))
-
-        if (decodeUnreserved && isUnreserved(decoded)) {
-          output += decoded
-        } else {
-          output += '%' + normalizedHex
-        }
-
-        i += 2
-        continue
-      }
-    }
-
-    output += input[i]
-  }
-
-  return output
-}
-
-/**
- * Normalizes path data without turning reserved escapes into live path syntax.
- * Valid escapes are uppercased, raw unsafe characters are escaped, and only
- * unreserved bytes that are not `.` are decoded.
- *
- * @param {string} input
- * @returns {string}
- */
-function normalizePathEncoding (input) {
-  let output = ''
-
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]
-    if (ch === '%' && i + 2 < input.length) {
-      const hex = input.slice(i + 1, i + 3)
-      if (isHexPair(hex)) {
-        const normalizedHex = hex.toUpperCase()
-        const decoded = String.fromCharCode(parseInt(normalizedHex, 16))
-
-        if (decoded !== '.' && isUnreserved(decoded)) {
-          output += decoded
-        } else {
-          output += '%' + normalizedHex
-        }
-
-        i += 2
-        continue
-      }
-    }
-
-    if (isPathCharacter(ch)) {
-      output += ch
-    } else {
-      const code = input.charCodeAt(i)
-      if (code < 0x80) {
-        output += isEscapeSafe(code) ? ch : BYTE_HEX[code]
-      } else if (code < 0xD800 || code > 0xDFFF) {
-        output += percentEncodeNonAscii(code)
-      } else if (code <= 0xDBFF && i + 1 < input.length) {
-        const low = input.charCodeAt(i + 1)
-        if (low >= 0xDC00 && low <= 0xDFFF) {
-          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
-          i++
-        } else {
-          output += percentEncodeNonAscii(0xFFFD)
-        }
-      } else {
-        output += percentEncodeNonAscii(0xFFFD)
-      }
-    }
-  }
-
-  return output
-}
-
-/**
- * Serializes a path without rewriting reserved data. Raw RFC 3986 path
- * characters remain literal, valid escapes are preserved and uppercased, and
- * everything else is UTF-8 percent-encoded. In a path-noscheme, a colon in the
- * first segment must be escaped so the result cannot be parsed as a scheme.
- *
- * @param {string} input
- * @param {boolean} [pathNoScheme=false]
- * @returns {string}
- */
-function serializePathEncoding (input, pathNoScheme = false) {
-  let output = ''
-  let firstSegment = pathNoScheme && input[0] !== '/'
-
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]
-    if (ch === '%' && i + 2 < input.length) {
-      const hex = input.slice(i + 1, i + 3)
-      if (isHexPair(hex)) {
-        output += '%' + hex.toUpperCase()
-        i += 2
-        continue
-      }
-    }
-
-    if (ch === '/') {
-      firstSegment = false
-    }
-
-    if (isPathCharacter(ch) && (ch !== ':' || !firstSegment)) {
-      output += ch
-    } else {
-      const code = input.charCodeAt(i)
-      if (code < 0x80) {
-        output += BYTE_HEX[code]
-      } else if (code < 0xD800 || code > 0xDFFF) {
-        output += percentEncodeNonAscii(code)
-      } else if (code <= 0xDBFF && i + 1 < input.length) {
-        const low = input.charCodeAt(i + 1)
-        if (low >= 0xDC00 && low <= 0xDFFF) {
-          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
-          i++
-        } else {
-          output += percentEncodeNonAscii(0xFFFD)
-        }
-      } else {
-        output += percentEncodeNonAscii(0xFFFD)
-      }
-    }
-  }
-
-  return output
-}
-
-/**
- * Percent-encodes a URI component using its RFC 3986 literal character set.
- * Existing valid escapes are preserved and normalized to uppercase hex.
- *
- * @param {string} input
- * @param {(value: string) => boolean} isAllowed
- * @returns {string}
- */
-function encodeComponent (input, isAllowed) {
-  let output = ''
-
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]
-    if (ch === '%' && i + 2 < input.length) {
-      const hex = input.slice(i + 1, i + 3)
-      if (isHexPair(hex)) {
-        output += '%' + hex.toUpperCase()
-        i += 2
-        continue
-      }
-    }
-
-    if (isAllowed(ch)) {
-      output += ch
-    } else {
-      const code = input.charCodeAt(i)
-      if (code < 0x80) {
-        output += BYTE_HEX[code]
-      } else if (code < 0xD800 || code > 0xDFFF) {
-        output += percentEncodeNonAscii(code)
-      } else if (code <= 0xDBFF && i + 1 < input.length) {
-        const low = input.charCodeAt(i + 1)
-        if (low >= 0xDC00 && low <= 0xDFFF) {
-          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
-          i++
-        } else {
-          output += percentEncodeNonAscii(0xFFFD)
-        }
-      } else {
-        output += percentEncodeNonAscii(0xFFFD)
-      }
-    }
-  }
-
-  return output
-}
-
-/**
- * Encodes userinfo while preserving its RFC 3986 §3.2.1 literal characters.
- * In particular, authority delimiters such as `@`, `/`, `?`, and `#` are data.
- *
- * @param {string} input
- * @returns {string}
- */
-function encodeUserinfo (input) {
-  return encodeComponent(input, isUserinfoCharacter)
-}
-
-/**
- * Encodes query data using the RFC 3986 §3.4 grammar. A literal `#` must be
- * escaped because it would otherwise begin the fragment component.
- *
- * @param {string} input
- * @returns {string}
- */
-function encodeQuery (input) {
-  return encodeComponent(input, isQueryFragmentCharacter)
-}
-
-/**
- * Encodes fragment data using the RFC 3986 §3.5 grammar.
- *
- * @param {string} input
- * @returns {string}
- */
-function encodeFragment (input) {
-  return encodeComponent(input, isQueryFragmentCharacter)
-}
-
-function isEscapeSafe (cp) {
-  return (
-    (cp >= 0x30 && cp <= 0x39) ||
-    (cp >= 0x41 && cp <= 0x5A) ||
-    (cp >= 0x61 && cp <= 0x7A) ||
-    cp === 0x2A || cp === 0x2B || cp === 0x2D || cp === 0x2E ||
-    cp === 0x2F || cp === 0x40 || cp === 0x5F
-  )
-}
-
-/**
- * Normalizes the percent-encoding of a query or fragment component.
- *
- * Like `normalizePathEncoding`, but uses the query/fragment character set
- * (which additionally allows `?`) and decodes `.` since it has no dot-segment
- * meaning outside of a path.
- *
- * @param {string} input
- * @returns {string}
- */
-function normalizeQueryFragmentEncoding (input) {
-  let output = ''
-
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]
-    if (ch === '%' && i + 2 < input.length) {
-      const hex = input.slice(i + 1, i + 3)
-      if (isHexPair(hex)) {
-        const normalizedHex = hex.toUpperCase()
-        const decoded = String.fromCharCode(parseInt(normalizedHex, 16))
-
-        if (isUnreserved(decoded)) {
-          output += decoded
-        } else {
-          output += '%' + normalizedHex
-        }
-
-        i += 2
-        continue
-      }
-    }
-
-    if (isQueryFragmentCharacter(ch)) {
-      output += ch
-    } else {
-      const code = input.charCodeAt(i)
-      if (code < 0x80) {
-        output += isEscapeSafe(code) ? ch : BYTE_HEX[code]
-      } else if (code < 0xD800 || code > 0xDFFF) {
-        output += percentEncodeNonAscii(code)
-      } else if (code <= 0xDBFF && i + 1 < input.length) {
-        const low = input.charCodeAt(i + 1)
-        if (low >= 0xDC00 && low <= 0xDFFF) {
-          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
-          i++
-        } else {
-          output += percentEncodeNonAscii(0xFFFD)
-        }
-      } else {
-        output += percentEncodeNonAscii(0xFFFD)
-      }
-    }
-  }
-
-  return output
-}
-
-/**
- * Escapes a component while preserving existing valid percent escapes.
- *
- * @param {string} input
- * @returns {string}
- */
-function escapePreservingEscapes (input) {
-  let output = ''
-
-  for (let i = 0; i < input.length; i++) {
-    if (input[i] === '%' && i + 2 < input.length) {
-      const hex = input.slice(i + 1, i + 3)
-      if (isHexPair(hex)) {
-        output += '%' + hex.toUpperCase()
-        i += 2
-        continue
-      }
-    }
-
-    output += escape(input[i])
-  }
-
-  return output
-}
-
-/**
- * @param {import('../types/index').URIComponent} component
- * @returns {string|undefined}
- */
-function recomposeAuthority (component) {
-  const uriTokens = []
-
-  if (component.userinfo !== undefined) {
-    uriTokens.push(encodeUserinfo(component.userinfo))
-    uriTokens.push('@')
-  }
-
-  if (component.host !== undefined) {
-    let host = component.host
-    if (!isIPv4(host)) {
-      let ipV6res = normalizeIPv6(host)
-      if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-        // Decode only unreserved bytes, once. In particular, keep %25 encoded
-        // so it cannot introduce a second escape during recomposition.
-        host = normalizePercentEncoding(host, true)
-        ipV6res = normalizeIPv6(host)
-      }
-      if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-        host = `[${ipV6res.escapedHost}]`
-      } else {
-        host = reescapeHostDelimiters(host, false)
-      }
-    }
-    uriTokens.push(host)
-  }
-
-  if (typeof component.port === 'number' || typeof component.port === 'string') {
-    const port = String(component.port)
-    if (!isPort(port)) {
-      throw new TypeError('URI port is malformed.')
-    }
-    uriTokens.push(':')
-    uriTokens.push(port)
-  }
-
-  return uriTokens.length ? uriTokens.join('') : undefined
-};
-
-module.exports = {
-  nonSimpleDomain,
-  recomposeAuthority,
-  reescapeHostDelimiters,
-  normalizePercentEncoding,
-  normalizePathEncoding,
-  serializePathEncoding,
-  normalizeQueryFragmentEncoding,
-  encodeUserinfo,
-  encodeQuery,
-  encodeFragment,
-  escapePreservingEscapes,
-  removeDotSegments,
-  removeDotSegmentsRelative,
-  isIPv4,
-  isUUID,
-  normalizeIPv6,
-  stringArrayToHexStripped
-}
-
-
-/***/ }),
-
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -36336,9 +30479,9 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -36392,7 +30535,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -36604,11 +30747,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -37217,7 +31360,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 5407:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37272,7 +31415,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -37485,7 +31628,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -37993,7 +32136,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -38004,7 +32147,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(9210);
+var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -38842,7 +32985,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -42076,7 +36219,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -43926,7 +38069,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -44798,20 +38941,6 @@ function replaceNode(key, path, node) {
 exports.visit = visit;
 exports.visitAsync = visitAsync;
 
-
-/***/ }),
-
-/***/ 3837:
-/***/ ((module) => {
-
-module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
-
-/***/ }),
-
-/***/ 2079:
-/***/ ((module) => {
-
-module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
 /***/ })
 
