@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AtomicFile, AtomicWriter, WriteResult } from '../run/context.js';
-import { isCode } from './errno.js';
+import { isCode, withPath } from './errno.js';
 import { resolveInside } from './paths.js';
 import { isProcessAlive } from './pid.js';
 import { rowCounterFor } from './rows.js';
@@ -103,7 +103,7 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
     const buffer = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    await writeAll(handle, buffer);
+    await writeAll(handle, buffer, temp);
   };
   const assertOpen = () => {
     if (state !== 'open') throw new Error(`atomic write of ${target} is already ${state}`);
@@ -149,11 +149,15 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
   };
 }
 
-async function writeAll(handle: FileHandle, buffer: Uint8Array): Promise<void> {
+async function writeAll(handle: FileHandle, buffer: Uint8Array, path: string): Promise<void> {
   let offset = 0;
-  while (offset < buffer.byteLength) {
-    const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
-    offset += bytesWritten;
+  try {
+    while (offset < buffer.byteLength) {
+      const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
+      offset += bytesWritten;
+    }
+  } catch (error) {
+    throw withPath(error, path);
   }
 }
 

@@ -16,7 +16,7 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PartitionBusyError } from '../errors.js';
 import { fromJsonValue, toJsonText } from '../json.js';
-import { isCode } from './errno.js';
+import { isCode, withPath } from './errno.js';
 import { assertSafeSegment } from './paths.js';
 import { isProcessAlive } from './pid.js';
 
@@ -57,8 +57,9 @@ export async function acquirePartitionLock(
   const holder: LockHolder = { runId, pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   const content = toJsonText(holder);
   const temp = join(dirname(path), `.${partition}.lock.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-  await writeDurably(temp, content);
   try {
+    // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
+    await writeDurably(temp, content);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       if (await tryLink(temp, path)) return lockHandle(path, holder, content);
       const existing = await readIfExists(path);
@@ -147,6 +148,8 @@ async function writeDurably(path: string, content: string): Promise<void> {
   try {
     await handle.writeFile(content, 'utf8');
     await handle.sync();
+  } catch (error) {
+    throw withPath(error, path);
   } finally {
     await handle.close();
   }

@@ -70,6 +70,25 @@ describe('a data root that cannot hold data', () => {
     }
   });
 
+  it('is full while the lock is taken (a full tmpfs): exit 1, one line, no temp file left', (ctx) => {
+    const { root, cwd } = project();
+    const mount = path.join(root, 'full');
+    mkdirSync(mount);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
+    if (mounted.status !== 0) ctx.skip(`cannot mount a tmpfs here: ${mounted.stderr}`);
+    try {
+      mkdirSync(path.join(mount, '_pipewright', 'locks', DAG), { recursive: true });
+      // Fill every block: the lock's content then cannot be written.
+      spawnSync('dd', ['if=/dev/zero', `of=${path.join(mount, 'filler')}`, 'bs=4k']);
+      const result = pipewright(cwd, run(mount));
+      expect(result.status, result.stderr).toBe(1);
+      expectOneLine(result.stderr, /the disk is full: free space under the data root and run again/);
+      expect(readdirSync(path.join(mount, '_pipewright', 'locks', DAG))).toEqual([]);
+    } finally {
+      execFileSync('umount', [mount]);
+    }
+  });
+
   it('has a file where pipewright keeps its runs: run and status exit 1, one line', () => {
     const { root, cwd } = project();
     mkdirSync(path.join(cwd, 'data', '_pipewright'), { recursive: true });
