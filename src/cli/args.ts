@@ -5,21 +5,32 @@ import { UsageError } from '../errors.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
- * `--partition KEY` names a partition on every command; `--date KEY` stays a silent alias for
- * all of v1. Whichever of the two a command declares, the other is read as it.
+ * One word per concept, old words kept for all of v1: `--partition KEY` names a partition on
+ * every command (`--date KEY` is a silent alias), `--pipelines-dir DIR` names the folder of
+ * contracts as the actions' `pipelines-dir` input does (`--pipelines DIR` is a silent alias).
+ * Whichever of a pair a command declares, the other is read as it.
  */
-function partitionAlias(args: string[], options: Options): string[] {
-  const [from, to] = 'partition' in options ? ['date', 'partition'] : 'date' in options ? ['partition', 'date'] : [];
-  if (!from) return args;
-  return args.map((arg) =>
-    arg === `--${from}` ? `--${to}` : arg.startsWith(`--${from}=`) ? `--${to}${arg.slice(from.length + 2)}` : arg,
-  );
+const ALIASES: Array<[string, string]> = [
+  ['partition', 'date'],
+  ['pipelines-dir', 'pipelines'],
+];
+
+function applyAliases(args: string[], options: Options): string[] {
+  let out = args;
+  for (const [a, b] of ALIASES) {
+    const [from, to] = a in options ? [b, a] : b in options ? [a, b] : [];
+    if (!from || !to) continue;
+    out = out.map((arg) =>
+      arg === `--${from}` ? `--${to}` : arg.startsWith(`--${from}=`) ? `--${to}${arg.slice(from.length + 2)}` : arg,
+    );
+  }
+  return out;
 }
 
 export function parseFlags<T extends Options>(args: string[], options: T, usage: string) {
   try {
     return parseArgs({
-      args: partitionAlias(args, options),
+      args: applyAliases(args, options),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,

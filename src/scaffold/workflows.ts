@@ -48,9 +48,9 @@ on:
       reprocess:
         description: Which partitions to rerun
         type: choice
-        options: [failed, completed, none]
+        options: [failed, completed, none, changed]
         default: failed
-      max-parallel:
+      max-active-runs:
         description: Partitions at once (0 = the contract's max_active_runs)
         type: number
         default: 0
@@ -81,7 +81,7 @@ ${permissionsBlock('pipewright.yml')}
       start: \${{ inputs.start }}
       end: \${{ inputs.end }}
       reprocess: \${{ inputs.reprocess || 'failed' }}
-      max-parallel: \${{ inputs.max-parallel || 0 }}
+      max-active-runs: \${{ inputs.max-active-runs || 0 }}
       reverse: \${{ inputs.reverse || false }}
       dry-run: \${{ inputs.dry-run || false }}
       reason: \${{ inputs.reason }}

@@ -47,6 +47,7 @@ describe('plan action', () => {
       count: '3',
       partitions: '["2026-05-02","2026-05-03","2026-05-04"]',
       'has-work': 'true',
+      'max-active-runs': '1',
       'max-parallel': '1',
     });
     expect(run.summary).toContain(
@@ -93,7 +94,11 @@ describe('plan action', () => {
     const failedOnly = runBundle('plan', ws, inputs);
     expect(failedOnly.status, failedOnly.stdout + failedOnly.stderr).toBe(0);
     expect(failedOnly.outputs.partitions).toBe('["2026-05-03","2026-05-01"]');
-    expect(failedOnly.outputs['max-parallel']).toBe('3');
+    // The name before v1's one vocabulary still works, with one warning naming the new one.
+    expect(failedOnly.outputs['max-active-runs']).toBe('3');
+    expect(failedOnly.annotations.map((a) => a.message)).toContain(
+      "input 'max-parallel' is now 'max-active-runs': rename it in your workflow (the old name works for all of v1)",
+    );
     expect(failedOnly.summary).toContain('Reason: restated exports from the POS vendor');
     const all = runBundle('plan', ws, { ...inputs, reprocess: 'completed' });
     expect(all.outputs.partitions).toBe('["2026-05-03","2026-05-02","2026-05-01"]');

@@ -32,7 +32,7 @@ describe('run-partition with rollback: true', () => {
       pipeline: DAG,
       partitions: KEY,
       'data-root': dataRoot,
-      'run-reason': 'version 2 lost an order',
+      reason: 'version 2 lost an order',
       trigger: 'manual',
       rollback: 'true',
       'state-branch': '',

@@ -14,6 +14,7 @@ export const INPUT = {
   failOnWarnings: 'fail-on-warnings',
   githubToken: 'github-token',
   importTimeout: 'import-timeout',
+  maxActiveRuns: 'max-active-runs',
   maxParallel: 'max-parallel',
   mode: 'mode',
   now: 'now',
@@ -44,9 +45,11 @@ export const OUTPUT = {
   failedTasks: 'failed-tasks',
   hasWork: 'has-work',
   matrix: 'matrix',
+  maxActiveRuns: 'max-active-runs',
   maxParallel: 'max-parallel',
   partitions: 'partitions',
   path: 'path',
+  pipelineCount: 'pipeline-count',
   pipelines: 'pipelines',
   reportArtifact: 'report-artifact',
   status: 'status',
@@ -61,6 +64,23 @@ export function readString(name: InputName, options: { required?: boolean; fallb
   const value = core.getInput(name);
   if (value === '' && options.required) throw new UsageError(`input '${name}' is required`);
   return value === '' ? (options.fallback ?? '') : value;
+}
+
+const renamedWarned = new Set<string>();
+
+/**
+ * An input renamed for one vocabulary: the new name wins; the old one still works for all
+ * of v1, with one warning per step (action.yml marks it deprecated too).
+ */
+export function readRenamed(name: InputName, old: InputName): string {
+  const value = core.getInput(name);
+  if (value !== '') return value;
+  const legacy = core.getInput(old);
+  if (legacy !== '' && !renamedWarned.has(old)) {
+    renamedWarned.add(old);
+    core.warning(`input '${old}' is now '${name}': rename it in your workflow (the old name works for all of v1)`);
+  }
+  return legacy;
 }
 
 /** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
@@ -79,9 +99,9 @@ export function readEnum<T extends string>(name: InputName, allowed: readonly T[
   throw new UsageError(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 }
 
-/** A positive whole number, or undefined when empty. */
-export function readPositiveInt(name: InputName): number | undefined {
-  const value = core.getInput(name);
+/** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
+export function readPositiveInt(name: InputName, old?: InputName): number | undefined {
+  const value = old ? readRenamed(name, old) : core.getInput(name);
   if (value === '') return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1)
     throw new UsageError(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);

@@ -53,7 +53,7 @@ function readInputs(): PlanInputs {
     end: readString(INPUT.end),
     reprocess: readEnum(INPUT.reprocess, REPROCESS_MODES, 'failed'),
     reverse: readBoolean(INPUT.reverse, false),
-    maxParallel: readPositiveInt(INPUT.maxParallel),
+    maxParallel: readPositiveInt(INPUT.maxActiveRuns, INPUT.maxParallel),
     dryRun: readBoolean(INPUT.dryRun, false),
     reason: readString(INPUT.reason),
     now: readString(INPUT.now),
@@ -175,7 +175,8 @@ export async function runPlanAction(): Promise<void> {
     setOutput(OUTPUT.count, plan.count);
     setOutput(OUTPUT.partitions, JSON.stringify(plan.partitions.map((p) => p.key)));
     setOutput(OUTPUT.hasWork, plan.count > 0 && !inputs.dryRun);
-    setOutput(OUTPUT.maxParallel, maxParallel);
+    setOutput(OUTPUT.maxActiveRuns, maxParallel);
+    setOutput(OUTPUT.maxParallel, maxParallel); // the name before v1's one vocabulary
     await writeJobSummary(summary(plan, pipeline, inputs, now, maxParallel, estimate));
   });
 }

@@ -16,7 +16,16 @@ import { partitionForKey } from '../../schedule/partitions.js';
 import { FsLedger } from '../../store/fs-ledger.js';
 import type { GitLedger } from '../../store/git-ledger.js';
 import type { RunRecord, Trigger } from '../../store/ledger.js';
-import { INPUT, OUTPUT, readBoolean, readEnum, readPositiveInt, readString, setOutput } from '../common/inputs.js';
+import {
+  INPUT,
+  OUTPUT,
+  readBoolean,
+  readEnum,
+  readPositiveInt,
+  readRenamed,
+  readString,
+  setOutput,
+} from '../common/inputs.js';
 import { stateBranchLedger } from '../common/ledger.js';
 import { dataRootFor, loadPipeline } from '../common/pipeline.js';
 import { runAction } from '../common/run.js';
@@ -51,7 +60,7 @@ function readInputs(): RunPartitionInputs {
     pipelinesDir: readString(INPUT.pipelinesDir, { fallback: 'pipelines' }),
     partitions,
     dataRoot: readString(INPUT.dataRoot),
-    reason: readString(INPUT.runReason, { fallback: 'scheduled tick' }),
+    reason: readRenamed(INPUT.reason, INPUT.runReason) || 'scheduled tick',
     trigger: readEnum(INPUT.trigger, TRIGGERS, 'schedule'),
     uploadOutputs: readBoolean(INPUT.uploadOutputs, true),
     stateBranch: readString(INPUT.stateBranch),

@@ -155,7 +155,8 @@ export async function runValidateAction(): Promise<void> {
     ].join('\n');
     await writeJobSummary(md);
 
-    setOutput(OUTPUT.pipelines, files.length);
+    setOutput(OUTPUT.pipelineCount, files.length);
+    setOutput(OUTPUT.pipelines, files.length); // the name before v1's one vocabulary
     setOutput(OUTPUT.errors, errors);
     setOutput(OUTPUT.warnings, warnings);
     if (errors > 0)

@@ -28,7 +28,7 @@ const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reaso
   --reverse                newest partition first
   --dry-run                print the plan and run nothing
   --data-root DIR          where inputs, outputs and the run ledger live
-  --pipelines DIR          folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR        folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 every partition succeeded or deferred, 1 any failed or busy, 2 invalid input.
 `;

@@ -9,14 +9,14 @@ import { checkExpectedOutputs } from '../../run/expect.js';
 import { parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright expect [dag_id ...] [--pipelines DIR]
+const USAGE = `usage: pipewright expect [dag_id ...] [--pipelines-dir DIR]
 
 Runs, in a scratch data root, every partition that <pipeline>/expected/ holds files
 for (expected/ mirrors the data root, e.g. expected/gold/daily_sales/dt=2026-05-01/
 daily_sales.csv), using the pipeline's sample inputs from its data/ folder, and
 compares each expected file with the output byte for byte.
 
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 all match, 1 a difference or a failed run, 2 invalid input.
 `;

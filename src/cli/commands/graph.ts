@@ -6,10 +6,10 @@ import { toDot, toMermaid } from '../../graph/render.js';
 import { dagIdArgument, oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright graph <dag_id> [--format mermaid|dot] [--pipelines DIR]
+const USAGE = `usage: pipewright graph <dag_id> [--format mermaid|dot] [--pipelines-dir DIR]
 
   --format FORMAT    mermaid (default) or dot
-  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: ./pipelines)`;
+  --pipelines-dir DIR  folder holding <dag_id>/pipeline.yml (default: ./pipelines)`;
 
 export async function graphCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseFlags(

@@ -17,7 +17,7 @@ import type { CliContext } from '../context.js';
 
 const GRAINS = ['daily', 'hourly', 'weekly', 'monthly'] as const;
 
-const USAGE = `usage: pipewright init <dag_id> [--grain GRAIN] [--timezone ZONE] [--schedule CRON] [--owner NAME] [--pipelines DIR]
+const USAGE = `usage: pipewright init <dag_id> [--grain GRAIN] [--timezone ZONE] [--schedule CRON] [--owner NAME] [--pipelines-dir DIR]
 
 Scaffolds pipelines/<dag_id>/ (pipeline.yml, tasks/, a sample partition under data/ and its
 expected output under expected/), .github/workflows/<dag-id>.yml (schedule and backfill form)
@@ -29,7 +29,7 @@ At a terminal it asks for what the flags leave out; otherwise it uses the defaul
   --schedule CRON    5-field cron or @hourly/@daily/@weekly/@monthly, written as GitHub cron
                      (default for daily: 0 6 * * *)
   --owner NAME       team or person answerable for the pipeline (default: data-team)
-  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: pipelines)
+  --pipelines-dir DIR  folder holding <dag_id>/pipeline.yml (default: pipelines)
 `;
 
 type Ask = (question: string, fallback: string) => Promise<string>;

@@ -9,7 +9,7 @@ import { resolveDataRoot } from '../../store/paths.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright list [--format table|json] [--data-root DIR] [--pipelines DIR]
+const USAGE = `usage: pipewright list [--format table|json] [--data-root DIR] [--pipelines-dir DIR]
 
   One row per pipeline: dag_id, owner, schedule and zone, grain, and its latest run
   (partition, state, start) from the ledger; a contract with errors is listed as invalid.

@@ -12,14 +12,14 @@ import { dagIdArgument, oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright plan <dag_id> [--now ISO | --start KEY --end KEY [--reprocess failed|completed|none] [--reverse]]
-                      [--format table|json] [--pipelines DIR] [--data-root DIR]
+                      [--format table|json] [--pipelines-dir DIR] [--data-root DIR]
 
   --now ISO          the tick's time (default: now); without an offset it is read in the pipeline's timezone
   --start/--end KEY  plan a backfill of these partition keys, inclusive (2026-05-02, 2026-05-02T13, 2026-W18, 2026-05)
   --reprocess MODE   failed (default: missing or failed), completed (everything), none (never run)
   --reverse          newest partition first
   --format FORMAT    table (default) or json
-  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR  folder holding <dag_id>/pipeline.yml (default: ./pipelines)
   --data-root DIR    data root holding the run ledger (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline>/data)`;
 
 export async function planCommand(args: string[], ctx: CliContext): Promise<number> {

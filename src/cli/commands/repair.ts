@@ -6,7 +6,7 @@ import { openWorkspace } from '../../run/workspace.js';
 import { dagIdArgument, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright repair <dag_id> [--data-root DIR] [--pipelines DIR]
+const USAGE = `usage: pipewright repair <dag_id> [--data-root DIR] [--pipelines-dir DIR]
 
   Rolls forward each publish that was interrupted (its journal is still there),
   so every output path and the partition manifest agree on one version.

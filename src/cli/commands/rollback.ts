@@ -14,7 +14,7 @@ const USAGE = `usage: pipewright rollback <dag_id> --partition KEY --reason TEXT
   --reason TEXT     why (required): recorded in the ledger and the quality report
   --unpin           keep the live version, but let ticks and changed-reprocessing touch it again
   --data-root DIR   where inputs, outputs and the run ledger live
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 A rolled-back partition is pinned: scheduled ticks (also with reprocess_on_tick: changed)
 leave it as it is until 'backfill --reprocess completed' or 'rollback --unpin'.

@@ -14,7 +14,7 @@ import { assertWithinContract } from '../../schedule/window.js';
 import { dagIdArgument, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines DIR]
+const USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines-dir DIR]
 
   --partition KEY   the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
                     (--date KEY is the same)
@@ -23,7 +23,7 @@ const USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data
   --data-root DIR   where inputs, outputs and the run ledger live
                     (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
   --reason TEXT     recorded in the run record and the quality report (default: manual run)
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 success or deferred, 1 failed or busy, 2 invalid input.
 `;

@@ -7,7 +7,7 @@ import { GitLedger } from '../../store/git-ledger.js';
 import { parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright site --out DIR [--pipelines DIR] [--data-root DIR] [--state-branch BRANCH]
+const USAGE = `usage: pipewright site --out DIR [--pipelines-dir DIR] [--data-root DIR] [--state-branch BRANCH]
 
   Builds the catalog and status site: index.html lists every pipeline (owner,
   schedule, freshness target, latest state); pipelines/<dag_id>/index.html shows
@@ -15,7 +15,7 @@ const USAGE = `usage: pipewright site --out DIR [--pipelines DIR] [--data-root D
   trends. It works from file:// and from GitHub Pages alike.
 
   --out DIR             where to write the site (a new or empty folder, or an earlier site)
-  --pipelines DIR       the contracts (default: ./pipelines)
+  --pipelines-dir DIR     the contracts (default: ./pipelines)
   --data-root DIR       one data root for every pipeline (default: each pipeline's own)
   --state-branch NAME   read the run ledger from this branch of the remote 'origin'
 `;

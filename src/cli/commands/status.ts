@@ -5,7 +5,7 @@ import { openWorkspace } from '../../run/workspace.js';
 import { dagIdArgument, oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines DIR]
+const USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines-dir DIR]
 
   One row per partition: last state, run id, trigger, attempts (the most any task
   needed), duration, rows, numeric metrics, the live version and the recorded

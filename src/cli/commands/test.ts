@@ -8,7 +8,7 @@ import { openWorkspace } from '../../run/workspace.js';
 import { parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = `usage: pipewright test <dag_id> <task_id> --partition KEY [--data-root DIR] [--keep] [--pipelines DIR]
+const USAGE = `usage: pipewright test <dag_id> <task_id> --partition KEY [--data-root DIR] [--keep] [--pipelines-dir DIR]
 
 Runs one task of one partition once (no retries) in a scratch data root, without the run
 ledger: the partition's inputs, and the outputs upstream tasks already wrote for it, are
@@ -17,7 +17,7 @@ copied from the data root first, and nothing is written back.
   --partition KEY   the partition, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly); --date is the same
   --data-root DIR   where the inputs are copied from (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
   --keep            keep the scratch data root and print its path
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 success, 1 failed, 2 invalid input.
 `;
