@@ -17128,6 +17128,16 @@ function duration(ms) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/store/errno.ts
 // Node's filesystem errors carry their errno name in `code`.
+/**
+ * `error` with `path` set when Node left it out (writes through a file handle report
+ * ENOSPC without one), so the edge can name the file in its one line.
+ */
+function withPath(error, path) {
+    const e = error;
+    if (e && typeof e === 'object' && typeof e.code === 'string' && e.path === undefined)
+        e.path = path;
+    return error;
+}
 /** True when `error` is a Node system error with this code (ENOENT, EEXIST, ...). */
 function isCode(error, code) {
     return error?.code === code;
@@ -17555,7 +17565,7 @@ async function openAtomic(target, staleAfterMs) {
         const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
         pending = [];
         pendingBytes = 0;
-        await writeAll(handle, buffer);
+        await writeAll(handle, buffer, temp);
     };
     const assertOpen = () => {
         if (state !== 'open')
@@ -17605,11 +17615,16 @@ async function openAtomic(target, staleAfterMs) {
         },
     };
 }
-async function writeAll(handle, buffer) {
+async function writeAll(handle, buffer, path) {
     let offset = 0;
-    while (offset < buffer.byteLength) {
-        const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
-        offset += bytesWritten;
+    try {
+        while (offset < buffer.byteLength) {
+            const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
+            offset += bytesWritten;
+        }
+    }
+    catch (error) {
+        throw withPath(error, path);
     }
 }
 /** Makes the rename itself durable; some platforms cannot open a folder for fsync, which is fine there. */
@@ -24310,8 +24325,9 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
     const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
     const content = toJsonText(holder);
     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
-    await writeDurably(temp, content);
     try {
+        // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
+        await writeDurably(temp, content);
         for (let round = 0; round < MAX_ROUNDS; round++) {
             if (await tryLink(temp, path))
                 return lockHandle(path, holder, content);
@@ -24394,6 +24410,9 @@ async function writeDurably(path, content) {
     try {
         await handle.writeFile(content, 'utf8');
         await handle.sync();
+    }
+    catch (error) {
+        throw withPath(error, path);
     }
     finally {
         await handle.close();
@@ -24613,19 +24632,29 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 /**
- * `--partition KEY` names a partition on every command; `--date KEY` stays a silent alias for
- * all of v1. Whichever of the two a command declares, the other is read as it.
+ * One word per concept, old words kept for all of v1: `--partition KEY` names a partition on
+ * every command (`--date KEY` is a silent alias), `--pipelines-dir DIR` names the folder of
+ * contracts as the actions' `pipelines-dir` input does (`--pipelines DIR` is a silent alias).
+ * Whichever of a pair a command declares, the other is read as it.
  */
-function partitionAlias(args, options) {
-    const [from, to] = 'partition' in options ? ['date', 'partition'] : 'date' in options ? ['partition', 'date'] : [];
-    if (!from)
-        return args;
-    return args.map((arg) => arg === `--${from}` ? `--${to}` : arg.startsWith(`--${from}=`) ? `--${to}${arg.slice(from.length + 2)}` : arg);
+const ALIASES = [
+    ['partition', 'date'],
+    ['pipelines-dir', 'pipelines'],
+];
+function applyAliases(args, options) {
+    let out = args;
+    for (const [a, b] of ALIASES) {
+        const [from, to] = a in options ? [b, a] : b in options ? [a, b] : [];
+        if (!from || !to)
+            continue;
+        out = out.map((arg) => arg === `--${from}` ? `--${to}` : arg.startsWith(`--${from}=`) ? `--${to}${arg.slice(from.length + 2)}` : arg);
+    }
+    return out;
 }
 function parseFlags(args, options, usage) {
     try {
         return (0,external_node_util_namespaceObject.parseArgs)({
-            args: partitionAlias(args, options),
+            args: applyAliases(args, options),
             options: { ...options, help: { type: 'boolean', short: 'h' } },
             allowPositionals: true,
             strict: true,
@@ -24689,7 +24718,7 @@ const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reaso
   --reverse                newest partition first
   --dry-run                print the plan and run nothing
   --data-root DIR          where inputs, outputs and the run ledger live
-  --pipelines DIR          folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR        folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 every partition succeeded or deferred, 1 any failed or busy, 2 invalid input.
 `;
@@ -24964,14 +24993,14 @@ async function expect_listFiles(dir) {
 
 
 
-const expect_USAGE = `usage: pipewright expect [dag_id ...] [--pipelines DIR]
+const expect_USAGE = `usage: pipewright expect [dag_id ...] [--pipelines-dir DIR]
 
 Runs, in a scratch data root, every partition that <pipeline>/expected/ holds files
 for (expected/ mirrors the data root, e.g. expected/gold/daily_sales/dt=2026-05-01/
 daily_sales.csv), using the pipeline's sample inputs from its data/ folder, and
 compares each expected file with the output byte for byte.
 
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 all match, 1 a difference or a failed run, 2 invalid input.
 `;
@@ -25086,10 +25115,10 @@ function toDot(pipeline, opts = {}) {
 
 
 
-const graph_USAGE = `usage: pipewright graph <dag_id> [--format mermaid|dot] [--pipelines DIR]
+const graph_USAGE = `usage: pipewright graph <dag_id> [--format mermaid|dot] [--pipelines-dir DIR]
 
   --format FORMAT    mermaid (default) or dot
-  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: ./pipelines)`;
+  --pipelines-dir DIR  folder holding <dag_id>/pipeline.yml (default: ./pipelines)`;
 async function graphCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, { format: { type: 'string' }, pipelines: { type: 'string' } }, graph_USAGE);
     if (values.help) {
@@ -25418,9 +25447,9 @@ on:
       reprocess:
         description: Which partitions to rerun
         type: choice
-        options: [failed, completed, none]
+        options: [failed, completed, none, changed]
         default: failed
-      max-parallel:
+      max-active-runs:
         description: Partitions at once (0 = the contract's max_active_runs)
         type: number
         default: 0
@@ -25451,7 +25480,7 @@ ${permissionsBlock('pipewright.yml')}
       start: \${{ inputs.start }}
       end: \${{ inputs.end }}
       reprocess: \${{ inputs.reprocess || 'failed' }}
-      max-parallel: \${{ inputs.max-parallel || 0 }}
+      max-active-runs: \${{ inputs.max-active-runs || 0 }}
       reverse: \${{ inputs.reverse || false }}
       dry-run: \${{ inputs.dry-run || false }}
       reason: \${{ inputs.reason }}
@@ -25499,7 +25528,7 @@ ${permissionsBlock('pipewright-pr.yml')}
 
 
 const GRAINS = ['daily', 'hourly', 'weekly', 'monthly'];
-const init_USAGE = `usage: pipewright init <dag_id> [--grain GRAIN] [--timezone ZONE] [--schedule CRON] [--owner NAME] [--pipelines DIR]
+const init_USAGE = `usage: pipewright init <dag_id> [--grain GRAIN] [--timezone ZONE] [--schedule CRON] [--owner NAME] [--pipelines-dir DIR]
 
 Scaffolds pipelines/<dag_id>/ (pipeline.yml, tasks/, a sample partition under data/ and its
 expected output under expected/), .github/workflows/<dag-id>.yml (schedule and backfill form)
@@ -25511,7 +25540,7 @@ At a terminal it asks for what the flags leave out; otherwise it uses the defaul
   --schedule CRON    5-field cron or @hourly/@daily/@weekly/@monthly, written as GitHub cron
                      (default for daily: 0 6 * * *)
   --owner NAME       team or person answerable for the pipeline (default: data-team)
-  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: pipelines)
+  --pipelines-dir DIR  folder holding <dag_id>/pipeline.yml (default: pipelines)
 `;
 /**
  * Questions on stderr, answers from a terminal's stdin. Lines are read through one buffered
@@ -25616,7 +25645,7 @@ async function initCommand(args, ctx) {
 
 
 
-const list_USAGE = `usage: pipewright list [--format table|json] [--data-root DIR] [--pipelines DIR]
+const list_USAGE = `usage: pipewright list [--format table|json] [--data-root DIR] [--pipelines-dir DIR]
 
   One row per pipeline: dag_id, owner, schedule and zone, grain, and its latest run
   (partition, state, start) from the ledger; a contract with errors is listed as invalid.
@@ -25713,14 +25742,14 @@ async function listCommand(args, ctx) {
 
 
 const plan_USAGE = `usage: pipewright plan <dag_id> [--now ISO | --start KEY --end KEY [--reprocess failed|completed|none] [--reverse]]
-                      [--format table|json] [--pipelines DIR] [--data-root DIR]
+                      [--format table|json] [--pipelines-dir DIR] [--data-root DIR]
 
   --now ISO          the tick's time (default: now); without an offset it is read in the pipeline's timezone
   --start/--end KEY  plan a backfill of these partition keys, inclusive (2026-05-02, 2026-05-02T13, 2026-W18, 2026-05)
   --reprocess MODE   failed (default: missing or failed), completed (everything), none (never run)
   --reverse          newest partition first
   --format FORMAT    table (default) or json
-  --pipelines DIR    folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR  folder holding <dag_id>/pipeline.yml (default: ./pipelines)
   --data-root DIR    data root holding the run ledger (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline>/data)`;
 async function planCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, {
@@ -25873,7 +25902,7 @@ async function repairPipeline(pipeline, dataRoot, ledger) {
 
 
 
-const repair_USAGE = `usage: pipewright repair <dag_id> [--data-root DIR] [--pipelines DIR]
+const repair_USAGE = `usage: pipewright repair <dag_id> [--data-root DIR] [--pipelines-dir DIR]
 
   Rolls forward each publish that was interrupted (its journal is still there),
   so every output path and the partition manifest agree on one version.
@@ -25915,7 +25944,7 @@ const rollback_USAGE = `usage: pipewright rollback <dag_id> --partition KEY --re
   --reason TEXT     why (required): recorded in the ledger and the quality report
   --unpin           keep the live version, but let ticks and changed-reprocessing touch it again
   --data-root DIR   where inputs, outputs and the run ledger live
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 A rolled-back partition is pinned: scheduled ticks (also with reprocess_on_tick: changed)
 leave it as it is until 'backfill --reprocess completed' or 'rollback --unpin'.
@@ -26073,7 +26102,7 @@ function createLiveView(out, taskIds, interactive, base, now = Date.now) {
 
 
 
-const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines DIR]
+const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines-dir DIR]
 
   --partition KEY   the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
                     (--date KEY is the same)
@@ -26082,7 +26111,7 @@ const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--
   --data-root DIR   where inputs, outputs and the run ledger live
                     (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
   --reason TEXT     recorded in the run record and the quality report (default: manual run)
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 success or deferred, 1 failed or busy, 2 invalid input.
 `;
@@ -27193,7 +27222,7 @@ function git_ledger_sleep(ms) {
 
 
 
-const site_USAGE = `usage: pipewright site --out DIR [--pipelines DIR] [--data-root DIR] [--state-branch BRANCH]
+const site_USAGE = `usage: pipewright site --out DIR [--pipelines-dir DIR] [--data-root DIR] [--state-branch BRANCH]
 
   Builds the catalog and status site: index.html lists every pipeline (owner,
   schedule, freshness target, latest state); pipelines/<dag_id>/index.html shows
@@ -27201,7 +27230,7 @@ const site_USAGE = `usage: pipewright site --out DIR [--pipelines DIR] [--data-r
   trends. It works from file:// and from GitHub Pages alike.
 
   --out DIR             where to write the site (a new or empty folder, or an earlier site)
-  --pipelines DIR       the contracts (default: ./pipelines)
+  --pipelines-dir DIR     the contracts (default: ./pipelines)
   --data-root DIR       one data root for every pipeline (default: each pipeline's own)
   --state-branch NAME   read the run ledger from this branch of the remote 'origin'
 `;
@@ -27242,7 +27271,7 @@ async function siteCommand(args, ctx) {
 
 
 
-const status_USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines DIR]
+const status_USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines-dir DIR]
 
   One row per partition: last state, run id, trigger, attempts (the most any task
   needed), duration, rows, numeric metrics, the live version and the recorded
@@ -27358,7 +27387,7 @@ async function testTask(opts) {
 
 
 
-const test_USAGE = `usage: pipewright test <dag_id> <task_id> --partition KEY [--data-root DIR] [--keep] [--pipelines DIR]
+const test_USAGE = `usage: pipewright test <dag_id> <task_id> --partition KEY [--data-root DIR] [--keep] [--pipelines-dir DIR]
 
 Runs one task of one partition once (no retries) in a scratch data root, without the run
 ledger: the partition's inputs, and the outputs upstream tasks already wrote for it, are
@@ -27367,7 +27396,7 @@ copied from the data root first, and nothing is written back.
   --partition KEY   the partition, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly); --date is the same
   --data-root DIR   where the inputs are copied from (default: $PIPEWRIGHT_DATA_ROOT, else <pipeline folder>/data)
   --keep            keep the scratch data root and print its path
-  --pipelines DIR   folder holding <dag_id>/pipeline.yml (default: ./pipelines)
+  --pipelines-dir DIR folder holding <dag_id>/pipeline.yml (default: ./pipelines)
 
 Exit status: 0 success, 1 failed, 2 invalid input.
 `;

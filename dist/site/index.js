@@ -49783,6 +49783,16 @@ function fromJsonValue(parsed) {
 
 ;// CONCATENATED MODULE: ./src/store/errno.ts
 // Node's filesystem errors carry their errno name in `code`.
+/**
+ * `error` with `path` set when Node left it out (writes through a file handle report
+ * ENOSPC without one), so the edge can name the file in its one line.
+ */
+function withPath(error, path) {
+    const e = error;
+    if (e && typeof e === 'object' && typeof e.code === 'string' && e.path === undefined)
+        e.path = path;
+    return error;
+}
 /** True when `error` is a Node system error with this code (ENOENT, EEXIST, ...). */
 function isCode(error, code) {
     return error?.code === code;
@@ -49961,7 +49971,7 @@ async function openAtomic(target, staleAfterMs) {
         const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
         pending = [];
         pendingBytes = 0;
-        await writeAll(handle, buffer);
+        await writeAll(handle, buffer, temp);
     };
     const assertOpen = () => {
         if (state !== 'open')
@@ -50011,11 +50021,16 @@ async function openAtomic(target, staleAfterMs) {
         },
     };
 }
-async function writeAll(handle, buffer) {
+async function writeAll(handle, buffer, path) {
     let offset = 0;
-    while (offset < buffer.byteLength) {
-        const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
-        offset += bytesWritten;
+    try {
+        while (offset < buffer.byteLength) {
+            const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
+            offset += bytesWritten;
+        }
+    }
+    catch (error) {
+        throw withPath(error, path);
     }
 }
 /** Makes the rename itself durable; some platforms cannot open a folder for fsync, which is fine there. */
@@ -51285,8 +51300,9 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
     const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
     const content = json_toJsonText(holder);
     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    await writeDurably(temp, content);
     try {
+        // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
+        await writeDurably(temp, content);
         for (let round = 0; round < MAX_ROUNDS; round++) {
             if (await tryLink(temp, path))
                 return lockHandle(path, holder, content);
@@ -51369,6 +51385,9 @@ async function writeDurably(path, content) {
     try {
         await handle.writeFile(content, 'utf8');
         await handle.sync();
+    }
+    catch (error) {
+        throw withPath(error, path);
     }
     finally {
         await handle.close();
@@ -51592,6 +51611,7 @@ const INPUT = {
     failOnWarnings: 'fail-on-warnings',
     githubToken: 'github-token',
     importTimeout: 'import-timeout',
+    maxActiveRuns: 'max-active-runs',
     maxParallel: 'max-parallel',
     mode: 'mode',
     now: 'now',
@@ -51621,9 +51641,11 @@ const OUTPUT = {
     failedTasks: 'failed-tasks',
     hasWork: 'has-work',
     matrix: 'matrix',
+    maxActiveRuns: 'max-active-runs',
     maxParallel: 'max-parallel',
     partitions: 'partitions',
     path: 'path',
+    pipelineCount: 'pipeline-count',
     pipelines: 'pipelines',
     reportArtifact: 'report-artifact',
     status: 'status',
@@ -51635,6 +51657,22 @@ function readString(name, options = {}) {
     if (value === '' && options.required)
         throw new errors_UsageError(`input '${name}' is required`);
     return value === '' ? (options.fallback ?? '') : value;
+}
+const renamedWarned = new Set();
+/**
+ * An input renamed for one vocabulary: the new name wins; the old one still works for all
+ * of v1, with one warning per step (action.yml marks it deprecated too).
+ */
+function readRenamed(name, old) {
+    const value = core.getInput(name);
+    if (value !== '')
+        return value;
+    const legacy = core.getInput(old);
+    if (legacy !== '' && !renamedWarned.has(old)) {
+        renamedWarned.add(old);
+        core.warning(`input '${old}' is now '${name}': rename it in your workflow (the old name works for all of v1)`);
+    }
+    return legacy;
 }
 /** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
 function readBoolean(name, fallback) {
@@ -51655,9 +51693,9 @@ function readEnum(name, allowed, fallback) {
         return value;
     throw new UsageError(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 }
-/** A positive whole number, or undefined when empty. */
-function readPositiveInt(name) {
-    const value = core.getInput(name);
+/** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
+function readPositiveInt(name, old) {
+    const value = old ? readRenamed(name, old) : core.getInput(name);
     if (value === '')
         return undefined;
     if (!/^\d+$/.test(value) || Number(value) < 1)

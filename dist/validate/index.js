@@ -50162,6 +50162,7 @@ const INPUT = {
     failOnWarnings: 'fail-on-warnings',
     githubToken: 'github-token',
     importTimeout: 'import-timeout',
+    maxActiveRuns: 'max-active-runs',
     maxParallel: 'max-parallel',
     mode: 'mode',
     now: 'now',
@@ -50191,9 +50192,11 @@ const OUTPUT = {
     failedTasks: 'failed-tasks',
     hasWork: 'has-work',
     matrix: 'matrix',
+    maxActiveRuns: 'max-active-runs',
     maxParallel: 'max-parallel',
     partitions: 'partitions',
     path: 'path',
+    pipelineCount: 'pipeline-count',
     pipelines: 'pipelines',
     reportArtifact: 'report-artifact',
     status: 'status',
@@ -50205,6 +50208,22 @@ function readString(name, options = {}) {
     if (value === '' && options.required)
         throw new errors_UsageError(`input '${name}' is required`);
     return value === '' ? (options.fallback ?? '') : value;
+}
+const renamedWarned = new Set();
+/**
+ * An input renamed for one vocabulary: the new name wins; the old one still works for all
+ * of v1, with one warning per step (action.yml marks it deprecated too).
+ */
+function readRenamed(name, old) {
+    const value = core.getInput(name);
+    if (value !== '')
+        return value;
+    const legacy = core.getInput(old);
+    if (legacy !== '' && !renamedWarned.has(old)) {
+        renamedWarned.add(old);
+        core.warning(`input '${old}' is now '${name}': rename it in your workflow (the old name works for all of v1)`);
+    }
+    return legacy;
 }
 /** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
 function readBoolean(name, fallback) {
@@ -50225,9 +50244,9 @@ function readEnum(name, allowed, fallback) {
         return value;
     throw new UsageError(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 }
-/** A positive whole number, or undefined when empty. */
-function readPositiveInt(name) {
-    const value = core.getInput(name);
+/** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
+function readPositiveInt(name, old) {
+    const value = old ? readRenamed(name, old) : core.getInput(name);
     if (value === '')
         return undefined;
     if (!/^\d+$/.test(value) || Number(value) < 1)
@@ -50678,7 +50697,8 @@ async function runValidateAction() {
             ...pipelines.map((p) => `### \`${p.dagId}\`\n\n${mermaidBlock(toMermaid(p))}`),
         ].join('\n');
         await writeJobSummary(md);
-        inputs_setOutput(OUTPUT.pipelines, files.length);
+        inputs_setOutput(OUTPUT.pipelineCount, files.length);
+        inputs_setOutput(OUTPUT.pipelines, files.length); // the name before v1's one vocabulary
         inputs_setOutput(OUTPUT.errors, errors);
         inputs_setOutput(OUTPUT.warnings, warnings);
         if (errors > 0)
