@@ -13,7 +13,7 @@ describe('validate action', () => {
     const ws = turanmartWorkspace();
     const run = runBundle('validate', ws, { pipelines: 'pipelines', 'import-timeout': '10s' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    expect(run.outputs).toEqual({ pipelines: '1', errors: '0', warnings: '0' });
+    expect(run.outputs).toEqual({ 'pipeline-count': '1', pipelines: '1', errors: '0', warnings: '0' });
     expect(run.annotations).toEqual([]);
     expect(run.summary).toContain(
       `| turanmart_daily_sales | data-platform | 0 6 * * * (Asia/Almaty) | 5 | ✅ valid | ${CONTRACT} |`,
