@@ -19,7 +19,7 @@ describe('dueWithoutRun', () => {
     ]);
     expect(dueWithoutRun(pipeline, latest, NOW).map((p) => p.key)).toEqual(['2026-05-02', '2026-05-03', '2026-05-05']);
     expect(renderDueWithoutRun(dueWithoutRun(pipeline, latest, NOW))).toBe(
-      'due, never run: 3 partitions: 2026-05-02, 2026-05-03, 2026-05-05\n',
+      'due, never run: 3 partitions: 2026-05-02..2026-05-03, 2026-05-05\n',
     );
   });
 
