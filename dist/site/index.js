@@ -51003,14 +51003,27 @@ function attemptsByTask(record) {
 function maxAttempts(record) {
     return record.tasks.reduce((most, t) => Math.max(most, t.attempts), 0);
 }
-/** `due, never run: 3 partitions: 2026-05-03, 2026-05-05, 2026-05-06` (the first DUE_LISTED keys). */
+/**
+ * `due, never run: 3 partitions: 2026-05-03, 2026-05-05..2026-05-06`: adjacent partitions
+ * as one range, so months of gap read as one item (the first DUE_LISTED items).
+ */
 function renderDueWithoutRun(partitions) {
     if (partitions.length === 0)
         return '';
-    const keys = partitions.slice(0, DUE_LISTED).map((p) => p.key);
-    const more = partitions.length > DUE_LISTED ? `, ... (${partitions.length - DUE_LISTED} more)` : '';
+    const ranges = [];
+    for (const p of partitions) {
+        const open = ranges.at(-1);
+        if (open && open.last.dataIntervalEnd === p.dataIntervalStart)
+            open.last = p;
+        else
+            ranges.push({ first: p, last: p });
+    }
+    const items = ranges
+        .slice(0, DUE_LISTED)
+        .map((r) => (r.first === r.last ? r.first.key : `${r.first.key}..${r.last.key}`));
+    const more = ranges.length > DUE_LISTED ? `, ... (${ranges.length - DUE_LISTED} more ranges)` : '';
     const n = partitions.length;
-    return `due, never run: ${n} partition${n === 1 ? '' : 's'}: ${keys.join(', ')}${more}\n`;
+    return `due, never run: ${n} partition${n === 1 ? '' : 's'}: ${items.join(', ')}${more}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/run/status.ts
