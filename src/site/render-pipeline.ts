@@ -1,6 +1,8 @@
 // pipelines/<dag_id>/index.html: catalog, grid, freshness and reliability, trends.
 // Everything but the grid is static HTML; the grid is drawn by site.js from
 // grid.js, and a partition's details load from runs/<chunk>.js when opened.
+
+import { describeTask } from '../contract/diff.js';
 import type { Pipeline, Task } from '../contract/model.js';
 import { formatDuration } from '../run/duration.js';
 import type { PublishedOutput } from './catalog.js';
@@ -16,17 +18,8 @@ const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 const LEGEND: ShownState[] = ['success', 'failed', 'running', 'deferred', 'none'];
 
 function taskKind(task: Task): string {
-  const spec = task.spec;
-  switch (spec.kind) {
-    case 'handler':
-      return `handler ${spec.module}#${spec.exportName}`;
-    case 'command':
-      return `command ${spec.argv.join(' ')}`;
-    case 'sensor':
-      return `sensor ${spec.path}`;
-    case 'checks':
-      return `checks on ${spec.dataset} (${spec.rules.length} rules)`;
-  }
+  const rules = task.spec.kind === 'checks' ? ` (${task.spec.rules.length} rules)` : '';
+  return `${describeTask(task)}${rules}`;
 }
 
 function outputRow(output: PublishedOutput): Html {
