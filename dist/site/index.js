@@ -36269,7 +36269,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4762);
+/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9249);
 
 await (0,_site_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runSiteAction */ .B)();
 
@@ -36278,7 +36278,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4762:
+/***/ 9249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50762,6 +50762,87 @@ ${sites.map(row)}
     return page({ title: 'pipewright — data products', root: '', body });
 }
 
+;// CONCATENATED MODULE: ./src/contract/diff.ts
+function compare(changes, field, before, after) {
+    if (before === after)
+        return;
+    const change = { field };
+    if (before !== undefined)
+        change.before = before;
+    if (after !== undefined)
+        change.after = after;
+    changes.push(change);
+}
+/** A task's kind and what it runs, one line: `handler tasks/x.ts#f`, `checks on bronze`. */
+function describeTask(task) {
+    const spec = task.spec;
+    switch (spec.kind) {
+        case 'handler':
+            return `handler ${spec.module}#${spec.exportName}`;
+        case 'command':
+            return `command ${spec.argv.join(' ')}`;
+        case 'sensor':
+            return `sensor ${spec.path}`;
+        case 'checks':
+            return `checks on ${spec.dataset}`;
+    }
+}
+function taskChanges(changes, base, head) {
+    const before = new Map(base.tasks.map((t) => [t.id, t]));
+    const after = new Map(head.tasks.map((t) => [t.id, t]));
+    for (const [id, task] of before)
+        if (!after.has(id))
+            compare(changes, `tasks.${id}`, describeTask(task), undefined);
+    for (const [id, task] of after) {
+        const old = before.get(id);
+        if (!old) {
+            compare(changes, `tasks.${id}`, undefined, describeTask(task));
+            continue;
+        }
+        compare(changes, `tasks.${id}.kind`, describeTask(old), describeTask(task));
+        compare(changes, `tasks.${id}.upstream`, [...old.upstream].sort().join(', '), [...task.upstream].sort().join(', '));
+        compare(changes, `tasks.${id}.retries`, String(old.policy.retries), String(task.policy.retries));
+        compare(changes, `tasks.${id}.trigger_rule`, old.triggerRule, task.triggerRule);
+    }
+}
+function mapChanges(changes, prefix, base, head) {
+    const names = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+    for (const name of names)
+        compare(changes, `${prefix}.${name}`, base[name], head[name]);
+}
+/** The changes from `base` (the target branch) to `head` (the pull request); either may be absent. */
+function diffPipelines(base, head) {
+    if (!base && !head)
+        throw new RangeError('diffPipelines needs at least one pipeline');
+    if (!base)
+        return { dagId: head.dagId, status: 'added', changes: [] };
+    if (!head)
+        return { dagId: base.dagId, status: 'removed', changes: [] };
+    const changes = [];
+    compare(changes, 'owner', base.owner, head.owner);
+    compare(changes, 'schedule', base.schedule ?? 'manual only', head.schedule ?? 'manual only');
+    compare(changes, 'timezone', base.timezone, head.timezone);
+    compare(changes, 'partition', base.partition, head.partition);
+    compare(changes, 'start_date', base.startDate, head.startDate);
+    compare(changes, 'end_date', base.endDate, head.endDate);
+    compare(changes, 'catchup', String(base.catchup), String(head.catchup));
+    compare(changes, 'max_active_runs', String(base.maxActiveRuns), String(head.maxActiveRuns));
+    compare(changes, 'freshness.deadline', base.freshness?.deadline, head.freshness?.deadline);
+    compare(changes, 'defaults.retries', String(base.defaults.retries), String(head.defaults.retries));
+    mapChanges(changes, 'inputs', base.inputs, head.inputs);
+    mapChanges(changes, 'outputs', base.outputs, head.outputs);
+    taskChanges(changes, base, head);
+    return { dagId: head.dagId, status: changes.length ? 'changed' : 'unchanged', changes };
+}
+/** Plain words for a change, for a summary table. */
+function describeChange(change) {
+    if (change.before === undefined)
+        return `added: ${change.after}`;
+    if (change.after === undefined)
+        return `removed: ${change.before}`;
+    return `${change.before} → ${change.after}`;
+}
+
 ;// CONCATENATED MODULE: ./src/run/duration.ts
 // Durations for people: 250ms, 4.2s, 3m05s, 1h02m.
 function duration_formatDuration(ms) {
@@ -50854,6 +50935,10 @@ function heatRow(caption, labels, counts) {
 }
 
 ;// CONCATENATED MODULE: ./src/site/render-pipeline.ts
+// pipelines/<dag_id>/index.html: catalog, grid, freshness and reliability, trends.
+// Everything but the grid is static HTML; the grid is drawn by site.js from
+// grid.js, and a partition's details load from runs/<chunk>.js when opened.
+
 
 
 
@@ -50863,17 +50948,8 @@ const render_pipeline_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 const LEGEND = ['success', 'failed', 'running', 'deferred', 'none'];
 function taskKind(task) {
-    const spec = task.spec;
-    switch (spec.kind) {
-        case 'handler':
-            return `handler ${spec.module}#${spec.exportName}`;
-        case 'command':
-            return `command ${spec.argv.join(' ')}`;
-        case 'sensor':
-            return `sensor ${spec.path}`;
-        case 'checks':
-            return `checks on ${spec.dataset} (${spec.rules.length} rules)`;
-    }
+    const rules = task.spec.kind === 'checks' ? ` (${task.spec.rules.length} rules)` : '';
+    return `${describeTask(task)}${rules}`;
 }
 function outputRow(output) {
     const e = output.entry;

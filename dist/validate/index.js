@@ -50414,7 +50414,8 @@ function compare(changes, field, before, after) {
         change.after = after;
     changes.push(change);
 }
-function kindOf(task) {
+/** A task's kind and what it runs, one line: `handler tasks/x.ts#f`, `checks on bronze`. */
+function describeTask(task) {
     const spec = task.spec;
     switch (spec.kind) {
         case 'handler':
@@ -50432,14 +50433,14 @@ function taskChanges(changes, base, head) {
     const after = new Map(head.tasks.map((t) => [t.id, t]));
     for (const [id, task] of before)
         if (!after.has(id))
-            compare(changes, `tasks.${id}`, kindOf(task), undefined);
+            compare(changes, `tasks.${id}`, describeTask(task), undefined);
     for (const [id, task] of after) {
         const old = before.get(id);
         if (!old) {
-            compare(changes, `tasks.${id}`, undefined, kindOf(task));
+            compare(changes, `tasks.${id}`, undefined, describeTask(task));
             continue;
         }
-        compare(changes, `tasks.${id}.kind`, kindOf(old), kindOf(task));
+        compare(changes, `tasks.${id}.kind`, describeTask(old), describeTask(task));
         compare(changes, `tasks.${id}.upstream`, [...old.upstream].sort().join(', '), [...task.upstream].sort().join(', '));
         compare(changes, `tasks.${id}.retries`, String(old.policy.retries), String(task.policy.retries));
         compare(changes, `tasks.${id}.trigger_rule`, old.triggerRule, task.triggerRule);
