@@ -228,18 +228,6 @@ export async function pendingJournals(root: string, dagId: string): Promise<stri
   return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -'.json'.length));
 }
 
-/** Retained versions of a partition with their `_version.json`, newest first as the manifest lists them. */
-export async function retainedVersions(root: string, ref: PartitionRef): Promise<VersionInfo[]> {
-  const manifest = await readPartitionManifest(root, ref);
-  if (!manifest) return [];
-  const infos: VersionInfo[] = [];
-  for (const id of manifest.versions) {
-    const info = await readVersion(root, ref, id);
-    if (info) infos.push(info);
-  }
-  return infos;
-}
-
 /** Rewrites the partition manifest with a new pin (the live bytes do not move). */
 export async function setPinned(root: string, ref: PartitionRef, pinned: boolean): Promise<PartitionManifest> {
   await repairPartition(root, ref);
@@ -362,14 +350,4 @@ function ignoreMissing(error: unknown): void {
 
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-/** True when a path exists (a file or folder). */
-export async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

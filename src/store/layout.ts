@@ -68,12 +68,6 @@ export function partitionManifestPath(root: string, ref: PartitionRef): string {
   return `${partitionDir(root, 'manifests', ref)}.json`;
 }
 
-/** Folder of all partition manifests of a pipeline (for `repair` and `status`). */
-export function manifestsDir(root: string, dagId: string): string {
-  assertSafeSegment(dagId, 'dag id');
-  return join(resolve(root), STATE_DIR, 'manifests', dagId);
-}
-
 export function journalsDir(root: string, dagId: string): string {
   assertSafeSegment(dagId, 'dag id');
   return join(resolve(root), STATE_DIR, 'journal', dagId);
