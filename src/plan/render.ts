@@ -1,5 +1,7 @@
 // A plan as the CLI and the plan action print it: snake_case JSON, or a table
 // for people.
+
+import { textTable } from '../text-table.js';
 import type { MatrixEntry, Plan, PlanReason } from './plan.js';
 import { renderSkipped, type SkipReason } from './skipped.js';
 
@@ -58,11 +60,5 @@ export function renderPlanTable(plan: Plan): string {
   const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
   const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
   const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note ? `\n${note}` : ''}`;
+  return `${head}\n${textTable(header, rows)}${note ? `\n${note}` : ''}`;
 }

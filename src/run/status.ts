@@ -2,6 +2,7 @@
 
 import { attemptsByTask, maxAttempts } from '../plan/due.js';
 import type { RunRecord } from '../store/ledger.js';
+import { textTable } from '../text-table.js';
 import { formatDuration } from './duration.js';
 
 export interface StatusRow {
@@ -94,11 +95,5 @@ export function renderStatusTable(dagId: string, rows: StatusRow[]): string {
       : `${r.live_version === r.run_id ? 'this run' : r.live_version}${r.pinned ? ' (pinned)' : ''}`,
     r.reason,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return `${[header, ...cells].map(line).join('\n')}\n`;
+  return textTable(header, cells);
 }

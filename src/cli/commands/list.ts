@@ -6,6 +6,7 @@ import { validatePaths } from '../../contract/load.js';
 import { FsLedger } from '../../store/fs-ledger.js';
 import type { RunRecord } from '../../store/ledger.js';
 import { resolveDataRoot } from '../../store/paths.js';
+import { textTable } from '../../text-table.js';
 import { oneOf, parseFlags } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -101,13 +102,7 @@ export async function listCommand(args: string[], ctx: CliContext): Promise<numb
           r.last_run ? `${r.last_run.partition} ${r.last_run.state} (${r.last_run.started_at})` : 'never run',
         ],
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (row: string[]) =>
-    row
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  ctx.stdout.write(`${[header, ...cells].map(line).join('\n')}\n`);
+  ctx.stdout.write(textTable(header, cells));
   if (rows.length === 0)
     ctx.stdout.write(`no pipelines under ${displayPath(path.resolve(ctx.cwd, pipelinesDir), ctx.cwd)}\n`);
   return 0;
