@@ -27,6 +27,12 @@ function applyAliases(args: string[], options: Options): string[] {
   return out;
 }
 
+/** Where the contracts and the data are: every pipeline command takes both (`--pipelines-dir` too, see ALIASES). */
+export const WORKSPACE_FLAGS = {
+  'data-root': { type: 'string' },
+  pipelines: { type: 'string' },
+} as const;
+
 export function parseFlags<T extends Options>(args: string[], options: T, usage: string) {
   try {
     return parseArgs({

@@ -13,7 +13,7 @@ import { createProgress } from '../../run/progress.js';
 import { type PartitionRunOutcome, runPartitions } from '../../run/run-partitions.js';
 import { openWorkspace } from '../../run/workspace.js';
 import type { RunState } from '../../store/ledger.js';
-import { dagIdArgument, oneOf, parseFlags, positiveInt } from '../args.js';
+import { dagIdArgument, oneOf, parseFlags, positiveInt, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright backfill <dag_id> --start KEY --end KEY --reason TEXT [options]
@@ -44,8 +44,7 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
       'max-active-runs': { type: 'string' },
       reverse: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
-      'data-root': { type: 'string' },
-      pipelines: { type: 'string' },
+      ...WORKSPACE_FLAGS,
     },
     USAGE,
   );

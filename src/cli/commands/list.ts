@@ -7,7 +7,7 @@ import { FsLedger } from '../../store/fs-ledger.js';
 import type { RunRecord } from '../../store/ledger.js';
 import { resolveDataRoot } from '../../store/paths.js';
 import { textTable } from '../../text-table.js';
-import { oneOf, parseFlags } from '../args.js';
+import { oneOf, parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright list [--format table|json] [--data-root DIR] [--pipelines-dir DIR]
@@ -33,11 +33,7 @@ function latestOf(runs: Map<string, RunRecord>): RunRecord | undefined {
 }
 
 export async function listCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags(
-    args,
-    { format: { type: 'string' }, 'data-root': { type: 'string' }, pipelines: { type: 'string' } },
-    USAGE,
-  );
+  const { values, positionals } = parseFlags(args, { format: { type: 'string' }, ...WORKSPACE_FLAGS }, USAGE);
   if (values.help) {
     ctx.stdout.write(USAGE);
     return 0;

@@ -8,7 +8,7 @@ import { planBackfill, planSchedule, REPROCESS_MODES } from '../../plan/plan.js'
 import { planToJson, renderPlanTable } from '../../plan/render.js';
 import { openWorkspace } from '../../run/workspace.js';
 import { parseInstant } from '../../schedule/instants.js';
-import { dagIdArgument, oneOf, parseFlags } from '../args.js';
+import { dagIdArgument, oneOf, parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright plan <dag_id> [--now ISO | --start KEY --end KEY [--reprocess failed|completed|none] [--reverse]]
@@ -32,8 +32,7 @@ export async function planCommand(args: string[], ctx: CliContext): Promise<numb
       reprocess: { type: 'string' },
       reverse: { type: 'boolean' },
       format: { type: 'string' },
-      pipelines: { type: 'string' },
-      'data-root': { type: 'string' },
+      ...WORKSPACE_FLAGS,
     },
     USAGE,
   );

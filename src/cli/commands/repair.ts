@@ -3,7 +3,7 @@
 // 1 a partition is held by a live run, 2 bad input.
 import { repairPipeline } from '../../run/rollback.js';
 import { openWorkspace } from '../../run/workspace.js';
-import { dagIdArgument, parseFlags } from '../args.js';
+import { dagIdArgument, parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright repair <dag_id> [--data-root DIR] [--pipelines-dir DIR]
@@ -15,11 +15,7 @@ Exit status: 0 repaired (or nothing to do), 1 a partition is busy, 2 invalid inp
 `;
 
 export async function repairCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags(
-    args,
-    { 'data-root': { type: 'string' }, pipelines: { type: 'string' } },
-    USAGE,
-  );
+  const { values, positionals } = parseFlags(args, { ...WORKSPACE_FLAGS }, USAGE);
   if (values.help) {
     ctx.stdout.write(USAGE);
     return 0;

@@ -4,7 +4,7 @@
 import { errorMessage, PartitionBusyError, UsageError } from '../../errors.js';
 import { rollbackPartition } from '../../run/rollback.js';
 import { openWorkspace } from '../../run/workspace.js';
-import { dagIdArgument, parseFlags } from '../args.js';
+import { dagIdArgument, parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright rollback <dag_id> --partition KEY --reason TEXT [--to RUN_ID] [options]
@@ -31,8 +31,7 @@ export async function rollbackCommand(args: string[], ctx: CliContext): Promise<
       to: { type: 'string' },
       reason: { type: 'string' },
       unpin: { type: 'boolean' },
-      'data-root': { type: 'string' },
-      pipelines: { type: 'string' },
+      ...WORKSPACE_FLAGS,
     },
     USAGE,
   );

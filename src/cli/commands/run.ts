@@ -11,7 +11,7 @@ import { runPartition } from '../../run/partition.js';
 import { openWorkspace } from '../../run/workspace.js';
 import { partitionForKey } from '../../schedule/partitions.js';
 import { assertWithinContract } from '../../schedule/window.js';
-import { dagIdArgument, parseFlags } from '../args.js';
+import { dagIdArgument, parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines-dir DIR]
@@ -35,9 +35,8 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
       partition: { type: 'string' },
       date: { type: 'string' },
       resume: { type: 'boolean' },
-      'data-root': { type: 'string' },
+      ...WORKSPACE_FLAGS,
       reason: { type: 'string' },
-      pipelines: { type: 'string' },
     },
     USAGE,
   );

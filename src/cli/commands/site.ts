@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { buildSite } from '../../site/build.js';
 import { siteSources } from '../../site/sources.js';
 import { GitLedger } from '../../store/git-ledger.js';
-import { parseFlags } from '../args.js';
+import { parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright site --out DIR [--pipelines-dir DIR] [--data-root DIR] [--state-branch BRANCH]
@@ -25,8 +25,7 @@ export async function siteCommand(args: string[], ctx: CliContext): Promise<numb
     args,
     {
       out: { type: 'string' },
-      pipelines: { type: 'string' },
-      'data-root': { type: 'string' },
+      ...WORKSPACE_FLAGS,
       'state-branch': { type: 'string' },
     },
     USAGE,

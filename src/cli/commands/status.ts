@@ -2,7 +2,7 @@ import { toJsonText } from '../../json.js';
 import { dueWithoutRun, renderDueWithoutRun } from '../../plan/due.js';
 import { renderStatusTable, statusRows } from '../../run/status.js';
 import { openWorkspace } from '../../run/workspace.js';
-import { dagIdArgument, oneOf, parseFlags } from '../args.js';
+import { dagIdArgument, oneOf, parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-root DIR] [--pipelines-dir DIR]
@@ -13,11 +13,7 @@ const USAGE = `usage: pipewright status <dag_id> [--format table|json] [--data-r
 `;
 
 export async function statusCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags(
-    args,
-    { format: { type: 'string' }, 'data-root': { type: 'string' }, pipelines: { type: 'string' } },
-    USAGE,
-  );
+  const { values, positionals } = parseFlags(args, { format: { type: 'string' }, ...WORKSPACE_FLAGS }, USAGE);
   if (values.help) {
     ctx.stdout.write(USAGE);
     return 0;

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { formatDuration } from '../../run/duration.js';
 import { testTask } from '../../run/task-test.js';
 import { openWorkspace } from '../../run/workspace.js';
-import { parseFlags } from '../args.js';
+import { parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
 
 const USAGE = `usage: pipewright test <dag_id> <task_id> --partition KEY [--data-root DIR] [--keep] [--pipelines-dir DIR]
@@ -27,9 +27,8 @@ export async function testCommand(args: string[], ctx: CliContext): Promise<numb
     args,
     {
       partition: { type: 'string' },
-      'data-root': { type: 'string' },
+      ...WORKSPACE_FLAGS,
       keep: { type: 'boolean' },
-      pipelines: { type: 'string' },
     },
     USAGE,
   );
