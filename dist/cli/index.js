@@ -7900,7 +7900,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2172);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7013);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -7910,7 +7910,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2172:
+/***/ 7013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16675,7 +16675,23 @@ async function planBackfill(pipeline, opts, ledger) {
     return toPlan(pipeline.dagId, 'backfill', planned, skipped);
 }
 
+;// CONCATENATED MODULE: ./src/text-table.ts
+// Plain-text tables for the terminal (plan, status, list): columns padded to
+// their widest cell, two spaces apart, no trailing blanks.
+/** The header and rows as lines, each ending in a newline. */
+function textTable(header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return `${[header, ...rows].map(line).join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/render.ts
+// A plan as the CLI and the plan action print it: snake_case JSON, or a table
+// for people.
+
 
 /** The command that fills the gap a bounded catch-up left, for people to copy. */
 function backfillCommandFor(dagId, range) {
@@ -16718,12 +16734,7 @@ function renderPlanTable(plan) {
     const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
     const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
     const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note ? `\n${note}` : ''}`;
+    return `${head}\n${textTable(header, rows)}${note ? `\n${note}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
@@ -17259,7 +17270,7 @@ function knownNames(vars) {
  * Refuses a value used as one path segment (partition key, dag id, run id) when it
  * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
  */
-function paths_assertSafeSegment(value, what) {
+function assertSafeSegment(value, what) {
     const problem = segmentProblem(value);
     if (problem !== undefined) {
         throw new errors_UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
@@ -17298,7 +17309,7 @@ function relativeToRoot(dataRoot, absolute) {
 }
 /** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
 function resolvePartitionPaths(pipeline, partition, dataRoot) {
-    paths_assertSafeSegment(partition.key, 'partition key');
+    assertSafeSegment(partition.key, 'partition key');
     const base = templateVars(partition);
     const inputs = {};
     for (const [name, template] of Object.entries(pipeline.inputs)) {
@@ -17667,13 +17678,13 @@ async function* chunksOf(data) {
 
 const layout_STATE_DIR = '_pipewright';
 function partitionDir(root, area, ref) {
-    paths_assertSafeSegment(ref.dagId, 'dag id');
-    paths_assertSafeSegment(ref.partition, 'partition key');
+    assertSafeSegment(ref.dagId, 'dag id');
+    assertSafeSegment(ref.partition, 'partition key');
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), layout_STATE_DIR, area, ref.dagId, ref.partition);
 }
 /** The staging folder of one run of a partition. */
 function runStagingDir(root, ref, runId) {
-    paths_assertSafeSegment(runId, 'run id');
+    assertSafeSegment(runId, 'run id');
     return (0,external_node_path_namespaceObject.join)(partitionDir(root, 'staging', ref), runId);
 }
 /** Every run's staging folder of a partition. */
@@ -17682,14 +17693,14 @@ function partitionStagingDir(root, ref) {
 }
 /** The staging folder of one attempt of one task. */
 function attemptStagingDir(root, ref, runId, taskId, attempt) {
-    paths_assertSafeSegment(taskId, 'task id');
+    assertSafeSegment(taskId, 'task id');
     return (0,external_node_path_namespaceObject.join)(runStagingDir(root, ref, runId), `${taskId}.${attempt}`);
 }
 function versionsDir(root, ref) {
     return partitionDir(root, 'versions', ref);
 }
 function versionDir(root, ref, runId) {
-    paths_assertSafeSegment(runId, 'run id');
+    assertSafeSegment(runId, 'run id');
     return (0,external_node_path_namespaceObject.join)(versionsDir(root, ref), runId);
 }
 const VERSION_MARKER = '_version.json';
@@ -17699,13 +17710,8 @@ function journalPath(root, ref) {
 function partitionManifestPath(root, ref) {
     return `${partitionDir(root, 'manifests', ref)}.json`;
 }
-/** Folder of all partition manifests of a pipeline (for `repair` and `status`). */
-function manifestsDir(root, dagId) {
-    assertSafeSegment(dagId, 'dag id');
-    return join(resolve(root), layout_STATE_DIR, 'manifests', dagId);
-}
 function journalsDir(root, dagId) {
-    paths_assertSafeSegment(dagId, 'dag id');
+    assertSafeSegment(dagId, 'dag id');
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), layout_STATE_DIR, 'journal', dagId);
 }
 
@@ -17915,19 +17921,6 @@ async function pendingJournals(root, dagId) {
     const names = await (0,promises_namespaceObject.readdir)(journalsDir(root, dagId)).catch(() => []);
     return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -'.json'.length));
 }
-/** Retained versions of a partition with their `_version.json`, newest first as the manifest lists them. */
-async function retainedVersions(root, ref) {
-    const manifest = await readPartitionManifest(root, ref);
-    if (!manifest)
-        return [];
-    const infos = [];
-    for (const id of manifest.versions) {
-        const info = await readVersion(root, ref, id);
-        if (info)
-            infos.push(info);
-    }
-    return infos;
-}
 /** Rewrites the partition manifest with a new pin (the live bytes do not move). */
 async function setPinned(root, ref, pinned) {
     await repairPartition(root, ref);
@@ -18052,16 +18045,6 @@ function ignoreMissing(error) {
 }
 function byName(a, b) {
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-/** True when a path exists (a file or folder). */
-async function exists(path) {
-    try {
-        await stat(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/ledger.ts
@@ -22199,7 +22182,7 @@ function handlerKind(spec) {
 
 
 
-async function sensor_exists(file) {
+async function exists(file) {
     try {
         await (0,promises_namespaceObject.access)(file);
         return true;
@@ -22220,7 +22203,7 @@ function sensorKind(spec) {
             const giveUpAt = spec.giveUpAfterMs === undefined ? undefined : Date.parse(env.partition.dataIntervalEnd) + spec.giveUpAfterMs;
             const deadline = Math.min(env.clock.now() + spec.timeoutMs, giveUpAt ?? Number.POSITIVE_INFINITY);
             for (let poke = 1;; poke++) {
-                if (await sensor_exists(target)) {
+                if (await exists(target)) {
                     env.logger.info(`${shown} is there (poke ${poke})`);
                     return { status: 'success' };
                 }
@@ -24313,13 +24296,13 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const CLAIM_STALE_MS = 30_000;
 const MAX_ROUNDS = 8;
 function lockPath(dataRoot, dagId, partition) {
-    paths_assertSafeSegment(dagId, 'dag id');
-    paths_assertSafeSegment(partition, 'partition key');
+    assertSafeSegment(dagId, 'dag id');
+    assertSafeSegment(partition, 'partition key');
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
 }
 /** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
 async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
-    paths_assertSafeSegment(runId, 'run id');
+    assertSafeSegment(runId, 'run id');
     const path = lockPath(dataRoot, dagId, partition);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
@@ -24555,7 +24538,7 @@ class FsLedger {
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        paths_assertSafeSegment(partition, 'partition key');
+        assertSafeSegment(partition, 'partition key');
         const dir = (0,external_node_path_namespaceObject.join)(this.dagDir(dagId), partition);
         const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
         const records = await mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
@@ -24573,8 +24556,8 @@ class FsLedger {
     }
     /** The file that holds one run's record. */
     recordPath(record) {
-        paths_assertSafeSegment(record.runId, 'run id');
-        paths_assertSafeSegment(record.partition, 'partition key');
+        assertSafeSegment(record.runId, 'run id');
+        assertSafeSegment(record.partition, 'partition key');
         return (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
     }
     async write(record) {
@@ -24586,7 +24569,7 @@ class FsLedger {
         return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
     }
     dagDir(dagId) {
-        paths_assertSafeSegment(dagId, 'dag id');
+        assertSafeSegment(dagId, 'dag id');
         return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
@@ -24651,6 +24634,11 @@ function applyAliases(args, options) {
     }
     return out;
 }
+/** Where the contracts and the data are: every pipeline command takes both (`--pipelines-dir` too, see ALIASES). */
+const WORKSPACE_FLAGS = {
+    'data-root': { type: 'string' },
+    pipelines: { type: 'string' },
+};
 function parseFlags(args, options, usage) {
     try {
         return (0,external_node_util_namespaceObject.parseArgs)({
@@ -24731,8 +24719,7 @@ async function backfillCommand(args, ctx) {
         'max-active-runs': { type: 'string' },
         reverse: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
-        'data-root': { type: 'string' },
-        pipelines: { type: 'string' },
+        ...WORKSPACE_FLAGS,
     }, USAGE);
     if (values.help) {
         ctx.stdout.write(USAGE);
@@ -25645,6 +25632,7 @@ async function initCommand(args, ctx) {
 
 
 
+
 const list_USAGE = `usage: pipewright list [--format table|json] [--data-root DIR] [--pipelines-dir DIR]
 
   One row per pipeline: dag_id, owner, schedule and zone, grain, and its latest run
@@ -25658,7 +25646,7 @@ function latestOf(runs) {
     return latest;
 }
 async function listCommand(args, ctx) {
-    const { values, positionals } = parseFlags(args, { format: { type: 'string' }, 'data-root': { type: 'string' }, pipelines: { type: 'string' } }, list_USAGE);
+    const { values, positionals } = parseFlags(args, { format: { type: 'string' }, ...WORKSPACE_FLAGS }, list_USAGE);
     if (values.help) {
         ctx.stdout.write(list_USAGE);
         return 0;
@@ -25718,12 +25706,7 @@ async function listCommand(args, ctx) {
             r.partition ?? '-',
             r.last_run ? `${r.last_run.partition} ${r.last_run.state} (${r.last_run.started_at})` : 'never run',
         ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-    const line = (row) => row
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    ctx.stdout.write(`${[header, ...cells].map(line).join('\n')}\n`);
+    ctx.stdout.write(textTable(header, cells));
     if (rows.length === 0)
         ctx.stdout.write(`no pipelines under ${displayPath(external_node_path_default().resolve(ctx.cwd, pipelinesDir), ctx.cwd)}\n`);
     return 0;
@@ -25759,8 +25742,7 @@ async function planCommand(args, ctx) {
         reprocess: { type: 'string' },
         reverse: { type: 'boolean' },
         format: { type: 'string' },
-        pipelines: { type: 'string' },
-        'data-root': { type: 'string' },
+        ...WORKSPACE_FLAGS,
     }, plan_USAGE);
     if (values.help) {
         ctx.stdout.write(`${plan_USAGE}\n`);
@@ -25910,7 +25892,7 @@ const repair_USAGE = `usage: pipewright repair <dag_id> [--data-root DIR] [--pip
 Exit status: 0 repaired (or nothing to do), 1 a partition is busy, 2 invalid input.
 `;
 async function repairCommand(args, ctx) {
-    const { values, positionals } = parseFlags(args, { 'data-root': { type: 'string' }, pipelines: { type: 'string' } }, repair_USAGE);
+    const { values, positionals } = parseFlags(args, { ...WORKSPACE_FLAGS }, repair_USAGE);
     if (values.help) {
         ctx.stdout.write(repair_USAGE);
         return 0;
@@ -25958,8 +25940,7 @@ async function rollbackCommand(args, ctx) {
         to: { type: 'string' },
         reason: { type: 'string' },
         unpin: { type: 'boolean' },
-        'data-root': { type: 'string' },
-        pipelines: { type: 'string' },
+        ...WORKSPACE_FLAGS,
     }, rollback_USAGE);
     if (values.help) {
         ctx.stdout.write(rollback_USAGE);
@@ -26120,9 +26101,8 @@ async function runCommand(args, ctx) {
         partition: { type: 'string' },
         date: { type: 'string' },
         resume: { type: 'boolean' },
-        'data-root': { type: 'string' },
+        ...WORKSPACE_FLAGS,
         reason: { type: 'string' },
-        pipelines: { type: 'string' },
     }, run_USAGE);
     if (values.help) {
         ctx.stdout.write(run_USAGE);
@@ -26897,6 +26877,7 @@ function renderDueWithoutRun(partitions) {
 // `pipewright status`: one row per partition from the ledger's latest runs.
 
 
+
 const status_DECIMAL = /^-?\d+(\.\d+)?$/;
 function numericMetrics(metrics) {
     const out = {};
@@ -26965,12 +26946,7 @@ function renderStatusTable(dagId, rows) {
             : `${r.live_version === r.run_id ? 'this run' : r.live_version}${r.pinned ? ' (pinned)' : ''}`,
         r.reason,
     ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-    const line = (row) => row
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return `${[header, ...cells].map(line).join('\n')}\n`;
+    return textTable(header, cells);
 }
 
 ;// CONCATENATED MODULE: ./src/site/trends.ts
@@ -27326,8 +27302,7 @@ const site_USAGE = `usage: pipewright site --out DIR [--pipelines-dir DIR] [--da
 async function siteCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, {
         out: { type: 'string' },
-        pipelines: { type: 'string' },
-        'data-root': { type: 'string' },
+        ...WORKSPACE_FLAGS,
         'state-branch': { type: 'string' },
     }, site_USAGE);
     if (values.help) {
@@ -27367,7 +27342,7 @@ const status_USAGE = `usage: pipewright status <dag_id> [--format table|json] [-
   reason; then the due partitions that never ran.
 `;
 async function statusCommand(args, ctx) {
-    const { values, positionals } = parseFlags(args, { format: { type: 'string' }, 'data-root': { type: 'string' }, pipelines: { type: 'string' } }, status_USAGE);
+    const { values, positionals } = parseFlags(args, { format: { type: 'string' }, ...WORKSPACE_FLAGS }, status_USAGE);
     if (values.help) {
         ctx.stdout.write(status_USAGE);
         return 0;
@@ -27492,9 +27467,8 @@ Exit status: 0 success, 1 failed, 2 invalid input.
 async function testCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, {
         partition: { type: 'string' },
-        'data-root': { type: 'string' },
+        ...WORKSPACE_FLAGS,
         keep: { type: 'boolean' },
-        pipelines: { type: 'string' },
     }, test_USAGE);
     if (values.help) {
         ctx.stdout.write(test_USAGE);

@@ -48049,6 +48049,9 @@ async function planBackfill(pipeline, opts, ledger) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/render.ts
+// A plan as the CLI and the plan action print it: snake_case JSON, or a table
+// for people.
+
 
 /** The command that fills the gap a bounded catch-up left, for people to copy. */
 function backfillCommandFor(dagId, range) {
@@ -48091,12 +48094,7 @@ function renderPlanTable(plan) {
     const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
     const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
     const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    return `${head}\n${[header, ...rows].map(line).join('\n')}\n${note ? `\n${note}` : ''}`;
+    return `${head}\n${textTable(header, rows)}${note ? `\n${note}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/contract/duration.ts

@@ -51106,6 +51106,7 @@ function renderDueWithoutRun(partitions) {
 // `pipewright status`: one row per partition from the ledger's latest runs.
 
 
+
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 function numericMetrics(metrics) {
     const out = {};
@@ -51174,12 +51175,7 @@ function renderStatusTable(dagId, rows) {
             : `${r.live_version === r.run_id ? 'this run' : r.live_version}${r.pinned ? ' (pinned)' : ''}`,
         r.reason,
     ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-    const line = (row) => row
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return `${[header, ...cells].map(line).join('\n')}\n`;
+    return textTable(header, cells);
 }
 
 ;// CONCATENATED MODULE: ./src/site/trends.ts
