@@ -1,0 +1,82 @@
+// A data root seen as objects: keys relative to the root (posix, no leading
+// slash), whole-object writes, server-side copies. The filesystem store and the
+// S3-compatible bucket store both implement it, so the commit protocol, checks,
+// sensors, leases and the bucket ledger are written once. Keys never escape the
+// root: every implementation refuses `..`, absolute keys and empty segments.
+
+import type { Readable } from 'node:stream';
+
+export interface ObjectInfo {
+  /** Relative to the store's root. */
+  key: string;
+  size: number;
+  /** Opaque version tag for `ifMatch` (S3 ETag; on the filesystem size+mtime+inode). */
+  etag: string;
+  lastModified: Date;
+  /** What pipewright stored beside the bytes (`sha256`, `rows`), when it wrote the object itself. */
+  metadata: Record<string, string>;
+}
+
+export type ObjectBody = string | Uint8Array | AsyncIterable<Uint8Array | string>;
+
+export interface WriteOptions {
+  /** `'*'`: write only when no object exists at the key (S3 `If-None-Match: *`). */
+  ifNoneMatch?: '*';
+  /** Write only when the object's current etag is this one (S3 `If-Match`). */
+  ifMatch?: string;
+  metadata?: Record<string, string>;
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+}
+
+/** A conditional write lost: the object exists (`ifNoneMatch`) or changed (`ifMatch`). */
+export class PreconditionFailedError extends Error {
+  readonly key: string;
+  constructor(key: string, message?: string) {
+    super(message ?? `${key} was written by someone else meanwhile`);
+    this.name = 'PreconditionFailedError';
+    this.key = key;
+  }
+}
+
+/** No object at the key. */
+export class ObjectNotFoundError extends Error {
+  readonly key: string;
+  constructor(key: string, where: string) {
+    super(`${where} does not exist`);
+    this.name = 'ObjectNotFoundError';
+    this.key = key;
+  }
+}
+
+export interface ObjectStore {
+  /** `s3://bucket/prefix` or the folder's absolute path: for messages and records. */
+  readonly url: string;
+  readonly kind: 'fs' | 's3';
+  /** How a key is named in messages: `s3://bucket/prefix/key` or the absolute path. */
+  describe(key: string): string;
+  head(key: string): Promise<ObjectInfo | undefined>;
+  /** The object's bytes as a stream; ObjectNotFoundError when it does not exist. */
+  read(key: string, options?: ReadOptions): Promise<Readable>;
+  /** Whole text of a small object (JSON state), or undefined when missing. */
+  readText(key: string): Promise<string | undefined>;
+  /** Streams `body` into the key; visible only once complete (atomic replace). */
+  write(key: string, body: ObjectBody, options?: WriteOptions): Promise<ObjectInfo>;
+  /** Server-side copy (filesystem: a hard link renamed into place); metadata travels with it. */
+  copy(from: string, to: string): Promise<ObjectInfo>;
+  /** Removing a missing key is not an error. */
+  delete(key: string): Promise<void>;
+  /** Every object whose key starts with `prefix` (pass `dir/` for a folder), in key order. */
+  list(prefix: string): AsyncIterable<ObjectInfo>;
+}
+
+/** Removes every object under `prefix`. */
+export async function deletePrefix(store: ObjectStore, prefix: string): Promise<void> {
+  const keys: string[] = [];
+  for await (const info of store.list(prefix)) keys.push(info.key);
+  for (const key of keys) await store.delete(key);
+}
