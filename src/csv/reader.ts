@@ -396,8 +396,17 @@ export async function readCsvFile(
   onRecord: CsvRecordHandler,
   options: CsvReadOptions = {},
 ): Promise<CsvReader> {
+  return readCsv(readChunks(path, options), onRecord, options);
+}
+
+/** Reads chunks (of a file, an object, any stream) through a CsvReader; returns the reader (for `validUtf8`). */
+export async function readCsv(
+  chunks: AsyncIterable<Uint8Array>,
+  onRecord: CsvRecordHandler,
+  options: CsvReaderOptions = {},
+): Promise<CsvReader> {
   const reader = new CsvReader(onRecord, options);
-  for await (const chunk of readChunks(path, options)) reader.push(chunk);
+  for await (const chunk of chunks) reader.push(chunk);
   reader.end();
   return reader;
 }

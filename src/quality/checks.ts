@@ -9,9 +9,10 @@
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { CheckRule, Severity } from '../contract/model.js';
-import { CsvDataError, type CsvFields, fieldText, mayNeedTrim, readCsvFile } from '../csv/reader.js';
+import { CsvDataError, type CsvFields, fieldText, mayNeedTrim, readChunks, readCsv } from '../csv/reader.js';
 import type { Partition } from '../schedule/partitions.js';
 import type { CheckResult } from '../store/ledger.js';
 import { dateInPartition } from './dates.js';
@@ -47,21 +48,42 @@ interface Evaluator {
 
 type Outcome = { ok: boolean; details: string };
 
+/** The dataset under check: a file, or an object read through the data root's store. */
+export interface CheckSource {
+  /** How messages name it. */
+  name: string;
+  /** Undefined when it exists; else why it cannot be read (`file not found: …`). */
+  missing(): Promise<string | undefined>;
+  /** Its bytes from the start; may be asked for twice (the csv-parse pass). */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+function fileSource(file: string): CheckSource {
+  return {
+    name: file,
+    async missing() {
+      try {
+        return (await stat(file)).isFile() ? undefined : `${file} is not a file`;
+      } catch {
+        return `file not found: ${file}`;
+      }
+    },
+    chunks: () => readChunks(file),
+  };
+}
+
 const MAX_LINES_SHOWN = 3;
 
 export async function runChecks(
-  file: string,
+  file: string | CheckSource,
   dataset: string,
   rules: CheckRule[],
   ctx: CheckContext,
 ): Promise<CheckResult[]> {
-  const whole = (name: string, details: string) => wholeFileFailure(name, dataset, rules, details);
-  try {
-    if (!(await stat(file)).isFile()) return whole('exists', `${file} is not a file`);
-  } catch {
-    return whole('exists', `file not found: ${file}`);
-  }
-  return (await checkWithReader(file, dataset, rules, ctx)) ?? (await checkWithCsvParse(file, dataset, rules, ctx));
+  const source = typeof file === 'string' ? fileSource(file) : file;
+  const missing = await source.missing();
+  if (missing !== undefined) return wholeFileFailure('exists', dataset, rules, missing);
+  return (await checkWithReader(source, dataset, rules, ctx)) ?? (await checkWithCsvParse(source, dataset, rules, ctx));
 }
 
 /** One failed result for the whole file (missing, unreadable), as severe as the most severe rule. */
@@ -75,7 +97,7 @@ class LeaveToCsvParse extends Error {}
 
 /** The fast pass; undefined when the file must be read by csv-parse. */
 async function checkWithReader(
-  file: string,
+  source: CheckSource,
   dataset: string,
   rules: CheckRule[],
   ctx: CheckContext,
@@ -104,7 +126,7 @@ async function checkWithReader(
     for (const evaluator of evaluators) evaluator.row(view, fields.line);
   };
   try {
-    const reader = await readCsvFile(file, onRecord, { keepEmpty: true });
+    const reader = await readCsv(source.chunks(), onRecord, { keepEmpty: true });
     if (!reader.validUtf8) return undefined;
   } catch (error) {
     if (error instanceof LeaveToCsvParse || error instanceof CsvDataError) return undefined;
@@ -116,7 +138,7 @@ async function checkWithReader(
 
 /** The reference pass: every record through csv-parse, as strings (exported for tests to compare with). */
 export async function checkWithCsvParse(
-  file: string,
+  file: string | CheckSource,
   dataset: string,
   rules: CheckRule[],
   ctx: CheckContext,
@@ -127,9 +149,9 @@ export async function checkWithCsvParse(
   let nextLine = 1;
   let lastEmptyLines = 0;
   const view = new StringsRow();
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
-  );
+  const name = typeof file === 'string' ? file : file.name;
+  const bytes = typeof file === 'string' ? createReadStream(file) : Readable.from(file.chunks());
+  const parser = bytes.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: RecordInfo }>) {
       // A record starts after the previous one and any blank lines skipped since; csv-parse's own
@@ -147,7 +169,7 @@ export async function checkWithCsvParse(
       for (const evaluator of evaluators) evaluator.row(view, line);
     }
   } catch (error) {
-    return wholeFileFailure('readable', dataset, rules, `cannot parse ${file} as CSV: ${(error as Error).message}`);
+    return wholeFileFailure('readable', dataset, rules, `cannot parse ${name} as CSV: ${(error as Error).message}`);
   }
   if (header === undefined) evaluators = rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
   return evaluators.flatMap((e) => e.finish(rows));

@@ -3,8 +3,9 @@ import type { Pipeline, Task } from '../contract/model.js';
 import { AttemptTimeoutError, classifyError, type FailureClass } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { CheckResult } from '../store/ledger.js';
+import type { ObjectStore } from '../store/object-store.js';
 import type { Clock } from './clock.js';
-import type { AtomicWriter } from './context.js';
+import type { AtomicWriter, Datasets } from './context.js';
 import { formatDuration } from './duration.js';
 import { locatedTaskError } from './error-place.js';
 import { runAsAttempt } from './stray-errors.js';
@@ -25,11 +26,16 @@ export interface AttemptEnv {
   attempt: number;
   runId: string;
   partition: PartitionInfo;
+  /** The folder, or the bucket's s3:// address. */
   dataRoot: string;
-  /** Contract inputs/outputs resolved to absolute paths for this partition. */
+  store: ObjectStore;
+  /** Contract keys of this partition's inputs (relative to the data root). */
+  inputKeys: Record<string, string>;
+  /** Path API (folders only): inputs/outputs as absolute paths; empty in a bucket. */
   inputs: Record<string, string>;
   outputs: Record<string, string>;
   writer: AtomicWriter;
+  datasets: Datasets;
   /** Prefixed with the task id. */
   logger: Logger;
   /** Aborted when the attempt's timeout passes or the whole run is cancelled. */

@@ -3,7 +3,6 @@
 // run that succeeded publishes (src/store/commit.ts), a failed one leaves the live
 // version untouched and its staged outputs for inspection. Last the final record
 // and the quality report, which is evidence and always describes the latest run.
-import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pipeline, Task } from '../contract/model.js';
 import { errorMessage } from '../errors.js';
@@ -11,7 +10,6 @@ import { toJsonText } from '../json.js';
 import type { Logger } from '../log.js';
 import { buildReport, type QualityReport, renderReportMarkdown } from '../quality/report.js';
 import { dsOf, partitionForKey } from '../schedule/partitions.js';
-import { createAtomicWriter } from '../store/atomic.js';
 import {
   createVersion,
   type PartitionManifest,
@@ -19,7 +17,8 @@ import {
   readPartitionManifest,
   repairPartition,
 } from '../store/commit.js';
-import { type PartitionRef, partitionStagingDir, runStagingDir } from '../store/layout.js';
+import { FsObjectStore } from '../store/fs-store.js';
+import { type PartitionRef, partitionStagingKey, runStagingKey } from '../store/layout.js';
 import {
   type FileChecksum,
   type LockingLedger,
@@ -29,8 +28,9 @@ import {
   type TaskRecord,
   type Trigger,
 } from '../store/ledger.js';
-import { checksumFile, writeManifest } from '../store/manifest.js';
-import { relativeToRoot, resolvePartitionPaths } from '../store/paths.js';
+import { checksumObject, writeManifestFor } from '../store/manifest.js';
+import { deletePrefix, type ObjectStore } from '../store/object-store.js';
+import { resolvePartitionKeys } from '../store/paths.js';
 import { newRunId } from '../store/run-id.js';
 import type { PartitionInfo } from './attempt.js';
 import { type Clock, systemClock } from './clock.js';
@@ -50,7 +50,10 @@ export interface RunPartitionOptions {
   pipeline: Pipeline;
   /** The partition key, e.g. 2026-05-02. */
   partition: string;
+  /** The folder (or s3:// address) the run reads and publishes, as named in messages and records. */
   dataRoot: string;
+  /** The data root's objects; default: the folder `dataRoot`. */
+  store?: ObjectStore;
   trigger: Trigger;
   reason: string;
   runId?: string;
@@ -94,31 +97,22 @@ export function runStateOf(tasks: TaskRecord[]): RunState {
   return 'success';
 }
 
-async function fileStat(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
-  try {
-    const info = await stat(file);
-    return info.isFile() ? { size: info.size, mtimeMs: Math.trunc(info.mtimeMs) } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Checksums of the inputs present now. With `known` (the live version's), a file
+ * Checksums of the inputs present now. With `known` (the live version's), an object
  * whose size and modification time are unchanged keeps its recorded checksum.
  */
 async function checksumInputs(
-  files: Record<string, string>,
-  dataRoot: string,
+  store: ObjectStore,
+  keys: Record<string, string>,
   known: FileChecksum[] = [],
 ): Promise<FileChecksum[]> {
   const sums: FileChecksum[] = [];
-  for (const file of Object.values(files)) {
-    const info = await fileStat(file);
+  for (const key of Object.values(keys)) {
+    const info = await store.head(key);
     if (!info) continue;
-    const rel = relativeToRoot(dataRoot, file);
-    const same = known.find((k) => k.path === rel && k.bytes === info.size && k.mtimeMs === info.mtimeMs);
-    sums.push(same ?? { ...(await checksumFile(file, dataRoot)), mtimeMs: info.mtimeMs });
+    const mtimeMs = info.lastModified.getTime();
+    const same = known.find((k) => k.path === key && k.bytes === info.size && k.mtimeMs === mtimeMs);
+    sums.push(same ?? { ...(await checksumObject(store, key)), mtimeMs });
   }
   return sums;
 }
@@ -156,7 +150,7 @@ async function reusableTasks(
   previous: RunRecord | undefined,
   inputs: FileChecksum[],
   codeVersion: string | undefined,
-  dataRoot: string,
+  store: ObjectStore,
   logger: Logger,
 ): Promise<Map<string, TaskRecord>> {
   const reused = new Map<string, TaskRecord>();
@@ -183,7 +177,7 @@ async function reusableTasks(
         continue;
       }
       if (!task.upstream.every((id) => reused.has(id))) continue;
-      if (!(await stagedFilesIntact(old, dataRoot))) continue;
+      if (!(await stagedFilesIntact(old, store))) continue;
       reused.set(task.id, { ...old, reusedFrom: old.reusedFrom ?? previous.runId });
       grew = true;
     }
@@ -191,10 +185,10 @@ async function reusableTasks(
   return reused;
 }
 
-async function stagedFilesIntact(task: TaskRecord, dataRoot: string): Promise<boolean> {
+async function stagedFilesIntact(task: TaskRecord, store: ObjectStore): Promise<boolean> {
   for (const output of task.outputs ?? []) {
     try {
-      if ((await checksumFile(output.path, dataRoot)).sha256 !== output.sha256) return false;
+      if ((await checksumObject(store, output.path)).sha256 !== output.sha256) return false;
     } catch {
       return false;
     }
@@ -202,19 +196,32 @@ async function stagedFilesIntact(task: TaskRecord, dataRoot: string): Promise<bo
   return true;
 }
 
-/** Removes staging folders of earlier runs older than `maxAgeMs` (never the live version's: it has none). */
-async function sweepStaging(dataRoot: string, ref: PartitionRef, maxAgeMs: number, now: number): Promise<void> {
-  const dir = partitionStagingDir(dataRoot, ref);
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const info = await stat(path.join(dir, name)).catch(() => undefined);
-    if (info && now - info.mtimeMs > maxAgeMs) await rm(path.join(dir, name), { recursive: true, force: true });
+/** Removes staging prefixes of earlier runs last written more than `maxAgeMs` ago. */
+async function sweepStaging(store: ObjectStore, ref: PartitionRef, maxAgeMs: number, now: number): Promise<void> {
+  const prefix = `${partitionStagingKey(ref)}/`;
+  const newest = new Map<string, number>();
+  for await (const info of store.list(prefix)) {
+    const runId = info.key.slice(prefix.length).split('/')[0] as string;
+    newest.set(runId, Math.max(newest.get(runId) ?? 0, info.lastModified.getTime()));
   }
+  for (const [runId, written] of newest) {
+    if (now - written > maxAgeMs) await deletePrefix(store, `${prefix}${runId}/`);
+  }
+}
+
+async function hasObjects(store: ObjectStore, prefix: string): Promise<boolean> {
+  for await (const _ of store.list(prefix)) return true;
+  return false;
 }
 
 /** The Markdown report beside its JSON: `x.json` -> `x.md`. */
 export function markdownPathFor(jsonPath: string): string {
   const ext = path.extname(jsonPath);
   return ext === '.json' ? `${jsonPath.slice(0, -ext.length)}.md` : `${jsonPath}.md`;
+}
+
+function mapValues(record: Record<string, string>, fn: (value: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
 }
 
 /** Runs the partition now. */
@@ -233,20 +240,23 @@ export async function runPartitionUnlessUnchanged(
   onlyIfChanged: boolean,
 ): Promise<PartitionOutcome> {
   const { pipeline, ledger, logger, dataRoot } = opts;
+  const store = opts.store ?? new FsObjectStore(dataRoot);
+  const fs = store instanceof FsObjectStore ? store : undefined;
   const clock = opts.clock ?? systemClock;
   const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
   const partition: PartitionInfo = { ...window, ds: dsOf(window, pipeline.timezone) };
-  const paths = resolvePartitionPaths(pipeline, window, dataRoot);
+  const keys = resolvePartitionKeys(pipeline, window);
+  const inputPaths = fs ? mapValues(keys.inputs, (key) => fs.pathOf(key)) : {};
   const ref: PartitionRef = { dagId: pipeline.dagId, partition: partition.key };
   const runId = opts.runId ?? newRunId(opts.trigger, new Date(clock.now()));
   const lock = await ledger.acquire(pipeline.dagId, partition.key, runId);
   try {
-    const repaired = await repairPartition(dataRoot, ref);
+    const repaired = await repairPartition(store, ref);
     if (repaired) logger.warning(`finished the publish of run ${repaired} that was interrupted`);
-    await sweepStaging(dataRoot, ref, STAGING_MAX_AGE_MS, Date.now());
-    const live = await readPartitionManifest(dataRoot, ref);
+    await sweepStaging(store, ref, STAGING_MAX_AGE_MS, Date.now());
+    const live = await readPartitionManifest(store, ref);
     const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
-    const inputs = await checksumInputs(paths.inputs, dataRoot, onlyIfChanged ? live?.inputs : undefined);
+    const inputs = await checksumInputs(store, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
     let changes: string[] | undefined;
     if (onlyIfChanged && live) {
       changes = changesSince(live, inputs, codeVersion);
@@ -254,7 +264,7 @@ export async function runPartitionUnlessUnchanged(
     }
     const history = await ledger.runs(pipeline.dagId, partition.key);
     const previous = opts.resume ? history.at(-1) : undefined;
-    const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, logger);
+    const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, store, logger);
     if (reused.size > 0) logger.info(`resume: reusing ${[...reused.keys()].join(', ')} from run ${previous?.runId}`);
 
     const record: RunRecord = {
@@ -281,13 +291,14 @@ export async function runPartitionUnlessUnchanged(
     };
     await ledger.write(record);
 
-    const { [QUALITY_REPORT_OUTPUT]: reportFile, ...staged } = paths.outputs;
+    const { [QUALITY_REPORT_OUTPUT]: reportKey, ...staged } = keys.outputs;
     const staging = new RunStaging(
-      dataRoot,
+      store,
       ref,
       runId,
       staged,
-      reportFile === undefined ? {} : { [QUALITY_REPORT_OUTPUT]: reportFile },
+      keys.inputs,
+      reportKey === undefined ? {} : { [QUALITY_REPORT_OUTPUT]: reportKey },
     );
     for (const [id, task] of reused) staging.reuse(id, task.outputs ?? []);
     const onState: TaskStateListener = opts.onTaskState ?? (() => {});
@@ -308,7 +319,9 @@ export async function runPartitionUnlessUnchanged(
           runId,
           partition,
           dataRoot,
-          inputs: paths.inputs,
+          store,
+          inputKeys: keys.inputs,
+          inputs: inputPaths,
           logger: prefixLogger(logger, `${task.id}: `),
           clock,
           killGraceMs: opts.killGraceMs ?? 5000,
@@ -334,12 +347,12 @@ export async function runPartitionUnlessUnchanged(
       if (record.state === 'success') {
         // Audit passed: the staged outputs become the live version, together.
         const now = new Date();
-        const version = await createVersion(dataRoot, ref, runId, staging.stagedOutputs(), {
+        const version = await createVersion(store, ref, runId, staging.stagedOutputs(), {
           codeVersion,
           inputs,
           now,
         });
-        await publishVersion(dataRoot, ref, runId, {
+        await publishVersion(store, ref, runId, {
           action: 'publish',
           retainVersions: pipeline.retainVersions,
           now,
@@ -347,8 +360,8 @@ export async function runPartitionUnlessUnchanged(
         record.outputs = version.files.map(({ name: _, ...file }) => file);
         record.publication = 'published';
         record.liveVersion = runId;
-        // Its files now live on as the version's links; the staging names are no longer needed.
-        await rm(runStagingDir(dataRoot, ref, runId), { recursive: true, force: true });
+        // Its files now live on as the version's copies; the staging names are no longer needed.
+        await deletePrefix(store, `${runStagingKey(ref, runId)}/`);
       }
     } catch (error) {
       // A bug of ours or a publish that failed, not a task: close the record so the ledger never keeps a ghost `running`.
@@ -359,22 +372,21 @@ export async function runPartitionUnlessUnchanged(
     if (record.publication !== 'published') {
       const stagedAny = staging.stagedOutputs().length > 0;
       record.publication = stagedAny ? 'staged' : 'none';
-      const stagingDir = runStagingDir(dataRoot, ref, runId);
-      if ((await readdir(stagingDir).catch(() => [])).length > 0) {
-        record.stagingDir = relativeToRoot(dataRoot, stagingDir);
-      }
+      const stagingKey = runStagingKey(ref, runId);
+      if (await hasObjects(store, `${stagingKey}/`)) record.stagingDir = stagingKey;
     }
     record.endedAt = new Date().toISOString();
     await ledger.write(record);
 
     const report = buildReport(record);
-    if (reportFile === undefined) return { outcome: 'ran', record, report };
+    if (reportKey === undefined) return { outcome: 'ran', record, report };
     // Written whatever the state: the evidence of a failure matters most.
-    const reportPaths = { json: reportFile, markdown: markdownPathFor(reportFile) };
-    const writer = createAtomicWriter(dataRoot);
-    await writer.writeFile(reportPaths.json, toJsonText(report));
-    await writer.writeFile(reportPaths.markdown, renderReportMarkdown(report));
-    await writeManifest(reportPaths.json, runId, dataRoot);
+    const markdownKey = markdownPathFor(reportKey);
+    await store.write(reportKey, toJsonText(report));
+    await store.write(markdownKey, renderReportMarkdown(report));
+    await writeManifestFor(store, reportKey, runId);
+    const where = (key: string) => (fs ? fs.pathOf(key) : store.describe(key));
+    const reportPaths = { json: where(reportKey), markdown: where(markdownKey) };
     return { outcome: 'ran', record, report, reportPaths };
   } finally {
     await lock.release();

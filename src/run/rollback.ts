@@ -7,7 +7,6 @@ import { UsageError } from '../errors.js';
 import { toJsonText } from '../json.js';
 import { buildReport, renderReportMarkdown } from '../quality/report.js';
 import { partitionForKey } from '../schedule/partitions.js';
-import { createAtomicWriter } from '../store/atomic.js';
 import {
   type PartitionManifest,
   pendingJournals,
@@ -17,10 +16,12 @@ import {
   repairPartition,
   setPinned,
 } from '../store/commit.js';
+import { FsObjectStore } from '../store/fs-store.js';
 import type { PartitionRef } from '../store/layout.js';
 import { type LockingLedger, nextSequence, type RunRecord } from '../store/ledger.js';
-import { writeManifest } from '../store/manifest.js';
-import { resolvePartitionPaths } from '../store/paths.js';
+import { writeManifestFor } from '../store/manifest.js';
+import type { ObjectStore } from '../store/object-store.js';
+import { resolvePartitionKeys } from '../store/paths.js';
 import { newRunId } from '../store/run-id.js';
 import { markdownPathFor, QUALITY_REPORT_OUTPUT } from './partition.js';
 
@@ -28,6 +29,8 @@ export interface RollbackOptions {
   pipeline: Pipeline;
   partition: string;
   dataRoot: string;
+  /** The data root's objects; default: the folder `dataRoot`. */
+  store?: ObjectStore;
   ledger: LockingLedger;
   reason: string;
   /** The run whose version to restore; default: the version the latest publish replaced. */
@@ -45,21 +48,22 @@ export interface RollbackResult {
 }
 
 export async function rollbackPartition(opts: RollbackOptions): Promise<RollbackResult> {
-  const { pipeline, dataRoot, ledger } = opts;
+  const { pipeline, ledger } = opts;
+  const store = opts.store ?? new FsObjectStore(opts.dataRoot);
   const now = opts.now ?? new Date();
   const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
   const ref: PartitionRef = { dagId: pipeline.dagId, partition: window.key };
   const runId = newRunId('rollback', now);
   const lock = await ledger.acquire(ref.dagId, ref.partition, runId);
   try {
-    await repairPartition(dataRoot, ref);
-    const live = await readPartitionManifest(dataRoot, ref);
+    await repairPartition(store, ref);
+    const live = await readPartitionManifest(store, ref);
     if (!live) throw new UsageError(`${ref.dagId} ${ref.partition} has no published version to roll back`);
     let manifest: PartitionManifest;
     if (opts.unpin) {
       if (!live.pinned)
         throw new UsageError(`${ref.dagId} ${ref.partition} is not pinned (live version ${live.runId})`);
-      manifest = await setPinned(dataRoot, ref, false);
+      manifest = await setPinned(store, ref, false);
     } else {
       const target = opts.to ?? live.versions[0];
       if (target === undefined) {
@@ -68,11 +72,11 @@ export async function rollbackPartition(opts: RollbackOptions): Promise<Rollback
         );
       }
       if (target === live.runId) throw new UsageError(`${target} is already the live version of ${ref.partition}`);
-      if (!live.versions.includes(target) || !(await readVersion(dataRoot, ref, target))) {
+      if (!live.versions.includes(target) || !(await readVersion(store, ref, target))) {
         const kept = live.versions.length ? live.versions.join(', ') : 'none';
         throw new UsageError(`${ref.partition} has no retained version ${target} (retained: ${kept})`);
       }
-      manifest = await publishVersion(dataRoot, ref, target, {
+      manifest = await publishVersion(store, ref, target, {
         action: 'rollback',
         retainVersions: pipeline.retainVersions,
         now,
@@ -105,13 +109,12 @@ export async function rollbackPartition(opts: RollbackOptions): Promise<Rollback
       pinned: manifest.pinned,
     };
     await ledger.write(record);
-    const reportFile = resolvePartitionPaths(pipeline, window, dataRoot).outputs[QUALITY_REPORT_OUTPUT];
-    if (reportFile !== undefined) {
+    const reportKey = resolvePartitionKeys(pipeline, window).outputs[QUALITY_REPORT_OUTPUT];
+    if (reportKey !== undefined) {
       const report = buildReport(record);
-      const writer = createAtomicWriter(dataRoot);
-      await writer.writeFile(reportFile, toJsonText(report));
-      await writer.writeFile(markdownPathFor(reportFile), renderReportMarkdown(report));
-      await writeManifest(reportFile, runId, dataRoot);
+      await store.write(reportKey, toJsonText(report));
+      await store.write(markdownPathFor(reportKey), renderReportMarkdown(report));
+      await writeManifestFor(store, reportKey, runId);
     }
     return { record, manifest, replaced: live.runId };
   } finally {
@@ -124,9 +127,10 @@ export async function repairPipeline(
   pipeline: Pipeline,
   dataRoot: string,
   ledger: LockingLedger,
+  store: ObjectStore = new FsObjectStore(dataRoot),
 ): Promise<Array<{ partition: string; repaired?: string; busy?: string }>> {
   const results: Array<{ partition: string; repaired?: string; busy?: string }> = [];
-  for (const partition of await pendingJournals(dataRoot, pipeline.dagId)) {
+  for (const partition of await pendingJournals(store, pipeline.dagId)) {
     const ref = { dagId: pipeline.dagId, partition };
     let lock: { release(): Promise<void> };
     try {
@@ -136,7 +140,7 @@ export async function repairPipeline(
       continue;
     }
     try {
-      results.push({ partition, repaired: await repairPartition(dataRoot, ref) });
+      results.push({ partition, repaired: await repairPartition(store, ref) });
     } finally {
       await lock.release();
     }

@@ -1,24 +1,33 @@
 // Where a run's tasks write, and what they committed. Each attempt of each task
-// gets its own staging folder and its own writer; when the attempt ends (success,
+// gets its own staging prefix and its own writer; when the attempt ends (success,
 // failure, timeout or cancel) the writer closes, so code an attempt left running
 // can never write into the partition again. A task's outputs are exactly what
 // its successful attempt committed; tasks after it read them from there.
+//
+// Handlers name datasets (`ctx.read('raw_orders')`, `ctx.write('daily_sales', …)`)
+// and this maps the names to keys of the data root's store, a folder or a
+// bucket alike. On a folder the path API of earlier versions (`ctx.outputs.X`
+// with `ctx.writer`) is kept: a path is taken to mean the attempt's staged copy.
 
-import { stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { createAtomicWriter } from '../store/atomic.js';
 import type { StagedOutput } from '../store/commit.js';
-import { attemptStagingDir, type PartitionRef } from '../store/layout.js';
+import { FsObjectStore } from '../store/fs-store.js';
+import { attemptStagingKey, type PartitionRef } from '../store/layout.js';
 import type { TaskOutputRecord } from '../store/ledger.js';
-import { checksumFile } from '../store/manifest.js';
-import { relativeToRoot, resolveInside } from '../store/paths.js';
-import type { AtomicFile, AtomicWriter, WriteResult } from './context.js';
+import { checksumObject } from '../store/manifest.js';
+import type { ObjectBody, ObjectStore } from '../store/object-store.js';
+import { rowCounterFor } from '../store/rows.js';
+import type { AtomicFile, AtomicWriter, Datasets, WriteResult } from './context.js';
 
 /** What one attempt writes with, and how its outputs are collected when it ends. */
 export interface AttemptStage {
-  /** Every contract output: committed ones where they were committed, the others in this attempt's folder. */
+  /** Path API (folders only): every output, committed ones where they were committed, the others in this attempt's folder. */
   outputs: Record<string, string>;
   writer: AtomicWriter;
+  /** Stream API: datasets by name. */
+  datasets: Datasets;
   /** Closes the writer; on success registers the attempt's outputs and returns them. */
   finish(success: boolean): Promise<TaskOutputRecord[]>;
 }
@@ -26,75 +35,95 @@ export interface AttemptStage {
 interface Committed {
   name: string;
   taskId: string;
-  /** Absolute staged path. */
-  path: string;
+  /** Staged key. */
+  key: string;
   sha256?: string;
   /** What the writer counted as it wrote, when a writer wrote it. */
   written?: { bytes: number; rows: number };
 }
 
+interface WrittenObject {
+  bytes: number;
+  rows: number;
+  sha256: string;
+}
+
 export class RunStaging {
   private readonly committed = new Map<string, Committed>();
-  private readonly root: string;
+  private readonly store: ObjectStore;
   private readonly ref: PartitionRef;
   private readonly runId: string;
   private readonly live: Record<string, string>;
+  private readonly inputs: Record<string, string>;
   private readonly passThrough: Record<string, string>;
 
   /**
-   * `live` maps each staged output name to its absolute contract path;
-   * `passThrough` are outputs written in place by the executor (the quality report).
+   * `live` maps each staged output name to its contract key, `inputs` each input
+   * name to its key; `passThrough` are outputs the executor writes itself (the
+   * quality report), by key.
    */
   constructor(
-    root: string,
+    store: ObjectStore,
     ref: PartitionRef,
     runId: string,
     live: Record<string, string>,
+    inputs: Record<string, string>,
     passThrough: Record<string, string> = {},
   ) {
-    this.root = resolve(root);
+    this.store = store;
     this.ref = ref;
     this.runId = runId;
     this.live = live;
+    this.inputs = inputs;
     this.passThrough = passThrough;
   }
 
   /** Outputs of a task reused from an earlier run of the partition (resume). */
   reuse(taskId: string, outputs: TaskOutputRecord[]): void {
-    for (const o of outputs) {
-      this.committed.set(o.name, { name: o.name, taskId, path: resolveInside(this.root, o.path), sha256: o.sha256 });
-    }
+    for (const o of outputs) this.committed.set(o.name, { name: o.name, taskId, key: o.path, sha256: o.sha256 });
   }
 
   open(taskId: string, attempt: number): AttemptStage {
-    const dir = attemptStagingDir(this.root, this.ref, this.runId, taskId, attempt);
+    const prefix = attemptStagingKey(this.ref, this.runId, taskId, attempt);
     const own: Record<string, string> = {};
-    const outputs: Record<string, string> = { ...this.passThrough };
-    for (const [name, livePath] of Object.entries(this.live)) {
-      own[name] = join(dir, relative(this.root, livePath));
-      outputs[name] = this.committed.get(name)?.path ?? own[name];
+    const visible: Record<string, string> = { ...this.passThrough };
+    for (const [name, key] of Object.entries(this.live)) {
+      own[name] = `${prefix}/${key}`;
+      visible[name] = this.committed.get(name)?.key ?? own[name];
     }
-    const writer = attemptWriter(this.root, dir, own, this.live, `${taskId} attempt ${attempt}`);
+    const label = `${taskId} attempt ${attempt}`;
+    const writer = attemptWriter(this.store, prefix, own, label);
+    const fs = this.store instanceof FsObjectStore ? this.store : undefined;
+    const datasets: Datasets = {
+      read: (name, options) => this.readDataset(name, label, options?.signal),
+      write: (name, data) => writer.writeKey(this.ownKey(own, name), data),
+      open: (name) => writer.openKey(this.ownKey(own, name)),
+      exists: async (name) => {
+        const key = this.committed.get(name)?.key ?? this.inputs[name];
+        return key !== undefined && (await this.store.head(key)) !== undefined;
+      },
+    };
     return {
-      outputs,
-      writer,
+      outputs: fs ? Object.fromEntries(Object.entries(visible).map(([n, key]) => [n, fs.pathOf(key)])) : {},
+      writer: fs ? pathWriter(fs, writer, own, this.live) : bucketPathWriter(this.store),
+      datasets,
       finish: async (success) => {
         writer.close();
         if (!success) return [];
         const records: TaskOutputRecord[] = [];
-        for (const [name, path] of Object.entries(own)) {
-          const viaWriter = writer.committed.get(path);
-          // Commands write their files themselves: whatever sits at an output's path counts.
-          if (!viaWriter && !(await isFile(path))) continue;
-          const sum = viaWriter ?? (await checksumFile(path, this.root));
+        for (const [name, key] of Object.entries(own)) {
+          const viaWriter = writer.committed.get(key);
+          // Commands write their files themselves: whatever sits at an output's key counts.
+          if (!viaWriter && !(await this.store.head(key))) continue;
+          const sum = viaWriter ?? (await checksumObject(this.store, key));
           this.committed.set(name, {
             name,
             taskId,
-            path,
+            key,
             sha256: sum.sha256,
             ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
           });
-          records.push({ name, path: relativeToRoot(this.root, path), bytes: sum.bytes, sha256: sum.sha256 });
+          records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
         }
         return records;
       },
@@ -105,57 +134,55 @@ export class RunStaging {
   stagedOutputs(): StagedOutput[] {
     return [...this.committed.values()].map((c) => ({
       name: c.name,
-      path: relativeToRoot(this.root, this.live[c.name] ?? c.path),
-      staged: c.path,
+      path: this.live[c.name] ?? c.key,
+      staged: c.key,
       sha256: c.sha256,
       ...(c.written ? { written: c.written } : {}),
     }));
   }
+
+  private ownKey(own: Record<string, string>, name: string): string {
+    const key = own[name];
+    if (key !== undefined) return key;
+    const names = Object.keys(own).join(', ') || 'none';
+    throw new Error(`cannot write '${name}': it is not one of the pipeline's outputs (${names})`);
+  }
+
+  private async *readDataset(name: string, label: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+    const key = this.committed.get(name)?.key ?? this.inputs[name];
+    if (key === undefined) {
+      if (this.live[name] !== undefined)
+        throw new Error(`${label} cannot read output '${name}': no task before it has written it in this run`);
+      const known = [...Object.keys(this.inputs), ...Object.keys(this.live)].join(', ');
+      throw new Error(`cannot read '${name}': it is not one of the pipeline's inputs or outputs (${known})`);
+    }
+    yield* (await this.store.read(key, { signal })) as AsyncIterable<Uint8Array>;
+  }
 }
 
-interface ClosableWriter extends AtomicWriter {
-  /** Commits by absolute staged path. */
-  committed: Map<string, { bytes: number; rows: number; sha256: string }>;
+interface ClosableWriter {
+  /** Commits by staged key. */
+  committed: Map<string, WrittenObject>;
+  openKey(key: string): Promise<AtomicFile>;
+  writeKey(key: string, data: ObjectBody | Iterable<string | Uint8Array>): Promise<WriteResult>;
   close(): void;
 }
 
-/**
- * A writer that writes only this attempt's outputs (a contract path is taken to
- * mean the attempt's staged copy of it) and refuses everything once closed.
- */
-function attemptWriter(
-  root: string,
-  dir: string,
-  own: Record<string, string>,
-  live: Record<string, string>,
-  label: string,
-): ClosableWriter {
-  const inner = createAtomicWriter(root);
-  const committed = new Map<string, { bytes: number; rows: number; sha256: string }>();
+/** A writer of this attempt's staged keys that refuses everything once closed. */
+function attemptWriter(store: ObjectStore, prefix: string, own: Record<string, string>, label: string): ClosableWriter {
+  const committed = new Map<string, WrittenObject>();
   const openFiles = new Set<AtomicFile>();
-  const byLive = new Map(Object.entries(live).map(([name, path]) => [path, own[name] as string]));
+  const ownKeys = new Set(Object.values(own));
   let closed = false;
 
   const assertOpen = () => {
     if (closed)
       throw new Error(`${label} has ended: its writer is closed, so nothing it writes now can reach the data`);
   };
-  const target = (path: string): string => {
-    const absolute = resolveInside(root, path);
-    const mapped = byLive.get(absolute) ?? absolute;
-    if (mapped === dir || !mapped.startsWith(dir + sep)) {
-      const names = Object.keys(own).join(', ');
-      throw new Error(
-        `cannot write ${relativeToRoot(root, absolute)}: a task writes only the pipeline's outputs, through ctx.outputs.NAME (${names})`,
-      );
-    }
-    return mapped;
-  };
-
-  const open = async (path: string): Promise<AtomicFile> => {
+  const openKey = async (key: string): Promise<AtomicFile> => {
     assertOpen();
-    const file = await inner.open(target(path));
-    const staged = target(path);
+    if (!ownKeys.has(key) || !key.startsWith(`${prefix}/`)) throw new Error(`cannot write ${key}: not an output`);
+    const file = await openObject(store, key);
     if (closed) {
       await file.abort();
       assertOpen();
@@ -170,7 +197,7 @@ function attemptWriter(
         assertOpen();
         openFiles.delete(file);
         const result = await file.commit();
-        committed.set(staged, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
+        committed.set(key, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
         return result;
       },
       async abort() {
@@ -179,12 +206,11 @@ function attemptWriter(
       },
     };
   };
-
   return {
     committed,
-    open,
-    async writeFile(path, data) {
-      const file = await open(path);
+    openKey,
+    async writeKey(key, data) {
+      const file = await openKey(key);
       try {
         if (typeof data === 'string' || data instanceof Uint8Array) await file.write(data);
         else for await (const chunk of data) await file.write(chunk);
@@ -202,10 +228,120 @@ function attemptWriter(
   };
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
+/**
+ * Datasets read and written in place, unstaged: for a scratch data root that holds
+ * nothing to protect (`pipewright test`, handler unit tests).
+ */
+export function directDatasets(
+  store: ObjectStore,
+  keys: { inputs: Record<string, string>; outputs: Record<string, string> },
+): Datasets {
+  const keyOf = (name: string, group: Record<string, string>, what: string): string => {
+    const key = group[name];
+    if (key === undefined) throw new Error(`cannot ${what} '${name}': the pipeline has no dataset of that name`);
+    return key;
+  };
+  const open = (name: string) => openObject(store, keyOf(name, keys.outputs, 'write'));
+  return {
+    async *read(name, options) {
+      const key = keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read');
+      yield* (await store.read(key, options)) as AsyncIterable<Uint8Array>;
+    },
+    open,
+    async exists(name) {
+      const key = { ...keys.outputs, ...keys.inputs }[name];
+      return key !== undefined && (await store.head(key)) !== undefined;
+    },
+    async write(name, data) {
+      const file = await open(name);
+      try {
+        if (typeof data === 'string' || data instanceof Uint8Array) await file.write(data);
+        else for await (const chunk of data) await file.write(chunk);
+        return await file.commit();
+      } catch (error) {
+        await file.abort();
+        throw error;
+      }
+    },
+  };
+}
+
+/** One object being written: on a folder the atomic writer; in a bucket a streamed (multipart) upload. */
+async function openObject(store: ObjectStore, key: string): Promise<AtomicFile> {
+  if (store instanceof FsObjectStore) return createAtomicWriter(store.root).open(store.pathOf(key));
+  const body = new PassThrough({ highWaterMark: 1 << 20 });
+  const hash = createHash('sha256');
+  const rows = rowCounterFor(key);
+  let bytes = 0;
+  let state: 'open' | 'committed' | 'aborted' = 'open';
+  const upload = store.write(key, body);
+  upload.catch(() => {}); // observed on commit; an abort rejects it on purpose
+  return {
+    async write(chunk) {
+      if (state !== 'open') throw new Error(`write of ${store.describe(key)} is already ${state}`);
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      if (buffer.byteLength === 0) return;
+      hash.update(buffer);
+      rows.add(buffer);
+      bytes += buffer.byteLength;
+      if (!body.write(buffer)) await Promise.race([waitDrain(body), upload]);
+    },
+    async commit(): Promise<WriteResult> {
+      if (state !== 'open') throw new Error(`write of ${store.describe(key)} is already ${state}`);
+      state = 'committed';
+      body.end();
+      await upload;
+      return { path: store.describe(key), bytes, rows: rows.total(), sha256: hash.digest('hex') };
+    },
+    async abort() {
+      if (state !== 'open') return;
+      state = 'aborted';
+      body.destroy(new Error('write aborted'));
+      await upload.catch(() => {});
+      await store.delete(key).catch(() => {});
+    },
+  };
+}
+
+function waitDrain(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => stream.once('drain', resolve));
+}
+
+/** The path API on a folder: a contract path (live or staged) names this attempt's staged copy. */
+function pathWriter(
+  fs: FsObjectStore,
+  writer: ClosableWriter,
+  own: Record<string, string>,
+  live: Record<string, string>,
+): AtomicWriter {
+  const byPath = new Map<string, string>();
+  for (const [name, key] of Object.entries(live)) {
+    byPath.set(fs.pathOf(key), own[name] as string);
+    byPath.set(fs.pathOf(own[name] as string), own[name] as string);
   }
+  const keyFor = (path: string): string => {
+    const key = byPath.get(fs.pathOf(path));
+    if (key !== undefined) return key;
+    const names = Object.keys(own).join(', ');
+    throw new Error(
+      `cannot write ${fs.keyOf(fs.pathOf(path))}: a task writes only the pipeline's outputs, through ctx.outputs.NAME (${names})`,
+    );
+  };
+  return {
+    open: async (path) => writer.openKey(keyFor(path)),
+    writeFile: async (path, data) => writer.writeKey(keyFor(path), data),
+  };
+}
+
+/** In a bucket there are no paths: the path API answers with the stream API's name. */
+function bucketPathWriter(store: ObjectStore): AtomicWriter {
+  const refuse = async (): Promise<never> => {
+    throw new Error(pathApiOnBucket(store, 'ctx.writer'));
+  };
+  return { open: refuse, writeFile: refuse };
+}
+
+/** The one line a handler gets when it uses paths on a bucket data root. */
+export function pathApiOnBucket(store: ObjectStore, what: string): string {
+  return `${what} is a path, and the data root ${store.url} is a bucket: use ctx.read(NAME) and ctx.write(NAME, data) (or ctx.open(NAME)), which work on folders and buckets alike`;
 }

@@ -10,11 +10,13 @@ import { UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { dsOf, partitionForKey } from '../schedule/partitions.js';
 import { createAtomicWriter } from '../store/atomic.js';
+import { FsObjectStore } from '../store/fs-store.js';
 import type { CheckResult, TaskRecord } from '../store/ledger.js';
-import { relativeToRoot, resolvePartitionPaths } from '../store/paths.js';
+import { relativeToRoot, resolvePartitionKeys, resolvePartitionPaths } from '../store/paths.js';
 import type { Metrics } from './attempt.js';
 import { systemClock } from './clock.js';
 import { prefixLogger } from './prefix-logger.js';
+import { directDatasets } from './staging.js';
 import { runTask } from './task.js';
 
 export interface TaskTestOptions {
@@ -59,6 +61,8 @@ export async function testTask(opts: TaskTestOptions): Promise<TaskTestResult> {
   try {
     const source = resolvePartitionPaths(pipeline, window, opts.dataRoot);
     const target = resolvePartitionPaths(pipeline, window, scratch);
+    const keys = resolvePartitionKeys(pipeline, window);
+    const scratchStore = new FsObjectStore(scratch);
     const copied: string[] = [];
     const missing: string[] = [];
     const before = new Map<string, number>(); // mtimes of the outputs copied in
@@ -84,13 +88,20 @@ export async function testTask(opts: TaskTestOptions): Promise<TaskTestResult> {
         runId: `test__${window.key}`,
         partition: { ...window, ds: dsOf(window, pipeline.timezone) },
         dataRoot: scratch,
+        store: scratchStore,
+        inputKeys: keys.inputs,
         inputs: target.inputs,
         logger: prefixLogger(opts.logger, `${task.id}: `),
         clock: systemClock,
         killGraceMs: 5000,
       },
       // A scratch root holds nothing to protect: the task writes its outputs in place, unstaged.
-      () => ({ outputs: target.outputs, writer: createAtomicWriter(scratch), finish: async () => [] }),
+      () => ({
+        outputs: target.outputs,
+        writer: createAtomicWriter(scratch),
+        datasets: directDatasets(scratchStore, keys),
+        finish: async () => [],
+      }),
       () => {},
     );
     const outputs: TaskTestResult['outputs'] = [];

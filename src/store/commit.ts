@@ -1,11 +1,13 @@
 // Write, audit, publish: how a partition's outputs become live together.
 //
-// A run writes into its own staging folder. When it has succeeded, its committed
-// outputs are hard-linked into an immutable version folder (no data is copied),
-// whose `_version.json` is written last. Publishing that version is several
-// renames, so it is first written down as a journal (the intent); then each live
-// path is replaced by a link to the version's file (rename: a reader of one path
-// sees the old or the new file, never half of one), outputs the new version no
+// Written once over the ObjectStore, so a folder and a bucket keep the same
+// guarantees. A run writes into its own staging prefix. When it has succeeded,
+// its committed outputs are copied into an immutable version (a hard link on a
+// folder, a server-side CopyObject in a bucket: no data moves through the
+// runner), whose `_version.json` is written last. Publishing that version is
+// several steps, so it is first written down as a journal (the intent); then
+// each live key is replaced by a copy of the version's object (atomic per
+// object: a reader sees the old or the new file, never half of one), outputs the new version no
 // longer has are removed, the folder manifests are rewritten, and the partition
 // manifest — the commit marker, naming the live version — is written last. The
 // journal goes last of all. A run killed at any step leaves the journal behind;
@@ -14,23 +16,21 @@
 // whole at the new version. Readers that follow the partition manifest read the
 // version's own files and never see a mix.
 
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fromJsonValue, toJsonText } from '../json.js';
-import { createAtomicWriter, isTempName, tempNameFor } from './atomic.js';
 import {
-  journalPath,
-  journalsDir,
+  journalKey,
+  journalsKey,
   type PartitionRef,
-  partitionManifestPath,
+  partitionManifestKey,
   VERSION_MARKER,
-  versionDir,
-  versionsDir,
+  versionKey,
+  versionsKey,
 } from './layout.js';
 import type { FileChecksum } from './ledger.js';
-import { checksumFile, MANIFEST_NAME, type ManifestEntry, readManifest } from './manifest.js';
-import { relativeToRoot, resolveInside } from './paths.js';
+import { checksumObject, type KnownFiles, writeFolderManifest } from './manifest.js';
+import { deletePrefix, type ObjectStore } from './object-store.js';
 
 /** Versions kept besides the live one when the contract does not say. */
 export const DEFAULT_RETAIN_VERSIONS = 3;
@@ -84,7 +84,7 @@ export interface StagedOutput {
   name: string;
   /** The contract path (live), relative to the data root. */
   path: string;
-  /** Absolute path of the committed staged file. */
+  /** Key of the committed staged object. */
   staged: string;
   /** What the writer hashed as it wrote. */
   sha256?: string;
@@ -99,40 +99,45 @@ function crashPoint(step: string): void {
   if (process.env[CRASH_ENV] === step) process.kill(process.pid, 'SIGKILL');
 }
 
-export async function readPartitionManifest(root: string, ref: PartitionRef): Promise<PartitionManifest | undefined> {
-  return readJson<PartitionManifest>(partitionManifestPath(root, ref));
+export async function readPartitionManifest(
+  store: ObjectStore,
+  ref: PartitionRef,
+): Promise<PartitionManifest | undefined> {
+  return readJson<PartitionManifest>(store, partitionManifestKey(ref));
 }
 
-export async function readVersion(root: string, ref: PartitionRef, runId: string): Promise<VersionInfo | undefined> {
-  return readJson<VersionInfo>(join(versionDir(root, ref, runId), VERSION_MARKER));
+export async function readVersion(
+  store: ObjectStore,
+  ref: PartitionRef,
+  runId: string,
+): Promise<VersionInfo | undefined> {
+  return readJson<VersionInfo>(store, `${versionKey(ref, runId)}/${VERSION_MARKER}`);
 }
 
 /**
- * Makes the immutable version of a run from its staged outputs: each file is
- * checksummed (and must match what its writer hashed), hard-linked into the
- * version folder, and `_version.json` is written last.
+ * Makes the immutable version of a run from its staged outputs: each object is
+ * checked against what its writer hashed, copied into the version, and
+ * `_version.json` is written last.
  */
 export async function createVersion(
-  root: string,
+  store: ObjectStore,
   ref: PartitionRef,
   runId: string,
   outputs: StagedOutput[],
   made: { codeVersion?: string; inputs: FileChecksum[]; now: Date },
 ): Promise<VersionInfo> {
-  const dir = versionDir(root, ref, runId);
-  await rm(dir, { recursive: true, force: true }); // a half-made version of a killed attempt at this
+  const dir = versionKey(ref, runId);
+  await deletePrefix(store, `${dir}/`); // a half-made version of a killed attempt at this
   const files: VersionFile[] = [];
   for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const sum = await stagedChecksum(output, root);
+    const sum = await stagedChecksum(store, output);
     if (output.sha256 !== undefined && sum.sha256 !== output.sha256) {
       throw new Error(
         `staged output ${output.name} (${sum.path}) changed after it was committed ` +
           `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`,
       );
     }
-    const target = join(dir, output.path);
-    await mkdir(dirname(target), { recursive: true });
-    await linkOrCopy(output.staged, target);
+    await store.copy(output.staged, `${dir}/${output.path}`);
     files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
   }
   crashPoint('version-linked');
@@ -145,25 +150,24 @@ export async function createVersion(
     inputs: made.inputs,
     files,
   };
-  await createAtomicWriter(root).writeFile(join(dir, VERSION_MARKER), toJsonText(info));
+  await store.write(`${dir}/${VERSION_MARKER}`, toJsonText(info));
   crashPoint('version-marked');
   return info;
 }
 
 /**
  * The checksum of a staged output: what its writer computed while writing (a 500 MB
- * bronze is not read again), provided the file still has the size written; else
- * the file is read.
+ * bronze is not read again), provided the object still has the size written; else
+ * the object is read.
  */
-async function stagedChecksum(output: StagedOutput, root: string): Promise<FileChecksum> {
-  const path = relativeToRoot(root, output.staged);
+async function stagedChecksum(store: ObjectStore, output: StagedOutput): Promise<FileChecksum> {
   if (output.sha256 !== undefined && output.written !== undefined) {
-    const size = (await stat(output.staged)).size;
+    const size = (await store.head(output.staged))?.size;
     if (size === output.written.bytes) {
-      return { path, rows: output.written.rows, bytes: size, sha256: output.sha256 };
+      return { path: output.staged, rows: output.written.rows, bytes: size, sha256: output.sha256 };
     }
   }
-  return checksumFile(output.staged, root);
+  return checksumObject(store, output.staged);
 }
 
 export interface PublishOptions {
@@ -176,15 +180,15 @@ export interface PublishOptions {
 
 /** Makes `runId`'s version live (a publish, or a rollback to an older version). The caller holds the partition. */
 export async function publishVersion(
-  root: string,
+  store: ObjectStore,
   ref: PartitionRef,
   runId: string,
   opts: PublishOptions,
 ): Promise<PartitionManifest> {
-  await repairPartition(root, ref);
-  const version = await readVersion(root, ref, runId);
+  await repairPartition(store, ref);
+  const version = await readVersion(store, ref, runId);
   if (!version) throw new UsageError(`no retained version ${runId} of ${ref.dagId} ${ref.partition}`);
-  const previous = await readPartitionManifest(root, ref);
+  const previous = await readPartitionManifest(store, ref);
   const kept = previous ? [previous.runId, ...previous.versions].filter((id) => id !== runId) : [];
   const versions = kept.slice(0, Math.max(0, opts.retainVersions));
   const paths = new Set(version.files.map((f) => f.path));
@@ -197,10 +201,7 @@ export async function publishVersion(
     pinned: opts.pinned ?? opts.action === 'rollback',
     codeVersion: version.codeVersion,
     inputs: version.inputs,
-    files: version.files.map((f) => ({
-      ...f,
-      versionPath: relativeToRoot(root, join(versionDir(root, ref, runId), f.path)),
-    })),
+    files: version.files.map((f) => ({ ...f, versionPath: `${versionKey(ref, runId)}/${f.path}` })),
     versions,
   };
   const journal: Journal = {
@@ -208,60 +209,60 @@ export async function publishVersion(
     remove: (previous?.files ?? []).map((f) => f.path).filter((p) => !paths.has(p)),
     prune: kept.slice(versions.length),
   };
-  await createAtomicWriter(root).writeFile(journalPath(root, ref), toJsonText(journal));
+  await store.write(journalKey(ref), toJsonText(journal));
   crashPoint('journal-written');
-  await applyJournal(root, ref, journal);
+  await applyJournal(store, ref, journal);
   return manifest;
 }
 
 /** Finishes a publish that a killed process left half done. Returns the run id it made live, if any. */
-export async function repairPartition(root: string, ref: PartitionRef): Promise<string | undefined> {
-  const journal = await readJson<Journal>(journalPath(root, ref));
+export async function repairPartition(store: ObjectStore, ref: PartitionRef): Promise<string | undefined> {
+  const journal = await readJson<Journal>(store, journalKey(ref));
   if (!journal) return undefined;
-  await applyJournal(root, ref, journal);
+  await applyJournal(store, ref, journal);
   return journal.manifest.runId;
 }
 
 /** Partitions of a pipeline with a publish left half done. */
-export async function pendingJournals(root: string, dagId: string): Promise<string[]> {
-  const names = await readdir(journalsDir(root, dagId)).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -'.json'.length));
+export async function pendingJournals(store: ObjectStore, dagId: string): Promise<string[]> {
+  const prefix = `${journalsKey(dagId)}/`;
+  const partitions: string[] = [];
+  for await (const info of store.list(prefix)) {
+    const name = info.key.slice(prefix.length);
+    if (!name.includes('/') && name.endsWith('.json')) partitions.push(name.slice(0, -'.json'.length));
+  }
+  return partitions;
 }
 
 /** Rewrites the partition manifest with a new pin (the live bytes do not move). */
-export async function setPinned(root: string, ref: PartitionRef, pinned: boolean): Promise<PartitionManifest> {
-  await repairPartition(root, ref);
-  const manifest = await readPartitionManifest(root, ref);
+export async function setPinned(store: ObjectStore, ref: PartitionRef, pinned: boolean): Promise<PartitionManifest> {
+  await repairPartition(store, ref);
+  const manifest = await readPartitionManifest(store, ref);
   if (!manifest) throw new UsageError(`${ref.dagId} ${ref.partition} has no published version`);
   const next = { ...manifest, pinned };
-  await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(next));
+  await store.write(partitionManifestKey(ref), toJsonText(next));
   return next;
 }
 
-async function applyJournal(root: string, ref: PartitionRef, journal: Journal): Promise<void> {
+async function applyJournal(store: ObjectStore, ref: PartitionRef, journal: Journal): Promise<void> {
   const { manifest } = journal;
-  const source = versionDir(root, ref, manifest.runId);
+  const source = versionKey(ref, manifest.runId);
   let step = 0;
   for (const file of manifest.files) {
-    const live = resolveInside(root, file.path);
-    await mkdir(dirname(live), { recursive: true });
-    const temp = join(dirname(live), tempNameFor(live));
-    await linkOrCopy(join(source, file.path), temp);
-    await rename(temp, live);
+    await store.copy(`${source}/${file.path}`, file.path);
     crashPoint(`live-file-${++step}`);
   }
-  for (const path of journal.remove) {
-    await unlink(resolveInside(root, path)).catch(ignoreMissing);
-  }
+  for (const path of journal.remove) await store.delete(path);
+  const own: KnownFiles = new Map(manifest.files.map((f) => [f.path, f]));
   const folders = new Set([...manifest.files.map((f) => f.path), ...journal.remove].map((p) => posix.dirname(p)));
-  for (const folder of [...folders].sort()) await writeFolderManifest(root, folder, manifest);
+  for (const folder of [...folders].sort()) await writeFolderManifest(store, folder, manifest.runId, own);
   crashPoint('folder-manifests-written');
-  await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(manifest));
+  await store.write(partitionManifestKey(ref), toJsonText(manifest));
   crashPoint('partition-manifest-written');
-  await unlink(journalPath(root, ref)).catch(ignoreMissing);
+  await store.delete(journalKey(ref));
   crashPoint('journal-removed');
-  for (const id of journal.prune) await rm(versionDir(root, ref, id), { recursive: true, force: true });
-  await pruneOrphans(root, ref, new Set([manifest.runId, ...manifest.versions]));
+  for (const id of journal.prune) await deletePrefix(store, `${versionKey(ref, id)}/`);
+  await pruneOrphans(store, ref, new Set([manifest.runId, ...manifest.versions]));
 }
 
 /** The publish steps in order, for tests that kill a publish at each of them. */
@@ -277,77 +278,25 @@ export function publishSteps(fileCount: number): string[] {
   ];
 }
 
-/**
- * `_manifest.json` of one live folder: every file in it, with the checksums the
- * version recorded for its own files (no re-read) and a fresh checksum for others.
- */
-async function writeFolderManifest(root: string, folder: string, manifest: PartitionManifest): Promise<void> {
-  const dir = resolveInside(root, folder);
-  const names = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const previous = await readManifest(join(dir, MANIFEST_NAME));
-  const own = new Map(manifest.files.map((f) => [f.path, f]));
-  const files: ManifestEntry[] = [];
-  for (const entry of names.filter((e) => e.isFile() && e.name !== MANIFEST_NAME && !isTempName(e.name)).sort(byName)) {
-    const path = posix.join(folder, entry.name);
-    const mine = own.get(path);
-    if (mine) {
-      files.push({ path, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: manifest.runId });
-      continue;
-    }
-    const sum = await checksumFile(join(dir, entry.name), root);
-    const earlier = previous?.files.find((f) => f.path === path && f.sha256 === sum.sha256);
-    files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+/** Versions neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
+async function pruneOrphans(store: ObjectStore, ref: PartitionRef, keep: Set<string>): Promise<void> {
+  const prefix = `${versionsKey(ref)}/`;
+  const orphans = new Set<string>();
+  for await (const info of store.list(prefix)) {
+    const runId = info.key.slice(prefix.length).split('/')[0] as string;
+    if (!keep.has(runId)) orphans.add(runId);
   }
-  if (files.length === 0) {
-    await unlink(join(dir, MANIFEST_NAME)).catch(ignoreMissing);
-    return;
-  }
-  await createAtomicWriter(root).writeFile(join(dir, MANIFEST_NAME), toJsonText({ dir: folder, files }));
+  for (const runId of orphans) await deletePrefix(store, `${prefix}${runId}/`);
 }
 
-/** Version folders neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
-async function pruneOrphans(root: string, ref: PartitionRef, keep: Set<string>): Promise<void> {
-  const names = await readdir(versionsDir(root, ref)).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!keep.has(name)) await rm(join(versionsDir(root, ref), name), { recursive: true, force: true });
-  }
-}
-
-/** A hard link (same bytes, no copy); where links are refused, a copy. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      await unlink(to);
-      await link(from, to);
-      return;
-    }
-    if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP') throw error;
-    await copyFile(from, to);
-  }
-}
-
-async function readJson<T>(path: string): Promise<T | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
+  const text = await store.readText(key);
+  if (text === undefined) return undefined;
   try {
     return fromJsonValue<T>(JSON.parse(text));
   } catch (error) {
-    throw new UsageError(`${path} is not valid JSON (${(error as Error).message}): restore it or move it aside`);
+    throw new UsageError(
+      `${store.describe(key)} is not valid JSON (${(error as Error).message}): restore it or move it aside`,
+    );
   }
-}
-
-function ignoreMissing(error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-}
-
-function byName(a: { name: string }, b: { name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

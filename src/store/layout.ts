@@ -1,8 +1,10 @@
-// Where pipewright keeps its own state inside a data root. Live bytes sit at the
-// contract's paths; everything else lives under `_pipewright/`:
+// Where pipewright keeps its own state inside a data root, as keys relative to it
+// (a path under a folder, an object key under a bucket's prefix). Live bytes sit
+// at the contract's paths; everything else lives under `_pipewright/`:
 //
 //   runs/<dag_id>/<partition>/<run_id>.json            the run ledger
-//   locks/<dag_id>/<partition>.lock                     one run at a time
+//   locks/<dag_id>/<partition>.lock                     one run at a time (filesystem)
+//   leases/<dag_id>/<partition>.json                    one run at a time (bucket)
 //   staging/<dag_id>/<partition>/<run_id>/<task_id>.<attempt>/<output path>
 //                                                       what each attempt wrote
 //   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable)
@@ -10,7 +12,6 @@
 //   journal/<dag_id>/<partition>.json                   publish intent, present only mid-publish
 //   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live
 
-import { join, resolve } from 'node:path';
 import { assertSafeSegment } from './paths.js';
 
 export const STATE_DIR = '_pipewright';
@@ -20,55 +21,53 @@ export interface PartitionRef {
   partition: string;
 }
 
-function partitionDir(root: string, area: string, ref: PartitionRef): string {
+function partitionKey(area: string, ref: PartitionRef): string {
   assertSafeSegment(ref.dagId, 'dag id');
   assertSafeSegment(ref.partition, 'partition key');
-  return join(resolve(root), STATE_DIR, area, ref.dagId, ref.partition);
+  return `${STATE_DIR}/${area}/${ref.dagId}/${ref.partition}`;
 }
 
-/** The staging folder of one run of a partition. */
-export function runStagingDir(root: string, ref: PartitionRef, runId: string): string {
+/** The staging prefix of one run of a partition. */
+export function runStagingKey(ref: PartitionRef, runId: string): string {
   assertSafeSegment(runId, 'run id');
-  return join(partitionDir(root, 'staging', ref), runId);
+  return `${partitionKey('staging', ref)}/${runId}`;
 }
 
-/** Every run's staging folder of a partition. */
-export function partitionStagingDir(root: string, ref: PartitionRef): string {
-  return partitionDir(root, 'staging', ref);
+/** Every run's staging prefix of a partition. */
+export function partitionStagingKey(ref: PartitionRef): string {
+  return partitionKey('staging', ref);
 }
 
-/** The staging folder of one attempt of one task. */
-export function attemptStagingDir(
-  root: string,
-  ref: PartitionRef,
-  runId: string,
-  taskId: string,
-  attempt: number,
-): string {
+/** The staging prefix of one attempt of one task. */
+export function attemptStagingKey(ref: PartitionRef, runId: string, taskId: string, attempt: number): string {
   assertSafeSegment(taskId, 'task id');
-  return join(runStagingDir(root, ref, runId), `${taskId}.${attempt}`);
+  return `${runStagingKey(ref, runId)}/${taskId}.${attempt}`;
 }
 
-export function versionsDir(root: string, ref: PartitionRef): string {
-  return partitionDir(root, 'versions', ref);
+export function versionsKey(ref: PartitionRef): string {
+  return partitionKey('versions', ref);
 }
 
-export function versionDir(root: string, ref: PartitionRef, runId: string): string {
+export function versionKey(ref: PartitionRef, runId: string): string {
   assertSafeSegment(runId, 'run id');
-  return join(versionsDir(root, ref), runId);
+  return `${versionsKey(ref)}/${runId}`;
 }
 
 export const VERSION_MARKER = '_version.json';
 
-export function journalPath(root: string, ref: PartitionRef): string {
-  return `${partitionDir(root, 'journal', ref)}.json`;
+export function journalKey(ref: PartitionRef): string {
+  return `${partitionKey('journal', ref)}.json`;
 }
 
-export function partitionManifestPath(root: string, ref: PartitionRef): string {
-  return `${partitionDir(root, 'manifests', ref)}.json`;
+export function partitionManifestKey(ref: PartitionRef): string {
+  return `${partitionKey('manifests', ref)}.json`;
 }
 
-export function journalsDir(root: string, dagId: string): string {
+export function journalsKey(dagId: string): string {
   assertSafeSegment(dagId, 'dag id');
-  return join(resolve(root), STATE_DIR, 'journal', dagId);
+  return `${STATE_DIR}/journal/${dagId}`;
+}
+
+export function leaseKey(ref: PartitionRef): string {
+  return `${partitionKey('leases', ref)}.json`;
 }

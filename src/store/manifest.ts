@@ -4,13 +4,12 @@
 // `produced_by`. Published partitions get theirs from src/store/commit.ts.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { posix, resolve } from 'node:path';
 import { fromJsonValue, toJsonText } from '../json.js';
-import { createAtomicWriter, isTempName } from './atomic.js';
+import { FsObjectStore } from './fs-store.js';
 import type { FileChecksum } from './ledger.js';
-import { relativeToRoot, resolveInside } from './paths.js';
+import type { ObjectStore } from './object-store.js';
 import { rowCounterFor } from './rows.js';
 
 export const MANIFEST_NAME = '_manifest.json';
@@ -26,59 +25,108 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
-/** Streams `path` once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
-export async function checksumFile(path: string, dataRoot: string): Promise<FileChecksum> {
-  const absolute = resolveInside(dataRoot, path);
+/** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
+export async function checksumObject(store: ObjectStore, key: string, signal?: AbortSignal): Promise<FileChecksum> {
   const hash = createHash('sha256');
-  const rows = rowCounterFor(absolute);
+  const rows = rowCounterFor(key);
   let bytes = 0;
-  for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 })) {
-    const buffer = chunk as Buffer;
+  for await (const chunk of await store.read(key, { signal })) {
+    const buffer = chunk as Uint8Array;
     hash.update(buffer);
     rows.add(buffer);
     bytes += buffer.byteLength;
   }
-  return { path: relativeToRoot(dataRoot, absolute), rows: rows.total(), bytes, sha256: hash.digest('hex') };
+  return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+}
+
+/** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
+export async function checksumFile(path: string, dataRoot: string): Promise<FileChecksum> {
+  const store = new FsObjectStore(dataRoot);
+  return checksumObject(store, store.keyOf(store.pathOf(path)));
+}
+
+/** What a folder manifest says of the files a run produced (checksums it already has). */
+export type KnownFiles = Map<string, FileChecksum>;
+
+/**
+ * Rewrites `<folder>/_manifest.json` listing every object directly in that folder.
+ * Files in `own` are credited to `runId` with the checksums given (no re-read);
+ * others are checksummed and keep their earlier producer while unchanged.
+ * An emptied folder loses its manifest.
+ */
+export async function writeFolderManifest(
+  store: ObjectStore,
+  folder: string,
+  runId: string,
+  own: KnownFiles,
+): Promise<void> {
+  const manifestKey = posix.join(folder, MANIFEST_NAME);
+  const previous = parseManifest(await store.readText(manifestKey));
+  const files: ManifestEntry[] = [];
+  for await (const info of store.list(`${folder}/`)) {
+    const name = info.key.slice(folder.length + 1);
+    if (name.includes('/') || name === MANIFEST_NAME) continue;
+    const mine = own.get(info.key);
+    if (mine) {
+      files.push({ path: info.key, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: runId });
+      continue;
+    }
+    const sum = await checksumObject(store, info.key);
+    const earlier = previous?.files.find((f) => f.path === info.key && f.sha256 === sum.sha256);
+    files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+  }
+  if (files.length === 0) {
+    await store.delete(manifestKey);
+    return;
+  }
+  await store.write(manifestKey, toJsonText({ dir: folder, files } satisfies Manifest));
 }
 
 /**
- * Rewrites `<folder of file>/_manifest.json` listing every file of that folder.
- * `file` is credited to `runId`; a sibling keeps its earlier producer while its
- * checksum is unchanged. Returns the checksum of `file`.
+ * Rewrites the manifest of the folder holding `key`, crediting `key` to `runId`
+ * and checksumming it; returns its checksum.
  */
-export async function writeManifest(file: string, runId: string, dataRoot: string): Promise<FileChecksum> {
-  const target = resolveInside(dataRoot, file);
-  const dir = dirname(target);
-  const previous = await readManifest(join(dir, MANIFEST_NAME));
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && e.name !== MANIFEST_NAME && !isTempName(e.name))
-    .map((e) => e.name)
-    .sort();
+export async function writeManifestFor(store: ObjectStore, key: string, runId: string): Promise<FileChecksum> {
+  const own = await checksumObject(store, key);
+  const folder = posix.dirname(key);
+  const manifestKey = posix.join(folder, MANIFEST_NAME);
+  const previous = parseManifest(await store.readText(manifestKey));
   const files: ManifestEntry[] = [];
-  let own: FileChecksum | undefined;
-  for (const name of names) {
-    const sum = await checksumFile(join(dir, name), dataRoot);
-    const path = join(dir, name);
+  for await (const info of store.list(`${folder}/`)) {
+    const name = info.key.slice(folder.length + 1);
+    if (name.includes('/') || name === MANIFEST_NAME) continue;
+    const sum = info.key === key ? own : await checksumObject(store, info.key);
     const earlier = previous?.files.find((f) => f.path === sum.path);
     const producedBy =
-      path !== target && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
+      info.key !== key && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
         ? earlier.producedBy
         : runId;
-    if (path === target) own = sum;
     files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
   }
-  if (!own) throw new Error(`cannot write a manifest for ${target}: the file does not exist`);
-  const manifest: Manifest = { dir: relativeToRoot(dataRoot, dir), files };
-  await createAtomicWriter(dataRoot).writeFile(join(dir, MANIFEST_NAME), toJsonText(manifest));
+  await store.write(manifestKey, toJsonText({ dir: folder, files } satisfies Manifest));
   return own;
 }
 
-/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
-export async function readManifest(path: string): Promise<Manifest | undefined> {
+/** `writeManifestFor` on a data root folder, with `file` relative to it or absolute inside it. */
+export async function writeManifest(file: string, runId: string, dataRoot: string): Promise<FileChecksum> {
+  const store = new FsObjectStore(dataRoot);
+  const key = store.keyOf(store.pathOf(file));
+  if (!(await store.head(key)))
+    throw new Error(`cannot write a manifest for ${store.pathOf(file)}: the file does not exist`);
+  return writeManifestFor(store, key, runId);
+}
+
+function parseManifest(text: string | undefined): Manifest | undefined {
+  if (text === undefined) return undefined;
   try {
-    const parsed = fromJsonValue<Partial<Manifest>>(JSON.parse(await readFile(resolve(path), 'utf8')));
+    const parsed = fromJsonValue<Partial<Manifest>>(JSON.parse(text));
     return Array.isArray(parsed.files) ? (parsed as Manifest) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
+export async function readManifest(path: string): Promise<Manifest | undefined> {
+  return parseManifest(await readFile(resolve(path), 'utf8').catch(() => undefined));
 }

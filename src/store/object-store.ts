@@ -74,8 +74,10 @@ export interface ObjectStore {
   list(prefix: string): AsyncIterable<ObjectInfo>;
 }
 
-/** Removes every object under `prefix`. */
+/** Removes every object under `prefix` (a folder store removes the folders too). */
 export async function deletePrefix(store: ObjectStore, prefix: string): Promise<void> {
+  const tree = store as ObjectStore & { removeTree?: (prefix: string) => Promise<void> };
+  if (tree.removeTree) return tree.removeTree(prefix);
   const keys: string[] = [];
   for await (const info of store.list(prefix)) keys.push(info.key);
   for (const key of keys) await store.delete(key);

@@ -128,6 +128,28 @@ export function relativeToRoot(dataRoot: string, absolute: string): string {
   return relative(resolve(dataRoot), absolute).split(sep).join('/');
 }
 
+/**
+ * The contract's inputs and outputs of one partition as keys relative to the data
+ * root (a folder or a bucket prefix), refused when they would leave it.
+ */
+export function resolvePartitionKeys(
+  pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,
+  partition: Partition,
+): { inputs: Record<string, string>; outputs: Record<string, string> } {
+  const paths = resolvePartitionPaths(pipeline, partition, KEY_ROOT);
+  const rel = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).map(([name, path]) => [name, relativeToRoot(KEY_ROOT, path)]));
+  return { inputs: rel(paths.inputs), outputs: rel(paths.outputs) };
+}
+
+// Keys are resolved against a stand-in root: the same rules as paths in a folder, whatever the store.
+const KEY_ROOT = resolve('/pipewright-data-root');
+
+/** `path` as a key relative to the data root (normalized), refused when it would leave the root. */
+export function keyInsideRoot(path: string): string {
+  return relativeToRoot(KEY_ROOT, resolveInside(KEY_ROOT, path));
+}
+
 /** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
 export function resolvePartitionPaths(
   pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,

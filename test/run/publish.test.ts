@@ -13,6 +13,7 @@ import { rollbackPartition } from '../../src/run/rollback.js';
 import { runPartitions } from '../../src/run/run-partitions.js';
 import { readPartitionManifest } from '../../src/store/commit.js';
 import { FsLedger } from '../../src/store/fs-ledger.js';
+import { FsObjectStore } from '../../src/store/fs-store.js';
 import { tempRoots } from '../support/temp.js';
 import { handler, pipeline, readTrace, task } from './support.js';
 
@@ -82,7 +83,10 @@ describe('write, audit, publish', () => {
     expect(first.record.publication).toBe('published');
     expect(read(root, GOLD)).toBe(orders(2));
     const folderManifest = read(root, `gold/dt=${KEY}/_manifest.json`);
-    const partitionManifest = await readPartitionManifest(root, { dagId: 'test_dag', partition: KEY });
+    const partitionManifest = await readPartitionManifest(new FsObjectStore(root), {
+      dagId: 'test_dag',
+      partition: KEY,
+    });
     expect(partitionManifest?.runId).toBe(first.record.runId);
 
     // Re-delivered with 5 rows: the audit fails, readers keep seeing version 1.
@@ -93,7 +97,9 @@ describe('write, audit, publish', () => {
     expect(failed.record).toMatchObject({ publication: 'staged', liveVersion: first.record.runId });
     expect(read(root, GOLD)).toBe(orders(2));
     expect(read(root, `gold/dt=${KEY}/_manifest.json`)).toBe(folderManifest);
-    expect(await readPartitionManifest(root, { dagId: 'test_dag', partition: KEY })).toEqual(partitionManifest);
+    expect(await readPartitionManifest(new FsObjectStore(root), { dagId: 'test_dag', partition: KEY })).toEqual(
+      partitionManifest,
+    );
     // The staged output stays for inspection, where the record and the report say.
     const staged = path.join(root, failed.record.stagingDir as string, `copy.1/${GOLD}`);
     expect(readFileSync(staged, 'utf8')).toBe(orders(5));
@@ -103,7 +109,7 @@ describe('write, audit, publish', () => {
     const second = await run(audited(10), root);
     expect(second.record.publication).toBe('published');
     expect(read(root, GOLD)).toBe(orders(5));
-    const live = await readPartitionManifest(root, { dagId: 'test_dag', partition: KEY });
+    const live = await readPartitionManifest(new FsObjectStore(root), { dagId: 'test_dag', partition: KEY });
     expect(live).toMatchObject({ runId: second.record.runId, versions: [first.record.runId], pinned: false });
     expect(live?.files.map((f) => [f.path, f.sha256])).toEqual([[GOLD, sha(orders(5))]]);
     // A reader following the manifest reads the version's own immutable file.
@@ -169,7 +175,7 @@ describe('write, audit, publish', () => {
     expect(events).toContain('1:zombie writes');
     expect(events).not.toContain('1:zombie wrote');
     expect(read(root, GOLD)).toBe('attempt 2\n');
-    const live = await readPartitionManifest(root, { dagId: 'test_dag', partition: KEY });
+    const live = await readPartitionManifest(new FsObjectStore(root), { dagId: 'test_dag', partition: KEY });
     expect(live?.files[0]?.sha256).toBe(sha('attempt 2\n'));
     expect(record.outputs).toEqual([expect.objectContaining({ path: GOLD, sha256: sha('attempt 2\n') })]);
   });

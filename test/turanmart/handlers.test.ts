@@ -17,9 +17,11 @@ import type { Pipeline } from '../../src/contract/model.js';
 import { csvReading } from '../../src/csv/reader.js';
 import { DataContractError, TransientError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
+import { directDatasets } from '../../src/run/staging.js';
 import { partitionForKey } from '../../src/schedule/partitions.js';
 import { createAtomicWriter } from '../../src/store/atomic.js';
-import { resolvePartitionPaths } from '../../src/store/paths.js';
+import { FsObjectStore } from '../../src/store/fs-store.js';
+import { resolvePartitionKeys, resolvePartitionPaths } from '../../src/store/paths.js';
 import { referenceDailySales } from './reference.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,7 +49,12 @@ function sampleRoot(): string {
 function context(dataRoot: string, ds: string, taskId: string): TaskContext {
   const partition = partitionForKey(pipeline.partition, pipeline.timezone, ds);
   const { inputs, outputs } = resolvePartitionPaths(pipeline, partition, dataRoot);
+  const datasets = directDatasets(new FsObjectStore(dataRoot), resolvePartitionKeys(pipeline, partition));
   return {
+    read: datasets.read,
+    write: datasets.write,
+    open: datasets.open,
+    exists: datasets.exists,
     dagId: pipeline.dagId,
     taskId,
     runId: 'test-run',

@@ -7,6 +7,7 @@ import type { CommandSpec } from '../../contract/model.js';
 import type { FailureClass } from '../../errors.js';
 import { renderTemplate, templateVars } from '../../store/paths.js';
 import type { AttemptEnv, AttemptResult, KindRunner } from '../attempt.js';
+import { withLocalCopies } from './local-copies.js';
 
 /** How many trailing stderr lines a failure message quotes. */
 const TAIL_LINES = 5;
@@ -84,73 +85,77 @@ export function commandKind(spec: CommandSpec): KindRunner {
   return {
     cooperative: true,
     run(env): Promise<AttemptResult> {
-      const [program, ...args] = renderArgv(spec, env);
-      if (program === undefined) {
-        return Promise.resolve({ status: 'failed', failureClass: 'code', error: 'empty command' });
-      }
-      const cwd = path.resolve(env.pipeline.dir, spec.cwd ?? '.');
-      return new Promise((resolve) => {
-        const tail: string[] = [];
-        let killTimer: NodeJS.Timeout | undefined;
-        const child = spawn(program, args, {
-          cwd,
-          env: commandEnv(env),
-          detached: true, // its own process group: -pid reaches every process it starts
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        const onAbort = () => {
-          env.logger.warning(`stopping ${program} (pid ${child.pid}): SIGTERM to its process group`);
-          signalGroup(child.pid, 'SIGTERM');
-          killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), env.killGraceMs);
-        };
-        env.signal.addEventListener('abort', onAbort, { once: true });
-        pipeLines(child.stdout, (line) => env.logger.info(line));
-        pipeLines(child.stderr, (line) => {
-          env.logger.info(line);
-          tail.push(line);
-          if (tail.length > TAIL_LINES) tail.shift();
-        });
-        let settled = false;
-        // The result is built after the pipes close, so the stderr tail is complete.
-        const finish = async (build: () => AttemptResult) => {
-          if (settled) return;
-          settled = true;
-          env.signal.removeEventListener('abort', onAbort);
-          // Whatever the program left running dies with it: a task's processes never outlive the task.
-          signalGroup(child.pid, 'SIGKILL');
-          clearTimeout(killTimer);
-          await closed(child, env.killGraceMs);
-          resolve(build());
-        };
-        child.once('error', (error: NodeJS.ErrnoException) => {
-          const message =
-            error.code === 'ENOENT'
-              ? `command not found: ${program} (cwd ${cwd})`
-              : `cannot start ${program}: ${error.message}`;
-          void finish(() => ({ status: 'failed', failureClass: 'code', error: message }));
-        });
-        child.once('exit', (code, signal) => {
-          void finish(() => {
-            const stderrTail = tail.length > 0 ? `: ${tail.join(' | ')}` : '';
-            if (env.signal.aborted) {
-              const reason: unknown = env.signal.reason;
-              const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-              const why = reason instanceof Error ? reason.message : 'cancelled';
-              return {
-                status: 'failed',
-                failureClass: timedOut ? 'timeout' : 'code',
-                error: `${why}; killed ${program}`,
-              };
-            }
-            if (code === 0) return { status: 'success' };
-            if (code !== null) {
-              const failureClass = classifyExit(spec, code);
-              return { status: 'failed', failureClass, error: `${program} exited with code ${code}${stderrTail}` };
-            }
-            return { status: 'failed', failureClass: 'code', error: `${program} was killed by ${signal}${stderrTail}` };
-          });
-        });
-      });
+      return env.store.kind === 'fs' ? runCommand(spec, env) : withLocalCopies(env, (local) => runCommand(spec, local));
     },
   };
+}
+
+function runCommand(spec: CommandSpec, env: AttemptEnv): Promise<AttemptResult> {
+  const [program, ...args] = renderArgv(spec, env);
+  if (program === undefined) {
+    return Promise.resolve({ status: 'failed', failureClass: 'code', error: 'empty command' });
+  }
+  const cwd = path.resolve(env.pipeline.dir, spec.cwd ?? '.');
+  return new Promise((resolve) => {
+    const tail: string[] = [];
+    let killTimer: NodeJS.Timeout | undefined;
+    const child = spawn(program, args, {
+      cwd,
+      env: commandEnv(env),
+      detached: true, // its own process group: -pid reaches every process it starts
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onAbort = () => {
+      env.logger.warning(`stopping ${program} (pid ${child.pid}): SIGTERM to its process group`);
+      signalGroup(child.pid, 'SIGTERM');
+      killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), env.killGraceMs);
+    };
+    env.signal.addEventListener('abort', onAbort, { once: true });
+    pipeLines(child.stdout, (line) => env.logger.info(line));
+    pipeLines(child.stderr, (line) => {
+      env.logger.info(line);
+      tail.push(line);
+      if (tail.length > TAIL_LINES) tail.shift();
+    });
+    let settled = false;
+    // The result is built after the pipes close, so the stderr tail is complete.
+    const finish = async (build: () => AttemptResult) => {
+      if (settled) return;
+      settled = true;
+      env.signal.removeEventListener('abort', onAbort);
+      // Whatever the program left running dies with it: a task's processes never outlive the task.
+      signalGroup(child.pid, 'SIGKILL');
+      clearTimeout(killTimer);
+      await closed(child, env.killGraceMs);
+      resolve(build());
+    };
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      const message =
+        error.code === 'ENOENT'
+          ? `command not found: ${program} (cwd ${cwd})`
+          : `cannot start ${program}: ${error.message}`;
+      void finish(() => ({ status: 'failed', failureClass: 'code', error: message }));
+    });
+    child.once('exit', (code, signal) => {
+      void finish(() => {
+        const stderrTail = tail.length > 0 ? `: ${tail.join(' | ')}` : '';
+        if (env.signal.aborted) {
+          const reason: unknown = env.signal.reason;
+          const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
+          const why = reason instanceof Error ? reason.message : 'cancelled';
+          return {
+            status: 'failed',
+            failureClass: timedOut ? 'timeout' : 'code',
+            error: `${why}; killed ${program}`,
+          };
+        }
+        if (code === 0) return { status: 'success' };
+        if (code !== null) {
+          const failureClass = classifyExit(spec, code);
+          return { status: 'failed', failureClass, error: `${program} exited with code ${code}${stderrTail}` };
+        }
+        return { status: 'failed', failureClass: 'code', error: `${program} was killed by ${signal}${stderrTail}` };
+      });
+    });
+  });
 }

@@ -5,9 +5,11 @@ import type { HandlerSpec } from '../../contract/model.js';
 import { handlerModuleInside } from '../../contract/path-rules.js';
 import { csvReading } from '../../csv/reader.js';
 import { DataContractError, TransientError } from '../../errors.js';
+import type { ObjectStore } from '../../store/object-store.js';
 import type { AttemptEnv, AttemptResult, KindRunner, Metrics } from '../attempt.js';
 import type { Handler, TaskContext } from '../context.js';
 import { importTaskModule } from '../module-format.js';
+import { pathApiOnBucket } from '../staging.js';
 
 /** Imports the module and returns the named export, refusing anything that is not a function. */
 export async function loadHandler(pipelineDir: string, spec: HandlerSpec): Promise<Handler> {
@@ -56,15 +58,29 @@ export function taskContext(env: AttemptEnv): TaskContext {
     ds: env.partition.ds,
     dataInterval: { start: env.partition.dataIntervalStart, end: env.partition.dataIntervalEnd },
     attempt: env.attempt,
-    inputs: { ...env.inputs },
-    outputs: { ...env.outputs },
+    inputs: env.store.kind === 'fs' ? { ...env.inputs } : refusePaths(env.store, 'ctx.inputs'),
+    outputs: env.store.kind === 'fs' ? { ...env.outputs } : refusePaths(env.store, 'ctx.outputs'),
     dataRoot: env.dataRoot,
     logger: env.logger,
     signal: env.signal,
     writer: env.writer,
+    read: (name, options) => env.datasets.read(name, { signal: env.signal, ...options }),
+    write: (name, data) => env.datasets.write(name, data),
+    open: (name) => env.datasets.open(name),
+    exists: (name) => env.datasets.exists(name),
     csv: csvReading,
     errors: { TransientError, DataContractError },
   };
+}
+
+/** In a bucket there are no paths: reading ctx.inputs.X fails with the stream API's name. */
+function refusePaths(store: ObjectStore, what: string): Record<string, string> {
+  return new Proxy({} as Record<string, string>, {
+    get(_, name) {
+      if (typeof name !== 'string' || name === 'then' || name === 'toJSON') return undefined;
+      throw new Error(pathApiOnBucket(store, `${what}.${name}`));
+    },
+  });
 }
 
 export function handlerKind(spec: HandlerSpec): KindRunner {

@@ -1,34 +1,33 @@
 // `sensor: { path }`: waits for a file to appear, poking at an interval, and past its
 // deadline fails or defers the partition to the next tick instead of holding a runner.
-import { access } from 'node:fs/promises';
 import type { SensorSpec } from '../../contract/model.js';
-import { relativeToRoot, renderTemplate, resolveInside, templateVars } from '../../store/paths.js';
+import type { ObjectStore } from '../../store/object-store.js';
+import { keyInsideRoot, renderTemplate, templateVars } from '../../store/paths.js';
 import type { AttemptResult, KindRunner } from '../attempt.js';
 import { formatDuration } from '../duration.js';
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
+/** A key, or with a trailing `/` any object under that prefix (Airflow's S3KeySensor, prefix mode). */
+async function exists(store: ObjectStore, key: string): Promise<boolean> {
+  if (!key.endsWith('/')) return (await store.head(key)) !== undefined;
+  for await (const _ of store.list(key)) return true;
+  return false;
 }
 
 export function sensorKind(spec: SensorSpec): KindRunner {
   return {
     cooperative: true,
     async run(env): Promise<AttemptResult> {
-      const vars = { ...templateVars(env.partition), inputs: env.inputs, outputs: env.outputs };
-      const target = resolveInside(env.dataRoot, renderTemplate(spec.path, vars));
-      const shown = relativeToRoot(env.dataRoot, target);
+      const vars = { ...templateVars(env.partition), inputs: env.inputKeys, outputs: {} };
+      const rendered = renderTemplate(spec.path, vars);
+      const key = keyInsideRoot(rendered) + (rendered.endsWith('/') ? '/' : '');
+      const shown = key;
       // give_up_after is measured from the end of the data interval: a partition long past
       // it stops waiting at once instead of holding a runner for its whole timeout again.
       const giveUpAt =
         spec.giveUpAfterMs === undefined ? undefined : Date.parse(env.partition.dataIntervalEnd) + spec.giveUpAfterMs;
       const deadline = Math.min(env.clock.now() + spec.timeoutMs, giveUpAt ?? Number.POSITIVE_INFINITY);
       for (let poke = 1; ; poke++) {
-        if (await exists(target)) {
+        if (await exists(env.store, key)) {
           env.logger.info(`${shown} is there (poke ${poke})`);
           return { status: 'success' };
         }
