@@ -48,6 +48,8 @@ export interface Datasets {
   open(name: string): Promise<AtomicFile>;
   /** Whether `read(name)` would find bytes: an input that is there, an output written earlier in this run. */
   exists(name: string): Promise<boolean>;
+  /** The dataset's contract path for this partition, relative to the data root: for messages. */
+  where(name: string): string;
 }
 
 export interface TaskContext extends Datasets {

@@ -102,6 +102,7 @@ export class RunStaging {
         const key = this.committed.get(name)?.key ?? this.inputs[name];
         return key !== undefined && (await this.store.head(key)) !== undefined;
       },
+      where: (name) => this.inputs[name] ?? this.live[name] ?? this.passThrough[name] ?? name,
     };
     return {
       outputs: fs ? Object.fromEntries(Object.entries(visible).map(([n, key]) => [n, fs.pathOf(key)])) : {},
@@ -248,6 +249,7 @@ export function directDatasets(
       yield* (await store.read(key, options)) as AsyncIterable<Uint8Array>;
     },
     open,
+    where: (name) => keys.inputs[name] ?? keys.outputs[name] ?? name,
     async exists(name) {
       const key = { ...keys.outputs, ...keys.inputs }[name];
       return key !== undefined && (await store.head(key)) !== undefined;

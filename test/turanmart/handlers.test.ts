@@ -55,6 +55,7 @@ function context(dataRoot: string, ds: string, taskId: string): TaskContext {
     write: datasets.write,
     open: datasets.open,
     exists: datasets.exists,
+    where: datasets.where,
     dagId: pipeline.dagId,
     taskId,
     runId: 'test-run',

@@ -11,8 +11,7 @@
 // UTF-8) is read again by csv-parse from the start, so the rules never depend
 // on which reader ran.
 
-import { createReadStream } from 'node:fs';
-import { relative } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { AtomicFile, CsvFields, TaskContext, TaskOutcome } from 'pipewright';
@@ -26,18 +25,20 @@ const BATCH_BYTES = 1 << 20;
 const COMMA = 0x2c;
 const LF = 0x0a;
 
+// Datasets by name, so the same code runs on a data root folder and in a bucket.
+const SOURCE = 'raw_orders';
+const TARGET = 'bronze_orders';
+
 export async function ingestOrdersBronze(ctx: TaskContext): Promise<TaskOutcome> {
-  const source = required(ctx.inputs, 'raw_orders');
-  const target = required(ctx.outputs, 'bronze_orders');
-  const shown = relative(ctx.dataRoot, source);
-  let file = await ctx.writer.open(target);
+  const shown = ctx.where(SOURCE);
+  let file = await ctx.open(TARGET);
   let rows: number;
   try {
-    const fast = await ingestFromRanges(ctx, source, shown, file);
+    const fast = await ingestFromRanges(ctx, shown, file);
     if (fast === undefined) {
       await file.abort();
-      file = await ctx.writer.open(target);
-      rows = await ingestWithCsvParse(ctx, source, shown, file);
+      file = await ctx.open(TARGET);
+      rows = await ingestWithCsvParse(ctx, shown, file);
     } else {
       rows = fast;
     }
@@ -55,12 +56,7 @@ export async function ingestOrdersBronze(ctx: TaskContext): Promise<TaskOutcome>
 class NotForTheFastPath extends Error {}
 
 /** Bronze from byte ranges; undefined (nothing kept) when the file needs csv-parse. */
-async function ingestFromRanges(
-  ctx: TaskContext,
-  source: string,
-  shown: string,
-  file: AtomicFile,
-): Promise<number | undefined> {
+async function ingestFromRanges(ctx: TaskContext, shown: string, file: AtomicFile): Promise<number | undefined> {
   const { fieldText, mayNeedTrim } = ctx.csv;
   const out = new Output();
   let order: number[] | undefined;
@@ -127,7 +123,7 @@ async function ingestFromRanges(
 
   const reader = new ctx.csv.CsvReader(onRecord, { keepEmpty: true, onChunkEnd: flushRun });
   try {
-    for await (const chunk of ctx.csv.readChunks(source, { signal: ctx.signal })) {
+    for await (const chunk of ctx.read(SOURCE, { signal: ctx.signal })) {
       reader.push(chunk);
       if (!reader.validUtf8) return undefined;
       if (out.length >= BATCH_BYTES) await file.write(out.take());
@@ -187,12 +183,12 @@ class Output {
 }
 
 /** The whole file through csv-parse: the reference reading, for files the fast path leaves to it. */
-async function ingestWithCsvParse(ctx: TaskContext, source: string, shown: string, file: AtomicFile): Promise<number> {
+async function ingestWithCsvParse(ctx: TaskContext, shown: string, file: AtomicFile): Promise<number> {
   let rows = 0;
   // pipeline() hands a read or parse error to the loop below; a bare pipe() would
   // emit it with no listener and take the whole process down.
   const parser = parse({ bom: true, trim: true, skip_empty_lines: true });
-  pipeline(createReadStream(source, { signal: ctx.signal }), parser).catch(() => {});
+  pipeline(Readable.from(ctx.read(SOURCE, { signal: ctx.signal })), parser).catch(() => {});
   const records = parser as AsyncIterable<string[]>;
   let order: number[] | undefined;
   let batch = '';
@@ -243,10 +239,4 @@ function columnOrder(found: string[], shown: string, ctx: TaskContext): number[]
 /** Trimmed, with line breaks inside a value as LF: the same order gives the same bytes from any exporter. */
 function normalize(value: string): string {
   return value.trim().replace(/\r\n?/g, '\n');
-}
-
-function required(paths: Record<string, string>, name: string): string {
-  const path = paths[name];
-  if (path === undefined) throw new Error(`the pipeline contract must declare "${name}" for this task`);
-  return path;
 }

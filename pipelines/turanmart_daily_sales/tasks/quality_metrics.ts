@@ -3,24 +3,19 @@
 // The executor writes the report itself after this task, with every task's
 // final state; this handler only returns metrics.
 
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { TaskContext, TaskOutcome } from 'pipewright';
 
 const AMOUNT = /^(-?)(\d+)\.(\d{2})$/;
 
 export async function collectQualityMetrics(ctx: TaskContext): Promise<TaskOutcome> {
-  const gold = ctx.outputs.daily_sales;
-  if (gold === undefined) throw new Error('the pipeline contract must declare output "daily_sales" for this task');
-  let text: string;
-  try {
-    text = await readFile(gold, { encoding: 'utf8', signal: ctx.signal });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    ctx.logger.warning(`${relative(ctx.dataRoot, gold)} is not published: no gold metrics for this partition`);
+  if (!(await ctx.exists('daily_sales'))) {
+    ctx.logger.warning(`${ctx.where('daily_sales')} is not published: no gold metrics for this partition`);
     return { metrics: { gold_published: 'no', gold_rows: 0 } };
   }
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of ctx.read('daily_sales', { signal: ctx.signal })) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
   const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const regions = new Set<string>();
   let orders = 0;

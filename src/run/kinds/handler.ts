@@ -68,6 +68,7 @@ export function taskContext(env: AttemptEnv): TaskContext {
     write: (name, data) => env.datasets.write(name, data),
     open: (name) => env.datasets.open(name),
     exists: (name) => env.datasets.exists(name),
+    where: (name) => env.datasets.where(name),
     csv: csvReading,
     errors: { TransientError, DataContractError },
   };
