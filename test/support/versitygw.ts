@@ -119,7 +119,7 @@ function once(fn: () => Promise<void>): () => Promise<void> {
   };
 }
 
-/** Points this test process's AWS chain at `server` (undo with vi.unstubAllEnvs in afterAll). */
-export function stubS3Env(server: Versitygw, overrides: Record<string, string> = {}): void {
+/** Points this test process's AWS chain at `server` (undo with vi.unstubAllEnvs); undefined unsets a variable. */
+export function stubS3Env(server: Versitygw, overrides: Record<string, string | undefined> = {}): void {
   for (const [name, value] of Object.entries({ ...server.env, ...overrides })) vi.stubEnv(name, value);
 }

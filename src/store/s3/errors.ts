@@ -94,7 +94,7 @@ export function classifyS3Error(error: unknown): S3Failure {
     return { kind: 'region', region: e.Region ?? headerRegion ?? expected };
   }
   if (DENIED_NAMES.has(code) || status === 403) return { kind: 'denied', code };
-  if (message === 'Region is missing' || code === 'RegionMissing') return { kind: 'no_region' };
+  if (/^Region (is missing|not accepted)/.test(message)) return { kind: 'no_region' };
   if (code === 'CredentialsProviderError') return { kind: 'no_credentials' };
   if (THROTTLE_NAMES.has(code) || status === 429 || status === 503) return { kind: 'throttled', code };
   if (status !== undefined && status >= 500) return { kind: 'server', code };
@@ -146,7 +146,7 @@ export function s3Error(error: unknown, context: S3Context): Error {
       );
     case 'no_region':
       return new UsageError(
-        `${where}: no region is configured: set AWS_REGION (AWS: the bucket's region; R2: auto; MinIO/versitygw: us-east-1)`,
+        `${where}: no valid region is configured: set AWS_REGION (AWS: the bucket's region; R2: auto; MinIO/versitygw: us-east-1)`,
         cause,
       );
     case 'no_credentials':
