@@ -1,7 +1,8 @@
 // Installs what the tests drive, once per machine: the pinned Go tools (act runs
-// our workflows, actionlint checks them) with `go install`, zizmor (audits them for
-// security) with pip into its own venv, and Debian's chromium (the status site's
-// browser tests) with apt-get when we are root. Prints the paths.
+// our workflows, actionlint checks them, versitygw is the S3 server of the bucket
+// store's tests) with `go install`, zizmor (audits them for security) with pip
+// into its own venv, and Debian's chromium (the status site's browser tests) with
+// apt-get when we are root. Prints the paths.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 export const TOOLS = {
   act: { module: 'github.com/nektos/act', version: 'v0.2.89' },
   actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: 'v1.7.12' },
+  versitygw: { module: 'github.com/versity/versitygw/cmd/versitygw', version: 'v1.8.0' },
   zizmor: { pypi: 'zizmor', version: '1.32.0' },
 };
 

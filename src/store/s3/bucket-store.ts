@@ -1,0 +1,363 @@
+// A data root in an S3-compatible bucket: `s3://bucket/prefix`, keys under the
+// prefix. Bytes stream both ways (GetObject's body is handed on as it arrives;
+// streamed bodies go up in parts through lib-storage's Upload), so memory stays
+// flat in the object's size. Conditional writes map to If-None-Match/If-Match and
+// a lost race is a PreconditionFailedError; every other SDK error is one line
+// (errors.ts). Publishing copies server-side: no data flows through the runner.
+
+import { Readable } from 'node:stream';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  type HeadObjectCommandOutput,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCopyCommand,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { UsageError } from '../../errors.js';
+import {
+  type ObjectBody,
+  type ObjectInfo,
+  ObjectNotFoundError,
+  type ObjectStore,
+  PreconditionFailedError,
+  type ReadOptions,
+  type WriteOptions,
+} from '../object-store.js';
+import { classifyS3Error, type S3Context, s3Error } from './errors.js';
+import { parseS3Url, type S3Location, s3ClientConfig, s3Settings } from './url.js';
+
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+
+export interface S3StoreOptions {
+  /** Part size of streamed writes; memory use is about partSize × queueSize. Default 8 MiB. */
+  partSize?: number;
+  /** Parts uploaded at once. Default 4. */
+  queueSize?: number;
+  /**
+   * Objects larger than this are copied part by part with UploadPartCopy, still
+   * server-side: a single CopyObject is limited to 5 GiB by S3. Default 5 GiB.
+   */
+  multipartCopyAbove?: number;
+  /** Part size of such copies (S3: 5 MiB to 5 GiB, at most 10,000 parts). Default 512 MiB. */
+  copyPartSize?: number;
+}
+
+/**
+ * The bucket store for `s3://bucket/prefix`, configured from this process's
+ * environment (url.ts); one UsageError line for a bad URL or setting.
+ */
+export function openS3Store(url: string, options: S3StoreOptions = {}): S3ObjectStore {
+  const location = parseS3Url(url);
+  const { endpoint, region } = s3Settings(process.env);
+  return new S3ObjectStore(location, new S3Client(s3ClientConfig(process.env)), { ...options, endpoint, region });
+}
+
+export class S3ObjectStore implements ObjectStore {
+  readonly kind = 's3' as const;
+  readonly url: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  /** The endpoint from the environment; undefined for AWS S3's own. */
+  readonly endpoint: string | undefined;
+  readonly region: string | undefined;
+  readonly client: S3Client;
+  private readonly partSize: number;
+  private readonly queueSize: number;
+  private readonly multipartCopyAbove: number;
+  private readonly copyPartSize: number;
+
+  /** `endpoint` and `region` only name the client's settings in messages. */
+  constructor(
+    location: S3Location,
+    client: S3Client,
+    options: S3StoreOptions & { endpoint?: string; region?: string } = {},
+  ) {
+    this.url = location.url;
+    this.bucket = location.bucket;
+    this.prefix = location.prefix;
+    this.client = client;
+    this.endpoint = options.endpoint;
+    this.region = options.region;
+    this.partSize = options.partSize ?? 8 * MIB;
+    this.queueSize = options.queueSize ?? 4;
+    this.multipartCopyAbove = options.multipartCopyAbove ?? 5 * GIB;
+    this.copyPartSize = options.copyPartSize ?? 512 * MIB;
+  }
+
+  /** The full S3 key of a store key (the prefix, then the key). */
+  objectKey(key: string): string {
+    assertKey(key, this.url);
+    return this.prefix ? `${this.prefix}/${key}` : key;
+  }
+
+  describe(key: string): string {
+    return key === '' ? this.url : `s3://${this.bucket}/${this.objectKey(key)}`;
+  }
+
+  /** Error context for messages about `key` (the bucket itself when undefined). */
+  context(key?: string): S3Context {
+    const where = key === undefined ? `s3://${this.bucket}` : this.describe(key);
+    return { where, key, bucket: this.bucket, endpoint: this.endpoint, region: this.region };
+  }
+
+  async head(key: string): Promise<ObjectInfo | undefined> {
+    const output = await this.headObject(key);
+    return output && this.info(key, output);
+  }
+
+  async read(key: string, options: ReadOptions = {}): Promise<Readable> {
+    const Key = this.objectKey(key);
+    try {
+      const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key }), {
+        abortSignal: options.signal,
+      });
+      if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
+      return Readable.from(this.guard(output.Body, key), { objectMode: false });
+    } catch (error) {
+      throw this.readError(error, key);
+    }
+  }
+
+  async readText(key: string): Promise<string | undefined> {
+    try {
+      const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      return await (output.Body as { transformToString(encoding: string): Promise<string> }).transformToString('utf8');
+    } catch (error) {
+      if (classifyS3Error(error).kind === 'not_found') return undefined;
+      throw s3Error(error, this.context(key));
+    }
+  }
+
+  async write(key: string, body: ObjectBody, options: WriteOptions = {}): Promise<ObjectInfo> {
+    const params = {
+      Bucket: this.bucket,
+      Key: this.objectKey(key),
+      Metadata: options.metadata,
+      ContentType: options.contentType,
+      IfNoneMatch: options.ifNoneMatch,
+      IfMatch: options.ifMatch,
+    };
+    try {
+      if (typeof body === 'string' || body instanceof Uint8Array) {
+        const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+        const output = await this.client.send(
+          new PutObjectCommand({ ...params, Body: bytes, ContentLength: bytes.byteLength }),
+          { abortSignal: options.signal },
+        );
+        return this.written(key, output.ETag, bytes.byteLength, options);
+      }
+      const counter = { bytes: 0 };
+      const upload = new Upload({
+        client: this.client,
+        params: { ...params, Body: Readable.from(countBytes(body, counter)) },
+        partSize: this.partSize,
+        queueSize: this.queueSize,
+        leavePartsOnError: false,
+      });
+      const abort = () => void upload.abort();
+      options.signal?.addEventListener('abort', abort, { once: true });
+      try {
+        options.signal?.throwIfAborted();
+        const output = await upload.done();
+        return this.written(key, output.ETag, counter.bytes, options);
+      } finally {
+        options.signal?.removeEventListener('abort', abort);
+      }
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      // If-Match on a key that is gone: the object changed under us, as with a 412.
+      if (options.ifMatch !== undefined && classifyS3Error(error).kind === 'not_found')
+        throw new PreconditionFailedError(key, `${this.describe(key)} was removed by someone else meanwhile`);
+      throw s3Error(error, this.context(key));
+    }
+  }
+
+  async copy(from: string, to: string): Promise<ObjectInfo> {
+    const source = await this.headObject(from);
+    if (!source) throw new ObjectNotFoundError(from, this.describe(from));
+    const size = source.ContentLength ?? 0;
+    const CopySource = encodeURIComponent(`${this.bucket}/${this.objectKey(from)}`).replaceAll('%2F', '/');
+    try {
+      if (size > this.multipartCopyAbove) return await this.copyInParts(from, to, source, CopySource);
+      const output = await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectKey(to),
+          CopySource,
+          CopySourceIfMatch: source.ETag,
+          MetadataDirective: 'COPY',
+        }),
+      );
+      return {
+        ...this.info(to, source),
+        etag: output.CopyObjectResult?.ETag ?? '',
+        lastModified: output.CopyObjectResult?.LastModified ?? new Date(),
+      };
+    } catch (error) {
+      if (classifyS3Error(error).kind === 'not_found') throw new ObjectNotFoundError(from, this.describe(from));
+      throw s3Error(error, this.context(to));
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    } catch (error) {
+      if (classifyS3Error(error).kind !== 'not_found') throw s3Error(error, this.context(key));
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<ObjectInfo> {
+    const base = this.prefix ? `${this.prefix}/` : '';
+    const trimmed = prefix.replace(/\/$/, '');
+    if (trimmed !== '') assertKey(trimmed, this.url);
+    let token: string | undefined;
+    do {
+      let output: Awaited<ReturnType<typeof this.listPage>>;
+      try {
+        output = await this.listPage(`${base}${prefix}`, token);
+      } catch (error) {
+        throw s3Error(error, this.context(prefix));
+      }
+      for (const object of output.Contents ?? []) {
+        if (object.Key === undefined || !object.Key.startsWith(base)) continue;
+        yield {
+          key: object.Key.slice(base.length),
+          size: object.Size ?? 0,
+          etag: object.ETag ?? '',
+          lastModified: object.LastModified ?? new Date(0),
+          // ListObjectsV2 does not return user metadata: `head` a key for it.
+          metadata: {},
+        };
+      }
+      token = output.IsTruncated ? output.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  private listPage(prefix: string, token: string | undefined) {
+    return this.client.send(
+      new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+    );
+  }
+
+  private async headObject(key: string): Promise<HeadObjectCommandOutput | undefined> {
+    try {
+      return await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    } catch (error) {
+      if (classifyS3Error(error).kind === 'not_found') return undefined;
+      throw s3Error(error, this.context(key));
+    }
+  }
+
+  /**
+   * Above the single-copy limit: UploadPartCopy ranges of the source into a
+   * multipart upload, every part pinned to the source's ETag so a source
+   * replaced midway fails the copy instead of mixing two versions.
+   */
+  private async copyInParts(
+    from: string,
+    to: string,
+    source: HeadObjectCommandOutput,
+    CopySource: string,
+  ): Promise<ObjectInfo> {
+    const Key = this.objectKey(to);
+    const size = source.ContentLength ?? 0;
+    const { UploadId } = await this.client.send(
+      new CreateMultipartUploadCommand({
+        Bucket: this.bucket,
+        Key,
+        Metadata: source.Metadata,
+        ContentType: source.ContentType,
+      }),
+    );
+    try {
+      const parts: { ETag?: string; PartNumber: number }[] = [];
+      for (let start = 0, PartNumber = 1; start < size; start += this.copyPartSize, PartNumber++) {
+        const end = Math.min(start + this.copyPartSize, size) - 1;
+        const output = await this.client.send(
+          new UploadPartCopyCommand({
+            Bucket: this.bucket,
+            Key,
+            UploadId,
+            PartNumber,
+            CopySource,
+            CopySourceIfMatch: source.ETag,
+            CopySourceRange: `bytes=${start}-${end}`,
+          }),
+        );
+        parts.push({ ETag: output.CopyPartResult?.ETag, PartNumber });
+      }
+      const output = await this.client.send(
+        new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
+      );
+      return { ...this.info(to, source), etag: output.ETag ?? '', lastModified: new Date() };
+    } catch (error) {
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
+        .catch(() => undefined);
+      if (classifyS3Error(error).kind === 'precondition') throw s3Error(error, this.context(from));
+      throw error;
+    }
+  }
+
+  private info(key: string, output: HeadObjectCommandOutput): ObjectInfo {
+    return {
+      key,
+      size: output.ContentLength ?? 0,
+      etag: output.ETag ?? '',
+      lastModified: output.LastModified ?? new Date(0),
+      metadata: output.Metadata ?? {},
+    };
+  }
+
+  /** What a write produced; the time is this runner's, since PutObject does not return one. */
+  private written(key: string, etag: string | undefined, size: number, options: WriteOptions): ObjectInfo {
+    return { key, size, etag: etag ?? '', lastModified: new Date(), metadata: options.metadata ?? {} };
+  }
+
+  private readError(error: unknown, key: string): unknown {
+    if (error instanceof ObjectNotFoundError || (error instanceof Error && error.name === 'AbortError')) return error;
+    if (classifyS3Error(error).kind === 'not_found') return new ObjectNotFoundError(key, this.describe(key));
+    return s3Error(error, this.context(key));
+  }
+
+  /** Hands the body on chunk by chunk; a connection lost midway becomes the same one-line error. */
+  private async *guard(body: Readable, key: string): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of body) yield chunk as Buffer;
+    } catch (error) {
+      throw this.readError(error, key);
+    }
+  }
+}
+
+/** Keys are relative and never climb out of the root: no `..`, `.`, empty segments or leading slash. */
+function assertKey(key: string, root: string): void {
+  const bad =
+    typeof key !== 'string' || key === '' || key.includes('\0')
+      ? 'is empty or holds NUL'
+      : key.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')
+        ? "has an empty, '.' or '..' segment (or a leading or trailing slash)"
+        : undefined;
+  if (bad) throw new UsageError(`refusing key ${JSON.stringify(key)} under ${root}: it ${bad}`);
+}
+
+async function* countBytes(
+  body: AsyncIterable<Uint8Array | string>,
+  counter: { bytes: number },
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of body) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    counter.bytes += bytes.byteLength;
+    yield bytes;
+  }
+}

@@ -1,0 +1,135 @@
+// The bucket store against a real S3 server (versitygw on loopback): streaming
+// reads and writes, conditional writes, server-side copies, listing, refusals.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mapLimited } from '../../../src/map-limited.js';
+import { ObjectNotFoundError, PreconditionFailedError } from '../../../src/store/object-store.js';
+import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
+import { startVersitygw, stubS3Env, type Versitygw } from '../../support/versitygw.js';
+
+let server: Versitygw;
+let store: S3ObjectStore;
+
+beforeAll(async () => {
+  server = await startVersitygw({ buckets: ['lake'] });
+  stubS3Env(server);
+  store = openS3Store('s3://lake/root', { partSize: 5 * 1024 * 1024, queueSize: 2 });
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await server?.stop();
+});
+
+async function text(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `count` chunks of 1 MiB of pseudo-random bytes, generated as they are read. */
+async function* megabytes(count: number, hash: ReturnType<typeof createHash>): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < count; i++) {
+    const chunk = createHash('sha512').update(String(i)).digest();
+    const block = Buffer.alloc(1024 * 1024);
+    for (let at = 0; at < block.length; at += chunk.length) chunk.copy(block, at);
+    hash.update(block);
+    yield block;
+  }
+}
+
+describe('S3ObjectStore on versitygw', () => {
+  it('writes, heads and reads back an object under the prefix with its metadata', async () => {
+    const written = await store.write('gold/dt=2026-05-02/sales.csv', 'day,total\n2026-05-02,10\n', {
+      metadata: { sha256: 'abc', rows: '1' },
+      contentType: 'text/csv',
+    });
+    expect(written).toMatchObject({ key: 'gold/dt=2026-05-02/sales.csv', size: 24 });
+    const head = await store.head('gold/dt=2026-05-02/sales.csv');
+    expect(head).toMatchObject({ size: 24, etag: written.etag, metadata: { sha256: 'abc', rows: '1' } });
+    expect(await text(await store.read('gold/dt=2026-05-02/sales.csv'))).toBe('day,total\n2026-05-02,10\n');
+    expect(await store.readText('gold/dt=2026-05-02/sales.csv')).toBe('day,total\n2026-05-02,10\n');
+    expect(store.describe('gold/dt=2026-05-02/sales.csv')).toBe('s3://lake/root/gold/dt=2026-05-02/sales.csv');
+  });
+
+  it('answers missing keys as the interface says: head undefined, readText undefined, read ObjectNotFoundError, delete quietly', async () => {
+    expect(await store.head('nothing/here')).toBeUndefined();
+    expect(await store.readText('nothing/here')).toBeUndefined();
+    await expect(store.read('nothing/here')).rejects.toThrow(ObjectNotFoundError);
+    await expect(store.read('nothing/here')).rejects.toThrow('s3://lake/root/nothing/here does not exist');
+    await expect(store.delete('nothing/here')).resolves.toBeUndefined();
+  });
+
+  it('honours If-None-Match: * and If-Match (versitygw answers 412) as PreconditionFailedError', async () => {
+    const first = await store.write('leases/p.json', '{"holder":"a"}', { ifNoneMatch: '*' });
+    const again = store.write('leases/p.json', '{"holder":"b"}', { ifNoneMatch: '*' });
+    await expect(again).rejects.toThrow(PreconditionFailedError);
+    await expect(again).rejects.toThrow('s3://lake/root/leases/p.json was written by someone else meanwhile');
+    await expect(
+      store.write('leases/p.json', '{"holder":"c"}', { ifMatch: '"0123456789abcdef0123456789abcdef"' }),
+    ).rejects.toThrow(PreconditionFailedError);
+    const second = await store.write('leases/p.json', '{"holder":"d"}', { ifMatch: first.etag });
+    expect(second.etag).not.toBe(first.etag);
+    await expect(store.write('leases/p.json', '{"holder":"e"}', { ifMatch: first.etag })).rejects.toThrow(
+      PreconditionFailedError,
+    );
+    await expect(store.write('leases/gone.json', 'x', { ifMatch: first.etag })).rejects.toThrow(
+      PreconditionFailedError,
+    );
+    expect(await store.readText('leases/p.json')).toBe('{"holder":"d"}');
+  });
+
+  it('streams a large body up in parts and back, byte for byte, and a conditional multipart write loses to an existing key', async () => {
+    const up = createHash('sha256');
+    const info = await store.write('big/blob.bin', megabytes(12, up), { metadata: { rows: '12' } });
+    expect(info.size).toBe(12 * 1024 * 1024);
+    expect(info.etag).toMatch(/-3"?$/); // three 5 MiB parts: a multipart ETag
+    const down = createHash('sha256');
+    for await (const chunk of await store.read('big/blob.bin')) down.update(chunk as Buffer);
+    expect(down.digest('hex')).toBe(up.digest('hex'));
+    expect((await store.head('big/blob.bin'))?.metadata).toEqual({ rows: '12' });
+    await expect(store.write('big/blob.bin', megabytes(6, createHash('sha256')), { ifNoneMatch: '*' })).rejects.toThrow(
+      PreconditionFailedError,
+    );
+    expect((await store.head('big/blob.bin'))?.size).toBe(12 * 1024 * 1024);
+  });
+
+  it('copies server-side with the metadata, also part by part above the single-copy limit', async () => {
+    await store.write('staging/run-1/out.csv', 'a,b\n1,2\n', { metadata: { sha256: 'feed' } });
+    const copied = await store.copy('staging/run-1/out.csv', 'gold/out.csv');
+    expect(copied).toMatchObject({ key: 'gold/out.csv', size: 8, metadata: { sha256: 'feed' } });
+    expect(await store.readText('gold/out.csv')).toBe('a,b\n1,2\n');
+    expect((await store.head('gold/out.csv'))?.metadata).toEqual({ sha256: 'feed' });
+
+    const parted = openS3Store('s3://lake/root', { multipartCopyAbove: 1024 * 1024, copyPartSize: 5 * 1024 * 1024 });
+    const up = createHash('sha256');
+    await parted.write('staging/run-1/big.bin', megabytes(11, up), { metadata: { sha256: 'big' } });
+    const big = await parted.copy('staging/run-1/big.bin', 'gold/big.bin');
+    expect(big).toMatchObject({ size: 11 * 1024 * 1024, metadata: { sha256: 'big' } });
+    expect(big.etag).toMatch(/-3"?$/);
+    const down = createHash('sha256');
+    for await (const chunk of await parted.read('gold/big.bin')) down.update(chunk as Buffer);
+    expect(down.digest('hex')).toBe(up.digest('hex'));
+
+    await expect(store.copy('staging/none.csv', 'gold/none.csv')).rejects.toThrow(ObjectNotFoundError);
+  });
+
+  it('lists keys relative to its prefix, in key order, across pages, and never another prefix', async () => {
+    const keys = Array.from({ length: 1005 }, (_, i) => `many/k${String(i).padStart(4, '0')}`);
+    await mapLimited(keys, 16, (key) => store.write(key, key));
+    await openS3Store('s3://lake/rootless').write('many/k9999', 'not mine');
+    const listed: string[] = [];
+    for await (const info of store.list('many/')) listed.push(info.key);
+    expect(listed).toEqual(keys);
+    const some: string[] = [];
+    for await (const info of store.list('many/k100')) some.push(info.key);
+    expect(some).toEqual(['many/k1000', 'many/k1001', 'many/k1002', 'many/k1003', 'many/k1004']);
+  });
+
+  it('refuses keys that would leave the root, before any request', async () => {
+    for (const key of ['../escape', '/abs', 'a//b', 'a/./b', '', 'a/']) {
+      await expect(store.write(key, 'x')).rejects.toThrow(/^refusing key .* under s3:\/\/lake\/root: it /);
+    }
+    await expect(store.head('../x')).rejects.toThrow('refusing key');
+  });
+});
