@@ -109,6 +109,8 @@ export interface Pipeline {
   catchupWindowMs?: number;
   /** Published versions of each partition kept for rollback besides the live one. */
   retainVersions: number;
+  /** The data root when no flag or PIPEWRIGHT_DATA_ROOT names one: a folder (relative to the pipeline) or s3:// address. */
+  dataRoot?: string;
   /** What a scheduled tick reruns besides missing partitions. */
   reprocessOnTick: 'failed' | 'changed';
   /** Local time HH:MM by which the partition must be published on the day its tick runs. */

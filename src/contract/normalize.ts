@@ -137,6 +137,7 @@ export function normalizePipeline(data: Raw, file: string): Pipeline {
       typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
     ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
     retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+    ...(typeof data.data_root === 'string' ? { dataRoot: data.data_root } : {}),
     reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
     ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
     defaults,

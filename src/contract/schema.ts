@@ -254,6 +254,13 @@ export const pipelineSchema = {
       maximum: 100,
       description: 'Published versions of each partition kept for rollback besides the live one (default 3).',
     },
+    data_root: {
+      type: 'string',
+      minLength: 1,
+      pattern: '^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?|[^:]*)$',
+      description:
+        'Where the data lives when no --data-root flag or PIPEWRIGHT_DATA_ROOT says: a folder relative to the pipeline (default data), or an S3-compatible bucket s3://bucket/prefix.',
+    },
     reprocess_on_tick: {
       enum: ['failed', 'changed'],
       description:

@@ -78,7 +78,10 @@ export interface RunPartitionResult {
   outcome: 'ran';
   record: RunRecord;
   report: QualityReport;
+  /** Where the report went: paths on a folder, s3:// addresses in a bucket. */
   reportPaths?: { json: string; markdown: string };
+  /** The same, as keys relative to the data root. */
+  reportKeys?: { json: string; markdown: string };
 }
 
 export type PartitionOutcome =
@@ -387,7 +390,7 @@ export async function runPartitionUnlessUnchanged(
     await writeManifestFor(store, reportKey, runId);
     const where = (key: string) => (fs ? fs.pathOf(key) : store.describe(key));
     const reportPaths = { json: where(reportKey), markdown: where(markdownKey) };
-    return { outcome: 'ran', record, report, reportPaths };
+    return { outcome: 'ran', record, report, reportPaths, reportKeys: { json: reportKey, markdown: markdownKey } };
   } finally {
     await lock.release();
   }

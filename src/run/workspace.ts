@@ -3,13 +3,17 @@
 import path from 'node:path';
 import { loadPipelineById } from '../contract/load.js';
 import type { Pipeline } from '../contract/model.js';
-import { FsLedger } from '../store/fs-ledger.js';
+import { dataRootLedger, openDataRoot } from '../store/data-root.js';
+import type { LockingLedger } from '../store/ledger.js';
+import type { ObjectStore } from '../store/object-store.js';
 import { assertDataRootUsable, resolveDataRoot } from '../store/paths.js';
 
 export interface Workspace {
   pipeline: Pipeline;
+  /** A folder, or an s3:// address. */
   dataRoot: string;
-  ledger: FsLedger;
+  store: ObjectStore;
+  ledger: LockingLedger;
 }
 
 export async function openWorkspace(
@@ -20,11 +24,8 @@ export async function openWorkspace(
 ): Promise<Workspace> {
   const pipelinesDir = path.resolve(cwd, flags.pipelines ?? 'pipelines');
   const pipeline = await loadPipelineById(pipelinesDir, dagId);
-  const dataRoot = resolveDataRoot(
-    pipeline,
-    flags.dataRoot === undefined ? undefined : path.resolve(cwd, flags.dataRoot),
-    env,
-  );
+  const dataRoot = resolveDataRoot(pipeline, flags.dataRoot, env, cwd);
   assertDataRootUsable(dataRoot, pipeline);
-  return { pipeline, dataRoot, ledger: new FsLedger(dataRoot) };
+  const store = await openDataRoot(dataRoot);
+  return { pipeline, dataRoot, store, ledger: await dataRootLedger(store) };
 }

@@ -28,16 +28,24 @@ export const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
 /** The folder under the data root that pipewright owns: run ledger, locks, reports. */
 export const STATE_DIR = '_pipewright';
 
-/** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
+/**
+ * `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over the contract's
+ * `data_root` (relative to the pipeline folder), then `<pipeline folder>/data`.
+ * An `s3://bucket/prefix` address is kept as it is.
+ */
 export function resolveDataRoot(
-  pipeline: Pick<Pipeline, 'dir'>,
+  pipeline: Pick<Pipeline, 'dir' | 'dataRoot'>,
   flag?: string,
   env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
 ): string {
   const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
-  if (chosen !== undefined && /[\0\r\n]/.test(chosen))
-    throw new UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
-  return chosen === undefined ? join(pipeline.dir, 'data') : resolve(chosen);
+  const named = chosen ?? nonEmpty(pipeline.dataRoot);
+  if (named !== undefined && /[\0\r\n]/.test(named))
+    throw new UsageError(`refusing data root ${JSON.stringify(named)}: it contains a line break or NUL`);
+  if (named === undefined) return join(pipeline.dir, 'data');
+  if (/^s3:\/\//i.test(named)) return named;
+  return chosen !== undefined ? resolve(cwd, chosen) : resolve(pipeline.dir, named);
 }
 
 /** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
@@ -209,6 +217,7 @@ function fixedFolders(template: string): string[] {
  * this closes the gap a link would open.
  */
 export function assertDataRootUsable(dataRoot: string, pipeline: Pick<Pipeline, 'inputs' | 'outputs'>): void {
+  if (/^s3:\/\//i.test(dataRoot)) return; // a bucket is checked when it is opened (src/store/data-root.ts)
   const root = resolve(dataRoot);
   const info = statOf(root);
   if (info === undefined) return; // created on first write

@@ -3,8 +3,9 @@
 // else the filesystem ledger under the data root.
 import * as core from '@actions/core';
 import { UsageError } from '../../errors.js';
-import { FsLedger } from '../../store/fs-ledger.js';
+import { dataRootLedger, openDataRoot } from '../../store/data-root.js';
 import { GitLedger } from '../../store/git-ledger.js';
+import type { LockingLedger } from '../../store/ledger.js';
 import { INPUT } from './inputs.js';
 import { git, hasRemote, shown } from './workspace.js';
 
@@ -61,12 +62,12 @@ export async function chooseLedger(
   workspace: string,
   stateBranch: string,
   dataRoot: string,
-): Promise<GitLedger | FsLedger> {
+): Promise<GitLedger | LockingLedger> {
   const onBranch = await stateBranchLedger(workspace, stateBranch);
   if (onBranch) {
     core.info(`run ledger: branch '${stateBranch}' of origin`);
     return onBranch;
   }
   core.info(`run ledger: ${shown(dataRoot, workspace)}/_pipewright/runs`);
-  return new FsLedger(dataRoot);
+  return dataRootLedger(await openDataRoot(dataRoot));
 }

@@ -13,7 +13,7 @@ export function loadPipeline(workspace: string, pipelinesDir: string, dagId: str
  * checked on disk as the CLI checks it (a folder, no link leading out of it).
  */
 export function dataRootFor(pipeline: Pipeline, workspace: string, input: string): string {
-  const dataRoot = resolveDataRoot(pipeline, input === '' ? undefined : path.resolve(workspace, input));
+  const dataRoot = resolveDataRoot(pipeline, input === '' ? undefined : input, process.env, workspace);
   assertDataRootUsable(dataRoot, pipeline);
   return dataRoot;
 }

@@ -9,6 +9,7 @@ export function workspaceDir(): string {
 
 /** `file` relative to the workspace when inside it, for messages. */
 export function shown(file: string, workspace = workspaceDir()): string {
+  if (/^s3:\/\//i.test(file)) return file;
   const rel = path.relative(workspace, file);
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }

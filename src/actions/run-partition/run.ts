@@ -13,7 +13,9 @@ import { buildReport, renderReportMarkdown } from '../../quality/report.js';
 import { rollbackPartition } from '../../run/rollback.js';
 import { type PartitionRunOutcome, runPartitions } from '../../run/run-partitions.js';
 import { partitionForKey } from '../../schedule/partitions.js';
-import { FsLedger } from '../../store/fs-ledger.js';
+import { dataRootLedger, openDataRoot } from '../../store/data-root.js';
+import type { LockingLedger } from '../../store/ledger.js';
+import type { ObjectStore } from '../../store/object-store.js';
 import type { GitLedger } from '../../store/git-ledger.js';
 import type { RunRecord, Trigger } from '../../store/ledger.js';
 import {
@@ -30,7 +32,7 @@ import { stateBranchLedger } from '../common/ledger.js';
 import { dataRootFor, loadPipeline } from '../common/pipeline.js';
 import { runAction } from '../common/run.js';
 import { shown, workspaceDir } from '../common/workspace.js';
-import { evidenceFiles } from './evidence.js';
+import { gatherEvidence } from './evidence.js';
 
 const TRIGGERS = ['schedule', 'backfill', 'manual'] as const;
 
@@ -89,8 +91,8 @@ async function recordOutcome(
   pipeline: Pipeline,
   ran: PartitionRunOutcome,
   inputs: RunPartitionInputs,
-  dataRoot: string,
-  ledger: FsLedger,
+  store: ObjectStore,
+  ledger: LockingLedger,
   stateLedger: GitLedger | undefined,
   sink: ArtifactSink,
 ): Promise<PartitionOutcome> {
@@ -133,15 +135,9 @@ async function recordOutcome(
   }
 
   const name = reportArtifactName(pipeline.dagId, key);
-  const files = await evidenceFiles({
-    pipeline,
-    dataRoot,
-    result,
-    uploadOutputs: inputs.uploadOutputs,
-    recordPath: ledger.recordPath(record),
-  });
-  core.info(`${key}: uploading ${name}: ${files.join(', ')}`);
-  const ref = await sink.upload(name, files, dataRoot);
+  const evidence = await gatherEvidence({ pipeline, store, result, uploadOutputs: inputs.uploadOutputs });
+  core.info(`${key}: uploading ${name}: ${evidence.files.join(', ')}`);
+  const ref = await sink.upload(name, evidence.files, evidence.root).finally(() => evidence.dispose());
   core.info(`${key}: artifact ${ref.name} (id ${ref.id}, ${ref.size} bytes)`);
   outcome.artifact = name;
   await writeJobSummary(renderReportMarkdown(report), { artifactName: name });
@@ -153,15 +149,16 @@ async function rollbackOne(
   pipeline: Pipeline,
   key: string,
   inputs: RunPartitionInputs,
-  dataRoot: string,
-  ledger: FsLedger,
+  store: ObjectStore,
+  ledger: LockingLedger,
   stateLedger: GitLedger | undefined,
 ): Promise<PartitionOutcome> {
   try {
     const { record, replaced } = await rollbackPartition({
       pipeline,
       partition: key,
-      dataRoot,
+      dataRoot: store.url,
+      store,
       ledger,
       reason: inputs.reason,
       to: inputs.rollbackTo || undefined,
@@ -195,7 +192,8 @@ export async function runRunPartitionAction(): Promise<void> {
     for (const key of inputs.partitions) partitionForKey(pipeline.partition, pipeline.timezone, key);
     const dataRoot = dataRootFor(pipeline, inputs.workspace, inputs.dataRoot);
     core.info(`data root: ${shown(dataRoot, inputs.workspace)}`);
-    const ledger = new FsLedger(dataRoot);
+    const store = await openDataRoot(dataRoot);
+    const ledger = await dataRootLedger(store);
     const stateLedger = await stateBranchLedger(inputs.workspace, inputs.stateBranch);
     const sink = new ActionsArtifactSink({ retentionDays: inputs.retentionDays });
 
@@ -204,7 +202,7 @@ export async function runRunPartitionAction(): Promise<void> {
     if (inputs.rollback) {
       for (const key of inputs.partitions) {
         outcomes.push(
-          await core.group(`Roll back ${key}`, () => rollbackOne(pipeline, key, inputs, dataRoot, ledger, stateLedger)),
+          await core.group(`Roll back ${key}`, () => rollbackOne(pipeline, key, inputs, store, ledger, stateLedger)),
         );
       }
     }
@@ -217,6 +215,7 @@ export async function runRunPartitionAction(): Promise<void> {
             partitions: [{ key, reason: inputs.trigger === 'manual' ? 'manual' : 'planned' }],
             maxActiveRuns: 1,
             dataRoot,
+            store,
             trigger: inputs.trigger,
             reason: inputs.reason,
             ledger,
@@ -224,7 +223,7 @@ export async function runRunPartitionAction(): Promise<void> {
             onTaskState: (task, state, attempt) =>
               core.info(`${task}: ${state}${attempt > 1 ? ` (attempt ${attempt})` : ''}`),
           });
-          return recordOutcome(pipeline, ran as PartitionRunOutcome, inputs, dataRoot, ledger, stateLedger, sink);
+          return recordOutcome(pipeline, ran as PartitionRunOutcome, inputs, store, ledger, stateLedger, sink);
         }),
       );
     }

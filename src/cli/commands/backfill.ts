@@ -62,7 +62,7 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
   }
   const reprocess = oneOf(values.reprocess, REPROCESS_MODES, 'reprocess', 'failed');
 
-  const { pipeline, dataRoot, ledger } = await openWorkspace(
+  const { pipeline, dataRoot, store, ledger } = await openWorkspace(
     dagId,
     { pipelines: values.pipelines, dataRoot: values['data-root'] },
     ctx.cwd,
@@ -106,6 +106,7 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
       maxActiveRuns,
       reprocess,
       dataRoot,
+      store,
       trigger: 'backfill',
       reason,
       ledger,

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { displayPath } from '../../contract/format.js';
 import { validatePaths } from '../../contract/load.js';
-import { FsLedger } from '../../store/fs-ledger.js';
+import { dataRootLedger, openDataRoot } from '../../store/data-root.js';
 import type { RunRecord } from '../../store/ledger.js';
 import { resolveDataRoot } from '../../store/paths.js';
 import { textTable } from '../../text-table.js';
@@ -58,12 +58,8 @@ export async function listCommand(args: string[], ctx: CliContext): Promise<numb
       });
       continue;
     }
-    const dataRoot = resolveDataRoot(
-      pipeline,
-      values['data-root'] === undefined ? undefined : path.resolve(ctx.cwd, values['data-root']),
-      ctx.env,
-    );
-    const last = latestOf(await new FsLedger(dataRoot).latestRuns(pipeline.dagId));
+    const dataRoot = resolveDataRoot(pipeline, values['data-root'], ctx.env, ctx.cwd);
+    const last = latestOf(await (await dataRootLedger(await openDataRoot(dataRoot))).latestRuns(pipeline.dagId));
     rows.push({
       dag_id: pipeline.dagId,
       owner: pipeline.owner,

@@ -21,13 +21,13 @@ export async function repairCommand(args: string[], ctx: CliContext): Promise<nu
     return 0;
   }
   const dagId = dagIdArgument(positionals, USAGE);
-  const { pipeline, dataRoot, ledger } = await openWorkspace(
+  const { pipeline, dataRoot, store, ledger } = await openWorkspace(
     dagId,
     { pipelines: values.pipelines, dataRoot: values['data-root'] },
     ctx.cwd,
     ctx.env,
   );
-  const results = await repairPipeline(pipeline, dataRoot, ledger);
+  const results = await repairPipeline(pipeline, dataRoot, ledger, store);
   if (results.length === 0) ctx.stdout.write(`${dagId}: no interrupted publish to repair\n`);
   for (const r of results) {
     if (r.repaired) ctx.stdout.write(`${dagId} ${r.partition}: finished the publish of ${r.repaired}\n`);

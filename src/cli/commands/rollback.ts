@@ -45,7 +45,7 @@ export async function rollbackCommand(args: string[], ctx: CliContext): Promise<
   const reason = values.reason?.trim();
   if (!reason) throw new UsageError('missing --reason TEXT: a rollback changes what readers see, so say why');
   if (values.unpin && values.to !== undefined) throw new UsageError('--unpin keeps the live version: drop --to');
-  const { pipeline, dataRoot, ledger } = await openWorkspace(
+  const { pipeline, dataRoot, store, ledger } = await openWorkspace(
     dagId,
     { pipelines: values.pipelines, dataRoot: values['data-root'] },
     ctx.cwd,
@@ -56,6 +56,7 @@ export async function rollbackCommand(args: string[], ctx: CliContext): Promise<
       pipeline,
       partition,
       dataRoot,
+      store,
       ledger,
       reason,
       to: values.to,

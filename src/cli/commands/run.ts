@@ -48,7 +48,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const key = values.partition ?? values.date;
   if (key === undefined) throw new UsageError(`missing --partition KEY (the partition to run)\n${USAGE}`);
 
-  const { pipeline, dataRoot, ledger } = await openWorkspace(
+  const { pipeline, dataRoot, store, ledger } = await openWorkspace(
     dagId,
     { pipelines: values.pipelines, dataRoot: values['data-root'] },
     ctx.cwd,
@@ -72,6 +72,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
       pipeline,
       partition: key,
       dataRoot,
+      store,
       trigger: 'manual',
       reason: values.reason ?? 'manual run',
       planReason: values.resume ? 'resume' : 'manual',

@@ -1,0 +1,35 @@
+// A data root is a folder or an S3-compatible bucket (`s3://bucket/prefix`). The
+// bucket code (and the AWS SDK behind it) loads only when a bucket is named, so
+// the filesystem CLI starts as fast as before. A bucket is checked before any
+// task runs: it exists, the credentials reach it in its region, and its endpoint
+// honours the conditional writes that leases and the manifest-last publish need.
+import { FsLedger } from './fs-ledger.js';
+import { FsObjectStore } from './fs-store.js';
+import type { LockingLedger } from './ledger.js';
+import type { ObjectStore } from './object-store.js';
+
+/** True for `s3://…` (any case of the scheme). */
+export function isBucketRoot(dataRoot: string): boolean {
+  return /^s3:\/\//i.test(dataRoot);
+}
+
+/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) first. */
+export async function openDataRoot(dataRoot: string): Promise<ObjectStore> {
+  if (!isBucketRoot(dataRoot)) return new FsObjectStore(dataRoot);
+  const { openS3Store } = await import('./s3/bucket-store.js');
+  const { checkBucket, probeConditionalWrites } = await import('./s3/preflight.js');
+  const store = openS3Store(dataRoot);
+  await checkBucket(store);
+  await probeConditionalWrites(store);
+  return store;
+}
+
+/**
+ * The ledger that holds a data root's runs while they run: files under a folder's
+ * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
+ */
+export async function dataRootLedger(store: ObjectStore): Promise<LockingLedger> {
+  if (store instanceof FsObjectStore) return new FsLedger(store.root);
+  const { BucketLedger } = await import('./bucket-ledger.js');
+  return new BucketLedger(store);
+}
