@@ -66,6 +66,37 @@ export class PartitionBusyError extends Error {
   }
 }
 
+/** Who holds a lease (src/store/lease.ts), for messages. */
+export interface LeaseHolder {
+  holder: string;
+  host: string;
+  pid: number;
+  expiresAt: string;
+}
+
+/** A live lease is held by someone else: the caller should report it busy (exit 1), not failed. */
+export class LeaseHeldError extends Error {
+  override name = 'LeaseHeldError';
+  /** The lease object, as the store names it. */
+  readonly where: string;
+  readonly current: LeaseHolder;
+  constructor(where: string, current: LeaseHolder) {
+    super(`${where} is held by run ${describeLeaseHolder(current)}`);
+    this.where = where;
+    this.current = current;
+  }
+}
+
+/** `run-1 (pid 42 on runner-3) until 2026-05-02T06:01:00.000Z`: who holds a lease, in one phrase. */
+export function describeLeaseHolder(current: LeaseHolder): string {
+  return `${current.holder} (pid ${current.pid} on ${current.host}) until ${current.expiresAt}`;
+}
+
+/** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
 /** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
 export function classifyError(error: unknown): FailureClass {
   const name = error instanceof Error ? error.name : '';
@@ -87,11 +118,12 @@ export function isUserError(error: unknown): boolean {
     error instanceof UsageError ||
     error instanceof ContractError ||
     error instanceof PartitionBusyError ||
+    error instanceof LeaseHeldError ||
     error instanceof StateError
   );
 }
 
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 export function userErrorExitCode(error: unknown): 1 | 2 {
-  return error instanceof StateError ? 1 : 2;
+  return error instanceof StateError || error instanceof LeaseHeldError ? 1 : 2;
 }

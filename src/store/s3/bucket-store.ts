@@ -203,7 +203,11 @@ export class S3ObjectStore implements ObjectStore {
         lastModified: output.CopyObjectResult?.LastModified ?? new Date(),
       };
     } catch (error) {
-      if (classifyS3Error(error).kind === 'not_found') throw new ObjectNotFoundError(from, this.describe(from));
+      const kind = classifyS3Error(error).kind;
+      if (kind === 'not_found') throw new ObjectNotFoundError(from, this.describe(from));
+      // CopySourceIfMatch lost: the source was replaced between our look and the copy.
+      if (kind === 'precondition')
+        throw new PreconditionFailedError(from, `${this.describe(from)} changed while it was being copied`);
       throw s3Error(error, this.context(to));
     }
   }
@@ -304,7 +308,6 @@ export class S3ObjectStore implements ObjectStore {
       await this.client
         .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
         .catch(() => undefined);
-      if (classifyS3Error(error).kind === 'precondition') throw s3Error(error, this.context(from));
       throw error;
     }
   }

@@ -1,0 +1,117 @@
+// The run ledger in a bucket (`state: bucket`) on a real S3 server (versitygw):
+// one object per run, read back through the Ledger interface, partitions held by
+// leases, killed runs settled as failed, broken records refused with one line.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PartitionBusyError, StateError } from '../../../src/errors.js';
+import { BucketLedger } from '../../../src/store/bucket-ledger.js';
+import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
+import { runRecord } from '../../support/records.js';
+import { startVersitygw, stubS3Env, type Versitygw } from '../../support/versitygw.js';
+
+let server: Versitygw;
+let store: S3ObjectStore;
+
+beforeAll(async () => {
+  server = await startVersitygw({ buckets: ['lake'] });
+  stubS3Env(server);
+  store = openS3Store('s3://lake/turanmart');
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await server?.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('BucketLedger on versitygw', () => {
+  it('keeps one object per run and reads runs oldest first and the latest per partition', async () => {
+    const ledger = new BucketLedger(openS3Store('s3://lake/history'));
+    const first = runRecord({ partition: '2026-05-02', state: 'failed', runId: 'r1', sequence: 1 });
+    const second = runRecord({ partition: '2026-05-02', state: 'running', runId: 'r2', sequence: 2 });
+    const other = runRecord({ partition: '2026-05-03', state: 'success', runId: 'r3', sequence: 1 });
+    await Promise.all([ledger.write(second), ledger.write(first), ledger.write(other)]);
+    await ledger.write({ ...second, state: 'success', endedAt: '2026-05-20T06:05:00.000Z' });
+
+    expect((await ledger.runs('turanmart_daily_sales', '2026-05-02')).map((r) => [r.runId, r.state])).toEqual([
+      ['r1', 'failed'],
+      ['r2', 'success'],
+    ]);
+    const latest = await ledger.latestRuns('turanmart_daily_sales');
+    expect([...latest].map(([p, r]) => [p, r.runId])).toEqual([
+      ['2026-05-02', 'r2'],
+      ['2026-05-03', 'r3'],
+    ]);
+    expect((await ledger.history('turanmart_daily_sales')).map((r) => r.runId)).toEqual(['r1', 'r2', 'r3']);
+    expect(await ledger.runs('turanmart_daily_sales', '2026-05-09')).toEqual([]);
+    expect((await ledger.latestRuns('no_such_dag')).size).toBe(0);
+
+    const key = ledger.recordKey(second);
+    expect(key).toBe('_pipewright/runs/turanmart_daily_sales/2026-05-02/r2.json');
+    const text = await ledger.store.readText(key);
+    expect(text).toMatch(/^\{\n {2}"schema_version": 1,\n {2}"dag_id": "turanmart_daily_sales",/);
+  });
+
+  it('lets twenty runs write their records at once without losing one', async () => {
+    const ledger = new BucketLedger(openS3Store('s3://lake/many'));
+    const records = Array.from({ length: 20 }, (_, i) =>
+      runRecord({
+        partition: '2026-05-02',
+        state: 'success',
+        runId: `r${String(i).padStart(2, '0')}`,
+        sequence: i + 1,
+      }),
+    );
+    await Promise.all(records.map((record) => ledger.write(record)));
+    expect((await ledger.runs('turanmart_daily_sales', '2026-05-02')).map((r) => r.runId)).toEqual(
+      records.map((r) => r.runId),
+    );
+  });
+
+  it('holds a partition for one run; another is told who holds it; a released partition can be taken', async () => {
+    const ledger = new BucketLedger(store, { leaseTtlMs: 5_000, leaseRenewEveryMs: 1_000 });
+    const held = await ledger.acquire('turanmart_daily_sales', '2026-05-04', 'run-a');
+    const busy = ledger.acquire('turanmart_daily_sales', '2026-05-04', 'run-b');
+    await expect(busy).rejects.toThrow(PartitionBusyError);
+    await expect(busy).rejects.toThrow(
+      /^partition turanmart_daily_sales\/2026-05-04 is busy: run run-a \(pid \d+ on .+, lease until .+\) holds it$/,
+    );
+    expect(held.lost.aborted).toBe(false);
+    await held.release();
+    const next = await ledger.acquire('turanmart_daily_sales', '2026-05-04', 'run-b');
+    await next.release();
+  });
+
+  it('reads a running record as running while its lease is live, and as failed once the lease lapsed', async () => {
+    const ledger = new BucketLedger(store, { leaseTtlMs: 600, leaseRenewEveryMs: 60_000 });
+    const record = runRecord({ partition: '2026-05-05', state: 'running', runId: 'run-live' });
+    const held = await ledger.acquire('turanmart_daily_sales', '2026-05-05', 'run-live');
+    await ledger.write(record);
+    expect((await ledger.latestRun('turanmart_daily_sales', '2026-05-05'))?.state).toBe('running');
+    await sleep(800); // no renewal before the ttl: as if the runner had been killed
+    expect(await ledger.latestRun('turanmart_daily_sales', '2026-05-05')).toMatchObject({
+      state: 'failed',
+      abandoned: true,
+    });
+    expect((await ledger.latestRuns('turanmart_daily_sales')).get('2026-05-05')?.abandoned).toBe(true);
+    await held.release();
+  });
+
+  it('refuses a broken record with one line naming its object', async () => {
+    const ledger = new BucketLedger(store);
+    await store.write('_pipewright/runs/turanmart_daily_sales/2026-05-06/broken.json', '{"dag_id": "turan');
+    const error = await ledger.runs('turanmart_daily_sales', '2026-05-06').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StateError);
+    expect((error as Error).message).toMatch(
+      /^run record s3:\/\/lake\/turanmart\/_pipewright\/runs\/turanmart_daily_sales\/2026-05-06\/broken\.json is not valid JSON/,
+    );
+  });
+
+  it('refuses partition keys and run ids that would leave the ledger', async () => {
+    const ledger = new BucketLedger(store);
+    await expect(ledger.runs('turanmart_daily_sales', '../x')).rejects.toThrow("refusing partition key '../x'");
+    await expect(ledger.write(runRecord({ partition: '2026-05-07', state: 'success', runId: 'a/b' }))).rejects.toThrow(
+      "refusing run id 'a/b'",
+    );
+  });
+});
