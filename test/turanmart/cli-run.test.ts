@@ -28,8 +28,11 @@ describe.each(ROOT_KINDS)('TuranMart with the data root on a %s', (kind) => {
         root.env,
       );
       expect(result.status, result.stderr).toBe(0);
+      if (kind === 'bucket') expect(result.stdout).toContain(`report: ${root.dataRoot}/quality/dt=${ds}/`);
       const gold = `gold/daily_sales/dt=${ds}/daily_sales.csv`;
-      expect(readFileSync(join(root.dir, gold), 'utf8')).toBe(readFileSync(join(pipelineDir, 'expected', gold), 'utf8'));
+      expect(readFileSync(join(root.dir, gold), 'utf8')).toBe(
+        readFileSync(join(pipelineDir, 'expected', gold), 'utf8'),
+      );
       const report = JSON.parse(readFileSync(join(root.dir, `quality/dt=${ds}/quality_report.json`), 'utf8')) as {
         status: string;
         tasks: { state: string }[];

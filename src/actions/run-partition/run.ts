@@ -14,10 +14,9 @@ import { rollbackPartition } from '../../run/rollback.js';
 import { type PartitionRunOutcome, runPartitions } from '../../run/run-partitions.js';
 import { partitionForKey } from '../../schedule/partitions.js';
 import { dataRootLedger, openDataRoot } from '../../store/data-root.js';
-import type { LockingLedger } from '../../store/ledger.js';
-import type { ObjectStore } from '../../store/object-store.js';
 import type { GitLedger } from '../../store/git-ledger.js';
-import type { RunRecord, Trigger } from '../../store/ledger.js';
+import type { LockingLedger, RunRecord, Trigger } from '../../store/ledger.js';
+import type { ObjectStore } from '../../store/object-store.js';
 import {
   INPUT,
   OUTPUT,

@@ -3,6 +3,7 @@
 // Exit: 0 success or deferred (the source is not there yet: the next tick runs it),
 // 1 failed or busy (another run holds the partition), 2 bad input.
 import path from 'node:path';
+import { displayPath } from '../../contract/format.js';
 import { errorMessage, PartitionBusyError, UsageError } from '../../errors.js';
 import { formatDuration } from '../../run/duration.js';
 import { onInterrupt } from '../../run/interrupt.js';
@@ -101,7 +102,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
         `not published: ${live}${record.stagingDir ? `; staged outputs in ${record.stagingDir}` : ''}\n`,
       );
     }
-    if (reportPaths) ctx.stdout.write(`report: ${path.relative(ctx.cwd, reportPaths.json) || reportPaths.json}\n`);
+    if (reportPaths) ctx.stdout.write(`report: ${displayPath(reportPaths.json, ctx.cwd)}\n`);
     if (interrupt.signal.aborted) return 130;
     return record.state === 'failed' ? 1 : 0;
   } catch (error) {
