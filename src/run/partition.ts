@@ -253,6 +253,8 @@ export async function runPartitionUnlessUnchanged(
   const ref: PartitionRef = { dagId: pipeline.dagId, partition: partition.key };
   const runId = opts.runId ?? newRunId(opts.trigger, new Date(clock.now()));
   const lock = await ledger.acquire(pipeline.dagId, partition.key, runId);
+  // A bucket lease lost mid-run (taken over after it lapsed) stops the tasks and the publish.
+  const signal = lock.lost ? (opts.signal ? AbortSignal.any([opts.signal, lock.lost]) : lock.lost) : opts.signal;
   try {
     const repaired = await repairPartition(store, ref);
     if (repaired) logger.warning(`finished the publish of run ${repaired} that was interrupted`);
@@ -331,7 +333,7 @@ export async function runPartitionUnlessUnchanged(
         },
         (attempt) => staging.open(task.id, attempt),
         onState,
-        opts.signal,
+        signal,
       );
       return { ...outcome, checks: outcome.checks.map((c) => ({ ...c, taskId: task.id })) };
     };
@@ -340,13 +342,16 @@ export async function runPartitionUnlessUnchanged(
         tasks: pipeline.tasks,
         maxActiveTasks: pipeline.maxActiveTasks,
         onState,
-        cancel: opts.signal,
+        cancel: signal,
         runTask: runOne,
       });
       record.tasks = dag.tasks;
       record.metrics = dag.metrics;
       record.checks = dag.checks;
       record.state = runStateOf(dag.tasks);
+      if (record.state === 'success' && lock.lost?.aborted) {
+        throw new Error(`not publishing: ${errorMessage(lock.lost.reason)}`);
+      }
       if (record.state === 'success') {
         // Audit passed: the staged outputs become the live version, together.
         const now = new Date();

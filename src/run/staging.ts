@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { createAtomicWriter } from '../store/atomic.js';
-import type { StagedOutput } from '../store/commit.js';
+import { crashPoint, type StagedOutput } from '../store/commit.js';
 import { FsObjectStore } from '../store/fs-store.js';
 import { attemptStagingKey, type PartitionRef } from '../store/layout.js';
 import type { TaskOutputRecord } from '../store/ledger.js';
@@ -126,6 +126,7 @@ export class RunStaging {
           });
           records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
         }
+        crashPoint(`staged-${taskId}`);
         return records;
       },
     };

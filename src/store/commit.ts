@@ -95,7 +95,7 @@ export interface StagedOutput {
 /** Named steps of a publish, for the kill tests: the process is SIGKILLed after the named step. */
 export const CRASH_ENV = 'PIPEWRIGHT_TEST_CRASH_AT';
 
-function crashPoint(step: string): void {
+export function crashPoint(step: string): void {
   if (process.env[CRASH_ENV] === step) process.kill(process.pid, 'SIGKILL');
 }
 

@@ -134,9 +134,16 @@ export interface Ledger extends LedgerReader {
 }
 
 /** A ledger that can also hold a partition for one run (see src/store/lock.ts). */
+/** A partition held by one run. */
+export interface PartitionHold {
+  /** Aborted when the hold was lost (a bucket lease taken over or lapsed): the run must not publish. */
+  readonly lost?: AbortSignal;
+  release(): Promise<void>;
+}
+
 export interface LockingLedger extends Ledger {
   /** The latest run of one partition, as `latestRuns` would give it (a killed run reads as failed). */
   latestRun(dagId: string, partition: string): Promise<RunRecord | undefined>;
   /** Throws PartitionBusyError while another live run holds the partition. */
-  acquire(dagId: string, partition: string, runId: string): Promise<{ release(): Promise<void> }>;
+  acquire(dagId: string, partition: string, runId: string): Promise<PartitionHold>;
 }
