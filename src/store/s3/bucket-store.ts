@@ -187,7 +187,7 @@ export class S3ObjectStore implements ObjectStore {
     const size = source.ContentLength ?? 0;
     const CopySource = encodeURIComponent(`${this.bucket}/${this.objectKey(from)}`).replaceAll('%2F', '/');
     try {
-      if (size > this.multipartCopyAbove) return await this.copyInParts(from, to, source, CopySource);
+      if (size > this.multipartCopyAbove) return await this.copyInParts(to, source, CopySource);
       const output = await this.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
@@ -267,12 +267,7 @@ export class S3ObjectStore implements ObjectStore {
    * multipart upload, every part pinned to the source's ETag so a source
    * replaced midway fails the copy instead of mixing two versions.
    */
-  private async copyInParts(
-    from: string,
-    to: string,
-    source: HeadObjectCommandOutput,
-    CopySource: string,
-  ): Promise<ObjectInfo> {
+  private async copyInParts(to: string, source: HeadObjectCommandOutput, CopySource: string): Promise<ObjectInfo> {
     const Key = this.objectKey(to);
     const size = source.ContentLength ?? 0;
     const { UploadId } = await this.client.send(

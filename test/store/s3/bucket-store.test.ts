@@ -94,6 +94,20 @@ describe('S3ObjectStore on versitygw', () => {
     expect((await store.head('big/blob.bin'))?.size).toBe(12 * 1024 * 1024);
   });
 
+  it("stops a streamed write when the attempt's signal aborts, leaving nothing at the key", async () => {
+    const controller = new AbortController();
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; ; i++) {
+        if (i === 7) controller.abort(new Error('attempt timed out'));
+        yield Buffer.alloc(1024 * 1024, i);
+      }
+    }
+    await expect(store.write('aborted/out.bin', endless(), { signal: controller.signal })).rejects.toThrow(
+      'attempt timed out',
+    );
+    expect(await store.head('aborted/out.bin')).toBeUndefined();
+  });
+
   it('copies server-side with the metadata, also part by part above the single-copy limit', async () => {
     await store.write('staging/run-1/out.csv', 'a,b\n1,2\n', { metadata: { sha256: 'feed' } });
     const copied = await store.copy('staging/run-1/out.csv', 'gold/out.csv');
