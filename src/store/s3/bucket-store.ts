@@ -5,7 +5,7 @@
 // a lost race is a PreconditionFailedError; every other SDK error is one line
 // (errors.ts). Publishing copies server-side: no data flows through the runner.
 
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -121,7 +121,7 @@ export class S3ObjectStore implements ObjectStore {
         abortSignal: options.signal,
       });
       if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
-      return Readable.from(this.guard(output.Body, key), { objectMode: false });
+      return this.guard(output.Body, key);
     } catch (error) {
       throw this.readError(error, key);
     }
@@ -328,13 +328,18 @@ export class S3ObjectStore implements ObjectStore {
     return s3Error(error, this.context(key));
   }
 
-  /** Hands the body on chunk by chunk; a connection lost midway becomes the same one-line error. */
-  private async *guard(body: Readable, key: string): AsyncGenerator<Buffer> {
-    try {
-      for await (const chunk of body) yield chunk as Buffer;
-    } catch (error) {
-      throw this.readError(error, key);
-    }
+  /**
+   * Hands the body on as it arrives (a PassThrough costs next to nothing per chunk,
+   * unlike an async generator); a connection lost midway becomes the same one-line
+   * error, and a reader that stops early releases the connection.
+   */
+  private guard(body: Readable, key: string): Readable {
+    const out = new PassThrough();
+    body.on('error', (error) => out.destroy(this.readError(error, key) as Error));
+    out.on('close', () => {
+      if (!body.destroyed) body.destroy();
+    });
+    return body.pipe(out);
   }
 }
 
