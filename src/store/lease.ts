@@ -163,6 +163,12 @@ function holdLease(store: ObjectStore, key: string, first: LeaseRecord, info: Ob
     } catch (error) {
       if (error instanceof PreconditionFailedError) {
         const now = await readLease(store, key).catch(() => undefined);
+        // An earlier renewal that reached the store but whose answer was lost: still ours.
+        if (now && isSameHolding(now.record, record)) {
+          etag = now.etag;
+          record = now.record;
+          return;
+        }
         lose(now ? `was taken over by run ${describeLeaseHolder(now.record)}` : 'was removed by someone else');
         return;
       }
@@ -200,4 +206,8 @@ function holdLease(store: ObjectStore, key: string, first: LeaseRecord, info: Ob
       if (current?.etag === etag && Date.parse(record.expiresAt) > Date.now()) await store.delete(key);
     },
   };
+}
+
+function isSameHolding(a: LeaseRecord, b: LeaseRecord): boolean {
+  return a.holder === b.holder && a.host === b.host && a.pid === b.pid && a.acquiredAt === b.acquiredAt;
 }

@@ -5,7 +5,7 @@
 // a lost race is a PreconditionFailedError; every other SDK error is one line
 // (errors.ts). Publishing copies server-side: no data flows through the runner.
 
-import { Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -121,7 +121,7 @@ export class S3ObjectStore implements ObjectStore {
         abortSignal: options.signal,
       });
       if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
-      return Readable.from(this.guard(output.Body, key), { objectMode: false });
+      return this.guard(output.Body, key);
     } catch (error) {
       throw this.readError(error, key);
     }
@@ -155,10 +155,10 @@ export class S3ObjectStore implements ObjectStore {
         );
         return this.written(key, output.ETag, bytes.byteLength, options);
       }
-      const counter = { bytes: 0 };
+      const counted = countBytes(body);
       const upload = new Upload({
         client: this.client,
-        params: { ...params, Body: Readable.from(countBytes(body, counter)) },
+        params: { ...params, Body: counted.stream },
         partSize: this.partSize,
         queueSize: this.queueSize,
         leavePartsOnError: false,
@@ -168,12 +168,17 @@ export class S3ObjectStore implements ObjectStore {
       try {
         options.signal?.throwIfAborted();
         const output = await upload.done();
-        return this.written(key, output.ETag, counter.bytes, options);
+        return this.written(key, output.ETag, counted.bytes(), options);
+      } catch (error) {
+        // The body's own failure (the task's data, its stream) is the task's error, not the store's.
+        const failure = counted.failure();
+        throw failure === undefined ? error : new BodyError(failure);
       } finally {
         options.signal?.removeEventListener('abort', abort);
       }
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
+      if (error instanceof BodyError) throw error.cause;
       // If-Match on a key that is gone: the object changed under us, as with a 412.
       if (options.ifMatch !== undefined && classifyS3Error(error).kind === 'not_found')
         throw new PreconditionFailedError(key, `${this.describe(key)} was removed by someone else meanwhile`);
@@ -187,7 +192,7 @@ export class S3ObjectStore implements ObjectStore {
     const size = source.ContentLength ?? 0;
     const CopySource = encodeURIComponent(`${this.bucket}/${this.objectKey(from)}`).replaceAll('%2F', '/');
     try {
-      if (size > this.multipartCopyAbove) return await this.copyInParts(from, to, source, CopySource);
+      if (size > this.multipartCopyAbove) return await this.copyInParts(to, source, CopySource);
       const output = await this.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
@@ -267,12 +272,7 @@ export class S3ObjectStore implements ObjectStore {
    * multipart upload, every part pinned to the source's ETag so a source
    * replaced midway fails the copy instead of mixing two versions.
    */
-  private async copyInParts(
-    from: string,
-    to: string,
-    source: HeadObjectCommandOutput,
-    CopySource: string,
-  ): Promise<ObjectInfo> {
+  private async copyInParts(to: string, source: HeadObjectCommandOutput, CopySource: string): Promise<ObjectInfo> {
     const Key = this.objectKey(to);
     const size = source.ContentLength ?? 0;
     const { UploadId } = await this.client.send(
@@ -333,13 +333,18 @@ export class S3ObjectStore implements ObjectStore {
     return s3Error(error, this.context(key));
   }
 
-  /** Hands the body on chunk by chunk; a connection lost midway becomes the same one-line error. */
-  private async *guard(body: Readable, key: string): AsyncGenerator<Buffer> {
-    try {
-      for await (const chunk of body) yield chunk as Buffer;
-    } catch (error) {
-      throw this.readError(error, key);
-    }
+  /**
+   * Hands the body on as it arrives (a PassThrough costs next to nothing per chunk,
+   * unlike an async generator); a connection lost midway becomes the same one-line
+   * error, and a reader that stops early releases the connection.
+   */
+  private guard(body: Readable, key: string): Readable {
+    const out = new PassThrough();
+    body.on('error', (error) => out.destroy(this.readError(error, key) as Error));
+    out.on('close', () => {
+      if (!body.destroyed) body.destroy();
+    });
+    return body.pipe(out);
   }
 }
 
@@ -354,13 +359,33 @@ function assertKey(key: string, root: string): void {
   if (bad) throw new UsageError(`refusing key ${JSON.stringify(key)} under ${root}: it ${bad}`);
 }
 
-async function* countBytes(
-  body: AsyncIterable<Uint8Array | string>,
-  counter: { bytes: number },
-): AsyncGenerator<Uint8Array> {
-  for await (const chunk of body) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    counter.bytes += bytes.byteLength;
-    yield bytes;
+/** A failure of the body being written, carried past the S3 error mapping unchanged. */
+class BodyError extends Error {
+  override readonly cause: unknown;
+  constructor(cause: unknown) {
+    super('the body failed');
+    this.cause = cause;
   }
+}
+
+/** The body as a byte stream for Upload, counting what passes (a Transform: cheap per chunk). */
+function countBytes(body: AsyncIterable<Uint8Array | string>): {
+  stream: Readable;
+  bytes(): number;
+  failure(): unknown;
+} {
+  let bytes = 0;
+  let failed: { error: unknown } | undefined;
+  const source = body instanceof Readable ? body : Readable.from(body, { objectMode: false });
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.byteLength;
+      done(null, chunk);
+    },
+  });
+  source.on('error', (error) => {
+    failed = { error };
+    counter.destroy(error);
+  });
+  return { stream: source.pipe(counter), bytes: () => bytes, failure: () => failed?.error };
 }

@@ -2,6 +2,7 @@
 // reads and writes, conditional writes, server-side copies, listing, refusals.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DataContractError } from '../../../src/errors.js';
 import { mapLimited } from '../../../src/map-limited.js';
 import { ObjectNotFoundError, PreconditionFailedError } from '../../../src/store/object-store.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
@@ -92,6 +93,32 @@ describe('S3ObjectStore on versitygw', () => {
       PreconditionFailedError,
     );
     expect((await store.head('big/blob.bin'))?.size).toBe(12 * 1024 * 1024);
+  });
+
+  it("stops a streamed write when the attempt's signal aborts, leaving nothing at the key", async () => {
+    const controller = new AbortController();
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; ; i++) {
+        if (i === 7) controller.abort(new Error('attempt timed out'));
+        yield Buffer.alloc(1024 * 1024, i);
+      }
+    }
+    await expect(store.write('aborted/out.bin', endless(), { signal: controller.signal })).rejects.toThrow(
+      'attempt timed out',
+    );
+    expect(await store.head('aborted/out.bin')).toBeUndefined();
+  });
+
+  it("passes the body's own failure through unchanged (a data contract error stays one), writing nothing", async () => {
+    async function* failing(): AsyncGenerator<string> {
+      yield 'day,total\n';
+      yield Buffer.alloc(6 * 1024 * 1024, 'x').toString();
+      throw new DataContractError('row 3: total is not a number');
+    }
+    const write = store.write('failed/out.csv', failing());
+    await expect(write).rejects.toBeInstanceOf(DataContractError);
+    await expect(write).rejects.toThrow('row 3: total is not a number');
+    expect(await store.head('failed/out.csv')).toBeUndefined();
   });
 
   it('copies server-side with the metadata, also part by part above the single-copy limit', async () => {

@@ -116,6 +116,36 @@ describe('bucket preflight and errors on versitygw', () => {
     expect(write).toBeInstanceOf(TransientError);
   });
 
+  it('turns a connection lost in the middle of a read into the same transient line', async () => {
+    const dying = await startVersitygw({ buckets: ['lake'] });
+    try {
+      stubS3Env(dying);
+      const store = openS3Store('s3://lake/daily');
+      const block = Buffer.alloc(1024 * 1024, 1);
+      await store.write(
+        'gold/big.bin',
+        (async function* () {
+          for (let i = 0; i < 64; i++) yield block;
+        })(),
+      );
+      const reading = await store.read('gold/big.bin');
+      const chunks = reading[Symbol.asyncIterator]();
+      await chunks.next();
+      process.kill(dying.pid, 'SIGKILL');
+      const error = await failure(
+        (async () => {
+          for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+            // drain what was already on the way
+          }
+        })(),
+      );
+      expect(error).toBeInstanceOf(TransientError);
+      expect(error.message).toMatch(/^s3:\/\/lake\/daily\/gold\/big\.bin: cannot reach http:\/\/127\.0\.0\.1:\d+ \(/);
+    } finally {
+      await dying.stop();
+    }
+  });
+
   it('refuses a malformed override of the probe, and skips the probe when the risk is accepted', async () => {
     stubS3Env(server);
     const store = openS3Store('s3://lake/daily');
