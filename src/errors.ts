@@ -112,18 +112,20 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
+/** True for what one line explains (mistakes, busy partitions, an unreachable service); false for bugs (shown with a stack). */
 export function isUserError(error: unknown): boolean {
   return (
     error instanceof UsageError ||
     error instanceof ContractError ||
     error instanceof PartitionBusyError ||
     error instanceof LeaseHeldError ||
-    error instanceof StateError
+    error instanceof StateError ||
+    // Outside a task (a bucket unreachable at start): the network, not a bug; its message says what to check.
+    error instanceof TransientError
   );
 }
 
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 export function userErrorExitCode(error: unknown): 1 | 2 {
-  return error instanceof StateError || error instanceof LeaseHeldError ? 1 : 2;
+  return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
 }

@@ -7,8 +7,8 @@ import { parseDuration } from '../contract/duration.js';
 import { UsageError } from '../errors.js';
 import { FsLedger } from './fs-ledger.js';
 import { FsObjectStore } from './fs-store.js';
-import type { LockingLedger } from './ledger.js';
 import { DEFAULT_LEASE_RENEW_EVERY_MS, DEFAULT_LEASE_TTL_MS } from './lease.js';
+import type { LockingLedger } from './ledger.js';
 import type { ObjectStore } from './object-store.js';
 
 /** True for `s3://…` (any case of the scheme). */

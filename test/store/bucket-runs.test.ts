@@ -17,7 +17,8 @@ const testRoot = testRoots('pipewright-bucket-runs-');
 const tempRoot = tempRoots('pipewright-bucket-runs-project-');
 const DAG = 'turanmart_daily_sales';
 const KEY = '2026-05-01';
-const RAW = `raw/orders/dt=${KEY}/orders.csv`;
+const RAW_OF = (ds: string) => `raw/orders/dt=${ds}/orders.csv`;
+const RAW = RAW_OF(KEY);
 const GOLD = `gold/daily_sales/dt=${KEY}/daily_sales.csv`;
 const sample = (rel: string) => readFileSync(path.join(REPO_ROOT, 'pipelines', DAG, 'data', rel));
 const expected = (rel: string) => readFileSync(path.join(REPO_ROOT, 'pipelines', DAG, 'expected', rel), 'utf8');
@@ -167,6 +168,42 @@ describe('a bucket data root under kill -9 and contention', () => {
     const taken = run(root, ['run', DAG, '--partition', KEY], {}, project);
     expect(taken.status, taken.stderr).toBe(0);
     expect(readFileSync(path.join(root.dir, GOLD), 'utf8')).toBe(expected(GOLD));
+  }, 120_000);
+
+  it('a backfill chunk overlapping a running tick never runs the held partition at once', async () => {
+    const root = testRoot('bucket');
+    const project = waitingProject();
+    // The tick's partition has no export yet: its run waits in the sensor, holding it.
+    const tick = start(root, project);
+    try {
+      const { holder } = await leaseHolder(root);
+      for (const ds of ['2026-05-02', '2026-05-03'])
+        await root.put(`raw/orders/dt=${ds}/orders.csv`, sample(RAW_OF(ds)));
+      const chunk = run(
+        root,
+        [
+          'backfill',
+          DAG,
+          '--start',
+          '2026-05-01',
+          '--end',
+          '2026-05-03',
+          '--reason',
+          'chunk',
+          '--reprocess',
+          'completed',
+        ],
+        {},
+        project,
+      );
+      // Left to its holder: seen running by the plan, or refused by the lease if it started in between.
+      expect(chunk.stdout).toMatch(new RegExp(`^\\s*${KEY}\\s.*(in progress|busy).*${holder}`, 'm'));
+      expect(chunk.stdout).toMatch(/^2026-05-02\s+success\s/m);
+      expect(records(root).map((r) => r.run_id)).toEqual([holder]);
+    } finally {
+      tick.child.kill('SIGKILL');
+      await tick.exited;
+    }
   }, 120_000);
 
   it('20 runs of one partition at once: one holds it, 19 name the holder and exit 1', async () => {

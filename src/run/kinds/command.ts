@@ -1,6 +1,7 @@
 // `command: [prog, arg, ...]`: a program spawned without a shell in its own process
 // group, so a timeout can end it and everything it started.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CommandSpec } from '../../contract/model.js';
@@ -84,8 +85,11 @@ function closed(child: ChildProcess, ms: number): Promise<void> {
 export function commandKind(spec: CommandSpec): KindRunner {
   return {
     cooperative: true,
-    run(env): Promise<AttemptResult> {
-      return env.store.kind === 'fs' ? runCommand(spec, env) : withLocalCopies(env, (local) => runCommand(spec, local));
+    async run(env): Promise<AttemptResult> {
+      if (env.store.kind !== 'fs') return withLocalCopies(env, (local) => runCommand(spec, local));
+      // An output's staging folder is the attempt's own and new: a command like `cp a {{ outputs.b }}` needs it there.
+      for (const file of Object.values(env.outputs)) await mkdir(path.dirname(file), { recursive: true });
+      return runCommand(spec, env);
     },
   };
 }

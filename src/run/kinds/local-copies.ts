@@ -26,8 +26,8 @@ export async function withLocalCopies(
       const key = env.inputKeys[name] ?? `outputs/${name}/${path.posix.basename(env.pipeline.outputs[name] ?? name)}`;
       const local = path.join(dir, 'data', key);
       (env.inputKeys[name] !== undefined ? inputs : outputs)[name] = local;
-      if (!(await env.datasets.exists(name))) continue;
       await mkdir(path.dirname(local), { recursive: true });
+      if (!(await env.datasets.exists(name))) continue;
       const hash = createHash('sha256');
       const source = Readable.from(env.datasets.read(name, { signal: env.signal }));
       source.on('data', (chunk: Uint8Array) => hash.update(chunk));
