@@ -6,7 +6,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = ['validate', 'plan', 'overhead', 'cold-start', 'build-daily-sales', 'partition-run', 'publish', 'site'];
+const all = [
+  'validate',
+  'plan',
+  'overhead',
+  'cold-start',
+  'build-daily-sales',
+  'partition-run',
+  'publish',
+  'object-store',
+  'site',
+];
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 let failed = 0;
 for (const name of wanted) {

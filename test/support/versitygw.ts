@@ -7,7 +7,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
 import { ensureTool } from '../../scripts/install-tools.js';
 import { freePort } from './act.js';
 
@@ -117,9 +116,4 @@ function once(fn: () => Promise<void>): () => Promise<void> {
     done ??= fn();
     return done;
   };
-}
-
-/** Points this test process's AWS chain at `server` (undo with vi.unstubAllEnvs); undefined unsets a variable. */
-export function stubS3Env(server: Versitygw, overrides: Record<string, string | undefined> = {}): void {
-  for (const [name, value] of Object.entries({ ...server.env, ...overrides })) vi.stubEnv(name, value);
 }

@@ -6,7 +6,8 @@ import { PartitionBusyError, StateError } from '../../../src/errors.js';
 import { BucketLedger } from '../../../src/store/bucket-ledger.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
 import { runRecord } from '../../support/records.js';
-import { startVersitygw, stubS3Env, type Versitygw } from '../../support/versitygw.js';
+import { stubS3Env } from '../../support/s3-env.js';
+import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
 
 let server: Versitygw;
 let store: S3ObjectStore;

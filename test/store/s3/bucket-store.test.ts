@@ -6,7 +6,8 @@ import { DataContractError } from '../../../src/errors.js';
 import { mapLimited } from '../../../src/map-limited.js';
 import { ObjectNotFoundError, PreconditionFailedError } from '../../../src/store/object-store.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
-import { startVersitygw, stubS3Env, type Versitygw } from '../../support/versitygw.js';
+import { stubS3Env } from '../../support/s3-env.js';
+import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
 
 let server: Versitygw;
 let store: S3ObjectStore;

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { TransientError, UsageError } from '../../../src/errors.js';
 import { openS3Store } from '../../../src/store/s3/bucket-store.js';
 import { checkBucket, probeConditionalWrites } from '../../../src/store/s3/preflight.js';
-import { startVersitygw, stubS3Env, type Versitygw } from '../../support/versitygw.js';
+import { stubS3Env } from '../../support/s3-env.js';
+import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
 
 let server: Versitygw;
 

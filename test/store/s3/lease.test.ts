@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LeaseHeldError, LeaseLostError } from '../../../src/errors.js';
 import { acquireLease, readLease } from '../../../src/store/lease.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
-import { startVersitygw, stubS3Env, type Versitygw } from '../../support/versitygw.js';
+import { stubS3Env } from '../../support/s3-env.js';
+import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
 import { exited, spawnFixture, waitForLine } from '../spawn.js';
 
 let server: Versitygw;
