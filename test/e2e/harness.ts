@@ -3,8 +3,9 @@
 // caller workflow pointing at pipewright/pipewright@v1), a local bare
 // repository as its `origin` (the state branch lives there), and act running
 // the real workflows offline. act serves pipewright/pipewright@v1 from a copy of
-// this repository's actions/, reusable workflows and committed dist/, and
-// actions/setup-node (at the commit our workflows pin) from the stand-in under fixtures/.
+// this repository's actions/, reusable workflows and committed dist/, and the
+// third-party actions that need GitHub (setup-node, upload-pages-artifact,
+// deploy-pages, at the commits our workflows pin) from the stand-ins under fixtures/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { fromJsonValue } from '../../src/json.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
-import { type ActRun, pinnedAction, REPO_ROOT, runAct } from '../support/act.js';
+import { type ActRun, pinnedAction, REPO_ROOT, runAct, TSX_IMPORT } from '../support/act.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
 
 export const DAG = 'turanmart_daily_sales';
@@ -77,11 +78,13 @@ export interface ShopRepo {
 /** The caller workflow as another repository copies it: the reusable workflow by repository and ref. */
 export function adoptedCaller(): string {
   const text = fs.readFileSync(path.join(REPO_ROOT, CALLER), 'utf8');
+  // pipewright.yml (the orchestrator) and pipewright-site.yml (the optional Pages site).
   const adopted = text.replace(
-    'uses: ./.github/workflows/pipewright.yml',
-    `uses: ${RELEASE.replace('@', '/.github/workflows/pipewright.yml@')}`,
+    /uses: \.\/\.github\/workflows\/(pipewright[\w-]*\.yml)/g,
+    (_, file: string) => `uses: ${RELEASE.replace('@', `/.github/workflows/${file}@`)}`,
   );
-  if (adopted === text) throw new Error(`${CALLER} no longer calls ./.github/workflows/pipewright.yml`);
+  if (!adopted.includes(RELEASE.replace('@', '/.github/workflows/pipewright.yml@')))
+    throw new Error(`${CALLER} no longer calls ./.github/workflows/pipewright.yml`);
   return adopted;
 }
 
@@ -190,11 +193,19 @@ export interface ShopRun {
   api: GitHubApiServer;
 }
 
-/** Runs the shop's caller workflow through act: `schedule` with a fixed clock, or a dispatch form. */
+/** Third-party actions our workflows pin, served from offline stand-ins under fixtures/ (each says what it does). */
+const STAND_INS = ['actions/setup-node', 'actions/upload-pages-artifact', 'actions/deploy-pages'];
+const FIXTURES = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
+
+/**
+ * Runs the shop's caller workflow through act: `schedule` with a fixed clock, or a dispatch form.
+ * `vars` are the shop's repository variables (e.g. PIPEWRIGHT_SITE).
+ */
 export async function runCaller(
   shop: ShopRepo,
   trigger: { event: 'schedule'; now: string } | { event: 'workflow_dispatch'; inputs: Record<string, string> },
   workflow = CALLER,
+  vars: Record<string, string> = {},
 ): Promise<ShopRun> {
   const api = await startGitHubApiServer({ token: TOKEN });
   try {
@@ -203,15 +214,23 @@ export async function runCaller(
       workflow,
       event: trigger.event,
       ...(trigger.event === 'schedule'
-        ? { vars: { PIPEWRIGHT_NOW: trigger.now }, eventPayload: { schedule: '0 6 * * *' } }
-        : { eventPayload: { inputs: trigger.inputs } }),
+        ? { vars: { ...vars, PIPEWRIGHT_NOW: trigger.now }, eventPayload: { schedule: '0 6 * * *' } }
+        : { vars, eventPayload: { inputs: trigger.inputs } }),
       artifacts: true,
       secrets: { GITHUB_TOKEN: TOKEN },
       // act leaves GITHUB_REPOSITORY empty for a local origin; alerts go to the REST stand-in.
-      env: { GITHUB_REPOSITORY: SHOP_REPOSITORY, GITHUB_API_URL: api.url.replace(/\/$/, '') },
+      // PW_TSX and PW_STEP: how the upload-pages-artifact stand-in uploads (fixtures/upload-pages-artifact).
+      env: {
+        GITHUB_REPOSITORY: SHOP_REPOSITORY,
+        GITHUB_API_URL: api.url.replace(/\/$/, ''),
+        PW_TSX: TSX_IMPORT,
+        PW_STEP: path.join(REPO_ROOT, 'test', 'support', 'github-step.ts'),
+      },
       localRepositories: {
         [RELEASE]: releaseDir(),
-        [pinnedAction('actions/setup-node')]: path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'setup-node'),
+        ...Object.fromEntries(
+          STAND_INS.map((action) => [pinnedAction(action), path.join(FIXTURES, action.replace('actions/', ''))]),
+        ),
       },
       timeoutMs: 150_000,
     });
