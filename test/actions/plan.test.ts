@@ -1,8 +1,6 @@
 // The plan bundle as the runner runs it: a scheduled tick that heals missed
 // partitions from the ledger (filesystem or git state branch), backfills, a
 // dry run's estimate, and refusals that do nothing.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
