@@ -189,7 +189,10 @@ function fixedFolders(template: string): string[] {
 export function assertDataRootUsable(dataRoot: string, pipeline: Pick<Pipeline, 'inputs' | 'outputs'>): void {
   const root = resolve(dataRoot);
   const info = statOf(root);
-  if (info === undefined) return assertCreatable(root); // created on first write
+  if (info === undefined) {
+    assertCreatable(root); // created on first write
+    return;
+  }
   if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
     throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
   const realRoot = realpathSync(root);
