@@ -8,13 +8,13 @@
 // deploy-pages, at the commits our workflows pin) from the stand-ins under fixtures/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fromJsonValue } from '../../src/json.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
 import { type ActRun, pinnedAction, REPO_ROOT, runAct, TSX_IMPORT } from '../support/act.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+import { scratchDir } from '../support/temp.js';
 
 export const DAG = 'turanmart_daily_sales';
 export const CALLER = '.github/workflows/turanmart-daily-sales.yml';
@@ -43,16 +43,16 @@ function copy(from: string, to: string): void {
 
 let release: string | undefined;
 
-/** The folder act serves as pipewright/pipewright@v1 (built once per test process). */
+/** The folder act serves as pipewright/pipewright@v1 (built once per test file, removed after it). */
 export function releaseDir(): string {
-  if (release) return release;
+  if (release && fs.existsSync(release)) return release;
   // PIPEWRIGHT_E2E_DIST tests another build (e.g. `node scripts/build.js /tmp/dist`); default: the committed one.
   const dist = process.env.PIPEWRIGHT_E2E_DIST ?? path.join(REPO_ROOT, 'dist');
   for (const action of fs.readdirSync(path.join(REPO_ROOT, 'actions'))) {
     if (!fs.existsSync(path.join(dist, action, 'index.js')))
       throw new Error(`${path.join(dist, action, 'index.js')} is missing: run \`npm run build\` first`);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-release-'));
+  const dir = scratchDir('pw-e2e-release-');
   copy(path.join(REPO_ROOT, 'actions'), path.join(dir, 'actions'));
   copy(dist, path.join(dir, 'dist'));
   copy(path.join(REPO_ROOT, '.github', 'workflows'), path.join(dir, '.github', 'workflows'));
@@ -90,7 +90,7 @@ export function adoptedCaller(): string {
 
 /** A shop repository holding exactly `files` (e.g. what `pipewright init` writes), pushed to a bare origin. */
 export function createRepoOf(files: Record<string, string>): ShopRepo {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-shop-'));
+  const root = scratchDir('pw-e2e-shop-');
   const dir = path.join(root, 'shop');
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -128,7 +128,7 @@ function pushed(root: string, dir: string): ShopRepo {
 }
 
 export function createShopRepo(extra: Record<string, string | Buffer> = {}): ShopRepo {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-shop-'));
+  const root = scratchDir('pw-e2e-shop-');
   const dir = path.join(root, 'shop');
   const source = path.join(REPO_ROOT, PIPELINE);
   for (const part of ['pipeline.yml', 'tasks', 'expected', path.join('data', 'raw')])
@@ -249,7 +249,7 @@ export function artifactNames(run: ActRun): string[] {
 /** Unzips one stored artifact into a temp folder and returns it. */
 export function extractArtifact(run: ActRun, name: string): string {
   const zip = path.join(run.artifactDir, '1', name, `${name}.zip`);
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), `pw-e2e-${name}-`));
+  const out = scratchDir(`pw-e2e-${name}-`);
   execFileSync('unzip', ['-q', zip, '-d', out]);
   return out;
 }

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActRun } from '../support/act.js';
 import {
   artifactNames,
@@ -25,11 +25,9 @@ describe('the Pages site job in act', () => {
   let shop: ShopRepo;
   let run: ActRun;
   let site: string;
-  const cleanup: string[] = [];
 
   beforeAll(async () => {
     shop = createShopRepo();
-    cleanup.push(path.dirname(shop.dir));
     await seedState(shop, [
       pastRun('2026-05-01', 'success', 'schedule__20260502T010001Z__a1b2c3'),
       pastRun('2026-05-02', 'failed', 'schedule__20260503T010001Z__d4e5f6'),
@@ -44,18 +42,12 @@ describe('the Pages site job in act', () => {
       undefined,
       { PIPEWRIGHT_SITE: 'true' },
     ));
-    cleanup.push(path.dirname(run.artifactDir));
     // What Pages serves: the one tar inside the `github-pages` artifact.
     const unzipped = extractArtifact(run, 'github-pages');
-    cleanup.push(unzipped);
     site = path.join(unzipped, 'site');
     fs.mkdirSync(site);
     execFileSync('tar', ['-xf', path.join(unzipped, 'artifact.tar'), '-C', site]);
   }, 200_000);
-
-  afterAll(() => {
-    for (const dir of cleanup) fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   it('builds the site after the orchestrator and uploads it as the github-pages artifact', () => {
     expect(run.exitCode, logOf(run)).toBe(0);
