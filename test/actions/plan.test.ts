@@ -54,6 +54,8 @@ describe('plan action', () => {
     );
     expect(run.summary).toContain('| 2026-05-02 |');
     expect(run.summary).toContain('never ran');
+    // The tick in the pipeline's zone, as the data intervals are printed, not in UTC.
+    expect(run.summary).toContain('scheduled tick at 2026-05-05T08:00:00.000+05:00 (Asia/Almaty)');
     expect(run.stdout).toContain('run ledger: ');
   });
 
