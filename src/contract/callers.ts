@@ -11,10 +11,24 @@ import { CONTRACT_FILE } from './discover.js';
 import type { Diagnostic } from './model.js';
 import { type ContractSource, type PathSegment, parseContract } from './source.js';
 
-/** The permissions each reusable workflow's jobs need, granted by the calling job. */
-export const CALLER_PERMISSIONS: Record<'pipewright.yml' | 'pipewright-pr.yml', Record<string, 'read' | 'write'>> = {
+/**
+ * The permissions each reusable workflow's jobs need, granted by the calling job. GitHub refuses the
+ * whole run at startup when the caller grants less, even for a job that would be skipped.
+ */
+export const CALLER_PERMISSIONS: Record<
+  'pipewright.yml' | 'pipewright-pr.yml' | 'pipewright-site.yml',
+  Record<string, 'read' | 'write'>
+> = {
   'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write' },
   'pipewright-pr.yml': { contents: 'read' },
+  'pipewright-site.yml': { contents: 'read', pages: 'write', 'id-token': 'write' },
+};
+
+/** What each reusable workflow uses its permissions for, for the message. */
+const PERMISSIONS_FOR: Record<keyof typeof CALLER_PERMISSIONS, string> = {
+  'pipewright.yml': 'run records, artifacts and alert issues',
+  'pipewright-pr.yml': 'reading the checkout',
+  'pipewright-site.yml': 'reading the state branch and deploying GitHub Pages',
 };
 
 type Reusable = keyof typeof CALLER_PERMISSIONS;
@@ -27,7 +41,7 @@ const isExpression = (v: unknown) => typeof v === 'string' && v.includes('${{');
 /** Which reusable workflow a job's `uses:` calls, if one of ours (by repository and ref, or locally). */
 export function reusableCalled(uses: unknown): Reusable | undefined {
   if (typeof uses !== 'string') return undefined;
-  const m = /(?:^|\/)\.github\/workflows\/(pipewright(?:-pr)?\.yml)(?:@.+)?$/.exec(uses.trim());
+  const m = /(?:^|\/)\.github\/workflows\/(pipewright(?:-pr|-site)?\.yml)(?:@.+)?$/.exec(uses.trim());
   return m ? (m[1] as Reusable) : undefined;
 }
 
@@ -64,7 +78,7 @@ function checkPermissions(
     source.diagnostic(
       path,
       `job '${jobId}' calls ${reusable} without ${missing.join(', ')}: grant the job ${all.join(', ')} ` +
-        `(${reusable === 'pipewright.yml' ? 'run records, artifacts and alert issues' : 'reading the checkout'})`,
+        `(${PERMISSIONS_FOR[reusable]})`,
       { target: 'key' },
     ),
   ];

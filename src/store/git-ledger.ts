@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
 import { toJsonText } from '../json.js';
 import { compareRuns, type Ledger, type RunRecord } from './ledger.js';
 import { parseRunRecord } from './record-file.js';
@@ -91,7 +92,8 @@ export class GitLedger implements Ledger {
           return;
         } catch (error) {
           // Another job pushed first: our file is still unique, so rebuild on the new tip.
-          if (!isRaceLoss(error) || attempt >= this.maxPushAttempts) throw error;
+          if (!isRaceLoss(error) || attempt >= this.maxPushAttempts)
+            throw this.refusedOr(error, `the run ledger's push to branch '${this.branch}'`, 'write');
           await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
         }
       }
@@ -108,7 +110,7 @@ export class GitLedger implements Ledger {
       await this.git(['fetch', '--quiet', '--no-tags', '--refmap=', this.remote, `+refs/heads/${this.branch}:${ref}`]);
     } catch (error) {
       if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error))) return undefined;
-      throw error;
+      throw this.refusedOr(error, `to let the run ledger fetch branch '${this.branch}'`, 'read');
     }
     try {
       return (await this.git(['rev-parse', ref])).trim();
@@ -116,6 +118,22 @@ export class GitLedger implements Ledger {
       // The commit stays reachable from what we build on it; the ref itself is not needed.
       await this.git(['update-ref', '-d', ref]).catch(() => {});
     }
+  }
+
+  /**
+   * A remote that refused our credentials (HTTP 401/403) is a permissions mistake, not a bug:
+   * one line naming what was refused and the grant that fixes it. Anything else is returned as is.
+   */
+  private refusedOr(error: unknown, what: string, access: 'read' | 'write'): unknown {
+    const stderr = stderrOf(error);
+    const status =
+      /returned error: (40[13])\b/.exec(stderr)?.[1] ??
+      (/could not read Username|Authentication failed/i.test(stderr) ? '401' : undefined);
+    if (!status) return error;
+    return new UsageError(
+      `${this.remote} refused ${what} (HTTP ${status}): give the job permissions: contents: ${access} ` +
+        `and pass github-token: \${{ github.token }} to the action`,
+    );
   }
 
   private async readAll(prefix: string): Promise<RunRecord[]> {

@@ -1,8 +1,8 @@
 // Every contract path resolves under one data root, and nothing may leave it:
 // partition keys and rendered templates are checked before any file is touched.
 
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Pipeline } from '../contract/model.js';
 import { TEMPLATE_VARIABLES } from '../contract/templates.js';
 import { StateError, UsageError } from '../errors.js';
@@ -220,7 +220,10 @@ export function assertDataRootUsable(dataRoot: string, pipeline: Pick<Pipeline, 
   if (/^s3:\/\//i.test(dataRoot)) return; // a bucket is checked when it is opened (src/store/data-root.ts)
   const root = resolve(dataRoot);
   const info = statOf(root);
-  if (info === undefined) return; // created on first write
+  if (info === undefined) {
+    assertCreatable(root); // created on first write
+    return;
+  }
   if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
     throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
   const realRoot = realpathSync(root);
@@ -257,4 +260,17 @@ export function assertDataRootUsable(dataRoot: string, pipeline: Pick<Pipeline, 
     if (!statOf(deepest)?.isDirectory()) continue;
     for (const name of readdirSync(deepest)) check(join(deepest, name));
   }
+}
+
+/** A data root not created yet: its nearest existing ancestor must be a folder (a link to one is fine). */
+function assertCreatable(root: string): void {
+  let ancestor = dirname(root);
+  while (statOf(ancestor) === undefined && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  const fix = `point --data-root (or ${DATA_ROOT_ENV}) at a folder`;
+  if (statOf(ancestor)?.isSymbolicLink() && !existsSync(ancestor))
+    throw new UsageError(
+      `data root ${root} cannot be created: ${ancestor} is a link to ${readlinkSync(ancestor)}, which does not exist: create it, or ${fix}`,
+    );
+  if (!statSync(ancestor).isDirectory())
+    throw new UsageError(`data root ${root} cannot be created: ${ancestor} is not a folder: ${fix}`);
 }

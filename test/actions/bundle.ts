@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NODE = path.join(REPO_ROOT, 'node_modules', '.bin', 'node');
@@ -21,9 +22,13 @@ export interface BundleRun {
   annotations: Array<{ level: string; properties: Record<string, string>; message: string }>;
 }
 
-/** A checkout holding the TuranMart pipeline (with its sample raw data) and the repo's node_modules. */
+/**
+ * A checkout holding the TuranMart pipeline (with its sample raw data) and the repo's node_modules,
+ * removed when the test that made it has finished (call it inside a test).
+ */
 export function turanmartWorkspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-action-ws-'));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.cpSync(PIPELINE, path.join(dir, 'pipelines', 'turanmart_daily_sales'), {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}data${path.sep}`) || src.includes(`${path.sep}raw`),
@@ -77,7 +82,22 @@ export function runBundle(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): BundleRun {
+  // Removed once the bundle has run and its outputs are read.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-action-run-'));
+  try {
+    return runIn(scratch, name, workspace, inputs, env);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function runIn(
+  scratch: string,
+  name: string,
+  workspace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+): BundleRun {
   const outputFile = path.join(scratch, 'output');
   const summaryFile = path.join(scratch, 'summary');
   fs.writeFileSync(outputFile, '');

@@ -1,14 +1,12 @@
 // The plan bundle as the runner runs it: a scheduled tick that heals missed
 // partitions from the ledger (filesystem or git state branch), backfills, a
 // dry run's estimate, and refusals that do nothing.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
 import { runRecord } from '../support/records.js';
+import { tempRoots } from '../support/temp.js';
 import { git, runBundle, turanmartWorkspace } from './bundle.js';
 
 function record(partition: string, state: RunRecord['state'], seconds = 90): RunRecord {
@@ -25,12 +23,13 @@ function record(partition: string, state: RunRecord['state'], seconds = 90): Run
   });
 }
 
+const tempRoot = tempRoots('pw-plan-');
 const base = { pipeline: 'turanmart_daily_sales', 'state-branch': '' };
 
 describe('plan action', () => {
   it('plans a tick with catch-up: every due partition not yet succeeded, as a matrix', async () => {
     const ws = turanmartWorkspace();
-    const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-plan-root-'));
+    const dataRoot = tempRoot();
     const ledger = new FsLedger(dataRoot);
     await ledger.write(record('2026-05-01', 'success'));
     await ledger.write(record('2026-05-03', 'failed'));
@@ -55,12 +54,14 @@ describe('plan action', () => {
     );
     expect(run.summary).toContain('| 2026-05-02 |');
     expect(run.summary).toContain('never ran');
+    // The tick in the pipeline's zone, as the data intervals are printed, not in UTC.
+    expect(run.summary).toContain('scheduled tick at 2026-05-05T08:00:00.000+05:00 (Asia/Almaty)');
     expect(run.stdout).toContain('run ledger: ');
   });
 
   it('reads the ledger from the git state branch of origin when there is one', async () => {
     const ws = turanmartWorkspace();
-    const origin = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-plan-origin-'));
+    const origin = tempRoot();
     git(origin, 'init', '-q', '--bare');
     git(ws, 'init', '-q', '-b', 'main');
     git(ws, 'remote', 'add', 'origin', origin);
@@ -78,7 +79,7 @@ describe('plan action', () => {
 
   it('plans a backfill newest first and reprocesses completed partitions when asked', async () => {
     const ws = turanmartWorkspace();
-    const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-plan-root-'));
+    const dataRoot = tempRoot();
     await new FsLedger(dataRoot).write(record('2026-05-02', 'success'));
     const inputs = {
       ...base,
@@ -107,7 +108,7 @@ describe('plan action', () => {
 
   it('estimates runner minutes for a dry run from past durations, and has no work', async () => {
     const ws = turanmartWorkspace();
-    const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-plan-root-'));
+    const dataRoot = tempRoot();
     const ledger = new FsLedger(dataRoot);
     await ledger.write(record('2026-05-01', 'success', 90));
     await ledger.write(record('2026-05-02', 'success', 150));
@@ -123,7 +124,7 @@ describe('plan action', () => {
     expect(run.outputs.count).toBe('3');
     // Median 120 s per partition, 3 one-partition jobs of 2 billed minutes each.
     expect(run.summary).toContain('About **6 runner minutes**: median 2.0 min per partition over 2 past runs');
-    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-plan-root-'));
+    const fresh = tempRoot();
     const none = runBundle('plan', ws, {
       ...inputs,
       'data-root': fresh,

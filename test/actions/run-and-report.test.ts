@@ -5,11 +5,11 @@
 // Needs `npm run build` first (the bundles under dist/ are what act runs).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActRun, createRepo, REPO_ROOT, runAct, storedArtifactFiles } from '../support/act.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+import { scratchDir } from '../support/temp.js';
 
 const DAG = 'turanmart_daily_sales';
 const PIPELINE = path.join(REPO_ROOT, 'pipelines', DAG);
@@ -90,7 +90,7 @@ function zipOf(run: ActRun, name: string): string {
 }
 
 function unzip(zip: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-unzip-'));
+  const dir = scratchDir('pw-unzip-');
   execFileSync('unzip', ['-q', zip, '-d', dir]);
   return dir;
 }

@@ -3,17 +3,18 @@
 // caller workflow pointing at pipewright/pipewright@v1), a local bare
 // repository as its `origin` (the state branch lives there), and act running
 // the real workflows offline. act serves pipewright/pipewright@v1 from a copy of
-// this repository's actions/, reusable workflows and committed dist/, and
-// actions/setup-node (at the commit our workflows pin) from the stand-in under fixtures/.
+// this repository's actions/, reusable workflows and committed dist/, and the
+// third-party actions that need GitHub (setup-node, upload-pages-artifact,
+// deploy-pages, at the commits our workflows pin) from the stand-ins under fixtures/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fromJsonValue } from '../../src/json.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
-import { type ActRun, pinnedAction, REPO_ROOT, runAct } from '../support/act.js';
+import { type ActRun, pinnedAction, REPO_ROOT, runAct, TSX_IMPORT } from '../support/act.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+import { scratchDir } from '../support/temp.js';
 
 export const DAG = 'turanmart_daily_sales';
 export const CALLER = '.github/workflows/turanmart-daily-sales.yml';
@@ -42,16 +43,16 @@ function copy(from: string, to: string): void {
 
 let release: string | undefined;
 
-/** The folder act serves as pipewright/pipewright@v1 (built once per test process). */
+/** The folder act serves as pipewright/pipewright@v1 (built once per test file, removed after it). */
 export function releaseDir(): string {
-  if (release) return release;
+  if (release && fs.existsSync(release)) return release;
   // PIPEWRIGHT_E2E_DIST tests another build (e.g. `node scripts/build.js /tmp/dist`); default: the committed one.
   const dist = process.env.PIPEWRIGHT_E2E_DIST ?? path.join(REPO_ROOT, 'dist');
   for (const action of fs.readdirSync(path.join(REPO_ROOT, 'actions'))) {
     if (!fs.existsSync(path.join(dist, action, 'index.js')))
       throw new Error(`${path.join(dist, action, 'index.js')} is missing: run \`npm run build\` first`);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-release-'));
+  const dir = scratchDir('pw-e2e-release-');
   copy(path.join(REPO_ROOT, 'actions'), path.join(dir, 'actions'));
   copy(dist, path.join(dir, 'dist'));
   copy(path.join(REPO_ROOT, '.github', 'workflows'), path.join(dir, '.github', 'workflows'));
@@ -77,17 +78,19 @@ export interface ShopRepo {
 /** The caller workflow as another repository copies it: the reusable workflow by repository and ref. */
 export function adoptedCaller(): string {
   const text = fs.readFileSync(path.join(REPO_ROOT, CALLER), 'utf8');
+  // pipewright.yml (the orchestrator) and pipewright-site.yml (the optional Pages site).
   const adopted = text.replace(
-    'uses: ./.github/workflows/pipewright.yml',
-    `uses: ${RELEASE.replace('@', '/.github/workflows/pipewright.yml@')}`,
+    /uses: \.\/\.github\/workflows\/(pipewright[\w-]*\.yml)/g,
+    (_, file: string) => `uses: ${RELEASE.replace('@', `/.github/workflows/${file}@`)}`,
   );
-  if (adopted === text) throw new Error(`${CALLER} no longer calls ./.github/workflows/pipewright.yml`);
+  if (!adopted.includes(RELEASE.replace('@', '/.github/workflows/pipewright.yml@')))
+    throw new Error(`${CALLER} no longer calls ./.github/workflows/pipewright.yml`);
   return adopted;
 }
 
 /** A shop repository holding exactly `files` (e.g. what `pipewright init` writes), pushed to a bare origin. */
 export function createRepoOf(files: Record<string, string>): ShopRepo {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-shop-'));
+  const root = scratchDir('pw-e2e-shop-');
   const dir = path.join(root, 'shop');
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -125,7 +128,7 @@ function pushed(root: string, dir: string): ShopRepo {
 }
 
 export function createShopRepo(extra: Record<string, string | Buffer> = {}): ShopRepo {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-e2e-shop-'));
+  const root = scratchDir('pw-e2e-shop-');
   const dir = path.join(root, 'shop');
   const source = path.join(REPO_ROOT, PIPELINE);
   for (const part of ['pipeline.yml', 'tasks', 'expected', path.join('data', 'raw')])
@@ -190,11 +193,19 @@ export interface ShopRun {
   api: GitHubApiServer;
 }
 
-/** Runs the shop's caller workflow through act: `schedule` with a fixed clock, or a dispatch form. */
+/** Third-party actions our workflows pin, served from offline stand-ins under fixtures/ (each says what it does). */
+const STAND_INS = ['actions/setup-node', 'actions/upload-pages-artifact', 'actions/deploy-pages'];
+const FIXTURES = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
+
+/**
+ * Runs the shop's caller workflow through act: `schedule` with a fixed clock, or a dispatch form.
+ * `vars` are the shop's repository variables (e.g. PIPEWRIGHT_SITE).
+ */
 export async function runCaller(
   shop: ShopRepo,
   trigger: { event: 'schedule'; now: string } | { event: 'workflow_dispatch'; inputs: Record<string, string> },
   workflow = CALLER,
+  vars: Record<string, string> = {},
 ): Promise<ShopRun> {
   const api = await startGitHubApiServer({ token: TOKEN });
   try {
@@ -203,15 +214,23 @@ export async function runCaller(
       workflow,
       event: trigger.event,
       ...(trigger.event === 'schedule'
-        ? { vars: { PIPEWRIGHT_NOW: trigger.now }, eventPayload: { schedule: '0 6 * * *' } }
-        : { eventPayload: { inputs: trigger.inputs } }),
+        ? { vars: { ...vars, PIPEWRIGHT_NOW: trigger.now }, eventPayload: { schedule: '0 6 * * *' } }
+        : { vars, eventPayload: { inputs: trigger.inputs } }),
       artifacts: true,
       secrets: { GITHUB_TOKEN: TOKEN },
       // act leaves GITHUB_REPOSITORY empty for a local origin; alerts go to the REST stand-in.
-      env: { GITHUB_REPOSITORY: SHOP_REPOSITORY, GITHUB_API_URL: api.url.replace(/\/$/, '') },
+      // PW_TSX and PW_STEP: how the upload-pages-artifact stand-in uploads (fixtures/upload-pages-artifact).
+      env: {
+        GITHUB_REPOSITORY: SHOP_REPOSITORY,
+        GITHUB_API_URL: api.url.replace(/\/$/, ''),
+        PW_TSX: TSX_IMPORT,
+        PW_STEP: path.join(REPO_ROOT, 'test', 'support', 'github-step.ts'),
+      },
       localRepositories: {
         [RELEASE]: releaseDir(),
-        [pinnedAction('actions/setup-node')]: path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'setup-node'),
+        ...Object.fromEntries(
+          STAND_INS.map((action) => [pinnedAction(action), path.join(FIXTURES, action.replace('actions/', ''))]),
+        ),
       },
       timeoutMs: 150_000,
     });
@@ -230,7 +249,7 @@ export function artifactNames(run: ActRun): string[] {
 /** Unzips one stored artifact into a temp folder and returns it. */
 export function extractArtifact(run: ActRun, name: string): string {
   const zip = path.join(run.artifactDir, '1', name, `${name}.zip`);
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), `pw-e2e-${name}-`));
+  const out = scratchDir(`pw-e2e-${name}-`);
   execFileSync('unzip', ['-q', zip, '-d', out]);
   return out;
 }

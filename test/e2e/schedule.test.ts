@@ -33,7 +33,7 @@ describe('a scheduled tick in act catches up after a dropped tick', () => {
     const plan = run.outputs('plan', 'plan');
     expect(JSON.parse(plan.partitions ?? '')).toEqual(['2026-05-02', '2026-05-03']);
     expect(plan['has-work']).toBe('true');
-    expect(run.summary('plan')).toContain('scheduled tick at 2026-05-04T01:00:00.000Z');
+    expect(run.summary('plan')).toContain('scheduled tick at 2026-05-04T06:00:00.000+05:00 (Asia/Almaty)');
   });
 
   it('runs one matrix job per due partition and uploads their reports', () => {

@@ -3,12 +3,12 @@
 // summary and annotations; a second job (needs:) lists and downloads it back.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/contract/model.js';
 import { markdownTable, mermaidBlock, SUMMARY_LIMIT_BYTES } from '../../src/github/summary.js';
 import { type ActRun, createRepo, REPO_ROOT, runAct, storedArtifactFiles, TSX_IMPORT } from '../support/act.js';
+import { scratchDir } from '../support/temp.js';
 
 const NAME = 'pipewright-demo-2026-05-01';
 const RERUN = 'pipewright-demo-2026-05-02';
@@ -105,7 +105,7 @@ describe('GitHub edge inside act', () => {
       'diagnostics.json': JSON.stringify(diagnostics()),
       ...report(),
     });
-    downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-act-download-'));
+    downloadDir = scratchDir('pw-act-download-');
     run = await runAct({
       repo,
       workflow: '.github/workflows/demo.yml',

@@ -2,6 +2,7 @@
 // record on the git state branch and an invalid state-branch fail the step with
 // one line naming the file or the input, and the backfill reason from a dispatch
 // form reaches the summary as text and the log without a workflow command.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,6 +80,40 @@ describe('plan action on a broken state branch', () => {
     expect(errors(run.stdout)).toEqual([
       `pipewright plan: state-branch ${JSON.stringify(branch)} is not a valid branch name${branch === 'a..b' || branch === 'x.lock' ? ' (see git check-ref-format)' : ''}: name a branch such as pipewright-state`,
     ]);
+  });
+});
+
+/** An HTTP origin in a child process (runBundle blocks this one) that answers every request with `status`. */
+async function refusingOrigin(status: number): Promise<{ url: string; stop(): void }> {
+  const server = spawn(process.execPath, [
+    '-e',
+    `require('node:http').createServer((q, s) => { s.writeHead(${status}, { 'content-type': 'text/plain' }); s.end('Write access to repository not granted.\\n'); })` +
+      `.listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+  ]);
+  const port = await new Promise<string>((resolve, reject) => {
+    server.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()));
+    server.once('exit', (code) => reject(new Error(`origin exited ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/turanmart/shop.git`, stop: () => server.kill() };
+}
+
+describe('plan action when origin refuses the state branch', () => {
+  it.each([403, 401])('HTTP %i fails the step with one line naming what was refused and the fix', async (status) => {
+    const origin = await refusingOrigin(status);
+    try {
+      const ws = workspace();
+      git(ws, 'init', '-q', '-b', 'main');
+      git(ws, 'remote', 'add', 'origin', origin.url);
+      const run = runBundle('plan', ws, { ...base, 'state-branch': 'pipewright-state', 'github-token': 'ghs_x' });
+      expect(run.status).toBe(1);
+      expect(errors(run.stdout)).toEqual([
+        `pipewright plan: origin refused to let the run ledger fetch branch 'pipewright-state' (HTTP ${status}): ` +
+          `give the job permissions: contents: read and pass github-token: \${{ github.token }} to the action`,
+      ]);
+      expect(run.stdout).not.toMatch(/unexpected error|\n\s+at /);
+    } finally {
+      origin.stop();
+    }
   });
 });
 

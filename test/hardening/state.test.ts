@@ -51,6 +51,27 @@ describe('a data root that cannot hold data', () => {
     );
   });
 
+  it('does not exist yet under a link that leads nowhere or to a file: exit 2, one line, nothing written', () => {
+    const { root, cwd } = project();
+    symlinkSync(path.join(root, 'unmounted'), path.join(root, 'dangling'));
+    writeFileSync(path.join(root, 'notes.txt'), 'a file\n');
+    symlinkSync(path.join(root, 'notes.txt'), path.join(root, 'to-file'));
+    refused(
+      root,
+      cwd,
+      run(path.join(root, 'dangling', 'lake', 'data')),
+      2,
+      /^pipewright run: data root .*\/dangling\/lake\/data cannot be created: .*\/dangling is a link to .*\/unmounted, which does not exist: create it, or point --data-root/,
+    );
+    refused(
+      root,
+      cwd,
+      run(path.join(root, 'to-file', 'data')),
+      2,
+      /^pipewright run: data root .*\/to-file\/data cannot be created: .*\/to-file is not a folder: point --data-root/,
+    );
+  });
+
   it('is read-only (a read-only tmpfs): exit 1, one line naming it and the fix', (ctx) => {
     const { root, cwd } = project();
     const mount = path.join(root, 'ro');

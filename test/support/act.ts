@@ -5,10 +5,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startArtifactProxy } from './act-artifact-proxy.js';
+import { scratchDir } from './temp.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
@@ -43,7 +43,7 @@ export function pinnedAction(action: string): string {
 
 /** A temporary git repository holding `files` (paths relative to its root), committed on `main`. */
 export function createRepo(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-act-repo-'));
+  const dir = scratchDir('pw-act-repo-');
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
@@ -142,7 +142,7 @@ export interface ActRun {
 
 export async function runAct(options: ActRunOptions): Promise<ActRun> {
   const act = await actBinary();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-act-run-'));
+  const scratch = scratchDir('pw-act-run-');
   const artifactDir = path.join(scratch, 'artifacts');
   const args = [
     options.event ?? 'push',

@@ -122,6 +122,46 @@ describe('workflows', () => {
     expect(missing).toEqual([]);
   });
 
+  it('grant each called workflow every permission its jobs ask for (GitHub refuses the run at startup otherwise)', () => {
+    // GitHub checks every job of a called workflow against the calling job's grant before anything
+    // runs, even a job whose `if` would skip it (actions/runner#4151), so the whole run fails.
+    const LEVEL: Record<string, number> = { none: 0, read: 1, write: 2 };
+    const grant = (permissions: unknown, scope: string): number => {
+      if (permissions === 'write-all') return 2;
+      if (permissions === 'read-all') return 1;
+      return LEVEL[(permissions as Record<string, string> | undefined)?.[scope] ?? 'none'] ?? 0;
+    };
+    const missing: string[] = [];
+    for (const file of workflowFiles) {
+      const workflow = load(file) as Workflow & { permissions?: unknown };
+      for (const [jobId, job] of Object.entries(workflow.jobs)) {
+        const called = /^\.\/\.github\/workflows\/(.+)$/.exec(job.uses ?? '')?.[1];
+        if (!called) continue;
+        const granted = job.permissions ?? workflow.permissions;
+        for (const [calledJobId, calledJob] of Object.entries(load(called).jobs)) {
+          for (const [scope, level] of Object.entries((calledJob.permissions ?? {}) as Record<string, string>)) {
+            if (grant(granted, scope) < (LEVEL[level] ?? 0))
+              missing.push(`${file} ${jobId} → ${called} ${calledJobId}: ${scope}: ${level}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('give pages and id-token to the Pages deploy job only, which runs none of our code', () => {
+    const holders: string[] = [];
+    for (const file of workflowFiles.filter((f) => f.startsWith('pipewright'))) {
+      for (const [jobId, job] of Object.entries(load(file).jobs)) {
+        const permissions = (job.permissions ?? {}) as Record<string, string>;
+        if (permissions.pages || permissions['id-token']) holders.push(`${file} ${jobId}`);
+      }
+    }
+    expect(holders).toEqual(['pipewright-site.yml deploy']);
+    const deploy = load('pipewright-site.yml').jobs.deploy!;
+    expect(deploy.steps!.map((s) => s.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages']);
+  });
+
   it("schedule the TuranMart caller with the contract's cron and time zone", () => {
     const contract = parse(readFileSync(join(root, 'pipelines/turanmart_daily_sales/pipeline.yml'), 'utf8')) as {
       schedule: string;

@@ -2,6 +2,7 @@
 // or a backfill), read against the run ledger, emitted as a job matrix, with a
 // summary of why each partition runs and, for a dry run, what it would cost.
 import * as core from '@actions/core';
+import { DateTime } from 'luxon';
 import type { Pipeline } from '../../contract/model.js';
 import { UsageError } from '../../errors.js';
 import { markdownTable, writeJobSummary } from '../../github/summary.js';
@@ -16,7 +17,7 @@ import {
   type Reprocess,
 } from '../../plan/plan.js';
 import { outsideWindowLine } from '../../plan/render.js';
-import { parseInstant } from '../../schedule/instants.js';
+import { formatInstant, parseInstant } from '../../schedule/instants.js';
 import type { LedgerReader } from '../../store/ledger.js';
 import { INPUT, OUTPUT, readBoolean, readEnum, readPositiveInt, readString, setOutput } from '../common/inputs.js';
 import { chooseLedger } from '../common/ledger.js';
@@ -92,7 +93,7 @@ function summary(
 ): string {
   const what =
     plan.mode === 'schedule'
-      ? `scheduled tick at ${now.toISOString()}`
+      ? `scheduled tick at ${formatInstant(DateTime.fromJSDate(now, { zone: pipeline.timezone }))} (${pipeline.timezone})`
       : `backfill ${inputs.start}..${inputs.end} (reprocess ${inputs.reprocess}${inputs.reverse ? ', newest first' : ''})`;
   const lines = [
     `# pipewright plan: \`${pipeline.dagId}\``,
