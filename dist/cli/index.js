@@ -7900,7 +7900,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7013);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1870);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -7910,7 +7910,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7013:
+/***/ 1870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7921,93 +7921,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: USAGE, defaultContext
 
-;// CONCATENATED MODULE: ./src/errors.ts
-// Every error pipewright raises on purpose lives here. The edges (CLI, actions)
-// map them to exit codes, annotations and failure classes; anything else is a bug.
-/** Bad flags or action inputs: exit 2, one line, nothing done. */
-class errors_UsageError extends Error {
-    name = 'UsageError';
-}
-/** A problem in a user's pipeline.yml, located at file:line:col. */
-class ContractError extends Error {
-    name = 'ContractError';
-    file;
-    line;
-    col;
-    constructor(message, file, line, col) {
-        super(message);
-        this.file = file;
-        this.line = line;
-        this.col = col;
-    }
-}
-/**
- * The workspace's stored state cannot be used as it is (a corrupt run record, a file
- * where pipewright keeps a folder, a read-only data root): one line naming the file
- * and the fix, exit 1. Nothing is written until it is fixed.
- */
-class StateError extends Error {
-    name = 'StateError';
-    file;
-    constructor(message, file) {
-        super(message);
-        this.file = file;
-    }
-}
-/** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
-class TransientError extends Error {
-    name = 'TransientError';
-}
-/** Thrown by task code when the data breaks its contract: never retried, nothing published. */
-class DataContractError extends Error {
-    name = 'DataContractError';
-}
-/** The reason an attempt's signal carries when its timeout passed. */
-class AttemptTimeoutError extends Error {
-    name = 'TimeoutError';
-}
-/** Another run holds the partition; the caller should report it busy, not failed. */
-class PartitionBusyError extends Error {
-    name = 'PartitionBusyError';
-    dagId;
-    partition;
-    holder;
-    constructor(dagId, partition, holder) {
-        super(`partition ${dagId}/${partition} is busy: run ${holder} holds it`);
-        this.dagId = dagId;
-        this.partition = partition;
-        this.holder = holder;
-    }
-}
-/** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
-function classifyError(error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'TransientError')
-        return 'transient';
-    if (name === 'DataContractError')
-        return 'data';
-    if (name === 'TimeoutError' || name === 'AbortError')
-        return 'timeout';
-    return 'code';
-}
-/** One message from any thrown value, without a stack for the errors we raise on purpose. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
-function isUserError(error) {
-    return (error instanceof errors_UsageError ||
-        error instanceof ContractError ||
-        error instanceof PartitionBusyError ||
-        error instanceof StateError);
-}
-/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
-function userErrorExitCode(error) {
-    return error instanceof StateError ? 1 : 2;
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/log.ts
 // The core logs through this interface so the same code writes to a terminal,
 // the Actions log (src/github) or nowhere (tests).
@@ -8043,11 +7958,11 @@ function consoleLogger(verbose = false) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/store/fs-errors.ts
 // Filesystem failures that are the workspace's state, not a bug: a read-only or
 // full data root, a permission, a file where a folder belongs. The edges turn
@@ -8064,9 +7979,9 @@ const FIX = {
 };
 /** The nearest existing ancestor of `path` that is not a folder (what ENOTDIR trips over). */
 function fileInTheWay(path) {
-    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+    for (let at = (0,external_node_path_.dirname)(path); at !== (0,external_node_path_.dirname)(at); at = (0,external_node_path_.dirname)(at)) {
         try {
-            return (0,external_node_fs_namespaceObject.statSync)(at).isDirectory() ? undefined : at;
+            return (0,external_node_fs_.statSync)(at).isDirectory() ? undefined : at;
         }
         catch {
             // does not exist: look further up
@@ -8079,11 +7994,11 @@ function fileInTheWay(path) {
  * a recursive mkdir on a read-only file system reports ENOENT for the folder it could not make.
  */
 function unwritableAncestor(path) {
-    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(at))
+    for (let at = (0,external_node_path_.dirname)(path); at !== (0,external_node_path_.dirname)(at); at = (0,external_node_path_.dirname)(at)) {
+        if (!(0,external_node_fs_.existsSync)(at))
             continue;
         try {
-            (0,external_node_fs_namespaceObject.accessSync)(at, external_node_fs_namespaceObject.constants.W_OK);
+            (0,external_node_fs_.accessSync)(at, external_node_fs_.constants.W_OK);
             return undefined;
         }
         catch (error) {
@@ -8102,18 +8017,18 @@ function stateErrorFromFs(error) {
         return undefined;
     const fix = FIX[code];
     if (fix)
-        return new StateError(`${path}: ${fix}`, path);
+        return new src_errors/* StateError */.qq(`${path}: ${fix}`, path);
     if (code === 'ENOTDIR') {
         const file = fileInTheWay(path) ?? path;
-        return new StateError(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
+        return new src_errors/* StateError */.qq(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
     }
     if (code === 'ENOENT' && error.syscall === 'mkdir') {
         const blocked = unwritableAncestor(path);
         if (blocked)
-            return new StateError(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
+            return new src_errors/* StateError */.qq(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
     }
     if (code === 'EISDIR')
-        return new StateError(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
+        return new src_errors/* StateError */.qq(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
     return undefined;
 }
 
@@ -16366,7 +16281,7 @@ function instants_formatInstant(dt) {
 /** Refuses a zone luxon does not know, naming it. */
 function requireZone(timezone) {
     if (!DateTime.now().setZone(timezone).isValid)
-        throw new errors_UsageError(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
+        throw new src_errors/* UsageError */.eb(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
 }
 /**
  * Reads a date (`2026-05-01`, midnight in the zone) or a date-time with or
@@ -16379,7 +16294,7 @@ function parseInstant(value, timezone, what) {
         ? DateTime.fromISO(value, { zone: timezone })
         : undefined;
     if (!dt?.isValid)
-        throw new errors_UsageError(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
+        throw new src_errors/* UsageError */.eb(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
     return dt.setZone(timezone);
 }
 
@@ -16409,12 +16324,12 @@ function partitionForKey(grain, timezone, key) {
     const expected = `expected ${grid.shape}, e.g. ${grid.example}`;
     if (typeof start === 'string') {
         const why = start === 'wrong shape' ? expected : `${start}; ${expected}`;
-        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key: ${why}`);
+        throw new src_errors/* UsageError */.eb(`'${key}' is not ${article(grain)} partition key: ${why}`);
     }
     const partition = partitionAt(grain, grid.floor(start));
     if (partition.key !== key) {
         const hint = grain === 'hourly' ? ` (in ${timezone} that hour is keyed '${partition.key}')` : '';
-        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key${hint}: ${expected}`);
+        throw new src_errors/* UsageError */.eb(`'${key}' is not ${article(grain)} partition key${hint}: ${expected}`);
     }
     return partition;
 }
@@ -16436,7 +16351,7 @@ function partitionsBetween(grain, timezone, first, last) {
     requireZone(timezone);
     const grid = gridFor(grain);
     const lastStart = Date.parse(last.dataIntervalStart);
-    const tooMany = () => new errors_UsageError(`${first.key}..${last.key} holds more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${grain} partitions; split it into smaller ranges`);
+    const tooMany = () => new src_errors/* UsageError */.eb(`${first.key}..${last.key} holds more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${grain} partitions; split it into smaller ranges`);
     // Even at the longest partitions this range is too big: refuse before walking it.
     if ((lastStart - Date.parse(first.dataIntervalStart)) / grid.maxSpanMs >= MAX_PARTITIONS)
         throw tooMany();
@@ -16500,13 +16415,13 @@ function startMs(partition) {
 function assertWithinContract(pipeline, first, last, now) {
     const window = contractWindow(pipeline);
     if (startMs(first.partition) < startMs(window.first))
-        throw new errors_UsageError(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
+        throw new src_errors/* UsageError */.eb(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
             'to process older data, move start_date earlier in the contract');
     if (window.last && startMs(last.partition) > startMs(window.last))
-        throw new errors_UsageError(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
+        throw new src_errors/* UsageError */.eb(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
     if (!isDue(last.partition, now)) {
         const due = window_latestDuePartition(pipeline, now);
-        throw new errors_UsageError(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
+        throw new src_errors/* UsageError */.eb(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
     }
 }
 
@@ -16623,9 +16538,9 @@ function catchUp(pipeline, first, last) {
         return partitionsBetween(pipeline.partition, pipeline.timezone, first, last);
     }
     catch (error) {
-        if (!(error instanceof errors_UsageError))
+        if (!(error instanceof src_errors/* UsageError */.eb))
             throw error;
-        throw new errors_UsageError(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
+        throw new src_errors/* UsageError */.eb(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
             'move start_date later or set catchup: false');
     }
 }
@@ -16666,7 +16581,7 @@ async function planBackfill(pipeline, opts, ledger) {
     const first = partitionForKey(grain, timezone, opts.start);
     const last = partitionForKey(grain, timezone, opts.end);
     if (startMs(last) < startMs(first))
-        throw new errors_UsageError(`backfill end '${opts.end}' is before its start '${opts.start}'`);
+        throw new src_errors/* UsageError */.eb(`backfill end '${opts.end}' is before its start '${opts.start}'`);
     assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
     const candidates = partitionsBetween(grain, timezone, first, last);
     if (opts.reverse)
@@ -16821,54 +16736,8 @@ function createProgress(out, total, interactive) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/json.ts
-// The one serializer for every JSON file pipewright writes: snake_case keys,
-// `schema_version` first, two-space indent, a final newline. TypeScript keeps
-// camelCase; the conversion happens here and nowhere else. Keys under the
-// `opaque` fields (metrics: the user's own names) are kept exactly as given.
-/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
-const SCHEMA_VERSION = 1;
-/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
-const OPAQUE = new Set(['metrics']);
-function snakeCase(key) {
-    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-function camelCase(key) {
-    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-}
-function convert(value, rename) {
-    if (Array.isArray(value))
-        return value.map((v) => convert(v, rename));
-    if (value === null || typeof value !== 'object')
-        return value;
-    const out = {};
-    for (const [key, v] of Object.entries(value)) {
-        if (v === undefined)
-            continue;
-        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
-    }
-    return out;
-}
-/** JSON text of `value` with snake_case keys and `schema_version` first. */
-function toJsonText(value) {
-    const body = convert(value, snakeCase);
-    delete body.schema_version;
-    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
-}
-/**
- * The value written by `toJsonText` (or by pipewright before it: camelCase keys
- * read unchanged), with camelCase keys and without `schema_version`.
- */
-function fromJsonValue(parsed) {
-    const value = convert(parsed, camelCase);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        delete value.schemaVersion;
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/markdown.ts
 // Text a person typed, shown as itself inside Markdown (job summaries, reports,
 // issues): GitHub renders Markdown and some HTML there, so a reason like
@@ -16889,11 +16758,11 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 
 function findUp(start, marker) {
-    let dir = (0,external_node_path_namespaceObject.resolve)(start);
+    let dir = (0,external_node_path_.resolve)(start);
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, marker)))
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, marker)))
             return dir;
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
             return undefined;
         dir = parent;
@@ -16901,7 +16770,7 @@ function findUp(start, marker) {
 }
 /** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
 function findRepoRoot(start) {
-    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_namespaceObject.resolve)(start);
+    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_.resolve)(start);
 }
 
 ;// CONCATENATED MODULE: ./src/run/error-place.ts
@@ -16917,8 +16786,8 @@ const MAX_FRAMES = 8;
 // `    at fn (file:///x/a.ts:12:7)`, `    at file:///x/a.ts:12:7`, `    at async fn (/x/a.ts:1:2)`
 const FRAME = /^\s*at (?:(.+?) \()?((?:file:\/\/)?\/[^()]*?):(\d+):(\d+)\)?$/;
 function inside(folder, file) {
-    const rel = (0,external_node_path_namespaceObject.relative)(folder, file);
-    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) && !rel.split(external_node_path_namespaceObject.sep).includes('node_modules');
+    const rel = (0,external_node_path_.relative)(folder, file);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) && !rel.split(external_node_path_.sep).includes('node_modules');
 }
 /** The frames of `stack` in files under `folder`, paths relative to `root`. */
 function userFrames(stack, folder, root) {
@@ -16931,7 +16800,7 @@ function userFrames(stack, folder, root) {
         if (!inside(folder, file))
             continue;
         frames.push({
-            file: (0,external_node_path_namespaceObject.relative)(root, file).split(external_node_path_namespaceObject.sep).join('/'),
+            file: (0,external_node_path_.relative)(root, file).split(external_node_path_.sep).join('/'),
             line: Number(m[3]),
             col: Number(m[4]),
             ...(m[1] ? { fn: m[1] } : {}),
@@ -16948,8 +16817,8 @@ function userFrames(stack, folder, root) {
  * its pipeline's folder.
  */
 function locatedTaskError(error, pipelineDir) {
-    const tasksFolder = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(pipelineDir));
-    const message = errorMessage(error);
+    const tasksFolder = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(pipelineDir));
+    const message = (0,src_errors/* errorMessage */.gJ)(error);
     const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
     const frames = userFrames(stack, tasksFolder, findRepoRoot(tasksFolder));
     const first = frames[0];
@@ -17135,8 +17004,69 @@ function duration(ms) {
     return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: ./src/store/paths.ts
+var store_paths = __nccwpck_require__(4353);
+;// CONCATENATED MODULE: ./src/store/layout.ts
+// Where pipewright keeps its own state inside a data root, as keys relative to it
+// (a path under a folder, an object key under a bucket's prefix). Live bytes sit
+// at the contract's paths; everything else lives under `_pipewright/`:
+//
+//   runs/<dag_id>/<partition>/<run_id>.json            the run ledger
+//   locks/<dag_id>/<partition>.lock                     one run at a time (filesystem)
+//   leases/<dag_id>/<partition>.json                    one run at a time (bucket)
+//   staging/<dag_id>/<partition>/<run_id>/<task_id>.<attempt>/<output path>
+//                                                       what each attempt wrote
+//   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable)
+//   versions/<dag_id>/<partition>/<run_id>/_version.json  written last: the version is whole
+//   journal/<dag_id>/<partition>.json                   publish intent, present only mid-publish
+//   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live
+
+const STATE_DIR = '_pipewright';
+function partitionKey(area, ref) {
+    (0,store_paths/* assertSafeSegment */.rI)(ref.dagId, 'dag id');
+    (0,store_paths/* assertSafeSegment */.rI)(ref.partition, 'partition key');
+    return `${STATE_DIR}/${area}/${ref.dagId}/${ref.partition}`;
+}
+/** The staging prefix of one run of a partition. */
+function runStagingKey(ref, runId) {
+    (0,store_paths/* assertSafeSegment */.rI)(runId, 'run id');
+    return `${partitionKey('staging', ref)}/${runId}`;
+}
+/** Every run's staging prefix of a partition. */
+function partitionStagingKey(ref) {
+    return partitionKey('staging', ref);
+}
+/** The staging prefix of one attempt of one task. */
+function attemptStagingKey(ref, runId, taskId, attempt) {
+    (0,store_paths/* assertSafeSegment */.rI)(taskId, 'task id');
+    return `${runStagingKey(ref, runId)}/${taskId}.${attempt}`;
+}
+function versionsKey(ref) {
+    return partitionKey('versions', ref);
+}
+function versionKey(ref, runId) {
+    (0,store_paths/* assertSafeSegment */.rI)(runId, 'run id');
+    return `${versionsKey(ref)}/${runId}`;
+}
+const VERSION_MARKER = '_version.json';
+function journalKey(ref) {
+    return `${partitionKey('journal', ref)}.json`;
+}
+function partitionManifestKey(ref) {
+    return `${partitionKey('manifests', ref)}.json`;
+}
+function journalsKey(dagId) {
+    (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+    return `${STATE_DIR}/journal/${dagId}`;
+}
+function leaseKey(ref) {
+    return `${partitionKey('leases', ref)}.json`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
 // Node's filesystem errors carry their errno name in `code`.
 /**
@@ -17152,255 +17082,6 @@ function withPath(error, path) {
 /** True when `error` is a Node system error with this code (ENOENT, EEXIST, ...). */
 function isCode(error, code) {
     return error?.code === code;
-}
-
-;// CONCATENATED MODULE: ./src/contract/templates.ts
-// `{{ name }}` templates in contract paths and command arguments. The store
-// renders them per partition; here we only check that every name exists.
-/** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
-const TEMPLATE_VARIABLES = [
-    'ds',
-    'ds_nodash',
-    'hour',
-    'ts_nodash',
-    'partition',
-    'data_interval_start',
-    'data_interval_end',
-];
-const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
-function templateRefs(text) {
-    return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
-}
-/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
-function unclosedTemplates(text) {
-    const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
-    const open = [];
-    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
-        if (!closed.has(at)) {
-            const next = text.indexOf('{{', at + 2);
-            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
-        }
-    return open;
-}
-/** Why `name` cannot be resolved, or undefined when it can. */
-function unknownTemplateName(name, scope) {
-    if (TEMPLATE_VARIABLES.includes(name))
-        return undefined;
-    const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
-    if (dataset) {
-        const [, group, key] = dataset;
-        if (!scope.datasets)
-            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
-        if (!scope[group].includes(key)) {
-            const known = scope[group].length ? scope[group].join(', ') : 'none';
-            return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
-        }
-        return undefined;
-    }
-    const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
-    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
-}
-
-;// CONCATENATED MODULE: ./src/store/paths.ts
-// Every contract path resolves under one data root, and nothing may leave it:
-// partition keys and rendered templates are checked before any file is touched.
-
-
-
-
-const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
-/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
-const STATE_DIR = '_pipewright';
-/** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
-function resolveDataRoot(pipeline, flag, env = process.env) {
-    const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
-    if (chosen !== undefined && /[\0\r\n]/.test(chosen))
-        throw new errors_UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
-    return chosen === undefined ? (0,external_node_path_namespaceObject.join)(pipeline.dir, 'data') : (0,external_node_path_namespaceObject.resolve)(chosen);
-}
-/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
-function templateVars(partition) {
-    // The start carries the zone's offset, so its first ten characters are the local date.
-    const ds = partition.dataIntervalStart.slice(0, 10);
-    return {
-        ds,
-        ds_nodash: ds.replaceAll('-', ''),
-        hour: partition.dataIntervalStart.slice(11, 13),
-        ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
-        partition: partition.key,
-        data_interval_start: partition.dataIntervalStart,
-        data_interval_end: partition.dataIntervalEnd,
-    };
-}
-const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
-/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
-function renderTemplate(template, vars) {
-    return template.replace(PLACEHOLDER, (_match, name) => {
-        const value = lookup(vars, name);
-        if (value === undefined) {
-            throw new errors_UsageError(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
-        }
-        return value;
-    });
-}
-function lookup(vars, name) {
-    const dot = name.indexOf('.');
-    const head = dot < 0 ? name : name.slice(0, dot);
-    const tail = dot < 0 ? undefined : name.slice(dot + 1);
-    if (tail !== undefined) {
-        if (head !== 'inputs' && head !== 'outputs')
-            return undefined;
-        const table = vars[head];
-        return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
-    }
-    if (head === 'inputs' || head === 'outputs')
-        return undefined;
-    const value = vars[head];
-    return typeof value === 'string' ? value : undefined;
-}
-function knownNames(vars) {
-    const names = [...TEMPLATE_VARIABLES];
-    for (const table of ['inputs', 'outputs']) {
-        for (const key of Object.keys(vars[table] ?? {}))
-            names.push(`${table}.${key}`);
-    }
-    return names.join(', ');
-}
-/**
- * Refuses a value used as one path segment (partition key, dag id, run id) when it
- * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
- */
-function assertSafeSegment(value, what) {
-    const problem = segmentProblem(value);
-    if (problem !== undefined) {
-        throw new errors_UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
-    }
-}
-function segmentProblem(value) {
-    if (value === '')
-        return 'it is empty';
-    if (value.includes('\0'))
-        return 'it contains a NUL byte';
-    if (value.includes('/'))
-        return "it contains '/'";
-    if (value.includes('\\'))
-        return "it contains '\\'";
-    if (value.includes('..'))
-        return "it contains '..'";
-    if (value.startsWith('.'))
-        return "it starts with '.'";
-    return undefined;
-}
-/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
-function resolveInside(dataRoot, path) {
-    if (path.includes('\0'))
-        throw new errors_UsageError(`refusing path '${printable(path)}': it contains a NUL byte`);
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
-    const target = (0,external_node_path_namespaceObject.resolve)(root, path);
-    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
-    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-        throw new errors_UsageError(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
-    }
-    return target;
-}
-/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
-function relativeToRoot(dataRoot, absolute) {
-    return (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(dataRoot), absolute).split(external_node_path_namespaceObject.sep).join('/');
-}
-/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
-function resolvePartitionPaths(pipeline, partition, dataRoot) {
-    assertSafeSegment(partition.key, 'partition key');
-    const base = templateVars(partition);
-    const inputs = {};
-    for (const [name, template] of Object.entries(pipeline.inputs)) {
-        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
-    }
-    const outputs = {};
-    for (const [name, template] of Object.entries(pipeline.outputs)) {
-        outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
-    }
-    return { inputs, outputs };
-}
-function nonEmpty(value) {
-    return value === undefined || value.trim() === '' ? undefined : value;
-}
-function printable(value) {
-    return value.replaceAll('\0', '\\0');
-}
-const paths_inside = (root, path) => {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-};
-function statOf(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
-function fixedFolders(template) {
-    const fixed = template
-        .split('{{')[0]
-        .split('/')
-        .slice(0, -1)
-        .filter((s) => s !== '' && s !== '.');
-    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
-}
-/**
- * Checks, before anything is written, that the data root can hold this pipeline's
- * files: it is a folder (or does not exist yet), pipewright's own folders are
- * folders, and no symbolic link on the way to a dataset (the fixed folders of
- * each path, and the entries right under the deepest one, such as `dt=...`)
- * leads outside the data root's real path. Paths are checked by text elsewhere;
- * this closes the gap a link would open.
- */
-function assertDataRootUsable(dataRoot, pipeline) {
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
-    const info = statOf(root);
-    if (info === undefined)
-        return; // created on first write
-    if (!(info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(root) : info).isDirectory())
-        throw new errors_UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
-    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
-    const checked = new Set();
-    const check = (path) => {
-        if (checked.has(path))
-            return;
-        checked.add(path);
-        const at = statOf(path);
-        if (!at?.isSymbolicLink())
-            return;
-        let target;
-        try {
-            target = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        }
-        catch {
-            target = `${(0,external_node_fs_namespaceObject.readlinkSync)(path)} (missing)`;
-        }
-        if (!(0,external_node_path_namespaceObject.isAbsolute)(target) || !paths_inside(realRoot, target))
-            throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
-    };
-    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
-        const path = (0,external_node_path_namespaceObject.join)(root, folder);
-        const at = statOf(path);
-        if (at?.isSymbolicLink())
-            check(path);
-        if (at && !(at.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(path) : at).isDirectory())
-            throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
-    }
-    for (const template of templates) {
-        const folders = fixedFolders(template);
-        for (const folder of folders)
-            check((0,external_node_path_namespaceObject.join)(root, folder));
-        const deepest = (0,external_node_path_namespaceObject.join)(root, folders.at(-1) ?? '.');
-        if (!statOf(deepest)?.isDirectory())
-            continue;
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(deepest))
-            check((0,external_node_path_namespaceObject.join)(deepest, name));
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/pid.ts
@@ -17426,7 +17107,7 @@ function isProcessAlive(pid) {
 
 /** The counter for `path`'s kind of file. */
 function rowCounterFor(path) {
-    return (0,external_node_path_namespaceObject.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
+    return (0,external_node_path_.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
 }
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -17497,16 +17178,16 @@ const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 const FLUSH_BYTES = 1 << 20;
 /** The hidden temp name used while `target` is being written: `.<name>.tmp-<pid>-<random>`. */
 function tempNameFor(target) {
-    return `.${(0,external_node_path_namespaceObject.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    return `.${(0,external_node_path_.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
 }
 /** True for names `tempNameFor` makes: never listed in manifests, swept when stale. */
 function isTempName(name) {
     return TEMP_NAME.test(name);
 }
 function createAtomicWriter(dataRoot, options = {}) {
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+    const root = (0,external_node_path_.resolve)(dataRoot);
     const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-    const openFile = async (path) => openAtomic(resolveInside(root, path), staleAfterMs);
+    const openFile = async (path) => openAtomic((0,store_paths/* resolveInside */.LI)(root, path), staleAfterMs);
     return {
         open: openFile,
         async writeFile(path, data) {
@@ -17528,7 +17209,7 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
     const swept = [];
     let names;
     try {
-        names = await (0,promises_namespaceObject.readdir)(dir);
+        names = await (0,promises_.readdir)(dir);
     }
     catch (error) {
         if (isCode(error, 'ENOENT'))
@@ -17541,11 +17222,11 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         if (!match)
             continue;
         const pid = Number(match[1]);
-        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        const path = (0,external_node_path_.join)(dir, name);
         try {
             const abandoned = pid !== process.pid && !isProcessAlive(pid);
-            if (abandoned || now - (await (0,promises_namespaceObject.stat)(path)).mtimeMs > staleAfterMs) {
-                await (0,promises_namespaceObject.unlink)(path);
+            if (abandoned || now - (await (0,promises_.stat)(path)).mtimeMs > staleAfterMs) {
+                await (0,promises_.unlink)(path);
                 swept.push(path);
             }
         }
@@ -17558,12 +17239,12 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
     return swept;
 }
 async function openAtomic(target, staleAfterMs) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(target);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const dir = (0,external_node_path_.dirname)(target);
+    await (0,promises_.mkdir)(dir, { recursive: true });
     await sweepStaleTemps(dir, staleAfterMs);
-    const temp = (0,external_node_path_namespaceObject.join)(dir, tempNameFor(target));
-    const handle = await (0,promises_namespaceObject.open)(temp, 'wx');
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const temp = (0,external_node_path_.join)(dir, tempNameFor(target));
+    const handle = await (0,promises_.open)(temp, 'wx');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     // Counted as written, so publishing needs no second read of a large output.
     const rows = rowCounterFor(target);
     let bytes = 0;
@@ -17604,11 +17285,11 @@ async function openAtomic(target, staleAfterMs) {
                 await flush();
                 await handle.sync();
                 await handle.close();
-                await (0,promises_namespaceObject.rename)(temp, target);
+                await (0,promises_.rename)(temp, target);
             }
             catch (error) {
                 await handle.close().catch(() => { });
-                await (0,promises_namespaceObject.unlink)(temp).catch(() => { });
+                await (0,promises_.unlink)(temp).catch(() => { });
                 throw error;
             }
             await syncDir(dir);
@@ -17619,7 +17300,7 @@ async function openAtomic(target, staleAfterMs) {
                 return;
             state = 'aborted';
             await handle.close().catch(() => { });
-            await (0,promises_namespaceObject.unlink)(temp).catch((error) => {
+            await (0,promises_.unlink)(temp).catch((error) => {
                 if (!isCode(error, 'ENOENT'))
                     throw error;
             });
@@ -17642,7 +17323,7 @@ async function writeAll(handle, buffer, path) {
 async function syncDir(dir) {
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(dir, 'r');
+        handle = await (0,promises_.open)(dir, 'r');
         await handle.sync();
     }
     catch (error) {
@@ -17662,57 +17343,180 @@ async function* chunksOf(data) {
     yield* data;
 }
 
-;// CONCATENATED MODULE: ./src/store/layout.ts
-// Where pipewright keeps its own state inside a data root. Live bytes sit at the
-// contract's paths; everything else lives under `_pipewright/`:
-//
-//   runs/<dag_id>/<partition>/<run_id>.json            the run ledger
-//   locks/<dag_id>/<partition>.lock                     one run at a time
-//   staging/<dag_id>/<partition>/<run_id>/<task_id>.<attempt>/<output path>
-//                                                       what each attempt wrote
-//   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable)
-//   versions/<dag_id>/<partition>/<run_id>/_version.json  written last: the version is whole
-//   journal/<dag_id>/<partition>.json                   publish intent, present only mid-publish
-//   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live
+// EXTERNAL MODULE: ./src/store/object-store.ts
+var object_store = __nccwpck_require__(3266);
+;// CONCATENATED MODULE: ./src/store/fs-store.ts
+// The filesystem as an ObjectStore: a key is a path under the root folder. Writes
+// go through the atomic writer (temp file, fsync, rename), so an object appears
+// whole or not at all; a copy is a hard link renamed into place, so versions and
+// publishes move no bytes. Metadata is not kept on the filesystem: the records
+// and manifests carry every checksum, and metadata is only ever a shortcut.
 
 
-const layout_STATE_DIR = '_pipewright';
-function partitionDir(root, area, ref) {
-    assertSafeSegment(ref.dagId, 'dag id');
-    assertSafeSegment(ref.partition, 'partition key');
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), layout_STATE_DIR, area, ref.dagId, ref.partition);
+
+
+
+
+
+class fs_store_FsObjectStore {
+    kind = 'fs';
+    url;
+    root;
+    constructor(root) {
+        this.root = (0,external_node_path_.resolve)(root);
+        this.url = this.root;
+    }
+    /** Absolute path of a key; refuses keys that leave the root. */
+    pathOf(key) {
+        return (0,store_paths/* resolveInside */.LI)(this.root, key);
+    }
+    keyOf(path) {
+        return (0,store_paths/* relativeToRoot */.yY)(this.root, path);
+    }
+    describe(key) {
+        return this.pathOf(key);
+    }
+    async head(key) {
+        const path = this.pathOf(key);
+        try {
+            const info = await (0,promises_.stat)(path);
+            return info.isFile() ? infoOf(key, info) : undefined;
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async read(key) {
+        const path = this.pathOf(key);
+        // Opened first, so a missing object fails here rather than on the first chunk.
+        const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+            if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
+                throw new object_store/* ObjectNotFoundError */.d_(key, path);
+            throw error;
+        });
+        return (0,external_node_fs_.createReadStream)('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
+    }
+    async readText(key) {
+        try {
+            return await (0,promises_.readFile)(this.pathOf(key), 'utf8');
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async write(key, body, options = {}) {
+        const path = this.pathOf(key);
+        if (options.ifNoneMatch === undefined && options.ifMatch === undefined) {
+            await createAtomicWriter(this.root).writeFile(path, body);
+            return (await this.head(key));
+        }
+        // Conditional: write the temp beside the target, then link (fails when it exists) or check and rename.
+        const dir = (0,external_node_path_.dirname)(path);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const temp = (0,external_node_path_.join)(dir, tempNameFor(path));
+        await createAtomicWriter(this.root).writeFile(temp, body);
+        try {
+            if (options.ifNoneMatch === '*') {
+                await (0,promises_.link)(temp, path).catch((error) => {
+                    if (isCode(error, 'EEXIST'))
+                        throw new object_store/* PreconditionFailedError */.k9(key);
+                    throw error;
+                });
+            }
+            else {
+                const current = await this.head(key);
+                if (current?.etag !== options.ifMatch)
+                    throw new object_store/* PreconditionFailedError */.k9(key);
+                await (0,promises_.rename)(temp, path);
+            }
+        }
+        finally {
+            await (0,promises_.unlink)(temp).catch(() => { });
+        }
+        return (await this.head(key));
+    }
+    async copy(from, to) {
+        const source = this.pathOf(from);
+        const target = this.pathOf(to);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), tempNameFor(target));
+        try {
+            await (0,promises_.link)(source, temp);
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT'))
+                throw new object_store/* ObjectNotFoundError */.d_(from, source);
+            // Links refused (another device, a filesystem without them): the bytes are copied.
+            if (!isCode(error, 'EPERM') && !isCode(error, 'EXDEV') && !isCode(error, 'ENOTSUP'))
+                throw error;
+            await (0,promises_.copyFile)(source, temp);
+        }
+        await (0,promises_.rename)(temp, target);
+        return (await this.head(to));
+    }
+    async delete(key) {
+        await (0,promises_.unlink)(this.pathOf(key)).catch((error) => {
+            if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTDIR'))
+                throw error;
+        });
+    }
+    /** `deletePrefix` for a folder prefix (`dir/`): the folder goes too, not only its files. */
+    async removeTree(prefix) {
+        if (!prefix.endsWith('/')) {
+            for await (const info of this.list(prefix))
+                await this.delete(info.key);
+            return;
+        }
+        await (0,promises_.rm)(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
+    }
+    async *list(prefix) {
+        // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
+        const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+        const start = folder === '' ? this.root : this.pathOf(folder);
+        const keys = [];
+        await walk(start, folder, keys);
+        keys.sort();
+        for (const key of keys) {
+            if (!key.startsWith(prefix))
+                continue;
+            const info = await this.head(key);
+            if (info)
+                yield info;
+        }
+    }
 }
-/** The staging folder of one run of a partition. */
-function runStagingDir(root, ref, runId) {
-    assertSafeSegment(runId, 'run id');
-    return (0,external_node_path_namespaceObject.join)(partitionDir(root, 'staging', ref), runId);
+async function walk(dir, key, into) {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+            return;
+        throw error;
+    }
+    for (const entry of entries) {
+        if (isTempName(entry.name))
+            continue;
+        const child = key === '' ? entry.name : external_node_path_.posix.join(key, entry.name);
+        if (entry.isDirectory())
+            await walk((0,external_node_path_.join)(dir, entry.name), child, into);
+        else if (entry.isFile())
+            into.push(child);
+    }
 }
-/** Every run's staging folder of a partition. */
-function partitionStagingDir(root, ref) {
-    return partitionDir(root, 'staging', ref);
-}
-/** The staging folder of one attempt of one task. */
-function attemptStagingDir(root, ref, runId, taskId, attempt) {
-    assertSafeSegment(taskId, 'task id');
-    return (0,external_node_path_namespaceObject.join)(runStagingDir(root, ref, runId), `${taskId}.${attempt}`);
-}
-function versionsDir(root, ref) {
-    return partitionDir(root, 'versions', ref);
-}
-function versionDir(root, ref, runId) {
-    assertSafeSegment(runId, 'run id');
-    return (0,external_node_path_namespaceObject.join)(versionsDir(root, ref), runId);
-}
-const VERSION_MARKER = '_version.json';
-function journalPath(root, ref) {
-    return `${partitionDir(root, 'journal', ref)}.json`;
-}
-function partitionManifestPath(root, ref) {
-    return `${partitionDir(root, 'manifests', ref)}.json`;
-}
-function journalsDir(root, dagId) {
-    assertSafeSegment(dagId, 'dag id');
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), layout_STATE_DIR, 'journal', dagId);
+function infoOf(key, info) {
+    return {
+        key: key.split(external_node_path_.sep).join('/'),
+        size: info.size,
+        etag: `${info.ino.toString(16)}-${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}`,
+        lastModified: info.mtime,
+        metadata: {},
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/store/manifest.ts
@@ -17726,75 +17530,113 @@ function journalsDir(root, dagId) {
 
 
 
-
-
 const MANIFEST_NAME = '_manifest.json';
-/** Streams `path` once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
-async function checksumFile(path, dataRoot) {
-    const absolute = resolveInside(dataRoot, path);
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const rows = rowCounterFor(absolute);
+/** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
+async function checksumObject(store, key, signal) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const rows = rowCounterFor(key);
     let bytes = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(absolute, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of await store.read(key, { signal })) {
         const buffer = chunk;
         hash.update(buffer);
         rows.add(buffer);
         bytes += buffer.byteLength;
     }
-    return { path: relativeToRoot(dataRoot, absolute), rows: rows.total(), bytes, sha256: hash.digest('hex') };
+    return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+}
+/** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
+async function checksumFile(path, dataRoot) {
+    const store = new FsObjectStore(dataRoot);
+    return checksumObject(store, store.keyOf(store.pathOf(path)));
 }
 /**
- * Rewrites `<folder of file>/_manifest.json` listing every file of that folder.
- * `file` is credited to `runId`; a sibling keeps its earlier producer while its
- * checksum is unchanged. Returns the checksum of `file`.
+ * Rewrites `<folder>/_manifest.json` listing every object directly in that folder.
+ * Files in `own` are credited to `runId` with the checksums given (no re-read);
+ * others are checksummed and keep their earlier producer while unchanged.
+ * An emptied folder loses its manifest.
  */
-async function writeManifest(file, runId, dataRoot) {
-    const target = resolveInside(dataRoot, file);
-    const dir = (0,external_node_path_namespaceObject.dirname)(target);
-    const previous = await readManifest((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME));
-    const names = (await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }))
-        .filter((e) => e.isFile() && e.name !== MANIFEST_NAME && !isTempName(e.name))
-        .map((e) => e.name)
-        .sort();
+async function writeFolderManifest(store, folder, runId, own) {
+    const manifestKey = external_node_path_.posix.join(folder, MANIFEST_NAME);
+    const previous = parseManifest(await store.readText(manifestKey));
     const files = [];
-    let own;
-    for (const name of names) {
-        const sum = await checksumFile((0,external_node_path_namespaceObject.join)(dir, name), dataRoot);
-        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+    for await (const info of store.list(`${folder}/`)) {
+        const name = info.key.slice(folder.length + 1);
+        if (name.includes('/') || name === MANIFEST_NAME)
+            continue;
+        const mine = own.get(info.key);
+        if (mine) {
+            files.push({ path: info.key, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: runId });
+            continue;
+        }
+        const sum = await checksumObject(store, info.key);
+        const earlier = previous?.files.find((f) => f.path === info.key && f.sha256 === sum.sha256);
+        files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+    }
+    if (files.length === 0) {
+        await store.delete(manifestKey);
+        return;
+    }
+    await store.write(manifestKey, (0,json/* toJsonText */.jj)({ dir: folder, files }));
+}
+/**
+ * Rewrites the manifest of the folder holding `key`, crediting `key` to `runId`
+ * and checksumming it; returns its checksum.
+ */
+async function writeManifestFor(store, key, runId) {
+    const own = await checksumObject(store, key);
+    const folder = external_node_path_.posix.dirname(key);
+    const manifestKey = external_node_path_.posix.join(folder, MANIFEST_NAME);
+    const previous = parseManifest(await store.readText(manifestKey));
+    const files = [];
+    for await (const info of store.list(`${folder}/`)) {
+        const name = info.key.slice(folder.length + 1);
+        if (name.includes('/') || name === MANIFEST_NAME)
+            continue;
+        const sum = info.key === key ? own : await checksumObject(store, info.key);
         const earlier = previous?.files.find((f) => f.path === sum.path);
-        const producedBy = path !== target && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
+        const producedBy = info.key !== key && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
             ? earlier.producedBy
             : runId;
-        if (path === target)
-            own = sum;
         files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
     }
-    if (!own)
-        throw new Error(`cannot write a manifest for ${target}: the file does not exist`);
-    const manifest = { dir: relativeToRoot(dataRoot, dir), files };
-    await createAtomicWriter(dataRoot).writeFile((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME), toJsonText(manifest));
+    await store.write(manifestKey, (0,json/* toJsonText */.jj)({ dir: folder, files }));
     return own;
 }
-/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
-async function readManifest(path) {
+/** `writeManifestFor` on a data root folder, with `file` relative to it or absolute inside it. */
+async function writeManifest(file, runId, dataRoot) {
+    const store = new FsObjectStore(dataRoot);
+    const key = store.keyOf(store.pathOf(file));
+    if (!(await store.head(key)))
+        throw new Error(`cannot write a manifest for ${store.pathOf(file)}: the file does not exist`);
+    return writeManifestFor(store, key, runId);
+}
+function parseManifest(text) {
+    if (text === undefined)
+        return undefined;
     try {
-        const parsed = fromJsonValue(JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(path), 'utf8')));
+        const parsed = (0,json/* fromJsonValue */.Cw)(JSON.parse(text));
         return Array.isArray(parsed.files) ? parsed : undefined;
     }
     catch {
         return undefined;
     }
 }
+/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
+async function readManifest(path) {
+    return parseManifest(await (0,promises_.readFile)((0,external_node_path_.resolve)(path), 'utf8').catch(() => undefined));
+}
 
 ;// CONCATENATED MODULE: ./src/store/commit.ts
 // Write, audit, publish: how a partition's outputs become live together.
 //
-// A run writes into its own staging folder. When it has succeeded, its committed
-// outputs are hard-linked into an immutable version folder (no data is copied),
-// whose `_version.json` is written last. Publishing that version is several
-// renames, so it is first written down as a journal (the intent); then each live
-// path is replaced by a link to the version's file (rename: a reader of one path
-// sees the old or the new file, never half of one), outputs the new version no
+// Written once over the ObjectStore, so a folder and a bucket keep the same
+// guarantees. A run writes into its own staging prefix. When it has succeeded,
+// its committed outputs are copied into an immutable version (a hard link on a
+// folder, a server-side CopyObject in a bucket: no data moves through the
+// runner), whose `_version.json` is written last. Publishing that version is
+// several steps, so it is first written down as a journal (the intent); then
+// each live key is replaced by a copy of the version's object (atomic per
+// object: a reader sees the old or the new file, never half of one), outputs the new version no
 // longer has are removed, the folder manifests are rewritten, and the partition
 // manifest — the commit marker, naming the live version — is written last. The
 // journal goes last of all. A run killed at any step leaves the journal behind;
@@ -17802,8 +17644,6 @@ async function readManifest(path) {
 // again from the start (every step is idempotent), so the partition always ends
 // whole at the new version. Readers that follow the partition manifest read the
 // version's own files and never see a mix.
-
-
 
 
 
@@ -17818,30 +17658,28 @@ function crashPoint(step) {
     if (process.env[CRASH_ENV] === step)
         process.kill(process.pid, 'SIGKILL');
 }
-async function readPartitionManifest(root, ref) {
-    return readJson(partitionManifestPath(root, ref));
+async function readPartitionManifest(store, ref) {
+    return readJson(store, partitionManifestKey(ref));
 }
-async function readVersion(root, ref, runId) {
-    return readJson((0,external_node_path_namespaceObject.join)(versionDir(root, ref, runId), VERSION_MARKER));
+async function readVersion(store, ref, runId) {
+    return readJson(store, `${versionKey(ref, runId)}/${VERSION_MARKER}`);
 }
 /**
- * Makes the immutable version of a run from its staged outputs: each file is
- * checksummed (and must match what its writer hashed), hard-linked into the
- * version folder, and `_version.json` is written last.
+ * Makes the immutable version of a run from its staged outputs: each object is
+ * checked against what its writer hashed, copied into the version, and
+ * `_version.json` is written last.
  */
-async function createVersion(root, ref, runId, outputs, made) {
-    const dir = versionDir(root, ref, runId);
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }); // a half-made version of a killed attempt at this
+async function createVersion(store, ref, runId, outputs, made) {
+    const dir = versionKey(ref, runId);
+    await (0,object_store/* deletePrefix */.A)(store, `${dir}/`); // a half-made version of a killed attempt at this
     const files = [];
     for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-        const sum = await stagedChecksum(output, root);
+        const sum = await stagedChecksum(store, output);
         if (output.sha256 !== undefined && sum.sha256 !== output.sha256) {
             throw new Error(`staged output ${output.name} (${sum.path}) changed after it was committed ` +
                 `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`);
         }
-        const target = (0,external_node_path_namespaceObject.join)(dir, output.path);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-        await linkOrCopy(output.staged, target);
+        await store.copy(output.staged, `${dir}/${output.path}`);
         files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
     }
     crashPoint('version-linked');
@@ -17854,32 +17692,31 @@ async function createVersion(root, ref, runId, outputs, made) {
         inputs: made.inputs,
         files,
     };
-    await createAtomicWriter(root).writeFile((0,external_node_path_namespaceObject.join)(dir, VERSION_MARKER), toJsonText(info));
+    await store.write(`${dir}/${VERSION_MARKER}`, (0,json/* toJsonText */.jj)(info));
     crashPoint('version-marked');
     return info;
 }
 /**
  * The checksum of a staged output: what its writer computed while writing (a 500 MB
- * bronze is not read again), provided the file still has the size written; else
- * the file is read.
+ * bronze is not read again), provided the object still has the size written; else
+ * the object is read.
  */
-async function stagedChecksum(output, root) {
-    const path = relativeToRoot(root, output.staged);
+async function stagedChecksum(store, output) {
     if (output.sha256 !== undefined && output.written !== undefined) {
-        const size = (await (0,promises_namespaceObject.stat)(output.staged)).size;
+        const size = (await store.head(output.staged))?.size;
         if (size === output.written.bytes) {
-            return { path, rows: output.written.rows, bytes: size, sha256: output.sha256 };
+            return { path: output.staged, rows: output.written.rows, bytes: size, sha256: output.sha256 };
         }
     }
-    return checksumFile(output.staged, root);
+    return checksumObject(store, output.staged);
 }
 /** Makes `runId`'s version live (a publish, or a rollback to an older version). The caller holds the partition. */
-async function publishVersion(root, ref, runId, opts) {
-    await repairPartition(root, ref);
-    const version = await readVersion(root, ref, runId);
+async function publishVersion(store, ref, runId, opts) {
+    await repairPartition(store, ref);
+    const version = await readVersion(store, ref, runId);
     if (!version)
-        throw new errors_UsageError(`no retained version ${runId} of ${ref.dagId} ${ref.partition}`);
-    const previous = await readPartitionManifest(root, ref);
+        throw new src_errors/* UsageError */.eb(`no retained version ${runId} of ${ref.dagId} ${ref.partition}`);
+    const previous = await readPartitionManifest(store, ref);
     const kept = previous ? [previous.runId, ...previous.versions].filter((id) => id !== runId) : [];
     const versions = kept.slice(0, Math.max(0, opts.retainVersions));
     const paths = new Set(version.files.map((f) => f.path));
@@ -17892,10 +17729,7 @@ async function publishVersion(root, ref, runId, opts) {
         pinned: opts.pinned ?? opts.action === 'rollback',
         codeVersion: version.codeVersion,
         inputs: version.inputs,
-        files: version.files.map((f) => ({
-            ...f,
-            versionPath: relativeToRoot(root, (0,external_node_path_namespaceObject.join)(versionDir(root, ref, runId), f.path)),
-        })),
+        files: version.files.map((f) => ({ ...f, versionPath: `${versionKey(ref, runId)}/${f.path}` })),
         versions,
     };
     const journal = {
@@ -17903,60 +17737,62 @@ async function publishVersion(root, ref, runId, opts) {
         remove: (previous?.files ?? []).map((f) => f.path).filter((p) => !paths.has(p)),
         prune: kept.slice(versions.length),
     };
-    await createAtomicWriter(root).writeFile(journalPath(root, ref), toJsonText(journal));
+    await store.write(journalKey(ref), (0,json/* toJsonText */.jj)(journal));
     crashPoint('journal-written');
-    await applyJournal(root, ref, journal);
+    await applyJournal(store, ref, journal);
     return manifest;
 }
 /** Finishes a publish that a killed process left half done. Returns the run id it made live, if any. */
-async function repairPartition(root, ref) {
-    const journal = await readJson(journalPath(root, ref));
+async function repairPartition(store, ref) {
+    const journal = await readJson(store, journalKey(ref));
     if (!journal)
         return undefined;
-    await applyJournal(root, ref, journal);
+    await applyJournal(store, ref, journal);
     return journal.manifest.runId;
 }
 /** Partitions of a pipeline with a publish left half done. */
-async function pendingJournals(root, dagId) {
-    const names = await (0,promises_namespaceObject.readdir)(journalsDir(root, dagId)).catch(() => []);
-    return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -'.json'.length));
+async function pendingJournals(store, dagId) {
+    const prefix = `${journalsKey(dagId)}/`;
+    const partitions = [];
+    for await (const info of store.list(prefix)) {
+        const name = info.key.slice(prefix.length);
+        if (!name.includes('/') && name.endsWith('.json'))
+            partitions.push(name.slice(0, -'.json'.length));
+    }
+    return partitions;
 }
 /** Rewrites the partition manifest with a new pin (the live bytes do not move). */
-async function setPinned(root, ref, pinned) {
-    await repairPartition(root, ref);
-    const manifest = await readPartitionManifest(root, ref);
+async function setPinned(store, ref, pinned) {
+    await repairPartition(store, ref);
+    const manifest = await readPartitionManifest(store, ref);
     if (!manifest)
-        throw new errors_UsageError(`${ref.dagId} ${ref.partition} has no published version`);
+        throw new src_errors/* UsageError */.eb(`${ref.dagId} ${ref.partition} has no published version`);
     const next = { ...manifest, pinned };
-    await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(next));
+    await store.write(partitionManifestKey(ref), (0,json/* toJsonText */.jj)(next));
     return next;
 }
-async function applyJournal(root, ref, journal) {
+async function applyJournal(store, ref, journal) {
     const { manifest } = journal;
-    const source = versionDir(root, ref, manifest.runId);
+    const source = versionKey(ref, manifest.runId);
     let step = 0;
     for (const file of manifest.files) {
-        const live = resolveInside(root, file.path);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(live), { recursive: true });
-        const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(live), tempNameFor(live));
-        await linkOrCopy((0,external_node_path_namespaceObject.join)(source, file.path), temp);
-        await (0,promises_namespaceObject.rename)(temp, live);
+        await store.copy(`${source}/${file.path}`, file.path);
         crashPoint(`live-file-${++step}`);
     }
-    for (const path of journal.remove) {
-        await (0,promises_namespaceObject.unlink)(resolveInside(root, path)).catch(ignoreMissing);
-    }
-    const folders = new Set([...manifest.files.map((f) => f.path), ...journal.remove].map((p) => external_node_path_namespaceObject.posix.dirname(p)));
+    for (const path of journal.remove)
+        await store.delete(path);
+    const own = new Map(manifest.files.map((f) => [f.path, f]));
+    const folders = new Set([...manifest.files.map((f) => f.path), ...journal.remove].map((p) => external_node_path_.posix.dirname(p)));
     for (const folder of [...folders].sort())
-        await writeFolderManifest(root, folder, manifest);
+        await writeFolderManifest(store, folder, manifest.runId, own);
     crashPoint('folder-manifests-written');
-    await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(manifest));
+    await store.write(partitionManifestKey(ref), (0,json/* toJsonText */.jj)(manifest));
     crashPoint('partition-manifest-written');
-    await (0,promises_namespaceObject.unlink)(journalPath(root, ref)).catch(ignoreMissing);
+    await store.delete(journalKey(ref));
     crashPoint('journal-removed');
     for (const id of journal.prune)
-        await (0,promises_namespaceObject.rm)(versionDir(root, ref, id), { recursive: true, force: true });
-    await pruneOrphans(root, ref, new Set([manifest.runId, ...manifest.versions]));
+        await (0,object_store/* deletePrefix */.A)(store, `${versionKey(ref, id)}/`);
+    await pruneOrphans(store, ref, new Set([manifest.runId, ...manifest.versions]));
 }
 /** The publish steps in order, for tests that kill a publish at each of them. */
 function publishSteps(fileCount) {
@@ -17970,104 +17806,32 @@ function publishSteps(fileCount) {
         'journal-removed',
     ];
 }
-/**
- * `_manifest.json` of one live folder: every file in it, with the checksums the
- * version recorded for its own files (no re-read) and a fresh checksum for others.
- */
-async function writeFolderManifest(root, folder, manifest) {
-    const dir = resolveInside(root, folder);
-    const names = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
-    const previous = await readManifest((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME));
-    const own = new Map(manifest.files.map((f) => [f.path, f]));
-    const files = [];
-    for (const entry of names.filter((e) => e.isFile() && e.name !== MANIFEST_NAME && !isTempName(e.name)).sort(byName)) {
-        const path = external_node_path_namespaceObject.posix.join(folder, entry.name);
-        const mine = own.get(path);
-        if (mine) {
-            files.push({ path, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: manifest.runId });
-            continue;
-        }
-        const sum = await checksumFile((0,external_node_path_namespaceObject.join)(dir, entry.name), root);
-        const earlier = previous?.files.find((f) => f.path === path && f.sha256 === sum.sha256);
-        files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+/** Versions neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
+async function pruneOrphans(store, ref, keep) {
+    const prefix = `${versionsKey(ref)}/`;
+    const orphans = new Set();
+    for await (const info of store.list(prefix)) {
+        const runId = info.key.slice(prefix.length).split('/')[0];
+        if (!keep.has(runId))
+            orphans.add(runId);
     }
-    if (files.length === 0) {
-        await (0,promises_namespaceObject.unlink)((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME)).catch(ignoreMissing);
-        return;
-    }
-    await createAtomicWriter(root).writeFile((0,external_node_path_namespaceObject.join)(dir, MANIFEST_NAME), toJsonText({ dir: folder, files }));
+    for (const runId of orphans)
+        await (0,object_store/* deletePrefix */.A)(store, `${prefix}${runId}/`);
 }
-/** Version folders neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
-async function pruneOrphans(root, ref, keep) {
-    const names = await (0,promises_namespaceObject.readdir)(versionsDir(root, ref)).catch(() => []);
-    for (const name of names) {
-        if (!keep.has(name))
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(versionsDir(root, ref), name), { recursive: true, force: true });
-    }
-}
-/** A hard link (same bytes, no copy); where links are refused, a copy. */
-async function linkOrCopy(from, to) {
+async function readJson(store, key) {
+    const text = await store.readText(key);
+    if (text === undefined)
+        return undefined;
     try {
-        await (0,promises_namespaceObject.link)(from, to);
+        return (0,json/* fromJsonValue */.Cw)(JSON.parse(text));
     }
     catch (error) {
-        const code = error.code;
-        if (code === 'EEXIST') {
-            await (0,promises_namespaceObject.unlink)(to);
-            await (0,promises_namespaceObject.link)(from, to);
-            return;
-        }
-        if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP')
-            throw error;
-        await (0,promises_namespaceObject.copyFile)(from, to);
+        throw new src_errors/* UsageError */.eb(`${store.describe(key)} is not valid JSON (${error.message}): restore it or move it aside`);
     }
-}
-async function readJson(path) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    try {
-        return fromJsonValue(JSON.parse(text));
-    }
-    catch (error) {
-        throw new errors_UsageError(`${path} is not valid JSON (${error.message}): restore it or move it aside`);
-    }
-}
-function ignoreMissing(error) {
-    if (error.code !== 'ENOENT')
-        throw error;
-}
-function byName(a, b) {
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/store/ledger.ts
-// The run ledger: one record per partition run. Backends (the filesystem in
-// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
-// only needs to read.
-/**
- * Oldest first: by sequence when both runs have one (a clock that jumped cannot
- * reorder them), else by startedAt (ISO, UTC), then runId.
- */
-function compareRuns(a, b) {
-    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
-        return a.sequence - b.sequence;
-    }
-    if (a.startedAt !== b.startedAt)
-        return a.startedAt < b.startedAt ? -1 : 1;
-    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
-}
-/** The sequence the next run of a partition takes, given its runs so far. */
-function nextSequence(runs) {
-    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
-}
-
+// EXTERNAL MODULE: ./src/store/ledger.ts
+var store_ledger = __nccwpck_require__(9716);
 ;// CONCATENATED MODULE: ./src/store/run-id.ts
 // Run ids name ledger files and artifacts, so they must be filename-safe on every
 // platform: Airflow's `<trigger>__<logical time>` shape with ISO 8601's basic
@@ -18080,7 +17844,7 @@ function newRunId(trigger, now = new Date()) {
         .replace(/\.\d{3}Z$/, 'Z')
         .replaceAll('-', '')
         .replaceAll(':', '');
-    return `${trigger}__${stamp}__${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
+    return `${trigger}__${stamp}__${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/run/clock.ts
@@ -18109,15 +17873,15 @@ const systemClock = {
     random: Math.random,
 };
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/run/code-version.ts
 // The code version a run records: the commit checked out in the pipeline's folder.
 
 /** `git rev-parse HEAD` in `dir`, or undefined outside a git work tree or without git. */
 function gitHead(dir) {
     return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', ['rev-parse', 'HEAD'], { cwd: dir, timeout: 5000 }, (error, stdout) => {
+        (0,external_node_child_process_.execFile)('git', ['rev-parse', 'HEAD'], { cwd: dir, timeout: 5000 }, (error, stdout) => {
             const sha = stdout.trim();
             resolve(error || !/^[0-9a-f]{40,64}$/.test(sha) ? undefined : sha);
         });
@@ -18246,12 +18010,21 @@ function executeDag(opts) {
     });
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/run/staging.ts
 // Where a run's tasks write, and what they committed. Each attempt of each task
-// gets its own staging folder and its own writer; when the attempt ends (success,
+// gets its own staging prefix and its own writer; when the attempt ends (success,
 // failure, timeout or cancel) the writer closes, so code an attempt left running
 // can never write into the partition again. A task's outputs are exactly what
 // its successful attempt committed; tasks after it read them from there.
+//
+// Handlers name datasets (`ctx.read('raw_orders')`, `ctx.write('daily_sales', …)`)
+// and this maps the names to keys of the data root's store, a folder or a
+// bucket alike. On a folder the path API of earlier versions (`ctx.outputs.X`
+// with `ctx.writer`) is kept: a path is taken to mean the attempt's staged copy.
+
+
 
 
 
@@ -18260,60 +18033,76 @@ function executeDag(opts) {
 
 class RunStaging {
     committed = new Map();
-    root;
+    store;
     ref;
     runId;
     live;
+    inputs;
     passThrough;
     /**
-     * `live` maps each staged output name to its absolute contract path;
-     * `passThrough` are outputs written in place by the executor (the quality report).
+     * `live` maps each staged output name to its contract key, `inputs` each input
+     * name to its key; `passThrough` are outputs the executor writes itself (the
+     * quality report), by key.
      */
-    constructor(root, ref, runId, live, passThrough = {}) {
-        this.root = (0,external_node_path_namespaceObject.resolve)(root);
+    constructor(store, ref, runId, live, inputs, passThrough = {}) {
+        this.store = store;
         this.ref = ref;
         this.runId = runId;
         this.live = live;
+        this.inputs = inputs;
         this.passThrough = passThrough;
     }
     /** Outputs of a task reused from an earlier run of the partition (resume). */
     reuse(taskId, outputs) {
-        for (const o of outputs) {
-            this.committed.set(o.name, { name: o.name, taskId, path: resolveInside(this.root, o.path), sha256: o.sha256 });
-        }
+        for (const o of outputs)
+            this.committed.set(o.name, { name: o.name, taskId, key: o.path, sha256: o.sha256 });
     }
     open(taskId, attempt) {
-        const dir = attemptStagingDir(this.root, this.ref, this.runId, taskId, attempt);
+        const prefix = attemptStagingKey(this.ref, this.runId, taskId, attempt);
         const own = {};
-        const outputs = { ...this.passThrough };
-        for (const [name, livePath] of Object.entries(this.live)) {
-            own[name] = (0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.relative)(this.root, livePath));
-            outputs[name] = this.committed.get(name)?.path ?? own[name];
+        const visible = { ...this.passThrough };
+        for (const [name, key] of Object.entries(this.live)) {
+            own[name] = `${prefix}/${key}`;
+            visible[name] = this.committed.get(name)?.key ?? own[name];
         }
-        const writer = attemptWriter(this.root, dir, own, this.live, `${taskId} attempt ${attempt}`);
+        const label = `${taskId} attempt ${attempt}`;
+        const writer = attemptWriter(this.store, prefix, own, label);
+        const fs = this.store instanceof fs_store_FsObjectStore ? this.store : undefined;
+        const datasets = {
+            read: (name, options) => this.readDataset(name, label, options?.signal),
+            write: (name, data) => writer.writeKey(this.ownKey(own, name), data),
+            open: (name) => writer.openKey(this.ownKey(own, name)),
+            exists: async (name) => {
+                const key = this.committed.get(name)?.key ?? this.inputs[name];
+                return key !== undefined && (await this.store.head(key)) !== undefined;
+            },
+            where: (name) => this.inputs[name] ?? this.live[name] ?? this.passThrough[name] ?? name,
+        };
         return {
-            outputs,
-            writer,
+            outputs: fs ? Object.fromEntries(Object.entries(visible).map(([n, key]) => [n, fs.pathOf(key)])) : {},
+            writer: fs ? pathWriter(fs, writer, own, this.live) : bucketPathWriter(this.store),
+            datasets,
             finish: async (success) => {
                 writer.close();
                 if (!success)
                     return [];
                 const records = [];
-                for (const [name, path] of Object.entries(own)) {
-                    const viaWriter = writer.committed.get(path);
-                    // Commands write their files themselves: whatever sits at an output's path counts.
-                    if (!viaWriter && !(await isFile(path)))
+                for (const [name, key] of Object.entries(own)) {
+                    const viaWriter = writer.committed.get(key);
+                    // Commands write their files themselves: whatever sits at an output's key counts.
+                    if (!viaWriter && !(await this.store.head(key)))
                         continue;
-                    const sum = viaWriter ?? (await checksumFile(path, this.root));
+                    const sum = viaWriter ?? (await checksumObject(this.store, key));
                     this.committed.set(name, {
                         name,
                         taskId,
-                        path,
+                        key,
                         sha256: sum.sha256,
                         ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
                     });
-                    records.push({ name, path: relativeToRoot(this.root, path), bytes: sum.bytes, sha256: sum.sha256 });
+                    records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
                 }
+                crashPoint(`staged-${taskId}`);
                 return records;
             },
         };
@@ -18322,40 +18111,45 @@ class RunStaging {
     stagedOutputs() {
         return [...this.committed.values()].map((c) => ({
             name: c.name,
-            path: relativeToRoot(this.root, this.live[c.name] ?? c.path),
-            staged: c.path,
+            path: this.live[c.name] ?? c.key,
+            staged: c.key,
             sha256: c.sha256,
             ...(c.written ? { written: c.written } : {}),
         }));
     }
+    ownKey(own, name) {
+        const key = own[name];
+        if (key !== undefined)
+            return key;
+        const names = Object.keys(own).join(', ') || 'none';
+        throw new Error(`cannot write '${name}': it is not one of the pipeline's outputs (${names})`);
+    }
+    async *readDataset(name, label, signal) {
+        const key = this.committed.get(name)?.key ?? this.inputs[name];
+        if (key === undefined) {
+            if (this.live[name] !== undefined)
+                throw new Error(`${label} cannot read output '${name}': no task before it has written it in this run`);
+            const known = [...Object.keys(this.inputs), ...Object.keys(this.live)].join(', ');
+            throw new Error(`cannot read '${name}': it is not one of the pipeline's inputs or outputs (${known})`);
+        }
+        yield* (await this.store.read(key, { signal }));
+    }
 }
-/**
- * A writer that writes only this attempt's outputs (a contract path is taken to
- * mean the attempt's staged copy of it) and refuses everything once closed.
- */
-function attemptWriter(root, dir, own, live, label) {
-    const inner = createAtomicWriter(root);
+/** A writer of this attempt's staged keys that refuses everything once closed. */
+function attemptWriter(store, prefix, own, label) {
     const committed = new Map();
     const openFiles = new Set();
-    const byLive = new Map(Object.entries(live).map(([name, path]) => [path, own[name]]));
+    const ownKeys = new Set(Object.values(own));
     let closed = false;
     const assertOpen = () => {
         if (closed)
             throw new Error(`${label} has ended: its writer is closed, so nothing it writes now can reach the data`);
     };
-    const target = (path) => {
-        const absolute = resolveInside(root, path);
-        const mapped = byLive.get(absolute) ?? absolute;
-        if (mapped === dir || !mapped.startsWith(dir + external_node_path_namespaceObject.sep)) {
-            const names = Object.keys(own).join(', ');
-            throw new Error(`cannot write ${relativeToRoot(root, absolute)}: a task writes only the pipeline's outputs, through ctx.outputs.NAME (${names})`);
-        }
-        return mapped;
-    };
-    const open = async (path) => {
+    const openKey = async (key) => {
         assertOpen();
-        const file = await inner.open(target(path));
-        const staged = target(path);
+        if (!ownKeys.has(key) || !key.startsWith(`${prefix}/`))
+            throw new Error(`cannot write ${key}: not an output`);
+        const file = await openObject(store, key);
         if (closed) {
             await file.abort();
             assertOpen();
@@ -18370,7 +18164,7 @@ function attemptWriter(root, dir, own, live, label) {
                 assertOpen();
                 openFiles.delete(file);
                 const result = await file.commit();
-                committed.set(staged, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
+                committed.set(key, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
                 return result;
             },
             async abort() {
@@ -18381,9 +18175,9 @@ function attemptWriter(root, dir, own, live, label) {
     };
     return {
         committed,
-        open,
-        async writeFile(path, data) {
-            const file = await open(path);
+        openKey,
+        async writeKey(key, data) {
+            const file = await openKey(key);
             try {
                 if (typeof data === 'string' || data instanceof Uint8Array)
                     await file.write(data);
@@ -18405,13 +18199,120 @@ function attemptWriter(root, dir, own, live, label) {
         },
     };
 }
-async function isFile(path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+/**
+ * Datasets read and written in place, unstaged: for a scratch data root that holds
+ * nothing to protect (`pipewright test`, handler unit tests).
+ */
+function directDatasets(store, keys) {
+    const keyOf = (name, group, what) => {
+        const key = group[name];
+        if (key === undefined)
+            throw new Error(`cannot ${what} '${name}': the pipeline has no dataset of that name`);
+        return key;
+    };
+    const open = (name) => openObject(store, keyOf(name, keys.outputs, 'write'));
+    return {
+        async *read(name, options) {
+            const key = keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read');
+            yield* (await store.read(key, options));
+        },
+        open,
+        where: (name) => keys.inputs[name] ?? keys.outputs[name] ?? name,
+        async exists(name) {
+            const key = { ...keys.outputs, ...keys.inputs }[name];
+            return key !== undefined && (await store.head(key)) !== undefined;
+        },
+        async write(name, data) {
+            const file = await open(name);
+            try {
+                if (typeof data === 'string' || data instanceof Uint8Array)
+                    await file.write(data);
+                else
+                    for await (const chunk of data)
+                        await file.write(chunk);
+                return await file.commit();
+            }
+            catch (error) {
+                await file.abort();
+                throw error;
+            }
+        },
+    };
+}
+/** One object being written: on a folder the atomic writer; in a bucket a streamed (multipart) upload. */
+async function openObject(store, key) {
+    if (store instanceof fs_store_FsObjectStore)
+        return createAtomicWriter(store.root).open(store.pathOf(key));
+    const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const rows = rowCounterFor(key);
+    let bytes = 0;
+    let state = 'open';
+    const upload = store.write(key, body);
+    upload.catch(() => { }); // observed on commit; an abort rejects it on purpose
+    return {
+        async write(chunk) {
+            if (state !== 'open')
+                throw new Error(`write of ${store.describe(key)} is already ${state}`);
+            const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+            if (buffer.byteLength === 0)
+                return;
+            hash.update(buffer);
+            rows.add(buffer);
+            bytes += buffer.byteLength;
+            if (!body.write(buffer))
+                await Promise.race([waitDrain(body), upload]);
+        },
+        async commit() {
+            if (state !== 'open')
+                throw new Error(`write of ${store.describe(key)} is already ${state}`);
+            state = 'committed';
+            body.end();
+            await upload;
+            return { path: store.describe(key), bytes, rows: rows.total(), sha256: hash.digest('hex') };
+        },
+        async abort() {
+            if (state !== 'open')
+                return;
+            state = 'aborted';
+            body.destroy(new Error('write aborted'));
+            await upload.catch(() => { });
+            await store.delete(key).catch(() => { });
+        },
+    };
+}
+function waitDrain(stream) {
+    return new Promise((resolve) => stream.once('drain', resolve));
+}
+/** The path API on a folder: a contract path (live or staged) names this attempt's staged copy. */
+function pathWriter(fs, writer, own, live) {
+    const byPath = new Map();
+    for (const [name, key] of Object.entries(live)) {
+        byPath.set(fs.pathOf(key), own[name]);
+        byPath.set(fs.pathOf(own[name]), own[name]);
     }
-    catch {
-        return false;
-    }
+    const keyFor = (path) => {
+        const key = byPath.get(fs.pathOf(path));
+        if (key !== undefined)
+            return key;
+        const names = Object.keys(own).join(', ');
+        throw new Error(`cannot write ${fs.keyOf(fs.pathOf(path))}: a task writes only the pipeline's outputs, through ctx.outputs.NAME (${names})`);
+    };
+    return {
+        open: async (path) => writer.openKey(keyFor(path)),
+        writeFile: async (path, data) => writer.writeKey(keyFor(path), data),
+    };
+}
+/** In a bucket there are no paths: the path API answers with the stream API's name. */
+function bucketPathWriter(store) {
+    const refuse = async () => {
+        throw new Error(pathApiOnBucket(store, 'ctx.writer'));
+    };
+    return { open: refuse, writeFile: refuse };
+}
+/** The one line a handler gets when it uses paths on a bucket data root. */
+function pathApiOnBucket(store, what) {
+    return `${what} is a path, and the data root ${store.url} is a bucket: use ctx.read(NAME) and ctx.write(NAME, data) (or ctx.open(NAME)), which work on folders and buckets alike`;
 }
 
 ;// CONCATENATED MODULE: ./src/run/duration.ts
@@ -18430,8 +18331,8 @@ function formatDuration(ms) {
     return `${m}m${String(s).padStart(2, '0')}s`;
 }
 
-;// CONCATENATED MODULE: external "node:async_hooks"
-const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: ./src/run/stray-errors.ts
 // Handlers run in this process, so an error their code leaves unhandled — a
 // stream 'error' event nobody listens to, a promise nobody awaits — would end the
@@ -18440,7 +18341,7 @@ const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequi
 // is pinned on the attempt whose code raised it and fails that attempt only;
 // other tasks and partitions running at the same moment go on.
 
-const attemptOf = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+const attemptOf = new external_node_async_hooks_.AsyncLocalStorage();
 const inFlight = new Set();
 let installed = false;
 /** The abort reason of an attempt whose code threw where nothing could catch it. */
@@ -18506,7 +18407,7 @@ function rejectOnAbort(signal) {
  */
 async function runAttempt(kind, env, timeoutMs, cancel) {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new AttemptTimeoutError(`timed out after ${formatDuration(timeoutMs)}`)), timeoutMs);
+    const timer = setTimeout(() => controller.abort(new src_errors/* AttemptTimeoutError */.dU(`timed out after ${formatDuration(timeoutMs)}`)), timeoutMs);
     const onCancel = () => controller.abort(cancel?.reason);
     if (cancel?.aborted)
         onCancel();
@@ -18531,7 +18432,7 @@ async function runAttempt(kind, env, timeoutMs, cancel) {
     }
     catch (error) {
         const reason = controller.signal.aborted ? controller.signal.reason : error;
-        return { status: 'failed', failureClass: classifyError(reason), error: locatedTaskError(reason, env.pipeline.dir) };
+        return { status: 'failed', failureClass: (0,src_errors/* classifyError */.fe)(reason), error: locatedTaskError(reason, env.pipeline.dir) };
     }
     finally {
         release?.();
@@ -18557,8 +18458,8 @@ function retryDelayMs(policy, failedAttempt, random) {
     return Math.min(Math.round(base * (1 + random())), policy.maxRetryDelayMs);
 }
 
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
@@ -20629,7 +20530,7 @@ additional information.
 
 
 
-class Parser extends external_stream_namespaceObject.Transform {
+class Parser extends external_stream_.Transform {
   constructor(opts = {}) {
     super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
     this.api = transform({
@@ -21115,8 +21016,12 @@ function mayNeedTrim(buf, start, end) {
 }
 /** Reads the file at `path` through a CsvReader in big chunks; returns the reader (for `validUtf8`). */
 async function readCsvFile(path, onRecord, options = {}) {
+    return readCsv(readChunks(path, options), onRecord, options);
+}
+/** Reads chunks (of a file, an object, any stream) through a CsvReader; returns the reader (for `validUtf8`). */
+async function readCsv(chunks, onRecord, options = {}) {
     const reader = new CsvReader(onRecord, options);
-    for await (const chunk of readChunks(path, options))
+    for await (const chunk of chunks)
         reader.push(chunk);
     reader.end();
     return reader;
@@ -21129,7 +21034,7 @@ const READ_CHUNK = 1 << 20;
  * chunk, so a 500 MB file costs no garbage collection.
  */
 async function* readChunks(path, options = {}) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    const handle = await (0,promises_.open)(path, 'r');
     try {
         const buffer = new Uint8Array(READ_CHUNK);
         for (;;) {
@@ -21208,17 +21113,28 @@ function dateInPartition(partition, timezone) {
 
 
 
+
+function fileSource(file) {
+    return {
+        name: file,
+        async missing() {
+            try {
+                return (await (0,promises_.stat)(file)).isFile() ? undefined : `${file} is not a file`;
+            }
+            catch {
+                return `file not found: ${file}`;
+            }
+        },
+        chunks: () => readChunks(file),
+    };
+}
 const MAX_LINES_SHOWN = 3;
 async function runChecks(file, dataset, rules, ctx) {
-    const whole = (name, details) => wholeFileFailure(name, dataset, rules, details);
-    try {
-        if (!(await (0,promises_namespaceObject.stat)(file)).isFile())
-            return whole('exists', `${file} is not a file`);
-    }
-    catch {
-        return whole('exists', `file not found: ${file}`);
-    }
-    return (await checkWithReader(file, dataset, rules, ctx)) ?? (await checkWithCsvParse(file, dataset, rules, ctx));
+    const source = typeof file === 'string' ? fileSource(file) : file;
+    const missing = await source.missing();
+    if (missing !== undefined)
+        return wholeFileFailure('exists', dataset, rules, missing);
+    return (await checkWithReader(source, dataset, rules, ctx)) ?? (await checkWithCsvParse(source, dataset, rules, ctx));
 }
 /** One failed result for the whole file (missing, unreadable), as severe as the most severe rule. */
 function wholeFileFailure(name, dataset, rules, details) {
@@ -21229,7 +21145,7 @@ function wholeFileFailure(name, dataset, rules, details) {
 class LeaveToCsvParse extends Error {
 }
 /** The fast pass; undefined when the file must be read by csv-parse. */
-async function checkWithReader(file, dataset, rules, ctx) {
+async function checkWithReader(source, dataset, rules, ctx) {
     let evaluators;
     let rows = 0;
     /** The header's line ending: csv-parse reads every record with the one it found first. */
@@ -21260,7 +21176,7 @@ async function checkWithReader(file, dataset, rules, ctx) {
             evaluator.row(view, fields.line);
     };
     try {
-        const reader = await readCsvFile(file, onRecord, { keepEmpty: true });
+        const reader = await readCsv(source.chunks(), onRecord, { keepEmpty: true });
         if (!reader.validUtf8)
             return undefined;
     }
@@ -21280,7 +21196,9 @@ async function checkWithCsvParse(file, dataset, rules, ctx) {
     let nextLine = 1;
     let lastEmptyLines = 0;
     const view = new StringsRow();
-    const parser = (0,external_node_fs_namespaceObject.createReadStream)(file).pipe(lib_parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
+    const name = typeof file === 'string' ? file : file.name;
+    const bytes = typeof file === 'string' ? (0,external_node_fs_.createReadStream)(file) : external_node_stream_.Readable.from(file.chunks());
+    const parser = bytes.pipe(lib_parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
     try {
         for await (const { record, info } of parser) {
             // A record starts after the previous one and any blank lines skipped since; csv-parse's own
@@ -21300,7 +21218,7 @@ async function checkWithCsvParse(file, dataset, rules, ctx) {
         }
     }
     catch (error) {
-        return wholeFileFailure('readable', dataset, rules, `cannot parse ${file} as CSV: ${error.message}`);
+        return wholeFileFailure('readable', dataset, rules, `cannot parse ${name} as CSV: ${error.message}`);
     }
     if (header === undefined)
         evaluators = rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
@@ -21590,16 +21508,23 @@ function checksKind(spec) {
     return {
         cooperative: false,
         async run(env) {
-            const file = env.outputs[spec.dataset] ?? env.inputs[spec.dataset];
-            if (file === undefined) {
-                return { status: 'failed', failureClass: 'code', error: `no input or output named '${spec.dataset}'` };
+            const name = spec.dataset;
+            if (env.inputKeys[name] === undefined && env.pipeline.outputs[name] === undefined) {
+                return { status: 'failed', failureClass: 'code', error: `no input or output named '${name}'` };
             }
+            // Named as a path on a folder (as before), as an s3:// address in a bucket.
+            const shown = env.outputs[name] ?? env.inputs[name] ?? `${name} (${env.dataRoot})`;
+            const source = {
+                name: shown,
+                missing: async () => ((await env.datasets.exists(name)) ? undefined : `file not found: ${shown}`),
+                chunks: () => env.datasets.read(name, { signal: env.signal }),
+            };
             const partition = {
                 key: env.partition.key,
                 dataIntervalStart: env.partition.dataIntervalStart,
                 dataIntervalEnd: env.partition.dataIntervalEnd,
             };
-            const checks = await runChecks(file, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone });
+            const checks = await runChecks(source, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone });
             for (const check of checks) {
                 if (check.status !== 'passed')
                     env.logger.warning(`${check.name} ${check.status}: ${check.details}`);
@@ -21615,9 +21540,78 @@ function checksKind(spec) {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/run/kinds/local-copies.ts
+// Commands get paths, and a bucket has none: before a command runs, its inputs
+// (and outputs earlier tasks wrote) are copied into a local folder, and after it
+// succeeds every output it wrote is streamed back into the attempt's staging.
+// Each copy is checksummed on the way and compared with the bytes at the far end.
+
+
+
+
+
+
+
+
+async function withLocalCopies(env, run) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), `pipewright-${env.task.id}-`));
+    try {
+        const inputs = {};
+        const outputs = {};
+        const copiedIn = new Map();
+        const names = [...Object.keys(env.inputKeys), ...Object.keys(env.pipeline.outputs)];
+        for (const name of names) {
+            const key = env.inputKeys[name] ?? `outputs/${name}/${external_node_path_default().posix.basename(env.pipeline.outputs[name] ?? name)}`;
+            const local = external_node_path_default().join(dir, 'data', key);
+            (env.inputKeys[name] !== undefined ? inputs : outputs)[name] = local;
+            await (0,promises_.mkdir)(external_node_path_default().dirname(local), { recursive: true });
+            if (!(await env.datasets.exists(name)))
+                continue;
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const source = external_node_stream_.Readable.from(env.datasets.read(name, { signal: env.signal }));
+            source.on('data', (chunk) => hash.update(chunk));
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(source, (0,external_node_fs_.createWriteStream)(local), { signal: env.signal });
+            copiedIn.set(name, hash.digest('hex'));
+        }
+        const result = await run({ ...env, inputs, outputs });
+        if (result.status !== 'success')
+            return result;
+        for (const [name, local] of Object.entries(outputs)) {
+            if (!(await (0,promises_.stat)(local).then((s) => s.isFile(), () => false)))
+                continue;
+            const written = await env.datasets.write(name, (0,external_node_fs_.createReadStream)(local, { highWaterMark: 1 << 20 }));
+            if (copiedIn.get(name) === written.sha256)
+                continue; // read, not rewritten: the staged copy is the same
+            const stored = await checksumObject(env.store, keyOfAddress(env, written.path));
+            if (stored.sha256 !== written.sha256) {
+                return {
+                    status: 'failed',
+                    failureClass: 'transient',
+                    error: `${name} arrived as ${stored.sha256.slice(0, 12)}, sent as ${written.sha256.slice(0, 12)}: copy it again`,
+                };
+            }
+        }
+        return result;
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** The key behind an s3:// address the store gave. */
+function keyOfAddress(env, address) {
+    const base = env.store.describe('');
+    return address.startsWith(base) ? address.slice(base.length).replace(/^\/+/, '') : address;
+}
+
 ;// CONCATENATED MODULE: ./src/run/kinds/command.ts
 // `command: [prog, arg, ...]`: a program spawned without a shell in its own process
 // group, so a timeout can end it and everything it started.
+
+
 
 
 
@@ -21650,8 +21644,8 @@ function commandEnv(env, base = process.env) {
 }
 /** Each argument rendered on its own: a value is never re-split or seen by a shell. */
 function renderArgv(spec, env) {
-    const vars = { ...templateVars(env.partition), inputs: env.inputs, outputs: env.outputs };
-    return spec.argv.map((arg) => renderTemplate(arg, vars));
+    const vars = { ...(0,store_paths/* templateVars */.xw)(env.partition), inputs: env.inputs, outputs: env.outputs };
+    return spec.argv.map((arg) => (0,store_paths/* renderTemplate */.Xm)(arg, vars));
 }
 function signalGroup(pid, signal) {
     if (pid === undefined)
@@ -21696,78 +21690,86 @@ function command_closed(child, ms) {
 function commandKind(spec) {
     return {
         cooperative: true,
-        run(env) {
-            const [program, ...args] = renderArgv(spec, env);
-            if (program === undefined) {
-                return Promise.resolve({ status: 'failed', failureClass: 'code', error: 'empty command' });
-            }
-            const cwd = external_node_path_default().resolve(env.pipeline.dir, spec.cwd ?? '.');
-            return new Promise((resolve) => {
-                const tail = [];
-                let killTimer;
-                const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
-                    cwd,
-                    env: commandEnv(env),
-                    detached: true, // its own process group: -pid reaches every process it starts
-                    stdio: ['ignore', 'pipe', 'pipe'],
-                });
-                const onAbort = () => {
-                    env.logger.warning(`stopping ${program} (pid ${child.pid}): SIGTERM to its process group`);
-                    signalGroup(child.pid, 'SIGTERM');
-                    killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), env.killGraceMs);
-                };
-                env.signal.addEventListener('abort', onAbort, { once: true });
-                pipeLines(child.stdout, (line) => env.logger.info(line));
-                pipeLines(child.stderr, (line) => {
-                    env.logger.info(line);
-                    tail.push(line);
-                    if (tail.length > TAIL_LINES)
-                        tail.shift();
-                });
-                let settled = false;
-                // The result is built after the pipes close, so the stderr tail is complete.
-                const finish = async (build) => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    env.signal.removeEventListener('abort', onAbort);
-                    // Whatever the program left running dies with it: a task's processes never outlive the task.
-                    signalGroup(child.pid, 'SIGKILL');
-                    clearTimeout(killTimer);
-                    await command_closed(child, env.killGraceMs);
-                    resolve(build());
-                };
-                child.once('error', (error) => {
-                    const message = error.code === 'ENOENT'
-                        ? `command not found: ${program} (cwd ${cwd})`
-                        : `cannot start ${program}: ${error.message}`;
-                    void finish(() => ({ status: 'failed', failureClass: 'code', error: message }));
-                });
-                child.once('exit', (code, signal) => {
-                    void finish(() => {
-                        const stderrTail = tail.length > 0 ? `: ${tail.join(' | ')}` : '';
-                        if (env.signal.aborted) {
-                            const reason = env.signal.reason;
-                            const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-                            const why = reason instanceof Error ? reason.message : 'cancelled';
-                            return {
-                                status: 'failed',
-                                failureClass: timedOut ? 'timeout' : 'code',
-                                error: `${why}; killed ${program}`,
-                            };
-                        }
-                        if (code === 0)
-                            return { status: 'success' };
-                        if (code !== null) {
-                            const failureClass = classifyExit(spec, code);
-                            return { status: 'failed', failureClass, error: `${program} exited with code ${code}${stderrTail}` };
-                        }
-                        return { status: 'failed', failureClass: 'code', error: `${program} was killed by ${signal}${stderrTail}` };
-                    });
-                });
-            });
+        async run(env) {
+            if (env.store.kind !== 'fs')
+                return withLocalCopies(env, (local) => runCommand(spec, local));
+            // An output's staging folder is the attempt's own and new: a command like `cp a {{ outputs.b }}` needs it there.
+            for (const file of Object.values(env.outputs))
+                await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+            return runCommand(spec, env);
         },
     };
+}
+function runCommand(spec, env) {
+    const [program, ...args] = renderArgv(spec, env);
+    if (program === undefined) {
+        return Promise.resolve({ status: 'failed', failureClass: 'code', error: 'empty command' });
+    }
+    const cwd = external_node_path_default().resolve(env.pipeline.dir, spec.cwd ?? '.');
+    return new Promise((resolve) => {
+        const tail = [];
+        let killTimer;
+        const child = (0,external_node_child_process_.spawn)(program, args, {
+            cwd,
+            env: commandEnv(env),
+            detached: true, // its own process group: -pid reaches every process it starts
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const onAbort = () => {
+            env.logger.warning(`stopping ${program} (pid ${child.pid}): SIGTERM to its process group`);
+            signalGroup(child.pid, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), env.killGraceMs);
+        };
+        env.signal.addEventListener('abort', onAbort, { once: true });
+        pipeLines(child.stdout, (line) => env.logger.info(line));
+        pipeLines(child.stderr, (line) => {
+            env.logger.info(line);
+            tail.push(line);
+            if (tail.length > TAIL_LINES)
+                tail.shift();
+        });
+        let settled = false;
+        // The result is built after the pipes close, so the stderr tail is complete.
+        const finish = async (build) => {
+            if (settled)
+                return;
+            settled = true;
+            env.signal.removeEventListener('abort', onAbort);
+            // Whatever the program left running dies with it: a task's processes never outlive the task.
+            signalGroup(child.pid, 'SIGKILL');
+            clearTimeout(killTimer);
+            await command_closed(child, env.killGraceMs);
+            resolve(build());
+        };
+        child.once('error', (error) => {
+            const message = error.code === 'ENOENT'
+                ? `command not found: ${program} (cwd ${cwd})`
+                : `cannot start ${program}: ${error.message}`;
+            void finish(() => ({ status: 'failed', failureClass: 'code', error: message }));
+        });
+        child.once('exit', (code, signal) => {
+            void finish(() => {
+                const stderrTail = tail.length > 0 ? `: ${tail.join(' | ')}` : '';
+                if (env.signal.aborted) {
+                    const reason = env.signal.reason;
+                    const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
+                    const why = reason instanceof Error ? reason.message : 'cancelled';
+                    return {
+                        status: 'failed',
+                        failureClass: timedOut ? 'timeout' : 'code',
+                        error: `${why}; killed ${program}`,
+                    };
+                }
+                if (code === 0)
+                    return { status: 'success' };
+                if (code !== null) {
+                    const failureClass = classifyExit(spec, code);
+                    return { status: 'failed', failureClass, error: `${program} exited with code ${code}${stderrTail}` };
+                }
+                return { status: 'failed', failureClass: 'code', error: `${program} was killed by ${signal}${stderrTail}` };
+            });
+        });
+    });
 }
 
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
@@ -21851,7 +21853,7 @@ const CRON_MACROS = ['@hourly', '@daily', '@weekly', '@monthly'];
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const dagIdMatchesFolder = (data, source, out) => {
-    const folder = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(source.file));
+    const folder = (0,external_node_path_.basename)((0,external_node_path_.dirname)(source.file));
     if (typeof data.dag_id === 'string' && data.dag_id !== folder)
         out.push(source.diagnostic(['dag_id'], `dag_id '${data.dag_id}' must equal its folder name '${folder}'`));
 };
@@ -21952,7 +21954,7 @@ function escapeProblem(text, normalized, base) {
     return undefined;
 }
 function normalize(text) {
-    return external_node_path_namespaceObject.posix.normalize(text).replace(/\/+$/, '');
+    return external_node_path_.posix.normalize(text).replace(/\/+$/, '');
 }
 /** A data-root path's problem: outside the root, the root itself, or inside `_pipewright/`. */
 function dataPathProblem(text) {
@@ -21963,8 +21965,8 @@ function dataPathProblem(text) {
     if (normalized === '.' || normalized === '')
         return 'is the data root itself: name a file inside it';
     const head = normalized.split('/')[0];
-    if (head.toLowerCase() === STATE_DIR)
-        return `is inside ${STATE_DIR}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
+    if (head.toLowerCase() === store_paths/* STATE_DIR */.e$)
+        return `is inside ${store_paths/* STATE_DIR */.e$}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
     return undefined;
 }
 /** `{{ inputs.x }}` / `{{ outputs.x }}` replaced by the dataset's own template, to check what a task path reaches. */
@@ -22106,6 +22108,7 @@ async function importTaskModule(folder, file) {
 
 
 
+
 /** Imports the module and returns the named export, refusing anything that is not a function. */
 async function loadHandler(pipelineDir, spec) {
     // Only what `validate` accepts is ever imported: a module inside the pipeline folder.
@@ -22154,15 +22157,30 @@ function taskContext(env) {
         ds: env.partition.ds,
         dataInterval: { start: env.partition.dataIntervalStart, end: env.partition.dataIntervalEnd },
         attempt: env.attempt,
-        inputs: { ...env.inputs },
-        outputs: { ...env.outputs },
+        inputs: env.store.kind === 'fs' ? { ...env.inputs } : refusePaths(env.store, 'ctx.inputs'),
+        outputs: env.store.kind === 'fs' ? { ...env.outputs } : refusePaths(env.store, 'ctx.outputs'),
         dataRoot: env.dataRoot,
         logger: env.logger,
         signal: env.signal,
         writer: env.writer,
+        read: (name, options) => env.datasets.read(name, { signal: env.signal, ...options }),
+        write: (name, data) => env.datasets.write(name, data),
+        open: (name) => env.datasets.open(name),
+        exists: (name) => env.datasets.exists(name),
+        where: (name) => env.datasets.where(name),
         csv: csvReading,
-        errors: { TransientError: TransientError, DataContractError: DataContractError },
+        errors: { TransientError: src_errors/* TransientError */.N_, DataContractError: src_errors/* DataContractError */.D2 },
     };
+}
+/** In a bucket there are no paths: reading ctx.inputs.X fails with the stream API's name. */
+function refusePaths(store, what) {
+    return new Proxy({}, {
+        get(_, name) {
+            if (typeof name !== 'string' || name === 'then' || name === 'toJSON')
+                return undefined;
+            throw new Error(pathApiOnBucket(store, `${what}.${name}`));
+        },
+    });
 }
 function handlerKind(spec) {
     return {
@@ -22177,33 +22195,30 @@ function handlerKind(spec) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/kinds/sensor.ts
-// `sensor: { path }`: waits for a file to appear, poking at an interval, and past its
-// deadline fails or defers the partition to the next tick instead of holding a runner.
 
 
-
-async function exists(file) {
-    try {
-        await (0,promises_namespaceObject.access)(file);
+/** A key, or with a trailing `/` any object under that prefix (Airflow's S3KeySensor, prefix mode). */
+async function exists(store, key) {
+    if (!key.endsWith('/'))
+        return (await store.head(key)) !== undefined;
+    for await (const _ of store.list(key))
         return true;
-    }
-    catch {
-        return false;
-    }
+    return false;
 }
 function sensorKind(spec) {
     return {
         cooperative: true,
         async run(env) {
-            const vars = { ...templateVars(env.partition), inputs: env.inputs, outputs: env.outputs };
-            const target = resolveInside(env.dataRoot, renderTemplate(spec.path, vars));
-            const shown = relativeToRoot(env.dataRoot, target);
+            const vars = { ...(0,store_paths/* templateVars */.xw)(env.partition), inputs: env.inputKeys, outputs: {} };
+            const rendered = (0,store_paths/* renderTemplate */.Xm)(spec.path, vars);
+            const key = (0,store_paths/* keyInsideRoot */.s1)(rendered) + (rendered.endsWith('/') ? '/' : '');
+            const shown = key;
             // give_up_after is measured from the end of the data interval: a partition long past
             // it stops waiting at once instead of holding a runner for its whole timeout again.
             const giveUpAt = spec.giveUpAfterMs === undefined ? undefined : Date.parse(env.partition.dataIntervalEnd) + spec.giveUpAfterMs;
             const deadline = Math.min(env.clock.now() + spec.timeoutMs, giveUpAt ?? Number.POSITIVE_INFINITY);
             for (let poke = 1;; poke++) {
-                if (await exists(target)) {
+                if (await exists(env.store, key)) {
                     env.logger.info(`${shown} is there (poke ${poke})`);
                     return { status: 'success' };
                 }
@@ -22277,7 +22292,7 @@ async function runTask(env, stageFor, onState, cancel) {
         attempt++;
         onState(task.id, 'running', attempt);
         const stage = stageFor(attempt);
-        result = await runAttempt(kind, { ...env, attempt, outputs: stage.outputs, writer: stage.writer }, task.policy.timeoutMs, cancel);
+        result = await runAttempt(kind, { ...env, attempt, outputs: stage.outputs, writer: stage.writer, datasets: stage.datasets }, task.policy.timeoutMs, cancel);
         outputs = await stage.finish(result.status === 'success');
         if (result.status !== 'failed')
             break;
@@ -22362,28 +22377,19 @@ function runStateOf(tasks) {
         return 'failed';
     return 'success';
 }
-async function fileStat(file) {
-    try {
-        const info = await (0,promises_namespaceObject.stat)(file);
-        return info.isFile() ? { size: info.size, mtimeMs: Math.trunc(info.mtimeMs) } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 /**
- * Checksums of the inputs present now. With `known` (the live version's), a file
+ * Checksums of the inputs present now. With `known` (the live version's), an object
  * whose size and modification time are unchanged keeps its recorded checksum.
  */
-async function checksumInputs(files, dataRoot, known = []) {
+async function checksumInputs(store, keys, known = []) {
     const sums = [];
-    for (const file of Object.values(files)) {
-        const info = await fileStat(file);
+    for (const key of Object.values(keys)) {
+        const info = await store.head(key);
         if (!info)
             continue;
-        const rel = relativeToRoot(dataRoot, file);
-        const same = known.find((k) => k.path === rel && k.bytes === info.size && k.mtimeMs === info.mtimeMs);
-        sums.push(same ?? { ...(await checksumFile(file, dataRoot)), mtimeMs: info.mtimeMs });
+        const mtimeMs = info.lastModified.getTime();
+        const same = known.find((k) => k.path === key && k.bytes === info.size && k.mtimeMs === mtimeMs);
+        sums.push(same ?? { ...(await checksumObject(store, key)), mtimeMs });
     }
     return sums;
 }
@@ -22415,7 +22421,7 @@ function partition_short(version) {
  * upstream tasks are reused too, the inputs and code are those of that run, and
  * their staged files still match their checksums.
  */
-async function reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, logger) {
+async function reusableTasks(pipeline, previous, inputs, codeVersion, store, logger) {
     const reused = new Map();
     if (!previous || (previous.state !== 'failed' && previous.state !== 'running'))
         return reused;
@@ -22441,7 +22447,7 @@ async function reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, 
             }
             if (!task.upstream.every((id) => reused.has(id)))
                 continue;
-            if (!(await stagedFilesIntact(old, dataRoot)))
+            if (!(await stagedFilesIntact(old, store)))
                 continue;
             reused.set(task.id, { ...old, reusedFrom: old.reusedFrom ?? previous.runId });
             grew = true;
@@ -22449,10 +22455,10 @@ async function reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, 
     }
     return reused;
 }
-async function stagedFilesIntact(task, dataRoot) {
+async function stagedFilesIntact(task, store) {
     for (const output of task.outputs ?? []) {
         try {
-            if ((await checksumFile(output.path, dataRoot)).sha256 !== output.sha256)
+            if ((await checksumObject(store, output.path)).sha256 !== output.sha256)
                 return false;
         }
         catch {
@@ -22461,19 +22467,31 @@ async function stagedFilesIntact(task, dataRoot) {
     }
     return true;
 }
-/** Removes staging folders of earlier runs older than `maxAgeMs` (never the live version's: it has none). */
-async function sweepStaging(dataRoot, ref, maxAgeMs, now) {
-    const dir = partitionStagingDir(dataRoot, ref);
-    for (const name of await (0,promises_namespaceObject.readdir)(dir).catch(() => [])) {
-        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name)).catch(() => undefined);
-        if (info && now - info.mtimeMs > maxAgeMs)
-            await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, name), { recursive: true, force: true });
+/** Removes staging prefixes of earlier runs last written more than `maxAgeMs` ago. */
+async function sweepStaging(store, ref, maxAgeMs, now) {
+    const prefix = `${partitionStagingKey(ref)}/`;
+    const newest = new Map();
+    for await (const info of store.list(prefix)) {
+        const runId = info.key.slice(prefix.length).split('/')[0];
+        newest.set(runId, Math.max(newest.get(runId) ?? 0, info.lastModified.getTime()));
     }
+    for (const [runId, written] of newest) {
+        if (now - written > maxAgeMs)
+            await (0,object_store/* deletePrefix */.A)(store, `${prefix}${runId}/`);
+    }
+}
+async function hasObjects(store, prefix) {
+    for await (const _ of store.list(prefix))
+        return true;
+    return false;
 }
 /** The Markdown report beside its JSON: `x.json` -> `x.md`. */
 function markdownPathFor(jsonPath) {
     const ext = external_node_path_default().extname(jsonPath);
     return ext === '.json' ? `${jsonPath.slice(0, -ext.length)}.md` : `${jsonPath}.md`;
+}
+function mapValues(record, fn) {
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
 }
 /** Runs the partition now. */
 async function runPartition(opts) {
@@ -22488,21 +22506,26 @@ async function runPartition(opts) {
  */
 async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
     const { pipeline, ledger, logger, dataRoot } = opts;
+    const store = opts.store ?? new fs_store_FsObjectStore(dataRoot);
+    const fs = store instanceof fs_store_FsObjectStore ? store : undefined;
     const clock = opts.clock ?? systemClock;
     const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
     const partition = { ...window, ds: dsOf(window, pipeline.timezone) };
-    const paths = resolvePartitionPaths(pipeline, window, dataRoot);
+    const keys = (0,store_paths/* resolvePartitionKeys */.Hw)(pipeline, window);
+    const inputPaths = fs ? mapValues(keys.inputs, (key) => fs.pathOf(key)) : {};
     const ref = { dagId: pipeline.dagId, partition: partition.key };
     const runId = opts.runId ?? newRunId(opts.trigger, new Date(clock.now()));
     const lock = await ledger.acquire(pipeline.dagId, partition.key, runId);
+    // A bucket lease lost mid-run (taken over after it lapsed) stops the tasks and the publish.
+    const signal = lock.lost ? (opts.signal ? AbortSignal.any([opts.signal, lock.lost]) : lock.lost) : opts.signal;
     try {
-        const repaired = await repairPartition(dataRoot, ref);
+        const repaired = await repairPartition(store, ref);
         if (repaired)
             logger.warning(`finished the publish of run ${repaired} that was interrupted`);
-        await sweepStaging(dataRoot, ref, STAGING_MAX_AGE_MS, Date.now());
-        const live = await readPartitionManifest(dataRoot, ref);
+        await sweepStaging(store, ref, STAGING_MAX_AGE_MS, Date.now());
+        const live = await readPartitionManifest(store, ref);
         const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
-        const inputs = await checksumInputs(paths.inputs, dataRoot, onlyIfChanged ? live?.inputs : undefined);
+        const inputs = await checksumInputs(store, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
         let changes;
         if (onlyIfChanged && live) {
             changes = changesSince(live, inputs, codeVersion);
@@ -22511,7 +22534,7 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
         }
         const history = await ledger.runs(pipeline.dagId, partition.key);
         const previous = opts.resume ? history.at(-1) : undefined;
-        const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, dataRoot, logger);
+        const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, store, logger);
         if (reused.size > 0)
             logger.info(`resume: reusing ${[...reused.keys()].join(', ')} from run ${previous?.runId}`);
         const record = {
@@ -22522,7 +22545,7 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
             reason: opts.reason,
             codeVersion,
             state: 'running',
-            sequence: nextSequence(history),
+            sequence: (0,store_ledger/* nextSequence */.b)(history),
             startedAt: new Date(Date.now()).toISOString(),
             dataIntervalStart: partition.dataIntervalStart,
             dataIntervalEnd: partition.dataIntervalEnd,
@@ -22537,8 +22560,8 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
             ...(changes ? { changes } : {}),
         };
         await ledger.write(record);
-        const { [QUALITY_REPORT_OUTPUT]: reportFile, ...staged } = paths.outputs;
-        const staging = new RunStaging(dataRoot, ref, runId, staged, reportFile === undefined ? {} : { [QUALITY_REPORT_OUTPUT]: reportFile });
+        const { [QUALITY_REPORT_OUTPUT]: reportKey, ...staged } = keys.outputs;
+        const staging = new RunStaging(store, ref, runId, staged, keys.inputs, reportKey === undefined ? {} : { [QUALITY_REPORT_OUTPUT]: reportKey });
         for (const [id, task] of reused)
             staging.reuse(id, task.outputs ?? []);
         const onState = opts.onTaskState ?? (() => { });
@@ -22558,11 +22581,13 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
                 runId,
                 partition,
                 dataRoot,
-                inputs: paths.inputs,
+                store,
+                inputKeys: keys.inputs,
+                inputs: inputPaths,
                 logger: prefixLogger(logger, `${task.id}: `),
                 clock,
                 killGraceMs: opts.killGraceMs ?? 5000,
-            }, (attempt) => staging.open(task.id, attempt), onState, opts.signal);
+            }, (attempt) => staging.open(task.id, attempt), onState, signal);
             return { ...outcome, checks: outcome.checks.map((c) => ({ ...c, taskId: task.id })) };
         };
         try {
@@ -22570,22 +22595,25 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
                 tasks: pipeline.tasks,
                 maxActiveTasks: pipeline.maxActiveTasks,
                 onState,
-                cancel: opts.signal,
+                cancel: signal,
                 runTask: runOne,
             });
             record.tasks = dag.tasks;
             record.metrics = dag.metrics;
             record.checks = dag.checks;
             record.state = runStateOf(dag.tasks);
+            if (record.state === 'success' && lock.lost?.aborted) {
+                throw new Error(`not publishing: ${(0,src_errors/* errorMessage */.gJ)(lock.lost.reason)}`);
+            }
             if (record.state === 'success') {
                 // Audit passed: the staged outputs become the live version, together.
                 const now = new Date();
-                const version = await createVersion(dataRoot, ref, runId, staging.stagedOutputs(), {
+                const version = await createVersion(store, ref, runId, staging.stagedOutputs(), {
                     codeVersion,
                     inputs,
                     now,
                 });
-                await publishVersion(dataRoot, ref, runId, {
+                await publishVersion(store, ref, runId, {
                     action: 'publish',
                     retainVersions: pipeline.retainVersions,
                     now,
@@ -22593,36 +22621,36 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
                 record.outputs = version.files.map(({ name: _, ...file }) => file);
                 record.publication = 'published';
                 record.liveVersion = runId;
-                // Its files now live on as the version's links; the staging names are no longer needed.
-                await (0,promises_namespaceObject.rm)(runStagingDir(dataRoot, ref, runId), { recursive: true, force: true });
+                // Its files now live on as the version's copies; the staging names are no longer needed.
+                await (0,object_store/* deletePrefix */.A)(store, `${runStagingKey(ref, runId)}/`);
             }
         }
         catch (error) {
             // A bug of ours or a publish that failed, not a task: close the record so the ledger never keeps a ghost `running`.
             record.state = 'failed';
-            record.metrics = { ...record.metrics, executor_error: errorMessage(error) };
-            logger.error(`executor error: ${errorMessage(error)}`);
+            record.metrics = { ...record.metrics, executor_error: (0,src_errors/* errorMessage */.gJ)(error) };
+            logger.error(`executor error: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
         }
         if (record.publication !== 'published') {
             const stagedAny = staging.stagedOutputs().length > 0;
             record.publication = stagedAny ? 'staged' : 'none';
-            const stagingDir = runStagingDir(dataRoot, ref, runId);
-            if ((await (0,promises_namespaceObject.readdir)(stagingDir).catch(() => [])).length > 0) {
-                record.stagingDir = relativeToRoot(dataRoot, stagingDir);
-            }
+            const stagingKey = runStagingKey(ref, runId);
+            if (await hasObjects(store, `${stagingKey}/`))
+                record.stagingDir = stagingKey;
         }
         record.endedAt = new Date().toISOString();
         await ledger.write(record);
         const report = buildReport(record);
-        if (reportFile === undefined)
+        if (reportKey === undefined)
             return { outcome: 'ran', record, report };
         // Written whatever the state: the evidence of a failure matters most.
-        const reportPaths = { json: reportFile, markdown: markdownPathFor(reportFile) };
-        const writer = createAtomicWriter(dataRoot);
-        await writer.writeFile(reportPaths.json, toJsonText(report));
-        await writer.writeFile(reportPaths.markdown, renderReportMarkdown(report));
-        await writeManifest(reportPaths.json, runId, dataRoot);
-        return { outcome: 'ran', record, report, reportPaths };
+        const markdownKey = markdownPathFor(reportKey);
+        await store.write(reportKey, (0,json/* toJsonText */.jj)(report));
+        await store.write(markdownKey, renderReportMarkdown(report));
+        await writeManifestFor(store, reportKey, runId);
+        const where = (key) => (fs ? fs.pathOf(key) : store.describe(key));
+        const reportPaths = { json: where(reportKey), markdown: where(markdownKey) };
+        return { outcome: 'ran', record, report, reportPaths, reportKeys: { json: reportKey, markdown: markdownKey } };
     }
     finally {
         await lock.release();
@@ -22671,27 +22699,14 @@ async function runOne(planned, reprocess, logger, shared) {
         return { key, outcome: 'ran', result };
     }
     catch (error) {
-        if (!(error instanceof PartitionBusyError))
+        if (!(error instanceof src_errors/* PartitionBusyError */.Qg))
             throw error;
-        return { key, outcome: 'busy', message: errorMessage(error) };
+        return { key, outcome: 'busy', message: (0,src_errors/* errorMessage */.gJ)(error) };
     }
 }
 
-;// CONCATENATED MODULE: ./src/map-limited.ts
-// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
-async function mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/map-limited.ts
+var map_limited = __nccwpck_require__(9270);
 ;// CONCATENATED MODULE: ./src/contract/cache.ts
 // `validate` results kept between runs in node_modules/.cache/pipewright/, so a
 // repository of a thousand unchanged contracts is checked from their bytes
@@ -22710,14 +22725,14 @@ async function mapLimited(items, limit, fn) {
 
 const FORMAT = 1;
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
-const sha = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+const sha = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 /** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
 function defaultCacheDir(cwd) {
-    let dir = (0,external_node_path_namespaceObject.resolve)(cwd);
+    let dir = (0,external_node_path_.resolve)(cwd);
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'package.json')))
-            return (0,external_node_path_namespaceObject.join)(dir, 'node_modules', '.cache', 'pipewright');
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json')))
+            return (0,external_node_path_.join)(dir, 'node_modules', '.cache', 'pipewright');
+        const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
             return undefined;
         dir = parent;
@@ -22732,15 +22747,15 @@ function code() {
     if (codeFingerprint === undefined) {
         const self = (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url);
         // PATH too: a command rule warns about programs missing from it (command-rules.ts).
-        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
         if (self.endsWith('.ts')) {
-            const dir = (0,external_node_path_namespaceObject.dirname)(self);
-            const files = (0,external_node_fs_namespaceObject.readdirSync)(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
+            const dir = (0,external_node_path_.dirname)(self);
+            const files = (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
             for (const f of files.sort())
-                hash.update(f).update((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, f)));
+                hash.update(f).update((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, f)));
         }
         else {
-            hash.update((0,external_node_fs_namespaceObject.readFileSync)(self));
+            hash.update((0,external_node_fs_.readFileSync)(self));
         }
         codeFingerprint = hash.digest('hex');
     }
@@ -22748,26 +22763,26 @@ function code() {
 }
 function lockfileSha(root) {
     for (const name of LOCKFILES) {
-        const path = (0,external_node_path_namespaceObject.join)(root, name);
-        if ((0,external_node_fs_namespaceObject.existsSync)(path))
-            return sha((0,external_node_fs_namespaceObject.readFileSync)(path));
+        const path = (0,external_node_path_.join)(root, name);
+        if ((0,external_node_fs_.existsSync)(path))
+            return sha((0,external_node_fs_.readFileSync)(path));
     }
     return 'none';
 }
 function fileSha(path) {
     try {
-        return sha((0,external_node_fs_namespaceObject.readFileSync)(path));
+        return sha((0,external_node_fs_.readFileSync)(path));
     }
     catch {
         return undefined;
     }
 }
 async function openValidateCache(dir) {
-    const path = (0,external_node_path_namespaceObject.join)(dir, `validate-v${FORMAT}.json`);
+    const path = (0,external_node_path_.join)(dir, `validate-v${FORMAT}.json`);
     const fingerprint = code();
     let previous;
     try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
         if (parsed.format === FORMAT && parsed.code === fingerprint)
             previous = parsed;
     }
@@ -22819,10 +22834,10 @@ async function openValidateCache(dir) {
         },
         async save() {
             try {
-                await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+                await (0,promises_.mkdir)(dir, { recursive: true });
                 const temp = `${path}.${process.pid}.tmp`;
-                await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(next));
-                await (0,promises_namespaceObject.rename)(temp, path);
+                await (0,promises_.writeFile)(temp, JSON.stringify(next));
+                await (0,promises_.rename)(temp, path);
             }
             catch {
                 // A cache that cannot be written costs the next run time, nothing else.
@@ -22841,19 +22856,19 @@ async function openValidateCache(dir) {
 
 function executable(file) {
     try {
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
         return true;
     }
     catch {
         return false;
     }
 }
-const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
 /** Every program name on PATH, for the suggestion (read only when a program is missing). */
 function programsOnPath() {
     return pathDirs().flatMap((dir) => {
         try {
-            return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+            return (0,external_node_fs_.readdirSync)(dir);
         }
         catch {
             return [];
@@ -22863,7 +22878,7 @@ function programsOnPath() {
 const programExists = (data, source, out) => {
     if (!Array.isArray(data.tasks))
         return;
-    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(source.file));
     data.tasks.forEach((task, index) => {
         if (!isRecord(task) || !Array.isArray(task.command))
             return;
@@ -22873,12 +22888,12 @@ const programExists = (data, source, out) => {
         const at = ['tasks', index, 'command', 0];
         const severity = 'warning';
         if (program.includes('/')) {
-            const cwd = (0,external_node_path_namespaceObject.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
-            if (!executable((0,external_node_path_namespaceObject.resolve)(cwd, program)))
+            const cwd = (0,external_node_path_.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
+            if (!executable((0,external_node_path_.resolve)(cwd, program)))
                 out.push(source.diagnostic(at, `program '${program}' is not an executable file (looked in ${cwd})`, { severity }));
             return;
         }
-        if (pathDirs().some((dir) => executable((0,external_node_path_namespaceObject.join)(dir, program))))
+        if (pathDirs().some((dir) => executable((0,external_node_path_.join)(dir, program))))
             return;
         out.push(source.diagnostic(at, `program '${program}' is not on PATH here${didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
     });
@@ -23053,7 +23068,7 @@ function alerts(raw) {
 }
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
 function normalizePipeline(data, file) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(file);
+    const absolute = (0,external_node_path_.resolve)(file);
     const defaults = policy(record(data.defaults), DEFAULT_POLICY);
     const tasks = data.tasks.map((t) => ({
         id: String(t.id),
@@ -23078,6 +23093,7 @@ function normalizePipeline(data, file) {
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
         ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
         retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        ...(typeof data.data_root === 'string' ? { dataRoot: data.data_root } : {}),
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
@@ -23085,7 +23101,7 @@ function normalizePipeline(data, file) {
         outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
         tasks,
         alerts: alerts(data.alerts),
-        dir: (0,external_node_path_namespaceObject.dirname)(absolute),
+        dir: (0,external_node_path_.dirname)(absolute),
         file: absolute,
     };
 }
@@ -23451,6 +23467,8 @@ function findCycle(tasks) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/contract/templates.ts
+var templates = __nccwpck_require__(9697);
 ;// CONCATENATED MODULE: ./src/contract/task-rules.ts
 // Checks across tasks: exactly one kind each, check rules, datasets,
 // templates, and the graph (duplicate ids, unknown or self upstream, cycles).
@@ -23533,13 +23551,13 @@ const knownTemplates = (data, source, out) => {
     const check = (path, value, datasets) => {
         if (typeof value !== 'string')
             return;
-        for (const fragment of unclosedTemplates(value)) {
+        for (const fragment of (0,templates/* unclosedTemplates */.Ji)(value)) {
             const at = source.locateWithin(path, fragment);
             const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
             out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
         }
-        for (const ref of templateRefs(value)) {
-            const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
+        for (const ref of (0,templates/* templateRefs */.dc)(value)) {
+            const problem = (0,templates/* unknownTemplateName */.gn)(ref.name, { inputs, outputs, datasets });
             if (!problem)
                 continue;
             const at = source.locateWithin(path, ref.raw);
@@ -23623,7 +23641,7 @@ const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 function handlerRefs(data, source) {
     if (!Array.isArray(data.tasks))
         return [];
-    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(source.file));
     return data.tasks.flatMap((task, index) => {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
@@ -23688,29 +23706,29 @@ function checkContractText(file, content) {
 
 const CONTRACT_FILE = 'pipeline.yml';
 const SKIP = new Set(['node_modules', 'data', 'dist']);
-async function walk(dir, found) {
-    for (const entry of await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })) {
+async function discover_walk(dir, found) {
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
         if (entry.isDirectory()) {
             if (!entry.name.startsWith('.') && !SKIP.has(entry.name))
-                await walk((0,external_node_path_namespaceObject.join)(dir, entry.name), found);
+                await discover_walk((0,external_node_path_.join)(dir, entry.name), found);
         }
         else if (entry.name === CONTRACT_FILE)
-            found.push((0,external_node_path_namespaceObject.join)(dir, entry.name));
+            found.push((0,external_node_path_.join)(dir, entry.name));
     }
 }
 /** Absolute contract paths under `paths`, sorted and without duplicates; a path that does not exist is a usage error. */
 async function discoverContracts(paths, cwd = process.cwd()) {
     const found = [];
     for (const path of paths) {
-        const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, path);
-        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
+        const absolute = (0,external_node_path_.resolve)(cwd, path);
+        const info = await (0,promises_.stat)(absolute).catch(() => undefined);
         if (!info)
-            throw new errors_UsageError(`no such file or folder: ${path}`);
+            throw new src_errors/* UsageError */.eb(`no such file or folder: ${path}`);
         if (info.isDirectory()) {
             const before = found.length;
-            await walk(absolute, found);
+            await discover_walk(absolute, found);
             if (found.length === before)
-                throw new errors_UsageError(`no ${CONTRACT_FILE} found under ${path}`);
+                throw new src_errors/* UsageError */.eb(`no ${CONTRACT_FILE} found under ${path}`);
         }
         else
             found.push(absolute);
@@ -23723,9 +23741,9 @@ async function discoverContracts(paths, cwd = process.cwd()) {
 // path relative to where the user stands.
 
 function displayPath(file, cwd) {
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(file))
+    if (!(0,external_node_path_.isAbsolute)(file))
         return file;
-    const rel = (0,external_node_path_namespaceObject.relative)(cwd, file);
+    const rel = (0,external_node_path_.relative)(cwd, file);
     return rel === '' ? file : rel;
 }
 function formatDiagnostic(d, cwd) {
@@ -23779,9 +23797,9 @@ function fromMissingModule(message) {
     if (!match)
         return undefined;
     const file = locate_failure_toPath(match[2].trim());
-    const wanted = (0,external_node_path_namespaceObject.basename)(match[1]);
+    const wanted = (0,external_node_path_.basename)(match[1]);
     try {
-        const lines = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8').split('\n');
+        const lines = (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n');
         for (const [i, text] of lines.entries()) {
             const at = text.search(new RegExp(`['"][^'"]*${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`));
             if (at >= 0)
@@ -23944,7 +23962,7 @@ async function probeFrom(paths, opts) {
         PIPEWRIGHT_PROBE_URLS: JSON.stringify(paths.map((p) => (0,external_node_url_namespaceObject.pathToFileURL)(p).href)),
     };
     delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [
         '--disable-warning=ExperimentalWarning',
         '--import',
         formatUrl,
@@ -24049,8 +24067,8 @@ async function probeFrom(paths, opts) {
 
 
 const check_inside = (root, path) => {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
 };
 function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
@@ -24066,23 +24084,23 @@ async function checkHandlerImports(refs, opts) {
     });
     const byModule = new Map();
     for (const ref of refs) {
-        const root = opts.repoRoot ? (0,external_node_path_namespaceObject.resolve)(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
-        const path = (0,external_node_path_namespaceObject.resolve)(ref.pipelineDir, ref.module);
-        if ((0,external_node_path_namespaceObject.isAbsolute)(ref.module) || !check_inside(root, path)) {
+        const root = opts.repoRoot ? (0,external_node_path_.resolve)(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
+        const path = (0,external_node_path_.resolve)(ref.pipelineDir, ref.module);
+        if ((0,external_node_path_.isAbsolute)(ref.module) || !check_inside(root, path)) {
             out.push(at(ref, `handler module '${ref.module}' resolves outside the repository (${root}): keep task code in the repository`));
             continue;
         }
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
-            out.push(at(ref, `handler module '${ref.module}' not found (looked for ${(0,external_node_path_namespaceObject.relative)(root, path)})`));
+        if (!(0,external_node_fs_.existsSync)(path)) {
+            out.push(at(ref, `handler module '${ref.module}' not found (looked for ${(0,external_node_path_.relative)(root, path)})`));
             continue;
         }
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        if (!check_inside((0,external_node_fs_namespaceObject.realpathSync)(root), real)) {
+        const real = (0,external_node_fs_.realpathSync)(path);
+        if (!check_inside((0,external_node_fs_.realpathSync)(root), real)) {
             out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
             continue;
         }
         // The pipelines folder, as a run sees it (src/run/module-format.ts).
-        const entry = byModule.get(real) ?? { root, tasksRoot: (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(ref.pipelineDir)), refs: [] };
+        const entry = byModule.get(real) ?? { root, tasksRoot: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(ref.pipelineDir)), refs: [] };
         entry.refs.push(ref);
         byModule.set(real, entry);
     }
@@ -24178,7 +24196,7 @@ async function validatePaths(paths, opts = {}) {
     const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.cwd ?? process.cwd()) : opts.cacheDir;
     const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
     // Reads overlap; each contract is checked as soon as its bytes are in (parsing is the CPU's alone).
-    const results = await mapLimited(files, 32, async (file) => {
+    const results = await (0,map_limited/* mapLimited */.b)(files, 32, async (file) => {
         const bytes = await readContract(file);
         const cached = cache?.contract(file, bytes);
         if (cached)
@@ -24233,18 +24251,18 @@ async function loadPipelines(pipelinesDir) {
 /** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
 async function readContract(file) {
     try {
-        return await (0,promises_namespaceObject.readFile)(file);
+        return await (0,promises_.readFile)(file);
     }
     catch (error) {
         const code = error.code;
-        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? errorMessage(error)})`;
-        throw new ContractError(`${file}: ${why}: ${CONTRACT_FILE} must be a YAML file`, file);
+        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (0,src_errors/* errorMessage */.gJ)(error)})`;
+        throw new src_errors/* ContractError */.Vl(`${file}: ${why}: ${CONTRACT_FILE} must be a YAML file`, file);
     }
 }
 async function knownIds(pipelinesDir) {
-    const entries = await (0,promises_namespaceObject.readdir)(pipelinesDir, { withFileTypes: true }).catch(() => []);
+    const entries = await (0,promises_.readdir)(pipelinesDir, { withFileTypes: true }).catch(() => []);
     return entries
-        .filter((e) => e.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(pipelinesDir, e.name, CONTRACT_FILE)))
+        .filter((e) => e.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(pipelinesDir, e.name, CONTRACT_FILE)))
         .map((e) => e.name);
 }
 /**
@@ -24252,11 +24270,11 @@ async function knownIds(pipelinesDir) {
  * Throws UsageError for an unknown id, ContractError listing every problem for an invalid contract.
  */
 async function loadPipelineById(pipelinesDir, dagId) {
-    const file = (0,external_node_path_namespaceObject.resolve)(pipelinesDir, dagId, CONTRACT_FILE);
-    if (!/^[a-z][a-z0-9_]*$/.test(dagId) || !(0,external_node_fs_namespaceObject.existsSync)(file)) {
+    const file = (0,external_node_path_.resolve)(pipelinesDir, dagId, CONTRACT_FILE);
+    if (!/^[a-z][a-z0-9_]*$/.test(dagId) || !(0,external_node_fs_.existsSync)(file)) {
         const ids = await knownIds(pipelinesDir);
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
-        throw new errors_UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
+        throw new src_errors/* UsageError */.eb(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
     }
     const result = checkContractText(file, await readContract(file));
     if (result.pipeline)
@@ -24266,11 +24284,9 @@ async function loadPipelineById(pipelinesDir, dagId) {
 /** One ContractError listing every error, located at the first. */
 function contractError(errors) {
     const first = errors[0];
-    return new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
+    return new src_errors/* ContractError */.Vl(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/store/lock.ts
 // One run at a time per partition: `<root>/_pipewright/locks/<dag_id>/<partition>.lock`.
 // The lock is published complete with link(2), which fails if the name exists,
@@ -24296,18 +24312,18 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const CLAIM_STALE_MS = 30_000;
 const MAX_ROUNDS = 8;
 function lockPath(dataRoot, dagId, partition) {
-    assertSafeSegment(dagId, 'dag id');
-    assertSafeSegment(partition, 'partition key');
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
+    (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+    (0,store_paths/* assertSafeSegment */.rI)(partition, 'partition key');
+    return (0,external_node_path_.join)((0,external_node_path_.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
 }
 /** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
 async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
-    assertSafeSegment(runId, 'run id');
+    (0,store_paths/* assertSafeSegment */.rI)(runId, 'run id');
     const path = lockPath(dataRoot, dagId, partition);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
-    const content = toJsonText(holder);
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const holder = { runId, pid: process.pid, host: (0,external_node_os_.hostname)(), startedAt: new Date().toISOString() };
+    const content = (0,json/* toJsonText */.jj)(holder);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     try {
         // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
         await writeDurably(temp, content);
@@ -24319,10 +24335,10 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
                 continue; // released meanwhile: try again
             const current = parseHolder(existing);
             if (!current)
-                throw new PartitionBusyError(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
             if (!isAbandoned(current))
-                throw new PartitionBusyError(dagId, partition, describe(current));
-            const claim = `${path}.takeover-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(existing).digest('hex').slice(0, 16)}`;
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, describe(current));
+            const claim = `${path}.takeover-${(0,external_node_crypto_.createHash)('sha256').update(existing).digest('hex').slice(0, 16)}`;
             if (!(await tryLink(path, claim))) {
                 await dropStaleClaim(claim);
                 continue;
@@ -24331,11 +24347,11 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
                 await unlinkIfExists(claim);
                 continue;
             }
-            await (0,promises_namespaceObject.rename)(temp, path);
+            await (0,promises_.rename)(temp, path);
             await unlinkIfExists(claim);
             return lockHandle(path, holder, content);
         }
-        throw new PartitionBusyError(dagId, partition, 'another run (the lock kept changing hands)');
+        throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, 'another run (the lock kept changing hands)');
     }
     finally {
         await unlinkIfExists(temp);
@@ -24359,14 +24375,14 @@ function lockHandle(path, holder, content) {
 }
 function isAbandoned(holder) {
     // A pid means nothing on another machine: such a lock is only ever released by its holder.
-    return holder.host === (0,external_node_os_namespaceObject.hostname)() && !isProcessAlive(holder.pid);
+    return holder.host === (0,external_node_os_.hostname)() && !isProcessAlive(holder.pid);
 }
 function describe(holder) {
     return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
 }
 function parseHolder(content) {
     try {
-        const value = fromJsonValue(JSON.parse(content));
+        const value = (0,json/* fromJsonValue */.Cw)(JSON.parse(content));
         if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
             return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
         }
@@ -24378,7 +24394,7 @@ function parseHolder(content) {
 }
 async function dropStaleClaim(claim) {
     try {
-        if (Date.now() - (await (0,promises_namespaceObject.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
+        if (Date.now() - (await (0,promises_.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
             await unlinkIfExists(claim);
     }
     catch (error) {
@@ -24389,7 +24405,7 @@ async function dropStaleClaim(claim) {
     await new Promise((done) => setTimeout(done, 20));
 }
 async function writeDurably(path, content) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'wx');
+    const handle = await (0,promises_.open)(path, 'wx');
     try {
         await handle.writeFile(content, 'utf8');
         await handle.sync();
@@ -24403,7 +24419,7 @@ async function writeDurably(path, content) {
 }
 async function tryLink(existing, name) {
     try {
-        await (0,promises_namespaceObject.link)(existing, name);
+        await (0,promises_.link)(existing, name);
         return true;
     }
     catch (error) {
@@ -24417,7 +24433,7 @@ async function tryLink(existing, name) {
 }
 async function readIfExists(path) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
         if (isCode(error, 'ENOENT'))
@@ -24427,7 +24443,7 @@ async function readIfExists(path) {
 }
 async function unlinkIfExists(path) {
     try {
-        await (0,promises_namespaceObject.unlink)(path);
+        await (0,promises_.unlink)(path);
     }
     catch (error) {
         if (!isCode(error, 'ENOENT'))
@@ -24435,57 +24451,8 @@ async function unlinkIfExists(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/store/record-file.ts
-// Reading one run record file, for both ledgers. A truncated, empty, garbage or
-// `null` record is a broken state the user must repair: it is refused with one
-// line naming the file and the fix, never read as "no runs yet" or left to crash
-// deeper in.
-
-
-// The one serializer's reader: snake_case files (and camelCase ones written before it).
-const asRecord = (json) => fromJsonValue(json);
-const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
-/** What is missing from a decoded record, or undefined when it has what readers rely on. */
-function missingFields(record) {
-    const fields = record;
-    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
-    if (!Array.isArray(fields.tasks))
-        missing.push('tasks');
-    return missing.length ? missing.join(', ') : undefined;
-}
-function record_file_describe(value) {
-    if (value === null)
-        return 'null';
-    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-}
-/**
- * The run record in `text`. `where` names the file for the message (a path, or
- * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
- */
-function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
-    const refuse = (why) => new StateError(`run record ${where} ${why}: ${fix}`, where);
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw refuse(`holds ${record_file_describe(value)}, not a run record`);
-    let record;
-    try {
-        record = decode(value);
-    }
-    catch (error) {
-        throw refuse(`is not a run record (${errorMessage(error)})`);
-    }
-    const missing = missingFields(record);
-    if (missing)
-        throw refuse(`is not a run record (no ${missing})`);
-    return record;
-}
-
+// EXTERNAL MODULE: ./src/store/record-file.ts
+var record_file = __nccwpck_require__(7963);
 ;// CONCATENATED MODULE: ./src/store/fs-ledger.ts
 // The run ledger on the local filesystem, inside the data root:
 // `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
@@ -24507,7 +24474,7 @@ const READ_CONCURRENCY = 32;
 class FsLedger {
     dataRoot;
     constructor(dataRoot) {
-        this.dataRoot = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+        this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
     }
     /** The latest run of every partition that has one (by startedAt, then runId). */
     async latestRuns(dagId) {
@@ -24533,21 +24500,21 @@ class FsLedger {
         if (record.state !== 'running')
             return record;
         const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
-        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_namespaceObject.hostname)() || isProcessAlive(holder.pid));
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || isProcessAlive(holder.pid));
         return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        assertSafeSegment(partition, 'partition key');
-        const dir = (0,external_node_path_namespaceObject.join)(this.dagDir(dagId), partition);
+        (0,store_paths/* assertSafeSegment */.rI)(partition, 'partition key');
+        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
         const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
-        const records = await mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
-        return records.sort(compareRuns);
+        const records = await (0,map_limited/* mapLimited */.b)(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_.join)(dir, name)));
+        return records.sort(store_ledger/* compareRuns */.q);
     }
     /** Every run of a pipeline in one pass, each partition's oldest first and its latest settled (the status site). */
     async history(dagId) {
         const partitions = await listDirs(this.dagDir(dagId));
-        const all = await mapLimited(partitions, READ_CONCURRENCY, async (partition) => {
+        const all = await (0,map_limited/* mapLimited */.b)(partitions, READ_CONCURRENCY, async (partition) => {
             const runs = await this.runs(dagId, partition);
             const last = runs.pop();
             return last ? [...runs, await this.settle(last)] : [];
@@ -24556,25 +24523,25 @@ class FsLedger {
     }
     /** The file that holds one run's record. */
     recordPath(record) {
-        assertSafeSegment(record.runId, 'run id');
-        assertSafeSegment(record.partition, 'partition key');
-        return (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+        (0,store_paths/* assertSafeSegment */.rI)(record.runId, 'run id');
+        (0,store_paths/* assertSafeSegment */.rI)(record.partition, 'partition key');
+        return (0,external_node_path_.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
     }
     async write(record) {
         const path = this.recordPath(record);
-        await createAtomicWriter(this.dataRoot).writeFile(path, toJsonText(record));
+        await createAtomicWriter(this.dataRoot).writeFile(path, (0,json/* toJsonText */.jj)(record));
     }
     /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
     acquire(dagId, partition, runId) {
         return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
     }
     dagDir(dagId) {
-        assertSafeSegment(dagId, 'dag id');
-        return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
+        (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+        return (0,external_node_path_.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
 async function readRecord(path) {
-    return parseRunRecord(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
+    return (0,record_file/* parseRunRecord */.Y)(await (0,promises_.readFile)(path, 'utf8'), path);
 }
 async function listDirs(dir) {
     return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -24584,13 +24551,79 @@ async function listFiles(dir) {
 }
 async function entries(dir) {
     try {
-        return await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        return await (0,promises_.readdir)(dir, { withFileTypes: true });
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return [];
         throw error;
     }
+}
+
+// EXTERNAL MODULE: ./src/store/lease.ts
+var lease = __nccwpck_require__(139);
+;// CONCATENATED MODULE: ./src/store/data-root.ts
+// A data root is a folder or an S3-compatible bucket (`s3://bucket/prefix`). The
+// bucket code (and the AWS SDK behind it) loads only when a bucket is named, so
+// the filesystem CLI starts as fast as before. A bucket is checked before any
+// task runs: it exists, the credentials reach it in its region, and its endpoint
+// honours the conditional writes that leases and the manifest-last publish need.
+
+
+
+
+
+/** True for `s3://…` (any case of the scheme). */
+function isBucketRoot(dataRoot) {
+    return /^s3:\/\//i.test(dataRoot);
+}
+/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) first. */
+async function openDataRoot(dataRoot) {
+    if (!isBucketRoot(dataRoot))
+        return new fs_store_FsObjectStore(dataRoot);
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
+    const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
+    const store = openS3Store(dataRoot);
+    await checkBucket(store);
+    await probeConditionalWrites(store);
+    return store;
+}
+/**
+ * The ledger that holds a data root's runs while they run: files under a folder's
+ * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
+ */
+async function dataRootLedger(store) {
+    if (store instanceof fs_store_FsObjectStore)
+        return new FsLedger(store.root);
+    const { BucketLedger } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 6413));
+    return new BucketLedger(store, leaseSettings(process.env));
+}
+const LEASE_TTL_ENV = 'PIPEWRIGHT_LEASE_TTL';
+const LEASE_RENEW_EVERY_ENV = 'PIPEWRIGHT_LEASE_RENEW_EVERY';
+/**
+ * How long a bucket lease lasts unrenewed and how often it is renewed (durations
+ * such as `60s`, `2m`); defaults 60 s and 20 s. Renewal must come well before expiry.
+ */
+function leaseSettings(env) {
+    const read = (name) => {
+        const text = env[name]?.trim();
+        if (!text)
+            return undefined;
+        const ms = parseDuration(text);
+        if (ms === undefined || ms <= 0)
+            throw new src_errors/* UsageError */.eb(`${name}=${text} is not a duration such as 60s or 2m`);
+        return ms;
+    };
+    const leaseTtlMs = read(LEASE_TTL_ENV);
+    const leaseRenewEveryMs = read(LEASE_RENEW_EVERY_ENV);
+    const ttl = leaseTtlMs ?? lease/* DEFAULT_LEASE_TTL_MS */.Zc;
+    const every = leaseRenewEveryMs ?? lease/* DEFAULT_LEASE_RENEW_EVERY_MS */.il;
+    if (every * 2 > ttl)
+        throw new src_errors/* UsageError */.eb(`lease renewal every ${every} ms must be at most half the lease's ${ttl} ms (${LEASE_RENEW_EVERY_ENV}, ${LEASE_TTL_ENV})`);
+    return {
+        ...(leaseTtlMs !== undefined ? { leaseTtlMs } : {}),
+        ...(leaseRenewEveryMs !== undefined ? { leaseRenewEveryMs } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/workspace.ts
@@ -24603,13 +24636,14 @@ async function entries(dir) {
 async function openWorkspace(dagId, flags, cwd, env) {
     const pipelinesDir = external_node_path_default().resolve(cwd, flags.pipelines ?? 'pipelines');
     const pipeline = await loadPipelineById(pipelinesDir, dagId);
-    const dataRoot = resolveDataRoot(pipeline, flags.dataRoot === undefined ? undefined : external_node_path_default().resolve(cwd, flags.dataRoot), env);
-    assertDataRootUsable(dataRoot, pipeline);
-    return { pipeline, dataRoot, ledger: new FsLedger(dataRoot) };
+    const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, flags.dataRoot, env, cwd);
+    (0,store_paths/* assertDataRootUsable */.b0)(dataRoot, pipeline);
+    const store = await openDataRoot(dataRoot);
+    return { pipeline, dataRoot, store, ledger: await dataRootLedger(store) };
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Flag parsing over node:util parseArgs that turns its errors into UsageError.
 
@@ -24641,7 +24675,7 @@ const WORKSPACE_FLAGS = {
 };
 function parseFlags(args, options, usage) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
+        return (0,external_node_util_.parseArgs)({
             args: applyAliases(args, options),
             options: { ...options, help: { type: 'boolean', short: 'h' } },
             allowPositionals: true,
@@ -24649,7 +24683,7 @@ function parseFlags(args, options, usage) {
         });
     }
     catch (error) {
-        throw new errors_UsageError(`${error.message}\n${usage}`);
+        throw new src_errors/* UsageError */.eb(`${error.message}\n${usage}`);
     }
 }
 /** Reads an optional enum flag, refusing values outside `allowed`. */
@@ -24658,7 +24692,7 @@ function args_oneOf(value, allowed, flag, fallback) {
         return fallback;
     if (typeof value === 'string' && allowed.includes(value))
         return value;
-    throw new errors_UsageError(`--${flag} must be one of ${allowed.join(', ')} (got '${String(value)}')`);
+    throw new src_errors/* UsageError */.eb(`--${flag} must be one of ${allowed.join(', ')} (got '${String(value)}')`);
 }
 /** Reads a positive integer flag. */
 function positiveInt(value, flag, fallback) {
@@ -24666,16 +24700,16 @@ function positiveInt(value, flag, fallback) {
         return fallback;
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
-        throw new errors_UsageError(`--${flag} must be a positive integer (got '${String(value)}')`);
+        throw new src_errors/* UsageError */.eb(`--${flag} must be a positive integer (got '${String(value)}')`);
     return n;
 }
 /** The one `<dag_id>` positional a pipeline command takes. */
 function dagIdArgument(positionals, usage) {
     const [dagId, ...extra] = positionals;
     if (dagId === undefined)
-        throw new errors_UsageError(`missing <dag_id>\n${usage}`);
+        throw new src_errors/* UsageError */.eb(`missing <dag_id>\n${usage}`);
     if (extra.length > 0)
-        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${usage}`);
+        throw new src_errors/* UsageError */.eb(`unexpected argument '${extra[0]}'\n${usage}`);
     return dagId;
 }
 
@@ -24727,14 +24761,14 @@ async function backfillCommand(args, ctx) {
     }
     const dagId = dagIdArgument(positionals, USAGE);
     if (values.start === undefined || values.end === undefined) {
-        throw new errors_UsageError(`missing --start KEY and --end KEY (the range to backfill, inclusive)\n${USAGE}`);
+        throw new src_errors/* UsageError */.eb(`missing --start KEY and --end KEY (the range to backfill, inclusive)\n${USAGE}`);
     }
     const reason = values.reason?.trim();
     if (!reason) {
-        throw new errors_UsageError('missing --reason TEXT: a backfill rewrites history, so say why (it is recorded in each run)');
+        throw new src_errors/* UsageError */.eb('missing --reason TEXT: a backfill rewrites history, so say why (it is recorded in each run)');
     }
     const reprocess = args_oneOf(values.reprocess, REPROCESS_MODES, 'reprocess', 'failed');
-    const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+    const { pipeline, dataRoot, store, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     const maxActiveRuns = positiveInt(values['max-active-runs'], 'max-active-runs', pipeline.maxActiveRuns);
     const plan = await planBackfill(pipeline, { start: values.start, end: values.end, reprocess, reverse: Boolean(values.reverse) }, ledger);
     if (values['dry-run']) {
@@ -24764,6 +24798,7 @@ async function backfillCommand(args, ctx) {
             maxActiveRuns,
             reprocess,
             dataRoot,
+            store,
             trigger: 'backfill',
             reason,
             ledger,
@@ -24850,19 +24885,19 @@ async function checkExpectedOutputs(pipeline, logger) {
         }
         byPartition.set(key, [...(byPartition.get(key) ?? []), file]);
     }
-    const sampleRoot = resolveDataRoot(pipeline, undefined, {});
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `pipewright-expect-${pipeline.dagId}-`));
+    const sampleRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, undefined, {});
+    const scratch = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), `pipewright-expect-${pipeline.dagId}-`));
     try {
         for (const [key, wanted] of [...byPartition].sort(([a], [b]) => a.localeCompare(b))) {
             const partition = partitionForKey(pipeline.partition, pipeline.timezone, key);
             // Only the partition's declared inputs are copied: an output left by an
             // earlier local run must never stand in for one this run failed to write.
-            const sample = resolvePartitionPaths(pipeline, partition, sampleRoot).inputs;
-            const target = resolvePartitionPaths(pipeline, partition, scratch).inputs;
+            const sample = (0,store_paths/* resolvePartitionPaths */.Ng)(pipeline, partition, sampleRoot).inputs;
+            const target = (0,store_paths/* resolvePartitionPaths */.Ng)(pipeline, partition, scratch).inputs;
             for (const [name, from] of Object.entries(sample)) {
                 const to = target[name];
-                await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(to), { recursive: true });
-                await (0,promises_namespaceObject.copyFile)(from, to).catch(() => logger.warning(`${pipeline.dagId} ${key}: sample input ${name} is missing`));
+                await (0,promises_.mkdir)(external_node_path_default().dirname(to), { recursive: true });
+                await (0,promises_.copyFile)(from, to).catch(() => logger.warning(`${pipeline.dagId} ${key}: sample input ${name} is missing`));
             }
             const { record } = await runPartition({
                 pipeline,
@@ -24889,7 +24924,7 @@ async function checkExpectedOutputs(pipeline, logger) {
         }
     }
     finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
     return {
         dagId: pipeline.dagId,
@@ -24938,10 +24973,10 @@ function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 async function compare(expected, actual) {
-    const want = await (0,promises_namespaceObject.readFile)(expected);
+    const want = await (0,promises_.readFile)(expected);
     let got;
     try {
-        got = await (0,promises_namespaceObject.readFile)(actual);
+        got = await (0,promises_.readFile)(actual);
     }
     catch {
         return { status: 'missing', detail: 'the run did not write this file' };
@@ -24959,7 +24994,7 @@ async function compare(expected, actual) {
 }
 async function expect_listFiles(dir) {
     try {
-        const entries = await (0,promises_namespaceObject.readdir)(dir, { recursive: true, withFileTypes: true });
+        const entries = await (0,promises_.readdir)(dir, { recursive: true, withFileTypes: true });
         return entries
             .filter((e) => e.isFile())
             .map((e) => external_node_path_default().relative(dir, external_node_path_default().join(e.parentPath, e.name)))
@@ -24998,11 +25033,11 @@ async function expectCommand(args, ctx) {
         return 0;
     }
     const pipelinesDir = external_node_path_default().resolve(ctx.cwd, values.pipelines ?? 'pipelines');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(pipelinesDir))
-        throw new errors_UsageError(`no pipelines folder at ${external_node_path_default().relative(ctx.cwd, pipelinesDir)}`);
+    if (!(0,external_node_fs_.existsSync)(pipelinesDir))
+        throw new src_errors/* UsageError */.eb(`no pipelines folder at ${external_node_path_default().relative(ctx.cwd, pipelinesDir)}`);
     const dagIds = positionals.length > 0
         ? positionals
-        : (0,external_node_fs_namespaceObject.readdirSync)(pipelinesDir).filter((d) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(pipelinesDir, d, 'pipeline.yml')));
+        : (0,external_node_fs_.readdirSync)(pipelinesDir).filter((d) => (0,external_node_fs_.existsSync)(external_node_path_default().join(pipelinesDir, d, 'pipeline.yml')));
     let failed = 0;
     let checked = 0;
     for (const dagId of dagIds) {
@@ -25114,7 +25149,7 @@ async function graphCommand(args, ctx) {
     }
     const dagId = dagIdArgument(positionals, graph_USAGE);
     const format = args_oneOf(values.format, ['mermaid', 'dot'], 'format', 'mermaid');
-    const pipeline = await loadPipelineById((0,external_node_path_namespaceObject.resolve)(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
+    const pipeline = await loadPipelineById((0,external_node_path_.resolve)(ctx.cwd, values.pipelines ?? 'pipelines'), dagId);
     const text = format === 'dot' ? toDot(pipeline) : toMermaid(pipeline);
     ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
@@ -25167,7 +25202,7 @@ function scaffoldPipeline(options) {
     const { dagId, grain, timezone, owner, pipelinesDir } = options;
     const dir = `${pipelinesDir}/${dagId}`;
     const sample = samplePartition(options);
-    const vars = templateVars(sample);
+    const vars = (0,store_paths/* templateVars */.xw)(sample);
     const { input, output } = layouts(grain);
     const handler = 'summarize';
     const up = '../'.repeat(dir.split('/').length);
@@ -25247,8 +25282,8 @@ export async function ${handler}(ctx: TaskContext): Promise<TaskOutcome> {
     const files = [
         { path: `${dir}/pipeline.yml`, content: contract },
         { path: `${dir}/tasks/summarize_events.ts`, content: task },
-        { path: `${dir}/data/${renderTemplate(input, vars)}`, content: events },
-        { path: `${dir}/expected/${renderTemplate(output, vars)}`, content: summary },
+        { path: `${dir}/data/${(0,store_paths/* renderTemplate */.Xm)(input, vars)}`, content: events },
+        { path: `${dir}/expected/${(0,store_paths/* renderTemplate */.Xm)(output, vars)}`, content: summary },
         { path: `${dir}/.gitignore`, content: gitignore },
     ];
     return { files, sample };
@@ -25266,10 +25301,20 @@ export async function ${handler}(ctx: TaskContext): Promise<TaskOutcome> {
 
 
 
-/** The permissions each reusable workflow's jobs need, granted by the calling job. */
+/**
+ * The permissions each reusable workflow's jobs need, granted by the calling job. GitHub refuses the
+ * whole run at startup when the caller grants less, even for a job that would be skipped.
+ */
 const CALLER_PERMISSIONS = {
-    'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write' },
+    'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write', 'id-token': 'write' },
     'pipewright-pr.yml': { contents: 'read' },
+    'pipewright-site.yml': { contents: 'read', pages: 'write', 'id-token': 'write' },
+};
+/** What each reusable workflow uses its permissions for, for the message. */
+const PERMISSIONS_FOR = {
+    'pipewright.yml': 'run records, artifacts, alert issues and a bucket data root (OIDC)',
+    'pipewright-pr.yml': 'reading the checkout',
+    'pipewright-site.yml': 'reading the state branch and deploying GitHub Pages',
 };
 const RANK = { none: 0, read: 1, write: 2 };
 const callers_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25278,7 +25323,7 @@ const isExpression = (v) => typeof v === 'string' && v.includes('${{');
 function reusableCalled(uses) {
     if (typeof uses !== 'string')
         return undefined;
-    const m = /(?:^|\/)\.github\/workflows\/(pipewright(?:-pr)?\.yml)(?:@.+)?$/.exec(uses.trim());
+    const m = /(?:^|\/)\.github\/workflows\/(pipewright(?:-pr|-site)?\.yml)(?:@.+)?$/.exec(uses.trim());
     return m ? m[1] : undefined;
 }
 /** The level a `permissions:` value grants for one scope (undefined: the key is absent). */
@@ -25310,7 +25355,7 @@ function checkPermissions(source, jobId, job, workflow, reusable) {
     const all = Object.entries(CALLER_PERMISSIONS[reusable]).map(([scope, need]) => `${scope}: ${need}`);
     return [
         source.diagnostic(path, `job '${jobId}' calls ${reusable} without ${missing.join(', ')}: grant the job ${all.join(', ')} ` +
-            `(${reusable === 'pipewright.yml' ? 'run records, artifacts and alert issues' : 'reading the checkout'})`, { target: 'key' }),
+            `(${PERMISSIONS_FOR[reusable]})`, { target: 'key' }),
     ];
 }
 /** The crons and zones of `on.schedule`, with their paths. */
@@ -25322,7 +25367,7 @@ function scheduleEntries(on) {
         : { cron: undefined, timezone: undefined, index });
 }
 async function checkSchedule(source, workflow, jobId, contractFile) {
-    const contract = checkContractText(contractFile, await (0,promises_namespaceObject.readFile)(contractFile, 'utf8')).pipeline;
+    const contract = checkContractText(contractFile, await (0,promises_.readFile)(contractFile, 'utf8')).pipeline;
     if (!contract)
         return []; // the contract's own errors are reported with the contracts
     const entries = scheduleEntries(workflow.on);
@@ -25349,13 +25394,13 @@ async function checkSchedule(source, workflow, jobId, contractFile) {
 }
 /** Every problem in the callers under `<repoRoot>/.github/workflows`, and the files that call us. */
 async function checkCallers(repoRoot) {
-    const dir = (0,external_node_path_namespaceObject.join)(repoRoot, '.github', 'workflows');
-    const names = (0,external_node_fs_namespaceObject.existsSync)(dir) ? (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
+    const dir = (0,external_node_path_.join)(repoRoot, '.github', 'workflows');
+    const names = (0,external_node_fs_.existsSync)(dir) ? (await (0,promises_.readdir)(dir)).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
     const callers = [];
     const diagnostics = [];
     for (const name of names) {
-        const file = (0,external_node_path_namespaceObject.join)(dir, name);
-        const source = parseContract(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        const file = (0,external_node_path_.join)(dir, name);
+        const source = parseContract(file, await (0,promises_.readFile)(file, 'utf8'));
         const workflow = source.data;
         if (!callers_isRecord(workflow) || !callers_isRecord(workflow.jobs))
             continue;
@@ -25375,11 +25420,11 @@ async function checkCallers(repoRoot) {
             const pipelinesDir = typeof inputs['pipelines-dir'] === 'string' ? inputs['pipelines-dir'] : 'pipelines';
             if (typeof dagId !== 'string' || isExpression(dagId) || isExpression(pipelinesDir))
                 continue;
-            const contractFile = (0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir, dagId, CONTRACT_FILE);
-            if (!(0,external_node_fs_namespaceObject.existsSync)(contractFile)) {
-                const known = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir))
-                    ? (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir), { withFileTypes: true }))
-                        .filter((e) => e.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(repoRoot, pipelinesDir, e.name, CONTRACT_FILE)))
+            const contractFile = (0,external_node_path_.join)(repoRoot, pipelinesDir, dagId, CONTRACT_FILE);
+            if (!(0,external_node_fs_.existsSync)(contractFile)) {
+                const known = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, pipelinesDir))
+                    ? (await (0,promises_.readdir)((0,external_node_path_.join)(repoRoot, pipelinesDir), { withFileTypes: true }))
+                        .filter((e) => e.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoRoot, pipelinesDir, e.name, CONTRACT_FILE)))
                         .map((e) => e.name)
                     : [];
                 diagnostics.push(source.diagnostic(['jobs', jobId, 'with', 'pipeline'], `pipeline '${dagId}' does not exist (no ${pipelinesDir}/${dagId}/${CONTRACT_FILE}; pipelines: ${known.join(', ') || 'none'})`));
@@ -25562,7 +25607,7 @@ async function initCommand(args, ctx) {
     }
     const dagId = dagIdArgument(positionals, init_USAGE);
     if (!/^[a-z][a-z0-9_]*$/.test(dagId))
-        throw new errors_UsageError(`dag_id '${dagId}' must be lower snake_case starting with a letter (a-z, 0-9, _)`);
+        throw new src_errors/* UsageError */.eb(`dag_id '${dagId}' must be lower snake_case starting with a letter (a-z, 0-9, _)`);
     const terminal = terminalAsk(ctx);
     const choose = async (flag, question, fallback) => flag ?? (terminal ? await terminal.ask(question, fallback) : fallback);
     let grain;
@@ -25592,7 +25637,7 @@ async function initCommand(args, ctx) {
     const contract = files[0];
     const problems = checkContractText(contract.path, contract.content).diagnostics.filter((d) => d.severity === 'error');
     if (problems.length)
-        throw new errors_UsageError(`the contract these values make is invalid:\n${problems.map((d) => `  ${d.message}`).join('\n')}`);
+        throw new src_errors/* UsageError */.eb(`the contract these values make is invalid:\n${problems.map((d) => `  ${d.message}`).join('\n')}`);
     const workflows = external_node_path_default().join(ctx.cwd, '.github', 'workflows');
     files.push({
         path: `.github/workflows/${dagId.replaceAll('_', '-')}.yml`,
@@ -25601,18 +25646,18 @@ async function initCommand(args, ctx) {
     // Task code is ES modules; this tells tsc and editors so in a "type": "commonjs" repository
     // (a run loads it as ES modules either way: src/run/module-format.ts).
     const scope = `${pipelinesDir}/package.json`;
-    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(ctx.cwd, scope)))
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(ctx.cwd, scope)))
         files.push({ path: scope, content: `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n` });
     const prCaller = '.github/workflows/pipelines-pr.yml';
-    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(workflows, 'pipelines-pr.yml')))
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(workflows, 'pipelines-pr.yml')))
         files.push({ path: prCaller, content: prCallerWorkflow({ pipelinesDir }) });
-    const existing = files.filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(ctx.cwd, f.path)));
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(ctx.cwd, pipelinesDir, dagId)) || existing.length)
-        throw new errors_UsageError(`${pipelinesDir}/${dagId} or its workflow already exists (${existing.map((f) => f.path).join(', ') || `${pipelinesDir}/${dagId}/`}): nothing written`);
+    const existing = files.filter((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(ctx.cwd, f.path)));
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(ctx.cwd, pipelinesDir, dagId)) || existing.length)
+        throw new src_errors/* UsageError */.eb(`${pipelinesDir}/${dagId} or its workflow already exists (${existing.map((f) => f.path).join(', ') || `${pipelinesDir}/${dagId}/`}): nothing written`);
     for (const file of files) {
         const target = external_node_path_default().join(ctx.cwd, file.path);
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(target, file.content, { flag: 'wx' });
+        await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+        await (0,promises_.writeFile)(target, file.content, { flag: 'wx' });
         ctx.stdout.write(`created ${file.path}\n`);
     }
     ctx.stdout.write(`\nNext: install pipewright as a dev dependency if you have not (npm install --save-dev pipewright), then
@@ -25672,8 +25717,8 @@ async function listCommand(args, ctx) {
             });
             continue;
         }
-        const dataRoot = resolveDataRoot(pipeline, values['data-root'] === undefined ? undefined : external_node_path_default().resolve(ctx.cwd, values['data-root']), ctx.env);
-        const last = latestOf(await new FsLedger(dataRoot).latestRuns(pipeline.dagId));
+        const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, values['data-root'], ctx.env, ctx.cwd);
+        const last = latestOf(await (await dataRootLedger(await openDataRoot(dataRoot))).latestRuns(pipeline.dagId));
         rows.push({
             dag_id: pipeline.dagId,
             owner: pipeline.owner,
@@ -25752,17 +25797,17 @@ async function planCommand(args, ctx) {
     const format = args_oneOf(values.format, ['table', 'json'], 'format', 'table');
     const backfill = values.start !== undefined || values.end !== undefined;
     if (backfill && (values.start === undefined || values.end === undefined))
-        throw new errors_UsageError('a backfill needs both --start and --end (inclusive partition keys)');
+        throw new src_errors/* UsageError */.eb('a backfill needs both --start and --end (inclusive partition keys)');
     if (!backfill && (values.reprocess !== undefined || values.reverse))
-        throw new errors_UsageError('--reprocess and --reverse apply to a backfill: add --start and --end');
+        throw new src_errors/* UsageError */.eb('--reprocess and --reverse apply to a backfill: add --start and --end');
     const reprocess = args_oneOf(values.reprocess, REPROCESS_MODES, 'reprocess', 'failed');
     const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     const now = values.now === undefined ? new Date() : parseInstant(values.now, pipeline.timezone, '--now').toJSDate();
-    ctx.logger.debug(`plan: ledger at ${(0,external_node_path_namespaceObject.join)(dataRoot, '_pipewright')}`);
+    ctx.logger.debug(`plan: ledger at ${(0,external_node_path_.join)(dataRoot, '_pipewright')}`);
     const plan = backfill
         ? await planBackfill(pipeline, { start: values.start, end: values.end, reprocess, reverse: values.reverse === true, now }, ledger)
         : await planSchedule(pipeline, now, ledger);
-    ctx.stdout.write(format === 'json' ? toJsonText(planToJson(plan)) : renderPlanTable(plan));
+    ctx.stdout.write(format === 'json' ? (0,json/* toJsonText */.jj)(planToJson(plan)) : renderPlanTable(plan));
     return 0;
 }
 
@@ -25779,35 +25824,36 @@ async function planCommand(args, ctx) {
 
 
 async function rollbackPartition(opts) {
-    const { pipeline, dataRoot, ledger } = opts;
+    const { pipeline, ledger } = opts;
+    const store = opts.store ?? new fs_store_FsObjectStore(opts.dataRoot);
     const now = opts.now ?? new Date();
     const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
     const ref = { dagId: pipeline.dagId, partition: window.key };
     const runId = newRunId('rollback', now);
     const lock = await ledger.acquire(ref.dagId, ref.partition, runId);
     try {
-        await repairPartition(dataRoot, ref);
-        const live = await readPartitionManifest(dataRoot, ref);
+        await repairPartition(store, ref);
+        const live = await readPartitionManifest(store, ref);
         if (!live)
-            throw new errors_UsageError(`${ref.dagId} ${ref.partition} has no published version to roll back`);
+            throw new src_errors/* UsageError */.eb(`${ref.dagId} ${ref.partition} has no published version to roll back`);
         let manifest;
         if (opts.unpin) {
             if (!live.pinned)
-                throw new errors_UsageError(`${ref.dagId} ${ref.partition} is not pinned (live version ${live.runId})`);
-            manifest = await setPinned(dataRoot, ref, false);
+                throw new src_errors/* UsageError */.eb(`${ref.dagId} ${ref.partition} is not pinned (live version ${live.runId})`);
+            manifest = await setPinned(store, ref, false);
         }
         else {
             const target = opts.to ?? live.versions[0];
             if (target === undefined) {
-                throw new errors_UsageError(`${ref.dagId} ${ref.partition} keeps no earlier version (retain_versions: ${pipeline.retainVersions}); nothing to roll back to`);
+                throw new src_errors/* UsageError */.eb(`${ref.dagId} ${ref.partition} keeps no earlier version (retain_versions: ${pipeline.retainVersions}); nothing to roll back to`);
             }
             if (target === live.runId)
-                throw new errors_UsageError(`${target} is already the live version of ${ref.partition}`);
-            if (!live.versions.includes(target) || !(await readVersion(dataRoot, ref, target))) {
+                throw new src_errors/* UsageError */.eb(`${target} is already the live version of ${ref.partition}`);
+            if (!live.versions.includes(target) || !(await readVersion(store, ref, target))) {
                 const kept = live.versions.length ? live.versions.join(', ') : 'none';
-                throw new errors_UsageError(`${ref.partition} has no retained version ${target} (retained: ${kept})`);
+                throw new src_errors/* UsageError */.eb(`${ref.partition} has no retained version ${target} (retained: ${kept})`);
             }
-            manifest = await publishVersion(dataRoot, ref, target, {
+            manifest = await publishVersion(store, ref, target, {
                 action: 'rollback',
                 retainVersions: pipeline.retainVersions,
                 now,
@@ -25824,7 +25870,7 @@ async function rollbackPartition(opts) {
             reason: opts.reason,
             codeVersion: manifest.codeVersion,
             state: 'success',
-            sequence: nextSequence(history),
+            sequence: (0,store_ledger/* nextSequence */.b)(history),
             startedAt: now.toISOString(),
             endedAt: new Date().toISOString(),
             dataIntervalStart: window.dataIntervalStart,
@@ -25840,13 +25886,12 @@ async function rollbackPartition(opts) {
             pinned: manifest.pinned,
         };
         await ledger.write(record);
-        const reportFile = resolvePartitionPaths(pipeline, window, dataRoot).outputs[QUALITY_REPORT_OUTPUT];
-        if (reportFile !== undefined) {
+        const reportKey = (0,store_paths/* resolvePartitionKeys */.Hw)(pipeline, window).outputs[QUALITY_REPORT_OUTPUT];
+        if (reportKey !== undefined) {
             const report = buildReport(record);
-            const writer = createAtomicWriter(dataRoot);
-            await writer.writeFile(reportFile, toJsonText(report));
-            await writer.writeFile(markdownPathFor(reportFile), renderReportMarkdown(report));
-            await writeManifest(reportFile, runId, dataRoot);
+            await store.write(reportKey, (0,json/* toJsonText */.jj)(report));
+            await store.write(markdownPathFor(reportKey), renderReportMarkdown(report));
+            await writeManifestFor(store, reportKey, runId);
         }
         return { record, manifest, replaced: live.runId };
     }
@@ -25855,9 +25900,9 @@ async function rollbackPartition(opts) {
     }
 }
 /** Finishes every half-done publish of a pipeline; partitions held by a live run are left to it. */
-async function repairPipeline(pipeline, dataRoot, ledger) {
+async function repairPipeline(pipeline, dataRoot, ledger, store = new fs_store_FsObjectStore(dataRoot)) {
     const results = [];
-    for (const partition of await pendingJournals(dataRoot, pipeline.dagId)) {
+    for (const partition of await pendingJournals(store, pipeline.dagId)) {
         const ref = { dagId: pipeline.dagId, partition };
         let lock;
         try {
@@ -25868,7 +25913,7 @@ async function repairPipeline(pipeline, dataRoot, ledger) {
             continue;
         }
         try {
-            results.push({ partition, repaired: await repairPartition(dataRoot, ref) });
+            results.push({ partition, repaired: await repairPartition(store, ref) });
         }
         finally {
             await lock.release();
@@ -25898,8 +25943,8 @@ async function repairCommand(args, ctx) {
         return 0;
     }
     const dagId = dagIdArgument(positionals, repair_USAGE);
-    const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
-    const results = await repairPipeline(pipeline, dataRoot, ledger);
+    const { pipeline, dataRoot, store, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+    const results = await repairPipeline(pipeline, dataRoot, ledger, store);
     if (results.length === 0)
         ctx.stdout.write(`${dagId}: no interrupted publish to repair\n`);
     for (const r of results) {
@@ -25949,18 +25994,19 @@ async function rollbackCommand(args, ctx) {
     const dagId = dagIdArgument(positionals, rollback_USAGE);
     const partition = values.partition ?? values.date;
     if (partition === undefined)
-        throw new errors_UsageError(`missing --partition KEY\n${rollback_USAGE}`);
+        throw new src_errors/* UsageError */.eb(`missing --partition KEY\n${rollback_USAGE}`);
     const reason = values.reason?.trim();
     if (!reason)
-        throw new errors_UsageError('missing --reason TEXT: a rollback changes what readers see, so say why');
+        throw new src_errors/* UsageError */.eb('missing --reason TEXT: a rollback changes what readers see, so say why');
     if (values.unpin && values.to !== undefined)
-        throw new errors_UsageError('--unpin keeps the live version: drop --to');
-    const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+        throw new src_errors/* UsageError */.eb('--unpin keeps the live version: drop --to');
+    const { pipeline, dataRoot, store, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     try {
         const { manifest, replaced } = await rollbackPartition({
             pipeline,
             partition,
             dataRoot,
+            store,
             ledger,
             reason,
             to: values.to,
@@ -25976,9 +26022,9 @@ async function rollbackCommand(args, ctx) {
         return 0;
     }
     catch (error) {
-        if (!(error instanceof PartitionBusyError))
+        if (!(error instanceof src_errors/* PartitionBusyError */.Qg))
             throw error;
-        ctx.stderr.write(`pipewright rollback: ${errorMessage(error)}\n`);
+        ctx.stderr.write(`pipewright rollback: ${(0,src_errors/* errorMessage */.gJ)(error)}\n`);
         return 1;
     }
 }
@@ -26083,6 +26129,7 @@ function createLiveView(out, taskIds, interactive, base, now = Date.now) {
 
 
 
+
 const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines-dir DIR]
 
   --partition KEY   the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
@@ -26096,7 +26143,7 @@ const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--
 
 Exit status: 0 success or deferred, 1 failed or busy, 2 invalid input.
 `;
-async function runCommand(args, ctx) {
+async function run_runCommand(args, ctx) {
     const { values, positionals } = parseFlags(args, {
         partition: { type: 'string' },
         date: { type: 'string' },
@@ -26111,8 +26158,8 @@ async function runCommand(args, ctx) {
     const dagId = dagIdArgument(positionals, run_USAGE);
     const key = values.partition ?? values.date;
     if (key === undefined)
-        throw new errors_UsageError(`missing --partition KEY (the partition to run)\n${run_USAGE}`);
-    const { pipeline, dataRoot, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
+        throw new src_errors/* UsageError */.eb(`missing --partition KEY (the partition to run)\n${run_USAGE}`);
+    const { pipeline, dataRoot, store, ledger } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     // The same window `backfill` enforces: not before start_date, not after end_date, not before it is due.
     const named = {
         partition: partitionForKey(pipeline.partition, pipeline.timezone, key),
@@ -26126,6 +26173,7 @@ async function runCommand(args, ctx) {
             pipeline,
             partition: key,
             dataRoot,
+            store,
             trigger: 'manual',
             reason: values.reason ?? 'manual run',
             planReason: values.resume ? 'resume' : 'manual',
@@ -26155,15 +26203,15 @@ async function runCommand(args, ctx) {
             ctx.stdout.write(`not published: ${live}${record.stagingDir ? `; staged outputs in ${record.stagingDir}` : ''}\n`);
         }
         if (reportPaths)
-            ctx.stdout.write(`report: ${external_node_path_default().relative(ctx.cwd, reportPaths.json) || reportPaths.json}\n`);
+            ctx.stdout.write(`report: ${displayPath(reportPaths.json, ctx.cwd)}\n`);
         if (interrupt.signal.aborted)
             return 130;
         return record.state === 'failed' ? 1 : 0;
     }
     catch (error) {
         view.close();
-        if (error instanceof PartitionBusyError) {
-            ctx.stderr.write(`pipewright run: ${errorMessage(error)}\n`);
+        if (error instanceof src_errors/* PartitionBusyError */.Qg) {
+            ctx.stderr.write(`pipewright run: ${(0,src_errors/* errorMessage */.gJ)(error)}\n`);
             return 1;
         }
         throw error;
@@ -26186,12 +26234,12 @@ async function lastPublished(pipeline, dataRoot, partitions) {
         return outputs;
     const run = newest.runs.findLast((r) => r.state === 'success');
     const partition = { key: newest.key, dataIntervalStart: run.dataIntervalStart, dataIntervalEnd: run.dataIntervalEnd };
-    const paths = resolvePartitionPaths(pipeline, partition, dataRoot).outputs;
+    const paths = (0,store_paths/* resolvePartitionPaths */.Ng)(pipeline, partition, dataRoot).outputs;
     for (const output of outputs) {
         const file = paths[output.name];
         output.partition = newest.key;
-        output.path = relativeToRoot(dataRoot, file);
-        const manifest = await readManifest((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), MANIFEST_NAME));
+        output.path = (0,store_paths/* relativeToRoot */.yY)(dataRoot, file);
+        const manifest = await readManifest((0,external_node_path_.join)((0,external_node_path_.dirname)(file), MANIFEST_NAME));
         output.entry = manifest?.files.find((f) => f.path === output.path);
     }
     return outputs;
@@ -26295,7 +26343,7 @@ async function readHistory(ledger, dagId) {
     }
     else {
         const latest = await ledger.latestRuns(dagId);
-        const read = await mapLimited([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
+        const read = await (0,map_limited/* mapLimited */.b)([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
             // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
             const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
             return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
@@ -26836,7 +26884,7 @@ function dueWithoutRun(pipeline, latest, now) {
         due = partitionsBetween(pipeline.partition, pipeline.timezone, window.first, last);
     }
     catch (error) {
-        if (error instanceof errors_UsageError)
+        if (error instanceof src_errors/* UsageError */.eb)
             return []; // beyond MAX_PARTITIONS: a start_date typo, reported by plan
         throw error;
     }
@@ -27025,52 +27073,52 @@ const PIPELINE_CONCURRENCY = 4;
 const WRITE_CONCURRENCY = 32;
 /** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
 async function buildSite(options) {
-    const out = (0,external_node_path_namespaceObject.resolve)(options.out);
+    const out = (0,external_node_path_.resolve)(options.out);
     await checkOut(out);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(out), { recursive: true });
-    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(out), `.${(0,external_node_path_namespaceObject.basename)(out)}-`));
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
+    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(out), `.${(0,external_node_path_.basename)(out)}-`));
     try {
-        await (0,promises_namespaceObject.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
+        await (0,promises_.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
         const result = await writeSite(options, staging);
-        await (0,promises_namespaceObject.rm)(out, { recursive: true, force: true });
-        await (0,promises_namespaceObject.rename)(staging, out);
+        await (0,promises_.rm)(out, { recursive: true, force: true });
+        await (0,promises_.rename)(staging, out);
         return { ...result, out };
     }
     finally {
-        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
     }
 }
 async function writeSite(options, out) {
     const now = options.now ?? new Date();
-    const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await (0,promises_namespaceObject.readFile)(url, 'utf8')]));
+    const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await (0,promises_.readFile)(url, 'utf8')]));
     const written = { files: 0, bytes: 0 };
     const write = async (path, text) => {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(path, text);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_.writeFile)(path, text);
         written.files++;
         written.bytes += Buffer.byteLength(text);
         return Buffer.byteLength(text);
     };
-    const assetBytes = (await Promise.all(assets.map(([name, text]) => write((0,external_node_path_namespaceObject.join)(out, 'assets', name), text)))).reduce((a, b) => a + b, 0);
+    const assetBytes = (await Promise.all(assets.map(([name, text]) => write((0,external_node_path_.join)(out, 'assets', name), text)))).reduce((a, b) => a + b, 0);
     const pipelineBytes = {};
-    const sites = await mapLimited(options.sources, PIPELINE_CONCURRENCY, async (source) => {
+    const sites = await (0,map_limited/* mapLimited */.b)(options.sources, PIPELINE_CONCURRENCY, async (source) => {
         const site = await collect(source, now);
-        const dir = (0,external_node_path_namespaceObject.join)(out, 'pipelines', source.pipeline.dagId);
-        const pageBytes = await write((0,external_node_path_namespaceObject.join)(dir, 'index.html'), renderPipeline(site));
-        const gridBytes = await write((0,external_node_path_namespaceObject.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions));
+        const dir = (0,external_node_path_.join)(out, 'pipelines', source.pipeline.dagId);
+        const pageBytes = await write((0,external_node_path_.join)(dir, 'index.html'), renderPipeline(site));
+        const gridBytes = await write((0,external_node_path_.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions));
         pipelineBytes[source.pipeline.dagId] = pageBytes + gridBytes + assetBytes;
-        await mapLimited([...runScripts(site.partitions)], WRITE_CONCURRENCY, ([name, text]) => write((0,external_node_path_namespaceObject.join)(dir, 'runs', name), text));
+        await (0,map_limited/* mapLimited */.b)([...runScripts(site.partitions)], WRITE_CONCURRENCY, ([name, text]) => write((0,external_node_path_.join)(dir, 'runs', name), text));
         // Only the summary stays in memory: the history of twenty pipelines need not.
         return { ...site, partitions: site.partitions.slice(0, 1) };
     });
-    const indexBytes = await write((0,external_node_path_namespaceObject.join)(out, 'index.html'), renderIndex(sites, now));
-    await write((0,external_node_path_namespaceObject.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
+    const indexBytes = await write((0,external_node_path_.join)(out, 'index.html'), renderIndex(sites, now));
+    await write((0,external_node_path_.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
     return { out, files: written.files, bytes: written.bytes, indexBytes, pipelineBytes };
 }
 async function collect(source, now) {
     const { pipeline } = source;
     const partitions = await readHistory(source.ledger, pipeline.dagId);
-    const readme = (0,external_node_path_namespaceObject.join)(pipeline.dir, 'README.md');
+    const readme = (0,external_node_path_.join)(pipeline.dir, 'README.md');
     const site = {
         pipeline,
         partitions,
@@ -27078,21 +27126,21 @@ async function collect(source, now) {
         trends: trends(partitions),
         outputs: await lastPublished(pipeline, source.dataRoot, partitions),
     };
-    if ((0,external_node_fs_namespaceObject.existsSync)(readme))
-        site.runbook = await (0,promises_namespaceObject.readFile)(readme, 'utf8');
+    if ((0,external_node_fs_.existsSync)(readme))
+        site.runbook = await (0,promises_.readFile)(readme, 'utf8');
     return site;
 }
 /** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
 async function checkOut(out) {
-    const entries = await (0,promises_namespaceObject.readdir)(out).catch((error) => {
+    const entries = await (0,promises_.readdir)(out).catch((error) => {
         if (error.code === 'ENOENT')
             return [];
         if (error.code === 'ENOTDIR')
-            throw new errors_UsageError(`the site folder ${out} is a file; name a folder`);
+            throw new src_errors/* UsageError */.eb(`the site folder ${out} is a file; name a folder`);
         throw error;
     });
     if (entries.length > 0 && !entries.includes(MARKER)) {
-        throw new errors_UsageError(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
+        throw new src_errors/* UsageError */.eb(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
     }
 }
 
@@ -27101,7 +27149,7 @@ async function checkOut(out) {
 
 function siteSources(pipelines, options = {}) {
     return pipelines.map((pipeline) => {
-        const dataRoot = resolveDataRoot(pipeline, options.dataRoot, options.env);
+        const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, options.dataRoot, options.env);
         return { pipeline, dataRoot, ledger: options.ledger ?? new FsLedger(dataRoot) };
     });
 }
@@ -27114,6 +27162,7 @@ function siteSources(pipelines, options = {}) {
 // same path: a push rejected as non-fast-forward is simply rebuilt on the new
 // tip and pushed again. Commits are made with plumbing on a private index, so the
 // user's checkout and working tree are never touched.
+
 
 
 
@@ -27164,10 +27213,10 @@ class GitLedger {
     }
     async write(record) {
         const path = recordPath(record);
-        const content = toJsonText(record);
+        const content = (0,json/* toJsonText */.jj)(record);
         const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
-        const indexDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pipewright-ledger-'));
-        const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(indexDir, 'index') };
+        const indexDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pipewright-ledger-'));
+        const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(indexDir, 'index') };
         try {
             for (let attempt = 1;; attempt++) {
                 const parent = await this.fetch();
@@ -27186,18 +27235,18 @@ class GitLedger {
                 catch (error) {
                     // Another job pushed first: our file is still unique, so rebuild on the new tip.
                     if (!isRaceLoss(error) || attempt >= this.maxPushAttempts)
-                        throw error;
+                        throw this.refusedOr(error, `the run ledger's push to branch '${this.branch}'`, 'write');
                     await git_ledger_sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
                 }
             }
         }
         finally {
-            await (0,promises_namespaceObject.rm)(indexDir, { recursive: true, force: true });
+            await (0,promises_.rm)(indexDir, { recursive: true, force: true });
         }
     }
     /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
     async fetch() {
-        const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+        const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
         try {
             // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
             await this.git(['fetch', '--quiet', '--no-tags', '--refmap=', this.remote, `+refs/heads/${this.branch}:${ref}`]);
@@ -27205,7 +27254,7 @@ class GitLedger {
         catch (error) {
             if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error)))
                 return undefined;
-            throw error;
+            throw this.refusedOr(error, `to let the run ledger fetch branch '${this.branch}'`, 'read');
         }
         try {
             return (await this.git(['rev-parse', ref])).trim();
@@ -27214,6 +27263,19 @@ class GitLedger {
             // The commit stays reachable from what we build on it; the ref itself is not needed.
             await this.git(['update-ref', '-d', ref]).catch(() => { });
         }
+    }
+    /**
+     * A remote that refused our credentials (HTTP 401/403) is a permissions mistake, not a bug:
+     * one line naming what was refused and the grant that fixes it. Anything else is returned as is.
+     */
+    refusedOr(error, what, access) {
+        const stderr = stderrOf(error);
+        const status = /returned error: (40[13])\b/.exec(stderr)?.[1] ??
+            (/could not read Username|Authentication failed/i.test(stderr) ? '401' : undefined);
+        if (!status)
+            return error;
+        return new src_errors/* UsageError */.eb(`${this.remote} refused ${what} (HTTP ${status}): give the job permissions: contents: ${access} ` +
+            `and pass github-token: \${{ github.token }} to the action`);
     }
     async readAll(prefix) {
         const tip = await this.fetch();
@@ -27237,7 +27299,7 @@ class GitLedger {
             const file = entries[records.length].slice(ids[records.length].length + 1);
             const where = `${file} on branch '${this.branch}'`;
             const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
-            records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
+            records.push((0,record_file/* parseRunRecord */.Y)(batch.toString('utf8', start, end), where, fix));
             offset = end + 1;
         }
         return records;
@@ -27247,7 +27309,7 @@ class GitLedger {
     }
     gitRaw(args, input, env = {}) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.execFile)('git', args, {
+            const child = (0,external_node_child_process_.execFile)('git', args, {
                 cwd: this.repoDir,
                 env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
                 maxBuffer: 1 << 30,
@@ -27267,7 +27329,7 @@ function recordPath(record) {
     return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
 }
 function isLater(a, b) {
-    return compareRuns(a, b) > 0;
+    return (0,store_ledger/* compareRuns */.q)(a, b) > 0;
 }
 function stderrOf(error) {
     return String(error.stderr ?? '');
@@ -27310,9 +27372,9 @@ async function siteCommand(args, ctx) {
         return 0;
     }
     if (positionals.length > 0)
-        throw new errors_UsageError(`unexpected argument '${positionals[0]}'\n${site_USAGE}`);
+        throw new src_errors/* UsageError */.eb(`unexpected argument '${positionals[0]}'\n${site_USAGE}`);
     if (!values.out)
-        throw new errors_UsageError(`missing --out DIR\n${site_USAGE}`);
+        throw new src_errors/* UsageError */.eb(`missing --out DIR\n${site_USAGE}`);
     const pipelines = await loadPipelines(external_node_path_default().resolve(ctx.cwd, values.pipelines ?? 'pipelines'));
     const flagRoot = values['data-root'] === undefined ? undefined : external_node_path_default().resolve(ctx.cwd, values['data-root']);
     const stateBranch = values['state-branch'];
@@ -27355,7 +27417,7 @@ async function statusCommand(args, ctx) {
     // The ledger lists only what ran: a partition that never did is a gap status must show.
     const never = dueWithoutRun(pipeline, latest, new Date());
     ctx.stdout.write(format === 'json'
-        ? toJsonText({ dagId: pipeline.dagId, partitions: rows, dueNeverRun: never.map((p) => p.key) })
+        ? (0,json/* toJsonText */.jj)({ dagId: pipeline.dagId, partitions: rows, dueNeverRun: never.map((p) => p.key) })
         : renderStatusTable(pipeline.dagId, rows) + renderDueWithoutRun(never));
     return 0;
 }
@@ -27375,19 +27437,23 @@ async function statusCommand(args, ctx) {
 
 
 
+
+
 async function task_test_exists(file) {
-    return (0,promises_namespaceObject.stat)(file).then((s) => s.isFile(), () => false);
+    return (0,promises_.stat)(file).then((s) => s.isFile(), () => false);
 }
 async function testTask(opts) {
     const { pipeline } = opts;
     const task = pipeline.tasks.find((t) => t.id === opts.taskId);
     if (!task)
-        throw new errors_UsageError(`pipeline '${pipeline.dagId}' has no task '${opts.taskId}' (tasks: ${pipeline.tasks.map((t) => t.id).join(', ')})`);
+        throw new src_errors/* UsageError */.eb(`pipeline '${pipeline.dagId}' has no task '${opts.taskId}' (tasks: ${pipeline.tasks.map((t) => t.id).join(', ')})`);
     const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `pipewright-test-${pipeline.dagId}-`));
+    const scratch = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), `pipewright-test-${pipeline.dagId}-`));
     try {
-        const source = resolvePartitionPaths(pipeline, window, opts.dataRoot);
-        const target = resolvePartitionPaths(pipeline, window, scratch);
+        const source = (0,store_paths/* resolvePartitionPaths */.Ng)(pipeline, window, opts.dataRoot);
+        const target = (0,store_paths/* resolvePartitionPaths */.Ng)(pipeline, window, scratch);
+        const keys = (0,store_paths/* resolvePartitionKeys */.Hw)(pipeline, window);
+        const scratchStore = new fs_store_FsObjectStore(scratch);
         const copied = [];
         const missing = [];
         const before = new Map(); // mtimes of the outputs copied in
@@ -27399,11 +27465,11 @@ async function testTask(opts) {
                     continue;
                 }
                 const to = target[group][name];
-                await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(to), { recursive: true });
-                await (0,promises_namespaceObject.copyFile)(from, to);
+                await (0,promises_.mkdir)(external_node_path_default().dirname(to), { recursive: true });
+                await (0,promises_.copyFile)(from, to);
                 copied.push(name);
                 if (group === 'outputs')
-                    before.set(name, (await (0,promises_namespaceObject.stat)(to)).mtimeMs);
+                    before.set(name, (await (0,promises_.stat)(to)).mtimeMs);
             }
         }
         // Once, as Airflow's `tasks test` does: a retry would hide the first failure.
@@ -27414,18 +27480,25 @@ async function testTask(opts) {
             runId: `test__${window.key}`,
             partition: { ...window, ds: dsOf(window, pipeline.timezone) },
             dataRoot: scratch,
+            store: scratchStore,
+            inputKeys: keys.inputs,
             inputs: target.inputs,
             logger: prefixLogger(opts.logger, `${task.id}: `),
             clock: systemClock,
             killGraceMs: 5000,
         }, 
         // A scratch root holds nothing to protect: the task writes its outputs in place, unstaged.
-        () => ({ outputs: target.outputs, writer: createAtomicWriter(scratch), finish: async () => [] }), () => { });
+        () => ({
+            outputs: target.outputs,
+            writer: createAtomicWriter(scratch),
+            datasets: directDatasets(scratchStore, keys),
+            finish: async () => [],
+        }), () => { });
         const outputs = [];
         for (const [name, file] of Object.entries(target.outputs)) {
-            const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+            const info = await (0,promises_.stat)(file).catch(() => undefined);
             if (info?.isFile() && info.mtimeMs !== before.get(name))
-                outputs.push({ name, path: relativeToRoot(scratch, file), bytes: info.size });
+                outputs.push({ name, path: (0,store_paths/* relativeToRoot */.yY)(scratch, file), bytes: info.size });
         }
         return {
             record: outcome.record,
@@ -27439,7 +27512,7 @@ async function testTask(opts) {
     }
     finally {
         if (!opts.keep)
-            await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+            await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
 }
 
@@ -27476,11 +27549,11 @@ async function testCommand(args, ctx) {
     }
     const [dagId, taskId, ...extra] = positionals;
     if (dagId === undefined || taskId === undefined)
-        throw new errors_UsageError(`missing <dag_id> <task_id>\n${test_USAGE}`);
+        throw new src_errors/* UsageError */.eb(`missing <dag_id> <task_id>\n${test_USAGE}`);
     if (extra.length)
-        throw new errors_UsageError(`unexpected argument '${extra[0]}'\n${test_USAGE}`);
+        throw new src_errors/* UsageError */.eb(`unexpected argument '${extra[0]}'\n${test_USAGE}`);
     if (values.partition === undefined)
-        throw new errors_UsageError(`missing --partition KEY\n${test_USAGE}`);
+        throw new src_errors/* UsageError */.eb(`missing --partition KEY\n${test_USAGE}`);
     const { pipeline, dataRoot } = await openWorkspace(dagId, { pipelines: values.pipelines, dataRoot: values['data-root'] }, ctx.cwd, ctx.env);
     const result = await testTask({
         pipeline,
@@ -27550,7 +27623,7 @@ async function validateCommand(args, ctx) {
     const rawTimeout = values['import-timeout'];
     const importTimeoutMs = typeof rawTimeout === 'string' ? parseDuration(rawTimeout) : DEFAULT_IMPORT_TIMEOUT_MS;
     if (importTimeoutMs === undefined || importTimeoutMs <= 0 || importTimeoutMs > MAX_DURATION_MS)
-        throw new errors_UsageError(`--import-timeout must be a duration like 5s or 500ms, at most 24.8 days (got '${String(rawTimeout)}')`);
+        throw new src_errors/* UsageError */.eb(`--import-timeout must be a duration like 5s or 500ms, at most 24.8 days (got '${String(rawTimeout)}')`);
     const paths = positionals.length ? positionals : ['pipelines'];
     const { files, pipelines, diagnostics } = await validatePaths(paths, {
         importTimeoutMs,
@@ -27569,7 +27642,7 @@ async function validateCommand(args, ctx) {
             warnings,
             diagnostics: diagnostics.map((d) => ({ ...d, file: displayPath(d.file, ctx.cwd) })),
         };
-        ctx.stdout.write(toJsonText(report));
+        ctx.stdout.write((0,json/* toJsonText */.jj)(report));
     }
     else {
         // Messages quote contract values, which may hold a newline: no line may start a workflow command.
@@ -27614,7 +27687,7 @@ const commands = {
     validate: { run: validateCommand, summary: 'check contracts, DAGs, handler imports and policy' },
     plan: { run: planCommand, summary: 'list the partitions a tick or a backfill must run' },
     graph: { run: graphCommand, summary: 'print the DAG as Mermaid or Graphviz dot' },
-    run: { run: runCommand, summary: 'run one partition' },
+    run: { run: run_runCommand, summary: 'run one partition' },
     test: { run: testCommand, summary: 'run one task of one partition in a scratch data root, without the ledger' },
     backfill: { run: backfillCommand, summary: 'plan and run a range of partitions, with a recorded reason' },
     status: { run: statusCommand, summary: 'one row per partition from the run ledger' },
@@ -27662,13 +27735,874 @@ async function main(argv, ctx = defaultContext()) {
     }
     catch (thrown) {
         const error = stateErrorFromFs(thrown) ?? thrown;
-        if (isUserError(error)) {
-            ctx.stderr.write(`pipewright ${name}: ${escapeLogText(errorMessage(error))}\n`);
-            return userErrorExitCode(error);
+        if ((0,src_errors/* isUserError */.iU)(error)) {
+            ctx.stderr.write(`pipewright ${name}: ${escapeLogText((0,src_errors/* errorMessage */.gJ)(error))}\n`);
+            return (0,src_errors/* userErrorExitCode */.RC)(error);
         }
         ctx.stderr.write(`pipewright ${name}: internal error (please report it)\n${error instanceof Error ? error.stack : String(error)}\n`);
         return 70;
     }
+}
+
+
+/***/ }),
+
+/***/ 9697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ji: () => (/* binding */ unclosedTemplates),
+/* harmony export */   Rg: () => (/* binding */ TEMPLATE_VARIABLES),
+/* harmony export */   dc: () => (/* binding */ templateRefs),
+/* harmony export */   gn: () => (/* binding */ unknownTemplateName)
+/* harmony export */ });
+// `{{ name }}` templates in contract paths and command arguments. The store
+// renders them per partition; here we only check that every name exists.
+/** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
+const TEMPLATE_VARIABLES = [
+    'ds',
+    'ds_nodash',
+    'hour',
+    'ts_nodash',
+    'partition',
+    'data_interval_start',
+    'data_interval_end',
+];
+const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
+function templateRefs(text) {
+    return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
+}
+/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
+function unclosedTemplates(text) {
+    const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
+    const open = [];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+        if (!closed.has(at)) {
+            const next = text.indexOf('{{', at + 2);
+            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
+        }
+    return open;
+}
+/** Why `name` cannot be resolved, or undefined when it can. */
+function unknownTemplateName(name, scope) {
+    if (TEMPLATE_VARIABLES.includes(name))
+        return undefined;
+    const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
+    if (dataset) {
+        const [, group, key] = dataset;
+        if (!scope.datasets)
+            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
+        if (!scope[group].includes(key)) {
+            const known = scope[group].length ? scope[group].join(', ') : 'none';
+            return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
+        }
+        return undefined;
+    }
+    const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
+    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D2: () => (/* binding */ DataContractError),
+/* harmony export */   Jd: () => (/* binding */ LeaseLostError),
+/* harmony export */   N_: () => (/* binding */ TransientError),
+/* harmony export */   Qg: () => (/* binding */ PartitionBusyError),
+/* harmony export */   RC: () => (/* binding */ userErrorExitCode),
+/* harmony export */   Vl: () => (/* binding */ ContractError),
+/* harmony export */   _i: () => (/* binding */ LeaseHeldError),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   fe: () => (/* binding */ classifyError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iA: () => (/* binding */ describeLeaseHolder),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   qq: () => (/* binding */ StateError)
+/* harmony export */ });
+// Every error pipewright raises on purpose lives here. The edges (CLI, actions)
+// map them to exit codes, annotations and failure classes; anything else is a bug.
+/** Bad flags or action inputs: exit 2, one line, nothing done. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** A problem in a user's pipeline.yml, located at file:line:col. */
+class ContractError extends Error {
+    name = 'ContractError';
+    file;
+    line;
+    col;
+    constructor(message, file, line, col) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.col = col;
+    }
+}
+/**
+ * The workspace's stored state cannot be used as it is (a corrupt run record, a file
+ * where pipewright keeps a folder, a read-only data root): one line naming the file
+ * and the fix, exit 1. Nothing is written until it is fixed.
+ */
+class StateError extends Error {
+    name = 'StateError';
+    file;
+    constructor(message, file) {
+        super(message);
+        this.file = file;
+    }
+}
+/** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
+class TransientError extends Error {
+    name = 'TransientError';
+}
+/** Thrown by task code when the data breaks its contract: never retried, nothing published. */
+class DataContractError extends Error {
+    name = 'DataContractError';
+}
+/** The reason an attempt's signal carries when its timeout passed. */
+class AttemptTimeoutError extends Error {
+    name = 'TimeoutError';
+}
+/** Another run holds the partition; the caller should report it busy, not failed. */
+class PartitionBusyError extends Error {
+    name = 'PartitionBusyError';
+    dagId;
+    partition;
+    holder;
+    constructor(dagId, partition, holder) {
+        super(`partition ${dagId}/${partition} is busy: run ${holder} holds it`);
+        this.dagId = dagId;
+        this.partition = partition;
+        this.holder = holder;
+    }
+}
+/** A live lease is held by someone else: the caller should report it busy (exit 1), not failed. */
+class LeaseHeldError extends Error {
+    name = 'LeaseHeldError';
+    /** The lease object, as the store names it. */
+    where;
+    current;
+    constructor(where, current) {
+        super(`${where} is held by run ${describeLeaseHolder(current)}`);
+        this.where = where;
+        this.current = current;
+    }
+}
+/** `run-1 (pid 42 on runner-3) until 2026-05-02T06:01:00.000Z`: who holds a lease, in one phrase. */
+function describeLeaseHolder(current) {
+    return `${current.holder} (pid ${current.pid} on ${current.host}) until ${current.expiresAt}`;
+}
+/** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
+class LeaseLostError extends Error {
+    name = 'LeaseLostError';
+}
+/** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
+function classifyError(error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TransientError')
+        return 'transient';
+    if (name === 'DataContractError')
+        return 'data';
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return 'timeout';
+    return 'code';
+}
+/** One message from any thrown value, without a stack for the errors we raise on purpose. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/** True for what one line explains (mistakes, busy partitions, an unreachable service); false for bugs (shown with a stack). */
+function isUserError(error) {
+    return (error instanceof UsageError ||
+        error instanceof ContractError ||
+        error instanceof PartitionBusyError ||
+        error instanceof LeaseHeldError ||
+        error instanceof StateError ||
+        // Outside a task (a bucket unreachable at start): the network, not a bug; its message says what to check.
+        error instanceof TransientError);
+}
+/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
+function userErrorExitCode(error) {
+    return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
+}
+
+
+/***/ }),
+
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ fromJsonValue),
+/* harmony export */   jj: () => (/* binding */ toJsonText)
+/* harmony export */ });
+/* unused harmony exports SCHEMA_VERSION, snakeCase, camelCase */
+// The one serializer for every JSON file pipewright writes: snake_case keys,
+// `schema_version` first, two-space indent, a final newline. TypeScript keeps
+// camelCase; the conversion happens here and nowhere else. Keys under the
+// `opaque` fields (metrics: the user's own names) are kept exactly as given.
+/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
+const SCHEMA_VERSION = 1;
+/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
+const OPAQUE = new Set(['metrics']);
+function snakeCase(key) {
+    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+function camelCase(key) {
+    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+function convert(value, rename) {
+    if (Array.isArray(value))
+        return value.map((v) => convert(v, rename));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v === undefined)
+            continue;
+        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
+    }
+    return out;
+}
+/** JSON text of `value` with snake_case keys and `schema_version` first. */
+function toJsonText(value) {
+    const body = convert(value, snakeCase);
+    delete body.schema_version;
+    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
+}
+/**
+ * The value written by `toJsonText` (or by pipewright before it: camelCase keys
+ * read unchanged), with camelCase keys and without `schema_version`.
+ */
+function fromJsonValue(parsed) {
+    const value = convert(parsed, camelCase);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        delete value.schemaVersion;
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 9270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ mapLimited)
+/* harmony export */ });
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZZ: () => (/* binding */ acquireLease),
+/* harmony export */   Zc: () => (/* binding */ DEFAULT_LEASE_TTL_MS),
+/* harmony export */   il: () => (/* binding */ DEFAULT_LEASE_RENEW_EVERY_MS),
+/* harmony export */   zR: () => (/* binding */ readLease)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8301);
+/* harmony import */ var _object_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3266);
+// A key held by one holder at a time across runners, on any ObjectStore: a small
+// JSON lease object created with If-None-Match: *, renewed with If-Match on the
+// etag we last wrote, and taken over only once it has expired, again with
+// If-Match, so of two takers only one wins. A holder that dies (kill -9, a lost
+// runner) stops renewing and its lease lapses after `ttlMs`. Expiry compares the
+// lease's `expires_at` with this machine's clock: runners need synchronised clocks
+// (NTP), with skew well under the ttl.
+
+
+
+
+const DEFAULT_LEASE_TTL_MS = 60_000;
+const DEFAULT_LEASE_RENEW_EVERY_MS = 20_000;
+/** Rounds of read-then-write before giving up on a lease that keeps changing hands. */
+const MAX_ROUNDS = 8;
+/** Takes the lease at `key`, or throws LeaseHeldError naming the live holder and until when. */
+async function acquireLease(store, key, options) {
+    const ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
+    const renewEveryMs = options.renewEveryMs ?? DEFAULT_LEASE_RENEW_EVERY_MS;
+    if (!(ttlMs > 0) || !(renewEveryMs > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`lease times must be positive (ttl ${ttlMs} ms, renewal every ${renewEveryMs} ms)`);
+    const fresh = (acquiredAt) => {
+        const now = Date.now();
+        return {
+            holder: options.holder,
+            host: (0,node_os__WEBPACK_IMPORTED_MODULE_0__.hostname)(),
+            pid: process.pid,
+            acquiredAt: acquiredAt ?? new Date(now).toISOString(),
+            expiresAt: new Date(now + ttlMs).toISOString(),
+        };
+    };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const record = fresh();
+        try {
+            const info = await writeLease(store, key, record, { ifNoneMatch: '*' });
+            return holdLease(store, key, record, info, { ttlMs, renewEveryMs, fresh });
+        }
+        catch (error) {
+            if (!(error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9))
+                throw error;
+        }
+        const current = await readLease(store, key);
+        if (!current)
+            continue; // released meanwhile: create it again
+        if (Date.parse(current.record.expiresAt) > Date.now())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseHeldError */ ._i(store.describe(key), current.record);
+        // Timed after the expiry check: the takeover's acquired_at never precedes the old expiry.
+        const takeover = fresh();
+        try {
+            const info = await writeLease(store, key, takeover, { ifMatch: current.etag });
+            return holdLease(store, key, takeover, info, { ttlMs, renewEveryMs, fresh });
+        }
+        catch (error) {
+            // Another taker (or a late renewal) won this round: look again.
+            if (!(error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9))
+                throw error;
+        }
+    }
+    const last = await readLease(store, key);
+    if (last)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseHeldError */ ._i(store.describe(key), last.record);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseLostError */ .Jd(`${store.describe(key)} kept changing hands; try again`);
+}
+/** The lease at `key` and the etag it was read at, or undefined when there is none. */
+async function readLease(store, key) {
+    // Head first: the text read after it is this version or a newer one, so a takeover
+    // with If-Match on this etag can only succeed over what we judged.
+    const info = await store.head(key);
+    if (!info)
+        return undefined;
+    const text = await store.readText(key);
+    if (text === undefined)
+        return undefined;
+    return { record: parseLease(text, info), etag: info.etag };
+}
+/**
+ * A lease that cannot be read (truncated by hand, another tool's file) lasts one
+ * default ttl from its last write, so it cannot block a partition forever.
+ */
+function parseLease(text, info) {
+    try {
+        const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .fromJsonValue */ .Cw)(JSON.parse(text));
+        if (typeof value.holder === 'string' &&
+            typeof value.host === 'string' &&
+            typeof value.pid === 'number' &&
+            typeof value.expiresAt === 'string' &&
+            !Number.isNaN(Date.parse(value.expiresAt)))
+            return { ...value, acquiredAt: String(value.acquiredAt ?? '') };
+    }
+    catch {
+        // fall through
+    }
+    return {
+        holder: 'unknown (unreadable lease)',
+        host: 'unknown',
+        pid: 0,
+        acquiredAt: info.lastModified.toISOString(),
+        expiresAt: new Date(info.lastModified.getTime() + DEFAULT_LEASE_TTL_MS).toISOString(),
+    };
+}
+function writeLease(store, key, record, condition) {
+    return store.write(key, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toJsonText */ .jj)(record), { ...condition, contentType: 'application/json' });
+}
+function holdLease(store, key, first, info, timing) {
+    const where = store.describe(key);
+    const controller = new AbortController();
+    let record = first;
+    let etag = info.etag;
+    let stopped = false;
+    let timer;
+    let renewal = Promise.resolve();
+    const lose = (why) => {
+        stopped = true;
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseLostError */ .Jd(`${where} ${why}: this run no longer holds it and must stop writing`));
+    };
+    const renew = async () => {
+        const next = timing.fresh(record.acquiredAt);
+        try {
+            etag = (await writeLease(store, key, next, { ifMatch: etag })).etag;
+            record = next;
+        }
+        catch (error) {
+            if (error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9) {
+                const now = await readLease(store, key).catch(() => undefined);
+                // An earlier renewal that reached the store but whose answer was lost: still ours.
+                if (now && isSameHolding(now.record, record)) {
+                    etag = now.etag;
+                    record = now.record;
+                    return;
+                }
+                lose(now ? `was taken over by run ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLeaseHolder */ .iA)(now.record)}` : 'was removed by someone else');
+                return;
+            }
+            // Transient trouble: the next renewal tries again, unless the lease has lapsed by then.
+            if (Date.parse(record.expiresAt) <= Date.now())
+                lose(`could not be renewed before it expired at ${record.expiresAt}`);
+        }
+    };
+    const schedule = () => {
+        if (stopped)
+            return;
+        timer = setTimeout(() => {
+            renewal = renew().finally(schedule);
+        }, timing.renewEveryMs);
+        // A held lease alone must not keep the process alive.
+        timer.unref();
+    };
+    schedule();
+    return {
+        key,
+        get record() {
+            return record;
+        },
+        lost: controller.signal,
+        async release() {
+            const already = stopped;
+            stopped = true;
+            clearTimeout(timer);
+            await renewal;
+            if (already || controller.signal.aborted)
+                return;
+            // Only while it is still ours and live: nobody may take over a live lease, so
+            // between this look and the delete it cannot change hands.
+            const current = await store.head(key);
+            if (current?.etag === etag && Date.parse(record.expiresAt) > Date.now())
+                await store.delete(key);
+        },
+    };
+}
+function isSameHolding(a, b) {
+    return a.holder === b.holder && a.host === b.host && a.pid === b.pid && a.acquiredAt === b.acquiredAt;
+}
+
+
+/***/ }),
+
+/***/ 9716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ nextSequence),
+/* harmony export */   q: () => (/* binding */ compareRuns)
+/* harmony export */ });
+// The run ledger: one record per partition run. Backends (the filesystem in
+// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
+// only needs to read.
+/**
+ * Oldest first: by sequence when both runs have one (a clock that jumped cannot
+ * reorder them), else by startedAt (ISO, UTC), then runId.
+ */
+function compareRuns(a, b) {
+    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
+        return a.sequence - b.sequence;
+    }
+    if (a.startedAt !== b.startedAt)
+        return a.startedAt < b.startedAt ? -1 : 1;
+    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+/** The sequence the next run of a partition takes, given its runs so far. */
+function nextSequence(runs) {
+    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
+}
+
+
+/***/ }),
+
+/***/ 3266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ deletePrefix),
+/* harmony export */   d_: () => (/* binding */ ObjectNotFoundError),
+/* harmony export */   k9: () => (/* binding */ PreconditionFailedError)
+/* harmony export */ });
+// A data root seen as objects: keys relative to the root (posix, no leading
+// slash), whole-object writes, server-side copies. The filesystem store and the
+// S3-compatible bucket store both implement it, so the commit protocol, checks,
+// sensors, leases and the bucket ledger are written once. Keys never escape the
+// root: every implementation refuses `..`, absolute keys and empty segments.
+/** A conditional write lost: the object exists (`ifNoneMatch`) or changed (`ifMatch`). */
+class PreconditionFailedError extends Error {
+    key;
+    constructor(key, message) {
+        super(message ?? `${key} was written by someone else meanwhile`);
+        this.name = 'PreconditionFailedError';
+        this.key = key;
+    }
+}
+/** No object at the key. */
+class ObjectNotFoundError extends Error {
+    key;
+    constructor(key, where) {
+        super(`${where} does not exist`);
+        this.name = 'ObjectNotFoundError';
+        this.key = key;
+    }
+}
+/** Removes every object under `prefix` (a folder store removes the folders too). */
+async function deletePrefix(store, prefix) {
+    const tree = store;
+    if (tree.removeTree)
+        return tree.removeTree(prefix);
+    const keys = [];
+    for await (const info of store.list(prefix))
+        keys.push(info.key);
+    for (const key of keys)
+        await store.delete(key);
+}
+
+
+/***/ }),
+
+/***/ 4353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hw: () => (/* binding */ resolvePartitionKeys),
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   NL: () => (/* binding */ resolveDataRoot),
+/* harmony export */   Ng: () => (/* binding */ resolvePartitionPaths),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   b0: () => (/* binding */ assertDataRootUsable),
+/* harmony export */   e$: () => (/* binding */ STATE_DIR),
+/* harmony export */   rI: () => (/* binding */ assertSafeSegment),
+/* harmony export */   s1: () => (/* binding */ keyInsideRoot),
+/* harmony export */   xw: () => (/* binding */ templateVars),
+/* harmony export */   yY: () => (/* binding */ relativeToRoot)
+/* harmony export */ });
+/* unused harmony export DATA_ROOT_ENV */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _contract_templates_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9697);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+// Every contract path resolves under one data root, and nothing may leave it:
+// partition keys and rendered templates are checked before any file is touched.
+
+
+
+
+const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
+/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
+const STATE_DIR = '_pipewright';
+/**
+ * `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over the contract's
+ * `data_root` (relative to the pipeline folder), then `<pipeline folder>/data`.
+ * An `s3://bucket/prefix` address is kept as it is.
+ */
+function resolveDataRoot(pipeline, flag, env = process.env, cwd = process.cwd()) {
+    const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+    const named = chosen ?? nonEmpty(pipeline.dataRoot);
+    if (named !== undefined && /[\0\r\n]/.test(named))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing data root ${JSON.stringify(named)}: it contains a line break or NUL`);
+    if (named === undefined)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pipeline.dir, 'data');
+    if (/^s3:\/\//i.test(named))
+        return named;
+    return chosen !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, chosen) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(pipeline.dir, named);
+}
+/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
+function templateVars(partition) {
+    // The start carries the zone's offset, so its first ten characters are the local date.
+    const ds = partition.dataIntervalStart.slice(0, 10);
+    return {
+        ds,
+        ds_nodash: ds.replaceAll('-', ''),
+        hour: partition.dataIntervalStart.slice(11, 13),
+        ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
+        partition: partition.key,
+        data_interval_start: partition.dataIntervalStart,
+        data_interval_end: partition.dataIntervalEnd,
+    };
+}
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
+function renderTemplate(template, vars) {
+    return template.replace(PLACEHOLDER, (_match, name) => {
+        const value = lookup(vars, name);
+        if (value === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
+        }
+        return value;
+    });
+}
+function lookup(vars, name) {
+    const dot = name.indexOf('.');
+    const head = dot < 0 ? name : name.slice(0, dot);
+    const tail = dot < 0 ? undefined : name.slice(dot + 1);
+    if (tail !== undefined) {
+        if (head !== 'inputs' && head !== 'outputs')
+            return undefined;
+        const table = vars[head];
+        return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
+    }
+    if (head === 'inputs' || head === 'outputs')
+        return undefined;
+    const value = vars[head];
+    return typeof value === 'string' ? value : undefined;
+}
+function knownNames(vars) {
+    const names = [..._contract_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .TEMPLATE_VARIABLES */ .Rg];
+    for (const table of ['inputs', 'outputs']) {
+        for (const key of Object.keys(vars[table] ?? {}))
+            names.push(`${table}.${key}`);
+    }
+    return names.join(', ');
+}
+/**
+ * Refuses a value used as one path segment (partition key, dag id, run id) when it
+ * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
+ */
+function assertSafeSegment(value, what) {
+    const problem = segmentProblem(value);
+    if (problem !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
+    }
+}
+function segmentProblem(value) {
+    if (value === '')
+        return 'it is empty';
+    if (value.includes('\0'))
+        return 'it contains a NUL byte';
+    if (value.includes('/'))
+        return "it contains '/'";
+    if (value.includes('\\'))
+        return "it contains '\\'";
+    if (value.includes('..'))
+        return "it contains '..'";
+    if (value.startsWith('.'))
+        return "it starts with '.'";
+    return undefined;
+}
+/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
+function resolveInside(dataRoot, path) {
+    if (path.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${printable(path)}': it contains a NUL byte`);
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, target);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
+    }
+    return target;
+}
+/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
+function relativeToRoot(dataRoot, absolute) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot), absolute).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+/**
+ * The contract's inputs and outputs of one partition as keys relative to the data
+ * root (a folder or a bucket prefix), refused when they would leave it.
+ */
+function resolvePartitionKeys(pipeline, partition) {
+    const paths = resolvePartitionPaths(pipeline, partition, KEY_ROOT);
+    const rel = (record) => Object.fromEntries(Object.entries(record).map(([name, path]) => [name, relativeToRoot(KEY_ROOT, path)]));
+    return { inputs: rel(paths.inputs), outputs: rel(paths.outputs) };
+}
+// Keys are resolved against a stand-in root: the same rules as paths in a folder, whatever the store.
+const KEY_ROOT = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)('/pipewright-data-root');
+/** `path` as a key relative to the data root (normalized), refused when it would leave the root. */
+function keyInsideRoot(path) {
+    return relativeToRoot(KEY_ROOT, resolveInside(KEY_ROOT, path));
+}
+/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+function resolvePartitionPaths(pipeline, partition, dataRoot) {
+    assertSafeSegment(partition.key, 'partition key');
+    const base = templateVars(partition);
+    const inputs = {};
+    for (const [name, template] of Object.entries(pipeline.inputs)) {
+        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    const outputs = {};
+    for (const [name, template] of Object.entries(pipeline.outputs)) {
+        outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    return { inputs, outputs };
+}
+function nonEmpty(value) {
+    return value === undefined || value.trim() === '' ? undefined : value;
+}
+function printable(value) {
+    return value.replaceAll('\0', '\\0');
+}
+const inside = (root, path) => {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+};
+function statOf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
+function fixedFolders(template) {
+    const fixed = template
+        .split('{{')[0]
+        .split('/')
+        .slice(0, -1)
+        .filter((s) => s !== '' && s !== '.');
+    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
+}
+/**
+ * Checks, before anything is written, that the data root can hold this pipeline's
+ * files: it is a folder (or does not exist yet), pipewright's own folders are
+ * folders, and no symbolic link on the way to a dataset (the fixed folders of
+ * each path, and the entries right under the deepest one, such as `dt=...`)
+ * leads outside the data root's real path. Paths are checked by text elsewhere;
+ * this closes the gap a link would open.
+ */
+function assertDataRootUsable(dataRoot, pipeline) {
+    if (/^s3:\/\//i.test(dataRoot))
+        return; // a bucket is checked when it is opened (src/store/data-root.ts)
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot);
+    const info = statOf(root);
+    if (info === undefined) {
+        assertCreatable(root); // created on first write
+        return;
+    }
+    if (!(info.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root) : info).isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
+    const checked = new Set();
+    const check = (path) => {
+        if (checked.has(path))
+            return;
+        checked.add(path);
+        const at = statOf(path);
+        if (!at?.isSymbolicLink())
+            return;
+        let target;
+        try {
+            target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+        }
+        catch {
+            target = `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)} (missing)`;
+        }
+        if (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(target) || !inside(realRoot, target))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
+    };
+    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, folder);
+        const at = statOf(path);
+        if (at?.isSymbolicLink())
+            check(path);
+        if (at && !(at.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path) : at).isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+    }
+    for (const template of templates) {
+        const folders = fixedFolders(template);
+        for (const folder of folders)
+            check((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, folder));
+        const deepest = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, folders.at(-1) ?? '.');
+        if (!statOf(deepest)?.isDirectory())
+            continue;
+        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(deepest))
+            check((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(deepest, name));
+    }
+}
+/** A data root not created yet: its nearest existing ancestor must be a folder (a link to one is fine). */
+function assertCreatable(root) {
+    let ancestor = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(root);
+    while (statOf(ancestor) === undefined && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ancestor) !== ancestor)
+        ancestor = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ancestor);
+    const fix = `point --data-root (or ${DATA_ROOT_ENV}) at a folder`;
+    if (statOf(ancestor)?.isSymbolicLink() && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(ancestor))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is a link to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(ancestor)}, which does not exist: create it, or ${fix}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(ancestor).isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is not a folder: ${fix}`);
+}
+
+
+/***/ }),
+
+/***/ 7963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ parseRunRecord)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8301);
+// Reading one run record file, for both ledgers. A truncated, empty, garbage or
+// `null` record is a broken state the user must repair: it is refused with one
+// line naming the file and the fix, never read as "no runs yet" or left to crash
+// deeper in.
+
+
+// The one serializer's reader: snake_case files (and camelCase ones written before it).
+const asRecord = (json) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .fromJsonValue */ .Cw)(json);
+const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
+/** What is missing from a decoded record, or undefined when it has what readers rely on. */
+function missingFields(record) {
+    const fields = record;
+    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
+    if (!Array.isArray(fields.tasks))
+        missing.push('tasks');
+    return missing.length ? missing.join(', ') : undefined;
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+/**
+ * The run record in `text`. `where` names the file for the message (a path, or
+ * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
+ */
+function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
+    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw refuse(`holds ${describe(value)}, not a run record`);
+    let record;
+    try {
+        record = decode(value);
+    }
+    catch (error) {
+        throw refuse(`is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+    }
+    const missing = missingFields(record);
+    if (missing)
+        throw refuse(`is not a run record (no ${missing})`);
+    return record;
 }
 
 
@@ -27695,6 +28629,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
 /***/ 9896:
 /***/ ((module) => {
 
@@ -27709,10 +28650,115 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -39156,6 +40202,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -39168,9 +40244,42 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/publicPath */
@@ -39195,9 +40304,48 @@ exports.visitAsync = visitAsync;
 /******/ 		792: 0
 /******/ 	};
 /******/ 	
-/******/ 	// no install chunk
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
 /******/ 	
-/******/ 	// no chunk on demand loading
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
 /******/ 	
 /******/ 	// no prefetching
 /******/ 	

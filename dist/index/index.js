@@ -86,6 +86,26 @@ class PartitionBusyError extends Error {
         this.holder = holder;
     }
 }
+/** A live lease is held by someone else: the caller should report it busy (exit 1), not failed. */
+class LeaseHeldError extends Error {
+    name = 'LeaseHeldError';
+    /** The lease object, as the store names it. */
+    where;
+    current;
+    constructor(where, current) {
+        super(`${where} is held by run ${describeLeaseHolder(current)}`);
+        this.where = where;
+        this.current = current;
+    }
+}
+/** `run-1 (pid 42 on runner-3) until 2026-05-02T06:01:00.000Z`: who holds a lease, in one phrase. */
+function describeLeaseHolder(current) {
+    return `${current.holder} (pid ${current.pid} on ${current.host}) until ${current.expiresAt}`;
+}
+/** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
+class LeaseLostError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'LeaseLostError';
+}
 /** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
 function classifyError(error) {
     const name = error instanceof Error ? error.name : '';
@@ -103,16 +123,19 @@ function errorMessage(error) {
         return error.message;
     return String(error);
 }
-/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
+/** True for what one line explains (mistakes, busy partitions, an unreachable service); false for bugs (shown with a stack). */
 function isUserError(error) {
     return (error instanceof UsageError ||
         error instanceof ContractError ||
         error instanceof PartitionBusyError ||
-        error instanceof StateError);
+        error instanceof LeaseHeldError ||
+        error instanceof StateError ||
+        // Outside a task (a bucket unreachable at start): the network, not a bug; its message says what to check.
+        error instanceof TransientError);
 }
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 function userErrorExitCode(error) {
-    return error instanceof StateError ? 1 : 2;
+    return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

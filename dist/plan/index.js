@@ -36313,7 +36313,7 @@ if (tooOld) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_node_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5156);
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1585);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(901);
 
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPlanAction */ .T)();
@@ -36323,7 +36323,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1585:
+/***/ 901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39277,219 +39277,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
-// Every error pipewright raises on purpose lives here. The edges (CLI, actions)
-// map them to exit codes, annotations and failure classes; anything else is a bug.
-/** Bad flags or action inputs: exit 2, one line, nothing done. */
-class errors_UsageError extends Error {
-    name = 'UsageError';
-}
-/** A problem in a user's pipeline.yml, located at file:line:col. */
-class ContractError extends Error {
-    name = 'ContractError';
-    file;
-    line;
-    col;
-    constructor(message, file, line, col) {
-        super(message);
-        this.file = file;
-        this.line = line;
-        this.col = col;
-    }
-}
-/**
- * The workspace's stored state cannot be used as it is (a corrupt run record, a file
- * where pipewright keeps a folder, a read-only data root): one line naming the file
- * and the fix, exit 1. Nothing is written until it is fixed.
- */
-class StateError extends Error {
-    name = 'StateError';
-    file;
-    constructor(message, file) {
-        super(message);
-        this.file = file;
-    }
-}
-/** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
-class TransientError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'TransientError';
-}
-/** Thrown by task code when the data breaks its contract: never retried, nothing published. */
-class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'DataContractError';
-}
-/** The reason an attempt's signal carries when its timeout passed. */
-class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'TimeoutError';
-}
-/** Another run holds the partition; the caller should report it busy, not failed. */
-class PartitionBusyError extends Error {
-    name = 'PartitionBusyError';
-    dagId;
-    partition;
-    holder;
-    constructor(dagId, partition, holder) {
-        super(`partition ${dagId}/${partition} is busy: run ${holder} holds it`);
-        this.dagId = dagId;
-        this.partition = partition;
-        this.holder = holder;
-    }
-}
-/** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
-function classifyError(error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'TransientError')
-        return 'transient';
-    if (name === 'DataContractError')
-        return 'data';
-    if (name === 'TimeoutError' || name === 'AbortError')
-        return 'timeout';
-    return 'code';
-}
-/** One message from any thrown value, without a stack for the errors we raise on purpose. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
-function isUserError(error) {
-    return (error instanceof errors_UsageError ||
-        error instanceof ContractError ||
-        error instanceof PartitionBusyError ||
-        error instanceof StateError);
-}
-/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
-function userErrorExitCode(error) {
-    return error instanceof StateError ? 1 : 2;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/github/summary.ts
-// Job summaries: small Markdown builders and the size guard. GitHub drops a
-// step summary over 1 MiB entirely, so a long one is cut at a line with a
-// note that points at the artifact holding the full report.
-
-
-/** Kept under GitHub's 1 MiB (1,048,576 bytes) per step, with room for the note. */
-const SUMMARY_LIMIT_BYTES = 1_000_000;
-/**
- * One table cell: `|` would end the cell and a newline the row; `<` and `>` are
- * entities so a value (a contract's owner, a task's error) never becomes HTML.
- */
-function escapeCell(value) {
-    if (value === undefined)
-        return '';
-    return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured Markdown table; every cell is escaped. */
-function markdownTable(header, rows, align = []) {
-    const rule = header.map((_, i) => {
-        const a = align[i];
-        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
-    });
-    const line = (cells) => `| ${header.map((_, i) => escapeCell(cells[i])).join(' | ')} |`;
-    return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
-}
-/** A fenced Mermaid block, rendered as a diagram in summaries, issues and PRs. */
-function mermaidBlock(source) {
-    return '```mermaid\n' + source.trim() + '\n```\n';
-}
-/**
- * Cuts `markdown` so that, with `usedBytes` already in the step's summary file,
- * it stays under `limitBytes`. The cut falls at a line end (never inside a UTF-8
- * sequence), closes an open code fence, and appends a note naming the artifact.
- */
-function fitSummary(markdown, options = {}) {
-    const limit = (options.limitBytes ?? SUMMARY_LIMIT_BYTES) - (options.usedBytes ?? 0);
-    const full = Buffer.from(markdown, 'utf8');
-    if (full.length <= limit)
-        return { markdown, truncated: false, bytes: full.length };
-    const where = options.artifactName ? `the artifact \`${options.artifactName}\`` : "this run's artifacts";
-    const note = (kept) => `\n> [!WARNING]\n> Summary cut at ${kept.toLocaleString('en-US')} of ${full.length.toLocaleString('en-US')} bytes: ` +
-        `GitHub drops step summaries over 1 MiB. The full report is in ${where}.\n`;
-    const budget = limit - Buffer.byteLength(note(full.length)) - Buffer.byteLength('```\n');
-    if (budget <= 0)
-        return { markdown: '', truncated: true, bytes: 0 };
-    let end = full.lastIndexOf(0x0a, budget - 1) + 1;
-    if (end <= 0) {
-        // One huge line: back off to a character boundary (skip UTF-8 continuation bytes).
-        end = budget;
-        while (end > 0 && ((full[end] ?? 0) & 0xc0) === 0x80)
-            end--;
-    }
-    let kept = full.subarray(0, end).toString('utf8');
-    const fences = kept.split('\n').filter((l) => l.trimStart().startsWith('```')).length;
-    if (fences % 2 === 1)
-        kept += kept.endsWith('\n') ? '```\n' : '\n```\n';
-    const result = kept + note(end);
-    return { markdown: result, truncated: true, bytes: Buffer.byteLength(result) };
-}
-/** Appends Markdown to this step's summary, cut to fit what the step has already written. */
-async function writeJobSummary(markdown, options = {}) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return { written: false, truncated: false, bytes: 0 };
-    let usedBytes = 0;
-    try {
-        usedBytes = (0,external_node_fs_namespaceObject.statSync)(file).size;
-    }
-    catch {
-        // core.summary creates nothing either: a missing file is reported by write() below.
-    }
-    const fitted = fitSummary(markdown, { ...options, usedBytes });
-    await summary.emptyBuffer().addRaw(fitted.markdown).write();
-    return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
-}
-
-;// CONCATENATED MODULE: ./src/markdown.ts
-// Text a person typed, shown as itself inside Markdown (job summaries, reports,
-// issues): GitHub renders Markdown and some HTML there, so a reason like
-// `<img src=x>` or `[click](https://evil)` must not become markup.
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
-/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
-function markdownText(value) {
-    return value
-        .replace(/[\r\n]+/g, ' ')
-        .replaceAll('&', '&amp;')
-        .replace(MARKDOWN_PUNCTUATION, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/plan/estimate.ts
-/** Wall times of finished runs (success or failed) that recorded an end. */
-function pastDurations(history) {
-    const durations = [];
-    for (const run of history) {
-        if (run.state !== 'success' && run.state !== 'failed')
-            continue;
-        const ms = Date.parse(run.endedAt ?? '') - Date.parse(run.startedAt);
-        if (Number.isFinite(ms) && ms >= 0)
-            durations.push(ms);
-    }
-    return durations;
-}
-function median(values) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-/** Undefined when there is no history to estimate from. */
-function estimateRunnerMinutes(history, matrix) {
-    const durations = pastDurations(history);
-    const medianMs = median(durations);
-    if (medianMs === undefined)
-        return undefined;
-    let runnerMinutes = 0;
-    for (const entry of matrix.include) {
-        const partitions = entry.partitions.split(' ').filter(Boolean).length;
-        runnerMinutes += Math.max(1, Math.ceil((medianMs * partitions) / 60_000));
-    }
-    return { samples: durations.length, medianMs, jobs: matrix.include.length, runnerMinutes };
-}
-
 ;// CONCATENATED MODULE: ./node_modules/luxon/build/es6/luxon.mjs
 // these aren't really private, but nor are they really useful to document
 
@@ -47625,6 +47412,134 @@ const VERSION = "3.7.2";
 
 //# sourceMappingURL=luxon.mjs.map
 
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/github/summary.ts
+// Job summaries: small Markdown builders and the size guard. GitHub drops a
+// step summary over 1 MiB entirely, so a long one is cut at a line with a
+// note that points at the artifact holding the full report.
+
+
+/** Kept under GitHub's 1 MiB (1,048,576 bytes) per step, with room for the note. */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/**
+ * One table cell: `|` would end the cell and a newline the row; `<` and `>` are
+ * entities so a value (a contract's owner, a task's error) never becomes HTML.
+ */
+function escapeCell(value) {
+    if (value === undefined)
+        return '';
+    return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table; every cell is escaped. */
+function markdownTable(header, rows, align = []) {
+    const rule = header.map((_, i) => {
+        const a = align[i];
+        return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
+    });
+    const line = (cells) => `| ${header.map((_, i) => escapeCell(cells[i])).join(' | ')} |`;
+    return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
+/** A fenced Mermaid block, rendered as a diagram in summaries, issues and PRs. */
+function mermaidBlock(source) {
+    return '```mermaid\n' + source.trim() + '\n```\n';
+}
+/**
+ * Cuts `markdown` so that, with `usedBytes` already in the step's summary file,
+ * it stays under `limitBytes`. The cut falls at a line end (never inside a UTF-8
+ * sequence), closes an open code fence, and appends a note naming the artifact.
+ */
+function fitSummary(markdown, options = {}) {
+    const limit = (options.limitBytes ?? SUMMARY_LIMIT_BYTES) - (options.usedBytes ?? 0);
+    const full = Buffer.from(markdown, 'utf8');
+    if (full.length <= limit)
+        return { markdown, truncated: false, bytes: full.length };
+    const where = options.artifactName ? `the artifact \`${options.artifactName}\`` : "this run's artifacts";
+    const note = (kept) => `\n> [!WARNING]\n> Summary cut at ${kept.toLocaleString('en-US')} of ${full.length.toLocaleString('en-US')} bytes: ` +
+        `GitHub drops step summaries over 1 MiB. The full report is in ${where}.\n`;
+    const budget = limit - Buffer.byteLength(note(full.length)) - Buffer.byteLength('```\n');
+    if (budget <= 0)
+        return { markdown: '', truncated: true, bytes: 0 };
+    let end = full.lastIndexOf(0x0a, budget - 1) + 1;
+    if (end <= 0) {
+        // One huge line: back off to a character boundary (skip UTF-8 continuation bytes).
+        end = budget;
+        while (end > 0 && ((full[end] ?? 0) & 0xc0) === 0x80)
+            end--;
+    }
+    let kept = full.subarray(0, end).toString('utf8');
+    const fences = kept.split('\n').filter((l) => l.trimStart().startsWith('```')).length;
+    if (fences % 2 === 1)
+        kept += kept.endsWith('\n') ? '```\n' : '\n```\n';
+    const result = kept + note(end);
+    return { markdown: result, truncated: true, bytes: Buffer.byteLength(result) };
+}
+/** Appends Markdown to this step's summary, cut to fit what the step has already written. */
+async function writeJobSummary(markdown, options = {}) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return { written: false, truncated: false, bytes: 0 };
+    let usedBytes = 0;
+    try {
+        usedBytes = (0,external_node_fs_.statSync)(file).size;
+    }
+    catch {
+        // core.summary creates nothing either: a missing file is reported by write() below.
+    }
+    const fitted = fitSummary(markdown, { ...options, usedBytes });
+    await summary.emptyBuffer().addRaw(fitted.markdown).write();
+    return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+// Text a person typed, shown as itself inside Markdown (job summaries, reports,
+// issues): GitHub renders Markdown and some HTML there, so a reason like
+// `<img src=x>` or `[click](https://evil)` must not become markup.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
+/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
+function markdownText(value) {
+    return value
+        .replace(/[\r\n]+/g, ' ')
+        .replaceAll('&', '&amp;')
+        .replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/plan/estimate.ts
+/** Wall times of finished runs (success or failed) that recorded an end. */
+function pastDurations(history) {
+    const durations = [];
+    for (const run of history) {
+        if (run.state !== 'success' && run.state !== 'failed')
+            continue;
+        const ms = Date.parse(run.endedAt ?? '') - Date.parse(run.startedAt);
+        if (Number.isFinite(ms) && ms >= 0)
+            durations.push(ms);
+    }
+    return durations;
+}
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** Undefined when there is no history to estimate from. */
+function estimateRunnerMinutes(history, matrix) {
+    const durations = pastDurations(history);
+    const medianMs = median(durations);
+    if (medianMs === undefined)
+        return undefined;
+    let runnerMinutes = 0;
+    for (const entry of matrix.include) {
+        const partitions = entry.partitions.split(' ').filter(Boolean).length;
+        runnerMinutes += Math.max(1, Math.ceil((medianMs * partitions) / 60_000));
+    }
+    return { samples: durations.length, medianMs, jobs: matrix.include.length, runnerMinutes };
+}
+
 ;// CONCATENATED MODULE: ./src/schedule/grains.ts
 // One calendar grid per partition grain: how an instant floors to the start of
 // its partition, where the next partition starts, and how a start is keyed.
@@ -47739,7 +47654,7 @@ function formatInstant(dt) {
 /** Refuses a zone luxon does not know, naming it. */
 function requireZone(timezone) {
     if (!luxon_DateTime.now().setZone(timezone).isValid)
-        throw new errors_UsageError(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
+        throw new src_errors/* UsageError */.eb(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
 }
 /**
  * Reads a date (`2026-05-01`, midnight in the zone) or a date-time with or
@@ -47752,7 +47667,7 @@ function parseInstant(value, timezone, what) {
         ? luxon_DateTime.fromISO(value, { zone: timezone })
         : undefined;
     if (!dt?.isValid)
-        throw new errors_UsageError(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
+        throw new src_errors/* UsageError */.eb(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
     return dt.setZone(timezone);
 }
 
@@ -47782,12 +47697,12 @@ function partitionForKey(grain, timezone, key) {
     const expected = `expected ${grid.shape}, e.g. ${grid.example}`;
     if (typeof start === 'string') {
         const why = start === 'wrong shape' ? expected : `${start}; ${expected}`;
-        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key: ${why}`);
+        throw new src_errors/* UsageError */.eb(`'${key}' is not ${article(grain)} partition key: ${why}`);
     }
     const partition = partitionAt(grain, grid.floor(start));
     if (partition.key !== key) {
         const hint = grain === 'hourly' ? ` (in ${timezone} that hour is keyed '${partition.key}')` : '';
-        throw new errors_UsageError(`'${key}' is not ${article(grain)} partition key${hint}: ${expected}`);
+        throw new src_errors/* UsageError */.eb(`'${key}' is not ${article(grain)} partition key${hint}: ${expected}`);
     }
     return partition;
 }
@@ -47809,7 +47724,7 @@ function partitionsBetween(grain, timezone, first, last) {
     requireZone(timezone);
     const grid = gridFor(grain);
     const lastStart = Date.parse(last.dataIntervalStart);
-    const tooMany = () => new errors_UsageError(`${first.key}..${last.key} holds more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${grain} partitions; split it into smaller ranges`);
+    const tooMany = () => new src_errors/* UsageError */.eb(`${first.key}..${last.key} holds more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${grain} partitions; split it into smaller ranges`);
     // Even at the longest partitions this range is too big: refuse before walking it.
     if ((lastStart - Date.parse(first.dataIntervalStart)) / grid.maxSpanMs >= MAX_PARTITIONS)
         throw tooMany();
@@ -47873,13 +47788,13 @@ function startMs(partition) {
 function assertWithinContract(pipeline, first, last, now) {
     const window = contractWindow(pipeline);
     if (startMs(first.partition) < startMs(window.first))
-        throw new errors_UsageError(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
+        throw new src_errors/* UsageError */.eb(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
             'to process older data, move start_date earlier in the contract');
     if (window.last && startMs(last.partition) > startMs(window.last))
-        throw new errors_UsageError(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
+        throw new src_errors/* UsageError */.eb(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
     if (!isDue(last.partition, now)) {
         const due = latestDuePartition(pipeline, now);
-        throw new errors_UsageError(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
+        throw new src_errors/* UsageError */.eb(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
     }
 }
 
@@ -47996,9 +47911,9 @@ function catchUp(pipeline, first, last) {
         return partitionsBetween(pipeline.partition, pipeline.timezone, first, last);
     }
     catch (error) {
-        if (!(error instanceof errors_UsageError))
+        if (!(error instanceof src_errors/* UsageError */.eb))
             throw error;
-        throw new errors_UsageError(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
+        throw new src_errors/* UsageError */.eb(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
             'move start_date later or set catchup: false');
     }
 }
@@ -48039,7 +47954,7 @@ async function planBackfill(pipeline, opts, ledger) {
     const first = partitionForKey(grain, timezone, opts.start);
     const last = partitionForKey(grain, timezone, opts.end);
     if (startMs(last) < startMs(first))
-        throw new errors_UsageError(`backfill end '${opts.end}' is before its start '${opts.start}'`);
+        throw new src_errors/* UsageError */.eb(`backfill end '${opts.end}' is before its start '${opts.start}'`);
     assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
     const candidates = partitionsBetween(grain, timezone, first, last);
     if (opts.reverse)
@@ -48174,7 +48089,7 @@ const OUTPUT = {
 function readString(name, options = {}) {
     const value = getInput(name);
     if (value === '' && options.required)
-        throw new errors_UsageError(`input '${name}' is required`);
+        throw new src_errors/* UsageError */.eb(`input '${name}' is required`);
     return value === '' ? (options.fallback ?? '') : value;
 }
 const renamedWarned = new Set();
@@ -48202,7 +48117,7 @@ function readBoolean(name, fallback) {
         return true;
     if (value === 'false')
         return false;
-    throw new errors_UsageError(`input '${name}' must be "true" or "false" (got ${JSON.stringify(value)})`);
+    throw new src_errors/* UsageError */.eb(`input '${name}' must be "true" or "false" (got ${JSON.stringify(value)})`);
 }
 function readEnum(name, allowed, fallback) {
     const value = getInput(name);
@@ -48210,7 +48125,7 @@ function readEnum(name, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new errors_UsageError(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+    throw new src_errors/* UsageError */.eb(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 }
 /** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
 function readPositiveInt(name, old) {
@@ -48218,7 +48133,7 @@ function readPositiveInt(name, old) {
     if (value === '')
         return undefined;
     if (!/^\d+$/.test(value) || Number(value) < 1)
-        throw new errors_UsageError(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);
+        throw new src_errors/* UsageError */.eb(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);
     return Number(value);
 }
 /** A duration such as 5s, 500ms or 2m, in milliseconds. */
@@ -48251,74 +48166,17 @@ function inputs_setOutput(name, value) {
     setOutput(name, typeof value === 'string' ? value : String(value));
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/json.ts
-// The one serializer for every JSON file pipewright writes: snake_case keys,
-// `schema_version` first, two-space indent, a final newline. TypeScript keeps
-// camelCase; the conversion happens here and nowhere else. Keys under the
-// `opaque` fields (metrics: the user's own names) are kept exactly as given.
-/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
-const SCHEMA_VERSION = 1;
-/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
-const OPAQUE = new Set(['metrics']);
-function snakeCase(key) {
-    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-function camelCase(key) {
-    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-}
-function convert(value, rename) {
-    if (Array.isArray(value))
-        return value.map((v) => convert(v, rename));
-    if (value === null || typeof value !== 'object')
-        return value;
-    const out = {};
-    for (const [key, v] of Object.entries(value)) {
-        if (v === undefined)
-            continue;
-        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
-    }
-    return out;
-}
-/** JSON text of `value` with snake_case keys and `schema_version` first. */
-function toJsonText(value) {
-    const body = convert(value, snakeCase);
-    delete body.schema_version;
-    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
-}
-/**
- * The value written by `toJsonText` (or by pipewright before it: camelCase keys
- * read unchanged), with camelCase keys and without `schema_version`.
- */
-function fromJsonValue(parsed) {
-    const value = convert(parsed, camelCase);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        delete value.schemaVersion;
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/map-limited.ts
-// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
-async function map_limited_mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
+// EXTERNAL MODULE: ./src/map-limited.ts
+var map_limited = __nccwpck_require__(9270);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
@@ -48338,208 +48196,8 @@ function isCode(error, code) {
     return error?.code === code;
 }
 
-;// CONCATENATED MODULE: ./src/store/paths.ts
-// Every contract path resolves under one data root, and nothing may leave it:
-// partition keys and rendered templates are checked before any file is touched.
-
-
-
-
-const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
-/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
-const STATE_DIR = '_pipewright';
-/** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
-function resolveDataRoot(pipeline, flag, env = process.env) {
-    const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
-    if (chosen !== undefined && /[\0\r\n]/.test(chosen))
-        throw new errors_UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
-    return chosen === undefined ? (0,external_node_path_namespaceObject.join)(pipeline.dir, 'data') : (0,external_node_path_namespaceObject.resolve)(chosen);
-}
-/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
-function templateVars(partition) {
-    // The start carries the zone's offset, so its first ten characters are the local date.
-    const ds = partition.dataIntervalStart.slice(0, 10);
-    return {
-        ds,
-        ds_nodash: ds.replaceAll('-', ''),
-        hour: partition.dataIntervalStart.slice(11, 13),
-        ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
-        partition: partition.key,
-        data_interval_start: partition.dataIntervalStart,
-        data_interval_end: partition.dataIntervalEnd,
-    };
-}
-const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
-/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
-function renderTemplate(template, vars) {
-    return template.replace(PLACEHOLDER, (_match, name) => {
-        const value = lookup(vars, name);
-        if (value === undefined) {
-            throw new UsageError(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
-        }
-        return value;
-    });
-}
-function lookup(vars, name) {
-    const dot = name.indexOf('.');
-    const head = dot < 0 ? name : name.slice(0, dot);
-    const tail = dot < 0 ? undefined : name.slice(dot + 1);
-    if (tail !== undefined) {
-        if (head !== 'inputs' && head !== 'outputs')
-            return undefined;
-        const table = vars[head];
-        return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
-    }
-    if (head === 'inputs' || head === 'outputs')
-        return undefined;
-    const value = vars[head];
-    return typeof value === 'string' ? value : undefined;
-}
-function knownNames(vars) {
-    const names = [...TEMPLATE_VARIABLES];
-    for (const table of ['inputs', 'outputs']) {
-        for (const key of Object.keys(vars[table] ?? {}))
-            names.push(`${table}.${key}`);
-    }
-    return names.join(', ');
-}
-/**
- * Refuses a value used as one path segment (partition key, dag id, run id) when it
- * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
- */
-function assertSafeSegment(value, what) {
-    const problem = segmentProblem(value);
-    if (problem !== undefined) {
-        throw new errors_UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
-    }
-}
-function segmentProblem(value) {
-    if (value === '')
-        return 'it is empty';
-    if (value.includes('\0'))
-        return 'it contains a NUL byte';
-    if (value.includes('/'))
-        return "it contains '/'";
-    if (value.includes('\\'))
-        return "it contains '\\'";
-    if (value.includes('..'))
-        return "it contains '..'";
-    if (value.startsWith('.'))
-        return "it starts with '.'";
-    return undefined;
-}
-/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
-function resolveInside(dataRoot, path) {
-    if (path.includes('\0'))
-        throw new errors_UsageError(`refusing path '${printable(path)}': it contains a NUL byte`);
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
-    const target = (0,external_node_path_namespaceObject.resolve)(root, path);
-    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
-    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-        throw new errors_UsageError(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
-    }
-    return target;
-}
-/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
-function relativeToRoot(dataRoot, absolute) {
-    return relative(resolve(dataRoot), absolute).split(sep).join('/');
-}
-/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
-function resolvePartitionPaths(pipeline, partition, dataRoot) {
-    assertSafeSegment(partition.key, 'partition key');
-    const base = templateVars(partition);
-    const inputs = {};
-    for (const [name, template] of Object.entries(pipeline.inputs)) {
-        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
-    }
-    const outputs = {};
-    for (const [name, template] of Object.entries(pipeline.outputs)) {
-        outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
-    }
-    return { inputs, outputs };
-}
-function nonEmpty(value) {
-    return value === undefined || value.trim() === '' ? undefined : value;
-}
-function printable(value) {
-    return value.replaceAll('\0', '\\0');
-}
-const inside = (root, path) => {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-};
-function statOf(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
-function fixedFolders(template) {
-    const fixed = template
-        .split('{{')[0]
-        .split('/')
-        .slice(0, -1)
-        .filter((s) => s !== '' && s !== '.');
-    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
-}
-/**
- * Checks, before anything is written, that the data root can hold this pipeline's
- * files: it is a folder (or does not exist yet), pipewright's own folders are
- * folders, and no symbolic link on the way to a dataset (the fixed folders of
- * each path, and the entries right under the deepest one, such as `dt=...`)
- * leads outside the data root's real path. Paths are checked by text elsewhere;
- * this closes the gap a link would open.
- */
-function assertDataRootUsable(dataRoot, pipeline) {
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
-    const info = statOf(root);
-    if (info === undefined)
-        return; // created on first write
-    if (!(info.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(root) : info).isDirectory())
-        throw new errors_UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
-    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
-    const checked = new Set();
-    const check = (path) => {
-        if (checked.has(path))
-            return;
-        checked.add(path);
-        const at = statOf(path);
-        if (!at?.isSymbolicLink())
-            return;
-        let target;
-        try {
-            target = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        }
-        catch {
-            target = `${(0,external_node_fs_namespaceObject.readlinkSync)(path)} (missing)`;
-        }
-        if (!(0,external_node_path_namespaceObject.isAbsolute)(target) || !inside(realRoot, target))
-            throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
-    };
-    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
-        const path = (0,external_node_path_namespaceObject.join)(root, folder);
-        const at = statOf(path);
-        if (at?.isSymbolicLink())
-            check(path);
-        if (at && !(at.isSymbolicLink() ? (0,external_node_fs_namespaceObject.statSync)(path) : at).isDirectory())
-            throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
-    }
-    for (const template of templates) {
-        const folders = fixedFolders(template);
-        for (const folder of folders)
-            check((0,external_node_path_namespaceObject.join)(root, folder));
-        const deepest = (0,external_node_path_namespaceObject.join)(root, folders.at(-1) ?? '.');
-        if (!statOf(deepest)?.isDirectory())
-            continue;
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(deepest))
-            check((0,external_node_path_namespaceObject.join)(deepest, name));
-    }
-}
-
+// EXTERNAL MODULE: ./src/store/paths.ts
+var paths = __nccwpck_require__(4353);
 ;// CONCATENATED MODULE: ./src/store/pid.ts
 // Whether a process on this host still runs: decides if a temp file or a lock
 // was left behind by a killed writer.
@@ -48563,7 +48221,7 @@ function isProcessAlive(pid) {
 
 /** The counter for `path`'s kind of file. */
 function rowCounterFor(path) {
-    return (0,external_node_path_namespaceObject.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
+    return (0,external_node_path_.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
 }
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -48634,16 +48292,16 @@ const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 const FLUSH_BYTES = 1 << 20;
 /** The hidden temp name used while `target` is being written: `.<name>.tmp-<pid>-<random>`. */
 function tempNameFor(target) {
-    return `.${(0,external_node_path_namespaceObject.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    return `.${(0,external_node_path_.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
 }
 /** True for names `tempNameFor` makes: never listed in manifests, swept when stale. */
 function isTempName(name) {
     return TEMP_NAME.test(name);
 }
 function createAtomicWriter(dataRoot, options = {}) {
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+    const root = (0,external_node_path_.resolve)(dataRoot);
     const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-    const openFile = async (path) => openAtomic(resolveInside(root, path), staleAfterMs);
+    const openFile = async (path) => openAtomic((0,paths/* resolveInside */.LI)(root, path), staleAfterMs);
     return {
         open: openFile,
         async writeFile(path, data) {
@@ -48665,7 +48323,7 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
     const swept = [];
     let names;
     try {
-        names = await (0,promises_namespaceObject.readdir)(dir);
+        names = await (0,promises_.readdir)(dir);
     }
     catch (error) {
         if (isCode(error, 'ENOENT'))
@@ -48678,11 +48336,11 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         if (!match)
             continue;
         const pid = Number(match[1]);
-        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        const path = (0,external_node_path_.join)(dir, name);
         try {
             const abandoned = pid !== process.pid && !isProcessAlive(pid);
-            if (abandoned || now - (await (0,promises_namespaceObject.stat)(path)).mtimeMs > staleAfterMs) {
-                await (0,promises_namespaceObject.unlink)(path);
+            if (abandoned || now - (await (0,promises_.stat)(path)).mtimeMs > staleAfterMs) {
+                await (0,promises_.unlink)(path);
                 swept.push(path);
             }
         }
@@ -48695,11 +48353,11 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
     return swept;
 }
 async function openAtomic(target, staleAfterMs) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(target);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const dir = (0,external_node_path_.dirname)(target);
+    await (0,promises_.mkdir)(dir, { recursive: true });
     await sweepStaleTemps(dir, staleAfterMs);
-    const temp = (0,external_node_path_namespaceObject.join)(dir, tempNameFor(target));
-    const handle = await (0,promises_namespaceObject.open)(temp, 'wx');
+    const temp = (0,external_node_path_.join)(dir, tempNameFor(target));
+    const handle = await (0,promises_.open)(temp, 'wx');
     const hash = (0,external_node_crypto_.createHash)('sha256');
     // Counted as written, so publishing needs no second read of a large output.
     const rows = rowCounterFor(target);
@@ -48741,11 +48399,11 @@ async function openAtomic(target, staleAfterMs) {
                 await flush();
                 await handle.sync();
                 await handle.close();
-                await (0,promises_namespaceObject.rename)(temp, target);
+                await (0,promises_.rename)(temp, target);
             }
             catch (error) {
                 await handle.close().catch(() => { });
-                await (0,promises_namespaceObject.unlink)(temp).catch(() => { });
+                await (0,promises_.unlink)(temp).catch(() => { });
                 throw error;
             }
             await syncDir(dir);
@@ -48756,7 +48414,7 @@ async function openAtomic(target, staleAfterMs) {
                 return;
             state = 'aborted';
             await handle.close().catch(() => { });
-            await (0,promises_namespaceObject.unlink)(temp).catch((error) => {
+            await (0,promises_.unlink)(temp).catch((error) => {
                 if (!isCode(error, 'ENOENT'))
                     throw error;
             });
@@ -48779,7 +48437,7 @@ async function writeAll(handle, buffer, path) {
 async function syncDir(dir) {
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(dir, 'r');
+        handle = await (0,promises_.open)(dir, 'r');
         await handle.sync();
     }
     catch (error) {
@@ -48799,27 +48457,8 @@ async function* chunksOf(data) {
     yield* data;
 }
 
-;// CONCATENATED MODULE: ./src/store/ledger.ts
-// The run ledger: one record per partition run. Backends (the filesystem in
-// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
-// only needs to read.
-/**
- * Oldest first: by sequence when both runs have one (a clock that jumped cannot
- * reorder them), else by startedAt (ISO, UTC), then runId.
- */
-function compareRuns(a, b) {
-    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
-        return a.sequence - b.sequence;
-    }
-    if (a.startedAt !== b.startedAt)
-        return a.startedAt < b.startedAt ? -1 : 1;
-    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
-}
-/** The sequence the next run of a partition takes, given its runs so far. */
-function nextSequence(runs) {
-    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
-}
-
+// EXTERNAL MODULE: ./src/store/ledger.ts
+var ledger = __nccwpck_require__(9716);
 ;// CONCATENATED MODULE: ./src/store/lock.ts
 // One run at a time per partition: `<root>/_pipewright/locks/<dag_id>/<partition>.lock`.
 // The lock is published complete with link(2), which fails if the name exists,
@@ -48845,18 +48484,18 @@ function nextSequence(runs) {
 const CLAIM_STALE_MS = 30_000;
 const MAX_ROUNDS = 8;
 function lockPath(dataRoot, dagId, partition) {
-    assertSafeSegment(dagId, 'dag id');
-    assertSafeSegment(partition, 'partition key');
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
+    (0,paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+    (0,paths/* assertSafeSegment */.rI)(partition, 'partition key');
+    return (0,external_node_path_.join)((0,external_node_path_.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
 }
 /** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
 async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
-    assertSafeSegment(runId, 'run id');
+    (0,paths/* assertSafeSegment */.rI)(runId, 'run id');
     const path = lockPath(dataRoot, dagId, partition);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
-    const content = toJsonText(holder);
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const holder = { runId, pid: process.pid, host: (0,external_node_os_.hostname)(), startedAt: new Date().toISOString() };
+    const content = (0,json/* toJsonText */.jj)(holder);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     try {
         // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
         await writeDurably(temp, content);
@@ -48868,9 +48507,9 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
                 continue; // released meanwhile: try again
             const current = parseHolder(existing);
             if (!current)
-                throw new PartitionBusyError(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
             if (!isAbandoned(current))
-                throw new PartitionBusyError(dagId, partition, describe(current));
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, describe(current));
             const claim = `${path}.takeover-${(0,external_node_crypto_.createHash)('sha256').update(existing).digest('hex').slice(0, 16)}`;
             if (!(await tryLink(path, claim))) {
                 await dropStaleClaim(claim);
@@ -48880,11 +48519,11 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
                 await unlinkIfExists(claim);
                 continue;
             }
-            await (0,promises_namespaceObject.rename)(temp, path);
+            await (0,promises_.rename)(temp, path);
             await unlinkIfExists(claim);
             return lockHandle(path, holder, content);
         }
-        throw new PartitionBusyError(dagId, partition, 'another run (the lock kept changing hands)');
+        throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, 'another run (the lock kept changing hands)');
     }
     finally {
         await unlinkIfExists(temp);
@@ -48908,14 +48547,14 @@ function lockHandle(path, holder, content) {
 }
 function isAbandoned(holder) {
     // A pid means nothing on another machine: such a lock is only ever released by its holder.
-    return holder.host === (0,external_node_os_namespaceObject.hostname)() && !isProcessAlive(holder.pid);
+    return holder.host === (0,external_node_os_.hostname)() && !isProcessAlive(holder.pid);
 }
 function describe(holder) {
     return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
 }
 function parseHolder(content) {
     try {
-        const value = fromJsonValue(JSON.parse(content));
+        const value = (0,json/* fromJsonValue */.Cw)(JSON.parse(content));
         if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
             return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
         }
@@ -48927,7 +48566,7 @@ function parseHolder(content) {
 }
 async function dropStaleClaim(claim) {
     try {
-        if (Date.now() - (await (0,promises_namespaceObject.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
+        if (Date.now() - (await (0,promises_.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
             await unlinkIfExists(claim);
     }
     catch (error) {
@@ -48938,7 +48577,7 @@ async function dropStaleClaim(claim) {
     await new Promise((done) => setTimeout(done, 20));
 }
 async function writeDurably(path, content) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'wx');
+    const handle = await (0,promises_.open)(path, 'wx');
     try {
         await handle.writeFile(content, 'utf8');
         await handle.sync();
@@ -48952,7 +48591,7 @@ async function writeDurably(path, content) {
 }
 async function tryLink(existing, name) {
     try {
-        await (0,promises_namespaceObject.link)(existing, name);
+        await (0,promises_.link)(existing, name);
         return true;
     }
     catch (error) {
@@ -48966,7 +48605,7 @@ async function tryLink(existing, name) {
 }
 async function readIfExists(path) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
         if (isCode(error, 'ENOENT'))
@@ -48976,7 +48615,7 @@ async function readIfExists(path) {
 }
 async function unlinkIfExists(path) {
     try {
-        await (0,promises_namespaceObject.unlink)(path);
+        await (0,promises_.unlink)(path);
     }
     catch (error) {
         if (!isCode(error, 'ENOENT'))
@@ -48984,57 +48623,8 @@ async function unlinkIfExists(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/store/record-file.ts
-// Reading one run record file, for both ledgers. A truncated, empty, garbage or
-// `null` record is a broken state the user must repair: it is refused with one
-// line naming the file and the fix, never read as "no runs yet" or left to crash
-// deeper in.
-
-
-// The one serializer's reader: snake_case files (and camelCase ones written before it).
-const asRecord = (json) => fromJsonValue(json);
-const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
-/** What is missing from a decoded record, or undefined when it has what readers rely on. */
-function missingFields(record) {
-    const fields = record;
-    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
-    if (!Array.isArray(fields.tasks))
-        missing.push('tasks');
-    return missing.length ? missing.join(', ') : undefined;
-}
-function record_file_describe(value) {
-    if (value === null)
-        return 'null';
-    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-}
-/**
- * The run record in `text`. `where` names the file for the message (a path, or
- * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
- */
-function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
-    const refuse = (why) => new StateError(`run record ${where} ${why}: ${fix}`, where);
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw refuse(`holds ${record_file_describe(value)}, not a run record`);
-    let record;
-    try {
-        record = decode(value);
-    }
-    catch (error) {
-        throw refuse(`is not a run record (${errorMessage(error)})`);
-    }
-    const missing = missingFields(record);
-    if (missing)
-        throw refuse(`is not a run record (no ${missing})`);
-    return record;
-}
-
+// EXTERNAL MODULE: ./src/store/record-file.ts
+var record_file = __nccwpck_require__(7963);
 ;// CONCATENATED MODULE: ./src/store/fs-ledger.ts
 // The run ledger on the local filesystem, inside the data root:
 // `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
@@ -49056,7 +48646,7 @@ const READ_CONCURRENCY = 32;
 class FsLedger {
     dataRoot;
     constructor(dataRoot) {
-        this.dataRoot = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+        this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
     }
     /** The latest run of every partition that has one (by startedAt, then runId). */
     async latestRuns(dagId) {
@@ -49082,21 +48672,21 @@ class FsLedger {
         if (record.state !== 'running')
             return record;
         const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
-        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_namespaceObject.hostname)() || isProcessAlive(holder.pid));
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || isProcessAlive(holder.pid));
         return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        assertSafeSegment(partition, 'partition key');
-        const dir = (0,external_node_path_namespaceObject.join)(this.dagDir(dagId), partition);
+        (0,paths/* assertSafeSegment */.rI)(partition, 'partition key');
+        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
         const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
-        const records = await map_limited_mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
-        return records.sort(compareRuns);
+        const records = await (0,map_limited/* mapLimited */.b)(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_.join)(dir, name)));
+        return records.sort(ledger/* compareRuns */.q);
     }
     /** Every run of a pipeline in one pass, each partition's oldest first and its latest settled (the status site). */
     async history(dagId) {
         const partitions = await listDirs(this.dagDir(dagId));
-        const all = await map_limited_mapLimited(partitions, READ_CONCURRENCY, async (partition) => {
+        const all = await (0,map_limited/* mapLimited */.b)(partitions, READ_CONCURRENCY, async (partition) => {
             const runs = await this.runs(dagId, partition);
             const last = runs.pop();
             return last ? [...runs, await this.settle(last)] : [];
@@ -49105,25 +48695,25 @@ class FsLedger {
     }
     /** The file that holds one run's record. */
     recordPath(record) {
-        assertSafeSegment(record.runId, 'run id');
-        assertSafeSegment(record.partition, 'partition key');
-        return (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+        (0,paths/* assertSafeSegment */.rI)(record.runId, 'run id');
+        (0,paths/* assertSafeSegment */.rI)(record.partition, 'partition key');
+        return (0,external_node_path_.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
     }
     async write(record) {
         const path = this.recordPath(record);
-        await createAtomicWriter(this.dataRoot).writeFile(path, toJsonText(record));
+        await createAtomicWriter(this.dataRoot).writeFile(path, (0,json/* toJsonText */.jj)(record));
     }
     /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
     acquire(dagId, partition, runId) {
         return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
     }
     dagDir(dagId) {
-        assertSafeSegment(dagId, 'dag id');
-        return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
+        (0,paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+        return (0,external_node_path_.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
 async function readRecord(path) {
-    return parseRunRecord(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
+    return (0,record_file/* parseRunRecord */.Y)(await (0,promises_.readFile)(path, 'utf8'), path);
 }
 async function listDirs(dir) {
     return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -49133,7 +48723,7 @@ async function listFiles(dir) {
 }
 async function entries(dir) {
     try {
-        return await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        return await (0,promises_.readdir)(dir, { withFileTypes: true });
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -49142,8 +48732,250 @@ async function entries(dir) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/store/object-store.ts
+var object_store = __nccwpck_require__(3266);
+;// CONCATENATED MODULE: ./src/store/fs-store.ts
+// The filesystem as an ObjectStore: a key is a path under the root folder. Writes
+// go through the atomic writer (temp file, fsync, rename), so an object appears
+// whole or not at all; a copy is a hard link renamed into place, so versions and
+// publishes move no bytes. Metadata is not kept on the filesystem: the records
+// and manifests carry every checksum, and metadata is only ever a shortcut.
+
+
+
+
+
+
+
+class FsObjectStore {
+    kind = 'fs';
+    url;
+    root;
+    constructor(root) {
+        this.root = (0,external_node_path_.resolve)(root);
+        this.url = this.root;
+    }
+    /** Absolute path of a key; refuses keys that leave the root. */
+    pathOf(key) {
+        return (0,paths/* resolveInside */.LI)(this.root, key);
+    }
+    keyOf(path) {
+        return (0,paths/* relativeToRoot */.yY)(this.root, path);
+    }
+    describe(key) {
+        return this.pathOf(key);
+    }
+    async head(key) {
+        const path = this.pathOf(key);
+        try {
+            const info = await (0,promises_.stat)(path);
+            return info.isFile() ? infoOf(key, info) : undefined;
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async read(key) {
+        const path = this.pathOf(key);
+        // Opened first, so a missing object fails here rather than on the first chunk.
+        const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+            if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
+                throw new object_store/* ObjectNotFoundError */.d_(key, path);
+            throw error;
+        });
+        return (0,external_node_fs_.createReadStream)('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
+    }
+    async readText(key) {
+        try {
+            return await (0,promises_.readFile)(this.pathOf(key), 'utf8');
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async write(key, body, options = {}) {
+        const path = this.pathOf(key);
+        if (options.ifNoneMatch === undefined && options.ifMatch === undefined) {
+            await createAtomicWriter(this.root).writeFile(path, body);
+            return (await this.head(key));
+        }
+        // Conditional: write the temp beside the target, then link (fails when it exists) or check and rename.
+        const dir = (0,external_node_path_.dirname)(path);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const temp = (0,external_node_path_.join)(dir, tempNameFor(path));
+        await createAtomicWriter(this.root).writeFile(temp, body);
+        try {
+            if (options.ifNoneMatch === '*') {
+                await (0,promises_.link)(temp, path).catch((error) => {
+                    if (isCode(error, 'EEXIST'))
+                        throw new object_store/* PreconditionFailedError */.k9(key);
+                    throw error;
+                });
+            }
+            else {
+                const current = await this.head(key);
+                if (current?.etag !== options.ifMatch)
+                    throw new object_store/* PreconditionFailedError */.k9(key);
+                await (0,promises_.rename)(temp, path);
+            }
+        }
+        finally {
+            await (0,promises_.unlink)(temp).catch(() => { });
+        }
+        return (await this.head(key));
+    }
+    async copy(from, to) {
+        const source = this.pathOf(from);
+        const target = this.pathOf(to);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), tempNameFor(target));
+        try {
+            await (0,promises_.link)(source, temp);
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT'))
+                throw new object_store/* ObjectNotFoundError */.d_(from, source);
+            // Links refused (another device, a filesystem without them): the bytes are copied.
+            if (!isCode(error, 'EPERM') && !isCode(error, 'EXDEV') && !isCode(error, 'ENOTSUP'))
+                throw error;
+            await (0,promises_.copyFile)(source, temp);
+        }
+        await (0,promises_.rename)(temp, target);
+        return (await this.head(to));
+    }
+    async delete(key) {
+        await (0,promises_.unlink)(this.pathOf(key)).catch((error) => {
+            if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTDIR'))
+                throw error;
+        });
+    }
+    /** `deletePrefix` for a folder prefix (`dir/`): the folder goes too, not only its files. */
+    async removeTree(prefix) {
+        if (!prefix.endsWith('/')) {
+            for await (const info of this.list(prefix))
+                await this.delete(info.key);
+            return;
+        }
+        await (0,promises_.rm)(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
+    }
+    async *list(prefix) {
+        // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
+        const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+        const start = folder === '' ? this.root : this.pathOf(folder);
+        const keys = [];
+        await walk(start, folder, keys);
+        keys.sort();
+        for (const key of keys) {
+            if (!key.startsWith(prefix))
+                continue;
+            const info = await this.head(key);
+            if (info)
+                yield info;
+        }
+    }
+}
+async function walk(dir, key, into) {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+            return;
+        throw error;
+    }
+    for (const entry of entries) {
+        if (isTempName(entry.name))
+            continue;
+        const child = key === '' ? entry.name : external_node_path_.posix.join(key, entry.name);
+        if (entry.isDirectory())
+            await walk((0,external_node_path_.join)(dir, entry.name), child, into);
+        else if (entry.isFile())
+            into.push(child);
+    }
+}
+function infoOf(key, info) {
+    return {
+        key: key.split(external_node_path_.sep).join('/'),
+        size: info.size,
+        etag: `${info.ino.toString(16)}-${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}`,
+        lastModified: info.mtime,
+        metadata: {},
+    };
+}
+
+// EXTERNAL MODULE: ./src/store/lease.ts
+var lease = __nccwpck_require__(139);
+;// CONCATENATED MODULE: ./src/store/data-root.ts
+// A data root is a folder or an S3-compatible bucket (`s3://bucket/prefix`). The
+// bucket code (and the AWS SDK behind it) loads only when a bucket is named, so
+// the filesystem CLI starts as fast as before. A bucket is checked before any
+// task runs: it exists, the credentials reach it in its region, and its endpoint
+// honours the conditional writes that leases and the manifest-last publish need.
+
+
+
+
+
+/** True for `s3://…` (any case of the scheme). */
+function isBucketRoot(dataRoot) {
+    return /^s3:\/\//i.test(dataRoot);
+}
+/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) first. */
+async function openDataRoot(dataRoot) {
+    if (!isBucketRoot(dataRoot))
+        return new FsObjectStore(dataRoot);
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
+    const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
+    const store = openS3Store(dataRoot);
+    await checkBucket(store);
+    await probeConditionalWrites(store);
+    return store;
+}
+/**
+ * The ledger that holds a data root's runs while they run: files under a folder's
+ * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
+ */
+async function dataRootLedger(store) {
+    if (store instanceof FsObjectStore)
+        return new FsLedger(store.root);
+    const { BucketLedger } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 6413));
+    return new BucketLedger(store, leaseSettings(process.env));
+}
+const LEASE_TTL_ENV = 'PIPEWRIGHT_LEASE_TTL';
+const LEASE_RENEW_EVERY_ENV = 'PIPEWRIGHT_LEASE_RENEW_EVERY';
+/**
+ * How long a bucket lease lasts unrenewed and how often it is renewed (durations
+ * such as `60s`, `2m`); defaults 60 s and 20 s. Renewal must come well before expiry.
+ */
+function leaseSettings(env) {
+    const read = (name) => {
+        const text = env[name]?.trim();
+        if (!text)
+            return undefined;
+        const ms = duration_parseDuration(text);
+        if (ms === undefined || ms <= 0)
+            throw new src_errors/* UsageError */.eb(`${name}=${text} is not a duration such as 60s or 2m`);
+        return ms;
+    };
+    const leaseTtlMs = read(LEASE_TTL_ENV);
+    const leaseRenewEveryMs = read(LEASE_RENEW_EVERY_ENV);
+    const ttl = leaseTtlMs ?? lease/* DEFAULT_LEASE_TTL_MS */.Zc;
+    const every = leaseRenewEveryMs ?? lease/* DEFAULT_LEASE_RENEW_EVERY_MS */.il;
+    if (every * 2 > ttl)
+        throw new src_errors/* UsageError */.eb(`lease renewal every ${every} ms must be at most half the lease's ${ttl} ms (${LEASE_RENEW_EVERY_ENV}, ${LEASE_TTL_ENV})`);
+    return {
+        ...(leaseTtlMs !== undefined ? { leaseTtlMs } : {}),
+        ...(leaseRenewEveryMs !== undefined ? { leaseRenewEveryMs } : {}),
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/store/git-ledger.ts
 // The run ledger on a git branch, so catch-up and `reprocess failed` survive
 // ephemeral runners and expiring artifacts. One small file per
@@ -49152,6 +48984,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // same path: a push rejected as non-fast-forward is simply rebuilt on the new
 // tip and pushed again. Commits are made with plumbing on a private index, so the
 // user's checkout and working tree are never touched.
+
 
 
 
@@ -49202,10 +49035,10 @@ class GitLedger {
     }
     async write(record) {
         const path = recordPath(record);
-        const content = toJsonText(record);
+        const content = (0,json/* toJsonText */.jj)(record);
         const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
-        const indexDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pipewright-ledger-'));
-        const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(indexDir, 'index') };
+        const indexDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pipewright-ledger-'));
+        const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(indexDir, 'index') };
         try {
             for (let attempt = 1;; attempt++) {
                 const parent = await this.fetch();
@@ -49224,13 +49057,13 @@ class GitLedger {
                 catch (error) {
                     // Another job pushed first: our file is still unique, so rebuild on the new tip.
                     if (!isRaceLoss(error) || attempt >= this.maxPushAttempts)
-                        throw error;
+                        throw this.refusedOr(error, `the run ledger's push to branch '${this.branch}'`, 'write');
                     await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
                 }
             }
         }
         finally {
-            await (0,promises_namespaceObject.rm)(indexDir, { recursive: true, force: true });
+            await (0,promises_.rm)(indexDir, { recursive: true, force: true });
         }
     }
     /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
@@ -49243,7 +49076,7 @@ class GitLedger {
         catch (error) {
             if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error)))
                 return undefined;
-            throw error;
+            throw this.refusedOr(error, `to let the run ledger fetch branch '${this.branch}'`, 'read');
         }
         try {
             return (await this.git(['rev-parse', ref])).trim();
@@ -49252,6 +49085,19 @@ class GitLedger {
             // The commit stays reachable from what we build on it; the ref itself is not needed.
             await this.git(['update-ref', '-d', ref]).catch(() => { });
         }
+    }
+    /**
+     * A remote that refused our credentials (HTTP 401/403) is a permissions mistake, not a bug:
+     * one line naming what was refused and the grant that fixes it. Anything else is returned as is.
+     */
+    refusedOr(error, what, access) {
+        const stderr = stderrOf(error);
+        const status = /returned error: (40[13])\b/.exec(stderr)?.[1] ??
+            (/could not read Username|Authentication failed/i.test(stderr) ? '401' : undefined);
+        if (!status)
+            return error;
+        return new src_errors/* UsageError */.eb(`${this.remote} refused ${what} (HTTP ${status}): give the job permissions: contents: ${access} ` +
+            `and pass github-token: \${{ github.token }} to the action`);
     }
     async readAll(prefix) {
         const tip = await this.fetch();
@@ -49275,7 +49121,7 @@ class GitLedger {
             const file = entries[records.length].slice(ids[records.length].length + 1);
             const where = `${file} on branch '${this.branch}'`;
             const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
-            records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
+            records.push((0,record_file/* parseRunRecord */.Y)(batch.toString('utf8', start, end), where, fix));
             offset = end + 1;
         }
         return records;
@@ -49285,7 +49131,7 @@ class GitLedger {
     }
     gitRaw(args, input, env = {}) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.execFile)('git', args, {
+            const child = (0,external_node_child_process_.execFile)('git', args, {
                 cwd: this.repoDir,
                 env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
                 maxBuffer: 1 << 30,
@@ -49305,7 +49151,7 @@ function recordPath(record) {
     return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
 }
 function isLater(a, b) {
-    return compareRuns(a, b) > 0;
+    return (0,ledger/* compareRuns */.q)(a, b) > 0;
 }
 function stderrOf(error) {
     return String(error.stderr ?? '');
@@ -49327,12 +49173,14 @@ function workspaceDir() {
 }
 /** `file` relative to the workspace when inside it, for messages. */
 function shown(file, workspace = workspaceDir()) {
+    if (/^s3:\/\//i.test(file))
+        return file;
     const rel = external_node_path_default().relative(workspace, file);
     return rel === '' ? '.' : rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
 }
 function git(args, cwd) {
     return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', args, { cwd, maxBuffer: 64 << 20, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (e, out) => e ? reject(e) : resolve(out));
+        (0,external_node_child_process_.execFile)('git', args, { cwd, maxBuffer: 64 << 20, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (e, out) => e ? reject(e) : resolve(out));
     });
 }
 /** True when `dir` is in a git work tree whose remote `remote` is configured. */
@@ -49360,12 +49208,12 @@ async function hasRemote(dir, remote = 'origin') {
 async function assertBranchName(stateBranch) {
     const shownName = JSON.stringify(stateBranch);
     if (stateBranch.startsWith('-') || /[\0-\x20\x7f]/.test(stateBranch))
-        throw new errors_UsageError(`state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`);
+        throw new src_errors/* UsageError */.eb(`state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`);
     try {
         await git(['check-ref-format', `refs/heads/${stateBranch}`], process.cwd());
     }
     catch {
-        throw new errors_UsageError(`state-branch ${shownName} is not a valid branch name (see git check-ref-format): name a branch such as pipewright-state`);
+        throw new src_errors/* UsageError */.eb(`state-branch ${shownName} is not a valid branch name (see git check-ref-format): name a branch such as pipewright-state`);
     }
 }
 /**
@@ -49407,7 +49255,7 @@ async function chooseLedger(workspace, stateBranch, dataRoot) {
         return onBranch;
     }
     info(`run ledger: ${shown(dataRoot, workspace)}/_pipewright/runs`);
-    return new FsLedger(dataRoot);
+    return dataRootLedger(await openDataRoot(dataRoot));
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -49632,7 +49480,7 @@ const CRON_MACROS = ['@hourly', '@daily', '@weekly', '@monthly'];
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const dagIdMatchesFolder = (data, source, out) => {
-    const folder = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(source.file));
+    const folder = (0,external_node_path_.basename)((0,external_node_path_.dirname)(source.file));
     if (typeof data.dag_id === 'string' && data.dag_id !== folder)
         out.push(source.diagnostic(['dag_id'], `dag_id '${data.dag_id}' must equal its folder name '${folder}'`));
 };
@@ -49723,19 +49571,19 @@ const pipelineRules = [
 
 function executable(file) {
     try {
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
         return true;
     }
     catch {
         return false;
     }
 }
-const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
 /** Every program name on PATH, for the suggestion (read only when a program is missing). */
 function programsOnPath() {
     return pathDirs().flatMap((dir) => {
         try {
-            return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+            return (0,external_node_fs_.readdirSync)(dir);
         }
         catch {
             return [];
@@ -49745,7 +49593,7 @@ function programsOnPath() {
 const programExists = (data, source, out) => {
     if (!Array.isArray(data.tasks))
         return;
-    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(source.file));
     data.tasks.forEach((task, index) => {
         if (!isRecord(task) || !Array.isArray(task.command))
             return;
@@ -49755,12 +49603,12 @@ const programExists = (data, source, out) => {
         const at = ['tasks', index, 'command', 0];
         const severity = 'warning';
         if (program.includes('/')) {
-            const cwd = (0,external_node_path_namespaceObject.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
-            if (!executable((0,external_node_path_namespaceObject.resolve)(cwd, program)))
+            const cwd = (0,external_node_path_.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
+            if (!executable((0,external_node_path_.resolve)(cwd, program)))
                 out.push(source.diagnostic(at, `program '${program}' is not an executable file (looked in ${cwd})`, { severity }));
             return;
         }
-        if (pathDirs().some((dir) => executable((0,external_node_path_namespaceObject.join)(dir, program))))
+        if (pathDirs().some((dir) => executable((0,external_node_path_.join)(dir, program))))
             return;
         out.push(source.diagnostic(at, `program '${program}' is not on PATH here${didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
     });
@@ -49918,7 +49766,7 @@ function alerts(raw) {
 }
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
 function normalizePipeline(data, file) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(file);
+    const absolute = (0,external_node_path_.resolve)(file);
     const defaults = policy(record(data.defaults), DEFAULT_POLICY);
     const tasks = data.tasks.map((t) => ({
         id: String(t.id),
@@ -49943,6 +49791,7 @@ function normalizePipeline(data, file) {
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
         ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
         retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        ...(typeof data.data_root === 'string' ? { dataRoot: data.data_root } : {}),
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
@@ -49950,7 +49799,7 @@ function normalizePipeline(data, file) {
         outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
         tasks,
         alerts: alerts(data.alerts),
-        dir: (0,external_node_path_namespaceObject.dirname)(absolute),
+        dir: (0,external_node_path_.dirname)(absolute),
         file: absolute,
     };
 }
@@ -49975,7 +49824,7 @@ function escapeProblem(text, normalized, base) {
     return undefined;
 }
 function normalize(text) {
-    return external_node_path_namespaceObject.posix.normalize(text).replace(/\/+$/, '');
+    return external_node_path_.posix.normalize(text).replace(/\/+$/, '');
 }
 /** A data-root path's problem: outside the root, the root itself, or inside `_pipewright/`. */
 function dataPathProblem(text) {
@@ -49986,8 +49835,8 @@ function dataPathProblem(text) {
     if (normalized === '.' || normalized === '')
         return 'is the data root itself: name a file inside it';
     const head = normalized.split('/')[0];
-    if (head.toLowerCase() === STATE_DIR)
-        return `is inside ${STATE_DIR}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
+    if (head.toLowerCase() === paths/* STATE_DIR */.e$)
+        return `is inside ${paths/* STATE_DIR */.e$}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
     return undefined;
 }
 /** `{{ inputs.x }}` / `{{ outputs.x }}` replaced by the dataset's own template, to check what a task path reaches. */
@@ -50423,7 +50272,7 @@ function findCycle(tasks) {
 // `{{ name }}` templates in contract paths and command arguments. The store
 // renders them per partition; here we only check that every name exists.
 /** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
-const templates_TEMPLATE_VARIABLES = [
+const TEMPLATE_VARIABLES = [
     'ds',
     'ds_nodash',
     'hour',
@@ -50449,13 +50298,13 @@ function unclosedTemplates(text) {
 }
 /** Why `name` cannot be resolved, or undefined when it can. */
 function unknownTemplateName(name, scope) {
-    if (templates_TEMPLATE_VARIABLES.includes(name))
+    if (TEMPLATE_VARIABLES.includes(name))
         return undefined;
     const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
     if (dataset) {
         const [, group, key] = dataset;
         if (!scope.datasets)
-            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${templates_TEMPLATE_VARIABLES.join(', ')}`;
+            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
         if (!scope[group].includes(key)) {
             const known = scope[group].length ? scope[group].join(', ') : 'none';
             return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
@@ -50463,7 +50312,7 @@ function unknownTemplateName(name, scope) {
         return undefined;
     }
     const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
-    return `unknown template variable '{{ ${name} }}' (known: ${templates_TEMPLATE_VARIABLES.join(', ')}${extra})`;
+    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
 }
 
 ;// CONCATENATED MODULE: ./src/contract/task-rules.ts
@@ -50638,7 +50487,7 @@ const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 function handlerRefs(data, source) {
     if (!Array.isArray(data.tasks))
         return [];
-    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(source.file));
     return data.tasks.flatMap((task, index) => {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
@@ -50703,11 +50552,11 @@ function check_file_checkContractText(file, content) {
 
 const CONTRACT_FILE = 'pipeline.yml';
 const SKIP = new Set(['node_modules', 'data', 'dist']);
-async function walk(dir, found) {
+async function discover_walk(dir, found) {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
         if (entry.isDirectory()) {
             if (!entry.name.startsWith('.') && !SKIP.has(entry.name))
-                await walk(join(dir, entry.name), found);
+                await discover_walk(join(dir, entry.name), found);
         }
         else if (entry.name === CONTRACT_FILE)
             found.push(join(dir, entry.name));
@@ -50723,7 +50572,7 @@ async function discover_discoverContracts(paths, cwd = process.cwd()) {
             throw new UsageError(`no such file or folder: ${path}`);
         if (info.isDirectory()) {
             const before = found.length;
-            await walk(absolute, found);
+            await discover_walk(absolute, found);
             if (found.length === before)
                 throw new UsageError(`no ${CONTRACT_FILE} found under ${path}`);
         }
@@ -50738,9 +50587,9 @@ async function discover_discoverContracts(paths, cwd = process.cwd()) {
 // path relative to where the user stands.
 
 function displayPath(file, cwd) {
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(file))
+    if (!(0,external_node_path_.isAbsolute)(file))
         return file;
-    const rel = (0,external_node_path_namespaceObject.relative)(cwd, file);
+    const rel = (0,external_node_path_.relative)(cwd, file);
     return rel === '' ? file : rel;
 }
 function formatDiagnostic(d, cwd) {
@@ -51044,7 +50893,7 @@ function repo_root_findRepoRoot(start) {
 
 
 
-const check_inside = (root, path) => {
+const inside = (root, path) => {
     const rel = relative(root, path);
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
@@ -51064,7 +50913,7 @@ async function check_checkHandlerImports(refs, opts) {
     for (const ref of refs) {
         const root = opts.repoRoot ? resolve(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
         const path = resolve(ref.pipelineDir, ref.module);
-        if (isAbsolute(ref.module) || !check_inside(root, path)) {
+        if (isAbsolute(ref.module) || !inside(root, path)) {
             out.push(at(ref, `handler module '${ref.module}' resolves outside the repository (${root}): keep task code in the repository`));
             continue;
         }
@@ -51073,7 +50922,7 @@ async function check_checkHandlerImports(refs, opts) {
             continue;
         }
         const real = realpathSync(path);
-        if (!check_inside(realpathSync(root), real)) {
+        if (!inside(realpathSync(root), real)) {
             out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
             continue;
         }
@@ -51229,18 +51078,18 @@ async function loadPipelines(pipelinesDir) {
 /** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
 async function readContract(file) {
     try {
-        return await (0,promises_namespaceObject.readFile)(file);
+        return await (0,promises_.readFile)(file);
     }
     catch (error) {
         const code = error.code;
-        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? errorMessage(error)})`;
-        throw new ContractError(`${file}: ${why}: ${CONTRACT_FILE} must be a YAML file`, file);
+        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (0,src_errors/* errorMessage */.gJ)(error)})`;
+        throw new src_errors/* ContractError */.Vl(`${file}: ${why}: ${CONTRACT_FILE} must be a YAML file`, file);
     }
 }
 async function knownIds(pipelinesDir) {
-    const entries = await (0,promises_namespaceObject.readdir)(pipelinesDir, { withFileTypes: true }).catch(() => []);
+    const entries = await (0,promises_.readdir)(pipelinesDir, { withFileTypes: true }).catch(() => []);
     return entries
-        .filter((e) => e.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(pipelinesDir, e.name, CONTRACT_FILE)))
+        .filter((e) => e.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(pipelinesDir, e.name, CONTRACT_FILE)))
         .map((e) => e.name);
 }
 /**
@@ -51248,11 +51097,11 @@ async function knownIds(pipelinesDir) {
  * Throws UsageError for an unknown id, ContractError listing every problem for an invalid contract.
  */
 async function loadPipelineById(pipelinesDir, dagId) {
-    const file = (0,external_node_path_namespaceObject.resolve)(pipelinesDir, dagId, CONTRACT_FILE);
-    if (!/^[a-z][a-z0-9_]*$/.test(dagId) || !(0,external_node_fs_namespaceObject.existsSync)(file)) {
+    const file = (0,external_node_path_.resolve)(pipelinesDir, dagId, CONTRACT_FILE);
+    if (!/^[a-z][a-z0-9_]*$/.test(dagId) || !(0,external_node_fs_.existsSync)(file)) {
         const ids = await knownIds(pipelinesDir);
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
-        throw new errors_UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
+        throw new src_errors/* UsageError */.eb(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
     }
     const result = check_file_checkContractText(file, await readContract(file));
     if (result.pipeline)
@@ -51262,7 +51111,7 @@ async function loadPipelineById(pipelinesDir, dagId) {
 /** One ContractError listing every error, located at the first. */
 function contractError(errors) {
     const first = errors[0];
-    return new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
+    return new src_errors/* ContractError */.Vl(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/pipeline.ts
@@ -51278,8 +51127,8 @@ function loadPipeline(workspace, pipelinesDir, dagId) {
  * checked on disk as the CLI checks it (a folder, no link leading out of it).
  */
 function dataRootFor(pipeline, workspace, input) {
-    const dataRoot = resolveDataRoot(pipeline, input === '' ? undefined : external_node_path_default().resolve(workspace, input));
-    assertDataRootUsable(dataRoot, pipeline);
+    const dataRoot = (0,paths/* resolveDataRoot */.NL)(pipeline, input === '' ? undefined : input, process.env, workspace);
+    (0,paths/* assertDataRootUsable */.b0)(dataRoot, pipeline);
     return dataRoot;
 }
 
@@ -51299,9 +51148,9 @@ const FIX = {
 };
 /** The nearest existing ancestor of `path` that is not a folder (what ENOTDIR trips over). */
 function fileInTheWay(path) {
-    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+    for (let at = (0,external_node_path_.dirname)(path); at !== (0,external_node_path_.dirname)(at); at = (0,external_node_path_.dirname)(at)) {
         try {
-            return (0,external_node_fs_namespaceObject.statSync)(at).isDirectory() ? undefined : at;
+            return (0,external_node_fs_.statSync)(at).isDirectory() ? undefined : at;
         }
         catch {
             // does not exist: look further up
@@ -51314,11 +51163,11 @@ function fileInTheWay(path) {
  * a recursive mkdir on a read-only file system reports ENOENT for the folder it could not make.
  */
 function unwritableAncestor(path) {
-    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(at))
+    for (let at = (0,external_node_path_.dirname)(path); at !== (0,external_node_path_.dirname)(at); at = (0,external_node_path_.dirname)(at)) {
+        if (!(0,external_node_fs_.existsSync)(at))
             continue;
         try {
-            (0,external_node_fs_namespaceObject.accessSync)(at, external_node_fs_namespaceObject.constants.W_OK);
+            (0,external_node_fs_.accessSync)(at, external_node_fs_.constants.W_OK);
             return undefined;
         }
         catch (error) {
@@ -51337,18 +51186,18 @@ function stateErrorFromFs(error) {
         return undefined;
     const fix = FIX[code];
     if (fix)
-        return new StateError(`${path}: ${fix}`, path);
+        return new src_errors/* StateError */.qq(`${path}: ${fix}`, path);
     if (code === 'ENOTDIR') {
         const file = fileInTheWay(path) ?? path;
-        return new StateError(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
+        return new src_errors/* StateError */.qq(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
     }
     if (code === 'ENOENT' && error.syscall === 'mkdir') {
         const blocked = unwritableAncestor(path);
         if (blocked)
-            return new StateError(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
+            return new src_errors/* StateError */.qq(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
     }
     if (code === 'EISDIR')
-        return new StateError(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
+        return new src_errors/* StateError */.qq(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
     return undefined;
 }
 
@@ -51365,8 +51214,8 @@ async function runAction(name, body) {
     }
     catch (thrown) {
         const error = stateErrorFromFs(thrown) ?? thrown;
-        if (isUserError(error))
-            setFailed(`pipewright ${name}: ${errorMessage(error)}`);
+        if ((0,src_errors/* isUserError */.iU)(error))
+            setFailed(`pipewright ${name}: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
         else if (error instanceof Error)
             setFailed(`pipewright ${name}: unexpected error\n${error.stack ?? error.message}`);
         else
@@ -51378,6 +51227,7 @@ async function runAction(name, body) {
 // The plan action: which partitions must run (a scheduled tick with catch-up,
 // or a backfill), read against the run ledger, emitted as a job matrix, with a
 // summary of why each partition runs and, for a dry run, what it would cost.
+
 
 
 
@@ -51411,12 +51261,12 @@ function readInputs() {
     };
     if (inputs.mode === 'backfill') {
         if (inputs.start === '' || inputs.end === '')
-            throw new errors_UsageError("a backfill needs both 'start' and 'end' (inclusive partition keys, e.g. 2026-05-01)");
+            throw new src_errors/* UsageError */.eb("a backfill needs both 'start' and 'end' (inclusive partition keys, e.g. 2026-05-01)");
         if (inputs.reason === '')
-            throw new errors_UsageError("a backfill needs a 'reason': say why it runs; it is recorded with every partition run");
+            throw new src_errors/* UsageError */.eb("a backfill needs a 'reason': say why it runs; it is recorded with every partition run");
     }
     else if (inputs.start !== '' || inputs.end !== '') {
-        throw new errors_UsageError("'start' and 'end' apply to a backfill: set mode: backfill, or leave them empty for a tick");
+        throw new src_errors/* UsageError */.eb("'start' and 'end' apply to a backfill: set mode: backfill, or leave them empty for a tick");
     }
     return inputs;
 }
@@ -51431,7 +51281,7 @@ function minutes(ms) {
 }
 function run_summary(plan, pipeline, inputs, now, maxParallel, estimate) {
     const what = plan.mode === 'schedule'
-        ? `scheduled tick at ${now.toISOString()}`
+        ? `scheduled tick at ${formatInstant(luxon_DateTime.fromJSDate(now, { zone: pipeline.timezone }))} (${pipeline.timezone})`
         : `backfill ${inputs.start}..${inputs.end} (reprocess ${inputs.reprocess}${inputs.reverse ? ', newest first' : ''})`;
     const lines = [
         `# pipewright plan: \`${pipeline.dagId}\``,
@@ -51505,6 +51355,800 @@ async function runPlanAction() {
         inputs_setOutput(OUTPUT.maxParallel, maxParallel); // the name before v1's one vocabulary
         await writeJobSummary(run_summary(plan, pipeline, inputs, now, maxParallel, estimate));
     });
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jd: () => (/* binding */ LeaseLostError),
+/* harmony export */   N_: () => (/* binding */ TransientError),
+/* harmony export */   Qg: () => (/* binding */ PartitionBusyError),
+/* harmony export */   Vl: () => (/* binding */ ContractError),
+/* harmony export */   _i: () => (/* binding */ LeaseHeldError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iA: () => (/* binding */ describeLeaseHolder),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   qq: () => (/* binding */ StateError)
+/* harmony export */ });
+/* unused harmony exports DataContractError, AttemptTimeoutError, classifyError, userErrorExitCode */
+// Every error pipewright raises on purpose lives here. The edges (CLI, actions)
+// map them to exit codes, annotations and failure classes; anything else is a bug.
+/** Bad flags or action inputs: exit 2, one line, nothing done. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** A problem in a user's pipeline.yml, located at file:line:col. */
+class ContractError extends Error {
+    name = 'ContractError';
+    file;
+    line;
+    col;
+    constructor(message, file, line, col) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.col = col;
+    }
+}
+/**
+ * The workspace's stored state cannot be used as it is (a corrupt run record, a file
+ * where pipewright keeps a folder, a read-only data root): one line naming the file
+ * and the fix, exit 1. Nothing is written until it is fixed.
+ */
+class StateError extends Error {
+    name = 'StateError';
+    file;
+    constructor(message, file) {
+        super(message);
+        this.file = file;
+    }
+}
+/** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
+class TransientError extends Error {
+    name = 'TransientError';
+}
+/** Thrown by task code when the data breaks its contract: never retried, nothing published. */
+class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'DataContractError';
+}
+/** The reason an attempt's signal carries when its timeout passed. */
+class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'TimeoutError';
+}
+/** Another run holds the partition; the caller should report it busy, not failed. */
+class PartitionBusyError extends Error {
+    name = 'PartitionBusyError';
+    dagId;
+    partition;
+    holder;
+    constructor(dagId, partition, holder) {
+        super(`partition ${dagId}/${partition} is busy: run ${holder} holds it`);
+        this.dagId = dagId;
+        this.partition = partition;
+        this.holder = holder;
+    }
+}
+/** A live lease is held by someone else: the caller should report it busy (exit 1), not failed. */
+class LeaseHeldError extends Error {
+    name = 'LeaseHeldError';
+    /** The lease object, as the store names it. */
+    where;
+    current;
+    constructor(where, current) {
+        super(`${where} is held by run ${describeLeaseHolder(current)}`);
+        this.where = where;
+        this.current = current;
+    }
+}
+/** `run-1 (pid 42 on runner-3) until 2026-05-02T06:01:00.000Z`: who holds a lease, in one phrase. */
+function describeLeaseHolder(current) {
+    return `${current.holder} (pid ${current.pid} on ${current.host}) until ${current.expiresAt}`;
+}
+/** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
+class LeaseLostError extends Error {
+    name = 'LeaseLostError';
+}
+/** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
+function classifyError(error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TransientError')
+        return 'transient';
+    if (name === 'DataContractError')
+        return 'data';
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return 'timeout';
+    return 'code';
+}
+/** One message from any thrown value, without a stack for the errors we raise on purpose. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/** True for what one line explains (mistakes, busy partitions, an unreachable service); false for bugs (shown with a stack). */
+function isUserError(error) {
+    return (error instanceof UsageError ||
+        error instanceof ContractError ||
+        error instanceof PartitionBusyError ||
+        error instanceof LeaseHeldError ||
+        error instanceof StateError ||
+        // Outside a task (a bucket unreachable at start): the network, not a bug; its message says what to check.
+        error instanceof TransientError);
+}
+/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
+function userErrorExitCode(error) {
+    return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
+}
+
+
+/***/ }),
+
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ fromJsonValue),
+/* harmony export */   jj: () => (/* binding */ toJsonText)
+/* harmony export */ });
+/* unused harmony exports SCHEMA_VERSION, snakeCase, camelCase */
+// The one serializer for every JSON file pipewright writes: snake_case keys,
+// `schema_version` first, two-space indent, a final newline. TypeScript keeps
+// camelCase; the conversion happens here and nowhere else. Keys under the
+// `opaque` fields (metrics: the user's own names) are kept exactly as given.
+/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
+const SCHEMA_VERSION = 1;
+/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
+const OPAQUE = new Set(['metrics']);
+function snakeCase(key) {
+    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+function camelCase(key) {
+    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+function convert(value, rename) {
+    if (Array.isArray(value))
+        return value.map((v) => convert(v, rename));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v === undefined)
+            continue;
+        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
+    }
+    return out;
+}
+/** JSON text of `value` with snake_case keys and `schema_version` first. */
+function toJsonText(value) {
+    const body = convert(value, snakeCase);
+    delete body.schema_version;
+    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
+}
+/**
+ * The value written by `toJsonText` (or by pipewright before it: camelCase keys
+ * read unchanged), with camelCase keys and without `schema_version`.
+ */
+function fromJsonValue(parsed) {
+    const value = convert(parsed, camelCase);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        delete value.schemaVersion;
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 9270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ mapLimited)
+/* harmony export */ });
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZZ: () => (/* binding */ acquireLease),
+/* harmony export */   Zc: () => (/* binding */ DEFAULT_LEASE_TTL_MS),
+/* harmony export */   il: () => (/* binding */ DEFAULT_LEASE_RENEW_EVERY_MS),
+/* harmony export */   zR: () => (/* binding */ readLease)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8301);
+/* harmony import */ var _object_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3266);
+// A key held by one holder at a time across runners, on any ObjectStore: a small
+// JSON lease object created with If-None-Match: *, renewed with If-Match on the
+// etag we last wrote, and taken over only once it has expired, again with
+// If-Match, so of two takers only one wins. A holder that dies (kill -9, a lost
+// runner) stops renewing and its lease lapses after `ttlMs`. Expiry compares the
+// lease's `expires_at` with this machine's clock: runners need synchronised clocks
+// (NTP), with skew well under the ttl.
+
+
+
+
+const DEFAULT_LEASE_TTL_MS = 60_000;
+const DEFAULT_LEASE_RENEW_EVERY_MS = 20_000;
+/** Rounds of read-then-write before giving up on a lease that keeps changing hands. */
+const MAX_ROUNDS = 8;
+/** Takes the lease at `key`, or throws LeaseHeldError naming the live holder and until when. */
+async function acquireLease(store, key, options) {
+    const ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
+    const renewEveryMs = options.renewEveryMs ?? DEFAULT_LEASE_RENEW_EVERY_MS;
+    if (!(ttlMs > 0) || !(renewEveryMs > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`lease times must be positive (ttl ${ttlMs} ms, renewal every ${renewEveryMs} ms)`);
+    const fresh = (acquiredAt) => {
+        const now = Date.now();
+        return {
+            holder: options.holder,
+            host: (0,node_os__WEBPACK_IMPORTED_MODULE_0__.hostname)(),
+            pid: process.pid,
+            acquiredAt: acquiredAt ?? new Date(now).toISOString(),
+            expiresAt: new Date(now + ttlMs).toISOString(),
+        };
+    };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const record = fresh();
+        try {
+            const info = await writeLease(store, key, record, { ifNoneMatch: '*' });
+            return holdLease(store, key, record, info, { ttlMs, renewEveryMs, fresh });
+        }
+        catch (error) {
+            if (!(error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9))
+                throw error;
+        }
+        const current = await readLease(store, key);
+        if (!current)
+            continue; // released meanwhile: create it again
+        if (Date.parse(current.record.expiresAt) > Date.now())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseHeldError */ ._i(store.describe(key), current.record);
+        // Timed after the expiry check: the takeover's acquired_at never precedes the old expiry.
+        const takeover = fresh();
+        try {
+            const info = await writeLease(store, key, takeover, { ifMatch: current.etag });
+            return holdLease(store, key, takeover, info, { ttlMs, renewEveryMs, fresh });
+        }
+        catch (error) {
+            // Another taker (or a late renewal) won this round: look again.
+            if (!(error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9))
+                throw error;
+        }
+    }
+    const last = await readLease(store, key);
+    if (last)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseHeldError */ ._i(store.describe(key), last.record);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseLostError */ .Jd(`${store.describe(key)} kept changing hands; try again`);
+}
+/** The lease at `key` and the etag it was read at, or undefined when there is none. */
+async function readLease(store, key) {
+    // Head first: the text read after it is this version or a newer one, so a takeover
+    // with If-Match on this etag can only succeed over what we judged.
+    const info = await store.head(key);
+    if (!info)
+        return undefined;
+    const text = await store.readText(key);
+    if (text === undefined)
+        return undefined;
+    return { record: parseLease(text, info), etag: info.etag };
+}
+/**
+ * A lease that cannot be read (truncated by hand, another tool's file) lasts one
+ * default ttl from its last write, so it cannot block a partition forever.
+ */
+function parseLease(text, info) {
+    try {
+        const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .fromJsonValue */ .Cw)(JSON.parse(text));
+        if (typeof value.holder === 'string' &&
+            typeof value.host === 'string' &&
+            typeof value.pid === 'number' &&
+            typeof value.expiresAt === 'string' &&
+            !Number.isNaN(Date.parse(value.expiresAt)))
+            return { ...value, acquiredAt: String(value.acquiredAt ?? '') };
+    }
+    catch {
+        // fall through
+    }
+    return {
+        holder: 'unknown (unreadable lease)',
+        host: 'unknown',
+        pid: 0,
+        acquiredAt: info.lastModified.toISOString(),
+        expiresAt: new Date(info.lastModified.getTime() + DEFAULT_LEASE_TTL_MS).toISOString(),
+    };
+}
+function writeLease(store, key, record, condition) {
+    return store.write(key, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toJsonText */ .jj)(record), { ...condition, contentType: 'application/json' });
+}
+function holdLease(store, key, first, info, timing) {
+    const where = store.describe(key);
+    const controller = new AbortController();
+    let record = first;
+    let etag = info.etag;
+    let stopped = false;
+    let timer;
+    let renewal = Promise.resolve();
+    const lose = (why) => {
+        stopped = true;
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseLostError */ .Jd(`${where} ${why}: this run no longer holds it and must stop writing`));
+    };
+    const renew = async () => {
+        const next = timing.fresh(record.acquiredAt);
+        try {
+            etag = (await writeLease(store, key, next, { ifMatch: etag })).etag;
+            record = next;
+        }
+        catch (error) {
+            if (error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9) {
+                const now = await readLease(store, key).catch(() => undefined);
+                // An earlier renewal that reached the store but whose answer was lost: still ours.
+                if (now && isSameHolding(now.record, record)) {
+                    etag = now.etag;
+                    record = now.record;
+                    return;
+                }
+                lose(now ? `was taken over by run ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLeaseHolder */ .iA)(now.record)}` : 'was removed by someone else');
+                return;
+            }
+            // Transient trouble: the next renewal tries again, unless the lease has lapsed by then.
+            if (Date.parse(record.expiresAt) <= Date.now())
+                lose(`could not be renewed before it expired at ${record.expiresAt}`);
+        }
+    };
+    const schedule = () => {
+        if (stopped)
+            return;
+        timer = setTimeout(() => {
+            renewal = renew().finally(schedule);
+        }, timing.renewEveryMs);
+        // A held lease alone must not keep the process alive.
+        timer.unref();
+    };
+    schedule();
+    return {
+        key,
+        get record() {
+            return record;
+        },
+        lost: controller.signal,
+        async release() {
+            const already = stopped;
+            stopped = true;
+            clearTimeout(timer);
+            await renewal;
+            if (already || controller.signal.aborted)
+                return;
+            // Only while it is still ours and live: nobody may take over a live lease, so
+            // between this look and the delete it cannot change hands.
+            const current = await store.head(key);
+            if (current?.etag === etag && Date.parse(record.expiresAt) > Date.now())
+                await store.delete(key);
+        },
+    };
+}
+function isSameHolding(a, b) {
+    return a.holder === b.holder && a.host === b.host && a.pid === b.pid && a.acquiredAt === b.acquiredAt;
+}
+
+
+/***/ }),
+
+/***/ 9716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ compareRuns)
+/* harmony export */ });
+/* unused harmony export nextSequence */
+// The run ledger: one record per partition run. Backends (the filesystem in
+// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
+// only needs to read.
+/**
+ * Oldest first: by sequence when both runs have one (a clock that jumped cannot
+ * reorder them), else by startedAt (ISO, UTC), then runId.
+ */
+function compareRuns(a, b) {
+    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
+        return a.sequence - b.sequence;
+    }
+    if (a.startedAt !== b.startedAt)
+        return a.startedAt < b.startedAt ? -1 : 1;
+    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+/** The sequence the next run of a partition takes, given its runs so far. */
+function nextSequence(runs) {
+    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
+}
+
+
+/***/ }),
+
+/***/ 3266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d_: () => (/* binding */ ObjectNotFoundError),
+/* harmony export */   k9: () => (/* binding */ PreconditionFailedError)
+/* harmony export */ });
+/* unused harmony export deletePrefix */
+// A data root seen as objects: keys relative to the root (posix, no leading
+// slash), whole-object writes, server-side copies. The filesystem store and the
+// S3-compatible bucket store both implement it, so the commit protocol, checks,
+// sensors, leases and the bucket ledger are written once. Keys never escape the
+// root: every implementation refuses `..`, absolute keys and empty segments.
+/** A conditional write lost: the object exists (`ifNoneMatch`) or changed (`ifMatch`). */
+class PreconditionFailedError extends Error {
+    key;
+    constructor(key, message) {
+        super(message ?? `${key} was written by someone else meanwhile`);
+        this.name = 'PreconditionFailedError';
+        this.key = key;
+    }
+}
+/** No object at the key. */
+class ObjectNotFoundError extends Error {
+    key;
+    constructor(key, where) {
+        super(`${where} does not exist`);
+        this.name = 'ObjectNotFoundError';
+        this.key = key;
+    }
+}
+/** Removes every object under `prefix` (a folder store removes the folders too). */
+async function deletePrefix(store, prefix) {
+    const tree = store;
+    if (tree.removeTree)
+        return tree.removeTree(prefix);
+    const keys = [];
+    for await (const info of store.list(prefix))
+        keys.push(info.key);
+    for (const key of keys)
+        await store.delete(key);
+}
+
+
+/***/ }),
+
+/***/ 4353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   NL: () => (/* binding */ resolveDataRoot),
+/* harmony export */   b0: () => (/* binding */ assertDataRootUsable),
+/* harmony export */   e$: () => (/* binding */ STATE_DIR),
+/* harmony export */   rI: () => (/* binding */ assertSafeSegment),
+/* harmony export */   yY: () => (/* binding */ relativeToRoot)
+/* harmony export */ });
+/* unused harmony exports DATA_ROOT_ENV, templateVars, renderTemplate, resolvePartitionKeys, keyInsideRoot, resolvePartitionPaths */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+// Every contract path resolves under one data root, and nothing may leave it:
+// partition keys and rendered templates are checked before any file is touched.
+
+
+
+
+const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
+/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
+const STATE_DIR = '_pipewright';
+/**
+ * `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over the contract's
+ * `data_root` (relative to the pipeline folder), then `<pipeline folder>/data`.
+ * An `s3://bucket/prefix` address is kept as it is.
+ */
+function resolveDataRoot(pipeline, flag, env = process.env, cwd = process.cwd()) {
+    const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+    const named = chosen ?? nonEmpty(pipeline.dataRoot);
+    if (named !== undefined && /[\0\r\n]/.test(named))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing data root ${JSON.stringify(named)}: it contains a line break or NUL`);
+    if (named === undefined)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pipeline.dir, 'data');
+    if (/^s3:\/\//i.test(named))
+        return named;
+    return chosen !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, chosen) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(pipeline.dir, named);
+}
+/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
+function templateVars(partition) {
+    // The start carries the zone's offset, so its first ten characters are the local date.
+    const ds = partition.dataIntervalStart.slice(0, 10);
+    return {
+        ds,
+        ds_nodash: ds.replaceAll('-', ''),
+        hour: partition.dataIntervalStart.slice(11, 13),
+        ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
+        partition: partition.key,
+        data_interval_start: partition.dataIntervalStart,
+        data_interval_end: partition.dataIntervalEnd,
+    };
+}
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
+function renderTemplate(template, vars) {
+    return template.replace(PLACEHOLDER, (_match, name) => {
+        const value = lookup(vars, name);
+        if (value === undefined) {
+            throw new UsageError(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
+        }
+        return value;
+    });
+}
+function lookup(vars, name) {
+    const dot = name.indexOf('.');
+    const head = dot < 0 ? name : name.slice(0, dot);
+    const tail = dot < 0 ? undefined : name.slice(dot + 1);
+    if (tail !== undefined) {
+        if (head !== 'inputs' && head !== 'outputs')
+            return undefined;
+        const table = vars[head];
+        return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
+    }
+    if (head === 'inputs' || head === 'outputs')
+        return undefined;
+    const value = vars[head];
+    return typeof value === 'string' ? value : undefined;
+}
+function knownNames(vars) {
+    const names = [...TEMPLATE_VARIABLES];
+    for (const table of ['inputs', 'outputs']) {
+        for (const key of Object.keys(vars[table] ?? {}))
+            names.push(`${table}.${key}`);
+    }
+    return names.join(', ');
+}
+/**
+ * Refuses a value used as one path segment (partition key, dag id, run id) when it
+ * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
+ */
+function assertSafeSegment(value, what) {
+    const problem = segmentProblem(value);
+    if (problem !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
+    }
+}
+function segmentProblem(value) {
+    if (value === '')
+        return 'it is empty';
+    if (value.includes('\0'))
+        return 'it contains a NUL byte';
+    if (value.includes('/'))
+        return "it contains '/'";
+    if (value.includes('\\'))
+        return "it contains '\\'";
+    if (value.includes('..'))
+        return "it contains '..'";
+    if (value.startsWith('.'))
+        return "it starts with '.'";
+    return undefined;
+}
+/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
+function resolveInside(dataRoot, path) {
+    if (path.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${printable(path)}': it contains a NUL byte`);
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, target);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
+    }
+    return target;
+}
+/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
+function relativeToRoot(dataRoot, absolute) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot), absolute).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+/**
+ * The contract's inputs and outputs of one partition as keys relative to the data
+ * root (a folder or a bucket prefix), refused when they would leave it.
+ */
+function resolvePartitionKeys(pipeline, partition) {
+    const paths = resolvePartitionPaths(pipeline, partition, KEY_ROOT);
+    const rel = (record) => Object.fromEntries(Object.entries(record).map(([name, path]) => [name, relativeToRoot(KEY_ROOT, path)]));
+    return { inputs: rel(paths.inputs), outputs: rel(paths.outputs) };
+}
+// Keys are resolved against a stand-in root: the same rules as paths in a folder, whatever the store.
+const KEY_ROOT = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)('/pipewright-data-root');
+/** `path` as a key relative to the data root (normalized), refused when it would leave the root. */
+function keyInsideRoot(path) {
+    return relativeToRoot(KEY_ROOT, resolveInside(KEY_ROOT, path));
+}
+/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+function resolvePartitionPaths(pipeline, partition, dataRoot) {
+    assertSafeSegment(partition.key, 'partition key');
+    const base = templateVars(partition);
+    const inputs = {};
+    for (const [name, template] of Object.entries(pipeline.inputs)) {
+        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    const outputs = {};
+    for (const [name, template] of Object.entries(pipeline.outputs)) {
+        outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    return { inputs, outputs };
+}
+function nonEmpty(value) {
+    return value === undefined || value.trim() === '' ? undefined : value;
+}
+function printable(value) {
+    return value.replaceAll('\0', '\\0');
+}
+const inside = (root, path) => {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+};
+function statOf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
+function fixedFolders(template) {
+    const fixed = template
+        .split('{{')[0]
+        .split('/')
+        .slice(0, -1)
+        .filter((s) => s !== '' && s !== '.');
+    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
+}
+/**
+ * Checks, before anything is written, that the data root can hold this pipeline's
+ * files: it is a folder (or does not exist yet), pipewright's own folders are
+ * folders, and no symbolic link on the way to a dataset (the fixed folders of
+ * each path, and the entries right under the deepest one, such as `dt=...`)
+ * leads outside the data root's real path. Paths are checked by text elsewhere;
+ * this closes the gap a link would open.
+ */
+function assertDataRootUsable(dataRoot, pipeline) {
+    if (/^s3:\/\//i.test(dataRoot))
+        return; // a bucket is checked when it is opened (src/store/data-root.ts)
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot);
+    const info = statOf(root);
+    if (info === undefined) {
+        assertCreatable(root); // created on first write
+        return;
+    }
+    if (!(info.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root) : info).isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
+    const checked = new Set();
+    const check = (path) => {
+        if (checked.has(path))
+            return;
+        checked.add(path);
+        const at = statOf(path);
+        if (!at?.isSymbolicLink())
+            return;
+        let target;
+        try {
+            target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+        }
+        catch {
+            target = `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)} (missing)`;
+        }
+        if (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(target) || !inside(realRoot, target))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
+    };
+    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, folder);
+        const at = statOf(path);
+        if (at?.isSymbolicLink())
+            check(path);
+        if (at && !(at.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path) : at).isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+    }
+    for (const template of templates) {
+        const folders = fixedFolders(template);
+        for (const folder of folders)
+            check((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, folder));
+        const deepest = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, folders.at(-1) ?? '.');
+        if (!statOf(deepest)?.isDirectory())
+            continue;
+        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(deepest))
+            check((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(deepest, name));
+    }
+}
+/** A data root not created yet: its nearest existing ancestor must be a folder (a link to one is fine). */
+function assertCreatable(root) {
+    let ancestor = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(root);
+    while (statOf(ancestor) === undefined && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ancestor) !== ancestor)
+        ancestor = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ancestor);
+    const fix = `point --data-root (or ${DATA_ROOT_ENV}) at a folder`;
+    if (statOf(ancestor)?.isSymbolicLink() && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(ancestor))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is a link to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(ancestor)}, which does not exist: create it, or ${fix}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(ancestor).isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is not a folder: ${fix}`);
+}
+
+
+/***/ }),
+
+/***/ 7963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ parseRunRecord)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8301);
+// Reading one run record file, for both ledgers. A truncated, empty, garbage or
+// `null` record is a broken state the user must repair: it is refused with one
+// line naming the file and the fix, never read as "no runs yet" or left to crash
+// deeper in.
+
+
+// The one serializer's reader: snake_case files (and camelCase ones written before it).
+const asRecord = (json) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .fromJsonValue */ .Cw)(json);
+const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
+/** What is missing from a decoded record, or undefined when it has what readers rely on. */
+function missingFields(record) {
+    const fields = record;
+    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
+    if (!Array.isArray(fields.tasks))
+        missing.push('tasks');
+    return missing.length ? missing.join(', ') : undefined;
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+/**
+ * The run record in `text`. `where` names the file for the message (a path, or
+ * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
+ */
+function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
+    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw refuse(`holds ${describe(value)}, not a run record`);
+    let record;
+    try {
+        record = decode(value);
+    }
+    catch (error) {
+        throw refuse(`is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+    }
+    const missing = missingFields(record);
+    if (missing)
+        throw refuse(`is not a run record (no ${missing})`);
+    return record;
 }
 
 
@@ -51587,6 +52231,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -51622,6 +52273,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -51636,6 +52301,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -51643,10 +52315,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -51710,6 +52403,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -63086,6 +63786,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -63171,6 +63874,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -63183,9 +63916,105 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

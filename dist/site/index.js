@@ -36269,7 +36269,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9249);
+/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
 
 await (0,_site_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runSiteAction */ .B)();
 
@@ -36278,7 +36278,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9249:
+/***/ 8394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36287,9 +36287,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   B: () => (/* binding */ runSiteAction)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -37742,7 +37742,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile: io_util_copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink: io_util_unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -37773,7 +37773,7 @@ const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -37786,7 +37786,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -37816,7 +37816,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -37844,7 +37844,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -39235,112 +39235,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/errors.ts
-// Every error pipewright raises on purpose lives here. The edges (CLI, actions)
-// map them to exit codes, annotations and failure classes; anything else is a bug.
-/** Bad flags or action inputs: exit 2, one line, nothing done. */
-class errors_UsageError extends Error {
-    name = 'UsageError';
-}
-/** A problem in a user's pipeline.yml, located at file:line:col. */
-class ContractError extends Error {
-    name = 'ContractError';
-    file;
-    line;
-    col;
-    constructor(message, file, line, col) {
-        super(message);
-        this.file = file;
-        this.line = line;
-        this.col = col;
-    }
-}
-/**
- * The workspace's stored state cannot be used as it is (a corrupt run record, a file
- * where pipewright keeps a folder, a read-only data root): one line naming the file
- * and the fix, exit 1. Nothing is written until it is fixed.
- */
-class errors_StateError extends Error {
-    name = 'StateError';
-    file;
-    constructor(message, file) {
-        super(message);
-        this.file = file;
-    }
-}
-/** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
-class TransientError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'TransientError';
-}
-/** Thrown by task code when the data breaks its contract: never retried, nothing published. */
-class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'DataContractError';
-}
-/** The reason an attempt's signal carries when its timeout passed. */
-class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'TimeoutError';
-}
-/** Another run holds the partition; the caller should report it busy, not failed. */
-class PartitionBusyError extends Error {
-    name = 'PartitionBusyError';
-    dagId;
-    partition;
-    holder;
-    constructor(dagId, partition, holder) {
-        super(`partition ${dagId}/${partition} is busy: run ${holder} holds it`);
-        this.dagId = dagId;
-        this.partition = partition;
-        this.holder = holder;
-    }
-}
-/** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
-function classifyError(error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'TransientError')
-        return 'transient';
-    if (name === 'DataContractError')
-        return 'data';
-    if (name === 'TimeoutError' || name === 'AbortError')
-        return 'timeout';
-    return 'code';
-}
-/** One message from any thrown value, without a stack for the errors we raise on purpose. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
-function isUserError(error) {
-    return (error instanceof errors_UsageError ||
-        error instanceof ContractError ||
-        error instanceof PartitionBusyError ||
-        error instanceof errors_StateError);
-}
-/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
-function userErrorExitCode(error) {
-    return error instanceof errors_StateError ? 1 : 2;
-}
-
-;// CONCATENATED MODULE: ./src/map-limited.ts
-// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
-async function mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/map-limited.ts
+var map_limited = __nccwpck_require__(9270);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:url"
@@ -39366,11 +39268,11 @@ const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml',
 const sha = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 /** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
 function defaultCacheDir(cwd) {
-    let dir = (0,external_node_path_namespaceObject.resolve)(cwd);
+    let dir = (0,external_node_path_.resolve)(cwd);
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'package.json')))
-            return (0,external_node_path_namespaceObject.join)(dir, 'node_modules', '.cache', 'pipewright');
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json')))
+            return (0,external_node_path_.join)(dir, 'node_modules', '.cache', 'pipewright');
+        const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
             return undefined;
         dir = parent;
@@ -39387,13 +39289,13 @@ function code() {
         // PATH too: a command rule warns about programs missing from it (command-rules.ts).
         const hash = (0,external_node_crypto_.createHash)('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
         if (self.endsWith('.ts')) {
-            const dir = (0,external_node_path_namespaceObject.dirname)(self);
-            const files = (0,external_node_fs_namespaceObject.readdirSync)(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
+            const dir = (0,external_node_path_.dirname)(self);
+            const files = (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
             for (const f of files.sort())
-                hash.update(f).update((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, f)));
+                hash.update(f).update((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, f)));
         }
         else {
-            hash.update((0,external_node_fs_namespaceObject.readFileSync)(self));
+            hash.update((0,external_node_fs_.readFileSync)(self));
         }
         codeFingerprint = hash.digest('hex');
     }
@@ -39401,26 +39303,26 @@ function code() {
 }
 function lockfileSha(root) {
     for (const name of LOCKFILES) {
-        const path = (0,external_node_path_namespaceObject.join)(root, name);
-        if ((0,external_node_fs_namespaceObject.existsSync)(path))
-            return sha((0,external_node_fs_namespaceObject.readFileSync)(path));
+        const path = (0,external_node_path_.join)(root, name);
+        if ((0,external_node_fs_.existsSync)(path))
+            return sha((0,external_node_fs_.readFileSync)(path));
     }
     return 'none';
 }
 function fileSha(path) {
     try {
-        return sha((0,external_node_fs_namespaceObject.readFileSync)(path));
+        return sha((0,external_node_fs_.readFileSync)(path));
     }
     catch {
         return undefined;
     }
 }
 async function openValidateCache(dir) {
-    const path = (0,external_node_path_namespaceObject.join)(dir, `validate-v${FORMAT}.json`);
+    const path = (0,external_node_path_.join)(dir, `validate-v${FORMAT}.json`);
     const fingerprint = code();
     let previous;
     try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
         if (parsed.format === FORMAT && parsed.code === fingerprint)
             previous = parsed;
     }
@@ -39472,10 +39374,10 @@ async function openValidateCache(dir) {
         },
         async save() {
             try {
-                await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+                await (0,promises_.mkdir)(dir, { recursive: true });
                 const temp = `${path}.${process.pid}.tmp`;
-                await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(next));
-                await (0,promises_namespaceObject.rename)(temp, path);
+                await (0,promises_.writeFile)(temp, JSON.stringify(next));
+                await (0,promises_.rename)(temp, path);
             }
             catch {
                 // A cache that cannot be written costs the next run time, nothing else.
@@ -47700,7 +47602,7 @@ const CRON_MACROS = ['@hourly', '@daily', '@weekly', '@monthly'];
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const dagIdMatchesFolder = (data, source, out) => {
-    const folder = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(source.file));
+    const folder = (0,external_node_path_.basename)((0,external_node_path_.dirname)(source.file));
     if (typeof data.dag_id === 'string' && data.dag_id !== folder)
         out.push(source.diagnostic(['dag_id'], `dag_id '${data.dag_id}' must equal its folder name '${folder}'`));
 };
@@ -47791,19 +47693,19 @@ const pipelineRules = [
 
 function executable(file) {
     try {
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
         return true;
     }
     catch {
         return false;
     }
 }
-const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+const pathDirs = () => (process.env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
 /** Every program name on PATH, for the suggestion (read only when a program is missing). */
 function programsOnPath() {
     return pathDirs().flatMap((dir) => {
         try {
-            return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+            return (0,external_node_fs_.readdirSync)(dir);
         }
         catch {
             return [];
@@ -47813,7 +47715,7 @@ function programsOnPath() {
 const programExists = (data, source, out) => {
     if (!Array.isArray(data.tasks))
         return;
-    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(source.file));
     data.tasks.forEach((task, index) => {
         if (!isRecord(task) || !Array.isArray(task.command))
             return;
@@ -47823,12 +47725,12 @@ const programExists = (data, source, out) => {
         const at = ['tasks', index, 'command', 0];
         const severity = 'warning';
         if (program.includes('/')) {
-            const cwd = (0,external_node_path_namespaceObject.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
-            if (!executable((0,external_node_path_namespaceObject.resolve)(cwd, program)))
+            const cwd = (0,external_node_path_.resolve)(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
+            if (!executable((0,external_node_path_.resolve)(cwd, program)))
                 out.push(source.diagnostic(at, `program '${program}' is not an executable file (looked in ${cwd})`, { severity }));
             return;
         }
-        if (pathDirs().some((dir) => executable((0,external_node_path_namespaceObject.join)(dir, program))))
+        if (pathDirs().some((dir) => executable((0,external_node_path_.join)(dir, program))))
             return;
         out.push(source.diagnostic(at, `program '${program}' is not on PATH here${suggest_didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
     });
@@ -48003,7 +47905,7 @@ function alerts(raw) {
 }
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
 function normalizePipeline(data, file) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(file);
+    const absolute = (0,external_node_path_.resolve)(file);
     const defaults = policy(record(data.defaults), DEFAULT_POLICY);
     const tasks = data.tasks.map((t) => ({
         id: String(t.id),
@@ -48028,6 +47930,7 @@ function normalizePipeline(data, file) {
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
         ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
         retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        ...(typeof data.data_root === 'string' ? { dataRoot: data.data_root } : {}),
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
@@ -48035,260 +47938,13 @@ function normalizePipeline(data, file) {
         outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
         tasks,
         alerts: alerts(data.alerts),
-        dir: (0,external_node_path_namespaceObject.dirname)(absolute),
+        dir: (0,external_node_path_.dirname)(absolute),
         file: absolute,
     };
 }
 
-;// CONCATENATED MODULE: ./src/contract/templates.ts
-// `{{ name }}` templates in contract paths and command arguments. The store
-// renders them per partition; here we only check that every name exists.
-/** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
-const TEMPLATE_VARIABLES = [
-    'ds',
-    'ds_nodash',
-    'hour',
-    'ts_nodash',
-    'partition',
-    'data_interval_start',
-    'data_interval_end',
-];
-const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
-function templateRefs(text) {
-    return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
-}
-/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
-function unclosedTemplates(text) {
-    const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
-    const open = [];
-    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
-        if (!closed.has(at)) {
-            const next = text.indexOf('{{', at + 2);
-            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
-        }
-    return open;
-}
-/** Why `name` cannot be resolved, or undefined when it can. */
-function unknownTemplateName(name, scope) {
-    if (TEMPLATE_VARIABLES.includes(name))
-        return undefined;
-    const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
-    if (dataset) {
-        const [, group, key] = dataset;
-        if (!scope.datasets)
-            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
-        if (!scope[group].includes(key)) {
-            const known = scope[group].length ? scope[group].join(', ') : 'none';
-            return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
-        }
-        return undefined;
-    }
-    const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
-    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
-}
-
-;// CONCATENATED MODULE: ./src/store/paths.ts
-// Every contract path resolves under one data root, and nothing may leave it:
-// partition keys and rendered templates are checked before any file is touched.
-
-
-
-
-const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
-/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
-const STATE_DIR = '_pipewright';
-/** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
-function resolveDataRoot(pipeline, flag, env = process.env) {
-    const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
-    if (chosen !== undefined && /[\0\r\n]/.test(chosen))
-        throw new errors_UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
-    return chosen === undefined ? (0,external_node_path_namespaceObject.join)(pipeline.dir, 'data') : (0,external_node_path_namespaceObject.resolve)(chosen);
-}
-/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
-function templateVars(partition) {
-    // The start carries the zone's offset, so its first ten characters are the local date.
-    const ds = partition.dataIntervalStart.slice(0, 10);
-    return {
-        ds,
-        ds_nodash: ds.replaceAll('-', ''),
-        hour: partition.dataIntervalStart.slice(11, 13),
-        ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
-        partition: partition.key,
-        data_interval_start: partition.dataIntervalStart,
-        data_interval_end: partition.dataIntervalEnd,
-    };
-}
-const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
-/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
-function renderTemplate(template, vars) {
-    return template.replace(PLACEHOLDER, (_match, name) => {
-        const value = lookup(vars, name);
-        if (value === undefined) {
-            throw new errors_UsageError(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
-        }
-        return value;
-    });
-}
-function lookup(vars, name) {
-    const dot = name.indexOf('.');
-    const head = dot < 0 ? name : name.slice(0, dot);
-    const tail = dot < 0 ? undefined : name.slice(dot + 1);
-    if (tail !== undefined) {
-        if (head !== 'inputs' && head !== 'outputs')
-            return undefined;
-        const table = vars[head];
-        return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
-    }
-    if (head === 'inputs' || head === 'outputs')
-        return undefined;
-    const value = vars[head];
-    return typeof value === 'string' ? value : undefined;
-}
-function knownNames(vars) {
-    const names = [...TEMPLATE_VARIABLES];
-    for (const table of ['inputs', 'outputs']) {
-        for (const key of Object.keys(vars[table] ?? {}))
-            names.push(`${table}.${key}`);
-    }
-    return names.join(', ');
-}
-/**
- * Refuses a value used as one path segment (partition key, dag id, run id) when it
- * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
- */
-function assertSafeSegment(value, what) {
-    const problem = segmentProblem(value);
-    if (problem !== undefined) {
-        throw new errors_UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
-    }
-}
-function segmentProblem(value) {
-    if (value === '')
-        return 'it is empty';
-    if (value.includes('\0'))
-        return 'it contains a NUL byte';
-    if (value.includes('/'))
-        return "it contains '/'";
-    if (value.includes('\\'))
-        return "it contains '\\'";
-    if (value.includes('..'))
-        return "it contains '..'";
-    if (value.startsWith('.'))
-        return "it starts with '.'";
-    return undefined;
-}
-/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
-function paths_resolveInside(dataRoot, path) {
-    if (path.includes('\0'))
-        throw new errors_UsageError(`refusing path '${printable(path)}': it contains a NUL byte`);
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
-    const target = (0,external_node_path_namespaceObject.resolve)(root, path);
-    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
-    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-        throw new errors_UsageError(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
-    }
-    return target;
-}
-/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
-function paths_relativeToRoot(dataRoot, absolute) {
-    return (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(dataRoot), absolute).split(external_node_path_namespaceObject.sep).join('/');
-}
-/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
-function resolvePartitionPaths(pipeline, partition, dataRoot) {
-    assertSafeSegment(partition.key, 'partition key');
-    const base = templateVars(partition);
-    const inputs = {};
-    for (const [name, template] of Object.entries(pipeline.inputs)) {
-        inputs[name] = paths_resolveInside(dataRoot, renderTemplate(template, base));
-    }
-    const outputs = {};
-    for (const [name, template] of Object.entries(pipeline.outputs)) {
-        outputs[name] = paths_resolveInside(dataRoot, renderTemplate(template, base));
-    }
-    return { inputs, outputs };
-}
-function nonEmpty(value) {
-    return value === undefined || value.trim() === '' ? undefined : value;
-}
-function printable(value) {
-    return value.replaceAll('\0', '\\0');
-}
-const inside = (root, path) => {
-    const rel = relative(root, path);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-};
-function statOf(path) {
-    try {
-        return lstatSync(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
-function fixedFolders(template) {
-    const fixed = template
-        .split('{{')[0]
-        .split('/')
-        .slice(0, -1)
-        .filter((s) => s !== '' && s !== '.');
-    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
-}
-/**
- * Checks, before anything is written, that the data root can hold this pipeline's
- * files: it is a folder (or does not exist yet), pipewright's own folders are
- * folders, and no symbolic link on the way to a dataset (the fixed folders of
- * each path, and the entries right under the deepest one, such as `dt=...`)
- * leads outside the data root's real path. Paths are checked by text elsewhere;
- * this closes the gap a link would open.
- */
-function assertDataRootUsable(dataRoot, pipeline) {
-    const root = resolve(dataRoot);
-    const info = statOf(root);
-    if (info === undefined)
-        return; // created on first write
-    if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
-        throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
-    const realRoot = realpathSync(root);
-    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
-    const checked = new Set();
-    const check = (path) => {
-        if (checked.has(path))
-            return;
-        checked.add(path);
-        const at = statOf(path);
-        if (!at?.isSymbolicLink())
-            return;
-        let target;
-        try {
-            target = realpathSync(path);
-        }
-        catch {
-            target = `${readlinkSync(path)} (missing)`;
-        }
-        if (!isAbsolute(target) || !inside(realRoot, target))
-            throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
-    };
-    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
-        const path = join(root, folder);
-        const at = statOf(path);
-        if (at?.isSymbolicLink())
-            check(path);
-        if (at && !(at.isSymbolicLink() ? statSync(path) : at).isDirectory())
-            throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
-    }
-    for (const template of templates) {
-        const folders = fixedFolders(template);
-        for (const folder of folders)
-            check(join(root, folder));
-        const deepest = join(root, folders.at(-1) ?? '.');
-        if (!statOf(deepest)?.isDirectory())
-            continue;
-        for (const name of readdirSync(deepest))
-            check(join(deepest, name));
-    }
-}
-
+// EXTERNAL MODULE: ./src/store/paths.ts
+var store_paths = __nccwpck_require__(4353);
 ;// CONCATENATED MODULE: ./src/contract/path-rules.ts
 // Where a contract's paths may point. Dataset and sensor paths stay inside the
 // data root and out of pipewright's own `_pipewright/` folder (the ledger, locks
@@ -48309,7 +47965,7 @@ function escapeProblem(text, normalized, base) {
     return undefined;
 }
 function normalize(text) {
-    return external_node_path_namespaceObject.posix.normalize(text).replace(/\/+$/, '');
+    return external_node_path_.posix.normalize(text).replace(/\/+$/, '');
 }
 /** A data-root path's problem: outside the root, the root itself, or inside `_pipewright/`. */
 function dataPathProblem(text) {
@@ -48320,8 +47976,8 @@ function dataPathProblem(text) {
     if (normalized === '.' || normalized === '')
         return 'is the data root itself: name a file inside it';
     const head = normalized.split('/')[0];
-    if (head.toLowerCase() === STATE_DIR)
-        return `is inside ${STATE_DIR}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
+    if (head.toLowerCase() === store_paths/* STATE_DIR */.e$)
+        return `is inside ${store_paths/* STATE_DIR */.e$}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
     return undefined;
 }
 /** `{{ inputs.x }}` / `{{ outputs.x }}` replaced by the dataset's own template, to check what a task path reaches. */
@@ -48753,6 +48409,8 @@ function findCycle(tasks) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/contract/templates.ts
+var templates = __nccwpck_require__(9697);
 ;// CONCATENATED MODULE: ./src/contract/task-rules.ts
 // Checks across tasks: exactly one kind each, check rules, datasets,
 // templates, and the graph (duplicate ids, unknown or self upstream, cycles).
@@ -48835,13 +48493,13 @@ const knownTemplates = (data, source, out) => {
     const check = (path, value, datasets) => {
         if (typeof value !== 'string')
             return;
-        for (const fragment of unclosedTemplates(value)) {
+        for (const fragment of (0,templates/* unclosedTemplates */.Ji)(value)) {
             const at = source.locateWithin(path, fragment);
             const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
             out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
         }
-        for (const ref of templateRefs(value)) {
-            const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
+        for (const ref of (0,templates/* templateRefs */.dc)(value)) {
+            const problem = (0,templates/* unknownTemplateName */.gn)(ref.name, { inputs, outputs, datasets });
             if (!problem)
                 continue;
             const at = source.locateWithin(path, ref.raw);
@@ -48925,7 +48583,7 @@ const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 function handlerRefs(data, source) {
     if (!Array.isArray(data.tasks))
         return [];
-    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
+    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(source.file));
     return data.tasks.flatMap((task, index) => {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
@@ -48991,28 +48649,28 @@ function check_file_checkContractText(file, content) {
 const discover_CONTRACT_FILE = 'pipeline.yml';
 const SKIP = new Set(['node_modules', 'data', 'dist']);
 async function walk(dir, found) {
-    for (const entry of await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })) {
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
         if (entry.isDirectory()) {
             if (!entry.name.startsWith('.') && !SKIP.has(entry.name))
-                await walk((0,external_node_path_namespaceObject.join)(dir, entry.name), found);
+                await walk((0,external_node_path_.join)(dir, entry.name), found);
         }
         else if (entry.name === discover_CONTRACT_FILE)
-            found.push((0,external_node_path_namespaceObject.join)(dir, entry.name));
+            found.push((0,external_node_path_.join)(dir, entry.name));
     }
 }
 /** Absolute contract paths under `paths`, sorted and without duplicates; a path that does not exist is a usage error. */
 async function discoverContracts(paths, cwd = process.cwd()) {
     const found = [];
     for (const path of paths) {
-        const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, path);
-        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
+        const absolute = (0,external_node_path_.resolve)(cwd, path);
+        const info = await (0,promises_.stat)(absolute).catch(() => undefined);
         if (!info)
-            throw new errors_UsageError(`no such file or folder: ${path}`);
+            throw new src_errors/* UsageError */.eb(`no such file or folder: ${path}`);
         if (info.isDirectory()) {
             const before = found.length;
             await walk(absolute, found);
             if (found.length === before)
-                throw new errors_UsageError(`no ${discover_CONTRACT_FILE} found under ${path}`);
+                throw new src_errors/* UsageError */.eb(`no ${discover_CONTRACT_FILE} found under ${path}`);
         }
         else
             found.push(absolute);
@@ -49025,9 +48683,9 @@ async function discoverContracts(paths, cwd = process.cwd()) {
 // path relative to where the user stands.
 
 function displayPath(file, cwd) {
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(file))
+    if (!(0,external_node_path_.isAbsolute)(file))
         return file;
-    const rel = (0,external_node_path_namespaceObject.relative)(cwd, file);
+    const rel = (0,external_node_path_.relative)(cwd, file);
     return rel === '' ? file : rel;
 }
 function formatDiagnostic(d, cwd) {
@@ -49081,9 +48739,9 @@ function fromMissingModule(message) {
     if (!match)
         return undefined;
     const file = locate_failure_toPath(match[2].trim());
-    const wanted = (0,external_node_path_namespaceObject.basename)(match[1]);
+    const wanted = (0,external_node_path_.basename)(match[1]);
     try {
-        const lines = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8').split('\n');
+        const lines = (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n');
         for (const [i, text] of lines.entries()) {
             const at = text.search(new RegExp(`['"][^'"]*${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`));
             if (at >= 0)
@@ -49119,8 +48777,8 @@ function describeFailure(error) {
     return `cannot import the handler module: ${error.name}: ${error.message.split('\n')[0]}`;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/run/module-format.ts
@@ -49313,7 +48971,7 @@ async function probeFrom(paths, opts) {
         PIPEWRIGHT_PROBE_URLS: JSON.stringify(paths.map((p) => (0,external_node_url_.pathToFileURL)(p).href)),
     };
     delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [
         '--disable-warning=ExperimentalWarning',
         '--import',
         formatUrl,
@@ -49411,11 +49069,11 @@ async function probeFrom(paths, opts) {
 
 
 function findUp(start, marker) {
-    let dir = (0,external_node_path_namespaceObject.resolve)(start);
+    let dir = (0,external_node_path_.resolve)(start);
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, marker)))
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, marker)))
             return dir;
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
             return undefined;
         dir = parent;
@@ -49423,7 +49081,7 @@ function findUp(start, marker) {
 }
 /** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
 function findRepoRoot(start) {
-    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_namespaceObject.resolve)(start);
+    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_.resolve)(start);
 }
 
 ;// CONCATENATED MODULE: ./src/contract/imports/check.ts
@@ -49437,9 +49095,9 @@ function findRepoRoot(start) {
 
 
 
-const check_inside = (root, path) => {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+const inside = (root, path) => {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
 };
 function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
@@ -49455,23 +49113,23 @@ async function checkHandlerImports(refs, opts) {
     });
     const byModule = new Map();
     for (const ref of refs) {
-        const root = opts.repoRoot ? (0,external_node_path_namespaceObject.resolve)(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
-        const path = (0,external_node_path_namespaceObject.resolve)(ref.pipelineDir, ref.module);
-        if ((0,external_node_path_namespaceObject.isAbsolute)(ref.module) || !check_inside(root, path)) {
+        const root = opts.repoRoot ? (0,external_node_path_.resolve)(opts.repoRoot) : findRepoRoot(ref.pipelineDir);
+        const path = (0,external_node_path_.resolve)(ref.pipelineDir, ref.module);
+        if ((0,external_node_path_.isAbsolute)(ref.module) || !inside(root, path)) {
             out.push(at(ref, `handler module '${ref.module}' resolves outside the repository (${root}): keep task code in the repository`));
             continue;
         }
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
-            out.push(at(ref, `handler module '${ref.module}' not found (looked for ${(0,external_node_path_namespaceObject.relative)(root, path)})`));
+        if (!(0,external_node_fs_.existsSync)(path)) {
+            out.push(at(ref, `handler module '${ref.module}' not found (looked for ${(0,external_node_path_.relative)(root, path)})`));
             continue;
         }
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        if (!check_inside((0,external_node_fs_namespaceObject.realpathSync)(root), real)) {
+        const real = (0,external_node_fs_.realpathSync)(path);
+        if (!inside((0,external_node_fs_.realpathSync)(root), real)) {
             out.push(at(ref, `handler module '${ref.module}' is a link to ${real}, outside the repository`));
             continue;
         }
         // The pipelines folder, as a run sees it (src/run/module-format.ts).
-        const entry = byModule.get(real) ?? { root, tasksRoot: (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(ref.pipelineDir)), refs: [] };
+        const entry = byModule.get(real) ?? { root, tasksRoot: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(ref.pipelineDir)), refs: [] };
         entry.refs.push(ref);
         byModule.set(real, entry);
     }
@@ -49567,7 +49225,7 @@ async function validatePaths(paths, opts = {}) {
     const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.cwd ?? process.cwd()) : opts.cacheDir;
     const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
     // Reads overlap; each contract is checked as soon as its bytes are in (parsing is the CPU's alone).
-    const results = await mapLimited(files, 32, async (file) => {
+    const results = await (0,map_limited/* mapLimited */.b)(files, 32, async (file) => {
         const bytes = await readContract(file);
         const cached = cache?.contract(file, bytes);
         if (cached)
@@ -49622,12 +49280,12 @@ async function loadPipelines(pipelinesDir) {
 /** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
 async function readContract(file) {
     try {
-        return await (0,promises_namespaceObject.readFile)(file);
+        return await (0,promises_.readFile)(file);
     }
     catch (error) {
         const code = error.code;
-        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? errorMessage(error)})`;
-        throw new ContractError(`${file}: ${why}: ${discover_CONTRACT_FILE} must be a YAML file`, file);
+        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (0,src_errors/* errorMessage */.gJ)(error)})`;
+        throw new src_errors/* ContractError */.Vl(`${file}: ${why}: ${discover_CONTRACT_FILE} must be a YAML file`, file);
     }
 }
 async function knownIds(pipelinesDir) {
@@ -49655,7 +49313,7 @@ async function loadPipelineById(pipelinesDir, dagId) {
 /** One ContractError listing every error, located at the first. */
 function contractError(errors) {
     const first = errors[0];
-    return new ContractError(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
+    return new src_errors/* ContractError */.Vl(errors.map((d) => formatDiagnostic(d, process.cwd())).join('\n'), first?.file, first?.line, first?.col);
 }
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
@@ -49725,7 +49383,7 @@ async function writeJobSummary(markdown, options = {}) {
         return { written: false, truncated: false, bytes: 0 };
     let usedBytes = 0;
     try {
-        usedBytes = (0,external_node_fs_namespaceObject.statSync)(file).size;
+        usedBytes = (0,external_node_fs_.statSync)(file).size;
     }
     catch {
         // core.summary creates nothing either: a missing file is reported by write() below.
@@ -49735,52 +49393,8 @@ async function writeJobSummary(markdown, options = {}) {
     return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
 }
 
-;// CONCATENATED MODULE: ./src/json.ts
-// The one serializer for every JSON file pipewright writes: snake_case keys,
-// `schema_version` first, two-space indent, a final newline. TypeScript keeps
-// camelCase; the conversion happens here and nowhere else. Keys under the
-// `opaque` fields (metrics: the user's own names) are kept exactly as given.
-/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
-const SCHEMA_VERSION = 1;
-/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
-const OPAQUE = new Set(['metrics']);
-function snakeCase(key) {
-    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-function camelCase(key) {
-    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-}
-function convert(value, rename) {
-    if (Array.isArray(value))
-        return value.map((v) => convert(v, rename));
-    if (value === null || typeof value !== 'object')
-        return value;
-    const out = {};
-    for (const [key, v] of Object.entries(value)) {
-        if (v === undefined)
-            continue;
-        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
-    }
-    return out;
-}
-/** JSON text of `value` with snake_case keys and `schema_version` first. */
-function json_toJsonText(value) {
-    const body = convert(value, snakeCase);
-    delete body.schema_version;
-    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
-}
-/**
- * The value written by `toJsonText` (or by pipewright before it: camelCase keys
- * read unchanged), with camelCase keys and without `schema_version`.
- */
-function fromJsonValue(parsed) {
-    const value = convert(parsed, camelCase);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        delete value.schemaVersion;
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
 // Node's filesystem errors carry their errno name in `code`.
 /**
@@ -49794,7 +49408,7 @@ function withPath(error, path) {
     return error;
 }
 /** True when `error` is a Node system error with this code (ENOENT, EEXIST, ...). */
-function isCode(error, code) {
+function errno_isCode(error, code) {
     return error?.code === code;
 }
 
@@ -49821,7 +49435,7 @@ function isProcessAlive(pid) {
 
 /** The counter for `path`'s kind of file. */
 function rows_rowCounterFor(path) {
-    return (0,external_node_path_namespaceObject.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
+    return (0,external_node_path_.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
 }
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -49891,17 +49505,17 @@ const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 // Small writes (a CSV row at a time) are gathered so each syscall moves a useful amount.
 const FLUSH_BYTES = 1 << 20;
 /** The hidden temp name used while `target` is being written: `.<name>.tmp-<pid>-<random>`. */
-function tempNameFor(target) {
-    return `.${(0,external_node_path_namespaceObject.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+function atomic_tempNameFor(target) {
+    return `.${(0,external_node_path_.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
 }
 /** True for names `tempNameFor` makes: never listed in manifests, swept when stale. */
 function atomic_isTempName(name) {
     return TEMP_NAME.test(name);
 }
 function atomic_createAtomicWriter(dataRoot, options = {}) {
-    const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+    const root = (0,external_node_path_.resolve)(dataRoot);
     const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-    const openFile = async (path) => openAtomic(paths_resolveInside(root, path), staleAfterMs);
+    const openFile = async (path) => openAtomic((0,store_paths/* resolveInside */.LI)(root, path), staleAfterMs);
     return {
         open: openFile,
         async writeFile(path, data) {
@@ -49923,10 +49537,10 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
     const swept = [];
     let names;
     try {
-        names = await (0,promises_namespaceObject.readdir)(dir);
+        names = await (0,promises_.readdir)(dir);
     }
     catch (error) {
-        if (isCode(error, 'ENOENT'))
+        if (errno_isCode(error, 'ENOENT'))
             return swept;
         throw error;
     }
@@ -49936,28 +49550,28 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         if (!match)
             continue;
         const pid = Number(match[1]);
-        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        const path = (0,external_node_path_.join)(dir, name);
         try {
             const abandoned = pid !== process.pid && !isProcessAlive(pid);
-            if (abandoned || now - (await (0,promises_namespaceObject.stat)(path)).mtimeMs > staleAfterMs) {
-                await (0,promises_namespaceObject.unlink)(path);
+            if (abandoned || now - (await (0,promises_.stat)(path)).mtimeMs > staleAfterMs) {
+                await (0,promises_.unlink)(path);
                 swept.push(path);
             }
         }
         catch (error) {
             // Another writer swept it first.
-            if (!isCode(error, 'ENOENT'))
+            if (!errno_isCode(error, 'ENOENT'))
                 throw error;
         }
     }
     return swept;
 }
 async function openAtomic(target, staleAfterMs) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(target);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const dir = (0,external_node_path_.dirname)(target);
+    await (0,promises_.mkdir)(dir, { recursive: true });
     await sweepStaleTemps(dir, staleAfterMs);
-    const temp = (0,external_node_path_namespaceObject.join)(dir, tempNameFor(target));
-    const handle = await (0,promises_namespaceObject.open)(temp, 'wx');
+    const temp = (0,external_node_path_.join)(dir, atomic_tempNameFor(target));
+    const handle = await (0,promises_.open)(temp, 'wx');
     const hash = (0,external_node_crypto_.createHash)('sha256');
     // Counted as written, so publishing needs no second read of a large output.
     const rows = rows_rowCounterFor(target);
@@ -49999,11 +49613,11 @@ async function openAtomic(target, staleAfterMs) {
                 await flush();
                 await handle.sync();
                 await handle.close();
-                await (0,promises_namespaceObject.rename)(temp, target);
+                await (0,promises_.rename)(temp, target);
             }
             catch (error) {
                 await handle.close().catch(() => { });
-                await (0,promises_namespaceObject.unlink)(temp).catch(() => { });
+                await (0,promises_.unlink)(temp).catch(() => { });
                 throw error;
             }
             await syncDir(dir);
@@ -50014,8 +49628,8 @@ async function openAtomic(target, staleAfterMs) {
                 return;
             state = 'aborted';
             await handle.close().catch(() => { });
-            await (0,promises_namespaceObject.unlink)(temp).catch((error) => {
-                if (!isCode(error, 'ENOENT'))
+            await (0,promises_.unlink)(temp).catch((error) => {
+                if (!errno_isCode(error, 'ENOENT'))
                     throw error;
             });
         },
@@ -50037,11 +49651,11 @@ async function writeAll(handle, buffer, path) {
 async function syncDir(dir) {
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(dir, 'r');
+        handle = await (0,promises_.open)(dir, 'r');
         await handle.sync();
     }
     catch (error) {
-        if (!isCode(error, 'EISDIR') && !isCode(error, 'EPERM') && !isCode(error, 'EINVAL'))
+        if (!errno_isCode(error, 'EISDIR') && !errno_isCode(error, 'EPERM') && !errno_isCode(error, 'EINVAL'))
             throw error;
     }
     finally {
@@ -50057,6 +49671,182 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+// EXTERNAL MODULE: ./src/store/object-store.ts
+var object_store = __nccwpck_require__(3266);
+;// CONCATENATED MODULE: ./src/store/fs-store.ts
+// The filesystem as an ObjectStore: a key is a path under the root folder. Writes
+// go through the atomic writer (temp file, fsync, rename), so an object appears
+// whole or not at all; a copy is a hard link renamed into place, so versions and
+// publishes move no bytes. Metadata is not kept on the filesystem: the records
+// and manifests carry every checksum, and metadata is only ever a shortcut.
+
+
+
+
+
+
+
+class fs_store_FsObjectStore {
+    kind = 'fs';
+    url;
+    root;
+    constructor(root) {
+        this.root = resolve(root);
+        this.url = this.root;
+    }
+    /** Absolute path of a key; refuses keys that leave the root. */
+    pathOf(key) {
+        return resolveInside(this.root, key);
+    }
+    keyOf(path) {
+        return relativeToRoot(this.root, path);
+    }
+    describe(key) {
+        return this.pathOf(key);
+    }
+    async head(key) {
+        const path = this.pathOf(key);
+        try {
+            const info = await stat(path);
+            return info.isFile() ? infoOf(key, info) : undefined;
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async read(key) {
+        const path = this.pathOf(key);
+        // Opened first, so a missing object fails here rather than on the first chunk.
+        const handle = await open(path, 'r').catch((error) => {
+            if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
+                throw new ObjectNotFoundError(key, path);
+            throw error;
+        });
+        return createReadStream('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
+    }
+    async readText(key) {
+        try {
+            return await readFile(this.pathOf(key), 'utf8');
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async write(key, body, options = {}) {
+        const path = this.pathOf(key);
+        if (options.ifNoneMatch === undefined && options.ifMatch === undefined) {
+            await createAtomicWriter(this.root).writeFile(path, body);
+            return (await this.head(key));
+        }
+        // Conditional: write the temp beside the target, then link (fails when it exists) or check and rename.
+        const dir = dirname(path);
+        await mkdir(dir, { recursive: true });
+        const temp = join(dir, tempNameFor(path));
+        await createAtomicWriter(this.root).writeFile(temp, body);
+        try {
+            if (options.ifNoneMatch === '*') {
+                await link(temp, path).catch((error) => {
+                    if (isCode(error, 'EEXIST'))
+                        throw new PreconditionFailedError(key);
+                    throw error;
+                });
+            }
+            else {
+                const current = await this.head(key);
+                if (current?.etag !== options.ifMatch)
+                    throw new PreconditionFailedError(key);
+                await rename(temp, path);
+            }
+        }
+        finally {
+            await unlink(temp).catch(() => { });
+        }
+        return (await this.head(key));
+    }
+    async copy(from, to) {
+        const source = this.pathOf(from);
+        const target = this.pathOf(to);
+        await mkdir(dirname(target), { recursive: true });
+        const temp = join(dirname(target), tempNameFor(target));
+        try {
+            await link(source, temp);
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT'))
+                throw new ObjectNotFoundError(from, source);
+            // Links refused (another device, a filesystem without them): the bytes are copied.
+            if (!isCode(error, 'EPERM') && !isCode(error, 'EXDEV') && !isCode(error, 'ENOTSUP'))
+                throw error;
+            await copyFile(source, temp);
+        }
+        await rename(temp, target);
+        return (await this.head(to));
+    }
+    async delete(key) {
+        await unlink(this.pathOf(key)).catch((error) => {
+            if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTDIR'))
+                throw error;
+        });
+    }
+    /** `deletePrefix` for a folder prefix (`dir/`): the folder goes too, not only its files. */
+    async removeTree(prefix) {
+        if (!prefix.endsWith('/')) {
+            for await (const info of this.list(prefix))
+                await this.delete(info.key);
+            return;
+        }
+        await rm(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
+    }
+    async *list(prefix) {
+        // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
+        const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+        const start = folder === '' ? this.root : this.pathOf(folder);
+        const keys = [];
+        await fs_store_walk(start, folder, keys);
+        keys.sort();
+        for (const key of keys) {
+            if (!key.startsWith(prefix))
+                continue;
+            const info = await this.head(key);
+            if (info)
+                yield info;
+        }
+    }
+}
+async function fs_store_walk(dir, key, into) {
+    let entries;
+    try {
+        entries = await readdir(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+            return;
+        throw error;
+    }
+    for (const entry of entries) {
+        if (isTempName(entry.name))
+            continue;
+        const child = key === '' ? entry.name : posix.join(key, entry.name);
+        if (entry.isDirectory())
+            await fs_store_walk(join(dir, entry.name), child, into);
+        else if (entry.isFile())
+            into.push(child);
+    }
+}
+function infoOf(key, info) {
+    return {
+        key: key.split(sep).join('/'),
+        size: info.size,
+        etag: `${info.ino.toString(16)}-${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}`,
+        lastModified: info.mtime,
+        metadata: {},
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store/manifest.ts
 // Each published partition folder carries `_manifest.json`: every file in it
 // with rows, bytes and sha256, and the run that produced it. Keys and order are
@@ -50068,64 +49858,100 @@ async function* chunksOf(data) {
 
 
 
-
-
 const MANIFEST_NAME = '_manifest.json';
-/** Streams `path` once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
-async function checksumFile(path, dataRoot) {
-    const absolute = resolveInside(dataRoot, path);
+/** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
+async function checksumObject(store, key, signal) {
     const hash = createHash('sha256');
-    const rows = rowCounterFor(absolute);
+    const rows = rowCounterFor(key);
     let bytes = 0;
-    for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of await store.read(key, { signal })) {
         const buffer = chunk;
         hash.update(buffer);
         rows.add(buffer);
         bytes += buffer.byteLength;
     }
-    return { path: relativeToRoot(dataRoot, absolute), rows: rows.total(), bytes, sha256: hash.digest('hex') };
+    return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+}
+/** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
+async function checksumFile(path, dataRoot) {
+    const store = new FsObjectStore(dataRoot);
+    return checksumObject(store, store.keyOf(store.pathOf(path)));
 }
 /**
- * Rewrites `<folder of file>/_manifest.json` listing every file of that folder.
- * `file` is credited to `runId`; a sibling keeps its earlier producer while its
- * checksum is unchanged. Returns the checksum of `file`.
+ * Rewrites `<folder>/_manifest.json` listing every object directly in that folder.
+ * Files in `own` are credited to `runId` with the checksums given (no re-read);
+ * others are checksummed and keep their earlier producer while unchanged.
+ * An emptied folder loses its manifest.
  */
-async function writeManifest(file, runId, dataRoot) {
-    const target = resolveInside(dataRoot, file);
-    const dir = dirname(target);
-    const previous = await readManifest(join(dir, MANIFEST_NAME));
-    const names = (await readdir(dir, { withFileTypes: true }))
-        .filter((e) => e.isFile() && e.name !== MANIFEST_NAME && !isTempName(e.name))
-        .map((e) => e.name)
-        .sort();
+async function writeFolderManifest(store, folder, runId, own) {
+    const manifestKey = posix.join(folder, MANIFEST_NAME);
+    const previous = parseManifest(await store.readText(manifestKey));
     const files = [];
-    let own;
-    for (const name of names) {
-        const sum = await checksumFile(join(dir, name), dataRoot);
-        const path = join(dir, name);
+    for await (const info of store.list(`${folder}/`)) {
+        const name = info.key.slice(folder.length + 1);
+        if (name.includes('/') || name === MANIFEST_NAME)
+            continue;
+        const mine = own.get(info.key);
+        if (mine) {
+            files.push({ path: info.key, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: runId });
+            continue;
+        }
+        const sum = await checksumObject(store, info.key);
+        const earlier = previous?.files.find((f) => f.path === info.key && f.sha256 === sum.sha256);
+        files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+    }
+    if (files.length === 0) {
+        await store.delete(manifestKey);
+        return;
+    }
+    await store.write(manifestKey, toJsonText({ dir: folder, files }));
+}
+/**
+ * Rewrites the manifest of the folder holding `key`, crediting `key` to `runId`
+ * and checksumming it; returns its checksum.
+ */
+async function writeManifestFor(store, key, runId) {
+    const own = await checksumObject(store, key);
+    const folder = posix.dirname(key);
+    const manifestKey = posix.join(folder, MANIFEST_NAME);
+    const previous = parseManifest(await store.readText(manifestKey));
+    const files = [];
+    for await (const info of store.list(`${folder}/`)) {
+        const name = info.key.slice(folder.length + 1);
+        if (name.includes('/') || name === MANIFEST_NAME)
+            continue;
+        const sum = info.key === key ? own : await checksumObject(store, info.key);
         const earlier = previous?.files.find((f) => f.path === sum.path);
-        const producedBy = path !== target && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
+        const producedBy = info.key !== key && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
             ? earlier.producedBy
             : runId;
-        if (path === target)
-            own = sum;
         files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
     }
-    if (!own)
-        throw new Error(`cannot write a manifest for ${target}: the file does not exist`);
-    const manifest = { dir: relativeToRoot(dataRoot, dir), files };
-    await createAtomicWriter(dataRoot).writeFile(join(dir, MANIFEST_NAME), toJsonText(manifest));
+    await store.write(manifestKey, toJsonText({ dir: folder, files }));
     return own;
 }
-/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
-async function readManifest(path) {
+/** `writeManifestFor` on a data root folder, with `file` relative to it or absolute inside it. */
+async function writeManifest(file, runId, dataRoot) {
+    const store = new FsObjectStore(dataRoot);
+    const key = store.keyOf(store.pathOf(file));
+    if (!(await store.head(key)))
+        throw new Error(`cannot write a manifest for ${store.pathOf(file)}: the file does not exist`);
+    return writeManifestFor(store, key, runId);
+}
+function parseManifest(text) {
+    if (text === undefined)
+        return undefined;
     try {
-        const parsed = fromJsonValue(JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(path), 'utf8')));
+        const parsed = (0,json/* fromJsonValue */.Cw)(JSON.parse(text));
         return Array.isArray(parsed.files) ? parsed : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
+async function readManifest(path) {
+    return parseManifest(await (0,promises_.readFile)((0,external_node_path_.resolve)(path), 'utf8').catch(() => undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/site/catalog.ts
@@ -50141,12 +49967,12 @@ async function lastPublished(pipeline, dataRoot, partitions) {
         return outputs;
     const run = newest.runs.findLast((r) => r.state === 'success');
     const partition = { key: newest.key, dataIntervalStart: run.dataIntervalStart, dataIntervalEnd: run.dataIntervalEnd };
-    const paths = resolvePartitionPaths(pipeline, partition, dataRoot).outputs;
+    const paths = (0,store_paths/* resolvePartitionPaths */.Ng)(pipeline, partition, dataRoot).outputs;
     for (const output of outputs) {
         const file = paths[output.name];
         output.partition = newest.key;
-        output.path = paths_relativeToRoot(dataRoot, file);
-        const manifest = await readManifest((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), MANIFEST_NAME));
+        output.path = (0,store_paths/* relativeToRoot */.yY)(dataRoot, file);
+        const manifest = await readManifest((0,external_node_path_.join)((0,external_node_path_.dirname)(file), MANIFEST_NAME));
         output.entry = manifest?.files.find((f) => f.path === output.path);
     }
     return outputs;
@@ -50250,7 +50076,7 @@ async function readHistory(ledger, dagId) {
     }
     else {
         const latest = await ledger.latestRuns(dagId);
-        const read = await mapLimited([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
+        const read = await (0,map_limited/* mapLimited */.b)([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
             // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
             const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
             return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
@@ -50276,7 +50102,7 @@ function instants_formatInstant(dt) {
 /** Refuses a zone luxon does not know, naming it. */
 function instants_requireZone(timezone) {
     if (!luxon_DateTime.now().setZone(timezone).isValid)
-        throw new errors_UsageError(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
+        throw new src_errors/* UsageError */.eb(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
 }
 /**
  * Reads a date (`2026-05-01`, midnight in the zone) or a date-time with or
@@ -50289,7 +50115,7 @@ function parseInstant(value, timezone, what) {
         ? luxon_DateTime.fromISO(value, { zone: timezone })
         : undefined;
     if (!dt?.isValid)
-        throw new errors_UsageError(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
+        throw new src_errors/* UsageError */.eb(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
     return dt.setZone(timezone);
 }
 
@@ -51254,52 +51080,52 @@ const PIPELINE_CONCURRENCY = 4;
 const WRITE_CONCURRENCY = 32;
 /** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
 async function buildSite(options) {
-    const out = (0,external_node_path_namespaceObject.resolve)(options.out);
+    const out = (0,external_node_path_.resolve)(options.out);
     await checkOut(out);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(out), { recursive: true });
-    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(out), `.${(0,external_node_path_namespaceObject.basename)(out)}-`));
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
+    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(out), `.${(0,external_node_path_.basename)(out)}-`));
     try {
-        await (0,promises_namespaceObject.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
+        await (0,promises_.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
         const result = await writeSite(options, staging);
-        await (0,promises_namespaceObject.rm)(out, { recursive: true, force: true });
-        await (0,promises_namespaceObject.rename)(staging, out);
+        await (0,promises_.rm)(out, { recursive: true, force: true });
+        await (0,promises_.rename)(staging, out);
         return { ...result, out };
     }
     finally {
-        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
     }
 }
 async function writeSite(options, out) {
     const now = options.now ?? new Date();
-    const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await (0,promises_namespaceObject.readFile)(url, 'utf8')]));
+    const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await (0,promises_.readFile)(url, 'utf8')]));
     const written = { files: 0, bytes: 0 };
     const write = async (path, text) => {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(path, text);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_.writeFile)(path, text);
         written.files++;
         written.bytes += Buffer.byteLength(text);
         return Buffer.byteLength(text);
     };
-    const assetBytes = (await Promise.all(assets.map(([name, text]) => write((0,external_node_path_namespaceObject.join)(out, 'assets', name), text)))).reduce((a, b) => a + b, 0);
+    const assetBytes = (await Promise.all(assets.map(([name, text]) => write((0,external_node_path_.join)(out, 'assets', name), text)))).reduce((a, b) => a + b, 0);
     const pipelineBytes = {};
-    const sites = await mapLimited(options.sources, PIPELINE_CONCURRENCY, async (source) => {
+    const sites = await (0,map_limited/* mapLimited */.b)(options.sources, PIPELINE_CONCURRENCY, async (source) => {
         const site = await collect(source, now);
-        const dir = (0,external_node_path_namespaceObject.join)(out, 'pipelines', source.pipeline.dagId);
-        const pageBytes = await write((0,external_node_path_namespaceObject.join)(dir, 'index.html'), renderPipeline(site));
-        const gridBytes = await write((0,external_node_path_namespaceObject.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions));
+        const dir = (0,external_node_path_.join)(out, 'pipelines', source.pipeline.dagId);
+        const pageBytes = await write((0,external_node_path_.join)(dir, 'index.html'), renderPipeline(site));
+        const gridBytes = await write((0,external_node_path_.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions));
         pipelineBytes[source.pipeline.dagId] = pageBytes + gridBytes + assetBytes;
-        await mapLimited([...runScripts(site.partitions)], WRITE_CONCURRENCY, ([name, text]) => write((0,external_node_path_namespaceObject.join)(dir, 'runs', name), text));
+        await (0,map_limited/* mapLimited */.b)([...runScripts(site.partitions)], WRITE_CONCURRENCY, ([name, text]) => write((0,external_node_path_.join)(dir, 'runs', name), text));
         // Only the summary stays in memory: the history of twenty pipelines need not.
         return { ...site, partitions: site.partitions.slice(0, 1) };
     });
-    const indexBytes = await write((0,external_node_path_namespaceObject.join)(out, 'index.html'), renderIndex(sites, now));
-    await write((0,external_node_path_namespaceObject.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
+    const indexBytes = await write((0,external_node_path_.join)(out, 'index.html'), renderIndex(sites, now));
+    await write((0,external_node_path_.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
     return { out, files: written.files, bytes: written.bytes, indexBytes, pipelineBytes };
 }
 async function collect(source, now) {
     const { pipeline } = source;
     const partitions = await readHistory(source.ledger, pipeline.dagId);
-    const readme = (0,external_node_path_namespaceObject.join)(pipeline.dir, 'README.md');
+    const readme = (0,external_node_path_.join)(pipeline.dir, 'README.md');
     const site = {
         pipeline,
         partitions,
@@ -51307,47 +51133,28 @@ async function collect(source, now) {
         trends: trends(partitions),
         outputs: await lastPublished(pipeline, source.dataRoot, partitions),
     };
-    if ((0,external_node_fs_namespaceObject.existsSync)(readme))
-        site.runbook = await (0,promises_namespaceObject.readFile)(readme, 'utf8');
+    if ((0,external_node_fs_.existsSync)(readme))
+        site.runbook = await (0,promises_.readFile)(readme, 'utf8');
     return site;
 }
 /** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
 async function checkOut(out) {
-    const entries = await (0,promises_namespaceObject.readdir)(out).catch((error) => {
+    const entries = await (0,promises_.readdir)(out).catch((error) => {
         if (error.code === 'ENOENT')
             return [];
         if (error.code === 'ENOTDIR')
-            throw new errors_UsageError(`the site folder ${out} is a file; name a folder`);
+            throw new src_errors/* UsageError */.eb(`the site folder ${out} is a file; name a folder`);
         throw error;
     });
     if (entries.length > 0 && !entries.includes(MARKER)) {
-        throw new errors_UsageError(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
+        throw new src_errors/* UsageError */.eb(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/store/ledger.ts
-// The run ledger: one record per partition run. Backends (the filesystem in
-// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
-// only needs to read.
-/**
- * Oldest first: by sequence when both runs have one (a clock that jumped cannot
- * reorder them), else by startedAt (ISO, UTC), then runId.
- */
-function compareRuns(a, b) {
-    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
-        return a.sequence - b.sequence;
-    }
-    if (a.startedAt !== b.startedAt)
-        return a.startedAt < b.startedAt ? -1 : 1;
-    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
-}
-/** The sequence the next run of a partition takes, given its runs so far. */
-function nextSequence(runs) {
-    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
-}
-
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/store/ledger.ts
+var ledger = __nccwpck_require__(9716);
 ;// CONCATENATED MODULE: ./src/store/lock.ts
 // One run at a time per partition: `<root>/_pipewright/locks/<dag_id>/<partition>.lock`.
 // The lock is published complete with link(2), which fails if the name exists,
@@ -51373,18 +51180,18 @@ function nextSequence(runs) {
 const CLAIM_STALE_MS = 30_000;
 const MAX_ROUNDS = 8;
 function lockPath(dataRoot, dagId, partition) {
-    assertSafeSegment(dagId, 'dag id');
-    assertSafeSegment(partition, 'partition key');
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
+    (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+    (0,store_paths/* assertSafeSegment */.rI)(partition, 'partition key');
+    return (0,external_node_path_.join)((0,external_node_path_.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
 }
 /** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
 async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
-    assertSafeSegment(runId, 'run id');
+    (0,store_paths/* assertSafeSegment */.rI)(runId, 'run id');
     const path = lockPath(dataRoot, dagId, partition);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
-    const content = json_toJsonText(holder);
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const holder = { runId, pid: process.pid, host: (0,external_node_os_.hostname)(), startedAt: new Date().toISOString() };
+    const content = (0,json/* toJsonText */.jj)(holder);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     try {
         // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
         await writeDurably(temp, content);
@@ -51396,9 +51203,9 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
                 continue; // released meanwhile: try again
             const current = parseHolder(existing);
             if (!current)
-                throw new PartitionBusyError(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
             if (!isAbandoned(current))
-                throw new PartitionBusyError(dagId, partition, describe(current));
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, describe(current));
             const claim = `${path}.takeover-${(0,external_node_crypto_.createHash)('sha256').update(existing).digest('hex').slice(0, 16)}`;
             if (!(await tryLink(path, claim))) {
                 await dropStaleClaim(claim);
@@ -51408,11 +51215,11 @@ async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
                 await unlinkIfExists(claim);
                 continue;
             }
-            await (0,promises_namespaceObject.rename)(temp, path);
+            await (0,promises_.rename)(temp, path);
             await unlinkIfExists(claim);
             return lockHandle(path, holder, content);
         }
-        throw new PartitionBusyError(dagId, partition, 'another run (the lock kept changing hands)');
+        throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, 'another run (the lock kept changing hands)');
     }
     finally {
         await unlinkIfExists(temp);
@@ -51436,14 +51243,14 @@ function lockHandle(path, holder, content) {
 }
 function isAbandoned(holder) {
     // A pid means nothing on another machine: such a lock is only ever released by its holder.
-    return holder.host === (0,external_node_os_namespaceObject.hostname)() && !isProcessAlive(holder.pid);
+    return holder.host === (0,external_node_os_.hostname)() && !isProcessAlive(holder.pid);
 }
 function describe(holder) {
     return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
 }
 function parseHolder(content) {
     try {
-        const value = fromJsonValue(JSON.parse(content));
+        const value = (0,json/* fromJsonValue */.Cw)(JSON.parse(content));
         if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
             return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
         }
@@ -51455,18 +51262,18 @@ function parseHolder(content) {
 }
 async function dropStaleClaim(claim) {
     try {
-        if (Date.now() - (await (0,promises_namespaceObject.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
+        if (Date.now() - (await (0,promises_.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
             await unlinkIfExists(claim);
     }
     catch (error) {
-        if (!isCode(error, 'ENOENT'))
+        if (!errno_isCode(error, 'ENOENT'))
             throw error;
     }
     // Give the live claimant its few milliseconds.
     await new Promise((done) => setTimeout(done, 20));
 }
 async function writeDurably(path, content) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'wx');
+    const handle = await (0,promises_.open)(path, 'wx');
     try {
         await handle.writeFile(content, 'utf8');
         await handle.sync();
@@ -51480,89 +51287,40 @@ async function writeDurably(path, content) {
 }
 async function tryLink(existing, name) {
     try {
-        await (0,promises_namespaceObject.link)(existing, name);
+        await (0,promises_.link)(existing, name);
         return true;
     }
     catch (error) {
-        if (isCode(error, 'EEXIST'))
+        if (errno_isCode(error, 'EEXIST'))
             return false;
         // The lock vanished between our look and our claim: the caller looks again.
-        if (isCode(error, 'ENOENT'))
+        if (errno_isCode(error, 'ENOENT'))
             return false;
         throw error;
     }
 }
 async function readIfExists(path) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
-        if (isCode(error, 'ENOENT'))
+        if (errno_isCode(error, 'ENOENT'))
             return undefined;
         throw error;
     }
 }
 async function unlinkIfExists(path) {
     try {
-        await (0,promises_namespaceObject.unlink)(path);
+        await (0,promises_.unlink)(path);
     }
     catch (error) {
-        if (!isCode(error, 'ENOENT'))
+        if (!errno_isCode(error, 'ENOENT'))
             throw error;
     }
 }
 
-;// CONCATENATED MODULE: ./src/store/record-file.ts
-// Reading one run record file, for both ledgers. A truncated, empty, garbage or
-// `null` record is a broken state the user must repair: it is refused with one
-// line naming the file and the fix, never read as "no runs yet" or left to crash
-// deeper in.
-
-
-// The one serializer's reader: snake_case files (and camelCase ones written before it).
-const asRecord = (json) => fromJsonValue(json);
-const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
-/** What is missing from a decoded record, or undefined when it has what readers rely on. */
-function missingFields(record) {
-    const fields = record;
-    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
-    if (!Array.isArray(fields.tasks))
-        missing.push('tasks');
-    return missing.length ? missing.join(', ') : undefined;
-}
-function record_file_describe(value) {
-    if (value === null)
-        return 'null';
-    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-}
-/**
- * The run record in `text`. `where` names the file for the message (a path, or
- * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
- */
-function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
-    const refuse = (why) => new errors_StateError(`run record ${where} ${why}: ${fix}`, where);
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw refuse(`holds ${record_file_describe(value)}, not a run record`);
-    let record;
-    try {
-        record = decode(value);
-    }
-    catch (error) {
-        throw refuse(`is not a run record (${errorMessage(error)})`);
-    }
-    const missing = missingFields(record);
-    if (missing)
-        throw refuse(`is not a run record (no ${missing})`);
-    return record;
-}
-
+// EXTERNAL MODULE: ./src/store/record-file.ts
+var record_file = __nccwpck_require__(7963);
 ;// CONCATENATED MODULE: ./src/store/fs-ledger.ts
 // The run ledger on the local filesystem, inside the data root:
 // `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
@@ -51584,7 +51342,7 @@ const READ_CONCURRENCY = 32;
 class fs_ledger_FsLedger {
     dataRoot;
     constructor(dataRoot) {
-        this.dataRoot = (0,external_node_path_namespaceObject.resolve)(dataRoot);
+        this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
     }
     /** The latest run of every partition that has one (by startedAt, then runId). */
     async latestRuns(dagId) {
@@ -51610,21 +51368,21 @@ class fs_ledger_FsLedger {
         if (record.state !== 'running')
             return record;
         const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
-        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_namespaceObject.hostname)() || isProcessAlive(holder.pid));
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || isProcessAlive(holder.pid));
         return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        assertSafeSegment(partition, 'partition key');
-        const dir = (0,external_node_path_namespaceObject.join)(this.dagDir(dagId), partition);
+        (0,store_paths/* assertSafeSegment */.rI)(partition, 'partition key');
+        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
         const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !atomic_isTempName(n));
-        const records = await mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
-        return records.sort(compareRuns);
+        const records = await (0,map_limited/* mapLimited */.b)(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_.join)(dir, name)));
+        return records.sort(ledger/* compareRuns */.q);
     }
     /** Every run of a pipeline in one pass, each partition's oldest first and its latest settled (the status site). */
     async history(dagId) {
         const partitions = await listDirs(this.dagDir(dagId));
-        const all = await mapLimited(partitions, READ_CONCURRENCY, async (partition) => {
+        const all = await (0,map_limited/* mapLimited */.b)(partitions, READ_CONCURRENCY, async (partition) => {
             const runs = await this.runs(dagId, partition);
             const last = runs.pop();
             return last ? [...runs, await this.settle(last)] : [];
@@ -51633,25 +51391,25 @@ class fs_ledger_FsLedger {
     }
     /** The file that holds one run's record. */
     recordPath(record) {
-        assertSafeSegment(record.runId, 'run id');
-        assertSafeSegment(record.partition, 'partition key');
-        return (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+        (0,store_paths/* assertSafeSegment */.rI)(record.runId, 'run id');
+        (0,store_paths/* assertSafeSegment */.rI)(record.partition, 'partition key');
+        return (0,external_node_path_.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
     }
     async write(record) {
         const path = this.recordPath(record);
-        await atomic_createAtomicWriter(this.dataRoot).writeFile(path, json_toJsonText(record));
+        await atomic_createAtomicWriter(this.dataRoot).writeFile(path, (0,json/* toJsonText */.jj)(record));
     }
     /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
     acquire(dagId, partition, runId) {
         return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
     }
     dagDir(dagId) {
-        assertSafeSegment(dagId, 'dag id');
-        return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
+        (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+        return (0,external_node_path_.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
 async function readRecord(path) {
-    return parseRunRecord(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
+    return (0,record_file/* parseRunRecord */.Y)(await (0,promises_.readFile)(path, 'utf8'), path);
 }
 async function listDirs(dir) {
     return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -51661,7 +51419,7 @@ async function listFiles(dir) {
 }
 async function entries(dir) {
     try {
-        return await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        return await (0,promises_.readdir)(dir, { withFileTypes: true });
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -51675,7 +51433,7 @@ async function entries(dir) {
 
 function siteSources(pipelines, options = {}) {
     return pipelines.map((pipeline) => {
-        const dataRoot = resolveDataRoot(pipeline, options.dataRoot, options.env);
+        const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, options.dataRoot, options.env);
         return { pipeline, dataRoot, ledger: options.ledger ?? new fs_ledger_FsLedger(dataRoot) };
     });
 }
@@ -51740,7 +51498,7 @@ const OUTPUT = {
 function readString(name, options = {}) {
     const value = getInput(name);
     if (value === '' && options.required)
-        throw new errors_UsageError(`input '${name}' is required`);
+        throw new src_errors/* UsageError */.eb(`input '${name}' is required`);
     return value === '' ? (options.fallback ?? '') : value;
 }
 const renamedWarned = new Set();
@@ -51817,6 +51575,72 @@ function inputs_setOutput(name, value) {
     setOutput(name, typeof value === 'string' ? value : String(value));
 }
 
+// EXTERNAL MODULE: ./src/store/lease.ts
+var lease = __nccwpck_require__(139);
+;// CONCATENATED MODULE: ./src/store/data-root.ts
+// A data root is a folder or an S3-compatible bucket (`s3://bucket/prefix`). The
+// bucket code (and the AWS SDK behind it) loads only when a bucket is named, so
+// the filesystem CLI starts as fast as before. A bucket is checked before any
+// task runs: it exists, the credentials reach it in its region, and its endpoint
+// honours the conditional writes that leases and the manifest-last publish need.
+
+
+
+
+
+/** True for `s3://…` (any case of the scheme). */
+function isBucketRoot(dataRoot) {
+    return /^s3:\/\//i.test(dataRoot);
+}
+/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) first. */
+async function data_root_openDataRoot(dataRoot) {
+    if (!isBucketRoot(dataRoot))
+        return new FsObjectStore(dataRoot);
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
+    const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
+    const store = openS3Store(dataRoot);
+    await checkBucket(store);
+    await probeConditionalWrites(store);
+    return store;
+}
+/**
+ * The ledger that holds a data root's runs while they run: files under a folder's
+ * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
+ */
+async function data_root_dataRootLedger(store) {
+    if (store instanceof FsObjectStore)
+        return new FsLedger(store.root);
+    const { BucketLedger } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 6413));
+    return new BucketLedger(store, leaseSettings(process.env));
+}
+const LEASE_TTL_ENV = 'PIPEWRIGHT_LEASE_TTL';
+const LEASE_RENEW_EVERY_ENV = 'PIPEWRIGHT_LEASE_RENEW_EVERY';
+/**
+ * How long a bucket lease lasts unrenewed and how often it is renewed (durations
+ * such as `60s`, `2m`); defaults 60 s and 20 s. Renewal must come well before expiry.
+ */
+function leaseSettings(env) {
+    const read = (name) => {
+        const text = env[name]?.trim();
+        if (!text)
+            return undefined;
+        const ms = parseDuration(text);
+        if (ms === undefined || ms <= 0)
+            throw new UsageError(`${name}=${text} is not a duration such as 60s or 2m`);
+        return ms;
+    };
+    const leaseTtlMs = read(LEASE_TTL_ENV);
+    const leaseRenewEveryMs = read(LEASE_RENEW_EVERY_ENV);
+    const ttl = leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
+    const every = leaseRenewEveryMs ?? DEFAULT_LEASE_RENEW_EVERY_MS;
+    if (every * 2 > ttl)
+        throw new UsageError(`lease renewal every ${every} ms must be at most half the lease's ${ttl} ms (${LEASE_RENEW_EVERY_ENV}, ${LEASE_TTL_ENV})`);
+    return {
+        ...(leaseTtlMs !== undefined ? { leaseTtlMs } : {}),
+        ...(leaseRenewEveryMs !== undefined ? { leaseRenewEveryMs } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store/git-ledger.ts
 // The run ledger on a git branch, so catch-up and `reprocess failed` survive
 // ephemeral runners and expiring artifacts. One small file per
@@ -51825,6 +51649,7 @@ function inputs_setOutput(name, value) {
 // same path: a push rejected as non-fast-forward is simply rebuilt on the new
 // tip and pushed again. Commits are made with plumbing on a private index, so the
 // user's checkout and working tree are never touched.
+
 
 
 
@@ -51875,10 +51700,10 @@ class GitLedger {
     }
     async write(record) {
         const path = recordPath(record);
-        const content = json_toJsonText(record);
+        const content = (0,json/* toJsonText */.jj)(record);
         const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
-        const indexDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pipewright-ledger-'));
-        const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(indexDir, 'index') };
+        const indexDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pipewright-ledger-'));
+        const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(indexDir, 'index') };
         try {
             for (let attempt = 1;; attempt++) {
                 const parent = await this.fetch();
@@ -51897,13 +51722,13 @@ class GitLedger {
                 catch (error) {
                     // Another job pushed first: our file is still unique, so rebuild on the new tip.
                     if (!isRaceLoss(error) || attempt >= this.maxPushAttempts)
-                        throw error;
+                        throw this.refusedOr(error, `the run ledger's push to branch '${this.branch}'`, 'write');
                     await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
                 }
             }
         }
         finally {
-            await (0,promises_namespaceObject.rm)(indexDir, { recursive: true, force: true });
+            await (0,promises_.rm)(indexDir, { recursive: true, force: true });
         }
     }
     /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
@@ -51916,7 +51741,7 @@ class GitLedger {
         catch (error) {
             if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error)))
                 return undefined;
-            throw error;
+            throw this.refusedOr(error, `to let the run ledger fetch branch '${this.branch}'`, 'read');
         }
         try {
             return (await this.git(['rev-parse', ref])).trim();
@@ -51925,6 +51750,19 @@ class GitLedger {
             // The commit stays reachable from what we build on it; the ref itself is not needed.
             await this.git(['update-ref', '-d', ref]).catch(() => { });
         }
+    }
+    /**
+     * A remote that refused our credentials (HTTP 401/403) is a permissions mistake, not a bug:
+     * one line naming what was refused and the grant that fixes it. Anything else is returned as is.
+     */
+    refusedOr(error, what, access) {
+        const stderr = stderrOf(error);
+        const status = /returned error: (40[13])\b/.exec(stderr)?.[1] ??
+            (/could not read Username|Authentication failed/i.test(stderr) ? '401' : undefined);
+        if (!status)
+            return error;
+        return new src_errors/* UsageError */.eb(`${this.remote} refused ${what} (HTTP ${status}): give the job permissions: contents: ${access} ` +
+            `and pass github-token: \${{ github.token }} to the action`);
     }
     async readAll(prefix) {
         const tip = await this.fetch();
@@ -51948,7 +51786,7 @@ class GitLedger {
             const file = entries[records.length].slice(ids[records.length].length + 1);
             const where = `${file} on branch '${this.branch}'`;
             const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
-            records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
+            records.push((0,record_file/* parseRunRecord */.Y)(batch.toString('utf8', start, end), where, fix));
             offset = end + 1;
         }
         return records;
@@ -51958,7 +51796,7 @@ class GitLedger {
     }
     gitRaw(args, input, env = {}) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.execFile)('git', args, {
+            const child = (0,external_node_child_process_.execFile)('git', args, {
                 cwd: this.repoDir,
                 env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
                 maxBuffer: 1 << 30,
@@ -51978,7 +51816,7 @@ function recordPath(record) {
     return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
 }
 function isLater(a, b) {
-    return compareRuns(a, b) > 0;
+    return (0,ledger/* compareRuns */.q)(a, b) > 0;
 }
 function stderrOf(error) {
     return String(error.stderr ?? '');
@@ -52000,12 +51838,14 @@ function workspaceDir() {
 }
 /** `file` relative to the workspace when inside it, for messages. */
 function workspace_shown(file, workspace = workspaceDir()) {
+    if (/^s3:\/\//i.test(file))
+        return file;
     const rel = external_node_path_default().relative(workspace, file);
     return rel === '' ? '.' : rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
 }
 function git(args, cwd) {
     return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', args, { cwd, maxBuffer: 64 << 20, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (e, out) => e ? reject(e) : resolve(out));
+        (0,external_node_child_process_.execFile)('git', args, { cwd, maxBuffer: 64 << 20, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (e, out) => e ? reject(e) : resolve(out));
     });
 }
 /** True when `dir` is in a git work tree whose remote `remote` is configured. */
@@ -52033,12 +51873,12 @@ async function hasRemote(dir, remote = 'origin') {
 async function assertBranchName(stateBranch) {
     const shownName = JSON.stringify(stateBranch);
     if (stateBranch.startsWith('-') || /[\0-\x20\x7f]/.test(stateBranch))
-        throw new errors_UsageError(`state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`);
+        throw new src_errors/* UsageError */.eb(`state-branch ${shownName} is not a valid branch name: name a branch such as pipewright-state`);
     try {
         await git(['check-ref-format', `refs/heads/${stateBranch}`], process.cwd());
     }
     catch {
-        throw new errors_UsageError(`state-branch ${shownName} is not a valid branch name (see git check-ref-format): name a branch such as pipewright-state`);
+        throw new src_errors/* UsageError */.eb(`state-branch ${shownName} is not a valid branch name (see git check-ref-format): name a branch such as pipewright-state`);
     }
 }
 /**
@@ -52080,7 +51920,7 @@ async function chooseLedger(workspace, stateBranch, dataRoot) {
         return onBranch;
     }
     core.info(`run ledger: ${shown(dataRoot, workspace)}/_pipewright/runs`);
-    return new FsLedger(dataRoot);
+    return dataRootLedger(await openDataRoot(dataRoot));
 }
 
 ;// CONCATENATED MODULE: ./src/store/fs-errors.ts
@@ -52099,9 +51939,9 @@ const FIX = {
 };
 /** The nearest existing ancestor of `path` that is not a folder (what ENOTDIR trips over). */
 function fileInTheWay(path) {
-    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+    for (let at = (0,external_node_path_.dirname)(path); at !== (0,external_node_path_.dirname)(at); at = (0,external_node_path_.dirname)(at)) {
         try {
-            return (0,external_node_fs_namespaceObject.statSync)(at).isDirectory() ? undefined : at;
+            return (0,external_node_fs_.statSync)(at).isDirectory() ? undefined : at;
         }
         catch {
             // does not exist: look further up
@@ -52114,11 +51954,11 @@ function fileInTheWay(path) {
  * a recursive mkdir on a read-only file system reports ENOENT for the folder it could not make.
  */
 function unwritableAncestor(path) {
-    for (let at = (0,external_node_path_namespaceObject.dirname)(path); at !== (0,external_node_path_namespaceObject.dirname)(at); at = (0,external_node_path_namespaceObject.dirname)(at)) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(at))
+    for (let at = (0,external_node_path_.dirname)(path); at !== (0,external_node_path_.dirname)(at); at = (0,external_node_path_.dirname)(at)) {
+        if (!(0,external_node_fs_.existsSync)(at))
             continue;
         try {
-            (0,external_node_fs_namespaceObject.accessSync)(at, external_node_fs_namespaceObject.constants.W_OK);
+            (0,external_node_fs_.accessSync)(at, external_node_fs_.constants.W_OK);
             return undefined;
         }
         catch (error) {
@@ -52137,18 +51977,18 @@ function stateErrorFromFs(error) {
         return undefined;
     const fix = FIX[code];
     if (fix)
-        return new errors_StateError(`${path}: ${fix}`, path);
+        return new src_errors/* StateError */.qq(`${path}: ${fix}`, path);
     if (code === 'ENOTDIR') {
         const file = fileInTheWay(path) ?? path;
-        return new errors_StateError(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
+        return new src_errors/* StateError */.qq(`${file} is a file where pipewright needs a folder: move it aside and run again`, file);
     }
     if (code === 'ENOENT' && error.syscall === 'mkdir') {
         const blocked = unwritableAncestor(path);
         if (blocked)
-            return new errors_StateError(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
+            return new src_errors/* StateError */.qq(`${blocked.at}: ${FIX[blocked.code]}`, blocked.at);
     }
     if (code === 'EISDIR')
-        return new errors_StateError(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
+        return new src_errors/* StateError */.qq(`${path} is a folder where pipewright needs a file: move it aside and run again`, path);
     return undefined;
 }
 
@@ -52165,8 +52005,8 @@ async function runAction(name, body) {
     }
     catch (thrown) {
         const error = stateErrorFromFs(thrown) ?? thrown;
-        if (isUserError(error))
-            setFailed(`pipewright ${name}: ${errorMessage(error)}`);
+        if ((0,src_errors/* isUserError */.iU)(error))
+            setFailed(`pipewright ${name}: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
         else if (error instanceof Error)
             setFailed(`pipewright ${name}: unexpected error\n${error.stack ?? error.message}`);
         else
@@ -52212,6 +52052,858 @@ async function runSiteAction() {
         await writeJobSummary(`## pipewright site\n\n${pipelines.length} pipeline(s): ${pipelines.map((p) => `\`${p.dagId}\``).join(', ')}; ` +
             `${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB) in \`${where}\`.\n`);
     });
+}
+
+
+/***/ }),
+
+/***/ 9697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ji: () => (/* binding */ unclosedTemplates),
+/* harmony export */   Rg: () => (/* binding */ TEMPLATE_VARIABLES),
+/* harmony export */   dc: () => (/* binding */ templateRefs),
+/* harmony export */   gn: () => (/* binding */ unknownTemplateName)
+/* harmony export */ });
+// `{{ name }}` templates in contract paths and command arguments. The store
+// renders them per partition; here we only check that every name exists.
+/** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
+const TEMPLATE_VARIABLES = [
+    'ds',
+    'ds_nodash',
+    'hour',
+    'ts_nodash',
+    'partition',
+    'data_interval_start',
+    'data_interval_end',
+];
+const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
+function templateRefs(text) {
+    return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
+}
+/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
+function unclosedTemplates(text) {
+    const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
+    const open = [];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+        if (!closed.has(at)) {
+            const next = text.indexOf('{{', at + 2);
+            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
+        }
+    return open;
+}
+/** Why `name` cannot be resolved, or undefined when it can. */
+function unknownTemplateName(name, scope) {
+    if (TEMPLATE_VARIABLES.includes(name))
+        return undefined;
+    const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
+    if (dataset) {
+        const [, group, key] = dataset;
+        if (!scope.datasets)
+            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
+        if (!scope[group].includes(key)) {
+            const known = scope[group].length ? scope[group].join(', ') : 'none';
+            return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
+        }
+        return undefined;
+    }
+    const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
+    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jd: () => (/* binding */ LeaseLostError),
+/* harmony export */   N_: () => (/* binding */ TransientError),
+/* harmony export */   Qg: () => (/* binding */ PartitionBusyError),
+/* harmony export */   Vl: () => (/* binding */ ContractError),
+/* harmony export */   _i: () => (/* binding */ LeaseHeldError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iA: () => (/* binding */ describeLeaseHolder),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   qq: () => (/* binding */ StateError)
+/* harmony export */ });
+/* unused harmony exports DataContractError, AttemptTimeoutError, classifyError, userErrorExitCode */
+// Every error pipewright raises on purpose lives here. The edges (CLI, actions)
+// map them to exit codes, annotations and failure classes; anything else is a bug.
+/** Bad flags or action inputs: exit 2, one line, nothing done. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** A problem in a user's pipeline.yml, located at file:line:col. */
+class ContractError extends Error {
+    name = 'ContractError';
+    file;
+    line;
+    col;
+    constructor(message, file, line, col) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.col = col;
+    }
+}
+/**
+ * The workspace's stored state cannot be used as it is (a corrupt run record, a file
+ * where pipewright keeps a folder, a read-only data root): one line naming the file
+ * and the fix, exit 1. Nothing is written until it is fixed.
+ */
+class StateError extends Error {
+    name = 'StateError';
+    file;
+    constructor(message, file) {
+        super(message);
+        this.file = file;
+    }
+}
+/** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
+class TransientError extends Error {
+    name = 'TransientError';
+}
+/** Thrown by task code when the data breaks its contract: never retried, nothing published. */
+class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'DataContractError';
+}
+/** The reason an attempt's signal carries when its timeout passed. */
+class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'TimeoutError';
+}
+/** Another run holds the partition; the caller should report it busy, not failed. */
+class PartitionBusyError extends Error {
+    name = 'PartitionBusyError';
+    dagId;
+    partition;
+    holder;
+    constructor(dagId, partition, holder) {
+        super(`partition ${dagId}/${partition} is busy: run ${holder} holds it`);
+        this.dagId = dagId;
+        this.partition = partition;
+        this.holder = holder;
+    }
+}
+/** A live lease is held by someone else: the caller should report it busy (exit 1), not failed. */
+class LeaseHeldError extends Error {
+    name = 'LeaseHeldError';
+    /** The lease object, as the store names it. */
+    where;
+    current;
+    constructor(where, current) {
+        super(`${where} is held by run ${describeLeaseHolder(current)}`);
+        this.where = where;
+        this.current = current;
+    }
+}
+/** `run-1 (pid 42 on runner-3) until 2026-05-02T06:01:00.000Z`: who holds a lease, in one phrase. */
+function describeLeaseHolder(current) {
+    return `${current.holder} (pid ${current.pid} on ${current.host}) until ${current.expiresAt}`;
+}
+/** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
+class LeaseLostError extends Error {
+    name = 'LeaseLostError';
+}
+/** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
+function classifyError(error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TransientError')
+        return 'transient';
+    if (name === 'DataContractError')
+        return 'data';
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return 'timeout';
+    return 'code';
+}
+/** One message from any thrown value, without a stack for the errors we raise on purpose. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/** True for what one line explains (mistakes, busy partitions, an unreachable service); false for bugs (shown with a stack). */
+function isUserError(error) {
+    return (error instanceof UsageError ||
+        error instanceof ContractError ||
+        error instanceof PartitionBusyError ||
+        error instanceof LeaseHeldError ||
+        error instanceof StateError ||
+        // Outside a task (a bucket unreachable at start): the network, not a bug; its message says what to check.
+        error instanceof TransientError);
+}
+/** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
+function userErrorExitCode(error) {
+    return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
+}
+
+
+/***/ }),
+
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ fromJsonValue),
+/* harmony export */   jj: () => (/* binding */ toJsonText)
+/* harmony export */ });
+/* unused harmony exports SCHEMA_VERSION, snakeCase, camelCase */
+// The one serializer for every JSON file pipewright writes: snake_case keys,
+// `schema_version` first, two-space indent, a final newline. TypeScript keeps
+// camelCase; the conversion happens here and nowhere else. Keys under the
+// `opaque` fields (metrics: the user's own names) are kept exactly as given.
+/** The version of the JSON shapes written by this pipewright; bumped on a breaking change. */
+const SCHEMA_VERSION = 1;
+/** Fields whose values are maps keyed by user-chosen names: their keys are never converted. */
+const OPAQUE = new Set(['metrics']);
+function snakeCase(key) {
+    return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+function camelCase(key) {
+    return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+function convert(value, rename) {
+    if (Array.isArray(value))
+        return value.map((v) => convert(v, rename));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v === undefined)
+            continue;
+        out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
+    }
+    return out;
+}
+/** JSON text of `value` with snake_case keys and `schema_version` first. */
+function toJsonText(value) {
+    const body = convert(value, snakeCase);
+    delete body.schema_version;
+    return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
+}
+/**
+ * The value written by `toJsonText` (or by pipewright before it: camelCase keys
+ * read unchanged), with camelCase keys and without `schema_version`.
+ */
+function fromJsonValue(parsed) {
+    const value = convert(parsed, camelCase);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        delete value.schemaVersion;
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 9270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ mapLimited)
+/* harmony export */ });
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZZ: () => (/* binding */ acquireLease),
+/* harmony export */   zR: () => (/* binding */ readLease)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_LEASE_TTL_MS, DEFAULT_LEASE_RENEW_EVERY_MS */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8301);
+/* harmony import */ var _object_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3266);
+// A key held by one holder at a time across runners, on any ObjectStore: a small
+// JSON lease object created with If-None-Match: *, renewed with If-Match on the
+// etag we last wrote, and taken over only once it has expired, again with
+// If-Match, so of two takers only one wins. A holder that dies (kill -9, a lost
+// runner) stops renewing and its lease lapses after `ttlMs`. Expiry compares the
+// lease's `expires_at` with this machine's clock: runners need synchronised clocks
+// (NTP), with skew well under the ttl.
+
+
+
+
+const DEFAULT_LEASE_TTL_MS = 60_000;
+const DEFAULT_LEASE_RENEW_EVERY_MS = 20_000;
+/** Rounds of read-then-write before giving up on a lease that keeps changing hands. */
+const MAX_ROUNDS = 8;
+/** Takes the lease at `key`, or throws LeaseHeldError naming the live holder and until when. */
+async function acquireLease(store, key, options) {
+    const ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
+    const renewEveryMs = options.renewEveryMs ?? DEFAULT_LEASE_RENEW_EVERY_MS;
+    if (!(ttlMs > 0) || !(renewEveryMs > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`lease times must be positive (ttl ${ttlMs} ms, renewal every ${renewEveryMs} ms)`);
+    const fresh = (acquiredAt) => {
+        const now = Date.now();
+        return {
+            holder: options.holder,
+            host: (0,node_os__WEBPACK_IMPORTED_MODULE_0__.hostname)(),
+            pid: process.pid,
+            acquiredAt: acquiredAt ?? new Date(now).toISOString(),
+            expiresAt: new Date(now + ttlMs).toISOString(),
+        };
+    };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const record = fresh();
+        try {
+            const info = await writeLease(store, key, record, { ifNoneMatch: '*' });
+            return holdLease(store, key, record, info, { ttlMs, renewEveryMs, fresh });
+        }
+        catch (error) {
+            if (!(error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9))
+                throw error;
+        }
+        const current = await readLease(store, key);
+        if (!current)
+            continue; // released meanwhile: create it again
+        if (Date.parse(current.record.expiresAt) > Date.now())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseHeldError */ ._i(store.describe(key), current.record);
+        // Timed after the expiry check: the takeover's acquired_at never precedes the old expiry.
+        const takeover = fresh();
+        try {
+            const info = await writeLease(store, key, takeover, { ifMatch: current.etag });
+            return holdLease(store, key, takeover, info, { ttlMs, renewEveryMs, fresh });
+        }
+        catch (error) {
+            // Another taker (or a late renewal) won this round: look again.
+            if (!(error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9))
+                throw error;
+        }
+    }
+    const last = await readLease(store, key);
+    if (last)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseHeldError */ ._i(store.describe(key), last.record);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseLostError */ .Jd(`${store.describe(key)} kept changing hands; try again`);
+}
+/** The lease at `key` and the etag it was read at, or undefined when there is none. */
+async function readLease(store, key) {
+    // Head first: the text read after it is this version or a newer one, so a takeover
+    // with If-Match on this etag can only succeed over what we judged.
+    const info = await store.head(key);
+    if (!info)
+        return undefined;
+    const text = await store.readText(key);
+    if (text === undefined)
+        return undefined;
+    return { record: parseLease(text, info), etag: info.etag };
+}
+/**
+ * A lease that cannot be read (truncated by hand, another tool's file) lasts one
+ * default ttl from its last write, so it cannot block a partition forever.
+ */
+function parseLease(text, info) {
+    try {
+        const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .fromJsonValue */ .Cw)(JSON.parse(text));
+        if (typeof value.holder === 'string' &&
+            typeof value.host === 'string' &&
+            typeof value.pid === 'number' &&
+            typeof value.expiresAt === 'string' &&
+            !Number.isNaN(Date.parse(value.expiresAt)))
+            return { ...value, acquiredAt: String(value.acquiredAt ?? '') };
+    }
+    catch {
+        // fall through
+    }
+    return {
+        holder: 'unknown (unreadable lease)',
+        host: 'unknown',
+        pid: 0,
+        acquiredAt: info.lastModified.toISOString(),
+        expiresAt: new Date(info.lastModified.getTime() + DEFAULT_LEASE_TTL_MS).toISOString(),
+    };
+}
+function writeLease(store, key, record, condition) {
+    return store.write(key, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toJsonText */ .jj)(record), { ...condition, contentType: 'application/json' });
+}
+function holdLease(store, key, first, info, timing) {
+    const where = store.describe(key);
+    const controller = new AbortController();
+    let record = first;
+    let etag = info.etag;
+    let stopped = false;
+    let timer;
+    let renewal = Promise.resolve();
+    const lose = (why) => {
+        stopped = true;
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LeaseLostError */ .Jd(`${where} ${why}: this run no longer holds it and must stop writing`));
+    };
+    const renew = async () => {
+        const next = timing.fresh(record.acquiredAt);
+        try {
+            etag = (await writeLease(store, key, next, { ifMatch: etag })).etag;
+            record = next;
+        }
+        catch (error) {
+            if (error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9) {
+                const now = await readLease(store, key).catch(() => undefined);
+                // An earlier renewal that reached the store but whose answer was lost: still ours.
+                if (now && isSameHolding(now.record, record)) {
+                    etag = now.etag;
+                    record = now.record;
+                    return;
+                }
+                lose(now ? `was taken over by run ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLeaseHolder */ .iA)(now.record)}` : 'was removed by someone else');
+                return;
+            }
+            // Transient trouble: the next renewal tries again, unless the lease has lapsed by then.
+            if (Date.parse(record.expiresAt) <= Date.now())
+                lose(`could not be renewed before it expired at ${record.expiresAt}`);
+        }
+    };
+    const schedule = () => {
+        if (stopped)
+            return;
+        timer = setTimeout(() => {
+            renewal = renew().finally(schedule);
+        }, timing.renewEveryMs);
+        // A held lease alone must not keep the process alive.
+        timer.unref();
+    };
+    schedule();
+    return {
+        key,
+        get record() {
+            return record;
+        },
+        lost: controller.signal,
+        async release() {
+            const already = stopped;
+            stopped = true;
+            clearTimeout(timer);
+            await renewal;
+            if (already || controller.signal.aborted)
+                return;
+            // Only while it is still ours and live: nobody may take over a live lease, so
+            // between this look and the delete it cannot change hands.
+            const current = await store.head(key);
+            if (current?.etag === etag && Date.parse(record.expiresAt) > Date.now())
+                await store.delete(key);
+        },
+    };
+}
+function isSameHolding(a, b) {
+    return a.holder === b.holder && a.host === b.host && a.pid === b.pid && a.acquiredAt === b.acquiredAt;
+}
+
+
+/***/ }),
+
+/***/ 9716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ compareRuns)
+/* harmony export */ });
+/* unused harmony export nextSequence */
+// The run ledger: one record per partition run. Backends (the filesystem in
+// fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
+// only needs to read.
+/**
+ * Oldest first: by sequence when both runs have one (a clock that jumped cannot
+ * reorder them), else by startedAt (ISO, UTC), then runId.
+ */
+function compareRuns(a, b) {
+    if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
+        return a.sequence - b.sequence;
+    }
+    if (a.startedAt !== b.startedAt)
+        return a.startedAt < b.startedAt ? -1 : 1;
+    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+/** The sequence the next run of a partition takes, given its runs so far. */
+function nextSequence(runs) {
+    return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
+}
+
+
+/***/ }),
+
+/***/ 3266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d_: () => (/* binding */ ObjectNotFoundError),
+/* harmony export */   k9: () => (/* binding */ PreconditionFailedError)
+/* harmony export */ });
+/* unused harmony export deletePrefix */
+// A data root seen as objects: keys relative to the root (posix, no leading
+// slash), whole-object writes, server-side copies. The filesystem store and the
+// S3-compatible bucket store both implement it, so the commit protocol, checks,
+// sensors, leases and the bucket ledger are written once. Keys never escape the
+// root: every implementation refuses `..`, absolute keys and empty segments.
+/** A conditional write lost: the object exists (`ifNoneMatch`) or changed (`ifMatch`). */
+class PreconditionFailedError extends Error {
+    key;
+    constructor(key, message) {
+        super(message ?? `${key} was written by someone else meanwhile`);
+        this.name = 'PreconditionFailedError';
+        this.key = key;
+    }
+}
+/** No object at the key. */
+class ObjectNotFoundError extends Error {
+    key;
+    constructor(key, where) {
+        super(`${where} does not exist`);
+        this.name = 'ObjectNotFoundError';
+        this.key = key;
+    }
+}
+/** Removes every object under `prefix` (a folder store removes the folders too). */
+async function deletePrefix(store, prefix) {
+    const tree = store;
+    if (tree.removeTree)
+        return tree.removeTree(prefix);
+    const keys = [];
+    for await (const info of store.list(prefix))
+        keys.push(info.key);
+    for (const key of keys)
+        await store.delete(key);
+}
+
+
+/***/ }),
+
+/***/ 4353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   NL: () => (/* binding */ resolveDataRoot),
+/* harmony export */   Ng: () => (/* binding */ resolvePartitionPaths),
+/* harmony export */   e$: () => (/* binding */ STATE_DIR),
+/* harmony export */   rI: () => (/* binding */ assertSafeSegment),
+/* harmony export */   yY: () => (/* binding */ relativeToRoot)
+/* harmony export */ });
+/* unused harmony exports DATA_ROOT_ENV, templateVars, renderTemplate, resolvePartitionKeys, keyInsideRoot, assertDataRootUsable */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _contract_templates_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9697);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+// Every contract path resolves under one data root, and nothing may leave it:
+// partition keys and rendered templates are checked before any file is touched.
+
+
+
+
+const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
+/** The folder under the data root that pipewright owns: run ledger, locks, reports. */
+const STATE_DIR = '_pipewright';
+/**
+ * `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over the contract's
+ * `data_root` (relative to the pipeline folder), then `<pipeline folder>/data`.
+ * An `s3://bucket/prefix` address is kept as it is.
+ */
+function resolveDataRoot(pipeline, flag, env = process.env, cwd = process.cwd()) {
+    const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
+    const named = chosen ?? nonEmpty(pipeline.dataRoot);
+    if (named !== undefined && /[\0\r\n]/.test(named))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing data root ${JSON.stringify(named)}: it contains a line break or NUL`);
+    if (named === undefined)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pipeline.dir, 'data');
+    if (/^s3:\/\//i.test(named))
+        return named;
+    return chosen !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, chosen) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(pipeline.dir, named);
+}
+/** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
+function templateVars(partition) {
+    // The start carries the zone's offset, so its first ten characters are the local date.
+    const ds = partition.dataIntervalStart.slice(0, 10);
+    return {
+        ds,
+        ds_nodash: ds.replaceAll('-', ''),
+        hour: partition.dataIntervalStart.slice(11, 13),
+        ts_nodash: partition.dataIntervalStart.slice(0, 19).replaceAll('-', '').replaceAll(':', ''),
+        partition: partition.key,
+        data_interval_start: partition.dataIntervalStart,
+        data_interval_end: partition.dataIntervalEnd,
+    };
+}
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+/** Replaces `{{ name }}` / `{{ inputs.NAME }}` / `{{ outputs.NAME }}`; an unknown name is a UsageError. */
+function renderTemplate(template, vars) {
+    return template.replace(PLACEHOLDER, (_match, name) => {
+        const value = lookup(vars, name);
+        if (value === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unknown template variable '{{ ${name} }}' in '${template}' (known: ${knownNames(vars)})`);
+        }
+        return value;
+    });
+}
+function lookup(vars, name) {
+    const dot = name.indexOf('.');
+    const head = dot < 0 ? name : name.slice(0, dot);
+    const tail = dot < 0 ? undefined : name.slice(dot + 1);
+    if (tail !== undefined) {
+        if (head !== 'inputs' && head !== 'outputs')
+            return undefined;
+        const table = vars[head];
+        return table && Object.hasOwn(table, tail) ? table[tail] : undefined;
+    }
+    if (head === 'inputs' || head === 'outputs')
+        return undefined;
+    const value = vars[head];
+    return typeof value === 'string' ? value : undefined;
+}
+function knownNames(vars) {
+    const names = [..._contract_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .TEMPLATE_VARIABLES */ .Rg];
+    for (const table of ['inputs', 'outputs']) {
+        for (const key of Object.keys(vars[table] ?? {}))
+            names.push(`${table}.${key}`);
+    }
+    return names.join(', ');
+}
+/**
+ * Refuses a value used as one path segment (partition key, dag id, run id) when it
+ * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
+ */
+function assertSafeSegment(value, what) {
+    const problem = segmentProblem(value);
+    if (problem !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
+    }
+}
+function segmentProblem(value) {
+    if (value === '')
+        return 'it is empty';
+    if (value.includes('\0'))
+        return 'it contains a NUL byte';
+    if (value.includes('/'))
+        return "it contains '/'";
+    if (value.includes('\\'))
+        return "it contains '\\'";
+    if (value.includes('..'))
+        return "it contains '..'";
+    if (value.startsWith('.'))
+        return "it starts with '.'";
+    return undefined;
+}
+/** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
+function resolveInside(dataRoot, path) {
+    if (path.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${printable(path)}': it contains a NUL byte`);
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, target);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
+    }
+    return target;
+}
+/** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
+function relativeToRoot(dataRoot, absolute) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot), absolute).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+/**
+ * The contract's inputs and outputs of one partition as keys relative to the data
+ * root (a folder or a bucket prefix), refused when they would leave it.
+ */
+function resolvePartitionKeys(pipeline, partition) {
+    const paths = resolvePartitionPaths(pipeline, partition, KEY_ROOT);
+    const rel = (record) => Object.fromEntries(Object.entries(record).map(([name, path]) => [name, relativeToRoot(KEY_ROOT, path)]));
+    return { inputs: rel(paths.inputs), outputs: rel(paths.outputs) };
+}
+// Keys are resolved against a stand-in root: the same rules as paths in a folder, whatever the store.
+const KEY_ROOT = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)('/pipewright-data-root');
+/** `path` as a key relative to the data root (normalized), refused when it would leave the root. */
+function keyInsideRoot(path) {
+    return relativeToRoot(KEY_ROOT, resolveInside(KEY_ROOT, path));
+}
+/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+function resolvePartitionPaths(pipeline, partition, dataRoot) {
+    assertSafeSegment(partition.key, 'partition key');
+    const base = templateVars(partition);
+    const inputs = {};
+    for (const [name, template] of Object.entries(pipeline.inputs)) {
+        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    const outputs = {};
+    for (const [name, template] of Object.entries(pipeline.outputs)) {
+        outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    }
+    return { inputs, outputs };
+}
+function nonEmpty(value) {
+    return value === undefined || value.trim() === '' ? undefined : value;
+}
+function printable(value) {
+    return value.replaceAll('\0', '\\0');
+}
+const inside = (root, path) => {
+    const rel = relative(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+};
+function statOf(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The folders of a path template before its first `{{`, e.g. `gold/sales/dt={{ ds }}/x.csv` → gold, gold/sales. */
+function fixedFolders(template) {
+    const fixed = template
+        .split('{{')[0]
+        .split('/')
+        .slice(0, -1)
+        .filter((s) => s !== '' && s !== '.');
+    return fixed.map((_, i) => fixed.slice(0, i + 1).join('/'));
+}
+/**
+ * Checks, before anything is written, that the data root can hold this pipeline's
+ * files: it is a folder (or does not exist yet), pipewright's own folders are
+ * folders, and no symbolic link on the way to a dataset (the fixed folders of
+ * each path, and the entries right under the deepest one, such as `dt=...`)
+ * leads outside the data root's real path. Paths are checked by text elsewhere;
+ * this closes the gap a link would open.
+ */
+function assertDataRootUsable(dataRoot, pipeline) {
+    if (/^s3:\/\//i.test(dataRoot))
+        return; // a bucket is checked when it is opened (src/store/data-root.ts)
+    const root = resolve(dataRoot);
+    const info = statOf(root);
+    if (info === undefined) {
+        assertCreatable(root); // created on first write
+        return;
+    }
+    if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
+        throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+    const realRoot = realpathSync(root);
+    const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
+    const checked = new Set();
+    const check = (path) => {
+        if (checked.has(path))
+            return;
+        checked.add(path);
+        const at = statOf(path);
+        if (!at?.isSymbolicLink())
+            return;
+        let target;
+        try {
+            target = realpathSync(path);
+        }
+        catch {
+            target = `${readlinkSync(path)} (missing)`;
+        }
+        if (!isAbsolute(target) || !inside(realRoot, target))
+            throw new StateError(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
+    };
+    for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
+        const path = join(root, folder);
+        const at = statOf(path);
+        if (at?.isSymbolicLink())
+            check(path);
+        if (at && !(at.isSymbolicLink() ? statSync(path) : at).isDirectory())
+            throw new StateError(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+    }
+    for (const template of templates) {
+        const folders = fixedFolders(template);
+        for (const folder of folders)
+            check(join(root, folder));
+        const deepest = join(root, folders.at(-1) ?? '.');
+        if (!statOf(deepest)?.isDirectory())
+            continue;
+        for (const name of readdirSync(deepest))
+            check(join(deepest, name));
+    }
+}
+/** A data root not created yet: its nearest existing ancestor must be a folder (a link to one is fine). */
+function assertCreatable(root) {
+    let ancestor = dirname(root);
+    while (statOf(ancestor) === undefined && dirname(ancestor) !== ancestor)
+        ancestor = dirname(ancestor);
+    const fix = `point --data-root (or ${DATA_ROOT_ENV}) at a folder`;
+    if (statOf(ancestor)?.isSymbolicLink() && !existsSync(ancestor))
+        throw new UsageError(`data root ${root} cannot be created: ${ancestor} is a link to ${readlinkSync(ancestor)}, which does not exist: create it, or ${fix}`);
+    if (!statSync(ancestor).isDirectory())
+        throw new UsageError(`data root ${root} cannot be created: ${ancestor} is not a folder: ${fix}`);
+}
+
+
+/***/ }),
+
+/***/ 7963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ parseRunRecord)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8301);
+// Reading one run record file, for both ledgers. A truncated, empty, garbage or
+// `null` record is a broken state the user must repair: it is refused with one
+// line naming the file and the fix, never read as "no runs yet" or left to crash
+// deeper in.
+
+
+// The one serializer's reader: snake_case files (and camelCase ones written before it).
+const asRecord = (json) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .fromJsonValue */ .Cw)(json);
+const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
+/** What is missing from a decoded record, or undefined when it has what readers rely on. */
+function missingFields(record) {
+    const fields = record;
+    const missing = REQUIRED_STRINGS.filter((key) => typeof fields[key] !== 'string');
+    if (!Array.isArray(fields.tasks))
+        missing.push('tasks');
+    return missing.length ? missing.join(', ') : undefined;
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+/**
+ * The run record in `text`. `where` names the file for the message (a path, or
+ * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
+ */
+function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
+    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw refuse(`holds ${describe(value)}, not a run record`);
+    let record;
+    try {
+        record = decode(value);
+    }
+    catch (error) {
+        throw refuse(`is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+    }
+    const missing = missingFields(record);
+    if (missing)
+        throw refuse(`is not a run record (no ${missing})`);
+    return record;
 }
 
 
@@ -52308,6 +53000,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -52343,6 +53042,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -52357,6 +53070,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -52364,10 +53084,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -52431,6 +53172,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -63895,6 +64643,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -63907,9 +64685,42 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/publicPath */
@@ -63934,9 +64745,48 @@ exports.visitAsync = visitAsync;
 /******/ 		792: 0
 /******/ 	};
 /******/ 	
-/******/ 	// no install chunk
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
 /******/ 	
-/******/ 	// no chunk on demand loading
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
 /******/ 	
 /******/ 	// no prefetching
 /******/ 	

@@ -42,11 +42,32 @@ export declare class PartitionBusyError extends Error {
     readonly holder: string;
     constructor(dagId: string, partition: string, holder: string);
 }
+/** Who holds a lease (src/store/lease.ts), for messages. */
+export interface LeaseHolder {
+    holder: string;
+    host: string;
+    pid: number;
+    expiresAt: string;
+}
+/** A live lease is held by someone else: the caller should report it busy (exit 1), not failed. */
+export declare class LeaseHeldError extends Error {
+    name: string;
+    /** The lease object, as the store names it. */
+    readonly where: string;
+    readonly current: LeaseHolder;
+    constructor(where: string, current: LeaseHolder);
+}
+/** `run-1 (pid 42 on runner-3) until 2026-05-02T06:01:00.000Z`: who holds a lease, in one phrase. */
+export declare function describeLeaseHolder(current: LeaseHolder): string;
+/** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
+export declare class LeaseLostError extends Error {
+    name: string;
+}
 /** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
 export declare function classifyError(error: unknown): FailureClass;
 /** One message from any thrown value, without a stack for the errors we raise on purpose. */
 export declare function errorMessage(error: unknown): string;
-/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
+/** True for what one line explains (mistakes, busy partitions, an unreachable service); false for bugs (shown with a stack). */
 export declare function isUserError(error: unknown): boolean;
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 export declare function userErrorExitCode(error: unknown): 1 | 2;

@@ -47843,6 +47843,7 @@ function normalizePipeline(data, file) {
         maxActiveTasks: typeof data.max_active_tasks === 'number' ? data.max_active_tasks : PIPELINE_DEFAULTS.maxActiveTasks,
         ...(typeof data.catchup_window === 'string' ? { catchupWindowMs: ms(data.catchup_window, 0) } : {}),
         retainVersions: typeof data.retain_versions === 'number' ? data.retain_versions : PIPELINE_DEFAULTS.retainVersions,
+        ...(typeof data.data_root === 'string' ? { dataRoot: data.data_root } : {}),
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
@@ -47889,7 +47890,7 @@ class errors_StateError extends Error {
     }
 }
 /** Thrown by task code for a failure worth retrying (HTTP 503, a timeout upstream, a lock). */
-class TransientError extends (/* unused pure expression or super */ null && (Error)) {
+class TransientError extends Error {
     name = 'TransientError';
 }
 /** Thrown by task code when the data breaks its contract: never retried, nothing published. */
@@ -47913,6 +47914,26 @@ class PartitionBusyError extends Error {
         this.holder = holder;
     }
 }
+/** A live lease is held by someone else: the caller should report it busy (exit 1), not failed. */
+class LeaseHeldError extends Error {
+    name = 'LeaseHeldError';
+    /** The lease object, as the store names it. */
+    where;
+    current;
+    constructor(where, current) {
+        super(`${where} is held by run ${describeLeaseHolder(current)}`);
+        this.where = where;
+        this.current = current;
+    }
+}
+/** `run-1 (pid 42 on runner-3) until 2026-05-02T06:01:00.000Z`: who holds a lease, in one phrase. */
+function describeLeaseHolder(current) {
+    return `${current.holder} (pid ${current.pid} on ${current.host}) until ${current.expiresAt}`;
+}
+/** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
+class LeaseLostError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'LeaseLostError';
+}
 /** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
 function classifyError(error) {
     const name = error instanceof Error ? error.name : '';
@@ -47930,16 +47951,19 @@ function errors_errorMessage(error) {
         return error.message;
     return String(error);
 }
-/** True for the mistakes a user makes (shown as one line), false for bugs (shown with a stack). */
+/** True for what one line explains (mistakes, busy partitions, an unreachable service); false for bugs (shown with a stack). */
 function isUserError(error) {
     return (error instanceof errors_UsageError ||
         error instanceof errors_ContractError ||
         error instanceof PartitionBusyError ||
-        error instanceof errors_StateError);
+        error instanceof LeaseHeldError ||
+        error instanceof errors_StateError ||
+        // Outside a task (a bucket unreachable at start): the network, not a bug; its message says what to check.
+        error instanceof TransientError);
 }
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 function userErrorExitCode(error) {
-    return error instanceof errors_StateError ? 1 : 2;
+    return error instanceof errors_StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
 }
 
 ;// CONCATENATED MODULE: ./src/store/paths.ts
@@ -47952,12 +47976,21 @@ function userErrorExitCode(error) {
 const DATA_ROOT_ENV = 'PIPEWRIGHT_DATA_ROOT';
 /** The folder under the data root that pipewright owns: run ledger, locks, reports. */
 const STATE_DIR = '_pipewright';
-/** `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over `<pipeline folder>/data`. */
-function resolveDataRoot(pipeline, flag, env = process.env) {
+/**
+ * `--data-root` wins over PIPEWRIGHT_DATA_ROOT, which wins over the contract's
+ * `data_root` (relative to the pipeline folder), then `<pipeline folder>/data`.
+ * An `s3://bucket/prefix` address is kept as it is.
+ */
+function resolveDataRoot(pipeline, flag, env = process.env, cwd = process.cwd()) {
     const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
-    if (chosen !== undefined && /[\0\r\n]/.test(chosen))
-        throw new UsageError(`refusing data root ${JSON.stringify(chosen)}: it contains a line break or NUL`);
-    return chosen === undefined ? join(pipeline.dir, 'data') : resolve(chosen);
+    const named = chosen ?? nonEmpty(pipeline.dataRoot);
+    if (named !== undefined && /[\0\r\n]/.test(named))
+        throw new UsageError(`refusing data root ${JSON.stringify(named)}: it contains a line break or NUL`);
+    if (named === undefined)
+        return join(pipeline.dir, 'data');
+    if (/^s3:\/\//i.test(named))
+        return named;
+    return chosen !== undefined ? resolve(cwd, chosen) : resolve(pipeline.dir, named);
 }
 /** The template variables of one partition; `ds` is the interval start's date in the pipeline's zone. */
 function templateVars(partition) {
@@ -48048,6 +48081,21 @@ function resolveInside(dataRoot, path) {
 function relativeToRoot(dataRoot, absolute) {
     return relative(resolve(dataRoot), absolute).split(sep).join('/');
 }
+/**
+ * The contract's inputs and outputs of one partition as keys relative to the data
+ * root (a folder or a bucket prefix), refused when they would leave it.
+ */
+function resolvePartitionKeys(pipeline, partition) {
+    const paths = resolvePartitionPaths(pipeline, partition, KEY_ROOT);
+    const rel = (record) => Object.fromEntries(Object.entries(record).map(([name, path]) => [name, relativeToRoot(KEY_ROOT, path)]));
+    return { inputs: rel(paths.inputs), outputs: rel(paths.outputs) };
+}
+// Keys are resolved against a stand-in root: the same rules as paths in a folder, whatever the store.
+const KEY_ROOT = (0,external_node_path_namespaceObject.resolve)('/pipewright-data-root');
+/** `path` as a key relative to the data root (normalized), refused when it would leave the root. */
+function keyInsideRoot(path) {
+    return relativeToRoot(KEY_ROOT, resolveInside(KEY_ROOT, path));
+}
 /** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
 function resolvePartitionPaths(pipeline, partition, dataRoot) {
     assertSafeSegment(partition.key, 'partition key');
@@ -48098,10 +48146,14 @@ function fixedFolders(template) {
  * this closes the gap a link would open.
  */
 function assertDataRootUsable(dataRoot, pipeline) {
+    if (/^s3:\/\//i.test(dataRoot))
+        return; // a bucket is checked when it is opened (src/store/data-root.ts)
     const root = resolve(dataRoot);
     const info = statOf(root);
-    if (info === undefined)
-        return; // created on first write
+    if (info === undefined) {
+        assertCreatable(root); // created on first write
+        return;
+    }
     if (!(info.isSymbolicLink() ? statSync(root) : info).isDirectory())
         throw new UsageError(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
     const realRoot = realpathSync(root);
@@ -48142,6 +48194,17 @@ function assertDataRootUsable(dataRoot, pipeline) {
         for (const name of readdirSync(deepest))
             check(join(deepest, name));
     }
+}
+/** A data root not created yet: its nearest existing ancestor must be a folder (a link to one is fine). */
+function assertCreatable(root) {
+    let ancestor = dirname(root);
+    while (statOf(ancestor) === undefined && dirname(ancestor) !== ancestor)
+        ancestor = dirname(ancestor);
+    const fix = `point --data-root (or ${DATA_ROOT_ENV}) at a folder`;
+    if (statOf(ancestor)?.isSymbolicLink() && !existsSync(ancestor))
+        throw new UsageError(`data root ${root} cannot be created: ${ancestor} is a link to ${readlinkSync(ancestor)}, which does not exist: create it, or ${fix}`);
+    if (!statSync(ancestor).isDirectory())
+        throw new UsageError(`data root ${root} cannot be created: ${ancestor} is not a folder: ${fix}`);
 }
 
 ;// CONCATENATED MODULE: ./src/contract/path-rules.ts
@@ -48934,10 +48997,20 @@ async function discoverContracts(paths, cwd = process.cwd()) {
 
 
 
-/** The permissions each reusable workflow's jobs need, granted by the calling job. */
+/**
+ * The permissions each reusable workflow's jobs need, granted by the calling job. GitHub refuses the
+ * whole run at startup when the caller grants less, even for a job that would be skipped.
+ */
 const CALLER_PERMISSIONS = {
-    'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write' },
+    'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write', 'id-token': 'write' },
     'pipewright-pr.yml': { contents: 'read' },
+    'pipewright-site.yml': { contents: 'read', pages: 'write', 'id-token': 'write' },
+};
+/** What each reusable workflow uses its permissions for, for the message. */
+const PERMISSIONS_FOR = {
+    'pipewright.yml': 'run records, artifacts, alert issues and a bucket data root (OIDC)',
+    'pipewright-pr.yml': 'reading the checkout',
+    'pipewright-site.yml': 'reading the state branch and deploying GitHub Pages',
 };
 const RANK = { none: 0, read: 1, write: 2 };
 const callers_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48946,7 +49019,7 @@ const isExpression = (v) => typeof v === 'string' && v.includes('${{');
 function reusableCalled(uses) {
     if (typeof uses !== 'string')
         return undefined;
-    const m = /(?:^|\/)\.github\/workflows\/(pipewright(?:-pr)?\.yml)(?:@.+)?$/.exec(uses.trim());
+    const m = /(?:^|\/)\.github\/workflows\/(pipewright(?:-pr|-site)?\.yml)(?:@.+)?$/.exec(uses.trim());
     return m ? m[1] : undefined;
 }
 /** The level a `permissions:` value grants for one scope (undefined: the key is absent). */
@@ -48978,7 +49051,7 @@ function checkPermissions(source, jobId, job, workflow, reusable) {
     const all = Object.entries(CALLER_PERMISSIONS[reusable]).map(([scope, need]) => `${scope}: ${need}`);
     return [
         source.diagnostic(path, `job '${jobId}' calls ${reusable} without ${missing.join(', ')}: grant the job ${all.join(', ')} ` +
-            `(${reusable === 'pipewright.yml' ? 'run records, artifacts and alert issues' : 'reading the checkout'})`, { target: 'key' }),
+            `(${PERMISSIONS_FOR[reusable]})`, { target: 'key' }),
     ];
 }
 /** The crons and zones of `on.schedule`, with their paths. */
@@ -50384,6 +50457,8 @@ function workspaceDir() {
 }
 /** `file` relative to the workspace when inside it, for messages. */
 function shown(file, workspace = workspaceDir()) {
+    if (/^s3:\/\//i.test(file))
+        return file;
     const rel = external_node_path_default().relative(workspace, file);
     return rel === '' ? '.' : rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
 }

@@ -19,14 +19,14 @@ export const CALLER_PERMISSIONS: Record<
   'pipewright.yml' | 'pipewright-pr.yml' | 'pipewright-site.yml',
   Record<string, 'read' | 'write'>
 > = {
-  'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write' },
+  'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write', 'id-token': 'write' },
   'pipewright-pr.yml': { contents: 'read' },
   'pipewright-site.yml': { contents: 'read', pages: 'write', 'id-token': 'write' },
 };
 
 /** What each reusable workflow uses its permissions for, for the message. */
 const PERMISSIONS_FOR: Record<keyof typeof CALLER_PERMISSIONS, string> = {
-  'pipewright.yml': 'run records, artifacts and alert issues',
+  'pipewright.yml': 'run records, artifacts, alert issues and a bucket data root (OIDC)',
   'pipewright-pr.yml': 'reading the checkout',
   'pipewright-site.yml': 'reading the state branch and deploying GitHub Pages',
 };

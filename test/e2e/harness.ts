@@ -4,7 +4,7 @@
 // repository as its `origin` (the state branch lives there), and act running
 // the real workflows offline. act serves pipewright/pipewright@v1 from a copy of
 // this repository's actions/, reusable workflows and committed dist/, and the
-// third-party actions that need GitHub (setup-node, upload-pages-artifact,
+// third-party actions that need GitHub (setup-node, configure-aws-credentials, upload-pages-artifact,
 // deploy-pages, at the commits our workflows pin) from the stand-ins under fixtures/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -194,18 +194,24 @@ export interface ShopRun {
 }
 
 /** Third-party actions our workflows pin, served from offline stand-ins under fixtures/ (each says what it does). */
-const STAND_INS = ['actions/setup-node', 'actions/upload-pages-artifact', 'actions/deploy-pages'];
+const STAND_INS = [
+  'actions/setup-node',
+  'actions/upload-pages-artifact',
+  'actions/deploy-pages',
+  'aws-actions/configure-aws-credentials',
+];
 const FIXTURES = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 
 /**
  * Runs the shop's caller workflow through act: `schedule` with a fixed clock, or a dispatch form.
- * `vars` are the shop's repository variables (e.g. PIPEWRIGHT_SITE).
+ * `vars` are the shop's repository variables (e.g. PIPEWRIGHT_SITE), `secrets` its secrets.
  */
 export async function runCaller(
   shop: ShopRepo,
   trigger: { event: 'schedule'; now: string } | { event: 'workflow_dispatch'; inputs: Record<string, string> },
   workflow = CALLER,
   vars: Record<string, string> = {},
+  secrets: Record<string, string> = {},
 ): Promise<ShopRun> {
   const api = await startGitHubApiServer({ token: TOKEN });
   try {
@@ -217,7 +223,7 @@ export async function runCaller(
         ? { vars: { ...vars, PIPEWRIGHT_NOW: trigger.now }, eventPayload: { schedule: '0 6 * * *' } }
         : { vars, eventPayload: { inputs: trigger.inputs } }),
       artifacts: true,
-      secrets: { GITHUB_TOKEN: TOKEN },
+      secrets: { GITHUB_TOKEN: TOKEN, ...secrets },
       // act leaves GITHUB_REPOSITORY empty for a local origin; alerts go to the REST stand-in.
       // PW_TSX and PW_STEP: how the upload-pages-artifact stand-in uploads (fixtures/upload-pages-artifact).
       env: {
@@ -229,7 +235,7 @@ export async function runCaller(
       localRepositories: {
         [RELEASE]: releaseDir(),
         ...Object.fromEntries(
-          STAND_INS.map((action) => [pinnedAction(action), path.join(FIXTURES, action.replace('actions/', ''))]),
+          STAND_INS.map((action) => [pinnedAction(action), path.join(FIXTURES, action.split('/')[1] as string)]),
         ),
       },
       timeoutMs: 150_000,

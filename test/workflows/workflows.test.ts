@@ -20,6 +20,7 @@ interface Step {
   run?: string;
   uses?: string;
   with?: Record<string, unknown>;
+  if?: string;
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -149,17 +150,27 @@ describe('workflows', () => {
     expect(missing).toEqual([]);
   });
 
-  it('give pages and id-token to the Pages deploy job only, which runs none of our code', () => {
-    const holders: string[] = [];
+  it('give pages to the Pages deploy job only, and id-token only to jobs whose one OIDC step is opt-in', () => {
+    const pages: string[] = [];
+    const idToken: string[] = [];
     for (const file of workflowFiles.filter((f) => f.startsWith('pipewright'))) {
       for (const [jobId, job] of Object.entries(load(file).jobs)) {
         const permissions = (job.permissions ?? {}) as Record<string, string>;
-        if (permissions.pages || permissions['id-token']) holders.push(`${file} ${jobId}`);
+        if (permissions.pages) pages.push(`${file} ${jobId}`);
+        if (permissions['id-token']) idToken.push(`${file} ${jobId}`);
       }
     }
-    expect(holders).toEqual(['pipewright-site.yml deploy']);
+    expect(pages).toEqual(['pipewright-site.yml deploy']);
+    expect(idToken.sort()).toEqual(['pipewright-site.yml deploy', 'pipewright.yml plan', 'pipewright.yml run']);
     const deploy = load('pipewright-site.yml').jobs.deploy!;
     expect(deploy.steps!.map((s) => s.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages']);
+    // The orchestrator asks GitHub for a token only to assume the caller's cloud role, when one is given.
+    for (const jobId of ['plan', 'run']) {
+      const oidc = load('pipewright.yml').jobs[jobId]!.steps!.filter((s) =>
+        s.uses?.startsWith('aws-actions/configure-aws-credentials@'),
+      );
+      expect(oidc.map((s) => s.if)).toEqual(["inputs.aws-role-to-assume != ''"]);
+    }
   });
 
   it("schedule the TuranMart caller with the contract's cron and time zone", () => {

@@ -63,6 +63,8 @@ export interface CsvReadOptions extends CsvReaderOptions {
 }
 /** Reads the file at `path` through a CsvReader in big chunks; returns the reader (for `validUtf8`). */
 export declare function readCsvFile(path: string, onRecord: CsvRecordHandler, options?: CsvReadOptions): Promise<CsvReader>;
+/** Reads chunks (of a file, an object, any stream) through a CsvReader; returns the reader (for `validUtf8`). */
+export declare function readCsv(chunks: AsyncIterable<Uint8Array>, onRecord: CsvRecordHandler, options?: CsvReaderOptions): Promise<CsvReader>;
 /** Big reads keep the per-chunk overhead out of the scanner's way. */
 export declare const READ_CHUNK: number;
 /**

@@ -2,7 +2,7 @@ import type { CsvReading } from '../csv/reader.js';
 import type { DataContractError, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';
 export interface WriteResult {
-    /** Absolute path of the published file. */
+    /** Where the bytes went: a path, or an object's s3:// address. */
     path: string;
     bytes: number;
     /** CSV: records after the header; other files: lines (as manifests count them). */
@@ -22,7 +22,25 @@ export interface AtomicWriter {
     open(path: string): Promise<AtomicFile>;
     writeFile(path: string, data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<WriteResult>;
 }
-export interface TaskContext {
+/** The contract's datasets by name: the same calls on a folder and in a bucket. */
+export interface Datasets {
+    /**
+     * The bytes of an input, or of an output a task before this one wrote in this
+     * run, in chunks (each chunk is the caller's to keep).
+     */
+    read(name: string, options?: {
+        signal?: AbortSignal;
+    }): AsyncIterable<Uint8Array>;
+    /** Writes an output whole; later tasks read it, and it is published with the run. */
+    write(name: string, data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<WriteResult>;
+    /** Opens an output to write piece by piece; nothing is visible until commit(). */
+    open(name: string): Promise<AtomicFile>;
+    /** Whether `read(name)` would find bytes: an input that is there, an output written earlier in this run. */
+    exists(name: string): Promise<boolean>;
+    /** The dataset's contract path for this partition, relative to the data root: for messages. */
+    where(name: string): string;
+}
+export interface TaskContext extends Datasets {
     dagId: string;
     taskId: string;
     runId: string;
@@ -37,9 +55,13 @@ export interface TaskContext {
     };
     /** 1 for the first try. */
     attempt: number;
-    /** Contract inputs/outputs resolved for this partition to absolute paths under the data root. */
+    /**
+     * Path API (data roots on a folder only): contract inputs/outputs resolved for this
+     * partition to absolute paths. On a bucket, use read/write/open by name.
+     */
     inputs: Record<string, string>;
     outputs: Record<string, string>;
+    /** The folder, or the bucket's s3:// address. */
     dataRoot: string;
     logger: Logger;
     /** Aborted when the attempt's timeout passes; pass it on to fetch, streams and child processes. */
