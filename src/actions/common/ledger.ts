@@ -3,7 +3,7 @@
 // else the filesystem ledger under the data root.
 import * as core from '@actions/core';
 import { UsageError } from '../../errors.js';
-import { dataRootLedger, openDataRoot } from '../../store/data-root.js';
+import { dataRootLedger, isBucketRoot, openDataRoot } from '../../store/data-root.js';
 import { GitLedger } from '../../store/git-ledger.js';
 import type { LockingLedger } from '../../store/ledger.js';
 import { INPUT } from './inputs.js';
@@ -63,6 +63,11 @@ export async function chooseLedger(
   stateBranch: string,
   dataRoot: string,
 ): Promise<GitLedger | LockingLedger> {
+  // A bucket data root keeps its own ledger: every runner reads and writes it directly, no push races.
+  if (isBucketRoot(dataRoot)) {
+    core.info(`run ledger: ${dataRoot}/_pipewright/runs (the bucket; state-branch is not used)`);
+    return dataRootLedger(await openDataRoot(dataRoot));
+  }
   const onBranch = await stateBranchLedger(workspace, stateBranch);
   if (onBranch) {
     core.info(`run ledger: branch '${stateBranch}' of origin`);

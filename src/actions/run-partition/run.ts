@@ -27,7 +27,7 @@ import {
   readString,
   setOutput,
 } from '../common/inputs.js';
-import { stateBranchLedger } from '../common/ledger.js';
+import { stateBranchLedger, takeLedgerCredentials } from '../common/ledger.js';
 import { dataRootFor, loadPipeline } from '../common/pipeline.js';
 import { runAction } from '../common/run.js';
 import { shown, workspaceDir } from '../common/workspace.js';
@@ -193,7 +193,12 @@ export async function runRunPartitionAction(): Promise<void> {
     core.info(`data root: ${shown(dataRoot, inputs.workspace)}`);
     const store = await openDataRoot(dataRoot);
     const ledger = await dataRootLedger(store);
-    const stateLedger = await stateBranchLedger(inputs.workspace, inputs.stateBranch);
+    // In a bucket the records already live where every runner reads them; on a runner's disk they go to the branch.
+    let stateLedger: GitLedger | undefined;
+    if (store.kind === 's3') {
+      takeLedgerCredentials(); // unused, and never left where task code could read it
+      core.info(`run ledger: ${store.url}/_pipewright/runs (the bucket; state-branch is not used)`);
+    } else stateLedger = await stateBranchLedger(inputs.workspace, inputs.stateBranch);
     const sink = new ActionsArtifactSink({ retentionDays: inputs.retentionDays });
 
     // One partition after another: each gets its own log group, and the matrix already runs entries side by side.
