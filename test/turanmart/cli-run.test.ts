@@ -75,4 +75,36 @@ describe.each(ROOT_KINDS)('TuranMart with the data root on a %s', (kind) => {
     ]);
     expect(report.tasks[1]).toMatchObject({ attempts: 1, failure_class: 'data' });
   });
+
+  it('rolls a re-delivered day back to the version it replaced, pinned, and reruns none of it', async () => {
+    const root = await sampleRoot(kind);
+    const ds = '2026-05-03';
+    const raw = `raw/orders/dt=${ds}/orders.csv`;
+    const gold = `gold/daily_sales/dt=${ds}/daily_sales.csv`;
+    const cli = (...args: string[]) => pipewright(REPO_ROOT, [...args, '--data-root', root.dataRoot], root.env);
+    expect(cli('run', 'turanmart_daily_sales', '--date', ds).status).toBe(0);
+    const v1 = readFileSync(join(root.dir, gold), 'utf8');
+    const lines = readFileSync(join(pipelineDir, 'data', raw), 'utf8')
+      .trimEnd()
+      .split('\n');
+    await root.put(raw, `${lines.slice(0, -1).join('\n')}\n`);
+    expect(cli('run', 'turanmart_daily_sales', '--date', ds).status).toBe(0);
+    expect(readFileSync(join(root.dir, gold), 'utf8')).not.toBe(v1);
+
+    const back = cli(
+      'rollback',
+      'turanmart_daily_sales',
+      '--partition',
+      ds,
+      '--reason',
+      'the re-delivery lost an order',
+    );
+    expect(back.status, back.stderr).toBe(0);
+    expect(readFileSync(join(root.dir, gold), 'utf8')).toBe(v1);
+    const status = JSON.parse(cli('status', 'turanmart_daily_sales', '--format', 'json').stdout);
+    expect(status.partitions.find((p: { partition: string }) => p.partition === ds)).toMatchObject({
+      trigger: 'rollback',
+      pinned: true,
+    });
+  });
 });
