@@ -25243,32 +25243,31 @@ tasks:
         - required_columns: [partition, events, total_cents]
         - row_count: { min: 1, max: 1 }
 `;
-    const task = `// Task code of ${dagId}: a handler receives one partition's context (resolved input and
-// output paths, the partition key, a logger, an atomic writer) and returns metrics.
+    const task = `// Task code of ${dagId}: a handler receives one partition's context (its datasets
+// by name, the partition key, a logger) and returns metrics. It reads and writes
+// datasets by name, so it runs the same with the data root on a folder or in a
+// bucket (--data-root s3://bucket/prefix).
 // Run it: npx pipewright run ${dagId} --partition ${sample.key}
-import { readFile } from 'node:fs/promises';
 import type { TaskContext, TaskOutcome } from 'pipewright';
 
 /** One row per partition: how many events it holds and their total, in cents. */
 export async function ${handler}(ctx: TaskContext): Promise<TaskOutcome> {
-  const { events: inputPath } = ctx.inputs;
-  const { summary: outputPath } = ctx.outputs;
-  if (inputPath === undefined || outputPath === undefined) {
-    throw new Error('the contract must declare the input events and the output summary');
-  }
-  const [header, ...rows] = (await readFile(inputPath, 'utf8')).split('\\n').filter((line) => line !== '');
+  const where = ctx.where('events');
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of ctx.read('events', { signal: ctx.signal })) chunks.push(chunk);
+  const [header, ...rows] = Buffer.concat(chunks).toString('utf8').split('\\n').filter((line) => line !== '');
   if (header !== 'event_id,amount_cents') {
-    throw new ctx.errors.DataContractError(\`\${inputPath}: expected the header event_id,amount_cents, got \${header}\`);
+    throw new ctx.errors.DataContractError(\`\${where}: expected the header event_id,amount_cents, got \${header}\`);
   }
   let total = 0;
   rows.forEach((row, i) => {
     const cents = Number(row.split(',')[1]);
     if (!Number.isInteger(cents)) {
-      throw new ctx.errors.DataContractError(\`\${inputPath}:\${i + 2}: amount_cents is not a whole number: \${row}\`);
+      throw new ctx.errors.DataContractError(\`\${where}:\${i + 2}: amount_cents is not a whole number: \${row}\`);
     }
     total += cents;
   });
-  await ctx.writer.writeFile(outputPath, \`partition,events,total_cents\\n\${ctx.partition},\${rows.length},\${total}\\n\`);
+  await ctx.write('summary', \`partition,events,total_cents\\n\${ctx.partition},\${rows.length},\${total}\\n\`);
   ctx.logger.info(\`\${rows.length} events, \${total} cents\`);
   return { metrics: { events: rows.length, total_cents: total } };
 }

@@ -49249,6 +49249,11 @@ async function stateBranchLedger(workspace, stateBranch) {
     return undefined;
 }
 async function chooseLedger(workspace, stateBranch, dataRoot) {
+    // A bucket data root keeps its own ledger: every runner reads and writes it directly, no push races.
+    if (isBucketRoot(dataRoot)) {
+        info(`run ledger: ${dataRoot}/_pipewright/runs (the bucket; state-branch is not used)`);
+        return dataRootLedger(await openDataRoot(dataRoot));
+    }
     const onBranch = await stateBranchLedger(workspace, stateBranch);
     if (onBranch) {
         info(`run ledger: branch '${stateBranch}' of origin`);

@@ -51589,12 +51589,12 @@ var lease = __nccwpck_require__(139);
 
 
 /** True for `s3://…` (any case of the scheme). */
-function isBucketRoot(dataRoot) {
+function data_root_isBucketRoot(dataRoot) {
     return /^s3:\/\//i.test(dataRoot);
 }
 /** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) first. */
 async function data_root_openDataRoot(dataRoot) {
-    if (!isBucketRoot(dataRoot))
+    if (!data_root_isBucketRoot(dataRoot))
         return new FsObjectStore(dataRoot);
     const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
@@ -51914,6 +51914,11 @@ async function stateBranchLedger(workspace, stateBranch) {
     return undefined;
 }
 async function chooseLedger(workspace, stateBranch, dataRoot) {
+    // A bucket data root keeps its own ledger: every runner reads and writes it directly, no push races.
+    if (isBucketRoot(dataRoot)) {
+        core.info(`run ledger: ${dataRoot}/_pipewright/runs (the bucket; state-branch is not used)`);
+        return dataRootLedger(await openDataRoot(dataRoot));
+    }
     const onBranch = await stateBranchLedger(workspace, stateBranch);
     if (onBranch) {
         core.info(`run ledger: branch '${stateBranch}' of origin`);
