@@ -29,6 +29,14 @@ describe('resolveDataRoot', () => {
     expect(resolveDataRoot(pipeline, undefined, { PIPEWRIGHT_DATA_ROOT: '' })).toBe('/repo/pipelines/sales/data');
     expect(resolveDataRoot(pipeline, undefined, {})).toBe('/repo/pipelines/sales/data');
   });
+
+  it("falls back to the contract's data_root: a folder relative to the pipeline, or a bucket kept as written", () => {
+    const lake = { ...pipeline, dataRoot: 's3://turanmart-lake/daily' };
+    expect(resolveDataRoot(lake, undefined, {})).toBe('s3://turanmart-lake/daily');
+    expect(resolveDataRoot(lake, 'local', {}, '/work')).toBe('/work/local');
+    expect(resolveDataRoot(pipeline, 's3://other/x', {}, '/work')).toBe('s3://other/x');
+    expect(resolveDataRoot({ ...pipeline, dataRoot: '../shared' }, undefined, {})).toBe('/repo/pipelines/shared');
+  });
 });
 
 describe('renderTemplate', () => {
