@@ -4,6 +4,7 @@ import {
   createGitHubClient,
   type FailureAlert,
   openOrUpdateAlert,
+  renderAlertBody,
   resolveAlert,
 } from '../../src/github/alerts.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
@@ -150,5 +151,26 @@ describe('alerts against a recording GitHub API', () => {
       openOrUpdateAlert(failure('2026-05-02'), createGitHubClient({ token: 'wrong', baseUrl: api.url })),
     ).rejects.toThrow(/Bad credentials/);
     expect(api.issues).toHaveLength(0);
+  });
+});
+
+describe('the alert issue body', () => {
+  it('leads with the cause, in the open, then the first action, then the details', () => {
+    const body = renderAlertBody(failure('2026-05-02'));
+    const at = (text: string) => body.indexOf(text);
+    expect(body).not.toContain('<details>');
+    expect(at('order_date outside 2026-05-02')).toBeGreaterThan(at('**Cause:** task `validate_orders` failed (data)'));
+    expect(at('**First action:**')).toBeGreaterThan(at('order_date outside 2026-05-02'));
+    expect(at('| Pipeline |')).toBeGreaterThan(at('**First action:**'));
+  });
+
+  it('sends on-call to the failed checks only when checks failed, naming them', () => {
+    const noChecks = renderAlertBody(failure('2026-05-02'));
+    expect(noChecks).not.toContain('failed checks');
+    expect(noChecks).toContain('**First action:** Read the error above and ask the source owner to correct the input.');
+    const withChecks = renderAlertBody(failure('2026-05-02', { failedChecks: ['orders_not_empty', 'total_positive'] }));
+    expect(withChecks).toContain(
+      '**First action:** Read the failed checks (`orders_not_empty`, `total_positive`) in the run summary and ask the source owner to correct the input.',
+    );
   });
 });

@@ -76,6 +76,7 @@ export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
         task: task?.id,
         failureClass: task?.failure_class ?? undefined,
         error: task?.error ?? String(report.metrics.executor_error ?? ''),
+        failedChecks: report.checks.filter((c) => c.status === 'failed').map((c) => c.name),
         dataIntervalStart: report.data_interval.start,
         dataIntervalEnd: report.data_interval.end,
       },
