@@ -2,7 +2,7 @@
 // found again by a marker in its body, commented on when the partition fails
 // again and closed when a later run of it succeeds. Never a duplicate.
 import * as core from '@actions/core';
-import { Octokit } from '@octokit/rest';
+import { getOctokit } from '@actions/github';
 import { type FailureClass, UsageError } from '../errors.js';
 import { markdownTable } from './summary.js';
 
@@ -41,6 +41,9 @@ export interface AlertCounts {
   issueNumber?: number;
 }
 
+/** The REST client of @actions/github: the runner's proxy settings, GITHUB_API_URL and its user agent. */
+export type Octokit = ReturnType<typeof getOctokit>;
+
 /** An Octokit for the API this job talks to (GITHUB_API_URL covers GHES and test servers). */
 export function createGitHubClient(options: { token?: string; baseUrl?: string } = {}): Octokit {
   const token = options.token || core.getInput('github-token') || process.env.GITHUB_TOKEN;
@@ -49,8 +52,11 @@ export function createGitHubClient(options: { token?: string; baseUrl?: string }
       'alerts need a token: pass the github-token input (the job needs `permissions: issues: write`) or set GITHUB_TOKEN',
     );
   }
-  const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
-  return new Octokit({ auth: token, baseUrl, userAgent: 'pipewright' });
+  // getOctokit reads GITHUB_API_URL itself and routes through http(s)_proxy unless no_proxy says otherwise.
+  return getOctokit(token, {
+    userAgent: 'pipewright',
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+  });
 }
 
 /** The idempotency key hidden in the issue body. */

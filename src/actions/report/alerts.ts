@@ -3,9 +3,14 @@
 // same, and a success closes the partition's open issue — unless that same
 // partition just missed its deadline, which a person should acknowledge.
 import * as core from '@actions/core';
-import type { Octokit } from '@octokit/rest';
 import type { Pipeline } from '../../contract/model.js';
-import { createGitHubClient, type FailureAlert, openOrUpdateAlert, resolveAlert } from '../../github/alerts.js';
+import {
+  createGitHubClient,
+  type FailureAlert,
+  type Octokit,
+  openOrUpdateAlert,
+  resolveAlert,
+} from '../../github/alerts.js';
 import type { FreshnessVerdict } from '../../quality/freshness.js';
 import type { QualityReport } from '../../quality/report.js';
 import { partitionForKey } from '../../schedule/partitions.js';
