@@ -2,7 +2,7 @@
 // found again by a marker in its body, commented on when the partition fails
 // again and closed when a later run of it succeeds. Never a duplicate.
 import * as core from '@actions/core';
-import { Octokit } from '@octokit/rest';
+import { getOctokit } from '@actions/github';
 import { type FailureClass, UsageError } from '../errors.js';
 import { markdownTable } from './summary.js';
 
@@ -21,6 +21,8 @@ export interface FailureAlert extends AlertTarget {
   task?: string;
   failureClass?: FailureClass;
   error?: string;
+  /** Names of the checks that failed in the partition's report (none: the error is the cause). */
+  failedChecks?: string[];
   runUrl?: string;
   /** The pipeline's `owner` from its contract. */
   pipelineOwner?: string;
@@ -39,6 +41,9 @@ export interface AlertCounts {
   issueNumber?: number;
 }
 
+/** The REST client of @actions/github: the runner's proxy settings, GITHUB_API_URL and its user agent. */
+export type Octokit = ReturnType<typeof getOctokit>;
+
 /** An Octokit for the API this job talks to (GITHUB_API_URL covers GHES and test servers). */
 export function createGitHubClient(options: { token?: string; baseUrl?: string } = {}): Octokit {
   const token = options.token || core.getInput('github-token') || process.env.GITHUB_TOKEN;
@@ -47,8 +52,11 @@ export function createGitHubClient(options: { token?: string; baseUrl?: string }
       'alerts need a token: pass the github-token input (the job needs `permissions: issues: write`) or set GITHUB_TOKEN',
     );
   }
-  const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
-  return new Octokit({ auth: token, baseUrl, userAgent: 'pipewright' });
+  // getOctokit reads GITHUB_API_URL itself and routes through http(s)_proxy unless no_proxy says otherwise.
+  return getOctokit(token, {
+    userAgent: 'pipewright',
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+  });
 }
 
 /** The idempotency key hidden in the issue body. */
@@ -57,7 +65,10 @@ export function alertMarker(dagId: string, partition: string): string {
 }
 
 /** Whether re-running is safe, and what the on-call engineer should do first. */
-export function retryAdvice(failureClass: FailureClass | undefined): { retry: string; firstAction: string } {
+export function retryAdvice(
+  failureClass: FailureClass | undefined,
+  failedChecks: string[] = [],
+): { retry: string; firstAction: string } {
   switch (failureClass) {
     case 'transient':
       return {
@@ -72,12 +83,15 @@ export function retryAdvice(failureClass: FailureClass | undefined): { retry: st
     case 'data':
       return {
         retry: 'After the source is fixed: the input broke its contract, a re-run would fail the same way.',
-        firstAction: 'Read the failed checks in the run summary and ask the source owner to correct the input.',
+        // A data error raised by task code fails no check: then the error is what to read.
+        firstAction: failedChecks.length
+          ? `Read the failed checks (${failedChecks.map((c) => `\`${c}\``).join(', ')}) in the run summary and ask the source owner to correct the input.`
+          : 'Read the error above and ask the source owner to correct the input.',
       };
     case 'code':
       return {
         retry: 'After a fix is deployed: the task code failed, a re-run would fail the same way.',
-        firstAction: 'Read the error below, reproduce it locally with `pipewright run`, and ship a fix.',
+        firstAction: 'Read the error above, reproduce it locally with `pipewright run`, and ship a fix.',
       };
     case 'upstream':
       return {
@@ -113,9 +127,17 @@ const FRESHNESS_ADVICE = {
     "Check that this tick's orchestrator run started (GitHub delays and drops scheduled runs); if not, dispatch it.",
 };
 
+/** The cause first (the failed task and its error, in the open), then the first action, then the facts. */
 function facts(alert: FailureAlert): string {
   const advice =
-    alert.event === 'freshness_miss' && !alert.failureClass ? FRESHNESS_ADVICE : retryAdvice(alert.failureClass);
+    alert.event === 'freshness_miss' && !alert.failureClass
+      ? FRESHNESS_ADVICE
+      : retryAdvice(alert.failureClass, alert.failedChecks);
+  const what = alert.event === 'freshness_miss' ? 'the freshness deadline was missed' : 'the run failed';
+  const cause = alert.task
+    ? `task \`${alert.task}\` failed${alert.failureClass ? ` (${alert.failureClass})` : ''}`
+    : what;
+  const error = alert.error ? `\n${codeBlock(alert.error)}` : '\n';
   const interval =
     alert.dataIntervalStart && alert.dataIntervalEnd ? ` [${alert.dataIntervalStart}, ${alert.dataIntervalEnd})` : '';
   const rows: Array<[string, string]> = [
@@ -128,8 +150,7 @@ function facts(alert: FailureAlert): string {
     ['Owner', alert.pipelineOwner ?? 'n/a'],
     ['Safe to retry?', advice.retry],
   ];
-  const error = alert.error ? `\n<details><summary>Error</summary>\n\n${codeBlock(alert.error)}</details>\n` : '';
-  return `${markdownTable(['', ''], rows)}\n**First action:** ${advice.firstAction}\n${error}`;
+  return `**Cause:** ${cause}\n${error}\n**First action:** ${advice.firstAction}\n\n${markdownTable(['', ''], rows)}\n`;
 }
 
 /** The issue body: everything on-call needs, plus the hidden idempotency marker. */

@@ -84,6 +84,36 @@ describe('summarizeRun', () => {
     ]);
   });
 
+  it('labels the time axis in milliseconds when the tasks took milliseconds', () => {
+    const fast = report('2026-05-02', 'success');
+    const start = Date.parse('2026-05-02T01:00:00Z');
+    fast.tasks = fast.tasks.map((t, i) => ({
+      ...t,
+      started_at: new Date(start + i * 4).toISOString(),
+      ended_at: new Date(start + i * 4 + 3).toISOString(),
+    }));
+    expect(ganttChart([fast])?.split('\n')[3]).toBe('    axisFormat %S.%L s');
+  });
+
+  it('puts tasks in rows once there are more than six of them and more tasks than partitions', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const wide = (partition: string) => ({
+      ...report(partition, 'success'),
+      tasks: ids.map((id) => ({ ...report(partition, 'success').tasks[0]!, id })),
+    });
+    const md = summarizeRun({
+      dagId: 'sales',
+      taskOrder: ids,
+      reports: [wide('2026-05-01'), wide('2026-05-02')],
+      planned: ['2026-05-01', '2026-05-02'],
+    }).markdown;
+    expect(md).toContain('| Task | 2026-05-01 | 2026-05-02 |');
+    expect(md).toContain('| Status | ✅ success | ✅ success |');
+    expect(md).toContain('| Took | 6.0 s | 6.0 s |');
+    expect(md).toContain('| g | ✅ success (1.5 s) | ✅ success (1.5 s) |');
+    expect(md).not.toContain('| Partition | Status | Took |');
+  });
+
   it('calls a run with nothing planned and nothing reported no-work', () => {
     const summary = summarizeRun({ dagId: 'sales', taskOrder: [], reports: [], planned: [] });
     expect(summary).toMatchObject({ outcome: 'no-work', failed: [], missing: [] });

@@ -70,12 +70,16 @@ function latestByPartition(reports: readonly QualityReport[]): QualityReport[] {
 export function ganttChart(reports: readonly QualityReport[]): string | undefined {
   const sections: string[] = [];
   let n = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   for (const report of reports) {
     const bars: string[] = [];
     for (const task of report.tasks) {
       const start = Date.parse(task.started_at ?? '');
       const end = Date.parse(task.ended_at ?? '');
       if (!Number.isFinite(start) || !Number.isFinite(end)) continue;
+      first = Math.min(first, start);
+      last = Math.max(last, end);
       const tag = task.state === 'failed' ? 'crit, ' : task.state === 'success' ? 'done, ' : '';
       // Mermaid draws nothing for a zero-length bar: give it one millisecond.
       bars.push(`    ${task.id} :${tag}t${n++}, ${start}, ${Math.max(end, start + 1)}`);
@@ -83,7 +87,9 @@ export function ganttChart(reports: readonly QualityReport[]): string | undefine
     if (bars.length) sections.push(`    section ${report.partition}`, ...bars);
   }
   if (!sections.length) return undefined;
-  return ['gantt', '    title Task durations', '    dateFormat x', '    axisFormat %H:%M:%S', ...sections].join('\n');
+  // Tasks of a few milliseconds would put one repeated second on every tick: label milliseconds then.
+  const axis = last - first < 5000 ? '%S.%L s' : '%H:%M:%S';
+  return ['gantt', '    title Task durations', '    dateFormat x', `    axisFormat ${axis}`, ...sections].join('\n');
 }
 
 export function summarizeRun(input: RunSummaryInput): RunSummary {
@@ -127,7 +133,13 @@ export function summarizeRun(input: RunSummaryInput): RunSummary {
         }),
       ];
     });
-    lines.push('### Partitions × tasks', '', table(['Partition', 'Status', 'Took', ...ids], rows));
+    const header = ['Partition', 'Status', 'Took', ...ids];
+    // Past six tasks a column per task runs off the page: then tasks are the rows, unless partitions outnumber them.
+    if (ids.length > 6 && ids.length > reports.length) {
+      const columns = rows.map((row) => row.slice(1));
+      const transposed = header.slice(1).map((name, i) => [name, ...columns.map((column) => column[i] ?? '')]);
+      lines.push('### Tasks × partitions', '', table(['Task', ...reports.map((r) => r.partition)], transposed));
+    } else lines.push('### Partitions × tasks', '', table(header, rows));
     const gantt = ganttChart(reports);
     if (gantt) lines.push('### Durations', '', '```mermaid', gantt, '```', '');
   }

@@ -1,6 +1,6 @@
 // The two workflows an adopting repository needs: a caller of the reusable orchestrator
-// (the contract's schedule as GitHub cron, and a backfill form keyed in the grain's shape)
-// and a pull-request caller of the checks. Both pin our major tag.
+// (the contract's schedule as GitHub cron, a backfill form keyed in the grain's shape, and
+// the Pages site once switched on) and a pull-request caller of the checks. Both pin our major tag.
 import { CALLER_PERMISSIONS } from '../contract/callers.js';
 import type { Grain } from '../contract/model.js';
 import { githubCron } from '../schedule/github-cron.js';
@@ -85,6 +85,17 @@ ${permissionsBlock('pipewright.yml')}
       reverse: \${{ inputs.reverse || false }}
       dry-run: \${{ inputs.dry-run || false }}
       reason: \${{ inputs.reason }}
+
+  # The catalog and status site on GitHub Pages, rebuilt after every run. Enable Pages
+  # (Settings → Pages → Source: GitHub Actions), then set the repository variable PIPEWRIGHT_SITE to true.
+  site:
+    needs: orchestrate
+    if: \${{ !cancelled() && vars.PIPEWRIGHT_SITE == 'true' }}
+    uses: ${PIPEWRIGHT_REF}/pipewright-site.yml@${PIPEWRIGHT_MAJOR}
+    permissions:
+${permissionsBlock('pipewright-site.yml')}
+    with:
+      pipelines-dir: ${pipelinesDir}
 `;
 }
 

@@ -57,19 +57,19 @@ export class GitLedger implements Ledger {
     const latest = new Map<string, RunRecord>();
     for (const record of await this.readAll(`runs/${dagId}/`)) {
       const current = latest.get(record.partition);
-      if (!current || isLater(record, current)) latest.set(record.partition, record);
+      if (!current || compareRuns(record, current) > 0) latest.set(record.partition, record);
     }
     return latest;
   }
 
   async runs(dagId: string, partition: string): Promise<RunRecord[]> {
     const records = await this.readAll(`runs/${dagId}/${partition}/`);
-    return records.sort((a, b) => (isLater(a, b) ? 1 : -1));
+    return records.sort(compareRuns);
   }
 
   /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
   async history(dagId: string): Promise<RunRecord[]> {
-    return (await this.readAll(`runs/${dagId}/`)).sort((a, b) => (isLater(a, b) ? 1 : -1));
+    return (await this.readAll(`runs/${dagId}/`)).sort(compareRuns);
   }
 
   async write(record: RunRecord): Promise<void> {
@@ -189,10 +189,6 @@ export class GitLedger implements Ledger {
 
 export function recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
   return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
-}
-
-function isLater(a: RunRecord, b: RunRecord): boolean {
-  return compareRuns(a, b) > 0;
 }
 
 function stderrOf(error: unknown): string {

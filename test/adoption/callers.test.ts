@@ -71,11 +71,11 @@ describe('validate checks the callers of pipewright.yml', () => {
 
   it('locates a site job that cannot deploy Pages, and accepts one that grants what the deploy job needs', () => {
     const site = (permissions: string) => (t: string) =>
-      `${t}\n  site:\n    needs: orchestrate\n    uses: pipewright/pipewright/.github/workflows/pipewright-site.yml@v1\n    permissions:\n${permissions}`;
+      `${t}\n  pages:\n    needs: orchestrate\n    uses: pipewright/pipewright/.github/workflows/pipewright-site.yml@v1\n    permissions:\n${permissions}`;
     const readOnly = validate(scaffolded({ [CALLER]: site('      contents: read\n') }));
     expect(readOnly.status).toBe(1);
     expect(readOnly.stdout).toMatch(
-      /web-sessions\.yml:\d+:5: error: job 'site' calls pipewright-site\.yml without pages: write, id-token: write: grant the job contents: read, pages: write, id-token: write/,
+      /web-sessions\.yml:\d+:5: error: job 'pages' calls pipewright-site\.yml without pages: write, id-token: write: grant the job contents: read, pages: write, id-token: write/,
     );
     const granted = validate(
       scaffolded({ [CALLER]: site('      contents: read\n      pages: write\n      id-token: write\n') }),

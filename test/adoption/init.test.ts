@@ -24,6 +24,10 @@ describe('pipewright init', () => {
     const caller = readFileSync(join(root, '.github/workflows/web-sessions.yml'), 'utf8');
     expect(caller).toContain('    - cron: "0 6 * * *"\n  workflow_dispatch:\n');
     expect(caller).toContain('uses: pipewright/pipewright/.github/workflows/pipewright.yml@v1');
+    // The status site on Pages, off until the repository variable says Pages is set up.
+    expect(caller).toContain(
+      `    if: \${{ !cancelled() && vars.PIPEWRIGHT_SITE == 'true' }}\n    uses: pipewright/pipewright/.github/workflows/pipewright-site.yml@v1\n`,
+    );
     expect(existsSync(join(root, '.github/workflows/pipelines-pr.yml'))).toBe(true);
     const task = readFileSync(join(root, 'pipelines/web_sessions/tasks/summarize_events.ts'), 'utf8');
     expect(task).toContain("import type { TaskContext, TaskOutcome } from 'pipewright';");

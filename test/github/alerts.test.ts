@@ -1,14 +1,22 @@
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   alertMarker,
   createGitHubClient,
   type FailureAlert,
   openOrUpdateAlert,
+  renderAlertBody,
   resolveAlert,
 } from '../../src/github/alerts.js';
+import { REPO_ROOT, TSX_IMPORT } from '../support/act.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
 
 const TOKEN = 'ghs_test_token';
+const ALERTS_MODULE = pathToFileURL(path.join(REPO_ROOT, 'src', 'github', 'alerts.ts')).href;
 
 function failure(partition: string, extra: Partial<FailureAlert> = {}): FailureAlert {
   return {
@@ -89,6 +97,57 @@ describe('alerts against a recording GitHub API', () => {
     expect(again.issueNumber).not.toBe(first.issueNumber);
   });
 
+  it("goes through the runner's proxy (http_proxy), as on a self-hosted runner behind one", async () => {
+    // A forwarding proxy that tunnels every CONNECT to the API stand-in, whatever host was asked for.
+    const tunnels: string[] = [];
+    const apiPort = new URL(api.url).port;
+    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const upstream = net.connect(Number(apiPort), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      // A runner's process sees its proxy and API in the environment from the start: a child process.
+      // The host only the proxy can reach: without the proxy the request cannot be made at all.
+      const script = `import { createGitHubClient, openOrUpdateAlert } from ${JSON.stringify(ALERTS_MODULE)};
+        const alert = JSON.parse(process.env.ALERT);
+        const result = await openOrUpdateAlert(alert, createGitHubClient({ token: process.env.GITHUB_TOKEN }));
+        console.log(JSON.stringify(result));`;
+      const child = spawn(process.execPath, ['--import', TSX_IMPORT, '--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          GITHUB_TOKEN: TOKEN,
+          GITHUB_API_URL: `http://api.github.invalid:${apiPort}`,
+          http_proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+          ALERT: JSON.stringify(failure('2026-05-02')),
+        },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code, out).toBe(0);
+      expect(JSON.parse(out)).toMatchObject({ opened: 1 });
+      expect(tunnels).toContain(`api.github.invalid:${apiPort}`);
+      expect(api.issues).toHaveLength(1);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
   it('gives two partitions two issues', async () => {
     const a = await openOrUpdateAlert(failure('2026-05-02'), client());
     const b = await openOrUpdateAlert(failure('2026-05-03'), client());
@@ -150,5 +209,26 @@ describe('alerts against a recording GitHub API', () => {
       openOrUpdateAlert(failure('2026-05-02'), createGitHubClient({ token: 'wrong', baseUrl: api.url })),
     ).rejects.toThrow(/Bad credentials/);
     expect(api.issues).toHaveLength(0);
+  });
+});
+
+describe('the alert issue body', () => {
+  it('leads with the cause, in the open, then the first action, then the details', () => {
+    const body = renderAlertBody(failure('2026-05-02'));
+    const at = (text: string) => body.indexOf(text);
+    expect(body).not.toContain('<details>');
+    expect(at('order_date outside 2026-05-02')).toBeGreaterThan(at('**Cause:** task `validate_orders` failed (data)'));
+    expect(at('**First action:**')).toBeGreaterThan(at('order_date outside 2026-05-02'));
+    expect(at('| Pipeline |')).toBeGreaterThan(at('**First action:**'));
+  });
+
+  it('sends on-call to the failed checks only when checks failed, naming them', () => {
+    const noChecks = renderAlertBody(failure('2026-05-02'));
+    expect(noChecks).not.toContain('failed checks');
+    expect(noChecks).toContain('**First action:** Read the error above and ask the source owner to correct the input.');
+    const withChecks = renderAlertBody(failure('2026-05-02', { failedChecks: ['orders_not_empty', 'total_positive'] }));
+    expect(withChecks).toContain(
+      '**First action:** Read the failed checks (`orders_not_empty`, `total_positive`) in the run summary and ask the source owner to correct the input.',
+    );
   });
 });

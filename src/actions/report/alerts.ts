@@ -3,9 +3,14 @@
 // same, and a success closes the partition's open issue — unless that same
 // partition just missed its deadline, which a person should acknowledge.
 import * as core from '@actions/core';
-import type { Octokit } from '@octokit/rest';
 import type { Pipeline } from '../../contract/model.js';
-import { createGitHubClient, type FailureAlert, openOrUpdateAlert, resolveAlert } from '../../github/alerts.js';
+import {
+  createGitHubClient,
+  type FailureAlert,
+  type Octokit,
+  openOrUpdateAlert,
+  resolveAlert,
+} from '../../github/alerts.js';
 import type { FreshnessVerdict } from '../../quality/freshness.js';
 import type { QualityReport } from '../../quality/report.js';
 import { partitionForKey } from '../../schedule/partitions.js';
@@ -76,6 +81,7 @@ export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
         task: task?.id,
         failureClass: task?.failure_class ?? undefined,
         error: task?.error ?? String(report.metrics.executor_error ?? ''),
+        failedChecks: report.checks.filter((c) => c.status === 'failed').map((c) => c.name),
         dataIntervalStart: report.data_interval.start,
         dataIntervalEnd: report.data_interval.end,
       },

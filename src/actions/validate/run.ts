@@ -2,12 +2,13 @@
 // imports), each problem annotated at its file:line:col, and a summary with one
 // row per pipeline, every problem, the contract diff of a pull request and each
 // DAG as a Mermaid diagram.
-import { glob } from 'node:fs/promises';
+import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { checkCallers } from '../../contract/callers.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import type { Diagnostic, Pipeline } from '../../contract/model.js';
+import { parseContract } from '../../contract/source.js';
 import { UsageError } from '../../errors.js';
 import { annotateDiagnostics, diagnosticsMarkdown } from '../../github/annotations.js';
 import { markdownTable, mermaidBlock, writeJobSummary } from '../../github/summary.js';
@@ -69,20 +70,46 @@ function statusOf(file: string, diagnostics: readonly Diagnostic[]): string {
   return '✅ valid';
 }
 
-function pipelinesTable(files: string[], pipelines: Pipeline[], diagnostics: Diagnostic[], workspace: string): string {
+/** What a contract with errors still says (owner, schedule, tasks), read leniently for its summary row. */
+async function whatParsed(
+  file: string,
+): Promise<Pick<Pipeline, 'owner' | 'schedule' | 'timezone'> & { tasks: number }> {
+  const data = await readFile(file, 'utf8').then(
+    (text) => parseContract(file, text).data,
+    () => undefined,
+  );
+  // Not even a mapping (unreadable, or YAML that is not a contract): nothing to show.
+  if (typeof data !== 'object' || data === null) return { owner: '', schedule: '', timezone: '', tasks: 0 };
+  const record = data as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    owner: text(record.owner) ?? '',
+    schedule: text(record.schedule),
+    timezone: text(record.timezone) ?? 'UTC',
+    tasks: Array.isArray(record.tasks) ? record.tasks.length : 0,
+  };
+}
+
+async function pipelinesTable(
+  files: string[],
+  pipelines: Pipeline[],
+  diagnostics: Diagnostic[],
+  workspace: string,
+): Promise<string> {
   const byFile = new Map(pipelines.map((p) => [p.file, p]));
-  const rows = files.map((file) => {
-    const p = byFile.get(file);
-    const schedule = p ? `${p.schedule ?? 'manual only'} (${p.timezone})` : '';
-    return [
-      p?.dagId ?? path.basename(path.dirname(file)),
-      p?.owner ?? '',
-      schedule,
-      p ? p.tasks.length : '',
+  const rows: Array<Array<string | number>> = [];
+  for (const file of files) {
+    const valid = byFile.get(file);
+    const p = valid ? { ...valid, tasks: valid.tasks.length } : await whatParsed(file);
+    rows.push([
+      valid?.dagId ?? path.basename(path.dirname(file)),
+      p.owner,
+      p.schedule === '' ? '' : `${p.schedule ?? 'manual only'} (${p.timezone})`,
+      p.tasks || '',
       statusOf(file, diagnostics),
       shown(file, workspace),
-    ];
-  });
+    ]);
+  }
   return markdownTable(['Pipeline', 'Owner', 'Schedule', 'Tasks', 'Status', 'Contract'], rows, [
     'left',
     'left',
@@ -145,7 +172,7 @@ export async function runValidateAction(): Promise<void> {
       '',
       '## Pipelines',
       '',
-      pipelinesTable(files, pipelines, diagnostics, inputs.workspace),
+      await pipelinesTable(files, pipelines, diagnostics, inputs.workspace),
       '## Problems',
       '',
       diagnosticsMarkdown(diagnostics, outcome, inputs.workspace),
