@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadPipelineById } from '../contract/load.js';
 import type { Pipeline } from '../contract/model.js';
+import { withUpstreamRoots } from '../lineage/upstream.js';
 import { FsLedger } from '../store/fs-ledger.js';
 import { assertDataRootUsable, resolveDataRoot } from '../store/paths.js';
 
@@ -19,12 +20,12 @@ export async function openWorkspace(
   env: NodeJS.ProcessEnv,
 ): Promise<Workspace> {
   const pipelinesDir = path.resolve(cwd, flags.pipelines ?? 'pipelines');
-  const pipeline = await loadPipelineById(pipelinesDir, dagId);
+  const contract = await loadPipelineById(pipelinesDir, dagId);
   const dataRoot = resolveDataRoot(
-    pipeline,
+    contract,
     flags.dataRoot === undefined ? undefined : path.resolve(cwd, flags.dataRoot),
     env,
   );
-  assertDataRootUsable(dataRoot, pipeline);
-  return { pipeline, dataRoot, ledger: new FsLedger(dataRoot) };
+  assertDataRootUsable(dataRoot, contract);
+  return { pipeline: withUpstreamRoots(contract, dataRoot), dataRoot, ledger: new FsLedger(dataRoot) };
 }

@@ -128,9 +128,12 @@ export function relativeToRoot(dataRoot: string, absolute: string): string {
   return relative(resolve(dataRoot), absolute).split(sep).join('/');
 }
 
-/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+/**
+ * The contract's inputs and outputs of one partition as absolute paths inside the data root
+ * (a `from:` input inside its upstream's data root).
+ */
 export function resolvePartitionPaths(
-  pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,
+  pipeline: Pick<Pipeline, 'inputs' | 'outputs' | 'from'>,
   partition: Partition,
   dataRoot: string,
 ): { inputs: Record<string, string>; outputs: Record<string, string> } {
@@ -138,7 +141,7 @@ export function resolvePartitionPaths(
   const base = templateVars(partition);
   const inputs: Record<string, string> = {};
   for (const [name, template] of Object.entries(pipeline.inputs)) {
-    inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    inputs[name] = resolveInside(pipeline.from?.[name]?.dataRoot ?? dataRoot, renderTemplate(template, base));
   }
   const outputs: Record<string, string> = {};
   for (const [name, template] of Object.entries(pipeline.outputs)) {

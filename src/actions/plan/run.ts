@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
 import { UsageError } from '../../errors.js';
 import { markdownTable, writeJobSummary } from '../../github/summary.js';
+import { withUpstreamRoots } from '../../lineage/upstream.js';
 import { markdownText } from '../../markdown.js';
 import { estimateRunnerMinutes, type RunnerEstimate } from '../../plan/estimate.js';
 import {
@@ -15,7 +16,7 @@ import {
   REPROCESS_MODES,
   type Reprocess,
 } from '../../plan/plan.js';
-import { outsideWindowLine } from '../../plan/render.js';
+import { outsideWindowLine, waitingLines } from '../../plan/render.js';
 import { parseInstant } from '../../schedule/instants.js';
 import type { LedgerReader } from '../../store/ledger.js';
 import { INPUT, OUTPUT, readBoolean, readEnum, readPositiveInt, readString, setOutput } from '../common/inputs.js';
@@ -76,6 +77,7 @@ const WHY: Record<PlanReason, string> = {
   failed: 'latest run failed or was deferred',
   reprocess: 'succeeded before; reprocess: completed',
   changed: 'succeeded before; runs again only if its inputs or code changed',
+  upstream_changed: 'succeeded before; an upstream partition it reads was published again since',
 };
 
 function minutes(ms: number): string {
@@ -104,7 +106,11 @@ function summary(
   const frozen = frozenClockWarning(plan, inputs);
   if (frozen) lines.push(`> [!WARNING]\n> ${frozen}`, '');
   if (plan.count === 0) {
-    lines.push('Nothing to run: every due partition has succeeded (or is running).');
+    lines.push(
+      plan.waiting.length > 0
+        ? 'Nothing to run yet: the partitions below wait for their upstream partitions.'
+        : 'Nothing to run: every due partition has succeeded (or is running).',
+    );
   } else {
     const entries = plan.matrix.include.length;
     lines.push(
@@ -118,6 +124,14 @@ function summary(
   }
   const gap = outsideWindowLine(plan);
   if (gap) lines.push('', `**Outside the catch-up window:** ${gap}`);
+  const waiting = waitingLines(plan);
+  if (waiting.length > 0)
+    lines.push(
+      '',
+      '**Waiting for upstream partitions** (planned once they are published; no runner waits):',
+      '',
+      ...waiting.map((w) => `- ${w}`),
+    );
   if (inputs.dryRun && plan.count > 0) {
     lines.push(
       '## Estimate',
@@ -151,9 +165,10 @@ async function makePlan(pipeline: Pipeline, inputs: PlanInputs, now: Date, ledge
 export async function runPlanAction(): Promise<void> {
   await runAction('plan', async () => {
     const inputs = readInputs();
-    const pipeline = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
-    const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, pipeline.timezone, "input 'now'").toJSDate();
-    const dataRoot = dataRootFor(pipeline, inputs.workspace, inputs.dataRoot);
+    const contract = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
+    const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, contract.timezone, "input 'now'").toJSDate();
+    const dataRoot = dataRootFor(contract, inputs.workspace, inputs.dataRoot);
+    const pipeline = withUpstreamRoots(contract, dataRoot);
     const ledger = await chooseLedger(inputs.workspace, inputs.stateBranch, dataRoot);
     const plan = await core.group(`Plan ${pipeline.dagId} (${inputs.mode})`, async () => {
       const p = await makePlan(pipeline, inputs, now, ledger);
@@ -163,6 +178,7 @@ export async function runPlanAction(): Promise<void> {
     });
     const gap = outsideWindowLine(plan);
     if (gap) core.warning(gap);
+    for (const line of waitingLines(plan)) core.info(`waiting: ${line}`);
     const frozen = frozenClockWarning(plan, inputs);
     if (frozen) core.warning(frozen);
     const maxParallel = inputs.maxParallel ?? pipeline.maxActiveRuns;

@@ -1,0 +1,116 @@
+// Which upstream partitions a downstream partition reads, and whether they are
+// published. The rule is one for every pair of grains: a downstream partition
+// needs each upstream partition whose data interval overlaps its own, so a
+// weekly partition needs its seven days, a daily one its 24 hours (23 or 25 on
+// the days the clock changes), and an hourly one the day that holds it.
+// Published means the upstream partition has a partition manifest (the commit
+// marker a publish writes last, src/store/commit.ts).
+import { join, resolve } from 'node:path';
+import type { Pipeline, UpstreamInput } from '../contract/model.js';
+import { type Partition, partitionContaining, partitionsBetween } from '../schedule/partitions.js';
+import { readPartitionManifest } from '../store/commit.js';
+
+/** One upstream partition a downstream partition reads. */
+export interface UpstreamPartition {
+  dagId: string;
+  /** The upstream's partition key. */
+  partition: string;
+}
+
+/** When an upstream partition's live version was published, and by which run. */
+export interface Publication {
+  publishedAt: string;
+  runId: string;
+}
+
+/** Reads whether an upstream partition is published; the planner's only view of other pipelines. */
+export type PublicationReader = (ref: UpstreamInput, partition: string) => Promise<Publication | undefined>;
+
+/** The upstream partitions whose data intervals overlap `partition`'s, oldest first. */
+export function upstreamPartitions(
+  partition: Pick<Partition, 'dataIntervalStart' | 'dataIntervalEnd'>,
+  upstream: NonNullable<UpstreamInput['upstream']>,
+): Partition[] {
+  const start = new Date(Date.parse(partition.dataIntervalStart));
+  const lastInstant = new Date(Date.parse(partition.dataIntervalEnd) - 1);
+  const first = partitionContaining(upstream.partition, upstream.timezone, start);
+  const last = partitionContaining(upstream.partition, upstream.timezone, lastInstant);
+  return partitionsBetween(upstream.partition, upstream.timezone, first, last);
+}
+
+/**
+ * The data root an upstream publishes into: the one this run was given (a shared root, such
+ * as a bucket on GitHub), else the upstream's default `<its folder>/data`.
+ */
+export function upstreamDataRoot(ref: UpstreamInput): string {
+  if (ref.dataRoot !== undefined) return ref.dataRoot;
+  if (!ref.upstream) throw new Error(`from: ${ref.dagId}.${ref.output} was not resolved`);
+  return join(ref.upstream.dir, 'data');
+}
+
+/** Reads partition manifests under each upstream's data root. */
+export const manifestPublications: PublicationReader = async (ref, partition) => {
+  const manifest = await readPartitionManifest(upstreamDataRoot(ref), { dagId: ref.dagId, partition });
+  return manifest ? { publishedAt: manifest.publishedAt, runId: manifest.runId } : undefined;
+};
+
+/** What a downstream partition's upstream partitions look like right now. */
+export interface UpstreamState {
+  /** Upstream partitions not yet published. */
+  waiting: UpstreamPartition[];
+  /** Upstream partitions published after `since` (empty without `since`). */
+  changed: UpstreamPartition[];
+}
+
+/**
+ * The upstream partitions of `partition` across all of `pipeline`'s `from:` inputs, split into
+ * those not published and those republished after `since` (the start of the run that read them).
+ */
+export async function upstreamState(
+  pipeline: Pick<Pipeline, 'from'>,
+  partition: Pick<Partition, 'dataIntervalStart' | 'dataIntervalEnd'>,
+  read: PublicationReader,
+  since?: string,
+): Promise<UpstreamState> {
+  const waiting: UpstreamPartition[] = [];
+  const changed: UpstreamPartition[] = [];
+  const seen = new Set<string>();
+  for (const ref of Object.values(pipeline.from ?? {})) {
+    if (!ref.upstream) continue;
+    for (const up of upstreamPartitions(partition, ref.upstream)) {
+      const id = `${ref.dagId}\0${up.key}`;
+      if (seen.has(id)) continue; // two outputs of one upstream partition are published together
+      seen.add(id);
+      const publication = await read(ref, up.key);
+      const entry = { dagId: ref.dagId, partition: up.key };
+      if (!publication) waiting.push(entry);
+      else if (since !== undefined && Date.parse(publication.publishedAt) > Date.parse(since)) changed.push(entry);
+    }
+  }
+  return { waiting, changed };
+}
+
+/** `turanmart_daily_sales 2026-05-02, 2026-05-03`: upstream partitions grouped by pipeline. */
+export function describeUpstream(partitions: readonly UpstreamPartition[]): string {
+  const byDag = new Map<string, string[]>();
+  for (const p of partitions) byDag.set(p.dagId, [...(byDag.get(p.dagId) ?? []), p.partition]);
+  return [...byDag].map(([dagId, keys]) => `${dagId} ${keys.join(', ')}`).join('; ');
+}
+
+/**
+ * `pipeline` with each `from:` input pointed at the data root its upstream publishes into: the
+ * same root when this run was given one (a shared folder or bucket), else the upstream's own
+ * default root, as each pipeline's default root is its own `data/` folder.
+ */
+export function withUpstreamRoots<P extends Pick<Pipeline, 'dir' | 'from'>>(pipeline: P, dataRoot: string): P {
+  const entries = Object.entries(pipeline.from ?? {});
+  if (entries.length === 0) return pipeline;
+  const shared = resolve(dataRoot) !== resolve(pipeline.dir, 'data');
+  const from = Object.fromEntries(
+    entries.map(([name, ref]) => {
+      const { dataRoot: _old, ...rest } = ref;
+      return [name, { ...rest, dataRoot: shared ? resolve(dataRoot) : upstreamDataRoot(rest) }];
+    }),
+  );
+  return { ...pipeline, from };
+}
