@@ -12,9 +12,9 @@ const keys = (partitions: Array<{ key: string }>) => partitions.map((p) => p.key
 describe('upstreamPartitions: each upstream partition whose interval overlaps', () => {
   it('gives a weekly partition its seven daily partitions', () => {
     const week = partitionForKey('weekly', 'Asia/Almaty', '2026-W18');
-    expect(keys(upstreamPartitions(week, { partition: 'daily', timezone: 'Asia/Almaty', path: 'x', dir: '/' }))).toEqual(
-      ['2026-04-27', '2026-04-28', '2026-04-29', '2026-04-30', '2026-05-01', '2026-05-02', '2026-05-03'],
-    );
+    expect(
+      keys(upstreamPartitions(week, { partition: 'daily', timezone: 'Asia/Almaty', path: 'x', dir: '/' })),
+    ).toEqual(['2026-04-27', '2026-04-28', '2026-04-29', '2026-04-30', '2026-05-01', '2026-05-02', '2026-05-03']);
   });
 
   it('gives a daily partition its 24 hours, 23 and 25 on the days the clock changes', () => {
@@ -97,7 +97,10 @@ const TICK = new Date('2026-05-04T08:00:00+05:00');
 
 describe('planning a pipeline with from: inputs', () => {
   it('plans only partitions whose upstream is published and names the ones it waits for', async () => {
-    const reader = published({ 'sales 2026-05-01': '2026-05-02T01:00:00Z', 'sales 2026-05-02': '2026-05-03T01:00:00Z' });
+    const reader = published({
+      'sales 2026-05-01': '2026-05-02T01:00:00Z',
+      'sales 2026-05-02': '2026-05-03T01:00:00Z',
+    });
     const plan = await planSchedule(downstream(), TICK, ledgerOf([]), reader);
     expect(keys(plan.partitions)).toEqual(['2026-05-01', '2026-05-02']);
     expect(plan.waiting.map((w) => [w.key, w.upstream])).toEqual([
