@@ -106,19 +106,22 @@ async function fileStat(file: string): Promise<{ size: number; mtimeMs: number }
 /**
  * Checksums of the inputs present now. With `known` (the live version's), a file
  * whose size and modification time are unchanged keeps its recorded checksum.
+ * A `from:` input lies under its upstream's data root; its path is relative to that root.
  */
 async function checksumInputs(
   files: Record<string, string>,
   dataRoot: string,
   known: FileChecksum[] = [],
+  from: Pipeline['from'] = {},
 ): Promise<FileChecksum[]> {
   const sums: FileChecksum[] = [];
-  for (const file of Object.values(files)) {
+  for (const [name, file] of Object.entries(files)) {
     const info = await fileStat(file);
     if (!info) continue;
-    const rel = relativeToRoot(dataRoot, file);
+    const root = from[name]?.dataRoot ?? dataRoot;
+    const rel = relativeToRoot(root, file);
     const same = known.find((k) => k.path === rel && k.bytes === info.size && k.mtimeMs === info.mtimeMs);
-    sums.push(same ?? { ...(await checksumFile(file, dataRoot)), mtimeMs: info.mtimeMs });
+    sums.push(same ?? { ...(await checksumFile(file, root)), mtimeMs: info.mtimeMs });
   }
   return sums;
 }
@@ -246,7 +249,12 @@ export async function runPartitionUnlessUnchanged(
     await sweepStaging(dataRoot, ref, STAGING_MAX_AGE_MS, Date.now());
     const live = await readPartitionManifest(dataRoot, ref);
     const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
-    const inputs = await checksumInputs(paths.inputs, dataRoot, onlyIfChanged ? live?.inputs : undefined);
+    const inputs = await checksumInputs(
+      paths.inputs,
+      dataRoot,
+      onlyIfChanged ? live?.inputs : undefined,
+      pipeline.from,
+    );
     let changes: string[] | undefined;
     if (onlyIfChanged && live) {
       changes = changesSince(live, inputs, codeVersion);
