@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Pipeline, UpstreamInput } from '../contract/model.js';
 import { type Partition, partitionContaining, partitionsBetween } from '../schedule/partitions.js';
 import { readPartitionManifest } from '../store/commit.js';
+import type { RunRecord } from '../store/ledger.js';
 
 /** One upstream partition a downstream partition reads. */
 export interface UpstreamPartition {
@@ -113,4 +114,34 @@ export function withUpstreamRoots<P extends Pick<Pipeline, 'dir' | 'from'>>(pipe
     }),
   );
   return { ...pipeline, from };
+}
+
+/** A succeeded partition whose upstream partitions were published again after its run started. */
+export interface StalePartition {
+  key: string;
+  upstream: UpstreamPartition[];
+}
+
+/** The stale partitions among the latest runs, for `status`; the next tick replans them as `upstream_changed`. */
+export async function stalePartitions(
+  pipeline: Pick<Pipeline, 'from' | 'partition' | 'timezone'>,
+  latest: ReadonlyMap<string, RunRecord>,
+  read: PublicationReader = manifestPublications,
+): Promise<StalePartition[]> {
+  if (Object.keys(pipeline.from ?? {}).length === 0) return [];
+  const stale: StalePartition[] = [];
+  for (const [key, run] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (run.state !== 'success' || run.pinned) continue;
+    const { changed } = await upstreamState(pipeline, run, read, run.startedAt);
+    if (changed.length > 0) stale.push({ key, upstream: changed });
+  }
+  return stale;
+}
+
+/** `stale: 1 partition (an upstream partition was published again since it ran): ...`, or ''. */
+export function renderStale(stale: readonly StalePartition[]): string {
+  if (stale.length === 0) return '';
+  const n = stale.length;
+  const items = stale.map((s) => `  ${s.key}  ${describeUpstream(s.upstream)} published again since it ran\n`);
+  return `stale: ${n} partition${n === 1 ? '' : 's'} (the next tick runs ${n === 1 ? 'it' : 'them'} again):\n${items.join('')}`;
 }

@@ -149,6 +149,11 @@ describe('the TuranMart pair', () => {
       ['2026-05-03', 'missing'],
     ]);
     expect(json.waiting).toBeUndefined();
+    const status = run(['status', DOWN]);
+    expect(status.status, status.stderr).toBe(0);
+    expect(status.stdout).toContain(
+      `stale: 1 partition (the next tick runs it again):\n  2026-05-02  ${UP} 2026-05-02 published again since it ran\n`,
+    );
   });
 });
 
