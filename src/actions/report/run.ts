@@ -133,6 +133,7 @@ export async function runReportAction(): Promise<void> {
             freshness,
             runUrl: url,
             token: inputs.githubToken,
+            workspace: inputs.workspace,
           }),
         )
       : { opened: 0, closed: 0, lines: [] };
