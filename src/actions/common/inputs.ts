@@ -7,6 +7,7 @@ import { UsageError } from '../../errors.js';
 
 export const INPUT = {
   alerts: 'alerts',
+  dispatchDownstream: 'dispatch-downstream',
   baseRef: 'base-ref',
   dataRoot: 'data-root',
   dryRun: 'dry-run',
