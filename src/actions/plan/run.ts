@@ -24,6 +24,7 @@ import { chooseLedger } from '../common/ledger.js';
 import { dataRootFor, loadPipeline } from '../common/pipeline.js';
 import { runAction } from '../common/run.js';
 import { workspaceDir } from '../common/workspace.js';
+import { announcePlannedBackfill } from './announce.js';
 
 const MODES = ['schedule', 'backfill'] as const;
 
@@ -42,6 +43,10 @@ interface PlanInputs {
   now: string;
   dataRoot: string;
   stateBranch: string;
+  /** Announce a backfill that runs in an issue (needs issues: write). */
+  announce: boolean;
+  /** Read before the ledger takes it: it serves the issues API too. */
+  githubToken: string;
 }
 
 function readInputs(): PlanInputs {
@@ -60,7 +65,10 @@ function readInputs(): PlanInputs {
     now: readString(INPUT.now),
     dataRoot: readString(INPUT.dataRoot),
     stateBranch: readString(INPUT.stateBranch),
+    announce: readBoolean(INPUT.announce, true),
+    githubToken: readString(INPUT.githubToken),
   };
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
   if (inputs.mode === 'backfill') {
     if (inputs.start === '' || inputs.end === '')
       throw new UsageError("a backfill needs both 'start' and 'end' (inclusive partition keys, e.g. 2026-05-01)");
@@ -187,6 +195,22 @@ export async function runPlanAction(): Promise<void> {
         ? estimateRunnerMinutes((await ledger.latestRuns(pipeline.dagId)).values(), plan.matrix)
         : undefined;
 
+    const announcement =
+      inputs.mode === 'backfill' && !inputs.dryRun && inputs.announce && plan.count > 0
+        ? await announcePlannedBackfill({
+            pipeline,
+            plan,
+            range: { start: inputs.start, end: inputs.end, reprocess: inputs.reprocess, reason: inputs.reason },
+            ledger,
+            token: inputs.githubToken,
+            ...(process.env.GITHUB_RUN_ID
+              ? {
+                  runUrl: `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`,
+                }
+              : {}),
+          })
+        : undefined;
+    setOutput(OUTPUT.announcement, announcement ? JSON.stringify(announcement) : '');
     setOutput(OUTPUT.matrix, JSON.stringify(plan.matrix));
     setOutput(OUTPUT.count, plan.count);
     setOutput(OUTPUT.partitions, JSON.stringify(plan.partitions.map((p) => p.key)));

@@ -21,6 +21,7 @@ import { loadPipeline } from '../common/pipeline.js';
 import { runAction } from '../common/run.js';
 import { workspaceDir } from '../common/workspace.js';
 import { type AlertOutcome, sendAlerts } from './alerts.js';
+import { reportAnnouncement } from './announcement.js';
 import { dispatchDownstream } from './downstream.js';
 
 interface ReportInputs {
@@ -32,6 +33,8 @@ interface ReportInputs {
   alerts: boolean;
   /** Start the workflows of pipelines that read what this run published (`from:`). */
   dispatchDownstream: boolean;
+  /** The plan's announcement output (issue and baseline), or empty. */
+  announcement: string;
   now: string;
 }
 
@@ -46,6 +49,7 @@ function readInputs(): ReportInputs {
     githubToken,
     alerts: readBoolean(INPUT.alerts, true),
     dispatchDownstream: readBoolean(INPUT.dispatchDownstream, true),
+    announcement: readString(INPUT.announcement),
     now: readString(INPUT.now),
   };
 }
@@ -157,6 +161,7 @@ export async function runReportAction(): Promise<void> {
           }),
         )
       : [];
+    const announced = await reportAnnouncement(inputs.announcement, reports, inputs.githubToken);
 
     setOutput(OUTPUT.status, summary.outcome);
     setOutput(OUTPUT.failedPartitions, JSON.stringify(summary.failed));
@@ -165,8 +170,12 @@ export async function runReportAction(): Promise<void> {
     const downstreamMarkdown = downstream.length
       ? `\n### Downstream pipelines\n\n${downstream.map((l) => `- ${l}`).join('\n')}\n`
       : '';
+    const announcementMarkdown = announced ? `\n### Backfill announcement\n\n${announced}\n` : '';
     await writeJobSummary(
-      summary.markdown + (alerts.lines.length ? `\n${alertsMarkdown(alerts)}` : '') + downstreamMarkdown,
+      summary.markdown +
+        (alerts.lines.length ? `\n${alertsMarkdown(alerts)}` : '') +
+        downstreamMarkdown +
+        announcementMarkdown,
     );
     if (summary.outcome === 'failed')
       core.setFailed(`pipewright report: ${summary.failed.join(', ')} failed or left no report`);
