@@ -210,7 +210,8 @@ export async function runPlanAction(): Promise<void> {
               : {}),
           })
         : undefined;
-    setOutput(OUTPUT.announcement, announcement ? JSON.stringify(announcement) : '');
+    // Unset reads as '' in the workflow: the report then has nothing to close.
+    if (announcement) setOutput(OUTPUT.announcement, JSON.stringify(announcement));
     setOutput(OUTPUT.matrix, JSON.stringify(plan.matrix));
     setOutput(OUTPUT.count, plan.count);
     setOutput(OUTPUT.partitions, JSON.stringify(plan.partitions.map((p) => p.key)));
