@@ -12,6 +12,7 @@ import { CONTRACT_FILE, discoverContracts } from './discover.js';
 import { compareDiagnostics, formatDiagnostic } from './format.js';
 import { checkHandlerImports, type HandlerRef } from './imports/check.js';
 import type { Diagnostic, Pipeline } from './model.js';
+import { runbookDiagnostics } from './runbook.js';
 import { didYouMean } from './suggest.js';
 
 export { formatDiagnostic };
@@ -67,8 +68,11 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
   }
   // `from:` inputs are checked across contracts, once each contract is valid on its own.
   const lineage = checkLineage(valid);
-  const pipelines = lineage.pipelines;
   diagnostics.push(...lineage.diagnostics);
+  // Runbook files change apart from their contract: checked on disk every time, never cached.
+  const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
+  diagnostics.push(...runbooks.flat());
+  const pipelines = lineage.pipelines.filter((_, i) => runbooks[i]!.length === 0);
   if (opts.checkImports !== false && handlers.length) {
     const importOptions = {
       timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,

@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderAlertBody } from '../github/alerts.js';
-import { loadPipelineById } from './load.js';
+import { loadPipelineById, validatePaths } from './load.js';
 import { headingAnchor, runbookFor, runbookSection } from './runbook.js';
 
 const pipelines = fileURLToPath(new URL('../../pipelines', import.meta.url));
@@ -45,5 +48,39 @@ describe('runbooks', () => {
     const md = '# Top\n\n## First part\none\n### Detail\ntwo\n## Second\nthree\n';
     expect(runbookSection(md, 'first-part')).toBe('one\n### Detail\ntwo');
     expect(runbookSection(md, 'missing')).toBeUndefined();
+  });
+
+  it('validate locates a missing runbook file and a section that is not there', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-runbook-'));
+    try {
+      mkdirSync(join(root, 'book'));
+      writeFileSync(join(root, 'book', 'runbook.md'), '# Book\n\n## Late export\n\nWait.\n');
+      const contract = [
+        'dag_id: book',
+        'description: Runbook checks.',
+        'owner: tests',
+        'runbook: missing.md',
+        'tags: [fixture]',
+        'partition: daily',
+        'start_date: 2026-05-01',
+        'tasks:',
+        '  - id: a',
+        '    runbook: runbook.md#late-exprt',
+        '    command: [echo]',
+        '  - id: b',
+        '    runbook: runbook.md#late-export',
+        '    command: [echo]',
+        '',
+      ].join('\n');
+      writeFileSync(join(root, 'book', 'pipeline.yml'), contract);
+      const result = await validatePaths([root], { checkImports: false, cacheDir: false });
+      expect(result.diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`)).toEqual([
+        `4:10: runbook file 'missing.md' does not exist in ${join(root, 'book')}`,
+        "10:14: runbook 'runbook.md' has no heading '#late-exprt' (did you mean 'late-export'?) (headings: #book, #late-export)",
+      ]);
+      expect(result.pipelines).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

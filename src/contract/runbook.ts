@@ -3,8 +3,10 @@
 // `#section` when one is named, the way GitHub anchors headings — so an alert can lead
 // with what to do; a URL is linked.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Pipeline } from './model.js';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Diagnostic, Pipeline } from './model.js';
+import { type PathSegment, parseContract } from './source.js';
+import { didYouMean } from './suggest.js';
 
 export interface RunbookExcerpt {
   /** As written in the contract: `runbook.md#validate-product-snapshot` or a URL. */
@@ -60,4 +62,45 @@ export async function runbookFor(
   const text = anchor ? runbookSection(markdown, anchor) : markdown.trim();
   if (text === undefined) return { ref, file };
   return { ref, file, text: text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)}\n…` : text };
+}
+
+/**
+ * A runbook file must exist inside the pipeline folder and hold its `#section`: checked on disk
+ * at every validate (never cached with the contract, since the file changes on its own), each
+ * problem located at the `runbook:` value. URLs are not fetched.
+ */
+export async function runbookDiagnostics(pipeline: Pipeline): Promise<Diagnostic[]> {
+  const refs: Array<{ path: PathSegment[]; ref: string }> = [];
+  if (pipeline.runbook) refs.push({ path: ['runbook'], ref: pipeline.runbook });
+  pipeline.tasks.forEach((t, i) => {
+    if (t.runbook) refs.push({ path: ['tasks', i, 'runbook'], ref: t.runbook });
+  });
+  const local = refs.filter((r) => !/^https?:\/\//.test(r.ref));
+  if (local.length === 0) return [];
+  const source = parseContract(pipeline.file, await readFile(pipeline.file, 'utf8'));
+  const out: Diagnostic[] = [];
+  for (const { path, ref } of local) {
+    const [file = '', anchor] = ref.split('#');
+    const target = resolve(pipeline.dir, file);
+    const rel = relative(pipeline.dir, target);
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      out.push(source.diagnostic(path, `runbook '${ref}' is outside the pipeline folder: keep it beside pipeline.yml`));
+      continue;
+    }
+    const markdown = await readFile(target, 'utf8').catch(() => undefined);
+    if (markdown === undefined) {
+      out.push(source.diagnostic(path, `runbook file '${file}' does not exist in ${pipeline.dir}`));
+      continue;
+    }
+    if (anchor && runbookSection(markdown, anchor) === undefined) {
+      const anchors = [...markdown.matchAll(/^#{1,6}\s+(.*?)\s*#*\s*$/gm)].map((m) => headingAnchor(m[1]!));
+      out.push(
+        source.diagnostic(
+          path,
+          `runbook '${file}' has no heading '#${anchor}'${didYouMean(anchor, anchors)} (headings: ${anchors.map((a) => `#${a}`).join(', ') || 'none'})`,
+        ),
+      );
+    }
+  }
+  return out;
 }
