@@ -140,7 +140,8 @@ export async function loadPipelineById(pipelinesDir: string, dagId: string): Pro
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (!result.pipeline) throw contractError(unique(errors).sort(compareDiagnostics));
   const lineage = checkLineage([result.pipeline]);
-  if (lineage.diagnostics.length > 0) throw contractError(lineage.diagnostics);
+  const lineageErrors = lineage.diagnostics.filter((d) => d.severity === 'error');
+  if (lineageErrors.length > 0) throw contractError(lineageErrors);
   return lineage.pipelines[0]!;
 }
 

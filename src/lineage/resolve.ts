@@ -3,10 +3,11 @@
 // found among the contracts at hand, else in the sibling folder
 // `<pipelines dir>/<dag_id>/pipeline.yml` (a pipeline folder's parent holds the others).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { checkContractText } from '../contract/check-file.js';
 import { CONTRACT_FILE } from '../contract/discover.js';
 import type { Diagnostic, Pipeline, UpstreamInput } from '../contract/model.js';
+import { parseContract } from '../contract/source.js';
 import { didYouMean } from '../contract/suggest.js';
 
 /** What is known of one dag id: its valid contract, or that its contract has errors. */
@@ -173,5 +174,36 @@ export function checkLineage(
     diagnostics.push(...problems);
     if (problems.length === 0) resolved.push(resolveLineage(p, finder));
   }
+  diagnostics.push(...sharedRootCollisions(pipelines));
   return { pipelines: resolved, diagnostics };
+}
+
+/**
+ * Outputs of different pipelines with one path template: harmless while each pipeline has its own
+ * `data/` folder, but in a shared data root (a bucket on GitHub) one overwrites the other. A warning
+ * at the later pipeline's output (by dag_id), naming the other.
+ */
+export function sharedRootCollisions(pipelines: readonly Pipeline[]): Diagnostic[] {
+  const seen = new Map<string, { dagId: string; output: string }>();
+  const out: Diagnostic[] = [];
+  for (const p of [...pipelines].sort((a, b) => a.dagId.localeCompare(b.dagId))) {
+    const clashes: Array<[string, { dagId: string; output: string }]> = [];
+    for (const [name, template] of Object.entries(p.outputs)) {
+      const key = posix.normalize(template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, '{{$1}}'));
+      const first = seen.get(key);
+      if (first && first.dagId !== p.dagId) clashes.push([name, first]);
+      else if (!first) seen.set(key, { dagId: p.dagId, output: name });
+    }
+    if (clashes.length === 0) continue;
+    const source = parseContract(p.file, readFileSync(p.file, 'utf8'));
+    for (const [name, first] of clashes)
+      out.push(
+        source.diagnostic(
+          ['outputs', name],
+          `output '${name}' has the same path as output '${first.output}' of ${first.dagId}: in a shared data root (--data-root, a bucket) one would overwrite the other; give it a folder of its own`,
+          { severity: 'warning' },
+        ),
+      );
+  }
+  return out;
 }

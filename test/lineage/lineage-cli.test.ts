@@ -25,7 +25,7 @@ function contract(dagId: string, extra: string): string {
     'start_date: 2026-05-01',
     extra,
     'outputs:',
-    '  table: out/{{ ds }}/table.csv',
+    `  table: out/${dagId}/{{ ds }}/table.csv`,
     'tasks:',
     '  - id: build',
     '    command: [echo, "{{ ds }}"]',
@@ -76,6 +76,19 @@ describe('validate: from: across contracts', () => {
       'pipelines/b/pipeline.yml:9:11: error: pipelines wait on each other in a cycle: b -> a -> b;',
     );
     expect(plan.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('warns when two pipelines write one path, which a shared data root would overwrite', () => {
+    const cwd = pipelinesWith({
+      a: contract('a', '').replace('out/a/', 'out/shared/'),
+      b: contract('b', '').replace('out/b/', 'out/shared/'),
+    });
+    const result = pipewright(cwd, ['validate', '--no-imports']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      "pipelines/b/pipeline.yml:9:10: warning: output 'table' has the same path as output 'table' of a: in a shared data root (--data-root, a bucket) one would overwrite the other; give it a folder of its own\n" +
+        '2 pipelines, 0 errors, 1 warning\n',
+    );
   });
 
   it('refuses a from: value that is not <dag_id>.<output>', () => {
