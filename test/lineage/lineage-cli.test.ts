@@ -170,6 +170,14 @@ describe('the TuranMart pair', () => {
   });
 });
 
+describe('expect', () => {
+  it("checks the risk pipeline's expected gold with daily sales taken from the upstream's expected/ folder", () => {
+    const result = pipewright(REPO_ROOT, ['expect', DOWN]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('3 expected files, 3 match, 0 differ');
+  });
+});
+
 // Handlers import csv-parse from the repository's node_modules: the copy lives inside it.
 const scratch = join(REPO_ROOT, '.tmp');
 const copies: string[] = [];
