@@ -7,6 +7,7 @@
 // marker a publish writes last, src/store/commit.ts).
 import { join, resolve } from 'node:path';
 import type { Pipeline, UpstreamInput } from '../contract/model.js';
+import { StateError } from '../errors.js';
 import { type Partition, partitionContaining, partitionsBetween } from '../schedule/partitions.js';
 import { readPartitionManifest } from '../store/commit.js';
 import type { RunRecord } from '../store/ledger.js';
@@ -144,4 +145,22 @@ export function renderStale(stale: readonly StalePartition[]): string {
   const n = stale.length;
   const items = stale.map((s) => `  ${s.key}  ${describeUpstream(s.upstream)} published again since it ran\n`);
   return `stale: ${n} partition${n === 1 ? '' : 's'} (the next tick runs ${n === 1 ? 'it' : 'them'} again):\n${items.join('')}`;
+}
+
+/**
+ * Refuses to run a partition whose upstream partitions are not published (a manual `run`: the
+ * planner would have left it waiting), before anything is written.
+ */
+export async function assertUpstreamPublished(
+  pipeline: Pick<Pipeline, 'dagId' | 'from'>,
+  partition: Partition,
+  read: PublicationReader = manifestPublications,
+): Promise<void> {
+  const { waiting } = await upstreamState(pipeline, partition, read);
+  if (waiting.length === 0) return;
+  const roots = [...new Set(Object.values(pipeline.from ?? {}).map(upstreamDataRoot))].join(', ');
+  throw new StateError(
+    `${pipeline.dagId} ${partition.key} waits for ${describeUpstream(waiting)}, not published under ${roots}: ` +
+      'run the upstream partition first (or the same data root it publishes into); nothing was run',
+  );
 }

@@ -2,7 +2,7 @@
 // a downstream partition waits (plans nothing, exits 0) until its upstream partition is
 // published, becomes stale when that partition is published again, and the TuranMart
 // pair produces the expected gold both in a shared data root and in each pipeline's own.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pipewright, REPO_ROOT } from '../support/cli.js';
@@ -132,6 +132,14 @@ describe('the TuranMart pair', () => {
     expect(early.status, early.stderr).toBe(0);
     expect(early.stdout).toContain(`${DOWN}: backfill: nothing to run\n`);
     expect(early.stdout).toContain(`  2026-05-03 waits for ${UP} 2026-05-03\n`);
+
+    // A manual run of a waiting partition is refused before anything is written.
+    const manual = run(['run', DOWN, '--partition', DAYS[0]!]);
+    expect(manual.status).toBe(1);
+    expect(manual.stderr).toBe(
+      `pipewright run: ${DOWN} 2026-05-01 waits for ${UP} 2026-05-01, not published under ${root}: run the upstream partition first (or the same data root it publishes into); nothing was run\n`,
+    );
+    expect(readdirSync(root)).toEqual(['raw']);
 
     const upstream = run(['backfill', UP, '--start', DAYS[0]!, '--end', DAYS[1]!, '--reason', 'first load']);
     expect(upstream.status, upstream.stderr).toBe(0);

@@ -4,6 +4,7 @@
 // 1 failed or busy (another run holds the partition), 2 bad input.
 import path from 'node:path';
 import { errorMessage, PartitionBusyError, UsageError } from '../../errors.js';
+import { assertUpstreamPublished } from '../../lineage/upstream.js';
 import { formatDuration } from '../../run/duration.js';
 import { onInterrupt } from '../../run/interrupt.js';
 import { createLiveView } from '../../run/live-view.js';
@@ -60,6 +61,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     label: `partition '${key}'`,
   };
   assertWithinContract(pipeline, named, named, new Date());
+  await assertUpstreamPublished(pipeline, named.partition);
   const view = createLiveView(
     ctx.stderr,
     pipeline.tasks.map((t) => t.id),
