@@ -36313,7 +36313,7 @@ if (tooOld) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_node_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5156);
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1585);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2952);
 
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPlanAction */ .T)();
@@ -36323,7 +36323,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1585:
+/***/ 2952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37784,7 +37784,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile: io_util_copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink: io_util_unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -39384,7 +39384,7 @@ function escapeCell(value) {
     return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 /** A GitHub-flavoured Markdown table; every cell is escaped. */
-function markdownTable(header, rows, align = []) {
+function summary_markdownTable(header, rows, align = []) {
     const rule = header.map((_, i) => {
         const a = align[i];
         return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
@@ -39443,53 +39443,9 @@ async function writeJobSummary(markdown, options = {}) {
     return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
-// Text a person typed, shown as itself inside Markdown (job summaries, reports,
-// issues): GitHub renders Markdown and some HTML there, so a reason like
-// `<img src=x>` or `[click](https://evil)` must not become markup.
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
-/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
-function markdownText(value) {
-    return value
-        .replace(/[\r\n]+/g, ' ')
-        .replaceAll('&', '&amp;')
-        .replace(MARKDOWN_PUNCTUATION, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/plan/estimate.ts
-/** Wall times of finished runs (success or failed) that recorded an end. */
-function pastDurations(history) {
-    const durations = [];
-    for (const run of history) {
-        if (run.state !== 'success' && run.state !== 'failed')
-            continue;
-        const ms = Date.parse(run.endedAt ?? '') - Date.parse(run.startedAt);
-        if (Number.isFinite(ms) && ms >= 0)
-            durations.push(ms);
-    }
-    return durations;
-}
-function median(values) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-/** Undefined when there is no history to estimate from. */
-function estimateRunnerMinutes(history, matrix) {
-    const durations = pastDurations(history);
-    const medianMs = median(durations);
-    if (medianMs === undefined)
-        return undefined;
-    let runnerMinutes = 0;
-    for (const entry of matrix.include) {
-        const partitions = entry.partitions.split(' ').filter(Boolean).length;
-        runnerMinutes += Math.max(1, Math.ceil((medianMs * partitions) / 60_000));
-    }
-    return { samples: durations.length, medianMs, jobs: matrix.include.length, runnerMinutes };
-}
-
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./node_modules/luxon/build/es6/luxon.mjs
 // these aren't really private, but nor are they really useful to document
 
@@ -47845,419 +47801,8 @@ function article(grain) {
     return grain === 'hourly' ? `an ${grain}` : `a ${grain}`;
 }
 
-;// CONCATENATED MODULE: ./src/schedule/window.ts
-
-
-
-function contractWindow(pipeline) {
-    const { partition: grain, timezone } = pipeline;
-    const first = partitionContaining(grain, timezone, parseInstant(pipeline.startDate, timezone, 'start_date').toJSDate());
-    if (pipeline.endDate === undefined)
-        return { first };
-    const last = partitionContaining(grain, timezone, parseInstant(pipeline.endDate, timezone, 'end_date').toJSDate());
-    return { first, last };
-}
-/** The newest partition whose interval has ended by `now` (the one containing `now` is still open). */
-function latestDuePartition(pipeline, now) {
-    return previousPartition(pipeline.partition, pipeline.timezone, partitionContaining(pipeline.partition, pipeline.timezone, now));
-}
-/** Interval start as a number, for ordering partitions of one grid. */
-function startMs(partition) {
-    return Date.parse(partition.dataIntervalStart);
-}
-/**
- * Refuses, as `backfill` and `run` both must, partitions the contract does not
- * allow: `first` before start_date's partition, `last` after end_date's, or
- * `last` not yet due at `now` (its data interval has not ended).
- */
-function assertWithinContract(pipeline, first, last, now) {
-    const window = contractWindow(pipeline);
-    if (startMs(first.partition) < startMs(window.first))
-        throw new errors_UsageError(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
-            'to process older data, move start_date earlier in the contract');
-    if (window.last && startMs(last.partition) > startMs(window.last))
-        throw new errors_UsageError(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
-    if (!isDue(last.partition, now)) {
-        const due = latestDuePartition(pipeline, now);
-        throw new errors_UsageError(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/matrix.ts
-// GitHub refuses a job matrix of more than 256 entries, so a long plan is cut
-// into contiguous chunks: every key exactly once, in plan order, chunk sizes
-// differing by at most one.
-const GITHUB_MATRIX_LIMIT = 256;
-function toMatrix(keys, maxEntries = GITHUB_MATRIX_LIMIT) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1)
-        throw new RangeError(`maxEntries must be a positive integer (got ${maxEntries})`);
-    const entries = Math.min(keys.length, maxEntries);
-    const base = Math.floor(keys.length / entries);
-    const larger = keys.length % entries; // the first `larger` chunks take one extra key
-    const include = [];
-    let at = 0;
-    for (let i = 0; i < entries; i++) {
-        const chunk = keys.slice(at, at + base + (i < larger ? 1 : 0));
-        at += chunk.length;
-        const label = chunk.length === 1 ? chunk[0] : `${chunk[0]}..${chunk[chunk.length - 1]}`;
-        include.push({ label, partitions: chunk.join(' ') });
-    }
-    return { include };
-}
-
-;// CONCATENATED MODULE: ./src/plan/skipped.ts
-/** Why `latest` keeps its partition out of a backfill with `reprocess`, or undefined when it is planned. */
-function skipFor(key, latest, reprocess) {
-    if (!latest)
-        return undefined;
-    const runId = latest.runId;
-    switch (latest.state) {
-        case 'running':
-            return { key, reason: 'running', runId };
-        case 'failed':
-        case 'deferred':
-            return reprocess === 'none' ? { key, reason: 'failed', runId, include: '--reprocess failed' } : undefined;
-        case 'success':
-            if (reprocess === 'completed')
-                return undefined;
-            if (latest.pinned)
-                return { key, reason: 'pinned', runId, include: '--reprocess completed (or rollback --unpin)' };
-            return reprocess === 'changed'
-                ? undefined
-                : { key, reason: 'succeeded', runId, include: '--reprocess completed' };
-    }
-}
-const WHY = {
-    succeeded: 'already succeeded',
-    failed: 'failed, and --reprocess none reruns only partitions never run',
-    running: 'a run is in progress',
-    pinned: 'rolled back and pinned',
-};
-/** One line per skipped partition, e.g. `2026-05-02  already succeeded (run x): --reprocess completed includes it`. */
-function skipped_renderSkipped(skipped) {
-    if (skipped.length === 0)
-        return '';
-    const width = Math.max(...skipped.map((s) => s.key.length));
-    const lines = skipped.map((s) => `  ${s.key.padEnd(width)}  ${WHY[s.reason]} (run ${s.runId})${s.include ? `: ${s.include} includes it` : ': wait for it to end'}`);
-    return `skipped ${skipped.length} partition${skipped.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-
-
-
-
-
-
-const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'];
-/** The reason to run a partition given its latest run, or undefined to leave it alone. */
-function reasonFor(latest, reprocess) {
-    if (!latest)
-        return 'missing';
-    switch (latest.state) {
-        case 'running':
-            return undefined; // a live run owns it; planning it again would race that run
-        case 'failed':
-        case 'deferred':
-            return reprocess === 'none' ? undefined : 'failed';
-        case 'success':
-            if (reprocess === 'completed')
-                return 'reprocess';
-            // A rolled-back partition is pinned: only a `completed` reprocess (or an unpin) moves it.
-            return reprocess === 'changed' && !latest.pinned ? 'changed' : undefined;
-    }
-}
-async function plan_select(pipeline, candidates, reprocess, ledger) {
-    const latest = await ledger.latestRuns(pipeline.dagId);
-    const planned = [];
-    const skipped = [];
-    for (const partition of candidates) {
-        const run = latest.get(partition.key);
-        const reason = reasonFor(run, reprocess);
-        if (reason)
-            planned.push({ ...partition, reason });
-        else
-            skipped.push(skipFor(partition.key, run, reprocess));
-    }
-    return { planned, skipped };
-}
-function toPlan(dagId, mode, partitions, skipped = []) {
-    return {
-        dagId,
-        mode,
-        partitions,
-        count: partitions.length,
-        matrix: toMatrix(partitions.map((p) => p.key)),
-        skipped,
-    };
-}
-function catchUp(pipeline, first, last) {
-    try {
-        return partitionsBetween(pipeline.partition, pipeline.timezone, first, last);
-    }
-    catch (error) {
-        if (!(error instanceof errors_UsageError))
-            throw error;
-        throw new errors_UsageError(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
-            'move start_date later or set catchup: false');
-    }
-}
-/**
- * A scheduled tick at `now`. With catchup, every due partition since start_date
- * whose latest run is not a success (oldest first) — within `catchup_window` when
- * the contract sets one; without, only the latest due partition if it has not succeeded.
- */
-async function planSchedule(pipeline, now, ledger) {
-    const window = contractWindow(pipeline);
-    let last = latestDuePartition(pipeline, now);
-    if (window.last && startMs(window.last) < startMs(last))
-        last = window.last;
-    if (startMs(last) < startMs(window.first))
-        return toPlan(pipeline.dagId, 'schedule', []);
-    const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-    // A tick leaves out every partition that succeeded: that is its job, not news.
-    const { planned } = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
-    if (pipeline.catchupWindowMs === undefined)
-        return toPlan(pipeline.dagId, 'schedule', planned);
-    // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
-    const since = now.getTime() - pipeline.catchupWindowMs;
-    const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
-    const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
-    const plan = toPlan(pipeline.dagId, 'schedule', inside);
-    if (outside.length > 0) {
-        plan.outsideWindow = { count: outside.length, first: outside[0].key, last: outside.at(-1).key };
-    }
-    return plan;
-}
-/**
- * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
- * the grain, an end before the start, partitions outside the contract's
- * start_date..end_date, partitions not yet due, and ranges over MAX_PARTITIONS.
- */
-async function planBackfill(pipeline, opts, ledger) {
-    const { partition: grain, timezone } = pipeline;
-    const first = partitionForKey(grain, timezone, opts.start);
-    const last = partitionForKey(grain, timezone, opts.end);
-    if (startMs(last) < startMs(first))
-        throw new errors_UsageError(`backfill end '${opts.end}' is before its start '${opts.start}'`);
-    assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
-    const candidates = partitionsBetween(grain, timezone, first, last);
-    if (opts.reverse)
-        candidates.reverse();
-    const { planned, skipped } = await plan_select(pipeline, candidates, opts.reprocess, ledger);
-    return toPlan(pipeline.dagId, 'backfill', planned, skipped);
-}
-
-;// CONCATENATED MODULE: ./src/plan/render.ts
-// A plan as the CLI and the plan action print it: snake_case JSON, or a table
-// for people.
-
-
-/** The command that fills the gap a bounded catch-up left, for people to copy. */
-function backfillCommandFor(dagId, range) {
-    return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
-}
-/** One line for people about the partitions outside the catch-up window, or undefined. */
-function outsideWindowLine(plan) {
-    const gap = plan.outsideWindow;
-    if (!gap)
-        return undefined;
-    const range = gap.count === 1 ? gap.first : `${gap.first}..${gap.last}`;
-    return (`${gap.count} due partition${gap.count === 1 ? '' : 's'} (${range}) ended outside the catch-up window — ` +
-        `backfill ${gap.count === 1 ? 'it' : 'them'}: ${backfillCommandFor(plan.dagId, gap)}`);
-}
-function planToJson(plan) {
-    return {
-        dag_id: plan.dagId,
-        mode: plan.mode,
-        partitions: plan.partitions.map((p) => ({
-            key: p.key,
-            data_interval_start: p.dataIntervalStart,
-            data_interval_end: p.dataIntervalEnd,
-            reason: p.reason,
-        })),
-        count: plan.count,
-        matrix: plan.matrix,
-        ...(plan.outsideWindow
-            ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
-            : {}),
-        skipped: plan.skipped.map((s) => ({ key: s.key, reason: s.reason, run_id: s.runId, include: s.include ?? null })),
-    };
-}
-function renderPlanTable(plan) {
-    const entries = plan.matrix.include.length;
-    const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
-    const gap = outsideWindowLine(plan);
-    const note = (gap ? `${gap}\n` : '') + renderSkipped(plan.skipped);
-    if (plan.count === 0)
-        return `${plan.dagId}: ${what}: nothing to run\n${note}`;
-    const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
-    const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
-    const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
-    return `${head}\n${textTable(header, rows)}${note ? `\n${note}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/contract/duration.ts
-// Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-/**
- * The longest duration a timer can hold: Node's setTimeout fires after 1 ms for
- * anything at or above 2^31 ms, so a longer timeout or delay would be misread.
- */
-const duration_MAX_DURATION_MS = 2 ** 31 - 1;
-/** Milliseconds of a duration, or undefined when the text is not one. */
-function duration_parseDuration(text) {
-    const match = DURATION.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-
-;// CONCATENATED MODULE: ./src/actions/common/inputs.ts
-// Action inputs and outputs: every name in one place (kebab-case, as in
-// action.yml), and typed readers that turn a bad value into one UsageError
-// naming the input, the value and what would work.
-
-
-
-const INPUT = {
-    alerts: 'alerts',
-    baseRef: 'base-ref',
-    dataRoot: 'data-root',
-    dryRun: 'dry-run',
-    end: 'end',
-    failOnWarnings: 'fail-on-warnings',
-    githubToken: 'github-token',
-    importTimeout: 'import-timeout',
-    maxActiveRuns: 'max-active-runs',
-    maxParallel: 'max-parallel',
-    mode: 'mode',
-    now: 'now',
-    out: 'out',
-    partitions: 'partitions',
-    pipeline: 'pipeline',
-    pipelines: 'pipelines',
-    pipelinesDir: 'pipelines-dir',
-    reason: 'reason',
-    reprocess: 'reprocess',
-    retentionDays: 'retention-days',
-    reverse: 'reverse',
-    rollback: 'rollback',
-    rollbackTo: 'rollback-to',
-    runReason: 'run-reason',
-    start: 'start',
-    stateBranch: 'state-branch',
-    trigger: 'trigger',
-    uploadOutputs: 'upload-outputs',
-};
-const OUTPUT = {
-    alertsClosed: 'alerts-closed',
-    alertsOpened: 'alerts-opened',
-    count: 'count',
-    errors: 'errors',
-    failedPartitions: 'failed-partitions',
-    failedTasks: 'failed-tasks',
-    hasWork: 'has-work',
-    matrix: 'matrix',
-    maxActiveRuns: 'max-active-runs',
-    maxParallel: 'max-parallel',
-    partitions: 'partitions',
-    path: 'path',
-    pipelineCount: 'pipeline-count',
-    pipelines: 'pipelines',
-    reportArtifact: 'report-artifact',
-    status: 'status',
-    warnings: 'warnings',
-};
-/** The trimmed value; a required input that is empty is a UsageError. */
-function readString(name, options = {}) {
-    const value = getInput(name);
-    if (value === '' && options.required)
-        throw new errors_UsageError(`input '${name}' is required`);
-    return value === '' ? (options.fallback ?? '') : value;
-}
-const renamedWarned = new Set();
-/**
- * An input renamed for one vocabulary: the new name wins; the old one still works for all
- * of v1, with one warning per step (action.yml marks it deprecated too).
- */
-function readRenamed(name, old) {
-    const value = getInput(name);
-    if (value !== '')
-        return value;
-    const legacy = getInput(old);
-    if (legacy !== '' && !renamedWarned.has(old)) {
-        renamedWarned.add(old);
-        warning(`input '${old}' is now '${name}': rename it in your workflow (the old name works for all of v1)`);
-    }
-    return legacy;
-}
-/** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
-function readBoolean(name, fallback) {
-    const value = getInput(name);
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new errors_UsageError(`input '${name}' must be "true" or "false" (got ${JSON.stringify(value)})`);
-}
-function readEnum(name, allowed, fallback) {
-    const value = getInput(name);
-    if (value === '')
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new errors_UsageError(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
-}
-/** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
-function readPositiveInt(name, old) {
-    const value = old ? readRenamed(name, old) : getInput(name);
-    if (value === '')
-        return undefined;
-    if (!/^\d+$/.test(value) || Number(value) < 1)
-        throw new errors_UsageError(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);
-    return Number(value);
-}
-/** A duration such as 5s, 500ms or 2m, in milliseconds. */
-function readDuration(name, fallbackMs) {
-    const value = core.getInput(name);
-    if (value === '')
-        return fallbackMs;
-    const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS)
-        throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got ${JSON.stringify(value)})`);
-    return ms;
-}
-/** A JSON list of strings (e.g. the plan's `partitions` output). */
-function readStringList(name) {
-    const value = core.getInput(name);
-    if (value === '')
-        return [];
-    let parsed;
-    try {
-        parsed = JSON.parse(value);
-    }
-    catch {
-        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
-    }
-    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
-        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
-    return parsed;
-}
-function inputs_setOutput(name, value) {
-    setOutput(name, typeof value === 'string' ? value : String(value));
-}
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/json.ts
 // The one serializer for every JSON file pipewright writes: snake_case keys,
 // `schema_version` first, two-space indent, a final newline. TypeScript keeps
@@ -48287,7 +47832,7 @@ function convert(value, rename) {
     return out;
 }
 /** JSON text of `value` with snake_case keys and `schema_version` first. */
-function toJsonText(value) {
+function json_toJsonText(value) {
     const body = convert(value, snakeCase);
     delete body.schema_version;
     return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
@@ -48296,27 +47841,12 @@ function toJsonText(value) {
  * The value written by `toJsonText` (or by pipewright before it: camelCase keys
  * read unchanged), with camelCase keys and without `schema_version`.
  */
-function fromJsonValue(parsed) {
+function json_fromJsonValue(parsed) {
     const value = convert(parsed, camelCase);
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         delete value.schemaVersion;
     }
     return value;
-}
-
-;// CONCATENATED MODULE: ./src/map-limited.ts
-// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
-async function map_limited_mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -48407,7 +47937,7 @@ function knownNames(vars) {
  * Refuses a value used as one path segment (partition key, dag id, run id) when it
  * could climb out of its folder or hide: `..`, separators, NUL, a leading dot.
  */
-function assertSafeSegment(value, what) {
+function paths_assertSafeSegment(value, what) {
     const problem = segmentProblem(value);
     if (problem !== undefined) {
         throw new errors_UsageError(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
@@ -48429,7 +47959,7 @@ function segmentProblem(value) {
     return undefined;
 }
 /** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
-function resolveInside(dataRoot, path) {
+function paths_resolveInside(dataRoot, path) {
     if (path.includes('\0'))
         throw new errors_UsageError(`refusing path '${printable(path)}': it contains a NUL byte`);
     const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
@@ -48441,20 +47971,23 @@ function resolveInside(dataRoot, path) {
     return target;
 }
 /** Path relative to the data root with forward slashes, as recorded in manifests and run records. */
-function relativeToRoot(dataRoot, absolute) {
+function paths_relativeToRoot(dataRoot, absolute) {
     return relative(resolve(dataRoot), absolute).split(sep).join('/');
 }
-/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+/**
+ * The contract's inputs and outputs of one partition as absolute paths inside the data root
+ * (a `from:` input inside its upstream's data root).
+ */
 function resolvePartitionPaths(pipeline, partition, dataRoot) {
-    assertSafeSegment(partition.key, 'partition key');
+    paths_assertSafeSegment(partition.key, 'partition key');
     const base = templateVars(partition);
     const inputs = {};
     for (const [name, template] of Object.entries(pipeline.inputs)) {
-        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+        inputs[name] = paths_resolveInside(pipeline.from?.[name]?.dataRoot ?? dataRoot, renderTemplate(template, base));
     }
     const outputs = {};
     for (const [name, template] of Object.entries(pipeline.outputs)) {
-        outputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+        outputs[name] = paths_resolveInside(dataRoot, renderTemplate(template, base));
     }
     return { inputs, outputs };
 }
@@ -48562,7 +48095,7 @@ function isProcessAlive(pid) {
 // other files, lines. Counted chunk by chunk, so a writer can count as it writes.
 
 /** The counter for `path`'s kind of file. */
-function rowCounterFor(path) {
+function rows_rowCounterFor(path) {
     return (0,external_node_path_namespaceObject.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
 }
 const QUOTE = 0x22;
@@ -48633,17 +48166,17 @@ const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 // Small writes (a CSV row at a time) are gathered so each syscall moves a useful amount.
 const FLUSH_BYTES = 1 << 20;
 /** The hidden temp name used while `target` is being written: `.<name>.tmp-<pid>-<random>`. */
-function tempNameFor(target) {
+function atomic_tempNameFor(target) {
     return `.${(0,external_node_path_namespaceObject.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
 }
 /** True for names `tempNameFor` makes: never listed in manifests, swept when stale. */
-function isTempName(name) {
+function atomic_isTempName(name) {
     return TEMP_NAME.test(name);
 }
-function createAtomicWriter(dataRoot, options = {}) {
+function atomic_createAtomicWriter(dataRoot, options = {}) {
     const root = (0,external_node_path_namespaceObject.resolve)(dataRoot);
     const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-    const openFile = async (path) => openAtomic(resolveInside(root, path), staleAfterMs);
+    const openFile = async (path) => openAtomic(paths_resolveInside(root, path), staleAfterMs);
     return {
         open: openFile,
         async writeFile(path, data) {
@@ -48698,11 +48231,11 @@ async function openAtomic(target, staleAfterMs) {
     const dir = (0,external_node_path_namespaceObject.dirname)(target);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     await sweepStaleTemps(dir, staleAfterMs);
-    const temp = (0,external_node_path_namespaceObject.join)(dir, tempNameFor(target));
+    const temp = (0,external_node_path_namespaceObject.join)(dir, atomic_tempNameFor(target));
     const handle = await (0,promises_namespaceObject.open)(temp, 'wx');
     const hash = (0,external_node_crypto_.createHash)('sha256');
     // Counted as written, so publishing needs no second read of a large output.
-    const rows = rowCounterFor(target);
+    const rows = rows_rowCounterFor(target);
     let bytes = 0;
     let pending = [];
     let pendingBytes = 0;
@@ -48799,6 +48332,1009 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+;// CONCATENATED MODULE: ./src/store/layout.ts
+// Where pipewright keeps its own state inside a data root. Live bytes sit at the
+// contract's paths; everything else lives under `_pipewright/`:
+//
+//   runs/<dag_id>/<partition>/<run_id>.json            the run ledger
+//   locks/<dag_id>/<partition>.lock                     one run at a time
+//   staging/<dag_id>/<partition>/<run_id>/<task_id>.<attempt>/<output path>
+//                                                       what each attempt wrote
+//   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable)
+//   versions/<dag_id>/<partition>/<run_id>/_version.json  written last: the version is whole
+//   journal/<dag_id>/<partition>.json                   publish intent, present only mid-publish
+//   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live
+
+
+const layout_STATE_DIR = '_pipewright';
+function partitionDir(root, area, ref) {
+    paths_assertSafeSegment(ref.dagId, 'dag id');
+    paths_assertSafeSegment(ref.partition, 'partition key');
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), layout_STATE_DIR, area, ref.dagId, ref.partition);
+}
+/** The staging folder of one run of a partition. */
+function runStagingDir(root, ref, runId) {
+    assertSafeSegment(runId, 'run id');
+    return join(partitionDir(root, 'staging', ref), runId);
+}
+/** Every run's staging folder of a partition. */
+function partitionStagingDir(root, ref) {
+    return partitionDir(root, 'staging', ref);
+}
+/** The staging folder of one attempt of one task. */
+function attemptStagingDir(root, ref, runId, taskId, attempt) {
+    assertSafeSegment(taskId, 'task id');
+    return join(runStagingDir(root, ref, runId), `${taskId}.${attempt}`);
+}
+function layout_versionsDir(root, ref) {
+    return partitionDir(root, 'versions', ref);
+}
+function layout_versionDir(root, ref, runId) {
+    assertSafeSegment(runId, 'run id');
+    return join(layout_versionsDir(root, ref), runId);
+}
+const layout_VERSION_MARKER = '_version.json';
+function layout_journalPath(root, ref) {
+    return `${partitionDir(root, 'journal', ref)}.json`;
+}
+function layout_partitionManifestPath(root, ref) {
+    return `${partitionDir(root, 'manifests', ref)}.json`;
+}
+function layout_journalsDir(root, dagId) {
+    assertSafeSegment(dagId, 'dag id');
+    return join(resolve(root), layout_STATE_DIR, 'journal', dagId);
+}
+
+;// CONCATENATED MODULE: ./src/store/manifest.ts
+// Each published partition folder carries `_manifest.json`: every file in it
+// with rows, bytes and sha256, and the run that produced it. Keys and order are
+// fixed, so two runs over the same inputs give manifests that differ only in
+// `produced_by`. Published partitions get theirs from src/store/commit.ts.
+
+
+
+
+
+
+
+
+const manifest_MANIFEST_NAME = '_manifest.json';
+/** Streams `path` once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
+async function manifest_checksumFile(path, dataRoot) {
+    const absolute = resolveInside(dataRoot, path);
+    const hash = createHash('sha256');
+    const rows = rowCounterFor(absolute);
+    let bytes = 0;
+    for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 20 })) {
+        const buffer = chunk;
+        hash.update(buffer);
+        rows.add(buffer);
+        bytes += buffer.byteLength;
+    }
+    return { path: relativeToRoot(dataRoot, absolute), rows: rows.total(), bytes, sha256: hash.digest('hex') };
+}
+/**
+ * Rewrites `<folder of file>/_manifest.json` listing every file of that folder.
+ * `file` is credited to `runId`; a sibling keeps its earlier producer while its
+ * checksum is unchanged. Returns the checksum of `file`.
+ */
+async function writeManifest(file, runId, dataRoot) {
+    const target = resolveInside(dataRoot, file);
+    const dir = dirname(target);
+    const previous = await manifest_readManifest(join(dir, manifest_MANIFEST_NAME));
+    const names = (await readdir(dir, { withFileTypes: true }))
+        .filter((e) => e.isFile() && e.name !== manifest_MANIFEST_NAME && !isTempName(e.name))
+        .map((e) => e.name)
+        .sort();
+    const files = [];
+    let own;
+    for (const name of names) {
+        const sum = await manifest_checksumFile(join(dir, name), dataRoot);
+        const path = join(dir, name);
+        const earlier = previous?.files.find((f) => f.path === sum.path);
+        const producedBy = path !== target && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
+            ? earlier.producedBy
+            : runId;
+        if (path === target)
+            own = sum;
+        files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
+    }
+    if (!own)
+        throw new Error(`cannot write a manifest for ${target}: the file does not exist`);
+    const manifest = { dir: relativeToRoot(dataRoot, dir), files };
+    await createAtomicWriter(dataRoot).writeFile(join(dir, manifest_MANIFEST_NAME), toJsonText(manifest));
+    return own;
+}
+/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
+async function manifest_readManifest(path) {
+    try {
+        const parsed = fromJsonValue(JSON.parse(await readFile(resolve(path), 'utf8')));
+        return Array.isArray(parsed.files) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/commit.ts
+// Write, audit, publish: how a partition's outputs become live together.
+//
+// A run writes into its own staging folder. When it has succeeded, its committed
+// outputs are hard-linked into an immutable version folder (no data is copied),
+// whose `_version.json` is written last. Publishing that version is several
+// renames, so it is first written down as a journal (the intent); then each live
+// path is replaced by a link to the version's file (rename: a reader of one path
+// sees the old or the new file, never half of one), outputs the new version no
+// longer has are removed, the folder manifests are rewritten, and the partition
+// manifest — the commit marker, naming the live version — is written last. The
+// journal goes last of all. A run killed at any step leaves the journal behind;
+// the next run of the partition, `rollback` or `pipewright repair` applies it
+// again from the start (every step is idempotent), so the partition always ends
+// whole at the new version. Readers that follow the partition manifest read the
+// version's own files and never see a mix.
+
+
+
+
+
+
+
+
+/** Versions kept besides the live one when the contract does not say. */
+const DEFAULT_RETAIN_VERSIONS = 3;
+/** Named steps of a publish, for the kill tests: the process is SIGKILLed after the named step. */
+const CRASH_ENV = 'PIPEWRIGHT_TEST_CRASH_AT';
+function crashPoint(step) {
+    if (process.env[CRASH_ENV] === step)
+        process.kill(process.pid, 'SIGKILL');
+}
+async function readPartitionManifest(root, ref) {
+    return readJson(layout_partitionManifestPath(root, ref));
+}
+async function readVersion(root, ref, runId) {
+    return readJson(join(versionDir(root, ref, runId), VERSION_MARKER));
+}
+/**
+ * Makes the immutable version of a run from its staged outputs: each file is
+ * checksummed (and must match what its writer hashed), hard-linked into the
+ * version folder, and `_version.json` is written last.
+ */
+async function createVersion(root, ref, runId, outputs, made) {
+    const dir = versionDir(root, ref, runId);
+    await rm(dir, { recursive: true, force: true }); // a half-made version of a killed attempt at this
+    const files = [];
+    for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        const sum = await stagedChecksum(output, root);
+        if (output.sha256 !== undefined && sum.sha256 !== output.sha256) {
+            throw new Error(`staged output ${output.name} (${sum.path}) changed after it was committed ` +
+                `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`);
+        }
+        const target = join(dir, output.path);
+        await mkdir(dirname(target), { recursive: true });
+        await linkOrCopy(output.staged, target);
+        files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
+    }
+    crashPoint('version-linked');
+    const info = {
+        dagId: ref.dagId,
+        partition: ref.partition,
+        runId,
+        createdAt: made.now.toISOString(),
+        codeVersion: made.codeVersion,
+        inputs: made.inputs,
+        files,
+    };
+    await createAtomicWriter(root).writeFile(join(dir, VERSION_MARKER), toJsonText(info));
+    crashPoint('version-marked');
+    return info;
+}
+/**
+ * The checksum of a staged output: what its writer computed while writing (a 500 MB
+ * bronze is not read again), provided the file still has the size written; else
+ * the file is read.
+ */
+async function stagedChecksum(output, root) {
+    const path = relativeToRoot(root, output.staged);
+    if (output.sha256 !== undefined && output.written !== undefined) {
+        const size = (await stat(output.staged)).size;
+        if (size === output.written.bytes) {
+            return { path, rows: output.written.rows, bytes: size, sha256: output.sha256 };
+        }
+    }
+    return checksumFile(output.staged, root);
+}
+/** Makes `runId`'s version live (a publish, or a rollback to an older version). The caller holds the partition. */
+async function publishVersion(root, ref, runId, opts) {
+    await repairPartition(root, ref);
+    const version = await readVersion(root, ref, runId);
+    if (!version)
+        throw new UsageError(`no retained version ${runId} of ${ref.dagId} ${ref.partition}`);
+    const previous = await readPartitionManifest(root, ref);
+    const kept = previous ? [previous.runId, ...previous.versions].filter((id) => id !== runId) : [];
+    const versions = kept.slice(0, Math.max(0, opts.retainVersions));
+    const paths = new Set(version.files.map((f) => f.path));
+    const manifest = {
+        dagId: ref.dagId,
+        partition: ref.partition,
+        runId,
+        action: opts.action,
+        publishedAt: opts.now.toISOString(),
+        pinned: opts.pinned ?? opts.action === 'rollback',
+        codeVersion: version.codeVersion,
+        inputs: version.inputs,
+        files: version.files.map((f) => ({
+            ...f,
+            versionPath: relativeToRoot(root, join(versionDir(root, ref, runId), f.path)),
+        })),
+        versions,
+    };
+    const journal = {
+        manifest,
+        remove: (previous?.files ?? []).map((f) => f.path).filter((p) => !paths.has(p)),
+        prune: kept.slice(versions.length),
+    };
+    await createAtomicWriter(root).writeFile(journalPath(root, ref), toJsonText(journal));
+    crashPoint('journal-written');
+    await applyJournal(root, ref, journal);
+    return manifest;
+}
+/** Finishes a publish that a killed process left half done. Returns the run id it made live, if any. */
+async function repairPartition(root, ref) {
+    const journal = await readJson(journalPath(root, ref));
+    if (!journal)
+        return undefined;
+    await applyJournal(root, ref, journal);
+    return journal.manifest.runId;
+}
+/** Partitions of a pipeline with a publish left half done. */
+async function pendingJournals(root, dagId) {
+    const names = await readdir(journalsDir(root, dagId)).catch(() => []);
+    return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -'.json'.length));
+}
+/** Rewrites the partition manifest with a new pin (the live bytes do not move). */
+async function setPinned(root, ref, pinned) {
+    await repairPartition(root, ref);
+    const manifest = await readPartitionManifest(root, ref);
+    if (!manifest)
+        throw new UsageError(`${ref.dagId} ${ref.partition} has no published version`);
+    const next = { ...manifest, pinned };
+    await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(next));
+    return next;
+}
+async function applyJournal(root, ref, journal) {
+    const { manifest } = journal;
+    const source = versionDir(root, ref, manifest.runId);
+    let step = 0;
+    for (const file of manifest.files) {
+        const live = resolveInside(root, file.path);
+        await mkdir(dirname(live), { recursive: true });
+        const temp = join(dirname(live), tempNameFor(live));
+        await linkOrCopy(join(source, file.path), temp);
+        await rename(temp, live);
+        crashPoint(`live-file-${++step}`);
+    }
+    for (const path of journal.remove) {
+        await unlink(resolveInside(root, path)).catch(ignoreMissing);
+    }
+    const folders = new Set([...manifest.files.map((f) => f.path), ...journal.remove].map((p) => posix.dirname(p)));
+    for (const folder of [...folders].sort())
+        await writeFolderManifest(root, folder, manifest);
+    crashPoint('folder-manifests-written');
+    await createAtomicWriter(root).writeFile(partitionManifestPath(root, ref), toJsonText(manifest));
+    crashPoint('partition-manifest-written');
+    await unlink(journalPath(root, ref)).catch(ignoreMissing);
+    crashPoint('journal-removed');
+    for (const id of journal.prune)
+        await rm(versionDir(root, ref, id), { recursive: true, force: true });
+    await pruneOrphans(root, ref, new Set([manifest.runId, ...manifest.versions]));
+}
+/** The publish steps in order, for tests that kill a publish at each of them. */
+function publishSteps(fileCount) {
+    return [
+        'version-linked',
+        'version-marked',
+        'journal-written',
+        ...Array.from({ length: fileCount }, (_, i) => `live-file-${i + 1}`),
+        'folder-manifests-written',
+        'partition-manifest-written',
+        'journal-removed',
+    ];
+}
+/**
+ * `_manifest.json` of one live folder: every file in it, with the checksums the
+ * version recorded for its own files (no re-read) and a fresh checksum for others.
+ */
+async function writeFolderManifest(root, folder, manifest) {
+    const dir = resolveInside(root, folder);
+    const names = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const previous = await readManifest(join(dir, MANIFEST_NAME));
+    const own = new Map(manifest.files.map((f) => [f.path, f]));
+    const files = [];
+    for (const entry of names.filter((e) => e.isFile() && e.name !== MANIFEST_NAME && !isTempName(e.name)).sort(byName)) {
+        const path = posix.join(folder, entry.name);
+        const mine = own.get(path);
+        if (mine) {
+            files.push({ path, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: manifest.runId });
+            continue;
+        }
+        const sum = await checksumFile(join(dir, entry.name), root);
+        const earlier = previous?.files.find((f) => f.path === path && f.sha256 === sum.sha256);
+        files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+    }
+    if (files.length === 0) {
+        await unlink(join(dir, MANIFEST_NAME)).catch(ignoreMissing);
+        return;
+    }
+    await createAtomicWriter(root).writeFile(join(dir, MANIFEST_NAME), toJsonText({ dir: folder, files }));
+}
+/** Version folders neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
+async function pruneOrphans(root, ref, keep) {
+    const names = await readdir(versionsDir(root, ref)).catch(() => []);
+    for (const name of names) {
+        if (!keep.has(name))
+            await rm(join(versionsDir(root, ref), name), { recursive: true, force: true });
+    }
+}
+/** A hard link (same bytes, no copy); where links are refused, a copy. */
+async function linkOrCopy(from, to) {
+    try {
+        await link(from, to);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST') {
+            await unlink(to);
+            await link(from, to);
+            return;
+        }
+        if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP')
+            throw error;
+        await copyFile(from, to);
+    }
+}
+async function readJson(path) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        return json_fromJsonValue(JSON.parse(text));
+    }
+    catch (error) {
+        throw new errors_UsageError(`${path} is not valid JSON (${error.message}): restore it or move it aside`);
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+function byName(a, b) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/lineage/upstream.ts
+// Which upstream partitions a downstream partition reads, and whether they are
+// published. The rule is one for every pair of grains: a downstream partition
+// needs each upstream partition whose data interval overlaps its own, so a
+// weekly partition needs its seven days, a daily one its 24 hours (23 or 25 on
+// the days the clock changes), and an hourly one the day that holds it.
+// Published means the upstream partition has a partition manifest (the commit
+// marker a publish writes last, src/store/commit.ts).
+
+
+
+/** The upstream partitions whose data intervals overlap `partition`'s, oldest first. */
+function upstreamPartitions(partition, upstream) {
+    const start = new Date(Date.parse(partition.dataIntervalStart));
+    const lastInstant = new Date(Date.parse(partition.dataIntervalEnd) - 1);
+    const first = partitionContaining(upstream.partition, upstream.timezone, start);
+    const last = partitionContaining(upstream.partition, upstream.timezone, lastInstant);
+    return partitionsBetween(upstream.partition, upstream.timezone, first, last);
+}
+/**
+ * The data root an upstream publishes into: the one this run was given (a shared root, such
+ * as a bucket on GitHub), else the upstream's default `<its folder>/data`.
+ */
+function upstreamDataRoot(ref) {
+    if (ref.dataRoot !== undefined)
+        return ref.dataRoot;
+    if (!ref.upstream)
+        throw new Error(`from: ${ref.dagId}.${ref.output} was not resolved`);
+    return (0,external_node_path_namespaceObject.join)(ref.upstream.dir, 'data');
+}
+/** Reads partition manifests under each upstream's data root. */
+const manifestPublications = async (ref, partition) => {
+    const manifest = await readPartitionManifest(upstreamDataRoot(ref), { dagId: ref.dagId, partition });
+    return manifest ? { publishedAt: manifest.publishedAt, runId: manifest.runId } : undefined;
+};
+/**
+ * The upstream partitions of `partition` across all of `pipeline`'s `from:` inputs, split into
+ * those not published and those republished after `since` (the start of the run that read them).
+ */
+async function upstreamState(pipeline, partition, read, since) {
+    const waiting = [];
+    const changed = [];
+    const seen = new Set();
+    for (const ref of Object.values(pipeline.from ?? {})) {
+        if (!ref.upstream)
+            continue;
+        for (const up of upstreamPartitions(partition, ref.upstream)) {
+            const id = `${ref.dagId}\0${up.key}`;
+            if (seen.has(id))
+                continue; // two outputs of one upstream partition are published together
+            seen.add(id);
+            const publication = await read(ref, up.key);
+            const entry = { dagId: ref.dagId, partition: up.key };
+            if (!publication)
+                waiting.push(entry);
+            else if (since !== undefined && Date.parse(publication.publishedAt) > Date.parse(since))
+                changed.push(entry);
+        }
+    }
+    return { waiting, changed };
+}
+/** `turanmart_daily_sales 2026-05-02, 2026-05-03`: upstream partitions grouped by pipeline. */
+function describeUpstream(partitions) {
+    const byDag = new Map();
+    for (const p of partitions)
+        byDag.set(p.dagId, [...(byDag.get(p.dagId) ?? []), p.partition]);
+    return [...byDag].map(([dagId, keys]) => `${dagId} ${keys.join(', ')}`).join('; ');
+}
+/**
+ * `pipeline` with each `from:` input pointed at the data root its upstream publishes into: the
+ * same root when this run was given one (a shared folder or bucket), else the upstream's own
+ * default root, as each pipeline's default root is its own `data/` folder.
+ */
+function withUpstreamRoots(pipeline, dataRoot) {
+    const entries = Object.entries(pipeline.from ?? {});
+    if (entries.length === 0)
+        return pipeline;
+    const shared = (0,external_node_path_namespaceObject.resolve)(dataRoot) !== (0,external_node_path_namespaceObject.resolve)(pipeline.dir, 'data');
+    const from = Object.fromEntries(entries.map(([name, ref]) => {
+        const { dataRoot: _old, ...rest } = ref;
+        return [name, { ...rest, dataRoot: shared ? (0,external_node_path_namespaceObject.resolve)(dataRoot) : upstreamDataRoot(rest) }];
+    }));
+    return { ...pipeline, from };
+}
+/** The stale partitions among the latest runs, for `status`; the next tick replans them as `upstream_changed`. */
+async function stalePartitions(pipeline, latest, read = manifestPublications) {
+    if (Object.keys(pipeline.from ?? {}).length === 0)
+        return [];
+    const stale = [];
+    for (const [key, run] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (run.state !== 'success' || run.pinned)
+            continue;
+        const { changed } = await upstreamState(pipeline, run, read, run.startedAt);
+        if (changed.length > 0)
+            stale.push({ key, upstream: changed });
+    }
+    return stale;
+}
+/** `stale: 1 partition (an upstream partition was published again since it ran): ...`, or ''. */
+function renderStale(stale) {
+    if (stale.length === 0)
+        return '';
+    const n = stale.length;
+    const items = stale.map((s) => `  ${s.key}  ${describeUpstream(s.upstream)} published again since it ran\n`);
+    return `stale: ${n} partition${n === 1 ? '' : 's'} (the next tick runs ${n === 1 ? 'it' : 'them'} again):\n${items.join('')}`;
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+// Text a person typed, shown as itself inside Markdown (job summaries, reports,
+// issues): GitHub renders Markdown and some HTML there, so a reason like
+// `<img src=x>` or `[click](https://evil)` must not become markup.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
+/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
+function markdownText(value) {
+    return value
+        .replace(/[\r\n]+/g, ' ')
+        .replaceAll('&', '&amp;')
+        .replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/plan/estimate.ts
+/** Wall times of finished runs (success or failed) that recorded an end. */
+function pastDurations(history) {
+    const durations = [];
+    for (const run of history) {
+        if (run.state !== 'success' && run.state !== 'failed')
+            continue;
+        const ms = Date.parse(run.endedAt ?? '') - Date.parse(run.startedAt);
+        if (Number.isFinite(ms) && ms >= 0)
+            durations.push(ms);
+    }
+    return durations;
+}
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** Undefined when there is no history to estimate from. */
+function estimateRunnerMinutes(history, matrix) {
+    const durations = pastDurations(history);
+    const medianMs = median(durations);
+    if (medianMs === undefined)
+        return undefined;
+    let runnerMinutes = 0;
+    for (const entry of matrix.include) {
+        const partitions = entry.partitions.split(' ').filter(Boolean).length;
+        runnerMinutes += Math.max(1, Math.ceil((medianMs * partitions) / 60_000));
+    }
+    return { samples: durations.length, medianMs, jobs: matrix.include.length, runnerMinutes };
+}
+
+;// CONCATENATED MODULE: ./src/schedule/window.ts
+
+
+
+function contractWindow(pipeline) {
+    const { partition: grain, timezone } = pipeline;
+    const first = partitionContaining(grain, timezone, parseInstant(pipeline.startDate, timezone, 'start_date').toJSDate());
+    if (pipeline.endDate === undefined)
+        return { first };
+    const last = partitionContaining(grain, timezone, parseInstant(pipeline.endDate, timezone, 'end_date').toJSDate());
+    return { first, last };
+}
+/** The newest partition whose interval has ended by `now` (the one containing `now` is still open). */
+function latestDuePartition(pipeline, now) {
+    return previousPartition(pipeline.partition, pipeline.timezone, partitionContaining(pipeline.partition, pipeline.timezone, now));
+}
+/** Interval start as a number, for ordering partitions of one grid. */
+function startMs(partition) {
+    return Date.parse(partition.dataIntervalStart);
+}
+/**
+ * Refuses, as `backfill` and `run` both must, partitions the contract does not
+ * allow: `first` before start_date's partition, `last` after end_date's, or
+ * `last` not yet due at `now` (its data interval has not ended).
+ */
+function assertWithinContract(pipeline, first, last, now) {
+    const window = contractWindow(pipeline);
+    if (startMs(first.partition) < startMs(window.first))
+        throw new errors_UsageError(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
+            'to process older data, move start_date earlier in the contract');
+    if (window.last && startMs(last.partition) > startMs(window.last))
+        throw new errors_UsageError(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
+    if (!isDue(last.partition, now)) {
+        const due = latestDuePartition(pipeline, now);
+        throw new errors_UsageError(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/matrix.ts
+// GitHub refuses a job matrix of more than 256 entries, so a long plan is cut
+// into contiguous chunks: every key exactly once, in plan order, chunk sizes
+// differing by at most one.
+const GITHUB_MATRIX_LIMIT = 256;
+function toMatrix(keys, maxEntries = GITHUB_MATRIX_LIMIT) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 1)
+        throw new RangeError(`maxEntries must be a positive integer (got ${maxEntries})`);
+    const entries = Math.min(keys.length, maxEntries);
+    const base = Math.floor(keys.length / entries);
+    const larger = keys.length % entries; // the first `larger` chunks take one extra key
+    const include = [];
+    let at = 0;
+    for (let i = 0; i < entries; i++) {
+        const chunk = keys.slice(at, at + base + (i < larger ? 1 : 0));
+        at += chunk.length;
+        const label = chunk.length === 1 ? chunk[0] : `${chunk[0]}..${chunk[chunk.length - 1]}`;
+        include.push({ label, partitions: chunk.join(' ') });
+    }
+    return { include };
+}
+
+;// CONCATENATED MODULE: ./src/plan/skipped.ts
+/** Why `latest` keeps its partition out of a backfill with `reprocess`, or undefined when it is planned. */
+function skipFor(key, latest, reprocess) {
+    if (!latest)
+        return undefined;
+    const runId = latest.runId;
+    switch (latest.state) {
+        case 'running':
+            return { key, reason: 'running', runId };
+        case 'failed':
+        case 'deferred':
+            return reprocess === 'none' ? { key, reason: 'failed', runId, include: '--reprocess failed' } : undefined;
+        case 'success':
+            if (reprocess === 'completed')
+                return undefined;
+            if (latest.pinned)
+                return { key, reason: 'pinned', runId, include: '--reprocess completed (or rollback --unpin)' };
+            return reprocess === 'changed'
+                ? undefined
+                : { key, reason: 'succeeded', runId, include: '--reprocess completed' };
+    }
+}
+const WHY = {
+    succeeded: 'already succeeded',
+    failed: 'failed, and --reprocess none reruns only partitions never run',
+    running: 'a run is in progress',
+    pinned: 'rolled back and pinned',
+};
+/** One line per skipped partition, e.g. `2026-05-02  already succeeded (run x): --reprocess completed includes it`. */
+function skipped_renderSkipped(skipped) {
+    if (skipped.length === 0)
+        return '';
+    const width = Math.max(...skipped.map((s) => s.key.length));
+    const lines = skipped.map((s) => `  ${s.key.padEnd(width)}  ${WHY[s.reason]} (run ${s.runId})${s.include ? `: ${s.include} includes it` : ': wait for it to end'}`);
+    return `skipped ${skipped.length} partition${skipped.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+
+
+
+const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'];
+/** The reason to run a partition given its latest run, or undefined to leave it alone. */
+function reasonFor(latest, reprocess) {
+    if (!latest)
+        return 'missing';
+    switch (latest.state) {
+        case 'running':
+            return undefined; // a live run owns it; planning it again would race that run
+        case 'failed':
+        case 'deferred':
+            return reprocess === 'none' ? undefined : 'failed';
+        case 'success':
+            if (reprocess === 'completed')
+                return 'reprocess';
+            // A rolled-back partition is pinned: only a `completed` reprocess (or an unpin) moves it.
+            return reprocess === 'changed' && !latest.pinned ? 'changed' : undefined;
+    }
+}
+async function plan_select(pipeline, candidates, reprocess, ledger, publications) {
+    const latest = await ledger.latestRuns(pipeline.dagId);
+    const lineage = Object.keys(pipeline.from ?? {}).length > 0;
+    const out = { planned: [], skipped: [], waiting: [] };
+    for (const partition of candidates) {
+        const run = latest.get(partition.key);
+        let reason = reasonFor(run, reprocess);
+        if (!lineage) {
+            if (reason)
+                out.planned.push({ ...partition, reason });
+            else
+                out.skipped.push(skipFor(partition.key, run, reprocess));
+            continue;
+        }
+        // A success read upstream partitions as they were when its run started; a republish since makes it stale.
+        const stale = !reason && run?.state === 'success' && !run.pinned && reprocess !== 'none';
+        const upstream = await upstreamState(pipeline, partition, publications, stale ? run.startedAt : undefined);
+        if (stale && upstream.changed.length > 0)
+            reason = 'upstream_changed';
+        if (!reason)
+            out.skipped.push(skipFor(partition.key, run, reprocess));
+        else if (upstream.waiting.length > 0)
+            out.waiting.push({ ...partition, upstream: upstream.waiting });
+        else
+            out.planned.push({ ...partition, reason });
+    }
+    return out;
+}
+function toPlan(dagId, mode, selection) {
+    const partitions = selection.planned;
+    return {
+        dagId,
+        mode,
+        partitions,
+        count: partitions.length,
+        matrix: toMatrix(partitions.map((p) => p.key)),
+        skipped: selection.skipped ?? [],
+        waiting: selection.waiting ?? [],
+    };
+}
+function catchUp(pipeline, first, last) {
+    try {
+        return partitionsBetween(pipeline.partition, pipeline.timezone, first, last);
+    }
+    catch (error) {
+        if (!(error instanceof errors_UsageError))
+            throw error;
+        throw new errors_UsageError(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
+            'move start_date later or set catchup: false');
+    }
+}
+/**
+ * A scheduled tick at `now`. With catchup, every due partition since start_date
+ * whose latest run is not a success (oldest first) — within `catchup_window` when
+ * the contract sets one; without, only the latest due partition if it has not succeeded.
+ */
+async function planSchedule(pipeline, now, ledger, publications = manifestPublications) {
+    const window = contractWindow(pipeline);
+    let last = latestDuePartition(pipeline, now);
+    if (window.last && startMs(window.last) < startMs(last))
+        last = window.last;
+    if (startMs(last) < startMs(window.first))
+        return toPlan(pipeline.dagId, 'schedule', { planned: [] });
+    const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
+    // A tick leaves out every partition that succeeded: that is its job, not news.
+    const { planned, waiting } = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger, publications);
+    if (pipeline.catchupWindowMs === undefined)
+        return toPlan(pipeline.dagId, 'schedule', { planned, waiting });
+    // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
+    const since = now.getTime() - pipeline.catchupWindowMs;
+    const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
+    const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
+    const plan = toPlan(pipeline.dagId, 'schedule', {
+        planned: inside,
+        waiting: waiting.filter((p) => Date.parse(p.dataIntervalEnd) >= since),
+    });
+    if (outside.length > 0) {
+        plan.outsideWindow = { count: outside.length, first: outside[0].key, last: outside.at(-1).key };
+    }
+    return plan;
+}
+/**
+ * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
+ * the grain, an end before the start, partitions outside the contract's
+ * start_date..end_date, partitions not yet due, and ranges over MAX_PARTITIONS.
+ */
+async function planBackfill(pipeline, opts, ledger, publications = manifestPublications) {
+    const { partition: grain, timezone } = pipeline;
+    const first = partitionForKey(grain, timezone, opts.start);
+    const last = partitionForKey(grain, timezone, opts.end);
+    if (startMs(last) < startMs(first))
+        throw new errors_UsageError(`backfill end '${opts.end}' is before its start '${opts.start}'`);
+    assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
+    const candidates = partitionsBetween(grain, timezone, first, last);
+    if (opts.reverse)
+        candidates.reverse();
+    return toPlan(pipeline.dagId, 'backfill', await plan_select(pipeline, candidates, opts.reprocess, ledger, publications));
+}
+
+;// CONCATENATED MODULE: ./src/plan/render.ts
+// A plan as the CLI and the plan action print it: snake_case JSON, or a table
+// for people.
+
+
+
+/** The command that fills the gap a bounded catch-up left, for people to copy. */
+function backfillCommandFor(dagId, range) {
+    return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
+}
+/** One line for people about the partitions outside the catch-up window, or undefined. */
+function outsideWindowLine(plan) {
+    const gap = plan.outsideWindow;
+    if (!gap)
+        return undefined;
+    const range = gap.count === 1 ? gap.first : `${gap.first}..${gap.last}`;
+    return (`${gap.count} due partition${gap.count === 1 ? '' : 's'} (${range}) ended outside the catch-up window — ` +
+        `backfill ${gap.count === 1 ? 'it' : 'them'}: ${backfillCommandFor(plan.dagId, gap)}`);
+}
+/** One line per waiting partition: `2026-05-03 waits for turanmart_daily_sales 2026-05-03`. */
+function waitingLines(plan) {
+    return plan.waiting.map((w) => `${w.key} waits for ${describeUpstream(w.upstream)}`);
+}
+function planToJson(plan) {
+    return {
+        dag_id: plan.dagId,
+        mode: plan.mode,
+        partitions: plan.partitions.map((p) => ({
+            key: p.key,
+            data_interval_start: p.dataIntervalStart,
+            data_interval_end: p.dataIntervalEnd,
+            reason: p.reason,
+        })),
+        count: plan.count,
+        matrix: plan.matrix,
+        ...(plan.outsideWindow
+            ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
+            : {}),
+        skipped: plan.skipped.map((s) => ({ key: s.key, reason: s.reason, run_id: s.runId, include: s.include ?? null })),
+        ...(plan.waiting.length > 0
+            ? {
+                waiting: plan.waiting.map((w) => ({
+                    key: w.key,
+                    upstream: w.upstream.map((u) => ({ dag_id: u.dagId, partition: u.partition })),
+                })),
+            }
+            : {}),
+    };
+}
+function renderPlanTable(plan) {
+    const entries = plan.matrix.include.length;
+    const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
+    const gap = outsideWindowLine(plan);
+    const waiting = waitingLines(plan);
+    const note = (gap ? `${gap}\n` : '') +
+        (waiting.length > 0
+            ? `waiting for upstream partitions (planned once they are published):\n${waiting.map((w) => `  ${w}\n`).join('')}`
+            : '') +
+        renderSkipped(plan.skipped);
+    if (plan.count === 0)
+        return `${plan.dagId}: ${what}: nothing to run\n${note}`;
+    const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
+    const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
+    const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
+    return `${head}\n${textTable(header, rows)}${note ? `\n${note}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/contract/duration.ts
+// Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+/**
+ * The longest duration a timer can hold: Node's setTimeout fires after 1 ms for
+ * anything at or above 2^31 ms, so a longer timeout or delay would be misread.
+ */
+const duration_MAX_DURATION_MS = 2 ** 31 - 1;
+/** Milliseconds of a duration, or undefined when the text is not one. */
+function duration_parseDuration(text) {
+    const match = DURATION.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+
+;// CONCATENATED MODULE: ./src/actions/common/inputs.ts
+// Action inputs and outputs: every name in one place (kebab-case, as in
+// action.yml), and typed readers that turn a bad value into one UsageError
+// naming the input, the value and what would work.
+
+
+
+const INPUT = {
+    alerts: 'alerts',
+    announce: 'announce',
+    announcement: 'announcement',
+    dispatchDownstream: 'dispatch-downstream',
+    baseRef: 'base-ref',
+    dataRoot: 'data-root',
+    dryRun: 'dry-run',
+    end: 'end',
+    failOnWarnings: 'fail-on-warnings',
+    githubToken: 'github-token',
+    importTimeout: 'import-timeout',
+    maxActiveRuns: 'max-active-runs',
+    maxParallel: 'max-parallel',
+    mode: 'mode',
+    now: 'now',
+    out: 'out',
+    partitions: 'partitions',
+    pipeline: 'pipeline',
+    pipelines: 'pipelines',
+    pipelinesDir: 'pipelines-dir',
+    reason: 'reason',
+    reprocess: 'reprocess',
+    retentionDays: 'retention-days',
+    reverse: 'reverse',
+    rollback: 'rollback',
+    rollbackTo: 'rollback-to',
+    runReason: 'run-reason',
+    start: 'start',
+    stateBranch: 'state-branch',
+    trigger: 'trigger',
+    uploadOutputs: 'upload-outputs',
+};
+const OUTPUT = {
+    alertsClosed: 'alerts-closed',
+    alertsOpened: 'alerts-opened',
+    announcement: 'announcement',
+    count: 'count',
+    errors: 'errors',
+    failedPartitions: 'failed-partitions',
+    failedTasks: 'failed-tasks',
+    hasWork: 'has-work',
+    matrix: 'matrix',
+    maxActiveRuns: 'max-active-runs',
+    maxParallel: 'max-parallel',
+    partitions: 'partitions',
+    path: 'path',
+    pipelineCount: 'pipeline-count',
+    pipelines: 'pipelines',
+    reportArtifact: 'report-artifact',
+    status: 'status',
+    warnings: 'warnings',
+};
+/** The trimmed value; a required input that is empty is a UsageError. */
+function readString(name, options = {}) {
+    const value = getInput(name);
+    if (value === '' && options.required)
+        throw new errors_UsageError(`input '${name}' is required`);
+    return value === '' ? (options.fallback ?? '') : value;
+}
+const renamedWarned = new Set();
+/**
+ * An input renamed for one vocabulary: the new name wins; the old one still works for all
+ * of v1, with one warning per step (action.yml marks it deprecated too).
+ */
+function readRenamed(name, old) {
+    const value = getInput(name);
+    if (value !== '')
+        return value;
+    const legacy = getInput(old);
+    if (legacy !== '' && !renamedWarned.has(old)) {
+        renamedWarned.add(old);
+        warning(`input '${old}' is now '${name}': rename it in your workflow (the old name works for all of v1)`);
+    }
+    return legacy;
+}
+/** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
+function readBoolean(name, fallback) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new errors_UsageError(`input '${name}' must be "true" or "false" (got ${JSON.stringify(value)})`);
+}
+function readEnum(name, allowed, fallback) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new errors_UsageError(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+/** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
+function readPositiveInt(name, old) {
+    const value = old ? readRenamed(name, old) : getInput(name);
+    if (value === '')
+        return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < 1)
+        throw new errors_UsageError(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);
+    return Number(value);
+}
+/** A duration such as 5s, 500ms or 2m, in milliseconds. */
+function readDuration(name, fallbackMs) {
+    const value = core.getInput(name);
+    if (value === '')
+        return fallbackMs;
+    const ms = parseDuration(value);
+    if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS)
+        throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got ${JSON.stringify(value)})`);
+    return ms;
+}
+/** A JSON list of strings (e.g. the plan's `partitions` output). */
+function readStringList(name) {
+    const value = core.getInput(name);
+    if (value === '')
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
+    }
+    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
+        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
+    return parsed;
+}
+function inputs_setOutput(name, value) {
+    setOutput(name, typeof value === 'string' ? value : String(value));
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/map-limited.ts
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function map_limited_mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/store/ledger.ts
 // The run ledger: one record per partition run. Backends (the filesystem in
 // fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
@@ -48845,17 +49381,17 @@ function nextSequence(runs) {
 const CLAIM_STALE_MS = 30_000;
 const MAX_ROUNDS = 8;
 function lockPath(dataRoot, dagId, partition) {
-    assertSafeSegment(dagId, 'dag id');
-    assertSafeSegment(partition, 'partition key');
+    paths_assertSafeSegment(dagId, 'dag id');
+    paths_assertSafeSegment(partition, 'partition key');
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
 }
 /** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
 async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
-    assertSafeSegment(runId, 'run id');
+    paths_assertSafeSegment(runId, 'run id');
     const path = lockPath(dataRoot, dagId, partition);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const holder = { runId, pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), startedAt: new Date().toISOString() };
-    const content = toJsonText(holder);
+    const content = json_toJsonText(holder);
     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     try {
         // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
@@ -48915,7 +49451,7 @@ function describe(holder) {
 }
 function parseHolder(content) {
     try {
-        const value = fromJsonValue(JSON.parse(content));
+        const value = json_fromJsonValue(JSON.parse(content));
         if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
             return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
         }
@@ -48992,7 +49528,7 @@ async function unlinkIfExists(path) {
 
 
 // The one serializer's reader: snake_case files (and camelCase ones written before it).
-const asRecord = (json) => fromJsonValue(json);
+const asRecord = (json) => json_fromJsonValue(json);
 const REQUIRED_STRINGS = ['dagId', 'partition', 'runId', 'state', 'startedAt'];
 /** What is missing from a decoded record, or undefined when it has what readers rely on. */
 function missingFields(record) {
@@ -49087,9 +49623,9 @@ class FsLedger {
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        assertSafeSegment(partition, 'partition key');
+        paths_assertSafeSegment(partition, 'partition key');
         const dir = (0,external_node_path_namespaceObject.join)(this.dagDir(dagId), partition);
-        const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
+        const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !atomic_isTempName(n));
         const records = await map_limited_mapLimited(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_namespaceObject.join)(dir, name)));
         return records.sort(compareRuns);
     }
@@ -49105,20 +49641,20 @@ class FsLedger {
     }
     /** The file that holds one run's record. */
     recordPath(record) {
-        assertSafeSegment(record.runId, 'run id');
-        assertSafeSegment(record.partition, 'partition key');
+        paths_assertSafeSegment(record.runId, 'run id');
+        paths_assertSafeSegment(record.partition, 'partition key');
         return (0,external_node_path_namespaceObject.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
     }
     async write(record) {
         const path = this.recordPath(record);
-        await createAtomicWriter(this.dataRoot).writeFile(path, toJsonText(record));
+        await atomic_createAtomicWriter(this.dataRoot).writeFile(path, json_toJsonText(record));
     }
     /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
     acquire(dagId, partition, runId) {
         return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
     }
     dagDir(dagId) {
-        assertSafeSegment(dagId, 'dag id');
+        paths_assertSafeSegment(dagId, 'dag id');
         return (0,external_node_path_namespaceObject.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
 }
@@ -49202,7 +49738,7 @@ class GitLedger {
     }
     async write(record) {
         const path = recordPath(record);
-        const content = toJsonText(record);
+        const content = json_toJsonText(record);
         const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
         const indexDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pipewright-ledger-'));
         const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(indexDir, 'index') };
@@ -49408,147 +49944,6 @@ async function chooseLedger(workspace, stateBranch, dataRoot) {
     }
     info(`run ledger: ${shown(dataRoot, workspace)}/_pipewright/runs`);
     return new FsLedger(dataRoot);
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/contract/cache.ts
-// `validate` results kept between runs in node_modules/.cache/pipewright/, so a
-// repository of a thousand unchanged contracts is checked from their bytes
-// alone. An entry holds only while everything it depends on is the same:
-//   a contract's checks   its path and bytes, pipewright's code, the Node version;
-//   a handler's import    the bytes of every repository file the import loaded,
-//                         the lockfile, pipewright's code, the Node version.
-// Only clean imports are kept: a failure or a timeout is checked again, it is
-// what the user is fixing. Anything unreadable is a miss, never an error.
-// A contract's checks must stay a function of its path and bytes: a rule that
-// looks at the filesystem or PATH needs what it looks at in the key here.
-
-
-
-
-
-const FORMAT = 1;
-const LOCKFILES = (/* unused pure expression or super */ null && (['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']));
-const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
-/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
-function cache_defaultCacheDir(cwd) {
-    let dir = resolve(cwd);
-    for (;;) {
-        if (existsSync(join(dir, 'package.json')))
-            return join(dir, 'node_modules', '.cache', 'pipewright');
-        const parent = dirname(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
-let codeFingerprint;
-/**
- * What pipewright's own code is: the bundle that is running, or (run from source) every file of
- * src/contract, so a changed rule never meets results of the old one.
- */
-function code() {
-    if (codeFingerprint === undefined) {
-        const self = fileURLToPath(import.meta.url);
-        // PATH too: a command rule warns about programs missing from it (command-rules.ts).
-        const hash = createHash('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
-        if (self.endsWith('.ts')) {
-            const dir = dirname(self);
-            const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
-            for (const f of files.sort())
-                hash.update(f).update(readFileSync(join(dir, f)));
-        }
-        else {
-            hash.update(readFileSync(self));
-        }
-        codeFingerprint = hash.digest('hex');
-    }
-    return codeFingerprint;
-}
-function lockfileSha(root) {
-    for (const name of LOCKFILES) {
-        const path = join(root, name);
-        if (existsSync(path))
-            return sha(readFileSync(path));
-    }
-    return 'none';
-}
-function fileSha(path) {
-    try {
-        return sha(readFileSync(path));
-    }
-    catch {
-        return undefined;
-    }
-}
-async function cache_openValidateCache(dir) {
-    const path = join(dir, `validate-v${FORMAT}.json`);
-    const fingerprint = code();
-    let previous;
-    try {
-        const parsed = JSON.parse(await readFile(path, 'utf8'));
-        if (parsed.format === FORMAT && parsed.code === fingerprint)
-            previous = parsed;
-    }
-    catch {
-        previous = undefined;
-    }
-    const next = { format: FORMAT, code: fingerprint, contracts: {}, imports: {} };
-    const lockfiles = new Map();
-    const lockfile = (root) => {
-        let value = lockfiles.get(root);
-        if (value === undefined) {
-            value = lockfileSha(root);
-            lockfiles.set(root, value);
-        }
-        return value;
-    };
-    return {
-        contract(file, bytes) {
-            const entry = previous?.contracts[file];
-            if (entry === undefined || entry.sha !== sha(bytes))
-                return undefined;
-            next.contracts[file] = entry;
-            return entry.result;
-        },
-        storeContract(file, bytes, result) {
-            next.contracts[file] = { sha: sha(bytes), result };
-        },
-        handlerImport(module, root) {
-            const entry = previous?.imports[module];
-            if (entry === undefined || entry.lockfile !== lockfile(root))
-                return undefined;
-            for (const [file, hash] of Object.entries(entry.files))
-                if (fileSha(file) !== hash)
-                    return undefined;
-            next.imports[module] = entry;
-            return entry.result;
-        },
-        storeHandlerImport(module, root, result, loaded) {
-            if (result.outcome !== 'loaded' || result.network.length > 0 || !loaded.includes(module))
-                return;
-            const files = {};
-            for (const file of loaded) {
-                const hash = fileSha(file);
-                if (hash === undefined)
-                    return;
-                files[file] = hash;
-            }
-            next.imports[module] = { lockfile: lockfile(root), files, result };
-        },
-        async save() {
-            try {
-                await mkdir(dir, { recursive: true });
-                const temp = `${path}.${process.pid}.tmp`;
-                await writeFile(temp, JSON.stringify(next));
-                await rename(temp, path);
-            }
-            catch {
-                // A cache that cannot be written costs the next run time, nothing else.
-            }
-        },
-    };
 }
 
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
@@ -49916,14 +50311,29 @@ function alerts(raw) {
         assignees: strings(a.assignees),
     };
 }
+/** `inputs` split into path templates and `from:` references to other pipelines' outputs. */
+function inputs(raw, locate) {
+    const paths = {};
+    const from = {};
+    for (const [name, value] of Object.entries(record(raw))) {
+        if (typeof value === 'string') {
+            paths[name] = value;
+            continue;
+        }
+        const [dagId = '', output = ''] = String(record(value).from).split('.');
+        from[name] = { dagId, output, ...locate(['inputs', name, 'from']) };
+    }
+    return { inputs: paths, from };
+}
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
-function normalizePipeline(data, file) {
+function normalizePipeline(data, file, locate = () => ({ line: 1, col: 1 })) {
     const absolute = (0,external_node_path_namespaceObject.resolve)(file);
     const defaults = policy(record(data.defaults), DEFAULT_POLICY);
     const tasks = data.tasks.map((t) => ({
         id: String(t.id),
         upstream: strings(t.upstream),
         triggerRule: t.trigger_rule ?? 'all_success',
+        ...(typeof t.runbook === 'string' ? { runbook: t.runbook } : {}),
         policy: policy(t, defaults),
         spec: spec(t),
         resume: t.resume === 'never' ? 'never' : 'auto',
@@ -49932,6 +50342,8 @@ function normalizePipeline(data, file) {
         dagId: String(data.dag_id),
         description: String(data.description),
         owner: String(data.owner),
+        ...(typeof data.runbook === 'string' ? { runbook: data.runbook } : {}),
+        consumers: strings(data.consumers),
         tags: strings(data.tags),
         ...(typeof data.schedule === 'string' ? { schedule: data.schedule } : {}),
         timezone: typeof data.timezone === 'string' ? data.timezone : PIPELINE_DEFAULTS.timezone,
@@ -49946,7 +50358,7 @@ function normalizePipeline(data, file) {
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
-        inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
+        ...inputs(data.inputs, locate),
         outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
         tasks,
         alerts: alerts(data.alerts),
@@ -50064,7 +50476,7 @@ var equal = __nccwpck_require__(4951);
 // Generated from src/contract/schema.ts by src/contract/schema-write.ts: do not edit.
 
 
-"use strict";const validate = validate10;/* harmony default export */ const schema_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/pipewright/pipewright/schema/pipeline.schema.json","title":"pipewright pipeline contract","description":"pipelines/<dag_id>/pipeline.yml: a batch pipeline run by GitHub Actions.","type":"object","additionalProperties":false,"required":["dag_id","description","owner","tags","partition","start_date","tasks"],"properties":{"dag_id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"The pipeline id; must equal the name of its folder."},"description":{"type":"string","minLength":1,"pattern":"\\S","description":"What the pipeline produces, for people."},"owner":{"type":"string","minLength":1,"pattern":"\\S","description":"Team or person answerable for the pipeline."},"tags":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"uniqueItems":true,"description":"At least one tag."},"schedule":{"type":"string","description":"5-field cron (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly. Absent: manual runs only."},"timezone":{"type":"string","description":"IANA time zone the schedule and partitions are read in (default UTC)."},"partition":{"enum":["hourly","daily","weekly","monthly"],"description":"The grain of a partition: one data interval per run."},"start_date":{"type":"string","description":"First logical date (YYYY-MM-DD or ISO date-time), read in timezone."},"end_date":{"type":"string","description":"Last logical date (inclusive); absent = open-ended."},"catchup":{"type":"boolean","description":"Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false)."},"max_active_runs":{"type":"integer","minimum":1,"description":"Partitions run at once (default 1)."},"max_active_tasks":{"type":"integer","minimum":1,"description":"Tasks run at once within a partition (default 4)."},"catchup_window":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them."},"retain_versions":{"type":"integer","minimum":0,"maximum":100,"description":"Published versions of each partition kept for rollback besides the live one (default 3)."},"reprocess_on_tick":{"enum":["failed","changed"],"description":"What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version."},"freshness":{"type":"object","additionalProperties":false,"required":["deadline"],"description":"When a partition must be published.","properties":{"deadline":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","x-expected":"a local time HH:MM, e.g. \"07:30\"","description":"Local time HH:MM by which the partition must be published on the day its tick runs."}}},"defaults":{"type":"object","additionalProperties":false,"description":"Retry and timeout policy of every task; a task may override each key.","properties":{"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets read: name -> path template."},"outputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets written: name -> path template."},"tasks":{"type":"array","minItems":1,"items":{"type":"object","description":"A task: an id, its upstream tasks, and exactly one kind: handler, command, sensor or checks.","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"Task id, unique in the pipeline (lower snake_case)."},"upstream":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Ids of the tasks that must finish before this one."},"trigger_rule":{"enum":["all_success","all_done","none_failed","one_failed"],"description":"When the task runs given its upstream states: all_success (default), all_done, none_failed, one_failed."},"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."},"handler":{"type":"string","pattern":"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$","x-expected":"path/to/module.ts#exportName (a .ts, .js or .mjs module relative to the pipeline folder)","description":"A function exported by a module in the repository: path/to/module.ts#exportName, relative to the pipeline folder."},"command":{"type":"array","minItems":1,"items":{"type":"string"},"description":"A program and its arguments, run without a shell; {{ }} templates are resolved per partition."},"cwd":{"type":"string","description":"Working directory of a command, relative to the pipeline folder."},"resume":{"enum":["auto","never"],"description":"auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns."},"exit_codes":{"type":"object","additionalProperties":false,"description":"Exit codes of a command mapped to failure classes; any other non-zero code is a code error.","properties":{"transient":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Retried."},"data":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Fail fast, nothing published."}}},"sensor":{"type":"object","additionalProperties":false,"required":["path"],"description":"Waits for a file under the data root.","properties":{"path":{"type":"string","minLength":1,"description":"Template of the path to wait for, e.g. {{ inputs.raw_orders }}."},"poke_interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How often to look (default 30s)."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How long to wait in one tick (default 20m)."},"give_up_after":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again."},"on_timeout":{"enum":["fail","defer"],"description":"At the deadline: fail the task, or defer the partition to the next tick (default fail)."}}},"checks":{"type":"object","additionalProperties":false,"required":["dataset","rules"],"description":"Declarative data quality checks on one dataset.","properties":{"dataset":{"type":"string","description":"Name of an entry of inputs or outputs."},"rules":{"type":"array","minItems":1,"items":{"type":"object","description":"One rule: exactly one of the rule keys, optionally with severity.","additionalProperties":false,"minProperties":1,"properties":{"required_columns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must be present in the header."},"row_count":{"type":"object","additionalProperties":false,"description":"Bounds on the number of data rows.","properties":{"min":{"type":"integer","minimum":0,"description":"Fewest rows accepted."},"max":{"type":"integer","minimum":0,"description":"Most rows accepted."}}},"not_null":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must never be empty."},"unique":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The combination of these columns must be unique across rows."},"accepted_values":{"type":"object","additionalProperties":false,"required":["column","values"],"description":"Every value of the column must be one of values.","properties":{"column":{"type":"string","minLength":1,"description":"Column to check."},"values":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"Allowed values."}}},"date_in_partition":{"type":"string","minLength":1,"description":"Column whose dates must fall inside the partition's data interval."},"numeric":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must parse as numbers."},"severity":{"enum":["error","warning"],"description":"error (default) fails the task; warning records the result and lets the run go on."}}},"description":"The rules, each one key."}}}}},"description":"The tasks of the DAG."},"alerts":{"type":"object","additionalProperties":false,"description":"GitHub issues opened on failures.","properties":{"on":{"type":"array","items":{"enum":["failure","freshness_miss"]},"uniqueItems":true,"description":"Events that open or update an issue."},"labels":{"type":"array","items":{"type":"string","minLength":1},"description":"Labels of the issue."},"assignees":{"type":"array","items":{"type":"string","minLength":1},"description":"GitHub logins assigned."}}}}};const func2 = Object.prototype.hasOwnProperty;const func3 = (typeof ucs2length === "function" ? ucs2length : ucs2length["default"]);const func0 = (typeof equal === "function" ? equal : equal["default"]);const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");const pattern1 = new RegExp("\\S", "u");const pattern3 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$", "u");const pattern4 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");const pattern14 = new RegExp("^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$", "u");function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/pipewright/pipewright/schema/pipeline.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.dag_id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dag_id"},message:"must have required property '"+"dag_id"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.owner === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.tags === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.partition === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.start_date === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_date"},message:"must have required property '"+"start_date"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.tasks === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.dag_id !== undefined){let data0 = data.dag_id;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err8 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.dag_id.type,parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) < 1){const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!pattern1.test(data1)){const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.owner !== undefined){let data2 = data.owner;if(typeof data2 === "string"){if(func3(data2) < 1){const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!pattern1.test(data2)){const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.owner.type,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.tags !== undefined){let data3 = data.tags;if(Array.isArray(data3)){if(data3.length < 1){const err16 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(func3(data4) < 1){const err17 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tags.items,data:data4};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tags.items.type,parentSchema:schema11.properties.tags.items,data:data4};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}let i1 = data3.length;let j0;if(i1 > 1){const indices0 = {};for(;i1--;){let item0 = data3[i1];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j0 = indices0[item0];const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;break;}indices0[item0] = i1;}}}else {const err20 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tags.type,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.schedule !== undefined){let data5 = data.schedule;if(typeof data5 !== "string"){const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schedule.type,parentSchema:schema11.properties.schedule,data:data5};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.timezone !== undefined){let data6 = data.timezone;if(typeof data6 !== "string"){const err22 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timezone.type,parentSchema:schema11.properties.timezone,data:data6};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.partition !== undefined){let data7 = data.partition;if(!((((data7 === "hourly") || (data7 === "daily")) || (data7 === "weekly")) || (data7 === "monthly"))){const err23 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data7};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.start_date !== undefined){let data8 = data.start_date;if(typeof data8 !== "string"){const err24 = {instancePath:instancePath+"/start_date",schemaPath:"#/properties/start_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.start_date.type,parentSchema:schema11.properties.start_date,data:data8};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.end_date !== undefined){let data9 = data.end_date;if(typeof data9 !== "string"){const err25 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.end_date.type,parentSchema:schema11.properties.end_date,data:data9};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.catchup !== undefined){let data10 = data.catchup;if(typeof data10 !== "boolean"){const err26 = {instancePath:instancePath+"/catchup",schemaPath:"#/properties/catchup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.catchup.type,parentSchema:schema11.properties.catchup,data:data10};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data.max_active_runs !== undefined){let data11 = data.max_active_runs;if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){const err27 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_runs.type,parentSchema:schema11.properties.max_active_runs,data:data11};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data11 == "number") && (isFinite(data11))){if(data11 < 1 || isNaN(data11)){const err28 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_runs,data:data11};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}if(data.max_active_tasks !== undefined){let data12 = data.max_active_tasks;if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){const err29 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_tasks.type,parentSchema:schema11.properties.max_active_tasks,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if((typeof data12 == "number") && (isFinite(data12))){if(data12 < 1 || isNaN(data12)){const err30 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_tasks,data:data12};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}if(data.catchup_window !== undefined){let data13 = data.catchup_window;if(typeof data13 === "string"){if(!pattern3.test(data13)){const err31 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.catchup_window,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}else {const err32 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.catchup_window.type,parentSchema:schema11.properties.catchup_window,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.retain_versions !== undefined){let data14 = data.retain_versions;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err33 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retain_versions.type,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 100 || isNaN(data14)){const err34 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}if(data14 < 0 || isNaN(data14)){const err35 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}}if(data.reprocess_on_tick !== undefined){let data15 = data.reprocess_on_tick;if(!((data15 === "failed") || (data15 === "changed"))){const err36 = {instancePath:instancePath+"/reprocess_on_tick",schemaPath:"#/properties/reprocess_on_tick/enum",keyword:"enum",params:{allowedValues: schema11.properties.reprocess_on_tick.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.reprocess_on_tick.enum,parentSchema:schema11.properties.reprocess_on_tick,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.freshness !== undefined){let data16 = data.freshness;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){if(data16.deadline === undefined){const err37 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema11.properties.freshness.required,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}for(const key1 in data16){if(!(key1 === "deadline")){const err38 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data16.deadline !== undefined){let data17 = data16.deadline;if(typeof data17 === "string"){if(!pattern4.test(data17)){const err39 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema11.properties.freshness.properties.deadline,data:data17};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}else {const err40 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.freshness.properties.deadline.type,parentSchema:schema11.properties.freshness.properties.deadline,data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.freshness.type,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data.defaults !== undefined){let data18 = data.defaults;if(data18 && typeof data18 == "object" && !Array.isArray(data18)){for(const key2 in data18){if(!((((((key2 === "retries") || (key2 === "retry_delay")) || (key2 === "retry_backoff")) || (key2 === "max_retry_delay")) || (key2 === "timeout")) || (key2 === "retry_on_code_error"))){const err42 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.defaults,data:data18};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data18.retries !== undefined){let data19 = data18.retries;if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){const err43 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.defaults.properties.retries.type,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}if((typeof data19 == "number") && (isFinite(data19))){if(data19 > 100 || isNaN(data19)){const err44 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if(data19 < 0 || isNaN(data19)){const err45 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}if(data18.retry_delay !== undefined){let data20 = data18.retry_delay;if(typeof data20 === "string"){if(!pattern3.test(data20)){const err46 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.retry_delay,data:data20};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}else {const err47 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.retry_delay.type,parentSchema:schema11.properties.defaults.properties.retry_delay,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data18.retry_backoff !== undefined){let data21 = data18.retry_backoff;if(!((data21 === "fixed") || (data21 === "exponential"))){const err48 = {instancePath:instancePath+"/defaults/retry_backoff",schemaPath:"#/properties/defaults/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.defaults.properties.retry_backoff.enum,parentSchema:schema11.properties.defaults.properties.retry_backoff,data:data21};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data18.max_retry_delay !== undefined){let data22 = data18.max_retry_delay;if(typeof data22 === "string"){if(!pattern3.test(data22)){const err49 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data22};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.max_retry_delay.type,parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data22};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data18.timeout !== undefined){let data23 = data18.timeout;if(typeof data23 === "string"){if(!pattern3.test(data23)){const err51 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.timeout,data:data23};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}else {const err52 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.timeout.type,parentSchema:schema11.properties.defaults.properties.timeout,data:data23};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}if(data18.retry_on_code_error !== undefined){let data24 = data18.retry_on_code_error;if(typeof data24 !== "boolean"){const err53 = {instancePath:instancePath+"/defaults/retry_on_code_error",schemaPath:"#/properties/defaults/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.defaults.properties.retry_on_code_error.type,parentSchema:schema11.properties.defaults.properties.retry_on_code_error,data:data24};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.defaults.type,parentSchema:schema11.properties.defaults,data:data18};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}if(data.inputs !== undefined){let data25 = data.inputs;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key3 in data25){const _errs59 = errors;if(typeof key3 === "string"){if(!pattern0.test(key3)){const err55 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}else {const err56 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.propertyNames.type,parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}var valid6 = _errs59 === errors;if(!valid6){const err57 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data25};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}for(const key4 in data25){let data26 = data25[key4];if(typeof data26 === "string"){if(func3(data26) < 1){const err58 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.inputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.additionalProperties.type,parentSchema:schema11.properties.inputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}}else {const err60 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data25};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}if(data.outputs !== undefined){let data27 = data.outputs;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){for(const key5 in data27){const _errs67 = errors;if(typeof key5 === "string"){if(!pattern0.test(key5)){const err61 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.outputs.propertyNames,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}else {const err62 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.propertyNames.type,parentSchema:schema11.properties.outputs.propertyNames,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}var valid8 = _errs67 === errors;if(!valid8){const err63 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data27};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}for(const key6 in data27){let data28 = data27[key6];if(typeof data28 === "string"){if(func3(data28) < 1){const err64 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.outputs.additionalProperties,data:data28};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}else {const err65 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data28};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}}else {const err66 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data27};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}if(data.tasks !== undefined){let data29 = data.tasks;if(Array.isArray(data29)){if(data29.length < 1){const err67 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks,data:data29};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}const len1 = data29.length;for(let i2=0; i2<len1; i2++){let data30 = data29[i2];if(data30 && typeof data30 == "object" && !Array.isArray(data30)){if(data30.id === undefined){const err68 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.tasks.items.required,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}for(const key7 in data30){if(!(func2.call(schema11.properties.tasks.items.properties, key7))){const err69 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}if(data30.id !== undefined){let data31 = data30.id;if(typeof data31 === "string"){if(!pattern0.test(data31)){const err70 = {instancePath:instancePath+"/tasks/" + i2+"/id",schemaPath:"#/properties/tasks/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.tasks.items.properties.id,data:data31};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}else {const err71 = {instancePath:instancePath+"/tasks/" + i2+"/id",schemaPath:"#/properties/tasks/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.id.type,parentSchema:schema11.properties.tasks.items.properties.id,data:data31};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}if(data30.upstream !== undefined){let data32 = data30.upstream;if(Array.isArray(data32)){const len2 = data32.length;for(let i3=0; i3<len2; i3++){let data33 = data32[i3];if(typeof data33 !== "string"){const err72 = {instancePath:instancePath+"/tasks/" + i2+"/upstream/" + i3,schemaPath:"#/properties/tasks/items/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.upstream.items.type,parentSchema:schema11.properties.tasks.items.properties.upstream.items,data:data33};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}let i4 = data32.length;let j1;if(i4 > 1){const indices1 = {};for(;i4--;){let item1 = data32[i4];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j1 = indices1[item1];const err73 = {instancePath:instancePath+"/tasks/" + i2+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data32};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;break;}indices1[item1] = i4;}}}else {const err74 = {instancePath:instancePath+"/tasks/" + i2+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.upstream.type,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data32};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}if(data30.trigger_rule !== undefined){let data34 = data30.trigger_rule;if(!((((data34 === "all_success") || (data34 === "all_done")) || (data34 === "none_failed")) || (data34 === "one_failed"))){const err75 = {instancePath:instancePath+"/tasks/" + i2+"/trigger_rule",schemaPath:"#/properties/tasks/items/properties/trigger_rule/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.trigger_rule.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.trigger_rule.enum,parentSchema:schema11.properties.tasks.items.properties.trigger_rule,data:data34};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}if(data30.retries !== undefined){let data35 = data30.retries;if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){const err76 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.retries.type,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}if((typeof data35 == "number") && (isFinite(data35))){if(data35 > 100 || isNaN(data35)){const err77 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}if(data35 < 0 || isNaN(data35)){const err78 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}}if(data30.retry_delay !== undefined){let data36 = data30.retry_delay;if(typeof data36 === "string"){if(!pattern3.test(data36)){const err79 = {instancePath:instancePath+"/tasks/" + i2+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data36};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}else {const err80 = {instancePath:instancePath+"/tasks/" + i2+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data36};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data30.retry_backoff !== undefined){let data37 = data30.retry_backoff;if(!((data37 === "fixed") || (data37 === "exponential"))){const err81 = {instancePath:instancePath+"/tasks/" + i2+"/retry_backoff",schemaPath:"#/properties/tasks/items/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.retry_backoff.enum,parentSchema:schema11.properties.tasks.items.properties.retry_backoff,data:data37};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}}if(data30.max_retry_delay !== undefined){let data38 = data30.max_retry_delay;if(typeof data38 === "string"){if(!pattern3.test(data38)){const err82 = {instancePath:instancePath+"/tasks/" + i2+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data38};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/tasks/" + i2+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.max_retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data38};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}if(data30.timeout !== undefined){let data39 = data30.timeout;if(typeof data39 === "string"){if(!pattern3.test(data39)){const err84 = {instancePath:instancePath+"/tasks/" + i2+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.timeout,data:data39};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}else {const err85 = {instancePath:instancePath+"/tasks/" + i2+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.timeout,data:data39};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}if(data30.retry_on_code_error !== undefined){let data40 = data30.retry_on_code_error;if(typeof data40 !== "boolean"){const err86 = {instancePath:instancePath+"/tasks/" + i2+"/retry_on_code_error",schemaPath:"#/properties/tasks/items/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tasks.items.properties.retry_on_code_error.type,parentSchema:schema11.properties.tasks.items.properties.retry_on_code_error,data:data40};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}if(data30.handler !== undefined){let data41 = data30.handler;if(typeof data41 === "string"){if(!pattern14.test(data41)){const err87 = {instancePath:instancePath+"/tasks/" + i2+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/pattern",keyword:"pattern",params:{pattern: "^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema11.properties.tasks.items.properties.handler,data:data41};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}else {const err88 = {instancePath:instancePath+"/tasks/" + i2+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.handler.type,parentSchema:schema11.properties.tasks.items.properties.handler,data:data41};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}if(data30.command !== undefined){let data42 = data30.command;if(Array.isArray(data42)){if(data42.length < 1){const err89 = {instancePath:instancePath+"/tasks/" + i2+"/command",schemaPath:"#/properties/tasks/items/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.command,data:data42};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}const len3 = data42.length;for(let i5=0; i5<len3; i5++){let data43 = data42[i5];if(typeof data43 !== "string"){const err90 = {instancePath:instancePath+"/tasks/" + i2+"/command/" + i5,schemaPath:"#/properties/tasks/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.command.items.type,parentSchema:schema11.properties.tasks.items.properties.command.items,data:data43};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}}else {const err91 = {instancePath:instancePath+"/tasks/" + i2+"/command",schemaPath:"#/properties/tasks/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.command.type,parentSchema:schema11.properties.tasks.items.properties.command,data:data42};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}if(data30.cwd !== undefined){let data44 = data30.cwd;if(typeof data44 !== "string"){const err92 = {instancePath:instancePath+"/tasks/" + i2+"/cwd",schemaPath:"#/properties/tasks/items/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.cwd.type,parentSchema:schema11.properties.tasks.items.properties.cwd,data:data44};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}if(data30.resume !== undefined){let data45 = data30.resume;if(!((data45 === "auto") || (data45 === "never"))){const err93 = {instancePath:instancePath+"/tasks/" + i2+"/resume",schemaPath:"#/properties/tasks/items/properties/resume/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.resume.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.resume.enum,parentSchema:schema11.properties.tasks.items.properties.resume,data:data45};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}if(data30.exit_codes !== undefined){let data46 = data30.exit_codes;if(data46 && typeof data46 == "object" && !Array.isArray(data46)){for(const key8 in data46){if(!((key8 === "transient") || (key8 === "data"))){const err94 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data46};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}if(data46.transient !== undefined){let data47 = data46.transient;if(Array.isArray(data47)){const len4 = data47.length;for(let i6=0; i6<len4; i6++){let data48 = data47[i6];if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){const err95 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}if((typeof data48 == "number") && (isFinite(data48))){if(data48 > 255 || isNaN(data48)){const err96 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}if(data48 < 1 || isNaN(data48)){const err97 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}}}else {const err98 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient,data:data47};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data46.data !== undefined){let data49 = data46.data;if(Array.isArray(data49)){const len5 = data49.length;for(let i7=0; i7<len5; i7++){let data50 = data49[i7];if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){const err99 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}if((typeof data50 == "number") && (isFinite(data50))){if(data50 > 255 || isNaN(data50)){const err100 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}if(data50 < 1 || isNaN(data50)){const err101 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}}}else {const err102 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data,data:data49};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}}else {const err103 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.exit_codes.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data46};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}}if(data30.sensor !== undefined){let data51 = data30.sensor;if(data51 && typeof data51 == "object" && !Array.isArray(data51)){if(data51.path === undefined){const err104 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.tasks.items.properties.sensor.required,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}for(const key9 in data51){if(!(((((key9 === "path") || (key9 === "poke_interval")) || (key9 === "timeout")) || (key9 === "give_up_after")) || (key9 === "on_timeout"))){const err105 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}if(data51.path !== undefined){let data52 = data51.path;if(typeof data52 === "string"){if(func3(data52) < 1){const err106 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data52};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}else {const err107 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.path.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data52};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}if(data51.poke_interval !== undefined){let data53 = data51.poke_interval;if(typeof data53 === "string"){if(!pattern3.test(data53)){const err108 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data53};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}else {const err109 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data53};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}if(data51.timeout !== undefined){let data54 = data51.timeout;if(typeof data54 === "string"){if(!pattern3.test(data54)){const err110 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data54};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}else {const err111 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data54};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}}if(data51.give_up_after !== undefined){let data55 = data51.give_up_after;if(typeof data55 === "string"){if(!pattern3.test(data55)){const err112 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data55};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}else {const err113 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data55};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}if(data51.on_timeout !== undefined){let data56 = data51.on_timeout;if(!((data56 === "fail") || (data56 === "defer"))){const err114 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/on_timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/on_timeout/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout,data:data56};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}}else {const err115 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.sensor.type,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}if(data30.checks !== undefined){let data57 = data30.checks;if(data57 && typeof data57 == "object" && !Array.isArray(data57)){if(data57.dataset === undefined){const err116 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}if(data57.rules === undefined){const err117 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}for(const key10 in data57){if(!((key10 === "dataset") || (key10 === "rules"))){const err118 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}}if(data57.dataset !== undefined){let data58 = data57.dataset;if(typeof data58 !== "string"){const err119 = {instancePath:instancePath+"/tasks/" + i2+"/checks/dataset",schemaPath:"#/properties/tasks/items/properties/checks/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.dataset.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.dataset,data:data58};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}}if(data57.rules !== undefined){let data59 = data57.rules;if(Array.isArray(data59)){if(data59.length < 1){const err120 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data59};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}const len6 = data59.length;for(let i8=0; i8<len6; i8++){let data60 = data59[i8];if(data60 && typeof data60 == "object" && !Array.isArray(data60)){if(Object.keys(data60).length < 1){const err121 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}for(const key11 in data60){if(!((((((((key11 === "required_columns") || (key11 === "row_count")) || (key11 === "not_null")) || (key11 === "unique")) || (key11 === "accepted_values")) || (key11 === "date_in_partition")) || (key11 === "numeric")) || (key11 === "severity"))){const err122 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}if(data60.required_columns !== undefined){let data61 = data60.required_columns;if(Array.isArray(data61)){if(data61.length < 1){const err123 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data61};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}const len7 = data61.length;for(let i9=0; i9<len7; i9++){let data62 = data61[i9];if(typeof data62 === "string"){if(func3(data62) < 1){const err124 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns/" + i9,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data62};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}else {const err125 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns/" + i9,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data62};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}}else {const err126 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data61};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}if(data60.row_count !== undefined){let data63 = data60.row_count;if(data63 && typeof data63 == "object" && !Array.isArray(data63)){for(const key12 in data63){if(!((key12 === "min") || (key12 === "max"))){const err127 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data63};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}if(data63.min !== undefined){let data64 = data63.min;if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){const err128 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data64};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}if((typeof data64 == "number") && (isFinite(data64))){if(data64 < 0 || isNaN(data64)){const err129 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data64};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}}if(data63.max !== undefined){let data65 = data63.max;if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){const err130 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data65};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}if((typeof data65 == "number") && (isFinite(data65))){if(data65 < 0 || isNaN(data65)){const err131 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data65};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}}}}else {const err132 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data63};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}}if(data60.not_null !== undefined){let data66 = data60.not_null;if(Array.isArray(data66)){if(data66.length < 1){const err133 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data66};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}const len8 = data66.length;for(let i10=0; i10<len8; i10++){let data67 = data66[i10];if(typeof data67 === "string"){if(func3(data67) < 1){const err134 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data67};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}}else {const err135 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data67};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}}}else {const err136 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data66};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}}if(data60.unique !== undefined){let data68 = data60.unique;if(Array.isArray(data68)){if(data68.length < 1){const err137 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data68};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}const len9 = data68.length;for(let i11=0; i11<len9; i11++){let data69 = data68[i11];if(typeof data69 === "string"){if(func3(data69) < 1){const err138 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data69};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}}else {const err139 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data69};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}}}else {const err140 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data68};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}if(data60.accepted_values !== undefined){let data70 = data60.accepted_values;if(data70 && typeof data70 == "object" && !Array.isArray(data70)){if(data70.column === undefined){const err141 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}if(data70.values === undefined){const err142 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}for(const key13 in data70){if(!((key13 === "column") || (key13 === "values"))){const err143 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}}if(data70.column !== undefined){let data71 = data70.column;if(typeof data71 === "string"){if(func3(data71) < 1){const err144 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data71};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}}else {const err145 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data71};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}}if(data70.values !== undefined){let data72 = data70.values;if(Array.isArray(data72)){if(data72.length < 1){const err146 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data72};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}const len10 = data72.length;for(let i12=0; i12<len10; i12++){let data73 = data72[i12];if(((typeof data73 !== "string") && (!((typeof data73 == "number") && (isFinite(data73))))) && (typeof data73 !== "boolean")){const err147 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values/" + i12,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/items/type",keyword:"type",params:{type: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type},message:"must be string,number,boolean",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items,data:data73};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}}}else {const err148 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data72};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}}}else {const err149 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}if(data60.date_in_partition !== undefined){let data74 = data60.date_in_partition;if(typeof data74 === "string"){if(func3(data74) < 1){const err150 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data74};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}else {const err151 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data74};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}}if(data60.numeric !== undefined){let data75 = data60.numeric;if(Array.isArray(data75)){if(data75.length < 1){const err152 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data75};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}const len11 = data75.length;for(let i13=0; i13<len11; i13++){let data76 = data75[i13];if(typeof data76 === "string"){if(func3(data76) < 1){const err153 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data76};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}}else {const err154 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data76};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}}}else {const err155 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data75};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}}if(data60.severity !== undefined){let data77 = data60.severity;if(!((data77 === "error") || (data77 === "warning"))){const err156 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/severity",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity,data:data77};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}}}else {const err157 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}}}else {const err158 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data59};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}}}else {const err159 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.type,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}}else {const err160 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.type,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}}else {const err161 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.type,parentSchema:schema11.properties.tasks,data:data29};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}if(data.alerts !== undefined){let data78 = data.alerts;if(data78 && typeof data78 == "object" && !Array.isArray(data78)){for(const key14 in data78){if(!(((key14 === "on") || (key14 === "labels")) || (key14 === "assignees"))){const err162 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.alerts,data:data78};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}}if(data78.on !== undefined){let data79 = data78.on;if(Array.isArray(data79)){const len12 = data79.length;for(let i14=0; i14<len12; i14++){let data80 = data79[i14];if(!((data80 === "failure") || (data80 === "freshness_miss"))){const err163 = {instancePath:instancePath+"/alerts/on/" + i14,schemaPath:"#/properties/alerts/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.properties.on.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.alerts.properties.on.items.enum,parentSchema:schema11.properties.alerts.properties.on.items,data:data80};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}}let i15 = data79.length;let j2;if(i15 > 1){outer0:for(;i15--;){for(j2 = i15; j2--;){if(func0(data79[i15], data79[j2])){const err164 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.alerts.properties.on,data:data79};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;break outer0;}}}}}else {const err165 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.on.type,parentSchema:schema11.properties.alerts.properties.on,data:data79};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}if(data78.labels !== undefined){let data81 = data78.labels;if(Array.isArray(data81)){const len13 = data81.length;for(let i16=0; i16<len13; i16++){let data82 = data81[i16];if(typeof data82 === "string"){if(func3(data82) < 1){const err166 = {instancePath:instancePath+"/alerts/labels/" + i16,schemaPath:"#/properties/alerts/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.labels.items,data:data82};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}else {const err167 = {instancePath:instancePath+"/alerts/labels/" + i16,schemaPath:"#/properties/alerts/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.labels.items.type,parentSchema:schema11.properties.alerts.properties.labels.items,data:data82};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}}}else {const err168 = {instancePath:instancePath+"/alerts/labels",schemaPath:"#/properties/alerts/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.labels.type,parentSchema:schema11.properties.alerts.properties.labels,data:data81};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}}if(data78.assignees !== undefined){let data83 = data78.assignees;if(Array.isArray(data83)){const len14 = data83.length;for(let i17=0; i17<len14; i17++){let data84 = data83[i17];if(typeof data84 === "string"){if(func3(data84) < 1){const err169 = {instancePath:instancePath+"/alerts/assignees/" + i17,schemaPath:"#/properties/alerts/properties/assignees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data84};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}}else {const err170 = {instancePath:instancePath+"/alerts/assignees/" + i17,schemaPath:"#/properties/alerts/properties/assignees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.assignees.items.type,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data84};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}}else {const err171 = {instancePath:instancePath+"/alerts/assignees",schemaPath:"#/properties/alerts/properties/assignees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.assignees.type,parentSchema:schema11.properties.alerts.properties.assignees,data:data83};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}}}else {const err172 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.alerts.type,parentSchema:schema11.properties.alerts,data:data78};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}}else {const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}validate10.errors = vErrors;return errors === 0;}
+"use strict";const validate = validate10;/* harmony default export */ const schema_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/pipewright/pipewright/schema/pipeline.schema.json","title":"pipewright pipeline contract","description":"pipelines/<dag_id>/pipeline.yml: a batch pipeline run by GitHub Actions.","type":"object","additionalProperties":false,"required":["dag_id","description","owner","tags","partition","start_date","tasks"],"properties":{"dag_id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"The pipeline id; must equal the name of its folder."},"description":{"type":"string","minLength":1,"pattern":"\\S","description":"What the pipeline produces, for people."},"owner":{"type":"string","minLength":1,"pattern":"\\S","description":"Team or person answerable for the pipeline."},"runbook":{"type":"string","pattern":"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$","x-expected":"a Markdown file relative to the pipeline folder with an optional #section (runbook.md#late-export), or an http(s) URL","description":"What to do when this fails: a Markdown file relative to the pipeline folder, optionally with a #section, or an http(s) URL."},"consumers":{"type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$","x-expected":"a GitHub @user or @org/team"},"uniqueItems":true,"description":"Who reads the outputs (@user or @org/team): mentioned when a backfill is announced."},"tags":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"uniqueItems":true,"description":"At least one tag."},"schedule":{"type":"string","description":"5-field cron (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly. Absent: manual runs only."},"timezone":{"type":"string","description":"IANA time zone the schedule and partitions are read in (default UTC)."},"partition":{"enum":["hourly","daily","weekly","monthly"],"description":"The grain of a partition: one data interval per run."},"start_date":{"type":"string","description":"First logical date (YYYY-MM-DD or ISO date-time), read in timezone."},"end_date":{"type":"string","description":"Last logical date (inclusive); absent = open-ended."},"catchup":{"type":"boolean","description":"Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false)."},"max_active_runs":{"type":"integer","minimum":1,"description":"Partitions run at once (default 1)."},"max_active_tasks":{"type":"integer","minimum":1,"description":"Tasks run at once within a partition (default 4)."},"catchup_window":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them."},"retain_versions":{"type":"integer","minimum":0,"maximum":100,"description":"Published versions of each partition kept for rollback besides the live one (default 3)."},"reprocess_on_tick":{"enum":["failed","changed"],"description":"What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version."},"freshness":{"type":"object","additionalProperties":false,"required":["deadline"],"description":"When a partition must be published.","properties":{"deadline":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","x-expected":"a local time HH:MM, e.g. \"07:30\"","description":"Local time HH:MM by which the partition must be published on the day its tick runs."}}},"defaults":{"type":"object","additionalProperties":false,"description":"Retry and timeout policy of every task; a task may override each key.","properties":{"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"description":"Datasets read: name -> path template, or { from: <dag_id>.<output> } for another pipeline's output.","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["from"],"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv; or { from: <dag_id>.<output> }: another pipeline's output, whose path and partitions come from that pipeline's contract.","properties":{"from":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","x-expected":"<dag_id>.<output>, e.g. turanmart_daily_sales.daily_sales","description":"The upstream pipeline and its output, <dag_id>.<output>: a partition is planned only once the upstream partitions it covers are published."}}}},"outputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets written: name -> path template."},"tasks":{"type":"array","minItems":1,"items":{"type":"object","description":"A task: an id, its upstream tasks, and exactly one kind: handler, command, sensor or checks.","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"Task id, unique in the pipeline (lower snake_case)."},"upstream":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Ids of the tasks that must finish before this one."},"runbook":{"type":"string","pattern":"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$","x-expected":"a Markdown file relative to the pipeline folder with an optional #section (runbook.md#late-export), or an http(s) URL","description":"What to do when this fails: a Markdown file relative to the pipeline folder, optionally with a #section, or an http(s) URL. Quoted first when this task fails."},"trigger_rule":{"enum":["all_success","all_done","none_failed","one_failed"],"description":"When the task runs given its upstream states: all_success (default), all_done, none_failed, one_failed."},"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."},"handler":{"type":"string","pattern":"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$","x-expected":"path/to/module.ts#exportName (a .ts, .js or .mjs module relative to the pipeline folder)","description":"A function exported by a module in the repository: path/to/module.ts#exportName, relative to the pipeline folder."},"command":{"type":"array","minItems":1,"items":{"type":"string"},"description":"A program and its arguments, run without a shell; {{ }} templates are resolved per partition."},"cwd":{"type":"string","description":"Working directory of a command, relative to the pipeline folder."},"resume":{"enum":["auto","never"],"description":"auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns."},"exit_codes":{"type":"object","additionalProperties":false,"description":"Exit codes of a command mapped to failure classes; any other non-zero code is a code error.","properties":{"transient":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Retried."},"data":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Fail fast, nothing published."}}},"sensor":{"type":"object","additionalProperties":false,"required":["path"],"description":"Waits for a file under the data root.","properties":{"path":{"type":"string","minLength":1,"description":"Template of the path to wait for, e.g. {{ inputs.raw_orders }}."},"poke_interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How often to look (default 30s)."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How long to wait in one tick (default 20m)."},"give_up_after":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again."},"on_timeout":{"enum":["fail","defer"],"description":"At the deadline: fail the task, or defer the partition to the next tick (default fail)."}}},"checks":{"type":"object","additionalProperties":false,"required":["dataset","rules"],"description":"Declarative data quality checks on one dataset.","properties":{"dataset":{"type":"string","description":"Name of an entry of inputs or outputs."},"rules":{"type":"array","minItems":1,"items":{"type":"object","description":"One rule: exactly one of the rule keys, optionally with severity.","additionalProperties":false,"minProperties":1,"properties":{"required_columns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must be present in the header."},"row_count":{"type":"object","additionalProperties":false,"description":"Bounds on the number of data rows.","properties":{"min":{"type":"integer","minimum":0,"description":"Fewest rows accepted."},"max":{"type":"integer","minimum":0,"description":"Most rows accepted."}}},"not_null":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must never be empty."},"unique":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The combination of these columns must be unique across rows."},"accepted_values":{"type":"object","additionalProperties":false,"required":["column","values"],"description":"Every value of the column must be one of values.","properties":{"column":{"type":"string","minLength":1,"description":"Column to check."},"values":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"Allowed values."}}},"date_in_partition":{"type":"string","minLength":1,"description":"Column whose dates must fall inside the partition's data interval."},"numeric":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must parse as numbers."},"severity":{"enum":["error","warning"],"description":"error (default) fails the task; warning records the result and lets the run go on."}}},"description":"The rules, each one key."}}}}},"description":"The tasks of the DAG."},"alerts":{"type":"object","additionalProperties":false,"description":"GitHub issues opened on failures.","properties":{"on":{"type":"array","items":{"enum":["failure","freshness_miss"]},"uniqueItems":true,"description":"Events that open or update an issue."},"labels":{"type":"array","items":{"type":"string","minLength":1},"description":"Labels of the issue."},"assignees":{"type":"array","items":{"type":"string","minLength":1},"description":"GitHub logins assigned."}}}}};const func2 = Object.prototype.hasOwnProperty;const func3 = (typeof ucs2length === "function" ? ucs2length : ucs2length["default"]);const func0 = (typeof equal === "function" ? equal : equal["default"]);const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");const pattern1 = new RegExp("\\S", "u");const pattern3 = new RegExp("^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$", "u");const pattern4 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$", "u");const pattern5 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$", "u");const pattern6 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");const pattern11 = new RegExp("^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$", "u");const pattern18 = new RegExp("^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$", "u");function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/pipewright/pipewright/schema/pipeline.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.dag_id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dag_id"},message:"must have required property '"+"dag_id"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.owner === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.tags === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.partition === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.start_date === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_date"},message:"must have required property '"+"start_date"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.tasks === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.dag_id !== undefined){let data0 = data.dag_id;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err8 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.dag_id.type,parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) < 1){const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!pattern1.test(data1)){const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.owner !== undefined){let data2 = data.owner;if(typeof data2 === "string"){if(func3(data2) < 1){const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!pattern1.test(data2)){const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.owner.type,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.runbook !== undefined){let data3 = data.runbook;if(typeof data3 === "string"){if(!pattern3.test(data3)){const err16 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"},message:"must match pattern \""+"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"+"\"",schema:"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$",parentSchema:schema11.properties.runbook,data:data3};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runbook.type,parentSchema:schema11.properties.runbook,data:data3};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.consumers !== undefined){let data4 = data.consumers;if(Array.isArray(data4)){const len0 = data4.length;for(let i0=0; i0<len0; i0++){let data5 = data4[i0];if(typeof data5 === "string"){if(!pattern4.test(data5)){const err18 = {instancePath:instancePath+"/consumers/" + i0,schemaPath:"#/properties/consumers/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.consumers.items,data:data5};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/consumers/" + i0,schemaPath:"#/properties/consumers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.consumers.items.type,parentSchema:schema11.properties.consumers.items,data:data5};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}let i1 = data4.length;let j0;if(i1 > 1){const indices0 = {};for(;i1--;){let item0 = data4[i1];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j0 = indices0[item0];const err20 = {instancePath:instancePath+"/consumers",schemaPath:"#/properties/consumers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.consumers,data:data4};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;break;}indices0[item0] = i1;}}}else {const err21 = {instancePath:instancePath+"/consumers",schemaPath:"#/properties/consumers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.consumers.type,parentSchema:schema11.properties.consumers,data:data4};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.tags !== undefined){let data6 = data.tags;if(Array.isArray(data6)){if(data6.length < 1){const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tags,data:data6};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}const len1 = data6.length;for(let i2=0; i2<len1; i2++){let data7 = data6[i2];if(typeof data7 === "string"){if(func3(data7) < 1){const err23 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tags.items,data:data7};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tags.items.type,parentSchema:schema11.properties.tags.items,data:data7};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}let i3 = data6.length;let j1;if(i3 > 1){const indices1 = {};for(;i3--;){let item1 = data6[i3];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j1 = indices1[item1];const err25 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.tags,data:data6};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;break;}indices1[item1] = i3;}}}else {const err26 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tags.type,parentSchema:schema11.properties.tags,data:data6};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data.schedule !== undefined){let data8 = data.schedule;if(typeof data8 !== "string"){const err27 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schedule.type,parentSchema:schema11.properties.schedule,data:data8};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.timezone !== undefined){let data9 = data.timezone;if(typeof data9 !== "string"){const err28 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timezone.type,parentSchema:schema11.properties.timezone,data:data9};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.partition !== undefined){let data10 = data.partition;if(!((((data10 === "hourly") || (data10 === "daily")) || (data10 === "weekly")) || (data10 === "monthly"))){const err29 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data10};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.start_date !== undefined){let data11 = data.start_date;if(typeof data11 !== "string"){const err30 = {instancePath:instancePath+"/start_date",schemaPath:"#/properties/start_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.start_date.type,parentSchema:schema11.properties.start_date,data:data11};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data.end_date !== undefined){let data12 = data.end_date;if(typeof data12 !== "string"){const err31 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.end_date.type,parentSchema:schema11.properties.end_date,data:data12};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.catchup !== undefined){let data13 = data.catchup;if(typeof data13 !== "boolean"){const err32 = {instancePath:instancePath+"/catchup",schemaPath:"#/properties/catchup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.catchup.type,parentSchema:schema11.properties.catchup,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.max_active_runs !== undefined){let data14 = data.max_active_runs;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err33 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_runs.type,parentSchema:schema11.properties.max_active_runs,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 1 || isNaN(data14)){const err34 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_runs,data:data14};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}}if(data.max_active_tasks !== undefined){let data15 = data.max_active_tasks;if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){const err35 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_tasks.type,parentSchema:schema11.properties.max_active_tasks,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}if((typeof data15 == "number") && (isFinite(data15))){if(data15 < 1 || isNaN(data15)){const err36 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_tasks,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}if(data.catchup_window !== undefined){let data16 = data.catchup_window;if(typeof data16 === "string"){if(!pattern5.test(data16)){const err37 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.catchup_window,data:data16};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.catchup_window.type,parentSchema:schema11.properties.catchup_window,data:data16};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.retain_versions !== undefined){let data17 = data.retain_versions;if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){const err39 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retain_versions.type,parentSchema:schema11.properties.retain_versions,data:data17};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}if((typeof data17 == "number") && (isFinite(data17))){if(data17 > 100 || isNaN(data17)){const err40 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.retain_versions,data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}if(data17 < 0 || isNaN(data17)){const err41 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retain_versions,data:data17};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}if(data.reprocess_on_tick !== undefined){let data18 = data.reprocess_on_tick;if(!((data18 === "failed") || (data18 === "changed"))){const err42 = {instancePath:instancePath+"/reprocess_on_tick",schemaPath:"#/properties/reprocess_on_tick/enum",keyword:"enum",params:{allowedValues: schema11.properties.reprocess_on_tick.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.reprocess_on_tick.enum,parentSchema:schema11.properties.reprocess_on_tick,data:data18};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data.freshness !== undefined){let data19 = data.freshness;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){if(data19.deadline === undefined){const err43 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema11.properties.freshness.required,parentSchema:schema11.properties.freshness,data:data19};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}for(const key1 in data19){if(!(key1 === "deadline")){const err44 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.freshness,data:data19};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data19.deadline !== undefined){let data20 = data19.deadline;if(typeof data20 === "string"){if(!pattern6.test(data20)){const err45 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema11.properties.freshness.properties.deadline,data:data20};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}else {const err46 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.freshness.properties.deadline.type,parentSchema:schema11.properties.freshness.properties.deadline,data:data20};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.freshness.type,parentSchema:schema11.properties.freshness,data:data19};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data.defaults !== undefined){let data21 = data.defaults;if(data21 && typeof data21 == "object" && !Array.isArray(data21)){for(const key2 in data21){if(!((((((key2 === "retries") || (key2 === "retry_delay")) || (key2 === "retry_backoff")) || (key2 === "max_retry_delay")) || (key2 === "timeout")) || (key2 === "retry_on_code_error"))){const err48 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.defaults,data:data21};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data21.retries !== undefined){let data22 = data21.retries;if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){const err49 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.defaults.properties.retries.type,parentSchema:schema11.properties.defaults.properties.retries,data:data22};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}if((typeof data22 == "number") && (isFinite(data22))){if(data22 > 100 || isNaN(data22)){const err50 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.defaults.properties.retries,data:data22};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}if(data22 < 0 || isNaN(data22)){const err51 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.defaults.properties.retries,data:data22};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}}if(data21.retry_delay !== undefined){let data23 = data21.retry_delay;if(typeof data23 === "string"){if(!pattern5.test(data23)){const err52 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.retry_delay,data:data23};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}else {const err53 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.retry_delay.type,parentSchema:schema11.properties.defaults.properties.retry_delay,data:data23};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}if(data21.retry_backoff !== undefined){let data24 = data21.retry_backoff;if(!((data24 === "fixed") || (data24 === "exponential"))){const err54 = {instancePath:instancePath+"/defaults/retry_backoff",schemaPath:"#/properties/defaults/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.defaults.properties.retry_backoff.enum,parentSchema:schema11.properties.defaults.properties.retry_backoff,data:data24};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}if(data21.max_retry_delay !== undefined){let data25 = data21.max_retry_delay;if(typeof data25 === "string"){if(!pattern5.test(data25)){const err55 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data25};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}else {const err56 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.max_retry_delay.type,parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data25};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}}if(data21.timeout !== undefined){let data26 = data21.timeout;if(typeof data26 === "string"){if(!pattern5.test(data26)){const err57 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.timeout,data:data26};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}else {const err58 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.timeout.type,parentSchema:schema11.properties.defaults.properties.timeout,data:data26};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}if(data21.retry_on_code_error !== undefined){let data27 = data21.retry_on_code_error;if(typeof data27 !== "boolean"){const err59 = {instancePath:instancePath+"/defaults/retry_on_code_error",schemaPath:"#/properties/defaults/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.defaults.properties.retry_on_code_error.type,parentSchema:schema11.properties.defaults.properties.retry_on_code_error,data:data27};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}}else {const err60 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.defaults.type,parentSchema:schema11.properties.defaults,data:data21};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}if(data.inputs !== undefined){let data28 = data.inputs;if(data28 && typeof data28 == "object" && !Array.isArray(data28)){for(const key3 in data28){const _errs67 = errors;if(typeof key3 === "string"){if(!pattern0.test(key3)){const err61 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}else {const err62 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.propertyNames.type,parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}var valid9 = _errs67 === errors;if(!valid9){const err63 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data28};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}for(const key4 in data28){let data29 = data28[key4];if((typeof data29 !== "string") && (!(data29 && typeof data29 == "object" && !Array.isArray(data29)))){const err64 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: schema11.properties.inputs.additionalProperties.type},message:"must be string,object",schema:schema11.properties.inputs.additionalProperties.type,parentSchema:schema11.properties.inputs.additionalProperties,data:data29};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}if(typeof data29 === "string"){if(func3(data29) < 1){const err65 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.inputs.additionalProperties,data:data29};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}if(data29 && typeof data29 == "object" && !Array.isArray(data29)){if(data29.from === undefined){const err66 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.inputs.additionalProperties.required,parentSchema:schema11.properties.inputs.additionalProperties,data:data29};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}for(const key5 in data29){if(!(key5 === "from")){const err67 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inputs.additionalProperties,data:data29};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}if(data29.from !== undefined){let data30 = data29.from;if(typeof data30 === "string"){if(!pattern11.test(data30)){const err68 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/from",schemaPath:"#/properties/inputs/additionalProperties/properties/from/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$",parentSchema:schema11.properties.inputs.additionalProperties.properties.from,data:data30};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}else {const err69 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/from",schemaPath:"#/properties/inputs/additionalProperties/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.additionalProperties.properties.from.type,parentSchema:schema11.properties.inputs.additionalProperties.properties.from,data:data30};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}}}}else {const err70 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data28};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}if(data.outputs !== undefined){let data31 = data.outputs;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){for(const key6 in data31){const _errs79 = errors;if(typeof key6 === "string"){if(!pattern0.test(key6)){const err71 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.outputs.propertyNames,data:key6,propertyName:key6};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}else {const err72 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.propertyNames.type,parentSchema:schema11.properties.outputs.propertyNames,data:key6,propertyName:key6};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}var valid12 = _errs79 === errors;if(!valid12){const err73 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data31};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}}for(const key7 in data31){let data32 = data31[key7];if(typeof data32 === "string"){if(func3(data32) < 1){const err74 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.outputs.additionalProperties,data:data32};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}else {const err75 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data32};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}}else {const err76 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data31};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}if(data.tasks !== undefined){let data33 = data.tasks;if(Array.isArray(data33)){if(data33.length < 1){const err77 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks,data:data33};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}const len2 = data33.length;for(let i4=0; i4<len2; i4++){let data34 = data33[i4];if(data34 && typeof data34 == "object" && !Array.isArray(data34)){if(data34.id === undefined){const err78 = {instancePath:instancePath+"/tasks/" + i4,schemaPath:"#/properties/tasks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.tasks.items.required,parentSchema:schema11.properties.tasks.items,data:data34};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}for(const key8 in data34){if(!(func2.call(schema11.properties.tasks.items.properties, key8))){const err79 = {instancePath:instancePath+"/tasks/" + i4,schemaPath:"#/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items,data:data34};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}if(data34.id !== undefined){let data35 = data34.id;if(typeof data35 === "string"){if(!pattern0.test(data35)){const err80 = {instancePath:instancePath+"/tasks/" + i4+"/id",schemaPath:"#/properties/tasks/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.tasks.items.properties.id,data:data35};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}else {const err81 = {instancePath:instancePath+"/tasks/" + i4+"/id",schemaPath:"#/properties/tasks/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.id.type,parentSchema:schema11.properties.tasks.items.properties.id,data:data35};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}}if(data34.upstream !== undefined){let data36 = data34.upstream;if(Array.isArray(data36)){const len3 = data36.length;for(let i5=0; i5<len3; i5++){let data37 = data36[i5];if(typeof data37 !== "string"){const err82 = {instancePath:instancePath+"/tasks/" + i4+"/upstream/" + i5,schemaPath:"#/properties/tasks/items/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.upstream.items.type,parentSchema:schema11.properties.tasks.items.properties.upstream.items,data:data37};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}let i6 = data36.length;let j2;if(i6 > 1){const indices2 = {};for(;i6--;){let item2 = data36[i6];if(typeof item2 !== "string"){continue;}if(typeof indices2[item2] == "number"){j2 = indices2[item2];const err83 = {instancePath:instancePath+"/tasks/" + i4+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data36};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;break;}indices2[item2] = i6;}}}else {const err84 = {instancePath:instancePath+"/tasks/" + i4+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.upstream.type,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data36};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}if(data34.runbook !== undefined){let data38 = data34.runbook;if(typeof data38 === "string"){if(!pattern3.test(data38)){const err85 = {instancePath:instancePath+"/tasks/" + i4+"/runbook",schemaPath:"#/properties/tasks/items/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"},message:"must match pattern \""+"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"+"\"",schema:"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$",parentSchema:schema11.properties.tasks.items.properties.runbook,data:data38};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}else {const err86 = {instancePath:instancePath+"/tasks/" + i4+"/runbook",schemaPath:"#/properties/tasks/items/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.runbook.type,parentSchema:schema11.properties.tasks.items.properties.runbook,data:data38};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}if(data34.trigger_rule !== undefined){let data39 = data34.trigger_rule;if(!((((data39 === "all_success") || (data39 === "all_done")) || (data39 === "none_failed")) || (data39 === "one_failed"))){const err87 = {instancePath:instancePath+"/tasks/" + i4+"/trigger_rule",schemaPath:"#/properties/tasks/items/properties/trigger_rule/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.trigger_rule.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.trigger_rule.enum,parentSchema:schema11.properties.tasks.items.properties.trigger_rule,data:data39};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}if(data34.retries !== undefined){let data40 = data34.retries;if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){const err88 = {instancePath:instancePath+"/tasks/" + i4+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.retries.type,parentSchema:schema11.properties.tasks.items.properties.retries,data:data40};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}if((typeof data40 == "number") && (isFinite(data40))){if(data40 > 100 || isNaN(data40)){const err89 = {instancePath:instancePath+"/tasks/" + i4+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tasks.items.properties.retries,data:data40};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}if(data40 < 0 || isNaN(data40)){const err90 = {instancePath:instancePath+"/tasks/" + i4+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.retries,data:data40};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}}if(data34.retry_delay !== undefined){let data41 = data34.retry_delay;if(typeof data41 === "string"){if(!pattern5.test(data41)){const err91 = {instancePath:instancePath+"/tasks/" + i4+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data41};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}else {const err92 = {instancePath:instancePath+"/tasks/" + i4+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data41};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}if(data34.retry_backoff !== undefined){let data42 = data34.retry_backoff;if(!((data42 === "fixed") || (data42 === "exponential"))){const err93 = {instancePath:instancePath+"/tasks/" + i4+"/retry_backoff",schemaPath:"#/properties/tasks/items/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.retry_backoff.enum,parentSchema:schema11.properties.tasks.items.properties.retry_backoff,data:data42};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}if(data34.max_retry_delay !== undefined){let data43 = data34.max_retry_delay;if(typeof data43 === "string"){if(!pattern5.test(data43)){const err94 = {instancePath:instancePath+"/tasks/" + i4+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data43};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}else {const err95 = {instancePath:instancePath+"/tasks/" + i4+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.max_retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data43};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}}if(data34.timeout !== undefined){let data44 = data34.timeout;if(typeof data44 === "string"){if(!pattern5.test(data44)){const err96 = {instancePath:instancePath+"/tasks/" + i4+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.timeout,data:data44};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}}else {const err97 = {instancePath:instancePath+"/tasks/" + i4+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.timeout,data:data44};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}if(data34.retry_on_code_error !== undefined){let data45 = data34.retry_on_code_error;if(typeof data45 !== "boolean"){const err98 = {instancePath:instancePath+"/tasks/" + i4+"/retry_on_code_error",schemaPath:"#/properties/tasks/items/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tasks.items.properties.retry_on_code_error.type,parentSchema:schema11.properties.tasks.items.properties.retry_on_code_error,data:data45};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data34.handler !== undefined){let data46 = data34.handler;if(typeof data46 === "string"){if(!pattern18.test(data46)){const err99 = {instancePath:instancePath+"/tasks/" + i4+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/pattern",keyword:"pattern",params:{pattern: "^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema11.properties.tasks.items.properties.handler,data:data46};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}}else {const err100 = {instancePath:instancePath+"/tasks/" + i4+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.handler.type,parentSchema:schema11.properties.tasks.items.properties.handler,data:data46};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}}if(data34.command !== undefined){let data47 = data34.command;if(Array.isArray(data47)){if(data47.length < 1){const err101 = {instancePath:instancePath+"/tasks/" + i4+"/command",schemaPath:"#/properties/tasks/items/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.command,data:data47};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}const len4 = data47.length;for(let i7=0; i7<len4; i7++){let data48 = data47[i7];if(typeof data48 !== "string"){const err102 = {instancePath:instancePath+"/tasks/" + i4+"/command/" + i7,schemaPath:"#/properties/tasks/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.command.items.type,parentSchema:schema11.properties.tasks.items.properties.command.items,data:data48};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}}else {const err103 = {instancePath:instancePath+"/tasks/" + i4+"/command",schemaPath:"#/properties/tasks/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.command.type,parentSchema:schema11.properties.tasks.items.properties.command,data:data47};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}}if(data34.cwd !== undefined){let data49 = data34.cwd;if(typeof data49 !== "string"){const err104 = {instancePath:instancePath+"/tasks/" + i4+"/cwd",schemaPath:"#/properties/tasks/items/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.cwd.type,parentSchema:schema11.properties.tasks.items.properties.cwd,data:data49};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}}if(data34.resume !== undefined){let data50 = data34.resume;if(!((data50 === "auto") || (data50 === "never"))){const err105 = {instancePath:instancePath+"/tasks/" + i4+"/resume",schemaPath:"#/properties/tasks/items/properties/resume/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.resume.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.resume.enum,parentSchema:schema11.properties.tasks.items.properties.resume,data:data50};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}if(data34.exit_codes !== undefined){let data51 = data34.exit_codes;if(data51 && typeof data51 == "object" && !Array.isArray(data51)){for(const key9 in data51){if(!((key9 === "transient") || (key9 === "data"))){const err106 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data51};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}if(data51.transient !== undefined){let data52 = data51.transient;if(Array.isArray(data52)){const len5 = data52.length;for(let i8=0; i8<len5; i8++){let data53 = data52[i8];if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){const err107 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient/" + i8,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data53};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}if((typeof data53 == "number") && (isFinite(data53))){if(data53 > 255 || isNaN(data53)){const err108 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient/" + i8,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data53};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}if(data53 < 1 || isNaN(data53)){const err109 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient/" + i8,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data53};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}}}else {const err110 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient,data:data52};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}if(data51.data !== undefined){let data54 = data51.data;if(Array.isArray(data54)){const len6 = data54.length;for(let i9=0; i9<len6; i9++){let data55 = data54[i9];if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){const err111 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data/" + i9,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data55};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}if((typeof data55 == "number") && (isFinite(data55))){if(data55 > 255 || isNaN(data55)){const err112 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data/" + i9,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data55};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}if(data55 < 1 || isNaN(data55)){const err113 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data/" + i9,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data55};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}}}else {const err114 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data,data:data54};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}}else {const err115 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.exit_codes.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data51};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}if(data34.sensor !== undefined){let data56 = data34.sensor;if(data56 && typeof data56 == "object" && !Array.isArray(data56)){if(data56.path === undefined){const err116 = {instancePath:instancePath+"/tasks/" + i4+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.tasks.items.properties.sensor.required,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data56};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}for(const key10 in data56){if(!(((((key10 === "path") || (key10 === "poke_interval")) || (key10 === "timeout")) || (key10 === "give_up_after")) || (key10 === "on_timeout"))){const err117 = {instancePath:instancePath+"/tasks/" + i4+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data56};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}}if(data56.path !== undefined){let data57 = data56.path;if(typeof data57 === "string"){if(func3(data57) < 1){const err118 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data57};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}}else {const err119 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.path.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data57};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}}if(data56.poke_interval !== undefined){let data58 = data56.poke_interval;if(typeof data58 === "string"){if(!pattern5.test(data58)){const err120 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data58};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}}else {const err121 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data58};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}}if(data56.timeout !== undefined){let data59 = data56.timeout;if(typeof data59 === "string"){if(!pattern5.test(data59)){const err122 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data59};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}else {const err123 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data59};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}}if(data56.give_up_after !== undefined){let data60 = data56.give_up_after;if(typeof data60 === "string"){if(!pattern5.test(data60)){const err124 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data60};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}else {const err125 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data60};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}if(data56.on_timeout !== undefined){let data61 = data56.on_timeout;if(!((data61 === "fail") || (data61 === "defer"))){const err126 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/on_timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/on_timeout/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout,data:data61};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}}else {const err127 = {instancePath:instancePath+"/tasks/" + i4+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.sensor.type,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data56};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}if(data34.checks !== undefined){let data62 = data34.checks;if(data62 && typeof data62 == "object" && !Array.isArray(data62)){if(data62.dataset === undefined){const err128 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data62};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}if(data62.rules === undefined){const err129 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data62};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}for(const key11 in data62){if(!((key11 === "dataset") || (key11 === "rules"))){const err130 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks,data:data62};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}}if(data62.dataset !== undefined){let data63 = data62.dataset;if(typeof data63 !== "string"){const err131 = {instancePath:instancePath+"/tasks/" + i4+"/checks/dataset",schemaPath:"#/properties/tasks/items/properties/checks/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.dataset.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.dataset,data:data63};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}}if(data62.rules !== undefined){let data64 = data62.rules;if(Array.isArray(data64)){if(data64.length < 1){const err132 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data64};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}const len7 = data64.length;for(let i10=0; i10<len7; i10++){let data65 = data64[i10];if(data65 && typeof data65 == "object" && !Array.isArray(data65)){if(Object.keys(data65).length < 1){const err133 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data65};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}for(const key12 in data65){if(!((((((((key12 === "required_columns") || (key12 === "row_count")) || (key12 === "not_null")) || (key12 === "unique")) || (key12 === "accepted_values")) || (key12 === "date_in_partition")) || (key12 === "numeric")) || (key12 === "severity"))){const err134 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data65};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}}if(data65.required_columns !== undefined){let data66 = data65.required_columns;if(Array.isArray(data66)){if(data66.length < 1){const err135 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data66};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}const len8 = data66.length;for(let i11=0; i11<len8; i11++){let data67 = data66[i11];if(typeof data67 === "string"){if(func3(data67) < 1){const err136 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data67};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}}else {const err137 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data67};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}}}else {const err138 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data66};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}}if(data65.row_count !== undefined){let data68 = data65.row_count;if(data68 && typeof data68 == "object" && !Array.isArray(data68)){for(const key13 in data68){if(!((key13 === "min") || (key13 === "max"))){const err139 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data68};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}}if(data68.min !== undefined){let data69 = data68.min;if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){const err140 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data69};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}if((typeof data69 == "number") && (isFinite(data69))){if(data69 < 0 || isNaN(data69)){const err141 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data69};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}}}if(data68.max !== undefined){let data70 = data68.max;if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){const err142 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data70};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}if((typeof data70 == "number") && (isFinite(data70))){if(data70 < 0 || isNaN(data70)){const err143 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data70};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}}}}else {const err144 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data68};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}}if(data65.not_null !== undefined){let data71 = data65.not_null;if(Array.isArray(data71)){if(data71.length < 1){const err145 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data71};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}const len9 = data71.length;for(let i12=0; i12<len9; i12++){let data72 = data71[i12];if(typeof data72 === "string"){if(func3(data72) < 1){const err146 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null/" + i12,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data72};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}}else {const err147 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null/" + i12,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data72};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}}}else {const err148 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data71};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}}if(data65.unique !== undefined){let data73 = data65.unique;if(Array.isArray(data73)){if(data73.length < 1){const err149 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data73};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}const len10 = data73.length;for(let i13=0; i13<len10; i13++){let data74 = data73[i13];if(typeof data74 === "string"){if(func3(data74) < 1){const err150 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data74};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}else {const err151 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data74};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}}}else {const err152 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data73};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}}if(data65.accepted_values !== undefined){let data75 = data65.accepted_values;if(data75 && typeof data75 == "object" && !Array.isArray(data75)){if(data75.column === undefined){const err153 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data75};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}if(data75.values === undefined){const err154 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data75};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}for(const key14 in data75){if(!((key14 === "column") || (key14 === "values"))){const err155 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data75};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}}if(data75.column !== undefined){let data76 = data75.column;if(typeof data76 === "string"){if(func3(data76) < 1){const err156 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data76};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}}else {const err157 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data76};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}}if(data75.values !== undefined){let data77 = data75.values;if(Array.isArray(data77)){if(data77.length < 1){const err158 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data77};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}const len11 = data77.length;for(let i14=0; i14<len11; i14++){let data78 = data77[i14];if(((typeof data78 !== "string") && (!((typeof data78 == "number") && (isFinite(data78))))) && (typeof data78 !== "boolean")){const err159 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/values/" + i14,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/items/type",keyword:"type",params:{type: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type},message:"must be string,number,boolean",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items,data:data78};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}}else {const err160 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data77};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}}else {const err161 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data75};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}if(data65.date_in_partition !== undefined){let data79 = data65.date_in_partition;if(typeof data79 === "string"){if(func3(data79) < 1){const err162 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data79};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}}else {const err163 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data79};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}}if(data65.numeric !== undefined){let data80 = data65.numeric;if(Array.isArray(data80)){if(data80.length < 1){const err164 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data80};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;}const len12 = data80.length;for(let i15=0; i15<len12; i15++){let data81 = data80[i15];if(typeof data81 === "string"){if(func3(data81) < 1){const err165 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric/" + i15,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data81};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}else {const err166 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric/" + i15,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data81};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}}else {const err167 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data80};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}}if(data65.severity !== undefined){let data82 = data65.severity;if(!((data82 === "error") || (data82 === "warning"))){const err168 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/severity",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity,data:data82};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}}}else {const err169 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data65};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}}}else {const err170 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data64};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}}else {const err171 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.type,parentSchema:schema11.properties.tasks.items.properties.checks,data:data62};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}}}else {const err172 = {instancePath:instancePath+"/tasks/" + i4,schemaPath:"#/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.type,parentSchema:schema11.properties.tasks.items,data:data34};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}}else {const err173 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.type,parentSchema:schema11.properties.tasks,data:data33};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}}if(data.alerts !== undefined){let data83 = data.alerts;if(data83 && typeof data83 == "object" && !Array.isArray(data83)){for(const key15 in data83){if(!(((key15 === "on") || (key15 === "labels")) || (key15 === "assignees"))){const err174 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.alerts,data:data83};if(vErrors === null){vErrors = [err174];}else {vErrors.push(err174);}errors++;}}if(data83.on !== undefined){let data84 = data83.on;if(Array.isArray(data84)){const len13 = data84.length;for(let i16=0; i16<len13; i16++){let data85 = data84[i16];if(!((data85 === "failure") || (data85 === "freshness_miss"))){const err175 = {instancePath:instancePath+"/alerts/on/" + i16,schemaPath:"#/properties/alerts/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.properties.on.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.alerts.properties.on.items.enum,parentSchema:schema11.properties.alerts.properties.on.items,data:data85};if(vErrors === null){vErrors = [err175];}else {vErrors.push(err175);}errors++;}}let i17 = data84.length;let j3;if(i17 > 1){outer0:for(;i17--;){for(j3 = i17; j3--;){if(func0(data84[i17], data84[j3])){const err176 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i17+" are identical)",schema:true,parentSchema:schema11.properties.alerts.properties.on,data:data84};if(vErrors === null){vErrors = [err176];}else {vErrors.push(err176);}errors++;break outer0;}}}}}else {const err177 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.on.type,parentSchema:schema11.properties.alerts.properties.on,data:data84};if(vErrors === null){vErrors = [err177];}else {vErrors.push(err177);}errors++;}}if(data83.labels !== undefined){let data86 = data83.labels;if(Array.isArray(data86)){const len14 = data86.length;for(let i18=0; i18<len14; i18++){let data87 = data86[i18];if(typeof data87 === "string"){if(func3(data87) < 1){const err178 = {instancePath:instancePath+"/alerts/labels/" + i18,schemaPath:"#/properties/alerts/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.labels.items,data:data87};if(vErrors === null){vErrors = [err178];}else {vErrors.push(err178);}errors++;}}else {const err179 = {instancePath:instancePath+"/alerts/labels/" + i18,schemaPath:"#/properties/alerts/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.labels.items.type,parentSchema:schema11.properties.alerts.properties.labels.items,data:data87};if(vErrors === null){vErrors = [err179];}else {vErrors.push(err179);}errors++;}}}else {const err180 = {instancePath:instancePath+"/alerts/labels",schemaPath:"#/properties/alerts/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.labels.type,parentSchema:schema11.properties.alerts.properties.labels,data:data86};if(vErrors === null){vErrors = [err180];}else {vErrors.push(err180);}errors++;}}if(data83.assignees !== undefined){let data88 = data83.assignees;if(Array.isArray(data88)){const len15 = data88.length;for(let i19=0; i19<len15; i19++){let data89 = data88[i19];if(typeof data89 === "string"){if(func3(data89) < 1){const err181 = {instancePath:instancePath+"/alerts/assignees/" + i19,schemaPath:"#/properties/alerts/properties/assignees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data89};if(vErrors === null){vErrors = [err181];}else {vErrors.push(err181);}errors++;}}else {const err182 = {instancePath:instancePath+"/alerts/assignees/" + i19,schemaPath:"#/properties/alerts/properties/assignees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.assignees.items.type,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data89};if(vErrors === null){vErrors = [err182];}else {vErrors.push(err182);}errors++;}}}else {const err183 = {instancePath:instancePath+"/alerts/assignees",schemaPath:"#/properties/alerts/properties/assignees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.assignees.type,parentSchema:schema11.properties.alerts.properties.assignees,data:data88};if(vErrors === null){vErrors = [err183];}else {vErrors.push(err183);}errors++;}}}else {const err184 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.alerts.type,parentSchema:schema11.properties.alerts,data:data83};if(vErrors === null){vErrors = [err184];}else {vErrors.push(err184);}errors++;}}}else {const err185 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err185];}else {vErrors.push(err185);}errors++;}validate10.errors = vErrors;return errors === 0;}
 
 ;// CONCATENATED MODULE: ./src/contract/schema-check.ts
 // Compiled ahead of time (schema-validator-code.ts): starting a process compiles nothing.
@@ -50691,7 +51103,7 @@ function check_file_checkContractText(file, content) {
         file,
         diagnostics,
         handlers: handlerRefs(data, source),
-        ...(ok ? { pipeline: normalizePipeline(data, file) } : {}),
+        ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
     };
 }
 
@@ -50731,6 +51143,288 @@ async function discover_discoverContracts(paths, cwd = process.cwd()) {
             found.push(absolute);
     }
     return [...new Set(found)].sort();
+}
+
+;// CONCATENATED MODULE: ./src/lineage/resolve.ts
+// `from:` inputs across contracts: each must name a known pipeline and one of its
+// outputs, and pipelines may not wait on each other in a cycle. An upstream is
+// found among the contracts at hand, else in the sibling folder
+// `<pipelines dir>/<dag_id>/pipeline.yml` (a pipeline folder's parent holds the others).
+
+
+
+
+
+/** Looks pipelines up by dag id: first among `known`, then beside each pipeline's folder. */
+class PipelineFinder {
+    found = new Map();
+    constructor(known) {
+        for (const p of known)
+            this.found.set(p.dagId, { pipeline: p });
+    }
+    /** The pipeline `dagId`, looked for beside `near` (the downstream pipeline). */
+    find(dagId, near) {
+        if (this.found.has(dagId))
+            return this.found.get(dagId);
+        const file = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(near.dir), dagId, CONTRACT_FILE);
+        let result;
+        if (/^[a-z][a-z0-9_]*$/.test(dagId) && (0,external_node_fs_namespaceObject.existsSync)(file)) {
+            const checked = check_file_checkContractText(file, (0,external_node_fs_namespaceObject.readFileSync)(file));
+            result = checked.pipeline ? { pipeline: checked.pipeline } : { invalid: file };
+        }
+        this.found.set(dagId, result);
+        return result;
+    }
+    /** The dag ids of the folders beside `near`, for "did you mean". */
+    siblings(near) {
+        const parent = (0,external_node_path_namespaceObject.dirname)(near.dir);
+        const names = (0,external_node_fs_namespaceObject.readdirSync)(parent, { withFileTypes: true })
+            .filter((e) => e.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(parent, e.name, CONTRACT_FILE)))
+            .map((e) => e.name);
+        return [...new Set([...names, ...[...this.found.keys()].filter((id) => this.known(id))])].sort();
+    }
+    known(dagId) {
+        const f = this.found.get(dagId);
+        return f !== undefined && 'pipeline' in f;
+    }
+}
+function located(p, ref, message) {
+    return { file: p.file, line: ref.line, col: ref.col, severity: 'error', message };
+}
+/**
+ * The downstream-to-upstream path from `start` back to itself, e.g. [a, b, a] when a reads
+ * b and b reads a; undefined when `start` is in no cycle.
+ */
+function cycleThrough(start, finder) {
+    const seen = new Set();
+    const walk = (p, path) => {
+        for (const ref of Object.values(p.from ?? {})) {
+            if (ref.dagId === start.dagId)
+                return [...path, ref.dagId];
+            if (seen.has(ref.dagId))
+                continue;
+            seen.add(ref.dagId);
+            const found = finder.find(ref.dagId, p);
+            if (found && 'pipeline' in found) {
+                const cycle = walk(found.pipeline, [...path, ref.dagId]);
+                if (cycle)
+                    return cycle;
+            }
+        }
+        return undefined;
+    };
+    return walk(start, [start.dagId]);
+}
+/** Problems of `pipeline`'s `from:` inputs, each located at its `from:` value. */
+function lineageDiagnostics(pipeline, finder) {
+    const out = [];
+    for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
+        if (ref.dagId === pipeline.dagId) {
+            out.push(located(pipeline, ref, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
+            continue;
+        }
+        const found = finder.find(ref.dagId, pipeline);
+        if (!found) {
+            const known = finder.siblings(pipeline).filter((id) => id !== pipeline.dagId);
+            const list = known.length ? `known: ${known.join(', ')}` : `no other pipelines beside ${pipeline.dagId}`;
+            out.push(located(pipeline, ref, `input '${name}' reads from unknown pipeline '${ref.dagId}'${didYouMean(ref.dagId, known)} (${list})`));
+            continue;
+        }
+        if ('invalid' in found) {
+            out.push(located(pipeline, ref, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
+            continue;
+        }
+        const outputs = Object.keys(found.pipeline.outputs);
+        if (!outputs.includes(ref.output)) {
+            out.push(located(pipeline, ref, `pipeline '${ref.dagId}' has no output '${ref.output}'${didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
+        }
+    }
+    const cycle = out.length === 0 ? cycleThrough(pipeline, finder) : undefined;
+    if (cycle) {
+        const first = Object.entries(pipeline.from ?? {}).find(([, ref]) => ref.dagId === cycle[1]);
+        if (first) {
+            // Printed the way data flows: each pipeline feeds the next.
+            const flow = [...cycle].reverse().join(' -> ');
+            out.push(located(pipeline, first[1], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
+        }
+    }
+    return out;
+}
+/**
+ * `pipeline` with each `from:` input filled from its upstream contract; an input fed by one
+ * upstream partition per partition (same grain and time zone) also gets the upstream's path
+ * template in `inputs`. Call after `lineageDiagnostics` found no error.
+ */
+function resolveLineage(pipeline, finder) {
+    const entries = Object.entries(pipeline.from ?? {});
+    if (entries.length === 0)
+        return pipeline;
+    const inputs = { ...pipeline.inputs };
+    const from = {};
+    for (const [name, ref] of entries) {
+        const found = finder.find(ref.dagId, pipeline);
+        if (!found || !('pipeline' in found))
+            throw new Error(`unresolved from: ${ref.dagId}.${ref.output}`);
+        const up = found.pipeline;
+        const path = up.outputs[ref.output];
+        from[name] = { ...ref, upstream: { partition: up.partition, timezone: up.timezone, path, dir: up.dir } };
+        if (up.partition === pipeline.partition && up.timezone === pipeline.timezone)
+            inputs[name] = path;
+    }
+    return { ...pipeline, inputs, from };
+}
+/** Validates and resolves the lineage of several pipelines at once: the resolved ones and every problem. */
+function resolve_checkLineage(pipelines, finder = new PipelineFinder(pipelines)) {
+    const diagnostics = [];
+    const resolved = [];
+    for (const p of pipelines) {
+        const problems = lineageDiagnostics(p, finder);
+        diagnostics.push(...problems);
+        if (problems.length === 0)
+            resolved.push(resolveLineage(p, finder));
+    }
+    return { pipelines: resolved, diagnostics };
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/contract/cache.ts
+// `validate` results kept between runs in node_modules/.cache/pipewright/, so a
+// repository of a thousand unchanged contracts is checked from their bytes
+// alone. An entry holds only while everything it depends on is the same:
+//   a contract's checks   its path and bytes, pipewright's code, the Node version;
+//   a handler's import    the bytes of every repository file the import loaded,
+//                         the lockfile, pipewright's code, the Node version.
+// Only clean imports are kept: a failure or a timeout is checked again, it is
+// what the user is fixing. Anything unreadable is a miss, never an error.
+// A contract's checks must stay a function of its path and bytes: a rule that
+// looks at the filesystem or PATH needs what it looks at in the key here.
+
+
+
+
+
+const FORMAT = 1;
+const LOCKFILES = (/* unused pure expression or super */ null && (['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']));
+const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
+function cache_defaultCacheDir(cwd) {
+    let dir = resolve(cwd);
+    for (;;) {
+        if (existsSync(join(dir, 'package.json')))
+            return join(dir, 'node_modules', '.cache', 'pipewright');
+        const parent = dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+let codeFingerprint;
+/**
+ * What pipewright's own code is: the bundle that is running, or (run from source) every file of
+ * src/contract, so a changed rule never meets results of the old one.
+ */
+function code() {
+    if (codeFingerprint === undefined) {
+        const self = fileURLToPath(import.meta.url);
+        // PATH too: a command rule warns about programs missing from it (command-rules.ts).
+        const hash = createHash('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
+        if (self.endsWith('.ts')) {
+            const dir = dirname(self);
+            const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
+            for (const f of files.sort())
+                hash.update(f).update(readFileSync(join(dir, f)));
+        }
+        else {
+            hash.update(readFileSync(self));
+        }
+        codeFingerprint = hash.digest('hex');
+    }
+    return codeFingerprint;
+}
+function lockfileSha(root) {
+    for (const name of LOCKFILES) {
+        const path = join(root, name);
+        if (existsSync(path))
+            return sha(readFileSync(path));
+    }
+    return 'none';
+}
+function fileSha(path) {
+    try {
+        return sha(readFileSync(path));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function cache_openValidateCache(dir) {
+    const path = join(dir, `validate-v${FORMAT}.json`);
+    const fingerprint = code();
+    let previous;
+    try {
+        const parsed = JSON.parse(await readFile(path, 'utf8'));
+        if (parsed.format === FORMAT && parsed.code === fingerprint)
+            previous = parsed;
+    }
+    catch {
+        previous = undefined;
+    }
+    const next = { format: FORMAT, code: fingerprint, contracts: {}, imports: {} };
+    const lockfiles = new Map();
+    const lockfile = (root) => {
+        let value = lockfiles.get(root);
+        if (value === undefined) {
+            value = lockfileSha(root);
+            lockfiles.set(root, value);
+        }
+        return value;
+    };
+    return {
+        contract(file, bytes) {
+            const entry = previous?.contracts[file];
+            if (entry === undefined || entry.sha !== sha(bytes))
+                return undefined;
+            next.contracts[file] = entry;
+            return entry.result;
+        },
+        storeContract(file, bytes, result) {
+            next.contracts[file] = { sha: sha(bytes), result };
+        },
+        handlerImport(module, root) {
+            const entry = previous?.imports[module];
+            if (entry === undefined || entry.lockfile !== lockfile(root))
+                return undefined;
+            for (const [file, hash] of Object.entries(entry.files))
+                if (fileSha(file) !== hash)
+                    return undefined;
+            next.imports[module] = entry;
+            return entry.result;
+        },
+        storeHandlerImport(module, root, result, loaded) {
+            if (result.outcome !== 'loaded' || result.network.length > 0 || !loaded.includes(module))
+                return;
+            const files = {};
+            for (const file of loaded) {
+                const hash = fileSha(file);
+                if (hash === undefined)
+                    return;
+                files[file] = hash;
+            }
+            next.imports[module] = { lockfile: lockfile(root), files, result };
+        },
+        async save() {
+            try {
+                await mkdir(dir, { recursive: true });
+                const temp = `${path}.${process.pid}.tmp`;
+                await writeFile(temp, JSON.stringify(next));
+                await rename(temp, path);
+            }
+            catch {
+                // A cache that cannot be written costs the next run time, nothing else.
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/contract/format.ts
@@ -51168,6 +51862,7 @@ async function check_checkHandlerImports(refs, opts) {
 
 
 
+
 const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
 async function validatePaths(paths, opts = {}) {
     const files = await discoverContracts(paths, opts.cwd);
@@ -51184,15 +51879,19 @@ async function validatePaths(paths, opts = {}) {
         cache?.storeContract(file, bytes, result);
         return result;
     });
-    const pipelines = [];
+    const valid = [];
     const diagnostics = [];
     const handlers = [];
     for (const result of results) {
         diagnostics.push(...result.diagnostics);
         handlers.push(...result.handlers);
         if (result.pipeline)
-            pipelines.push(result.pipeline);
+            valid.push(result.pipeline);
     }
+    // `from:` inputs are checked across contracts, once each contract is valid on its own.
+    const lineage = checkLineage(valid);
+    const pipelines = lineage.pipelines;
+    diagnostics.push(...lineage.diagnostics);
     if (opts.checkImports !== false && handlers.length) {
         const importOptions = {
             timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
@@ -51255,9 +51954,13 @@ async function loadPipelineById(pipelinesDir, dagId) {
         throw new errors_UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
     }
     const result = check_file_checkContractText(file, await readContract(file));
-    if (result.pipeline)
-        return result.pipeline;
-    throw contractError(unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(format_compareDiagnostics));
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (!result.pipeline)
+        throw contractError(unique(errors).sort(format_compareDiagnostics));
+    const lineage = resolve_checkLineage([result.pipeline]);
+    if (lineage.diagnostics.length > 0)
+        throw contractError(lineage.diagnostics);
+    return lineage.pipelines[0];
 }
 /** One ContractError listing every error, located at the first. */
 function contractError(errors) {
@@ -51374,10 +52077,5234 @@ async function runAction(name, body) {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function dist_bundle_parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return dist_bundle_parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse: dist_bundle_parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var dist_bundle_sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${dist_bundle_sep}${b64url}${dist_bundle_sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
+const dist_src_version_VERSION = "6.0.0";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
+
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path = requestOptions.url.replace(options.baseUrl, "");
+    return request(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+requestLog.VERSION = dist_src_version_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
+const rest_dist_src_version_VERSION = "22.0.1";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
+
+
+
+
+
+const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
+  }
+);
+
+
+;// CONCATENATED MODULE: ./src/github/alerts.ts
+// Failure alerts as GitHub issues: one open issue per (pipeline, partition),
+// found again by a marker in its body, commented on when the partition fails
+// again and closed when a later run of it succeeds. Never a duplicate.
+
+
+
+
+const ALERT_LABEL = 'pipewright';
+/** An Octokit for the API this job talks to (GITHUB_API_URL covers GHES and test servers). */
+function createGitHubClient(options = {}) {
+    const token = options.token || getInput('github-token') || process.env.GITHUB_TOKEN;
+    if (!token) {
+        throw new errors_UsageError('alerts need a token: pass the github-token input (the job needs `permissions: issues: write`) or set GITHUB_TOKEN');
+    }
+    const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+    return new dist_src_Octokit({ auth: token, baseUrl, userAgent: 'pipewright' });
+}
+/** The idempotency key hidden in the issue body. */
+function alertMarker(dagId, partition) {
+    return `<!-- pipewright-alert:${dagId}/${partition} -->`;
+}
+/** Whether re-running is safe, and what the on-call engineer should do first. */
+function retryAdvice(failureClass) {
+    switch (failureClass) {
+        case 'transient':
+            return {
+                retry: 'Yes: the failure was transient.',
+                firstAction: 'Re-run the failed job; if it fails again, check the upstream system named in the error.',
+            };
+        case 'timeout':
+            return {
+                retry: 'Yes: the task timed out.',
+                firstAction: 'Re-run the failed job; if it times out again, check the source volume and the task `timeout`.',
+            };
+        case 'data':
+            return {
+                retry: 'After the source is fixed: the input broke its contract, a re-run would fail the same way.',
+                firstAction: 'Read the failed checks in the run summary and ask the source owner to correct the input.',
+            };
+        case 'code':
+            return {
+                retry: 'After a fix is deployed: the task code failed, a re-run would fail the same way.',
+                firstAction: 'Read the error below, reproduce it locally with `pipewright run`, and ship a fix.',
+            };
+        case 'upstream':
+            return {
+                retry: 'Follows the upstream task that failed first.',
+                firstAction: 'Open the run and find the first failed task; handle its failure class.',
+            };
+        default:
+            return { retry: 'Unknown: read the run log first.', firstAction: 'Open the run log and find the failed task.' };
+    }
+}
+function title(alert) {
+    const what = alert.event === 'freshness_miss' ? 'missed its freshness deadline' : 'failed';
+    const cls = alert.failureClass ? ` (${alert.failureClass})` : '';
+    return `pipewright: ${alert.dagId} ${alert.partition} ${what}${cls}`;
+}
+// Issue bodies cap at 65,536 characters; the full error is in the run log anyway.
+const MAX_ERROR_CHARS = 4_000;
+function codeBlock(text) {
+    const clipped = text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}\n… (cut, see the run log)` : text;
+    // A fence longer than any backtick run inside, so the error cannot close it.
+    const longest = Math.max(2, ...[...clipped.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${clipped}\n${fence}\n`;
+}
+// A late partition has not failed: the usual cause is a scheduled run GitHub delayed or dropped.
+const FRESHNESS_ADVICE = {
+    retry: 'Yes: nothing failed, the partition is late.',
+    firstAction: "Check that this tick's orchestrator run started (GitHub delays and drops scheduled runs); if not, dispatch it.",
+};
+function facts(alert) {
+    const advice = alert.event === 'freshness_miss' && !alert.failureClass ? FRESHNESS_ADVICE : retryAdvice(alert.failureClass);
+    const interval = alert.dataIntervalStart && alert.dataIntervalEnd ? ` [${alert.dataIntervalStart}, ${alert.dataIntervalEnd})` : '';
+    const rows = [
+        ['Pipeline', `\`${alert.dagId}\``],
+        ['Partition', `\`${alert.partition}\`${interval}`],
+        ['Event', alert.event === 'freshness_miss' ? 'freshness deadline missed' : 'run failed'],
+        ['Failed task', alert.task ? `\`${alert.task}\`` : 'n/a'],
+        ['Failure class', alert.failureClass ?? 'unknown'],
+        ['Run', alert.runUrl ? `[open the run](${alert.runUrl})` : 'n/a'],
+        ['Owner', alert.pipelineOwner ?? 'n/a'],
+        ['Safe to retry?', advice.retry],
+    ];
+    const error = alert.error ? `\n<details><summary>Error</summary>\n\n${codeBlock(alert.error)}</details>\n` : '';
+    return `${markdownTable(['', ''], rows)}\n**First action:** ${advice.firstAction}\n${error}`;
+}
+/** The runbook first: what to do, in the owners' own words, before the facts. */
+function runbookBlock(runbook) {
+    if (!runbook)
+        return '';
+    const name = runbook.url ? `[\`${runbook.ref}\`](${runbook.url})` : `\`${runbook.ref}\``;
+    if (!runbook.text)
+        return `**Runbook:** ${name}\n\n`;
+    const quoted = runbook.text
+        .split('\n')
+        .map((line) => (line ? `> ${line}` : '>'))
+        .join('\n');
+    return `**Runbook** (${name}):\n\n${quoted}\n\n`;
+}
+/** The issue body: everything on-call needs, plus the hidden idempotency marker. */
+function renderAlertBody(alert) {
+    return (`${alertMarker(alert.dagId, alert.partition)}\n` +
+        `### \`${alert.dagId}\` partition \`${alert.partition}\` needs attention\n\n` +
+        `${runbookBlock(alert.runbook)}${facts(alert)}\n` +
+        `This issue is managed by pipewright: a new failure of this partition adds a comment, ` +
+        `and it closes itself when a later run of the partition succeeds.\n`);
+}
+/** The open alert for this partition, if any: open issues labelled `pipewright`, every page. */
+async function findOpenAlert(octokit, target) {
+    const marker = alertMarker(target.dagId, target.partition);
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        owner: target.owner,
+        repo: target.repo,
+        state: 'open',
+        labels: ALERT_LABEL,
+        per_page: 100,
+    });
+    for await (const page of pages) {
+        for (const issue of page.data) {
+            if (!issue.pull_request && issue.body?.includes(marker))
+                return { number: issue.number };
+        }
+    }
+    return undefined;
+}
+/** Opens the partition's alert issue, or comments on the one already open. */
+async function openOrUpdateAlert(alert, octokit = createGitHubClient()) {
+    const { owner, repo } = alert;
+    const open = await findOpenAlert(octokit, alert);
+    if (open) {
+        await octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: open.number,
+            body: `${alertMarker(alert.dagId, alert.partition)}\n### Failed again\n\n${facts(alert)}`,
+        });
+        return { opened: 0, commented: 1, closed: 0, issueNumber: open.number };
+    }
+    const created = await octokit.rest.issues.create({
+        owner,
+        repo,
+        title: title(alert),
+        body: renderAlertBody(alert),
+        labels: [...new Set([ALERT_LABEL, ...(alert.labels ?? [])])],
+        assignees: alert.assignees?.length ? alert.assignees : undefined,
+    });
+    return { opened: 1, commented: 0, closed: 0, issueNumber: created.data.number };
+}
+/** Closes the partition's open alert with a comment, once a later run of it succeeded. */
+async function resolveAlert(target, octokit = createGitHubClient()) {
+    const open = await findOpenAlert(octokit, target);
+    if (!open)
+        return { opened: 0, commented: 0, closed: 0 };
+    const run = target.runUrl ? ` in [this run](${target.runUrl})` : '';
+    await octokit.rest.issues.createComment({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: open.number,
+        body: `Resolved: partition \`${target.partition}\` of \`${target.dagId}\` succeeded${run}. Closing.`,
+    });
+    await octokit.rest.issues.update({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: open.number,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+    return { opened: 0, commented: 0, closed: 1, issueNumber: open.number };
+}
+
+;// CONCATENATED MODULE: ./src/github/announce.ts
+
+
+
+const BACKFILL_LABEL = 'backfill';
+function announcementMarker(dagId) {
+    return `<!-- pipewright-backfill:${dagId} -->`;
+}
+function announcementText(a) {
+    const range = a.start === a.end ? a.start : `${a.start}..${a.end}`;
+    const who = a.actor ? `@${a.actor}` : 'an unknown actor';
+    const cc = a.consumers.length ? `${a.consumers.join(' ')}: ` : '';
+    const run = a.runUrl ? ` ([the run](${a.runUrl}))` : '';
+    return (`${cc}a backfill of \`${a.dagId}\` ${range} is starting${run}: published partitions may change.\n\n` +
+        summary_markdownTable(['', ''], [
+            ['Reason', markdownText(a.reason)],
+            ['Range', `\`${range}\` (${a.partitions.length} partition${a.partitions.length === 1 ? '' : 's'} to run)`],
+            ['Reprocess', `\`${a.reprocess}\``],
+            ['Started by', who],
+        ]));
+}
+async function findOpenAnnouncement(octokit, owner, repo, dagId) {
+    const marker = announcementMarker(dagId);
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        labels: ALERT_LABEL,
+        per_page: 100,
+    });
+    for await (const page of pages) {
+        for (const issue of page.data)
+            if (!issue.pull_request && issue.body?.includes(marker))
+                return issue.number;
+    }
+    return undefined;
+}
+/** Opens the pipeline's backfill announcement, or comments on the one still open. Returns its number. */
+async function announceBackfill(octokit, a) {
+    const open = await findOpenAnnouncement(octokit, a.owner, a.repo, a.dagId);
+    if (open !== undefined) {
+        await octokit.rest.issues.createComment({
+            owner: a.owner,
+            repo: a.repo,
+            issue_number: open,
+            body: `### Another backfill\n\n${announcementText(a)}`,
+        });
+        return open;
+    }
+    const range = a.start === a.end ? a.start : `${a.start}..${a.end}`;
+    const created = await octokit.rest.issues.create({
+        owner: a.owner,
+        repo: a.repo,
+        title: `pipewright: backfill of ${a.dagId} ${range}`,
+        body: `${announcementMarker(a.dagId)}\n${announcementText(a)}\n` +
+            'pipewright closes this issue with the outcome when the backfill has run.\n',
+        labels: [ALERT_LABEL, BACKFILL_LABEL],
+    });
+    return created.data.number;
+}
+const delta = (before, after) => {
+    if (before === undefined && after === undefined)
+        return '—';
+    if (before === undefined)
+        return `${after} (new)`;
+    if (after === undefined)
+        return `${before} → —`;
+    const d = after - before;
+    return d === 0 ? `${after} (=)` : `${before} → ${after} (${d > 0 ? '+' : ''}${Number(d.toFixed(6))})`;
+};
+/** The outcome comment: partitions changed and failed, then row and metric deltas per partition. */
+function renderOutcome(outcomes, baseline) {
+    const changed = outcomes.filter((o) => o.publication === 'published');
+    const failed = outcomes.filter((o) => o.status !== 'success');
+    const lines = [
+        `### Backfill finished: ${changed.length} partition${changed.length === 1 ? '' : 's'} changed, ${failed.length} failed`,
+        '',
+    ];
+    if (failed.length)
+        lines.push(`Failed: ${failed.map((o) => `\`${o.partition}\``).join(', ')}`, '');
+    const rows = [];
+    for (const o of outcomes) {
+        const before = baseline[o.partition];
+        const paths = [...new Set([...Object.keys(before?.rows ?? {}), ...Object.keys(o.rows)])].sort();
+        for (const path of paths)
+            rows.push([o.partition, `rows of \`${path}\``, delta(before?.rows[path], o.rows[path])]);
+        const metrics = Object.entries(o.metrics).filter((e) => typeof e[1] === 'number');
+        for (const [name, after] of metrics)
+            rows.push([o.partition, name, delta(before?.metrics[name], after)]);
+    }
+    if (rows.length)
+        lines.push(markdownTable(['Partition', 'What', 'Before → after'], rows));
+    return `${lines.join('\n')}\n`;
+}
+/** Comments the outcome on the announcement and closes it. */
+async function closeAnnouncement(octokit, target, outcomes, baseline) {
+    await octokit.rest.issues.createComment({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issue,
+        body: renderOutcome(outcomes, baseline),
+    });
+    // Closed either way: the backfill is over; failures are in the outcome and have their own alerts.
+    await octokit.rest.issues.update({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issue,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/plan/announce.ts
+// A backfill that runs (not a dry run, something planned) is announced before it
+// starts: one issue per pipeline mentioning its consumers. The baseline — what each
+// planned partition's live version holds, from the ledger — travels to the report
+// job in the `announcement` output, which compares it with the outcome.
+
+
+
+
+async function baselineOf(pipeline, keys, ledger) {
+    const latest = await ledger.latestRuns(pipeline.dagId);
+    const baseline = {};
+    for (const key of keys) {
+        const run = latest.get(key);
+        if (run?.state !== 'success')
+            continue; // nothing live to compare with
+        baseline[key] = {
+            runId: run.runId,
+            rows: Object.fromEntries(run.outputs.map((o) => [o.path, o.rows])),
+            metrics: Object.fromEntries(Object.entries(run.metrics).filter((e) => typeof e[1] === 'number')),
+        };
+    }
+    return baseline;
+}
+async function announcePlannedBackfill(request) {
+    const { pipeline, plan } = request;
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) {
+        warning('GITHUB_REPOSITORY is not set: the backfill was not announced');
+        return undefined;
+    }
+    const keys = plan.partitions.map((p) => p.key);
+    try {
+        const baseline = await baselineOf(pipeline, keys, request.ledger);
+        const issue = await announceBackfill(createGitHubClient({ token: request.token || undefined }), {
+            owner,
+            repo,
+            dagId: pipeline.dagId,
+            ...request.range,
+            actor: process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR,
+            consumers: pipeline.consumers ?? [],
+            partitions: keys,
+            ...(request.runUrl ? { runUrl: request.runUrl } : {}),
+        });
+        info(`announced the backfill in issue #${issue}`);
+        return { issue, baseline };
+    }
+    catch (error) {
+        // The backfill itself may still run: say loudly that nobody was told.
+        warning(`could not announce the backfill (the plan job needs issues: write): ${errorMessage(error)}`);
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/plan/run.ts
 // The plan action: which partitions must run (a scheduled tick with catch-up,
 // or a backfill), read against the run ledger, emitted as a job matrix, with a
 // summary of why each partition runs and, for a dry run, what it would cost.
+
+
 
 
 
@@ -51408,7 +57335,11 @@ function readInputs() {
         now: readString(INPUT.now),
         dataRoot: readString(INPUT.dataRoot),
         stateBranch: readString(INPUT.stateBranch),
+        announce: readBoolean(INPUT.announce, true),
+        githubToken: readString(INPUT.githubToken),
     };
+    if (inputs.githubToken)
+        core_setSecret(inputs.githubToken);
     if (inputs.mode === 'backfill') {
         if (inputs.start === '' || inputs.end === '')
             throw new errors_UsageError("a backfill needs both 'start' and 'end' (inclusive partition keys, e.g. 2026-05-01)");
@@ -51425,6 +57356,7 @@ const run_WHY = {
     failed: 'latest run failed or was deferred',
     reprocess: 'succeeded before; reprocess: completed',
     changed: 'succeeded before; runs again only if its inputs or code changed',
+    upstream_changed: 'succeeded before; an upstream partition it reads was published again since',
 };
 function minutes(ms) {
     return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`;
@@ -51445,15 +57377,20 @@ function run_summary(plan, pipeline, inputs, now, maxParallel, estimate) {
     if (frozen)
         lines.push(`> [!WARNING]\n> ${frozen}`, '');
     if (plan.count === 0) {
-        lines.push('Nothing to run: every due partition has succeeded (or is running).');
+        lines.push(plan.waiting.length > 0
+            ? 'Nothing to run yet: the partitions below wait for their upstream partitions.'
+            : 'Nothing to run: every due partition has succeeded (or is running).');
     }
     else {
         const entries = plan.matrix.include.length;
-        lines.push(`${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix job${entries === 1 ? '' : 's'}, at most ${maxParallel} at once.`, '', markdownTable(['Partition', 'Data interval', 'Why it runs'], plan.partitions.map((p) => [p.key, `${p.dataIntervalStart} → ${p.dataIntervalEnd}`, run_WHY[p.reason]])));
+        lines.push(`${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix job${entries === 1 ? '' : 's'}, at most ${maxParallel} at once.`, '', summary_markdownTable(['Partition', 'Data interval', 'Why it runs'], plan.partitions.map((p) => [p.key, `${p.dataIntervalStart} → ${p.dataIntervalEnd}`, run_WHY[p.reason]])));
     }
     const gap = outsideWindowLine(plan);
     if (gap)
         lines.push('', `**Outside the catch-up window:** ${gap}`);
+    const waiting = waitingLines(plan);
+    if (waiting.length > 0)
+        lines.push('', '**Waiting for upstream partitions** (planned once they are published; no runner waits):', '', ...waiting.map((w) => `- ${w}`));
     if (inputs.dryRun && plan.count > 0) {
         lines.push('## Estimate', '', estimate
             ? `About **${estimate.runnerMinutes} runner minutes**: median ${minutes(estimate.medianMs)} per partition over ${estimate.samples} past run${estimate.samples === 1 ? '' : 's'}, × the partitions of each of ${estimate.jobs} job${estimate.jobs === 1 ? '' : 's'}, rounded up per job (GitHub bills each job by the started minute). Runner setup time is not included.`
@@ -51476,9 +57413,10 @@ async function makePlan(pipeline, inputs, now, ledger) {
 async function runPlanAction() {
     await runAction('plan', async () => {
         const inputs = readInputs();
-        const pipeline = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
-        const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, pipeline.timezone, "input 'now'").toJSDate();
-        const dataRoot = dataRootFor(pipeline, inputs.workspace, inputs.dataRoot);
+        const contract = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
+        const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, contract.timezone, "input 'now'").toJSDate();
+        const dataRoot = dataRootFor(contract, inputs.workspace, inputs.dataRoot);
+        const pipeline = withUpstreamRoots(contract, dataRoot);
         const ledger = await chooseLedger(inputs.workspace, inputs.stateBranch, dataRoot);
         const plan = await group(`Plan ${pipeline.dagId} (${inputs.mode})`, async () => {
             const p = await makePlan(pipeline, inputs, now, ledger);
@@ -51490,6 +57428,8 @@ async function runPlanAction() {
         const gap = outsideWindowLine(plan);
         if (gap)
             warning(gap);
+        for (const line of waitingLines(plan))
+            info(`waiting: ${line}`);
         const frozen = frozenClockWarning(plan, inputs);
         if (frozen)
             warning(frozen);
@@ -51497,6 +57437,21 @@ async function runPlanAction() {
         const estimate = inputs.dryRun && plan.count > 0
             ? estimateRunnerMinutes((await ledger.latestRuns(pipeline.dagId)).values(), plan.matrix)
             : undefined;
+        const announcement = inputs.mode === 'backfill' && !inputs.dryRun && inputs.announce && plan.count > 0
+            ? await announcePlannedBackfill({
+                pipeline,
+                plan,
+                range: { start: inputs.start, end: inputs.end, reprocess: inputs.reprocess, reason: inputs.reason },
+                ledger,
+                token: inputs.githubToken,
+                ...(process.env.GITHUB_RUN_ID
+                    ? {
+                        runUrl: `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`,
+                    }
+                    : {}),
+            })
+            : undefined;
+        inputs_setOutput(OUTPUT.announcement, announcement ? JSON.stringify(announcement) : '');
         inputs_setOutput(OUTPUT.matrix, JSON.stringify(plan.matrix));
         inputs_setOutput(OUTPUT.count, plan.count);
         inputs_setOutput(OUTPUT.partitions, JSON.stringify(plan.partitions.map((p) => p.key)));

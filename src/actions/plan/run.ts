@@ -196,7 +196,12 @@ export async function runPlanAction(): Promise<void> {
         : undefined;
 
     const announcement =
-      inputs.mode === 'backfill' && !inputs.dryRun && inputs.announce && plan.count > 0
+      // Announced to the contract's consumers: a pipeline that names none has nobody to tell.
+      inputs.mode === 'backfill' &&
+      !inputs.dryRun &&
+      inputs.announce &&
+      plan.count > 0 &&
+      (pipeline.consumers?.length ?? 0) > 0
         ? await announcePlannedBackfill({
             pipeline,
             plan,
