@@ -26,7 +26,14 @@ export interface DownstreamRequest {
 export async function dispatchDownstream(request: DownstreamRequest): Promise<string[]> {
   const { pipeline, published } = request;
   if (published.length === 0) return [];
-  const all = await loadPipelines(path.resolve(request.workspace, request.pipelinesDir));
+  let all: Pipeline[];
+  try {
+    all = await loadPipelines(path.resolve(request.workspace, request.pipelinesDir));
+  } catch (error) {
+    // Another pipeline's broken contract must not fail this pipeline's report: validate reports it.
+    core.warning(`downstream pipelines not dispatched: ${errorMessage(error)}`);
+    return [`downstream pipelines not dispatched: a contract under ${request.pipelinesDir} has errors`];
+  }
   const runs = downstreamRuns(pipeline, published, all);
   if (runs.length === 0) return [];
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
