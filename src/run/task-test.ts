@@ -58,7 +58,14 @@ export async function testTask(opts: TaskTestOptions): Promise<TaskTestResult> {
   const scratch = await mkdtemp(path.join(tmpdir(), `pipewright-test-${pipeline.dagId}-`));
   try {
     const source = resolvePartitionPaths(pipeline, window, opts.dataRoot);
-    const target = resolvePartitionPaths(pipeline, window, scratch);
+    // Everything lands in the scratch root, from: inputs too: the upstream's own files are only read.
+    const inScratch = {
+      ...pipeline,
+      from: Object.fromEntries(
+        Object.entries(pipeline.from ?? {}).map(([name, { dataRoot: _upstreamRoot, ...ref }]) => [name, ref]),
+      ),
+    };
+    const target = resolvePartitionPaths(inScratch, window, scratch);
     const copied: string[] = [];
     const missing: string[] = [];
     const before = new Map<string, number>(); // mtimes of the outputs copied in
@@ -79,7 +86,7 @@ export async function testTask(opts: TaskTestOptions): Promise<TaskTestResult> {
     const once = { ...task, policy: { ...task.policy, retries: 0 } };
     const outcome = await runTask(
       {
-        pipeline,
+        pipeline: inScratch,
         task: once,
         runId: `test__${window.key}`,
         partition: { ...window, ds: dsOf(window, pipeline.timezone) },

@@ -143,6 +143,14 @@ describe('the TuranMart pair', () => {
 
     const upstream = run(['backfill', UP, '--start', DAYS[0]!, '--end', DAYS[1]!, '--reason', 'first load']);
     expect(upstream.status, upstream.stderr).toBe(0);
+    // One task in a scratch root reads the published upstream file and never writes beside it.
+    const salesGold = join(root, 'gold/daily_sales/dt=2026-05-01/daily_sales.csv');
+    const salesBytes = readFileSync(salesGold);
+    const task = run(['test', DOWN, 'build_region_inventory_risk', '--partition', DAYS[0]!]);
+    expect(task.status, task.stderr).toBe(0);
+    expect(task.stdout).toContain('wrote region_inventory_risk: gold/region_inventory_risk/dt=2026-05-01/');
+    expect(readFileSync(salesGold).equals(salesBytes)).toBe(true);
+
     const down = run(['backfill', DOWN, '--start', DAYS[0]!, '--end', DAYS[2]!, '--reason', 'first load']);
     expect(down.status, down.stderr).toBe(0);
     expect(down.stdout).toContain(`${DOWN}: backfill of 2 partitions: 2 ok, 0 failed`);
