@@ -19,7 +19,7 @@ export const CALLER_PERMISSIONS: Record<
   'pipewright.yml' | 'pipewright-pr.yml' | 'pipewright-site.yml',
   Record<string, 'read' | 'write'>
 > = {
-  'pipewright.yml': { contents: 'write', actions: 'read', issues: 'write', 'id-token': 'write' },
+  'pipewright.yml': { contents: 'write', actions: 'write', issues: 'write', 'id-token': 'write' },
   'pipewright-pr.yml': { contents: 'read' },
   'pipewright-site.yml': { contents: 'read', pages: 'write', 'id-token': 'write' },
 };
@@ -189,4 +189,31 @@ export async function checkCallers(repoRoot: string): Promise<{ callers: string[
     if (calls) callers.push(file);
   }
   return { callers, diagnostics };
+}
+
+/** Whether a workflow's `on:` lets the API start it (`workflow_dispatch`), in any of its three shapes. */
+function dispatchable(on: unknown): boolean {
+  if (on === 'workflow_dispatch') return true;
+  if (Array.isArray(on)) return on.includes('workflow_dispatch');
+  return isRecord(on) && 'workflow_dispatch' in on;
+}
+
+/**
+ * The workflow file (name under .github/workflows) that runs each pipeline through pipewright.yml
+ * and can be dispatched, by dag_id: where an upstream's report job sends its downstream runs.
+ */
+export async function dispatchableCallers(repoRoot: string): Promise<Map<string, string>> {
+  const dir = join(repoRoot, '.github', 'workflows');
+  const names = existsSync(dir) ? (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
+  const found = new Map<string, string>();
+  for (const name of names) {
+    const workflow = parseContract(join(dir, name), await readFile(join(dir, name), 'utf8')).data;
+    if (!isRecord(workflow) || !isRecord(workflow.jobs) || !dispatchable(workflow.on)) continue;
+    for (const job of Object.values(workflow.jobs)) {
+      if (!isRecord(job) || reusableCalled(job.uses) !== 'pipewright.yml' || !isRecord(job.with)) continue;
+      const dagId = job.with.pipeline;
+      if (typeof dagId === 'string' && !isExpression(dagId) && !found.has(dagId)) found.set(dagId, name);
+    }
+  }
+  return found;
 }

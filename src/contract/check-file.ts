@@ -75,6 +75,6 @@ export function checkContractText(file: string, content: string | Uint8Array): F
     file,
     diagnostics,
     handlers: handlerRefs(data, source),
-    ...(ok ? { pipeline: normalizePipeline(data, file) } : {}),
+    ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ContractError, errorMessage, UsageError } from '../errors.js';
+import { checkLineage } from '../lineage/resolve.js';
 import { mapLimited } from '../map-limited.js';
 import { defaultCacheDir, openValidateCache } from './cache.js';
 import { checkContractText, type FileResult } from './check-file.js';
@@ -11,6 +12,7 @@ import { CONTRACT_FILE, discoverContracts } from './discover.js';
 import { compareDiagnostics, formatDiagnostic } from './format.js';
 import { checkHandlerImports, type HandlerRef } from './imports/check.js';
 import type { Diagnostic, Pipeline } from './model.js';
+import { runbookDiagnostics } from './runbook.js';
 import { didYouMean } from './suggest.js';
 
 export { formatDiagnostic };
@@ -56,14 +58,21 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
     cache?.storeContract(file, bytes, result);
     return result;
   });
-  const pipelines: Pipeline[] = [];
+  const valid: Pipeline[] = [];
   const diagnostics: Diagnostic[] = [];
   const handlers: HandlerRef[] = [];
   for (const result of results) {
     diagnostics.push(...result.diagnostics);
     handlers.push(...result.handlers);
-    if (result.pipeline) pipelines.push(result.pipeline);
+    if (result.pipeline) valid.push(result.pipeline);
   }
+  // `from:` inputs are checked across contracts, once each contract is valid on its own.
+  const lineage = checkLineage(valid);
+  diagnostics.push(...lineage.diagnostics);
+  // Runbook files change apart from their contract: checked on disk every time, never cached.
+  const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
+  diagnostics.push(...runbooks.flat());
+  const pipelines = lineage.pipelines.filter((_, i) => runbooks[i]!.length === 0);
   if (opts.checkImports !== false && handlers.length) {
     const importOptions = {
       timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
@@ -128,8 +137,12 @@ export async function loadPipelineById(pipelinesDir: string, dagId: string): Pro
     throw new UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
   }
   const result = checkContractText(file, await readContract(file));
-  if (result.pipeline) return result.pipeline;
-  throw contractError(unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(compareDiagnostics));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (!result.pipeline) throw contractError(unique(errors).sort(compareDiagnostics));
+  const lineage = checkLineage([result.pipeline]);
+  const lineageErrors = lineage.diagnostics.filter((d) => d.severity === 'error');
+  if (lineageErrors.length > 0) throw contractError(lineageErrors);
+  return lineage.pipelines[0]!;
 }
 
 /** One ContractError listing every error, located at the first. */

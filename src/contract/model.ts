@@ -75,12 +75,30 @@ export type TaskSpec = HandlerSpec | CommandSpec | SensorSpec | ChecksSpec;
 
 export interface Task {
   id: string;
+  /** A Markdown file (relative to the pipeline folder, optional #section) or URL quoted when the task fails. */
+  runbook?: string;
   upstream: string[];
   triggerRule: TriggerRule;
   policy: RetryPolicy;
   spec: TaskSpec;
   /** never: a resumed run always reruns this task instead of reusing its staged outputs. */
   resume: 'auto' | 'never';
+}
+
+/**
+ * An input that names another pipeline's output (`from: <dag_id>.<output>`). Its path and
+ * partitions come from the upstream contract, filled in by lineage resolution (src/lineage).
+ */
+export interface UpstreamInput {
+  dagId: string;
+  output: string;
+  /** Where `from:` is written, so lineage errors found across contracts are located. */
+  line: number;
+  col: number;
+  /** The upstream contract's facts, once resolved. */
+  upstream?: { partition: Grain; timezone: string; path: string; dir: string };
+  /** The data root the upstream publishes into, once a data root is chosen for this run. */
+  dataRoot?: string;
 }
 
 export interface AlertPolicy {
@@ -94,6 +112,10 @@ export interface Pipeline {
   dagId: string;
   description: string;
   owner: string;
+  /** Pipeline-level runbook: a Markdown file relative to the pipeline folder (optional #section) or URL. */
+  runbook?: string;
+  /** Who reads the outputs: `@user` or `@org/team`. */
+  consumers?: string[];
   tags: string[];
   /** 5-field cron or @hourly/@daily/@weekly/@monthly; undefined = manual only. */
   schedule?: string;
@@ -116,7 +138,13 @@ export interface Pipeline {
   /** Local time HH:MM by which the partition must be published on the day its tick runs. */
   freshness?: { deadline: string };
   defaults: RetryPolicy;
+  /**
+   * Path templates of the inputs. A `from:` input is listed here once resolved, with the upstream's
+   * template, when one upstream partition feeds each partition (same grain and time zone).
+   */
   inputs: Record<string, string>;
+  /** Inputs that are another pipeline's output, by input name. */
+  from?: Record<string, UpstreamInput>;
   outputs: Record<string, string>;
   tasks: Task[];
   alerts: AlertPolicy;

@@ -13,6 +13,7 @@ import {
   type Task,
   type TaskSpec,
   type TriggerRule,
+  type UpstreamInput,
 } from './model.js';
 import type { Raw } from './rules.js';
 
@@ -109,14 +110,32 @@ function alerts(raw: unknown): AlertPolicy {
   };
 }
 
+type Locate = (path: Array<string | number>) => { line: number; col: number };
+
+/** `inputs` split into path templates and `from:` references to other pipelines' outputs. */
+function inputs(raw: unknown, locate: Locate): Pick<Pipeline, 'inputs' | 'from'> {
+  const paths: Record<string, string> = {};
+  const from: Record<string, UpstreamInput> = {};
+  for (const [name, value] of Object.entries(record(raw))) {
+    if (typeof value === 'string') {
+      paths[name] = value;
+      continue;
+    }
+    const [dagId = '', output = ''] = String(record(value).from).split('.');
+    from[name] = { dagId, output, ...locate(['inputs', name, 'from']) };
+  }
+  return { inputs: paths, from };
+}
+
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
-export function normalizePipeline(data: Raw, file: string): Pipeline {
+export function normalizePipeline(data: Raw, file: string, locate: Locate = () => ({ line: 1, col: 1 })): Pipeline {
   const absolute = resolve(file);
   const defaults = policy(record(data.defaults), DEFAULT_POLICY);
   const tasks: Task[] = (data.tasks as Raw[]).map((t) => ({
     id: String(t.id),
     upstream: strings(t.upstream),
     triggerRule: (t.trigger_rule as TriggerRule | undefined) ?? 'all_success',
+    ...(typeof t.runbook === 'string' ? { runbook: t.runbook } : {}),
     policy: policy(t, defaults),
     spec: spec(t),
     resume: t.resume === 'never' ? 'never' : 'auto',
@@ -125,6 +144,8 @@ export function normalizePipeline(data: Raw, file: string): Pipeline {
     dagId: String(data.dag_id),
     description: String(data.description),
     owner: String(data.owner),
+    ...(typeof data.runbook === 'string' ? { runbook: data.runbook } : {}),
+    consumers: strings(data.consumers),
     tags: strings(data.tags),
     ...(typeof data.schedule === 'string' ? { schedule: data.schedule } : {}),
     timezone: typeof data.timezone === 'string' ? data.timezone : PIPELINE_DEFAULTS.timezone,
@@ -141,7 +162,7 @@ export function normalizePipeline(data: Raw, file: string): Pipeline {
     reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
     ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
     defaults,
-    inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
+    ...inputs(data.inputs, locate),
     outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
     tasks,
     alerts: alerts(data.alerts),

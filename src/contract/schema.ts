@@ -19,6 +19,15 @@ const identifier = {
   'x-expected': 'lower snake_case starting with a letter (a-z, 0-9, _)',
 };
 
+const runbook = {
+  type: 'string',
+  pattern: '^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$',
+  'x-expected':
+    'a Markdown file relative to the pipeline folder with an optional #section (runbook.md#late-export), or an http(s) URL',
+  description:
+    'What to do when this fails: a Markdown file relative to the pipeline folder, optionally with a #section, or an http(s) URL.',
+};
+
 const columnList = {
   type: 'array',
   minItems: 1,
@@ -112,6 +121,7 @@ const task = {
       uniqueItems: true,
       description: 'Ids of the tasks that must finish before this one.',
     },
+    runbook: { ...runbook, description: `${runbook.description} Quoted first when this task fails.` },
     trigger_rule: {
       enum: ['all_success', 'all_done', 'none_failed', 'one_failed'],
       description:
@@ -214,6 +224,17 @@ export const pipelineSchema = {
       description: 'What the pipeline produces, for people.',
     },
     owner: { type: 'string', minLength: 1, pattern: '\\S', description: 'Team or person answerable for the pipeline.' },
+    runbook,
+    consumers: {
+      type: 'array',
+      items: {
+        type: 'string',
+        pattern: '^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$',
+        'x-expected': 'a GitHub @user or @org/team',
+      },
+      uniqueItems: true,
+      description: 'Who reads the outputs (@user or @org/team): mentioned when a backfill is announced.',
+    },
     tags: {
       type: 'array',
       minItems: 1,
@@ -286,7 +307,30 @@ export const pipelineSchema = {
       description: 'Retry and timeout policy of every task; a task may override each key.',
       properties: policyProperties,
     },
-    inputs: { ...pathMap, description: 'Datasets read: name -> path template.' },
+    inputs: {
+      type: 'object',
+      propertyNames: identifier,
+      description:
+        "Datasets read: name -> path template, or { from: <dag_id>.<output> } for another pipeline's output.",
+      additionalProperties: {
+        // One schema for both shapes: string keywords apply to a path, object keywords to `from:`.
+        type: ['string', 'object'],
+        minLength: 1,
+        additionalProperties: false,
+        required: ['from'],
+        description:
+          "Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv; or { from: <dag_id>.<output> }: another pipeline's output, whose path and partitions come from that pipeline's contract.",
+        properties: {
+          from: {
+            type: 'string',
+            pattern: '^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$',
+            'x-expected': '<dag_id>.<output>, e.g. turanmart_daily_sales.daily_sales',
+            description:
+              'The upstream pipeline and its output, <dag_id>.<output>: a partition is planned only once the upstream partitions it covers are published.',
+          },
+        },
+      },
+    },
     outputs: { ...pathMap, description: 'Datasets written: name -> path template.' },
     tasks: { type: 'array', minItems: 1, items: task, description: 'The tasks of the DAG.' },
     alerts: {

@@ -28,6 +28,8 @@ export interface FailureAlert extends AlertTarget {
   pipelineOwner?: string;
   dataIntervalStart?: string;
   dataIntervalEnd?: string;
+  /** The failed task's runbook (or the pipeline's): quoted first, before the facts. */
+  runbook?: { ref: string; url?: string; text?: string };
   /** Extra labels and assignees from the contract's `alerts:` block. */
   labels?: string[];
   assignees?: string[];
@@ -153,11 +155,24 @@ function facts(alert: FailureAlert): string {
   return `**Cause:** ${cause}\n${error}\n**First action:** ${advice.firstAction}\n\n${markdownTable(['', ''], rows)}\n`;
 }
 
+/** The runbook first: what to do, in the owners' own words, before the facts. */
+function runbookBlock(runbook: FailureAlert['runbook']): string {
+  if (!runbook) return '';
+  const name = runbook.url ? `[\`${runbook.ref}\`](${runbook.url})` : `\`${runbook.ref}\``;
+  if (!runbook.text) return `**Runbook:** ${name}\n\n`;
+  const quoted = runbook.text
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+  return `**Runbook** (${name}):\n\n${quoted}\n\n`;
+}
+
 /** The issue body: everything on-call needs, plus the hidden idempotency marker. */
 export function renderAlertBody(alert: FailureAlert): string {
   return (
     `${alertMarker(alert.dagId, alert.partition)}\n` +
-    `### \`${alert.dagId}\` partition \`${alert.partition}\` needs attention\n\n${facts(alert)}\n` +
+    `### \`${alert.dagId}\` partition \`${alert.partition}\` needs attention\n\n` +
+    `${runbookBlock(alert.runbook)}${facts(alert)}\n` +
     `This issue is managed by pipewright: a new failure of this partition adds a comment, ` +
     `and it closes itself when a later run of the partition succeeds.\n`
   );

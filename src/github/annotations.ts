@@ -82,22 +82,37 @@ export function diagnosticsMarkdown(
  * A failed task's cause as an error annotation: on the user's file and line when its text
  * leads with one (a handler's throw), else on the run (a timeout, a command's exit).
  */
+/** Annotations are short: the runbook's first lines, then where to read the rest. */
+const RUNBOOK_CHARS = 600;
+
+function runbookLead(runbook: { ref: string; text?: string }): string {
+  if (!runbook.text) return `Runbook: ${runbook.ref}\n`;
+  const text =
+    runbook.text.length > RUNBOOK_CHARS ? `${runbook.text.slice(0, RUNBOOK_CHARS)}… (${runbook.ref})` : runbook.text;
+  return `Runbook (${runbook.ref}):\n${text}\n\n`;
+}
+
 export function annotateTaskError(
   taskId: string,
   partition: string,
   error: string,
-  options: { workspace?: string } = {},
+  options: { workspace?: string; runbook?: { ref: string; text?: string } } = {},
 ): void {
   const place = placeOfTaskError(error);
   const title = `pipewright: ${taskId} failed`;
+  // What to do comes first, in the owners' words; the error follows.
+  const runbook = options.runbook ? runbookLead(options.runbook) : '';
   if (!place) {
-    core.error(`${partition}: task ${taskId} failed: ${error}`, { title });
+    core.error(`${runbook}${partition}: task ${taskId} failed: ${error}`, { title });
     return;
   }
-  core.error(`${partition}: task ${taskId} failed: ${place.message}\n${error.split('\n').slice(1).join('\n')}`.trim(), {
-    file: workspacePath(place.file, options.workspace),
-    startLine: place.line,
-    startColumn: place.col,
-    title,
-  });
+  core.error(
+    `${runbook}${partition}: task ${taskId} failed: ${place.message}\n${error.split('\n').slice(1).join('\n')}`.trim(),
+    {
+      file: workspacePath(place.file, options.workspace),
+      startLine: place.line,
+      startColumn: place.col,
+      title,
+    },
+  );
 }

@@ -35,15 +35,29 @@ function edges(task: Task): Array<{ from: string; to: string; rule?: string }> {
   return task.upstream.map((from) => ({ from, to: task.id, ...(rule ? { rule } : {}) }));
 }
 
-export function toMermaid(pipeline: Pipeline, opts: RenderOptions = {}): string {
-  const tasks = topologicalOrder(pipeline.tasks);
-  const lines = ['flowchart LR'];
+/** Node and edge lines of a pipeline's tasks; `id` names each node (a prefix keeps several pipelines apart). */
+export function mermaidTaskLines(
+  tasks: readonly Task[],
+  opts: RenderOptions & { id?: (taskId: string) => string; indent?: string } = {},
+): string[] {
+  const id = opts.id ?? ((t: string) => t);
+  const indent = opts.indent ?? '  ';
+  const lines: string[] = [];
   for (const task of tasks) {
     const [open, close] = MERMAID_SHAPES[task.spec.kind];
-    lines.push(`  ${task.id}${open}"${label(task, opts.states?.[task.id])}"${close}`);
+    lines.push(`${indent}${id(task.id)}${open}"${label(task, opts.states?.[task.id])}"${close}`);
   }
   for (const task of tasks)
-    for (const e of edges(task)) lines.push(e.rule ? `  ${e.from} -.->|${e.rule}| ${e.to}` : `  ${e.from} --> ${e.to}`);
+    for (const e of edges(task))
+      lines.push(
+        e.rule ? `${indent}${id(e.from)} -.->|${e.rule}| ${id(e.to)}` : `${indent}${id(e.from)} --> ${id(e.to)}`,
+      );
+  return lines;
+}
+
+export function toMermaid(pipeline: Pipeline, opts: RenderOptions = {}): string {
+  const tasks = topologicalOrder(pipeline.tasks);
+  const lines = ['flowchart LR', ...mermaidTaskLines(tasks, opts)];
   const used = new Set(Object.values(opts.states ?? {}));
   for (const [state, style] of Object.entries(MERMAID_STATE_STYLES)) {
     if (!used.has(state)) continue;
@@ -61,19 +75,37 @@ const DOT_SHAPES: Record<Task['spec']['kind'], string> = {
   checks: 'hexagon',
 };
 
-const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+export const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-export function toDot(pipeline: Pipeline, opts: RenderOptions = {}): string {
-  const tasks = topologicalOrder(pipeline.tasks);
-  const lines = [`digraph ${quote(pipeline.dagId)} {`, '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=11];'];
+/** Node and edge lines of a pipeline's tasks in dot; `id` names each node (a prefix keeps several pipelines apart). */
+export function dotTaskLines(
+  tasks: readonly Task[],
+  opts: RenderOptions & { id?: (taskId: string) => string; indent?: string } = {},
+): string[] {
+  const id = opts.id ?? ((t: string) => t);
+  const indent = opts.indent ?? '  ';
+  const lines: string[] = [];
   for (const task of tasks) {
     const state = opts.states?.[task.id];
     const text = [task.id, task.spec.kind, state].filter(Boolean).join('\\n');
-    lines.push(`  ${quote(task.id)} [label="${text}", shape=${DOT_SHAPES[task.spec.kind]}];`);
+    lines.push(`${indent}${quote(id(task.id))} [label="${text}", shape=${DOT_SHAPES[task.spec.kind]}];`);
   }
   for (const task of tasks)
     for (const e of edges(task))
-      lines.push(`  ${quote(e.from)} -> ${quote(e.to)}${e.rule ? ` [style=dashed, label=${quote(e.rule)}]` : ''};`);
+      lines.push(
+        `${indent}${quote(id(e.from))} -> ${quote(id(e.to))}${e.rule ? ` [style=dashed, label=${quote(e.rule)}]` : ''};`,
+      );
+  return lines;
+}
+
+export function toDot(pipeline: Pipeline, opts: RenderOptions = {}): string {
+  const tasks = topologicalOrder(pipeline.tasks);
+  const lines = [
+    `digraph ${quote(pipeline.dagId)} {`,
+    '  rankdir=LR;',
+    '  node [fontname="Helvetica", fontsize=11];',
+    ...dotTaskLines(tasks, opts),
+  ];
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

@@ -136,6 +136,7 @@ describe('scheduled tick with catchup', () => {
       count: 0,
       matrix: { include: [] },
       skipped: [],
+      waiting: [],
     });
   });
 

@@ -4,6 +4,12 @@
 // and a LedgerReader.
 import type { Pipeline } from '../contract/model.js';
 import { UsageError } from '../errors.js';
+import {
+  manifestPublications,
+  type PublicationReader,
+  type UpstreamPartition,
+  upstreamState,
+} from '../lineage/upstream.js';
 import { MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetween } from '../schedule/partitions.js';
 import { assertWithinContract, contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
 import type { LedgerReader, RunRecord } from '../store/ledger.js';
@@ -25,9 +31,15 @@ export const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'] as con
  * Why a partition is planned: `missing` never ran, `failed` its latest run
  * failed or was deferred (it resumes from its failed task), `reprocess` it
  * succeeded and the backfill reprocesses completed partitions, `changed` it
- * succeeded and runs again if its inputs or code changed.
+ * succeeded and runs again if its inputs or code changed, `upstream_changed` it
+ * succeeded but a `from:` upstream partition it read was published again since.
  */
-export type PlanReason = 'missing' | 'failed' | 'reprocess' | 'changed';
+export type PlanReason = 'missing' | 'failed' | 'reprocess' | 'changed' | 'upstream_changed';
+
+/** A partition left out because upstream partitions it reads (`from:` inputs) are not published yet. */
+export interface WaitingPartition extends Partition {
+  upstream: UpstreamPartition[];
+}
 
 export interface PlannedPartition extends Partition {
   reason: PlanReason;
@@ -43,6 +55,8 @@ export interface Plan {
   outsideWindow?: { count: number; first: string; last: string };
   /** Backfill only: the asked-for partitions left out, each with why and the flag that includes it. */
   skipped: SkippedPartition[];
+  /** Partitions that would run but wait for upstream partitions to be published (no runner waits). */
+  waiting: WaitingPartition[];
 }
 
 export interface BackfillOptions {
@@ -72,37 +86,51 @@ export function reasonFor(latest: RunRecord | undefined, reprocess: Reprocess): 
   }
 }
 
+interface Selection {
+  planned: PlannedPartition[];
+  skipped: SkippedPartition[];
+  waiting: WaitingPartition[];
+}
+
 async function select(
   pipeline: Pipeline,
   candidates: Partition[],
   reprocess: Reprocess,
   ledger: LedgerReader,
-): Promise<{ planned: PlannedPartition[]; skipped: SkippedPartition[] }> {
+  publications: PublicationReader,
+): Promise<Selection> {
   const latest = await ledger.latestRuns(pipeline.dagId);
-  const planned: PlannedPartition[] = [];
-  const skipped: SkippedPartition[] = [];
+  const lineage = Object.keys(pipeline.from ?? {}).length > 0;
+  const out: Selection = { planned: [], skipped: [], waiting: [] };
   for (const partition of candidates) {
     const run = latest.get(partition.key);
-    const reason = reasonFor(run, reprocess);
-    if (reason) planned.push({ ...partition, reason });
-    else skipped.push(skipFor(partition.key, run, reprocess)!);
+    let reason = reasonFor(run, reprocess);
+    if (!lineage) {
+      if (reason) out.planned.push({ ...partition, reason });
+      else out.skipped.push(skipFor(partition.key, run, reprocess)!);
+      continue;
+    }
+    // A success read upstream partitions as they were when its run started; a republish since makes it stale.
+    const stale = !reason && run?.state === 'success' && !run.pinned && reprocess !== 'none';
+    const upstream = await upstreamState(pipeline, partition, publications, stale ? run.startedAt : undefined);
+    if (stale && upstream.changed.length > 0) reason = 'upstream_changed';
+    if (!reason) out.skipped.push(skipFor(partition.key, run, reprocess)!);
+    else if (upstream.waiting.length > 0) out.waiting.push({ ...partition, upstream: upstream.waiting });
+    else out.planned.push({ ...partition, reason });
   }
-  return { planned, skipped };
+  return out;
 }
 
-function toPlan(
-  dagId: string,
-  mode: Plan['mode'],
-  partitions: PlannedPartition[],
-  skipped: SkippedPartition[] = [],
-): Plan {
+function toPlan(dagId: string, mode: Plan['mode'], selection: Partial<Selection> & Pick<Selection, 'planned'>): Plan {
+  const partitions = selection.planned;
   return {
     dagId,
     mode,
     partitions,
     count: partitions.length,
     matrix: toMatrix(partitions.map((p) => p.key)),
-    skipped,
+    skipped: selection.skipped ?? [],
+    waiting: selection.waiting ?? [],
   };
 }
 
@@ -123,20 +151,28 @@ function catchUp(pipeline: Pipeline, first: Partition, last: Partition): Partiti
  * whose latest run is not a success (oldest first) — within `catchup_window` when
  * the contract sets one; without, only the latest due partition if it has not succeeded.
  */
-export async function planSchedule(pipeline: Pipeline, now: Date, ledger: LedgerReader): Promise<Plan> {
+export async function planSchedule(
+  pipeline: Pipeline,
+  now: Date,
+  ledger: LedgerReader,
+  publications: PublicationReader = manifestPublications,
+): Promise<Plan> {
   const window = contractWindow(pipeline);
   let last = latestDuePartition(pipeline, now);
   if (window.last && startMs(window.last) < startMs(last)) last = window.last;
-  if (startMs(last) < startMs(window.first)) return toPlan(pipeline.dagId, 'schedule', []);
+  if (startMs(last) < startMs(window.first)) return toPlan(pipeline.dagId, 'schedule', { planned: [] });
   const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
   // A tick leaves out every partition that succeeded: that is its job, not news.
-  const { planned } = await select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
-  if (pipeline.catchupWindowMs === undefined) return toPlan(pipeline.dagId, 'schedule', planned);
+  const { planned, waiting } = await select(pipeline, candidates, pipeline.reprocessOnTick, ledger, publications);
+  if (pipeline.catchupWindowMs === undefined) return toPlan(pipeline.dagId, 'schedule', { planned, waiting });
   // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
   const since = now.getTime() - pipeline.catchupWindowMs;
   const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
   const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
-  const plan = toPlan(pipeline.dagId, 'schedule', inside);
+  const plan = toPlan(pipeline.dagId, 'schedule', {
+    planned: inside,
+    waiting: waiting.filter((p) => Date.parse(p.dataIntervalEnd) >= since),
+  });
   if (outside.length > 0) {
     plan.outsideWindow = { count: outside.length, first: outside[0]!.key, last: outside.at(-1)!.key };
   }
@@ -148,7 +184,12 @@ export async function planSchedule(pipeline: Pipeline, now: Date, ledger: Ledger
  * the grain, an end before the start, partitions outside the contract's
  * start_date..end_date, partitions not yet due, and ranges over MAX_PARTITIONS.
  */
-export async function planBackfill(pipeline: Pipeline, opts: BackfillOptions, ledger: LedgerReader): Promise<Plan> {
+export async function planBackfill(
+  pipeline: Pipeline,
+  opts: BackfillOptions,
+  ledger: LedgerReader,
+  publications: PublicationReader = manifestPublications,
+): Promise<Plan> {
   const { partition: grain, timezone } = pipeline;
   const first = partitionForKey(grain, timezone, opts.start);
   const last = partitionForKey(grain, timezone, opts.end);
@@ -164,6 +205,5 @@ export async function planBackfill(pipeline: Pipeline, opts: BackfillOptions, le
 
   const candidates = partitionsBetween(grain, timezone, first, last);
   if (opts.reverse) candidates.reverse();
-  const { planned, skipped } = await select(pipeline, candidates, opts.reprocess, ledger);
-  return toPlan(pipeline.dagId, 'backfill', planned, skipped);
+  return toPlan(pipeline.dagId, 'backfill', await select(pipeline, candidates, opts.reprocess, ledger, publications));
 }

@@ -1,6 +1,7 @@
 // A plan as the CLI and the plan action print it: snake_case JSON, or a table
 // for people.
 
+import { describeUpstream } from '../lineage/upstream.js';
 import { textTable } from '../text-table.js';
 import type { MatrixEntry, Plan, PlanReason } from './plan.js';
 import { renderSkipped, type SkipReason } from './skipped.js';
@@ -12,6 +13,8 @@ export interface PlanJson {
   count: number;
   matrix: { include: MatrixEntry[] };
   skipped: Array<{ key: string; reason: SkipReason; run_id: string; include: string | null }>;
+  /** Partitions left out until the upstream partitions they read (`from:` inputs) are published. */
+  waiting?: Array<{ key: string; upstream: Array<{ dag_id: string; partition: string }> }>;
   /** Due partitions a tick left to a backfill because they ended before `catchup_window`. */
   outside_window?: { count: number; first: string; last: string; backfill: string };
 }
@@ -32,6 +35,11 @@ export function outsideWindowLine(plan: Plan): string | undefined {
   );
 }
 
+/** One line per waiting partition: `2026-05-03 waits for turanmart_daily_sales 2026-05-03`. */
+export function waitingLines(plan: Plan): string[] {
+  return plan.waiting.map((w) => `${w.key} waits for ${describeUpstream(w.upstream)}`);
+}
+
 export function planToJson(plan: Plan): PlanJson {
   return {
     dag_id: plan.dagId,
@@ -48,6 +56,14 @@ export function planToJson(plan: Plan): PlanJson {
       ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
       : {}),
     skipped: plan.skipped.map((s) => ({ key: s.key, reason: s.reason, run_id: s.runId, include: s.include ?? null })),
+    ...(plan.waiting.length > 0
+      ? {
+          waiting: plan.waiting.map((w) => ({
+            key: w.key,
+            upstream: w.upstream.map((u) => ({ dag_id: u.dagId, partition: u.partition })),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -55,7 +71,13 @@ export function renderPlanTable(plan: Plan): string {
   const entries = plan.matrix.include.length;
   const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
   const gap = outsideWindowLine(plan);
-  const note = (gap ? `${gap}\n` : '') + renderSkipped(plan.skipped);
+  const waiting = waitingLines(plan);
+  const note =
+    (gap ? `${gap}\n` : '') +
+    (waiting.length > 0
+      ? `waiting for upstream partitions (planned once they are published):\n${waiting.map((w) => `  ${w}\n`).join('')}`
+      : '') +
+    renderSkipped(plan.skipped);
   if (plan.count === 0) return `${plan.dagId}: ${what}: nothing to run\n${note}`;
   const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
   const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);

@@ -46,13 +46,24 @@ export async function checkExpectedOutputs(pipeline: Pipeline, logger: Logger): 
   }
 
   const sampleRoot = resolveDataRoot(pipeline, undefined, {});
+  // A from: input's sample is the upstream's expected output (expected/ is laid out like a data
+  // root), so a downstream's check does not depend on running its upstream first.
+  const sampleInputs = {
+    ...pipeline,
+    from: Object.fromEntries(
+      Object.entries(pipeline.from ?? {}).map(([name, ref]) => [
+        name,
+        { ...ref, ...(ref.upstream ? { dataRoot: path.join(ref.upstream.dir, 'expected') } : {}) },
+      ]),
+    ),
+  };
   const scratch = await mkdtemp(path.join(tmpdir(), `pipewright-expect-${pipeline.dagId}-`));
   try {
     for (const [key, wanted] of [...byPartition].sort(([a], [b]) => a.localeCompare(b))) {
       const partition = partitionForKey(pipeline.partition, pipeline.timezone, key);
       // Only the partition's declared inputs are copied: an output left by an
       // earlier local run must never stand in for one this run failed to write.
-      const sample = resolvePartitionPaths(pipeline, partition, sampleRoot).inputs;
+      const sample = resolvePartitionPaths(sampleInputs, partition, sampleRoot).inputs;
       const target = resolvePartitionPaths(pipeline, partition, scratch).inputs;
       for (const [name, from] of Object.entries(sample)) {
         const to = target[name]!;

@@ -17,6 +17,7 @@ import {
   readPartitionManifest,
   repairPartition,
 } from '../store/commit.js';
+import { openDataRoot } from '../store/data-root.js';
 import { FsObjectStore } from '../store/fs-store.js';
 import { type PartitionRef, partitionStagingKey, runStagingKey } from '../store/layout.js';
 import {
@@ -103,14 +104,16 @@ export function runStateOf(tasks: TaskRecord[]): RunState {
 /**
  * Checksums of the inputs present now. With `known` (the live version's), an object
  * whose size and modification time are unchanged keeps its recorded checksum.
+ * A `from:` input lies under its upstream's data root; its path is relative to that root.
  */
 async function checksumInputs(
-  store: ObjectStore,
+  storeOf: (name: string) => ObjectStore,
   keys: Record<string, string>,
   known: FileChecksum[] = [],
 ): Promise<FileChecksum[]> {
   const sums: FileChecksum[] = [];
-  for (const key of Object.values(keys)) {
+  for (const [name, key] of Object.entries(keys)) {
+    const store = storeOf(name);
     const info = await store.head(key);
     if (!info) continue;
     const mtimeMs = info.lastModified.getTime();
@@ -223,8 +226,25 @@ export function markdownPathFor(jsonPath: string): string {
   return ext === '.json' ? `${jsonPath.slice(0, -ext.length)}.md` : `${jsonPath}.md`;
 }
 
-function mapValues(record: Record<string, string>, fn: (value: string) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
+/** The path API's paths of the inputs, each under its own store's folder. */
+function pathsOf(keys: Record<string, string>, storeOf: (name: string) => ObjectStore): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const [name, key] of Object.entries(keys)) {
+    const owner = storeOf(name);
+    if (owner instanceof FsObjectStore) paths[name] = owner.pathOf(key);
+  }
+  return paths;
+}
+
+/** Stores of the `from:` inputs whose upstream publishes into another data root than this run's. */
+async function upstreamStores(pipeline: Pipeline, store: ObjectStore): Promise<Record<string, ObjectStore>> {
+  const stores: Record<string, ObjectStore> = {};
+  for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
+    if (ref.dataRoot === undefined) continue;
+    const other = await openDataRoot(ref.dataRoot);
+    if (other.url !== store.url) stores[name] = other;
+  }
+  return stores;
 }
 
 /** Runs the partition now. */
@@ -249,7 +269,10 @@ export async function runPartitionUnlessUnchanged(
   const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
   const partition: PartitionInfo = { ...window, ds: dsOf(window, pipeline.timezone) };
   const keys = resolvePartitionKeys(pipeline, window);
-  const inputPaths = fs ? mapValues(keys.inputs, (key) => fs.pathOf(key)) : {};
+  // A `from:` input lies under its upstream's data root, which may be another store.
+  const upstream = await upstreamStores(pipeline, store);
+  const storeOf = (name: string): ObjectStore => upstream[name] ?? store;
+  const inputPaths = fs ? pathsOf(keys.inputs, storeOf) : {};
   const ref: PartitionRef = { dagId: pipeline.dagId, partition: partition.key };
   const runId = opts.runId ?? newRunId(opts.trigger, new Date(clock.now()));
   const lock = await ledger.acquire(pipeline.dagId, partition.key, runId);
@@ -261,7 +284,7 @@ export async function runPartitionUnlessUnchanged(
     await sweepStaging(store, ref, STAGING_MAX_AGE_MS, Date.now());
     const live = await readPartitionManifest(store, ref);
     const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
-    const inputs = await checksumInputs(store, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
+    const inputs = await checksumInputs(storeOf, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
     let changes: string[] | undefined;
     if (onlyIfChanged && live) {
       changes = changesSince(live, inputs, codeVersion);
@@ -304,6 +327,7 @@ export async function runPartitionUnlessUnchanged(
       staged,
       keys.inputs,
       reportKey === undefined ? {} : { [QUALITY_REPORT_OUTPUT]: reportKey },
+      upstream,
     );
     for (const [id, task] of reused) staging.reuse(id, task.outputs ?? []);
     const onState: TaskStateListener = opts.onTaskState ?? (() => {});

@@ -56,11 +56,13 @@ export class RunStaging {
   private readonly live: Record<string, string>;
   private readonly inputs: Record<string, string>;
   private readonly passThrough: Record<string, string>;
+  private readonly inputStores: Record<string, ObjectStore>;
 
   /**
    * `live` maps each staged output name to its contract key, `inputs` each input
    * name to its key; `passThrough` are outputs the executor writes itself (the
-   * quality report), by key.
+   * quality report), by key; `inputStores` hold the inputs that live in another
+   * data root (a `from:` input whose upstream publishes elsewhere).
    */
   constructor(
     store: ObjectStore,
@@ -69,8 +71,10 @@ export class RunStaging {
     live: Record<string, string>,
     inputs: Record<string, string>,
     passThrough: Record<string, string> = {},
+    inputStores: Record<string, ObjectStore> = {},
   ) {
     this.store = store;
+    this.inputStores = inputStores;
     this.ref = ref;
     this.runId = runId;
     this.live = live;
@@ -100,7 +104,7 @@ export class RunStaging {
       open: (name) => writer.openKey(this.ownKey(own, name)),
       exists: async (name) => {
         const key = this.committed.get(name)?.key ?? this.inputs[name];
-        return key !== undefined && (await this.store.head(key)) !== undefined;
+        return key !== undefined && (await this.storeFor(name).head(key)) !== undefined;
       },
       where: (name) => this.inputs[name] ?? this.live[name] ?? this.passThrough[name] ?? name,
     };
@@ -158,7 +162,12 @@ export class RunStaging {
       const known = [...Object.keys(this.inputs), ...Object.keys(this.live)].join(', ');
       throw new Error(`cannot read '${name}': it is not one of the pipeline's inputs or outputs (${known})`);
     }
-    yield* (await this.store.read(key, { signal })) as AsyncIterable<Uint8Array>;
+    yield* (await this.storeFor(name).read(key, { signal })) as AsyncIterable<Uint8Array>;
+  }
+
+  /** Outputs of this run are in its own store; an input may be in its upstream's. */
+  private storeFor(name: string): ObjectStore {
+    return this.committed.has(name) ? this.store : (this.inputStores[name] ?? this.store);
   }
 }
 

@@ -60,7 +60,14 @@ export async function testTask(opts: TaskTestOptions): Promise<TaskTestResult> {
   const scratch = await mkdtemp(path.join(tmpdir(), `pipewright-test-${pipeline.dagId}-`));
   try {
     const source = resolvePartitionPaths(pipeline, window, opts.dataRoot);
-    const target = resolvePartitionPaths(pipeline, window, scratch);
+    // Everything lands in the scratch root, from: inputs too: the upstream's own files are only read.
+    const inScratch = {
+      ...pipeline,
+      from: Object.fromEntries(
+        Object.entries(pipeline.from ?? {}).map(([name, { dataRoot: _upstreamRoot, ...ref }]) => [name, ref]),
+      ),
+    };
+    const target = resolvePartitionPaths(inScratch, window, scratch);
     const keys = resolvePartitionKeys(pipeline, window);
     const scratchStore = new FsObjectStore(scratch);
     const copied: string[] = [];
@@ -83,7 +90,7 @@ export async function testTask(opts: TaskTestOptions): Promise<TaskTestResult> {
     const once = { ...task, policy: { ...task.policy, retries: 0 } };
     const outcome = await runTask(
       {
-        pipeline,
+        pipeline: inScratch,
         task: once,
         runId: `test__${window.key}`,
         partition: { ...window, ds: dsOf(window, pipeline.timezone) },

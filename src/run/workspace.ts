@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadPipelineById } from '../contract/load.js';
 import type { Pipeline } from '../contract/model.js';
+import { withUpstreamRoots } from '../lineage/upstream.js';
 import { dataRootLedger, openDataRoot } from '../store/data-root.js';
 import type { LockingLedger } from '../store/ledger.js';
 import type { ObjectStore } from '../store/object-store.js';
@@ -23,9 +24,9 @@ export async function openWorkspace(
   env: NodeJS.ProcessEnv,
 ): Promise<Workspace> {
   const pipelinesDir = path.resolve(cwd, flags.pipelines ?? 'pipelines');
-  const pipeline = await loadPipelineById(pipelinesDir, dagId);
-  const dataRoot = resolveDataRoot(pipeline, flags.dataRoot, env, cwd);
-  assertDataRootUsable(dataRoot, pipeline);
+  const contract = await loadPipelineById(pipelinesDir, dagId);
+  const dataRoot = resolveDataRoot(contract, flags.dataRoot, env, cwd);
+  assertDataRootUsable(dataRoot, contract);
   const store = await openDataRoot(dataRoot);
-  return { pipeline, dataRoot, store, ledger: await dataRootLedger(store) };
+  return { pipeline: withUpstreamRoots(contract, dataRoot), dataRoot, store, ledger: await dataRootLedger(store) };
 }

@@ -34,6 +34,8 @@ function catalog(site: SitePipeline): Html {
   return html`<section id="catalog" aria-labelledby="catalog-h"><h2 id="catalog-h">Catalog</h2>
 <dl class="facts">
 <dt>Owner</dt><dd data-field="owner">${p.owner}</dd>
+<dt>Consumers</dt><dd data-field="consumers">${p.consumers?.length ? p.consumers.join(', ') : '—'}</dd>
+<dt>Runbook</dt><dd data-field="runbook">${p.runbook ? html`<code>${p.runbook}</code>` : '—'}</dd>
 <dt>Tags</dt><dd>${p.tags.length ? p.tags.map((t) => html`<span class="tag">${t}</span> `) : '—'}</dd>
 <dt>Schedule</dt><dd><code>${p.schedule ?? 'manual only'}</code> in ${p.timezone}, ${p.partition} partitions from ${p.startDate}${p.endDate ? ` to ${p.endDate}` : ''}${p.catchup ? ', catch-up on' : ''}</dd>
 <dt>Freshness target</dt><dd data-field="freshness">${p.freshness ? html`published by <time>${p.freshness.deadline}</time> ${p.timezone} on the day its tick runs` : 'none set'}</dd>
@@ -41,7 +43,11 @@ function catalog(site: SitePipeline): Html {
 </dl>
 <h3>Inputs</h3>
 <div class="scroll"><table><thead><tr><th scope="col">Name</th><th scope="col">Path</th></tr></thead><tbody>
-${Object.entries(p.inputs).map(([name, path]) => html`<tr><th scope="row">${name}</th><td><code>${path}</code></td></tr>`)}
+${[...new Set([...Object.keys(p.inputs), ...Object.keys(p.from ?? {})])].map((name) => {
+  const from = p.from?.[name];
+  const path = p.inputs[name];
+  return html`<tr><th scope="row">${name}</th><td>${from ? html`from <code>${from.dagId}.${from.output}</code> ` : ''}${path ? html`<code>${path}</code>` : ''}</td></tr>`;
+})}
 </tbody></table></div>
 <h3>Outputs and their last published version</h3>
 <div class="scroll"><table><thead><tr><th scope="col">Name</th><th scope="col">Path</th><th scope="col">Partition</th><th scope="col">Rows</th><th scope="col">Bytes</th><th scope="col">sha256</th><th scope="col">Run</th></tr></thead><tbody>

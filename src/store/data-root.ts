@@ -16,9 +16,22 @@ export function isBucketRoot(dataRoot: string): boolean {
   return /^s3:\/\//i.test(dataRoot);
 }
 
-/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) first. */
+/** Buckets opened (and checked) by this process: lineage reads an upstream's manifests per partition. */
+const buckets = new Map<string, Promise<ObjectStore>>();
+
+/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) once per process. */
 export async function openDataRoot(dataRoot: string): Promise<ObjectStore> {
   if (!isBucketRoot(dataRoot)) return new FsObjectStore(dataRoot);
+  let opened = buckets.get(dataRoot);
+  if (!opened) {
+    opened = openBucket(dataRoot);
+    buckets.set(dataRoot, opened);
+    opened.catch(() => buckets.delete(dataRoot));
+  }
+  return opened;
+}
+
+async function openBucket(dataRoot: string): Promise<ObjectStore> {
   const { openS3Store } = await import('./s3/bucket-store.js');
   const { checkBucket, probeConditionalWrites } = await import('./s3/preflight.js');
   const store = openS3Store(dataRoot);

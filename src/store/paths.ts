@@ -144,7 +144,8 @@ export function resolvePartitionKeys(
   pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,
   partition: Partition,
 ): { inputs: Record<string, string>; outputs: Record<string, string> } {
-  const paths = resolvePartitionPaths(pipeline, partition, KEY_ROOT);
+  // A `from:` input's key is relative to its upstream's data root (the caller knows which store that is).
+  const paths = resolvePartitionPaths({ inputs: pipeline.inputs, outputs: pipeline.outputs }, partition, KEY_ROOT);
   const rel = (record: Record<string, string>) =>
     Object.fromEntries(Object.entries(record).map(([name, path]) => [name, relativeToRoot(KEY_ROOT, path)]));
   return { inputs: rel(paths.inputs), outputs: rel(paths.outputs) };
@@ -158,9 +159,12 @@ export function keyInsideRoot(path: string): string {
   return relativeToRoot(KEY_ROOT, resolveInside(KEY_ROOT, path));
 }
 
-/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+/**
+ * The contract's inputs and outputs of one partition as absolute paths inside the data root
+ * (a `from:` input inside its upstream's data root).
+ */
 export function resolvePartitionPaths(
-  pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,
+  pipeline: Pick<Pipeline, 'inputs' | 'outputs' | 'from'>,
   partition: Partition,
   dataRoot: string,
 ): { inputs: Record<string, string>; outputs: Record<string, string> } {
@@ -168,7 +172,7 @@ export function resolvePartitionPaths(
   const base = templateVars(partition);
   const inputs: Record<string, string> = {};
   for (const [name, template] of Object.entries(pipeline.inputs)) {
-    inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+    inputs[name] = resolveInside(pipeline.from?.[name]?.dataRoot ?? dataRoot, renderTemplate(template, base));
   }
   const outputs: Record<string, string> = {};
   for (const [name, template] of Object.entries(pipeline.outputs)) {

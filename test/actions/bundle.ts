@@ -1,7 +1,7 @@
 // Runs a bundled action the way the runner does: `node dist/<name>/index.js`
 // with INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and
 // GITHUB_WORKSPACE pointing at a temporary checkout. Build first: `npm run build`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,28 +76,22 @@ function parseAnnotations(stdout: string): BundleRun['annotations'] {
     }));
 }
 
-export function runBundle(
-  name: string,
-  workspace: string,
-  inputs: Record<string, string>,
-  env: Record<string, string> = {},
-): BundleRun {
-  // Removed once the bundle has run and its outputs are read.
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-action-run-'));
-  try {
-    return runIn(scratch, name, workspace, inputs, env);
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
+interface Prepared {
+  /** RUNNER_TEMP of the run, removed once its outputs are read. */
+  scratch: string;
+  command: string[];
+  options: { cwd: string; env: NodeJS.ProcessEnv };
+  outputFile: string;
+  summaryFile: string;
 }
 
-function runIn(
-  scratch: string,
+function prepare(
   name: string,
   workspace: string,
   inputs: Record<string, string>,
   env: Record<string, string>,
-): BundleRun {
+): Prepared {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-action-run-'));
   const outputFile = path.join(scratch, 'output');
   const summaryFile = path.join(scratch, 'summary');
   fs.writeFileSync(outputFile, '');
@@ -108,26 +102,73 @@ function runIn(
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')),
   );
-  const result = spawnSync(NODE, [path.join(REPO_ROOT, 'dist', name, 'index.js')], {
-    cwd: workspace,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {
-      ...base,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      RUNNER_TEMP: scratch,
-      ...inputEnv,
-      ...env,
-    },
-  });
   return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
-    summary: fs.readFileSync(summaryFile, 'utf8'),
-    annotations: parseAnnotations(result.stdout),
+    scratch,
+    command: [NODE, path.join(REPO_ROOT, 'dist', name, 'index.js')],
+    options: {
+      cwd: workspace,
+      env: {
+        ...base,
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        RUNNER_TEMP: scratch,
+        ...inputEnv,
+        ...env,
+      },
+    },
+    outputFile,
+    summaryFile,
   };
+}
+
+function finished(prepared: Prepared, status: number | null, stdout: string, stderr: string): BundleRun {
+  try {
+    return {
+      status,
+      stdout,
+      stderr,
+      outputs: parseOutputs(fs.readFileSync(prepared.outputFile, 'utf8')),
+      summary: fs.readFileSync(prepared.summaryFile, 'utf8'),
+      annotations: parseAnnotations(stdout),
+    };
+  } finally {
+    fs.rmSync(prepared.scratch, { recursive: true, force: true });
+  }
+}
+
+export function runBundle(
+  name: string,
+  workspace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): BundleRun {
+  const prepared = prepare(name, workspace, inputs, env);
+  const [node, ...args] = prepared.command;
+  const result = spawnSync(node!, args, { ...prepared.options, encoding: 'utf8', timeout: 60_000 });
+  return finished(prepared, result.status, result.stdout, result.stderr);
+}
+
+/** As runBundle, without blocking this process: for a bundle that talks to a server the test itself runs. */
+export function runBundleAsync(
+  name: string,
+  workspace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<BundleRun> {
+  const prepared = prepare(name, workspace, inputs, env);
+  const [node, ...args] = prepared.command;
+  return new Promise((resolve, reject) => {
+    const child = spawn(node!, args, { ...prepared.options, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve(finished(prepared, status, stdout, stderr)));
+  });
 }

@@ -62,7 +62,7 @@ describe('validate checks the callers of pipewright.yml', () => {
     const run = validate(root);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      `${CALLER}:45:5: error: job 'orchestrate' calls pipewright.yml without issues: write: grant the job contents: write, actions: read, issues: write, id-token: write`,
+      `${CALLER}:45:5: error: job 'orchestrate' calls pipewright.yml without issues: write: grant the job contents: write, actions: write, issues: write, id-token: write`,
     );
     expect(run.stdout).toContain(
       `${CALLER}:50:17: error: pipeline 'web_sesions' does not exist (no pipelines/web_sesions/pipeline.yml; pipelines: web_sessions)`,

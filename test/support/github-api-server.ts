@@ -1,6 +1,6 @@
 // A real HTTP server standing in for the slice of the GitHub REST API that
-// pipewright's alerts use: issues (list with labels/state/pagination, get,
-// create, update) and issue comments. Issues live in memory; every request is
+// pipewright's alerts and dispatches use: issues (list with labels/state/pagination, get,
+// create, update), issue comments and workflow dispatches. Issues live in memory; every request is
 // recorded so tests can assert what octokit actually sent.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -98,6 +98,13 @@ export async function startGitHubApiServer(options: Options = {}): Promise<GitHu
         return;
       }
       const fields = (body ?? {}) as Record<string, unknown>;
+      // workflow_dispatch: GitHub answers 204 with no body; the request itself is the record.
+      const dispatch = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/[^/]+\/dispatches$/.test(url.pathname);
+      if (dispatch && req.method === 'POST') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
       const m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(\d+))?(\/comments)?$/);
       if (!m) {
         send(404, { message: 'Not Found' });

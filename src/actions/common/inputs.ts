@@ -7,6 +7,9 @@ import { UsageError } from '../../errors.js';
 
 export const INPUT = {
   alerts: 'alerts',
+  announce: 'announce',
+  announcement: 'announcement',
+  dispatchDownstream: 'dispatch-downstream',
   baseRef: 'base-ref',
   dataRoot: 'data-root',
   dryRun: 'dry-run',
@@ -39,6 +42,7 @@ export const INPUT = {
 export const OUTPUT = {
   alertsClosed: 'alerts-closed',
   alertsOpened: 'alerts-opened',
+  announcement: 'announcement',
   count: 'count',
   errors: 'errors',
   failedPartitions: 'failed-partitions',

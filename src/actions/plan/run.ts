@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Pipeline } from '../../contract/model.js';
 import { UsageError } from '../../errors.js';
 import { markdownTable, writeJobSummary } from '../../github/summary.js';
+import { withUpstreamRoots } from '../../lineage/upstream.js';
 import { markdownText } from '../../markdown.js';
 import { estimateRunnerMinutes, type RunnerEstimate } from '../../plan/estimate.js';
 import {
@@ -16,7 +17,7 @@ import {
   REPROCESS_MODES,
   type Reprocess,
 } from '../../plan/plan.js';
-import { outsideWindowLine } from '../../plan/render.js';
+import { outsideWindowLine, waitingLines } from '../../plan/render.js';
 import { formatInstant, parseInstant } from '../../schedule/instants.js';
 import type { LedgerReader } from '../../store/ledger.js';
 import { INPUT, OUTPUT, readBoolean, readEnum, readPositiveInt, readString, setOutput } from '../common/inputs.js';
@@ -24,6 +25,7 @@ import { chooseLedger } from '../common/ledger.js';
 import { dataRootFor, loadPipeline } from '../common/pipeline.js';
 import { runAction } from '../common/run.js';
 import { workspaceDir } from '../common/workspace.js';
+import { announcePlannedBackfill } from './announce.js';
 
 const MODES = ['schedule', 'backfill'] as const;
 
@@ -42,6 +44,10 @@ interface PlanInputs {
   now: string;
   dataRoot: string;
   stateBranch: string;
+  /** Announce a backfill that runs in an issue (needs issues: write). */
+  announce: boolean;
+  /** Read before the ledger takes it: it serves the issues API too. */
+  githubToken: string;
 }
 
 function readInputs(): PlanInputs {
@@ -60,7 +66,10 @@ function readInputs(): PlanInputs {
     now: readString(INPUT.now),
     dataRoot: readString(INPUT.dataRoot),
     stateBranch: readString(INPUT.stateBranch),
+    announce: readBoolean(INPUT.announce, true),
+    githubToken: readString(INPUT.githubToken),
   };
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
   if (inputs.mode === 'backfill') {
     if (inputs.start === '' || inputs.end === '')
       throw new UsageError("a backfill needs both 'start' and 'end' (inclusive partition keys, e.g. 2026-05-01)");
@@ -77,6 +86,7 @@ const WHY: Record<PlanReason, string> = {
   failed: 'latest run failed or was deferred',
   reprocess: 'succeeded before; reprocess: completed',
   changed: 'succeeded before; runs again only if its inputs or code changed',
+  upstream_changed: 'succeeded before; an upstream partition it reads was published again since',
 };
 
 function minutes(ms: number): string {
@@ -105,7 +115,11 @@ function summary(
   const frozen = frozenClockWarning(plan, inputs);
   if (frozen) lines.push(`> [!WARNING]\n> ${frozen}`, '');
   if (plan.count === 0) {
-    lines.push('Nothing to run: every due partition has succeeded (or is running).');
+    lines.push(
+      plan.waiting.length > 0
+        ? 'Nothing to run yet: the partitions below wait for their upstream partitions.'
+        : 'Nothing to run: every due partition has succeeded (or is running).',
+    );
   } else {
     const entries = plan.matrix.include.length;
     lines.push(
@@ -119,6 +133,14 @@ function summary(
   }
   const gap = outsideWindowLine(plan);
   if (gap) lines.push('', `**Outside the catch-up window:** ${gap}`);
+  const waiting = waitingLines(plan);
+  if (waiting.length > 0)
+    lines.push(
+      '',
+      '**Waiting for upstream partitions** (planned once they are published; no runner waits):',
+      '',
+      ...waiting.map((w) => `- ${w}`),
+    );
   if (inputs.dryRun && plan.count > 0) {
     lines.push(
       '## Estimate',
@@ -152,9 +174,10 @@ async function makePlan(pipeline: Pipeline, inputs: PlanInputs, now: Date, ledge
 export async function runPlanAction(): Promise<void> {
   await runAction('plan', async () => {
     const inputs = readInputs();
-    const pipeline = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
-    const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, pipeline.timezone, "input 'now'").toJSDate();
-    const dataRoot = dataRootFor(pipeline, inputs.workspace, inputs.dataRoot);
+    const contract = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
+    const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, contract.timezone, "input 'now'").toJSDate();
+    const dataRoot = dataRootFor(contract, inputs.workspace, inputs.dataRoot);
+    const pipeline = withUpstreamRoots(contract, dataRoot);
     const ledger = await chooseLedger(inputs.workspace, inputs.stateBranch, dataRoot);
     const plan = await core.group(`Plan ${pipeline.dagId} (${inputs.mode})`, async () => {
       const p = await makePlan(pipeline, inputs, now, ledger);
@@ -164,6 +187,7 @@ export async function runPlanAction(): Promise<void> {
     });
     const gap = outsideWindowLine(plan);
     if (gap) core.warning(gap);
+    for (const line of waitingLines(plan)) core.info(`waiting: ${line}`);
     const frozen = frozenClockWarning(plan, inputs);
     if (frozen) core.warning(frozen);
     const maxParallel = inputs.maxParallel ?? pipeline.maxActiveRuns;
@@ -172,6 +196,28 @@ export async function runPlanAction(): Promise<void> {
         ? estimateRunnerMinutes((await ledger.latestRuns(pipeline.dagId)).values(), plan.matrix)
         : undefined;
 
+    const announcement =
+      // Announced to the contract's consumers: a pipeline that names none has nobody to tell.
+      inputs.mode === 'backfill' &&
+      !inputs.dryRun &&
+      inputs.announce &&
+      plan.count > 0 &&
+      (pipeline.consumers?.length ?? 0) > 0
+        ? await announcePlannedBackfill({
+            pipeline,
+            plan,
+            range: { start: inputs.start, end: inputs.end, reprocess: inputs.reprocess, reason: inputs.reason },
+            ledger,
+            token: inputs.githubToken,
+            ...(process.env.GITHUB_RUN_ID
+              ? {
+                  runUrl: `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`,
+                }
+              : {}),
+          })
+        : undefined;
+    // Unset reads as '' in the workflow: the report then has nothing to close.
+    if (announcement) setOutput(OUTPUT.announcement, JSON.stringify(announcement));
     setOutput(OUTPUT.matrix, JSON.stringify(plan.matrix));
     setOutput(OUTPUT.count, plan.count);
     setOutput(OUTPUT.partitions, JSON.stringify(plan.partitions.map((p) => p.key)));

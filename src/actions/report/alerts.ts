@@ -2,8 +2,11 @@
 // missing partition opens (or comments on) its issue, a freshness miss does the
 // same, and a success closes the partition's open issue — unless that same
 // partition just missed its deadline, which a person should acknowledge.
+
+import { relative } from 'node:path';
 import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
+import { runbookFor } from '../../contract/runbook.js';
 import {
   createGitHubClient,
   type FailureAlert,
@@ -30,6 +33,20 @@ interface AlertRun {
   freshness?: FreshnessVerdict;
   runUrl?: string;
   token: string;
+  /** The repository checkout, to link a runbook file at the commit that ran. */
+  workspace?: string;
+}
+
+/** The failed task's runbook, with a link to the file at the commit that ran (on GitHub). */
+async function runbookLink(pipeline: Pipeline, taskId: string | undefined, workspace: string | undefined) {
+  const runbook = await runbookFor(pipeline, taskId);
+  if (!runbook) return undefined;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
+  if (runbook.file === undefined) return { ...runbook, url: runbook.ref };
+  if (!server || !repo || !sha || !workspace) return runbook;
+  const [, anchor] = runbook.ref.split('#');
+  const path = relative(workspace, `${pipeline.dir}/${runbook.file}`).split('\\').join('/');
+  return { ...runbook, url: `${server}/${repo}/blob/${sha}/${path}${anchor ? `#${anchor}` : ''}` };
 }
 
 export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
@@ -73,9 +90,11 @@ export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
 
   for (const report of failures) {
     const task = report.tasks.find((t) => t.state === 'failed');
+    const runbook = await runbookLink(pipeline, task?.id, run.workspace);
     await open(
       {
         ...base,
+        ...(runbook ? { runbook } : {}),
         partition: report.partition,
         event: 'failure',
         task: task?.id,

@@ -21,6 +21,8 @@ import { loadPipeline } from '../common/pipeline.js';
 import { runAction } from '../common/run.js';
 import { workspaceDir } from '../common/workspace.js';
 import { type AlertOutcome, sendAlerts } from './alerts.js';
+import { reportAnnouncement } from './announcement.js';
+import { dispatchDownstream } from './downstream.js';
 
 interface ReportInputs {
   workspace: string;
@@ -29,6 +31,10 @@ interface ReportInputs {
   planned: string[];
   githubToken: string;
   alerts: boolean;
+  /** Start the workflows of pipelines that read what this run published (`from:`). */
+  dispatchDownstream: boolean;
+  /** The plan's announcement output (issue and baseline), or empty. */
+  announcement: string;
   now: string;
 }
 
@@ -42,6 +48,8 @@ function readInputs(): ReportInputs {
     planned: readStringList(INPUT.partitions),
     githubToken,
     alerts: readBoolean(INPUT.alerts, true),
+    dispatchDownstream: readBoolean(INPUT.dispatchDownstream, true),
+    announcement: readString(INPUT.announcement),
     now: readString(INPUT.now),
   };
 }
@@ -133,15 +141,42 @@ export async function runReportAction(): Promise<void> {
             freshness,
             runUrl: url,
             token: inputs.githubToken,
+            workspace: inputs.workspace,
           }),
         )
       : { opened: 0, closed: 0, lines: [] };
+    const published = reports
+      .filter((r) => r.publication === 'published')
+      .map((r) => r.partition)
+      .sort();
+    const downstream = inputs.dispatchDownstream
+      ? await core.group('Downstream pipelines', () =>
+          dispatchDownstream({
+            pipeline,
+            published,
+            workspace: inputs.workspace,
+            pipelinesDir: inputs.pipelinesDir,
+            token: inputs.githubToken,
+            runUrl: url,
+          }),
+        )
+      : [];
+    const announced = await reportAnnouncement(inputs.announcement, reports, inputs.githubToken);
 
     setOutput(OUTPUT.status, summary.outcome);
     setOutput(OUTPUT.failedPartitions, JSON.stringify(summary.failed));
     setOutput(OUTPUT.alertsOpened, alerts.opened);
     setOutput(OUTPUT.alertsClosed, alerts.closed);
-    await writeJobSummary(summary.markdown + (alerts.lines.length ? `\n${alertsMarkdown(alerts)}` : ''));
+    const downstreamMarkdown = downstream.length
+      ? `\n### Downstream pipelines\n\n${downstream.map((l) => `- ${l}`).join('\n')}\n`
+      : '';
+    const announcementMarkdown = announced ? `\n### Backfill announcement\n\n${announced}\n` : '';
+    await writeJobSummary(
+      summary.markdown +
+        (alerts.lines.length ? `\n${alertsMarkdown(alerts)}` : '') +
+        downstreamMarkdown +
+        announcementMarkdown,
+    );
     if (summary.outcome === 'failed')
       core.setFailed(`pipewright report: ${summary.failed.join(', ')} failed or left no report`);
   });

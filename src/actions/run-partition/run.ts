@@ -4,6 +4,7 @@
 // it failed. The step fails after the uploads when any partition failed.
 import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
+import { runbookFor } from '../../contract/runbook.js';
 import { errorMessage, type FailureClass, PartitionBusyError, UsageError } from '../../errors.js';
 import { annotateTaskError } from '../../github/annotations.js';
 import { ActionsArtifactSink, type ArtifactSink, reportArtifactName } from '../../github/artifacts.js';
@@ -109,7 +110,9 @@ async function recordOutcome(
   const { result } = ran;
   const { record, report } = result;
   core.info(`${key}: ${record.state} (run ${record.runId})`);
-  for (const t of record.tasks) if (t.state === 'failed' && t.error) annotateTaskError(t.id, key, t.error);
+  for (const t of record.tasks)
+    if (t.state === 'failed' && t.error)
+      annotateTaskError(t.id, key, t.error, { runbook: await runbookFor(pipeline, t.id) });
   const outcome: PartitionOutcome = {
     partition: key,
     state: record.state,

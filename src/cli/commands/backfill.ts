@@ -5,7 +5,7 @@
 import { UsageError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { planBackfill, REPROCESS_MODES } from '../../plan/plan.js';
-import { renderPlanTable } from '../../plan/render.js';
+import { renderPlanTable, waitingLines } from '../../plan/render.js';
 import { renderSkipped } from '../../plan/skipped.js';
 import { onInterrupt } from '../../run/interrupt.js';
 import { prefixLogger } from '../../run/prefix-logger.js';
@@ -134,6 +134,7 @@ export async function backfillCommand(args: string[], ctx: CliContext): Promise<
   }
   // Asked for 24, ran 23: say which one was left out and the flag that includes it.
   ctx.stdout.write(renderSkipped(plan.skipped));
+  for (const line of waitingLines(plan)) ctx.stdout.write(`waiting: ${line}\n`);
   if (interrupt.signal.aborted) return 130;
   return failed.length > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { displayPath } from '../../contract/format.js';
 import { errorMessage, PartitionBusyError, UsageError } from '../../errors.js';
+import { assertUpstreamPublished } from '../../lineage/upstream.js';
 import { formatDuration } from '../../run/duration.js';
 import { onInterrupt } from '../../run/interrupt.js';
 import { createLiveView } from '../../run/live-view.js';
@@ -61,6 +62,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     label: `partition '${key}'`,
   };
   assertWithinContract(pipeline, named, named, new Date());
+  await assertUpstreamPublished(pipeline, named.partition);
   const view = createLiveView(
     ctx.stderr,
     pipeline.tasks.map((t) => t.id),

@@ -1,4 +1,5 @@
 import { toJsonText } from '../../json.js';
+import { renderStale, stalePartitions } from '../../lineage/upstream.js';
 import { dueWithoutRun, renderDueWithoutRun } from '../../plan/due.js';
 import { renderStatusTable, statusRows } from '../../run/status.js';
 import { openWorkspace } from '../../run/workspace.js';
@@ -30,10 +31,17 @@ export async function statusCommand(args: string[], ctx: CliContext): Promise<nu
   const rows = statusRows(latest);
   // The ledger lists only what ran: a partition that never did is a gap status must show.
   const never = dueWithoutRun(pipeline, latest, new Date());
+  // Succeeded, but a from: upstream partition was published again since: it holds old data.
+  const stale = await stalePartitions(pipeline, latest);
   ctx.stdout.write(
     format === 'json'
-      ? toJsonText({ dagId: pipeline.dagId, partitions: rows, dueNeverRun: never.map((p) => p.key) })
-      : renderStatusTable(pipeline.dagId, rows) + renderDueWithoutRun(never),
+      ? toJsonText({
+          dagId: pipeline.dagId,
+          partitions: rows,
+          dueNeverRun: never.map((p) => p.key),
+          ...(pipeline.from && Object.keys(pipeline.from).length > 0 ? { stale } : {}),
+        })
+      : renderStatusTable(pipeline.dagId, rows) + renderDueWithoutRun(never) + renderStale(stale),
   );
   return 0;
 }
