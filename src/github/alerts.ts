@@ -54,11 +54,10 @@ export function createGitHubClient(options: { token?: string; baseUrl?: string }
       'alerts need a token: pass the github-token input (the job needs `permissions: issues: write`) or set GITHUB_TOKEN',
     );
   }
-  // getOctokit reads GITHUB_API_URL itself and routes through http(s)_proxy unless no_proxy says otherwise.
-  return getOctokit(token, {
-    userAgent: 'pipewright',
-    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-  });
+  // getOctokit routes through http(s)_proxy unless no_proxy says otherwise. It reads GITHUB_API_URL
+  // once, when @actions/github loads; the variable as it is now wins (a step may set it later).
+  const baseUrl = options.baseUrl ?? (process.env.GITHUB_API_URL || undefined);
+  return getOctokit(token, { userAgent: 'pipewright', ...(baseUrl === undefined ? {} : { baseUrl }) });
 }
 
 /** The idempotency key hidden in the issue body. */
