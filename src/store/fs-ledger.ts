@@ -11,7 +11,7 @@ import { mapLimited } from '../map-limited.js';
 import { createAtomicWriter, isTempName } from './atomic.js';
 import { compareRuns, type LockingLedger, type RunRecord } from './ledger.js';
 import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
-import { assertSafeSegment } from './paths.js';
+import { assertSafeSegment, relativeToRoot } from './paths.js';
 import { isProcessAlive } from './pid.js';
 import { parseRunRecord } from './record-file.js';
 
@@ -74,6 +74,10 @@ export class FsLedger implements LockingLedger {
   }
 
   /** The file that holds one run's record. */
+  recordKey(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
+    return relativeToRoot(this.dataRoot, this.recordPath(record));
+  }
+
   recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
     assertSafeSegment(record.runId, 'run id');
     assertSafeSegment(record.partition, 'partition key');

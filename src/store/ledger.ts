@@ -146,4 +146,6 @@ export interface LockingLedger extends Ledger {
   latestRun(dagId: string, partition: string): Promise<RunRecord | undefined>;
   /** Throws PartitionBusyError while another live run holds the partition. */
   acquire(dagId: string, partition: string, runId: string): Promise<PartitionHold>;
+  /** Where the record lives, as a key of the data root that holds this ledger. */
+  recordKey(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string;
 }

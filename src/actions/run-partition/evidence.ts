@@ -29,6 +29,8 @@ export async function gatherEvidence(opts: {
   store: ObjectStore;
   result: RunPartitionResult;
   uploadOutputs: boolean;
+  /** Where the ledger keeps the run's record, as a key of the data root (none: the record is not there). */
+  recordKey?: string;
 }): Promise<Evidence> {
   const { pipeline, store, result } = opts;
   const { record } = result;
@@ -41,7 +43,7 @@ export async function gatherEvidence(opts: {
     await store.write(markdownPathFor(reportKey), renderReportMarkdown(result.report));
   }
   keys.push(reportKey, markdownPathFor(reportKey), path.posix.join(path.posix.dirname(reportKey), MANIFEST_NAME));
-  keys.push(`_pipewright/runs/${record.dagId}/${record.partition}/${record.runId}.json`);
+  if (opts.recordKey !== undefined) keys.push(opts.recordKey);
   if (opts.uploadOutputs) {
     for (const output of record.outputs) {
       keys.push(output.path, path.posix.join(path.posix.dirname(output.path), MANIFEST_NAME));

@@ -137,7 +137,13 @@ async function recordOutcome(
   }
 
   const name = reportArtifactName(pipeline.dagId, key);
-  const evidence = await gatherEvidence({ pipeline, store, result, uploadOutputs: inputs.uploadOutputs });
+  const evidence = await gatherEvidence({
+    pipeline,
+    store,
+    result,
+    uploadOutputs: inputs.uploadOutputs,
+    recordKey: ledger.recordKey(record),
+  });
   core.info(`${key}: uploading ${name}: ${evidence.files.join(', ')}`);
   const ref = await sink.upload(name, evidence.files, evidence.root).finally(() => evidence.dispose());
   core.info(`${key}: artifact ${ref.name} (id ${ref.id}, ${ref.size} bytes)`);
