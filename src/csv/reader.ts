@@ -436,6 +436,8 @@ export async function* readChunks(path: string, options: { signal?: AbortSignal 
 
 /** What a handler gets as `ctx.csv`: the reader without importing pipewright. */
 export interface CsvReading {
+  /** The `flags` value of a quoted field holding doubled quotes: `fieldBytes` decodes it. */
+  FIELD_ESCAPED: typeof FIELD_ESCAPED;
   CsvReader: typeof CsvReader;
   CsvDataError: typeof CsvDataError;
   readFile: typeof readCsvFile;
@@ -446,6 +448,7 @@ export interface CsvReading {
 }
 
 export const csvReading: CsvReading = {
+  FIELD_ESCAPED,
   CsvReader,
   CsvDataError,
   readFile: readCsvFile,

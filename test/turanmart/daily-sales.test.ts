@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aggregateDailySales,
+  ESCAPED,
   formatCents,
   formatDailySalesCsv,
 } from '../../pipelines/turanmart_daily_sales/tasks/daily_sales.js';
@@ -132,6 +133,10 @@ describe('aggregateDailySales', () => {
   it('writes the header alone for a file without data lines', async () => {
     expect(await gold(HEADER)).toBe('order_date,region,order_count,revenue\n');
   });
+});
+
+it("names the reader's escaped-field flag by the value ctx.csv gives", () => {
+  expect(ESCAPED).toBe(csvReading.FIELD_ESCAPED);
 });
 
 describe('formatCents', () => {

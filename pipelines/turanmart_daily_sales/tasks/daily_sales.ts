@@ -8,6 +8,9 @@ import type { CsvFields, CsvReading } from '../../../src/csv/reader.ts';
 import { csvLine } from './csv_format.ts';
 import { IdSet, type NumberSet } from './id_set.ts';
 
+/** The reader's flag for a quoted value holding doubled quotes (`ctx.csv.FIELD_ESCAPED`): its bytes need decoding. */
+export const ESCAPED = 2;
+
 export const DAILY_SALES_COLUMNS = ['order_date', 'region', 'order_count', 'revenue'] as const;
 
 export interface DailySalesRow {
@@ -120,7 +123,7 @@ class DailySalesAggregator {
     let dateBuf = buf;
     let ds = starts[dc]!;
     let de = ends[dc]!;
-    if (flags[dc] === 2) {
+    if (flags[dc] === ESCAPED) {
       dateBuf = this.#csv.fieldBytes(buf, fields, dc);
       ds = 0;
       de = dateBuf.length;
@@ -128,7 +131,7 @@ class DailySalesAggregator {
     let regionBuf = buf;
     let rs = starts[rc]!;
     let re = ends[rc]!;
-    if (flags[rc] === 2) {
+    if (flags[rc] === ESCAPED) {
       regionBuf = this.#csv.fieldBytes(buf, fields, rc);
       rs = 0;
       re = regionBuf.length;
@@ -162,7 +165,7 @@ class DailySalesAggregator {
     const is = fields.starts[ic]!;
     const ie = fields.ends[ic]!;
     if (is === ie) return; // an empty id is no order (SQL's count(distinct) skips NULL the same way)
-    if (fields.flags[ic] === 2) {
+    if (fields.flags[ic] === ESCAPED) {
       const bytes = this.#csv.fieldBytes(buf, fields, ic);
       group.ids.addOther(bytes, 0, bytes.length);
       return;
@@ -283,7 +286,7 @@ class DailySalesAggregator {
  * zeros (a sub-cent amount is not exact in cents); at most 13 integer digits keep it below 10^15.
  */
 export function parseCents(buf: Uint8Array, start: number, end: number, flag: number): number {
-  if (flag === 2) return Number.NaN;
+  if (flag === ESCAPED) return Number.NaN;
   let k = start;
   let negative = false;
   if (k < end && (buf[k] === 0x2d || buf[k] === 0x2b)) {

@@ -5,6 +5,7 @@
 
 import { parse } from 'csv-parse/sync';
 import type { TaskContext, TaskOutcome } from 'pipewright';
+import { formatCents } from './daily_sales.ts';
 
 const AMOUNT = /^(-?)(\d+)\.(\d{2})$/;
 
@@ -26,15 +27,13 @@ export async function collectQualityMetrics(ctx: TaskContext): Promise<TaskOutco
     const amount = AMOUNT.exec(row.revenue ?? '');
     if (amount) cents += (amount[1] === '-' ? -1n : 1n) * BigInt(`${amount[2]}${amount[3]}`);
   }
-  const sign = cents < 0n ? '-' : '';
-  const abs = cents < 0n ? -cents : cents;
   return {
     metrics: {
       gold_published: 'yes',
       gold_rows: rows.length,
       gold_regions: regions.size,
       gold_order_count: orders,
-      gold_revenue_total: `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`,
+      gold_revenue_total: formatCents(cents),
     },
   };
 }
