@@ -1,0 +1,109 @@
+// The ledger index: per pipeline, each partition's number of runs and a summary
+// of its latest run, so `plan` reads one file instead of every record. It is a cache of
+// the records, never their replacement: every entry carries a stamp of what it was
+// read from (a folder's mtime, a git tree id), each backend compares the stamps
+// with the records' current ones and reads the records again wherever they differ
+// (a record written by hand, by an older pipewright, or by a writer that died
+// between its record and the index). A missing, unreadable or older-format index
+// is simply an index with no entries.
+import { fromJsonValue, toJsonText } from '../json.js';
+import { compareRuns, type RunRecord, type RunSummary } from './ledger.js';
+
+/** Bumped when the entries change meaning; an index of another format is rebuilt. */
+export const INDEX_FORMAT = 1;
+
+export type IndexedRun = Omit<RunSummary, 'dagId' | 'partition' | 'abandoned'>;
+
+/** One partition: its latest run, flat, so the index of a 20,000-run ledger stays small to read. */
+export interface IndexEntry extends IndexedRun {
+  partition: string;
+  /** What the entry was read from, as the backend sees it: changes when any record of the partition does. */
+  stamp: string;
+  /** How many runs (records) the partition has. */
+  runs: number;
+}
+
+export interface LedgerIndex {
+  format: number;
+  dagId: string;
+  partitions: IndexEntry[];
+}
+
+export function indexedRun(record: RunSummary): IndexedRun {
+  const { runId, state, startedAt, endedAt, sequence, pinned } = record;
+  return { runId, state, startedAt, endedAt, sequence, pinned };
+}
+
+/** The entry for a partition's runs (oldest first, as `Ledger.runs` gives them); undefined when it has none. */
+export function entryFor(partition: string, stamp: string, runs: readonly RunRecord[]): IndexEntry | undefined {
+  const latest = runs.at(-1);
+  if (!latest) return undefined;
+  return { partition, stamp, runs: runs.length, ...indexedRun(latest) };
+}
+
+/** What a writer saw of a partition around its write. */
+export interface WriteSeen {
+  /** The record's file existed before the write (a rewrite of the run). */
+  existed: boolean;
+  /** Records in the partition after the write. */
+  runs: number;
+  stamp: string;
+}
+
+/**
+ * The entry after `record` was written, from the entry before it, when the
+ * partition holds exactly the runs the entry knew plus this one and this one is
+ * the latest: no record needs reading. Undefined when the caller must read the
+ * partition's records instead (it changed behind the index's back, or an older
+ * run was written). `seen.stamp` is that of the partition with this record latest.
+ */
+export function entryAfterWrite(
+  before: IndexEntry | undefined,
+  record: RunRecord,
+  seen: WriteSeen,
+): IndexEntry | undefined {
+  const { stamp, runs } = seen;
+  const entry = { partition: record.partition, stamp, runs, ...indexedRun(record) };
+  // A rewrite of the latest run (running, then its end) stays the latest.
+  if (seen.existed) return before && before.runId === record.runId && runs === before.runs ? entry : undefined;
+  if (runs !== (before?.runs ?? 0) + 1) return undefined;
+  return !before || compareRuns(record, before) > 0 ? entry : undefined;
+}
+
+export function summaryOf(dagId: string, entry: IndexEntry): RunSummary {
+  const { stamp: _, runs: __, ...run } = entry;
+  return { dagId, ...run };
+}
+
+/** `entries` replace those of their partitions; partitions in `gone` are dropped. */
+export function withEntries(
+  index: LedgerIndex,
+  entries: Iterable<IndexEntry>,
+  gone: ReadonlySet<string> = new Set(),
+): LedgerIndex {
+  const byKey = new Map(index.partitions.map((e) => [e.partition, e]));
+  for (const key of gone) byKey.delete(key);
+  for (const entry of entries) byKey.set(entry.partition, entry);
+  const partitions = [...byKey.values()].sort((a, b) => (a.partition < b.partition ? -1 : 1));
+  return { ...index, partitions };
+}
+
+export function emptyIndex(dagId: string): LedgerIndex {
+  return { format: INDEX_FORMAT, dagId, partitions: [] };
+}
+
+export function indexText(index: LedgerIndex): string {
+  return toJsonText(index);
+}
+
+/** The index in `text`, or an empty one when the text is not an index of this format for `dagId`. */
+export function parseIndex(text: string | undefined, dagId: string): LedgerIndex {
+  if (text === undefined) return emptyIndex(dagId);
+  try {
+    const index = fromJsonValue<LedgerIndex>(JSON.parse(text));
+    if (index.format === INDEX_FORMAT && index.dagId === dagId && Array.isArray(index.partitions)) return index;
+  } catch {
+    // A torn or hand-mangled index is rebuilt from the records.
+  }
+  return emptyIndex(dagId);
+}
