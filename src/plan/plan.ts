@@ -6,7 +6,7 @@ import type { Pipeline } from '../contract/model.js';
 import { UsageError } from '../errors.js';
 import { MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetween } from '../schedule/partitions.js';
 import { assertWithinContract, contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
-import type { LedgerReader, RunRecord } from '../store/ledger.js';
+import { type LedgerReader, latestSummaries, type RunSummary } from '../store/ledger.js';
 import { type MatrixEntry, toMatrix } from './matrix.js';
 import { type SkippedPartition, skipFor } from './skipped.js';
 
@@ -57,7 +57,7 @@ export interface BackfillOptions {
 }
 
 /** The reason to run a partition given its latest run, or undefined to leave it alone. */
-export function reasonFor(latest: RunRecord | undefined, reprocess: Reprocess): PlanReason | undefined {
+export function reasonFor(latest: RunSummary | undefined, reprocess: Reprocess): PlanReason | undefined {
   if (!latest) return 'missing';
   switch (latest.state) {
     case 'running':
@@ -78,7 +78,8 @@ async function select(
   reprocess: Reprocess,
   ledger: LedgerReader,
 ): Promise<{ planned: PlannedPartition[]; skipped: SkippedPartition[] }> {
-  const latest = await ledger.latestRuns(pipeline.dagId);
+  // Summaries: a ledger with an index answers from one read, not one per record.
+  const latest = await latestSummaries(ledger, pipeline.dagId);
   const planned: PlannedPartition[] = [];
   const skipped: SkippedPartition[] = [];
   for (const partition of candidates) {

@@ -17,7 +17,7 @@ import {
 } from '../../plan/plan.js';
 import { outsideWindowLine } from '../../plan/render.js';
 import { parseInstant } from '../../schedule/instants.js';
-import type { LedgerReader } from '../../store/ledger.js';
+import { type LedgerReader, latestSummaries } from '../../store/ledger.js';
 import { INPUT, OUTPUT, readBoolean, readEnum, readPositiveInt, readString, setOutput } from '../common/inputs.js';
 import { chooseLedger } from '../common/ledger.js';
 import { dataRootFor, loadPipeline } from '../common/pipeline.js';
@@ -168,7 +168,7 @@ export async function runPlanAction(): Promise<void> {
     const maxParallel = inputs.maxParallel ?? pipeline.maxActiveRuns;
     const estimate =
       inputs.dryRun && plan.count > 0
-        ? estimateRunnerMinutes((await ledger.latestRuns(pipeline.dagId)).values(), plan.matrix)
+        ? estimateRunnerMinutes((await latestSummaries(ledger, pipeline.dagId)).values(), plan.matrix)
         : undefined;
 
     setOutput(OUTPUT.matrix, JSON.stringify(plan.matrix));
