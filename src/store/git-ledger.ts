@@ -10,7 +10,7 @@
 // tree id: a reader trusts an entry only while that tree is unchanged, and reads the
 // records of every other partition (written by an older pipewright or by hand).
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,7 @@ export interface GitLedgerOptions {
 // Each fetch lands on a ref of its own: writers that share one clone would
 // otherwise race to move one local ref ("cannot lock ref") and lose records.
 const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
+const MAX_REMEMBERED = 100_000;
 const IDENTITY_ENV = {
   GIT_AUTHOR_NAME: 'pipewright',
   GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
@@ -56,6 +57,8 @@ export class GitLedger implements Ledger {
   readonly branch: string;
   readonly maxPushAttempts: number;
   private readonly gitEnv: Record<string, string>;
+  /** Index entries by their partition's tree id. */
+  private readonly entriesByTree = new Map<string, IndexEntry[]>();
 
   constructor(options: GitLedgerOptions) {
     this.gitEnv = options.gitEnv ?? {};
@@ -98,21 +101,26 @@ export class GitLedger implements Ledger {
       const [type, oid, path] = line.split(' ');
       if (type === 'tree' && oid && path) trees.set(path.slice(path.lastIndexOf('/') + 1), oid);
     }
-    const stale = [...trees].filter(([partition, tree]) => known.get(partition)?.stamp !== tree);
     const gone = new Set([...known.keys()].filter((key) => !trees.has(key)));
+    const stale = [...trees].filter(([partition, tree]) => known.get(partition)?.stamp !== tree);
     if (stale.length === 0 && gone.size === 0) return { ...index, changed: false };
-    const prefixes = stale.length === trees.size ? [`runs/${dagId}/`] : stale.map(([p]) => `runs/${dagId}/${p}/`);
+    // A tree id names its content, so an entry read once for it holds for good (a retried push rebuilds it free).
+    const remembered = stale.flatMap(([, tree]) => this.entriesByTree.get(tree) ?? []);
+    const unread = stale.filter(([, tree]) => !this.entriesByTree.has(tree));
+    if (unread.length === 0) return { ...withEntries(index, remembered, gone), changed: true };
+    const prefixes = unread.length === trees.size ? [`runs/${dagId}/`] : unread.map(([p]) => `runs/${dagId}/${p}/`);
     const byPartition = new Map<string, RunRecord[]>();
     for (const record of await this.readAllAt(treeish, prefixes)) {
       const list = byPartition.get(record.partition);
       if (list) list.push(record);
       else byPartition.set(record.partition, [record]);
     }
-    const found = stale.flatMap(([partition, tree]) => {
+    const found = unread.flatMap(([partition, tree]) => {
       const entry = entryFor(partition, tree, (byPartition.get(partition) ?? []).sort(compareRuns));
+      if (this.entriesByTree.size < MAX_REMEMBERED) this.entriesByTree.set(tree, entry ? [entry] : []);
       return entry ? [entry] : [];
     });
-    return { ...withEntries(index, found, gone), changed: true };
+    return { ...withEntries(index, [...remembered, ...found], gone), changed: true };
   }
 
   async runs(dagId: string, partition: string): Promise<RunRecord[]> {
@@ -189,8 +197,10 @@ export class GitLedger implements Ledger {
     const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
     const entries = listing.split('\n').filter(Boolean);
     const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
-    const texts = await this.readBlobs(ids);
-    return texts.map((text, i) => this.parse(text, entries[i]!.slice(ids[i]!.length + 1)));
+    const records: RunRecord[] = [];
+    // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
+    await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i]!.slice(ids[i]!.length + 1))));
+    return records;
   }
 
   private parse(text: string | undefined, file: string): RunRecord {
@@ -201,25 +211,58 @@ export class GitLedger implements Ledger {
 
   /** The contents of objects (ids or `<tree-ish>:<path>`), undefined for those missing, in one cat-file. */
   private async readBlobs(objects: string[]): Promise<Array<string | undefined>> {
-    if (objects.length === 0) return [];
-    // Sizes in the batch headers are bytes, so parse the raw buffer, not a string.
-    const batch = await this.gitRaw(['cat-file', '--batch'], `${objects.join('\n')}\n`);
     const texts: Array<string | undefined> = [];
-    let offset = 0;
-    while (offset < batch.length) {
-      const headerEnd = batch.indexOf(0x0a, offset);
-      const header = batch.toString('utf8', offset, headerEnd);
-      if (header.endsWith(' missing')) {
-        texts.push(undefined);
-        offset = headerEnd + 1;
-        continue;
-      }
-      const start = headerEnd + 1;
-      const end = start + Number(header.slice(header.lastIndexOf(' ') + 1));
-      texts.push(batch.toString('utf8', start, end));
-      offset = end + 1;
-    }
+    await this.catFile(objects, (text) => texts.push(text));
     return texts;
+  }
+
+  /** One `git cat-file --batch` for every object, each handed to `each` in order as soon as it has arrived. */
+  private catFile(objects: string[], each: (text: string | undefined, i: number) => void): Promise<void> {
+    if (objects.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch'], {
+        cwd: this.repoDir,
+        env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv },
+      });
+      let pending: Buffer = Buffer.alloc(0);
+      let n = 0;
+      let stderr = '';
+      let failed: unknown;
+      child.stdout.on('data', (chunk: Buffer) => {
+        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+        try {
+          // Sizes in the batch headers are bytes, so cut the raw buffer, not a string.
+          for (;;) {
+            const headerEnd = pending.indexOf(0x0a);
+            if (headerEnd < 0) break;
+            const header = pending.toString('utf8', 0, headerEnd);
+            if (header.endsWith(' missing')) {
+              each(undefined, n++);
+              pending = pending.subarray(headerEnd + 1);
+              continue;
+            }
+            const end = headerEnd + 1 + Number(header.slice(header.lastIndexOf(' ') + 1));
+            if (pending.length < end + 1) break;
+            each(pending.toString('utf8', headerEnd + 1, end), n++);
+            pending = pending.subarray(end + 1);
+          }
+        } catch (error) {
+          failed ??= error;
+          child.kill();
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (failed !== undefined) reject(failed);
+        else if (code !== 0) reject(Object.assign(new Error(`git cat-file --batch exited ${code}`), { stderr }));
+        else if (n !== objects.length) reject(new Error(`git cat-file --batch gave ${n} of ${objects.length} objects`));
+        else resolve();
+      });
+      child.stdin.end(`${objects.join('\n')}\n`);
+    });
   }
 
   private async git(args: string[], input?: string, env: Record<string, string> = {}): Promise<string> {
