@@ -16,7 +16,7 @@ import { createAtomicWriter, isTempName } from './atomic.js';
 import { isCode } from './errno.js';
 import { indexDir, readIndex, updateIndex } from './fs-ledger-index.js';
 import { compareRuns, type LockingLedger, type RunRecord, type RunSummary } from './ledger.js';
-import { entryAfterWrite, entryFor, type IndexEntry, summaryOf, withEntries } from './ledger-index.js';
+import { emptyIndex, entryAfterWrite, entryFor, type IndexEntry, summaryOf, withEntries } from './ledger-index.js';
 import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
 import { assertSafeSegment } from './paths.js';
 import { isProcessAlive } from './pid.js';
@@ -71,7 +71,10 @@ export class FsLedger implements LockingLedger {
   private async entries(dagId: string): Promise<IndexEntry[]> {
     const dir = this.dagDir(dagId);
     const partitions = await listDirs(dir);
-    const { index } = this.indexed ? await readIndex(this.indexDir(dagId), dagId) : { index: undefined };
+    // Unreadable (a file where its folder should be, no permission): as good as missing, the records say it all.
+    const index = this.indexed
+      ? ((await readIndex(this.indexDir(dagId), dagId).catch(() => undefined))?.index ?? emptyIndex(dagId))
+      : undefined;
     const known = new Map(index?.partitions.map((e) => [e.partition, e]));
     const fresh: IndexEntry[] = [];
     const stale: string[] = [];
