@@ -35,15 +35,21 @@ describe('the filesystem ledger index', () => {
     const ledger = new FsLedger(root);
     await ledger.write(record('2026-05-01', 1, 'running'));
     expect((await index(root)).index.partitions).toMatchObject([
-      { partition: '2026-05-01', runs: 1, runId: 'backfill__2026-05-01__1', state: 'running' },
+      { partition: '2026-05-01', runIds: ['backfill__2026-05-01__1'], state: 'running' },
     ]);
     await ledger.write(record('2026-05-01', 1, 'failed'));
     await ledger.write(record('2026-05-01', 2, 'success'));
     await ledger.write(record('2026-05-02', 1, 'failed'));
     const { generation, index: written } = await index(root);
     expect(written.partitions).toMatchObject([
-      { partition: '2026-05-01', runs: 2, runId: 'backfill__2026-05-01__2', state: 'success', sequence: 2 },
-      { partition: '2026-05-02', runs: 1, runId: 'backfill__2026-05-02__1', state: 'failed' },
+      {
+        partition: '2026-05-01',
+        runIds: ['backfill__2026-05-01__1', 'backfill__2026-05-01__2'],
+        runId: 'backfill__2026-05-01__2',
+        state: 'success',
+        sequence: 2,
+      },
+      { partition: '2026-05-02', runIds: ['backfill__2026-05-02__1'], state: 'failed' },
     ]);
     expect(await states(ledger)).toEqual({
       '2026-05-01': 'backfill__2026-05-01__2 success',
@@ -122,7 +128,7 @@ describe('the filesystem ledger index', () => {
       }),
     );
     const { generation, index: written } = await index(root);
-    expect(written.partitions.map((e) => `${e.partition} ${e.runs} ${e.state}`)).toEqual(
+    expect(written.partitions.map((e) => `${e.partition} ${e.runIds.length} ${e.state}`)).toEqual(
       partitions.map((p) => `${p} 2 success`),
     );
     // Complete as written: the next read trusts it without writing it again.

@@ -1,5 +1,5 @@
-// The ledger index: per pipeline, each partition's number of runs and a summary
-// of its latest run, so `plan` reads one file instead of every record. It is a cache of
+// The ledger index: per pipeline, each partition's run ids and a summary of its
+// latest run, so `plan` reads one file instead of every record. It is a cache of
 // the records, never their replacement: every entry carries a stamp of what it was
 // read from (a folder's mtime, a git tree id), each backend compares the stamps
 // with the records' current ones and reads the records again wherever they differ
@@ -19,8 +19,8 @@ export interface IndexEntry extends IndexedRun {
   partition: string;
   /** What the entry was read from, as the backend sees it: changes when any record of the partition does. */
   stamp: string;
-  /** How many runs (records) the partition has. */
-  runs: number;
+  /** The partition's runs (the names of its records), oldest first. */
+  runIds: string[];
 }
 
 export interface LedgerIndex {
@@ -38,15 +38,15 @@ export function indexedRun(record: RunSummary): IndexedRun {
 export function entryFor(partition: string, stamp: string, runs: readonly RunRecord[]): IndexEntry | undefined {
   const latest = runs.at(-1);
   if (!latest) return undefined;
-  return { partition, stamp, runs: runs.length, ...indexedRun(latest) };
+  return { partition, stamp, runIds: runs.map((r) => r.runId), ...indexedRun(latest) };
 }
 
 /** What a writer saw of a partition around its write. */
 export interface WriteSeen {
   /** The record's file existed before the write (a rewrite of the run). */
   existed: boolean;
-  /** Records in the partition after the write. */
-  runs: number;
+  /** The partition's records after the write. */
+  runIds: readonly string[];
   stamp: string;
 }
 
@@ -62,16 +62,24 @@ export function entryAfterWrite(
   record: RunRecord,
   seen: WriteSeen,
 ): IndexEntry | undefined {
-  const { stamp, runs } = seen;
-  const entry = { partition: record.partition, stamp, runs, ...indexedRun(record) };
-  // A rewrite of the latest run (running, then its end) stays the latest.
-  if (seen.existed) return before && before.runId === record.runId && runs === before.runs ? entry : undefined;
-  if (runs !== (before?.runs ?? 0) + 1) return undefined;
-  return !before || compareRuns(record, before) > 0 ? entry : undefined;
+  const known = before?.runIds ?? [];
+  // A rewrite of the latest run (running, then its end) stays the latest; a new run must be later than the latest.
+  const fits = seen.existed
+    ? before?.runId === record.runId
+    : !before || (!known.includes(record.runId) && compareRuns(record, before) > 0);
+  const runIds = seen.existed ? known : [...known, record.runId];
+  if (!fits || !sameMembers(runIds, seen.runIds)) return undefined;
+  return { partition: record.partition, stamp: seen.stamp, runIds, ...indexedRun(record) };
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
 }
 
 export function summaryOf(dagId: string, entry: IndexEntry): RunSummary {
-  const { stamp: _, runs: __, ...run } = entry;
+  const { stamp: _, runIds: __, ...run } = entry;
   return { dagId, ...run };
 }
 

@@ -133,7 +133,7 @@ describe('GitLedger index', () => {
     await ledger.write(record('2026-05-02', 'backfill__b', 'running', '2026-05-04T09:00:00Z'));
     await ledger.write(record('2026-05-01', 'schedule__c', 'success', '2026-05-02T06:00:00Z'));
     await ledger.write(record('2026-05-02', 'backfill__b', 'success', '2026-05-04T09:00:00Z'));
-    expect(indexOn(origin).partitions.map((e) => [e.partition, e.runs, e.runId, e.state])).toEqual([
+    expect(indexOn(origin).partitions.map((e) => [e.partition, e.runIds.length, e.runId, e.state])).toEqual([
       ['2026-05-01', 1, 'schedule__c', 'success'],
       ['2026-05-02', 2, 'backfill__b', 'success'],
     ]);
