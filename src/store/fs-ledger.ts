@@ -2,9 +2,10 @@
 // `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
 // written atomically. Concurrent runs write different files, so they cannot
 // corrupt each other; a run's own rewrites replace its file in one rename.
-// Each write also updates the pipeline's index (fs-ledger-index.ts), checked
-// against each partition folder's mtime on every read: the index answers `plan`
-// in one read, the records stay the truth.
+// Each write also updates the pipeline's index (fs-ledger-index.ts), checked on
+// every read against each partition's stamp (its folder's mtime, its latest
+// record's mtime and size): the index answers `plan` in one read and names the
+// records `history` reads; the records stay the truth.
 
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
