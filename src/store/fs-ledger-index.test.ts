@@ -101,6 +101,11 @@ describe('the filesystem ledger index', () => {
       '2026-05-02': 'backfill__2026-05-02__1 failed',
       '2026-05-03': 'backfill__2026-05-03__1 failed',
     };
+    // The site's history, which takes each partition's record names from the index, lists them too.
+    expect((await ledger.history('sales')).map((r) => `${r.runId} ${r.state}`)).toEqual([
+      'backfill__2026-05-01__1 success',
+      ...Object.values(seen),
+    ]);
     expect(await states(ledger)).toEqual(seen);
     // The read repaired the index: it now says what the records say.
     expect((await index(root)).index.partitions.map((e) => `${e.runId} ${e.state}`)).toEqual(Object.values(seen));

@@ -67,9 +67,10 @@ export class FsLedger implements LockingLedger {
   /**
    * The index entry of every partition that has runs, each checked against its
    * stamp (partition folder and latest record, see `stamp`); partitions the index
-   * does not know or knows stale are read and saved back.
+   * does not know or knows stale are read and saved back. `folderOnly`: for a
+   * caller that reads every record anyway and needs only their names.
    */
-  private async entries(dagId: string): Promise<IndexEntry[]> {
+  private async entries(dagId: string, folderOnly = false): Promise<IndexEntry[]> {
     const dir = this.dagDir(dagId);
     const partitions = await listDirs(dir);
     // Unreadable (a file where its folder should be, no permission): as good as missing, the records say it all.
@@ -81,8 +82,11 @@ export class FsLedger implements LockingLedger {
     const stale: string[] = [];
     for (const partition of partitions) {
       const entry = known.get(partition);
-      if (entry && entry.stamp === currentStamp(join(dir, partition), entry.runId)) fresh.push(entry);
-      else stale.push(partition);
+      const path = join(dir, partition);
+      const current = entry && (folderOnly ? folderStamp(path) : currentStamp(path, entry.runId));
+      if (entry && current !== undefined && (folderOnly ? entry.stamp.startsWith(current) : entry.stamp === current)) {
+        fresh.push(entry);
+      } else stale.push(partition);
     }
     const reread = await mapLimited(stale, READ_CONCURRENCY, (partition) => this.readPartition(dagId, partition));
     const found = reread.filter((e) => e !== undefined);
@@ -143,7 +147,7 @@ export class FsLedger implements LockingLedger {
   async history(dagId: string): Promise<RunRecord[]> {
     const dir = this.dagDir(dagId);
     const all: RunRecord[] = [];
-    for (const entry of await this.entries(dagId)) {
+    for (const entry of await this.entries(dagId, true)) {
       let runs: RunRecord[];
       try {
         runs = entry.runIds.map((runId) => {
@@ -229,6 +233,12 @@ function runIdsOf(names: string[]): string[] {
  */
 function stamp(folder: Stats, latest: Stats | undefined): string {
   return `${folder.mtimeMs} ${latest ? `${latest.mtimeMs} ${latest.size}` : '-'}`;
+}
+
+/** The folder's part of a stamp, with its separator. */
+function folderStamp(dir: string): string | undefined {
+  const folder = statOf(dir);
+  return folder && `${folder.mtimeMs} `;
 }
 
 function currentStamp(dir: string, latestRunId: string): string | undefined {
