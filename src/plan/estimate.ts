@@ -4,6 +4,8 @@
 import type { RunRecord } from '../store/ledger.js';
 import type { MatrixEntry } from './matrix.js';
 
+type Timed = Pick<RunRecord, 'state' | 'startedAt' | 'endedAt'>;
+
 export interface RunnerEstimate {
   /** Past runs the median is taken over. */
   samples: number;
@@ -13,7 +15,7 @@ export interface RunnerEstimate {
 }
 
 /** Wall times of finished runs (success or failed) that recorded an end. */
-export function pastDurations(history: Iterable<RunRecord>): number[] {
+export function pastDurations(history: Iterable<Timed>): number[] {
   const durations: number[] = [];
   for (const run of history) {
     if (run.state !== 'success' && run.state !== 'failed') continue;
@@ -32,7 +34,7 @@ export function median(values: readonly number[]): number | undefined {
 
 /** Undefined when there is no history to estimate from. */
 export function estimateRunnerMinutes(
-  history: Iterable<RunRecord>,
+  history: Iterable<Timed>,
   matrix: { include: readonly MatrixEntry[] },
 ): RunnerEstimate | undefined {
   const durations = pastDurations(history);

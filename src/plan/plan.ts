@@ -12,7 +12,7 @@ import {
 } from '../lineage/upstream.js';
 import { MAX_PARTITIONS, type Partition, partitionForKey, partitionsBetween } from '../schedule/partitions.js';
 import { assertWithinContract, contractWindow, latestDuePartition, startMs } from '../schedule/window.js';
-import type { LedgerReader, RunRecord } from '../store/ledger.js';
+import { type LedgerReader, latestSummaries, type RunSummary } from '../store/ledger.js';
 import { type MatrixEntry, toMatrix } from './matrix.js';
 import { type SkippedPartition, skipFor } from './skipped.js';
 
@@ -71,7 +71,7 @@ export interface BackfillOptions {
 }
 
 /** The reason to run a partition given its latest run, or undefined to leave it alone. */
-export function reasonFor(latest: RunRecord | undefined, reprocess: Reprocess): PlanReason | undefined {
+export function reasonFor(latest: RunSummary | undefined, reprocess: Reprocess): PlanReason | undefined {
   if (!latest) return 'missing';
   switch (latest.state) {
     case 'running':
@@ -99,7 +99,8 @@ async function select(
   ledger: LedgerReader,
   publications: PublicationReader,
 ): Promise<Selection> {
-  const latest = await ledger.latestRuns(pipeline.dagId);
+  // Summaries: a ledger with an index answers from one read, not one per record.
+  const latest = await latestSummaries(ledger, pipeline.dagId);
   const lineage = Object.keys(pipeline.from ?? {}).length > 0;
   const out: Selection = { planned: [], skipped: [], waiting: [] };
   for (const partition of candidates) {

@@ -1,6 +1,6 @@
 // Why a backfill leaves a partition out, and the flag that would include it: a plan that
 // asked for 24 partitions and runs 23 says which one it skipped instead of going quiet.
-import type { RunRecord } from '../store/ledger.js';
+import type { RunSummary } from '../store/ledger.js';
 import type { Reprocess } from './plan.js';
 
 /**
@@ -21,7 +21,7 @@ export interface SkippedPartition {
 /** Why `latest` keeps its partition out of a backfill with `reprocess`, or undefined when it is planned. */
 export function skipFor(
   key: string,
-  latest: RunRecord | undefined,
+  latest: RunSummary | undefined,
   reprocess: Reprocess,
 ): SkippedPartition | undefined {
   if (!latest) return undefined;

@@ -29,7 +29,7 @@ export interface StatusRow {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-function numericMetrics(metrics: RunRecord['metrics']): Record<string, number> {
+export function numericMetrics(metrics: RunRecord['metrics']): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, value] of Object.entries(metrics)) {
     if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;

@@ -2,8 +2,7 @@
 // partition, with the points an order of magnitude away from the series'
 // median called out (a day that lost 90% of its orders should stand out).
 
-import { statusRows } from '../run/status.js';
-import type { RunRecord } from '../store/ledger.js';
+import { numericMetrics } from '../run/status.js';
 import type { PartitionHistory } from './history.js';
 
 export interface TrendPoint {
@@ -23,20 +22,20 @@ export interface Trend {
 const OUTLIER_FACTOR = 10;
 
 export function trends(partitions: readonly PartitionHistory[]): Trend[] {
-  const published = new Map<string, RunRecord>();
-  for (const p of partitions) {
-    const success = p.runs.findLast((r) => r.state === 'success');
-    if (success) published.set(p.key, success);
-  }
   const series = new Map<string, TrendPoint[]>();
-  // statusRows returns partitions oldest first, `rows` falling back to the outputs' rows.
-  for (const row of statusRows(published)) {
-    const values: Record<string, number> = { ...row.metrics };
-    if (row.rows !== null) values.row_count = row.rows;
+  // Oldest partition first; the values `status` shows: numeric metrics, `row_count` falling back to the outputs' rows.
+  const oldestFirst = [...partitions].sort((a, b) => a.key.localeCompare(b.key));
+  for (const p of oldestFirst) {
+    const run = p.runs.findLast((r) => r.state === 'success');
+    if (!run) continue;
+    const values = numericMetrics(run.metrics);
+    if (values.row_count === undefined && run.outputs.length > 0) {
+      values.row_count = run.outputs.reduce((sum, o) => sum + o.rows, 0);
+    }
     for (const [metric, value] of Object.entries(values)) {
-      const points = series.get(metric) ?? [];
-      series.set(metric, points);
-      points.push({ partition: row.partition, value });
+      const points = series.get(metric);
+      if (points) points.push({ partition: p.key, value });
+      else series.set(metric, [{ partition: p.key, value }]);
     }
   }
   return [...series.entries()]

@@ -5,15 +5,28 @@
 // same path: a push rejected as non-fast-forward is simply rebuilt on the new
 // tip and pushed again. Commits are made with plumbing on a private index, so the
 // user's checkout and working tree are never touched.
+// Each commit also updates `index/<dag_id>.json` (see ledger-index.ts), so the
+// record and the index change together. Each entry is stamped with its partition's
+// tree id: a reader trusts an entry only while that tree is unchanged, and reads the
+// records of every other partition (written by an older pipewright or by hand).
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { toJsonText } from '../json.js';
-import { compareRuns, type Ledger, type RunRecord } from './ledger.js';
+import { compareRuns, type Ledger, type RunRecord, type RunSummary } from './ledger.js';
+import {
+  entryFor,
+  type IndexEntry,
+  indexText,
+  type LedgerIndex,
+  parseIndex,
+  summaryOf,
+  withEntries,
+} from './ledger-index.js';
 import { parseRunRecord } from './record-file.js';
 
 export interface GitLedgerOptions {
@@ -30,6 +43,7 @@ export interface GitLedgerOptions {
 // Each fetch lands on a ref of its own: writers that share one clone would
 // otherwise race to move one local ref ("cannot lock ref") and lose records.
 const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
+const MAX_REMEMBERED = 100_000;
 const IDENTITY_ENV = {
   GIT_AUTHOR_NAME: 'pipewright',
   GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
@@ -44,6 +58,8 @@ export class GitLedger implements Ledger {
   readonly branch: string;
   readonly maxPushAttempts: number;
   private readonly gitEnv: Record<string, string>;
+  /** Index entries by their partition's tree id. */
+  private readonly entriesByTree = new Map<string, IndexEntry[]>();
 
   constructor(options: GitLedgerOptions) {
     this.gitEnv = options.gitEnv ?? {};
@@ -54,17 +70,62 @@ export class GitLedger implements Ledger {
   }
 
   async latestRuns(dagId: string): Promise<Map<string, RunRecord>> {
-    const latest = new Map<string, RunRecord>();
-    for (const record of await this.readAll(`runs/${dagId}/`)) {
-      const current = latest.get(record.partition);
-      if (!current || compareRuns(record, current) > 0) latest.set(record.partition, record);
+    const tip = await this.fetch();
+    if (!tip) return new Map();
+    const entries = await this.entries(tip, dagId);
+    // One batch for every partition's latest record, found through the index.
+    const texts = await this.readBlobs(entries.map((e) => `${tip}:${recordPath({ dagId, ...e })}`));
+    return new Map(entries.map((e, i) => [e.partition, this.parse(texts[i]!, recordPath({ dagId, ...e }))]));
+  }
+
+  /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
+  async latestSummaries(dagId: string): Promise<Map<string, RunSummary>> {
+    const tip = await this.fetch();
+    if (!tip) return new Map();
+    return new Map((await this.entries(tip, dagId)).map((e) => [e.partition, summaryOf(dagId, e)]));
+  }
+
+  /** The index entry of every partition at `tree-ish`, with those it lacks or knows stale read from the records. */
+  private async entries(treeish: string, dagId: string): Promise<IndexEntry[]> {
+    return (await this.indexAt(treeish, dagId)).partitions;
+  }
+
+  /** The index as it should be at `treeish`: the stored one, with stale or missing entries read from the records. */
+  private async indexAt(treeish: string, dagId: string): Promise<LedgerIndex & { changed: boolean }> {
+    const [stored] = await this.readBlobs([`${treeish}:${indexPath(dagId)}`]);
+    const index = parseIndex(stored, dagId);
+    const known = new Map(index.partitions.map((e) => [e.partition, e]));
+    const trees = new Map<string, string>();
+    for (const line of (
+      await this.git(['ls-tree', '--format=%(objecttype) %(objectname) %(path)', treeish, '--', `runs/${dagId}/`])
+    ).split('\n')) {
+      const [type, oid, path] = line.split(' ');
+      if (type === 'tree' && oid && path) trees.set(path.slice(path.lastIndexOf('/') + 1), oid);
     }
-    return latest;
+    const gone = new Set([...known.keys()].filter((key) => !trees.has(key)));
+    const stale = [...trees].filter(([partition, tree]) => known.get(partition)?.stamp !== tree);
+    if (stale.length === 0 && gone.size === 0) return { ...index, changed: false };
+    // A tree id names its content, so an entry read once for it holds for good (a retried push rebuilds it free).
+    const remembered = stale.flatMap(([, tree]) => this.entriesByTree.get(tree) ?? []);
+    const unread = stale.filter(([, tree]) => !this.entriesByTree.has(tree));
+    if (unread.length === 0) return { ...withEntries(index, remembered, gone), changed: true };
+    const prefixes = unread.length === trees.size ? [`runs/${dagId}/`] : unread.map(([p]) => `runs/${dagId}/${p}/`);
+    const byPartition = new Map<string, RunRecord[]>();
+    for (const record of await this.readAllAt(treeish, prefixes)) {
+      const list = byPartition.get(record.partition);
+      if (list) list.push(record);
+      else byPartition.set(record.partition, [record]);
+    }
+    const found = unread.flatMap(([partition, tree]) => {
+      const entry = entryFor(partition, tree, (byPartition.get(partition) ?? []).sort(compareRuns));
+      if (this.entriesByTree.size < MAX_REMEMBERED) this.entriesByTree.set(tree, entry ? [entry] : []);
+      return entry ? [entry] : [];
+    });
+    return { ...withEntries(index, [...remembered, ...found], gone), changed: true };
   }
 
   async runs(dagId: string, partition: string): Promise<RunRecord[]> {
-    const records = await this.readAll(`runs/${dagId}/${partition}/`);
-    return records.sort(compareRuns);
+    return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(compareRuns);
   }
 
   /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
@@ -84,6 +145,14 @@ export class GitLedger implements Ledger {
         if (parent) await this.git(['read-tree', parent], undefined, env);
         else await this.git(['read-tree', '--empty'], undefined, env);
         await this.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], undefined, env);
+        // The index in the same commit: our partition's entry, and any others an older writer left stale.
+        const index = await this.indexAt((await this.git(['write-tree'], undefined, env)).trim(), record.dagId);
+        if (index.changed) {
+          const { changed: _, ...text } = index;
+          const indexBlob = (await this.git(['hash-object', '-w', '--stdin'], indexText(text))).trim();
+          const at = `100644,${indexBlob},${indexPath(record.dagId)}`;
+          await this.git(['update-index', '--add', '--cacheinfo', at], undefined, env);
+        }
         const tree = (await this.git(['write-tree'], undefined, env)).trim();
         const message = `ledger: ${record.dagId} ${record.partition} ${record.state} (${record.runId})`;
         const commit = (await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).trim();
@@ -138,28 +207,80 @@ export class GitLedger implements Ledger {
 
   private async readAll(prefix: string): Promise<RunRecord[]> {
     const tip = await this.fetch();
-    if (!tip) return [];
-    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', tip, '--', prefix]);
+    return tip ? await this.readAllAt(tip, [prefix]) : [];
+  }
+
+  /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
+  private async readAllAt(treeish: string, prefixes: string[]): Promise<RunRecord[]> {
+    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
     const entries = listing.split('\n').filter(Boolean);
     const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
-    if (ids.length === 0) return [];
-    // One cat-file process for every record: a 10-year daily history is thousands of files.
-    // Sizes in the batch headers are bytes, so parse the raw buffer, not a string.
-    const batch = await this.gitRaw(['cat-file', '--batch'], `${ids.join('\n')}\n`);
     const records: RunRecord[] = [];
-    let offset = 0;
-    while (offset < batch.length) {
-      const headerEnd = batch.indexOf(0x0a, offset);
-      const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
-      const start = headerEnd + 1;
-      const end = start + Number(size);
-      const file = entries[records.length]!.slice(ids[records.length]!.length + 1);
-      const where = `${file} on branch '${this.branch}'`;
-      const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
-      records.push(parseRunRecord(batch.toString('utf8', start, end), where, fix));
-      offset = end + 1;
-    }
+    // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
+    await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i]!.slice(ids[i]!.length + 1))));
     return records;
+  }
+
+  private parse(text: string | undefined, file: string): RunRecord {
+    const where = `${file} on branch '${this.branch}'`;
+    const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
+    return parseRunRecord(text ?? '', where, fix);
+  }
+
+  /** The contents of objects (ids or `<tree-ish>:<path>`), undefined for those missing, in one cat-file. */
+  private async readBlobs(objects: string[]): Promise<Array<string | undefined>> {
+    const texts: Array<string | undefined> = [];
+    await this.catFile(objects, (text) => texts.push(text));
+    return texts;
+  }
+
+  /** One `git cat-file --batch` for every object, each handed to `each` in order as soon as it has arrived. */
+  private catFile(objects: string[], each: (text: string | undefined, i: number) => void): Promise<void> {
+    if (objects.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch'], {
+        cwd: this.repoDir,
+        env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv },
+      });
+      let pending: Buffer = Buffer.alloc(0);
+      let n = 0;
+      let stderr = '';
+      let failed: unknown;
+      child.stdout.on('data', (chunk: Buffer) => {
+        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+        try {
+          // Sizes in the batch headers are bytes, so cut the raw buffer, not a string.
+          for (;;) {
+            const headerEnd = pending.indexOf(0x0a);
+            if (headerEnd < 0) break;
+            const header = pending.toString('utf8', 0, headerEnd);
+            if (header.endsWith(' missing')) {
+              each(undefined, n++);
+              pending = pending.subarray(headerEnd + 1);
+              continue;
+            }
+            const end = headerEnd + 1 + Number(header.slice(header.lastIndexOf(' ') + 1));
+            if (pending.length < end + 1) break;
+            each(pending.toString('utf8', headerEnd + 1, end), n++);
+            pending = pending.subarray(end + 1);
+          }
+        } catch (error) {
+          failed ??= error;
+          child.kill();
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (failed !== undefined) reject(failed);
+        else if (code !== 0) reject(Object.assign(new Error(`git cat-file --batch exited ${code}`), { stderr }));
+        else if (n !== objects.length) reject(new Error(`git cat-file --batch gave ${n} of ${objects.length} objects`));
+        else resolve();
+      });
+      child.stdin.end(`${objects.join('\n')}\n`);
+    });
   }
 
   private async git(args: string[], input?: string, env: Record<string, string> = {}): Promise<string> {
@@ -189,6 +310,11 @@ export class GitLedger implements Ledger {
 
 export function recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
   return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
+}
+
+/** Outside `runs/`, so a pipewright from before the index never reads it as a record. */
+function indexPath(dagId: string): string {
+  return `index/${dagId}.json`;
 }
 
 function stderrOf(error: unknown): string {

@@ -1,6 +1,6 @@
 // The run ledger: one record per partition run. Backends (the filesystem in
 // fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
-// only needs to read.
+// only needs to read, and only a summary of each partition's latest run.
 
 import type { FailureClass } from '../errors.js';
 
@@ -104,11 +104,14 @@ export interface RunRecord {
   abandoned?: boolean;
 }
 
+/** What orders a partition's runs. */
+export type RunOrder = Pick<RunRecord, 'sequence' | 'startedAt' | 'runId'>;
+
 /**
  * Oldest first: by sequence when both runs have one (a clock that jumped cannot
  * reorder them), else by startedAt (ISO, UTC), then runId.
  */
-export function compareRuns(a: RunRecord, b: RunRecord): number {
+export function compareRuns(a: RunOrder, b: RunOrder): number {
   if (a.sequence !== undefined && b.sequence !== undefined && a.sequence !== b.sequence) {
     return a.sequence - b.sequence;
   }
@@ -121,9 +124,34 @@ export function nextSequence(runs: RunRecord[]): number {
   return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
 }
 
+/**
+ * What `plan` decides from: the latest run of a partition without its tasks,
+ * checks, metrics and files, so a backend can keep it in an index (see ledger-index.ts).
+ */
+export type RunSummary = Pick<
+  RunRecord,
+  'dagId' | 'partition' | 'runId' | 'state' | 'startedAt' | 'endedAt' | 'sequence' | 'pinned' | 'abandoned'
+>;
+
+export function summarize(record: RunSummary): RunSummary {
+  const { dagId, partition, runId, state, startedAt, endedAt, sequence, pinned, abandoned } = record;
+  return { dagId, partition, runId, state, startedAt, endedAt, sequence, pinned, abandoned };
+}
+
 /** What `plan` needs: the latest run of each partition. */
 export interface LedgerReader {
   latestRuns(dagId: string): Promise<Map<string, RunRecord>>;
+  /**
+   * The latest run of each partition, summarised; backends with an index answer
+   * it from one read. Optional: `latestSummaries()` derives it from `latestRuns`.
+   */
+  latestSummaries?(dagId: string): Promise<Map<string, RunSummary>>;
+}
+
+/** The latest run of each partition, summarised, from the ledger's index when it keeps one. */
+export async function latestSummaries(ledger: LedgerReader, dagId: string): Promise<Map<string, RunSummary>> {
+  if (ledger.latestSummaries) return await ledger.latestSummaries(dagId);
+  return new Map([...(await ledger.latestRuns(dagId))].map(([key, run]) => [key, summarize(run)]));
 }
 
 export interface Ledger extends LedgerReader {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fromJsonValue, toJsonText } from '../../src/json.js';
 import { GitLedger } from '../../src/store/git-ledger.js';
 import type { RunRecord } from '../../src/store/ledger.js';
+import type { LedgerIndex } from '../../src/store/ledger-index.js';
 import { runRecord } from '../support/records.js';
 import { tempRoots } from '../support/temp.js';
 
@@ -29,6 +31,11 @@ function remoteWithClones() {
     return dir;
   };
   return { origin, clone };
+}
+
+/** The run records on the state branch (beside them: the index). */
+function runFiles(origin: string): string[] {
+  return git(origin, 'ls-tree', '-r', '--name-only', 'pipewright-state', '--', 'runs/').trim().split('\n');
 }
 
 function record(partition: string, runId: string, state: RunRecord['state'], startedAt: string): RunRecord {
@@ -65,7 +72,7 @@ describe('GitLedger on a state branch', () => {
     }));
     await Promise.all(writers.map(({ ledger, rec }) => ledger.write(rec)));
 
-    const files = git(origin, 'ls-tree', '-r', '--name-only', 'pipewright-state').trim().split('\n');
+    const files = runFiles(origin);
     expect(files).toHaveLength(10);
     expect(files).toContain('runs/turanmart_daily_sales/2026-05-01/schedule__run0.json');
     // The user's branch is untouched: still the single seed commit.
@@ -84,7 +91,7 @@ describe('GitLedger on a state branch', () => {
       record(`2026-05-${String(i + 1).padStart(2, '0')}`, `backfill__run${i}`, 'success', '2026-05-20T06:00:00Z'),
     );
     await Promise.all(records.map((rec) => new GitLedger({ repoDir: shared }).write(rec)));
-    const files = git(origin, 'ls-tree', '-r', '--name-only', 'pipewright-state').trim().split('\n');
+    const files = runFiles(origin);
     expect(files).toHaveLength(20);
     expect((await new GitLedger({ repoDir: shared }).latestRuns('turanmart_daily_sales')).size).toBe(20);
   });
@@ -110,6 +117,71 @@ describe('GitLedger on a state branch', () => {
       ['2026-05-01', 'schedule__c'],
       ['2026-05-02', 'schedule__a'],
       ['2026-05-02', 'backfill__b'],
+    ]);
+  });
+});
+
+describe('GitLedger index', () => {
+  const DAG = 'turanmart_daily_sales';
+  const indexOn = (origin: string) =>
+    fromJsonValue<LedgerIndex>(JSON.parse(git(origin, 'show', `pipewright-state:index/${DAG}.json`)));
+
+  it('is committed with every record, and read instead of the records', async () => {
+    const { origin, clone } = remoteWithClones();
+    const ledger = new GitLedger({ repoDir: clone() });
+    await ledger.write(record('2026-05-02', 'schedule__a', 'failed', '2026-05-03T06:00:00Z'));
+    await ledger.write(record('2026-05-02', 'backfill__b', 'running', '2026-05-04T09:00:00Z'));
+    await ledger.write(record('2026-05-01', 'schedule__c', 'success', '2026-05-02T06:00:00Z'));
+    await ledger.write(record('2026-05-02', 'backfill__b', 'success', '2026-05-04T09:00:00Z'));
+    expect(indexOn(origin).partitions.map((e) => [e.partition, e.runIds.length, e.runId, e.state])).toEqual([
+      ['2026-05-01', 1, 'schedule__c', 'success'],
+      ['2026-05-02', 2, 'backfill__b', 'success'],
+    ]);
+    // Each commit carries its record and the index together.
+    expect(git(origin, 'show', '--name-only', '--format=', 'pipewright-state').trim().split('\n').sort()).toEqual([
+      `index/${DAG}.json`,
+      `runs/${DAG}/2026-05-02/backfill__b.json`,
+    ]);
+    const reader = new GitLedger({ repoDir: clone() });
+    const summaries = await reader.latestSummaries(DAG);
+    expect([...summaries.values()].map((s) => `${s.partition} ${s.runId} ${s.state}`)).toEqual([
+      '2026-05-01 schedule__c success',
+      '2026-05-02 backfill__b success',
+    ]);
+    expect((await reader.latestRuns(DAG)).get('2026-05-02')).toEqual(
+      record('2026-05-02', 'backfill__b', 'success', '2026-05-04T09:00:00Z'),
+    );
+  });
+
+  it('is not trusted for partitions committed without it (an older pipewright, a hand commit), and repaired by the next write', async () => {
+    const { origin, clone } = remoteWithClones();
+    const ledger = new GitLedger({ repoDir: clone() });
+    await ledger.write(record('2026-05-01', 'schedule__a', 'success', '2026-05-02T06:00:00Z'));
+    // By hand: a failed rerun of 2026-05-01 and a run of 2026-05-03, committed without touching the index.
+    const hand = clone();
+    git(hand, 'checkout', '--quiet', 'pipewright-state');
+    for (const rec of [
+      record('2026-05-01', 'manual__b', 'failed', '2026-05-05T06:00:00Z'),
+      record('2026-05-03', 'manual__c', 'failed', '2026-05-05T07:00:00Z'),
+    ]) {
+      mkdirSync(join(hand, 'runs', DAG, rec.partition), { recursive: true });
+      writeFileSync(join(hand, 'runs', DAG, rec.partition, `${rec.runId}.json`), toJsonText(rec));
+    }
+    git(hand, 'add', 'runs');
+    git(hand, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'by hand');
+    git(hand, 'push', '--quiet', 'origin', 'pipewright-state');
+    expect(indexOn(origin).partitions).toHaveLength(1);
+
+    const states = async (l: GitLedger) =>
+      [...(await l.latestSummaries(DAG)).values()].map((s) => `${s.partition} ${s.runId} ${s.state}`);
+    const seen = ['2026-05-01 manual__b failed', '2026-05-03 manual__c failed'];
+    expect(await states(new GitLedger({ repoDir: clone() }))).toEqual(seen);
+    // The next write brings the index up to date with every partition, not only its own.
+    await ledger.write(record('2026-05-02', 'schedule__d', 'success', '2026-05-03T06:00:00Z'));
+    expect(indexOn(origin).partitions.map((e) => `${e.partition} ${e.runId} ${e.state}`)).toEqual([
+      seen[0],
+      '2026-05-02 schedule__d success',
+      seen[1],
     ]);
   });
 });

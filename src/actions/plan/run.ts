@@ -19,7 +19,7 @@ import {
 } from '../../plan/plan.js';
 import { outsideWindowLine, waitingLines } from '../../plan/render.js';
 import { formatInstant, parseInstant } from '../../schedule/instants.js';
-import type { LedgerReader } from '../../store/ledger.js';
+import { type LedgerReader, latestSummaries } from '../../store/ledger.js';
 import { INPUT, OUTPUT, readBoolean, readEnum, readPositiveInt, readString, setOutput } from '../common/inputs.js';
 import { chooseLedger } from '../common/ledger.js';
 import { dataRootFor, loadPipeline } from '../common/pipeline.js';
@@ -193,7 +193,7 @@ export async function runPlanAction(): Promise<void> {
     const maxParallel = inputs.maxParallel ?? pipeline.maxActiveRuns;
     const estimate =
       inputs.dryRun && plan.count > 0
-        ? estimateRunnerMinutes((await ledger.latestRuns(pipeline.dagId)).values(), plan.matrix)
+        ? estimateRunnerMinutes((await latestSummaries(ledger, pipeline.dagId)).values(), plan.matrix)
         : undefined;
 
     const announcement =
