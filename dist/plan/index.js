@@ -1,6 +1,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 4951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -7899,7 +8742,7 @@ exports.Zone = Zone;
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -7907,7 +8750,6 @@ exports.Zone = Zone;
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -7919,10 +8761,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -8171,7 +9013,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -8179,7 +9021,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -8207,29 +9048,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -8283,11 +9124,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -8298,57 +9139,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -36313,7 +37154,7 @@ if (tooOld) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_node_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5156);
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(901);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2235);
 
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPlanAction */ .T)();
@@ -36323,7 +37164,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 901:
+/***/ 2235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47434,7 +48275,7 @@ function escapeCell(value) {
     return String(value).replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 /** A GitHub-flavoured Markdown table; every cell is escaped. */
-function markdownTable(header, rows, align = []) {
+function summary_markdownTable(header, rows, align = []) {
     const rule = header.map((_, i) => {
         const a = align[i];
         return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
@@ -47493,51 +48334,83 @@ async function writeJobSummary(markdown, options = {}) {
     return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
-// Text a person typed, shown as itself inside Markdown (job summaries, reports,
-// issues): GitHub renders Markdown and some HTML there, so a reason like
-// `<img src=x>` or `[click](https://evil)` must not become markup.
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
-/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
-function markdownText(value) {
-    return value
-        .replace(/[\r\n]+/g, ' ')
-        .replaceAll('&', '&amp;')
-        .replace(MARKDOWN_PUNCTUATION, '\\$&');
-}
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/schedule/day-cached-zone.ts
+// An IANA zone for walking long ranges of partitions: luxon asks the zone for its
+// offset several times per date it builds, and each answer is an Intl lookup,
+// most of a ten-year plan's time. Offsets change at most a few times a year, so
+// this zone looks them up at UTC day boundaries: a day that starts and ends on
+// the same offset has it throughout (no zone changes twice within a day) and is
+// answered from memory; a day with a transition asks Intl for every instant.
 
-;// CONCATENATED MODULE: ./src/plan/estimate.ts
-/** Wall times of finished runs (success or failed) that recorded an end. */
-function pastDurations(history) {
-    const durations = [];
-    for (const run of history) {
-        if (run.state !== 'success' && run.state !== 'failed')
-            continue;
-        const ms = Date.parse(run.endedAt ?? '') - Date.parse(run.startedAt);
-        if (Number.isFinite(ms) && ms >= 0)
-            durations.push(ms);
+const DAY_MS = 86_400_000;
+/** Days remembered per zone before starting over (decades of hourly partitions stay far below). */
+const MAX_DAYS = 200_000;
+class DayCachedZone extends Zone {
+    zone;
+    /** UTC day number → the offset through that day, or null when it changes within the day. */
+    days = new Map();
+    /** UTC day number → the offset at that day's first instant. */
+    boundaries = new Map();
+    constructor(name) {
+        super();
+        this.zone = IANAZone.create(name);
     }
-    return durations;
-}
-function median(values) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-/** Undefined when there is no history to estimate from. */
-function estimateRunnerMinutes(history, matrix) {
-    const durations = pastDurations(history);
-    const medianMs = median(durations);
-    if (medianMs === undefined)
-        return undefined;
-    let runnerMinutes = 0;
-    for (const entry of matrix.include) {
-        const partitions = entry.partitions.split(' ').filter(Boolean).length;
-        runnerMinutes += Math.max(1, Math.ceil((medianMs * partitions) / 60_000));
+    get type() {
+        return 'iana'; // what luxon checks to hand the name to Intl when formatting
     }
-    return { samples: durations.length, medianMs, jobs: matrix.include.length, runnerMinutes };
+    get name() {
+        return this.zone.name;
+    }
+    get isUniversal() {
+        return false;
+    }
+    get isValid() {
+        return this.zone.isValid;
+    }
+    offsetName(ts, options) {
+        return this.zone.offsetName(ts, options);
+    }
+    formatOffset(ts, format) {
+        return this.zone.formatOffset(ts, format);
+    }
+    equals(other) {
+        return other.type === 'iana' && other.name === this.name;
+    }
+    offset(ts) {
+        const day = Math.floor(ts / DAY_MS);
+        let offset = this.days.get(day);
+        if (offset === undefined) {
+            if (this.days.size >= MAX_DAYS) {
+                this.days.clear();
+                this.boundaries.clear();
+            }
+            const start = this.boundary(day);
+            offset = start === this.boundary(day + 1) ? start : null;
+            this.days.set(day, offset);
+        }
+        return offset ?? this.zone.offset(ts);
+    }
+    boundary(day) {
+        let offset = this.boundaries.get(day);
+        if (offset === undefined) {
+            offset = this.zone.offset(day * DAY_MS);
+            this.boundaries.set(day, offset);
+        }
+        return offset;
+    }
+}
+const zones = new Map();
+/** The day-cached zone named `name` (one per name, so its memory serves every plan in the process). */
+function dayCachedZone(name) {
+    let zone = zones.get(name);
+    if (!zone) {
+        zone = new DayCachedZone(name);
+        zones.set(name, zone);
+    }
+    return zone;
 }
 
 ;// CONCATENATED MODULE: ./src/schedule/grains.ts
@@ -47679,6 +48552,7 @@ function parseInstant(value, timezone, what) {
 
 
 
+
 /** The most partitions one plan or range may hold: beyond this a range is a typo, not a backfill. */
 const MAX_PARTITIONS = 100_000;
 function partitionAt(grain, start) {
@@ -47729,7 +48603,8 @@ function partitionsBetween(grain, timezone, first, last) {
     if ((lastStart - Date.parse(first.dataIntervalStart)) / grid.maxSpanMs >= MAX_PARTITIONS)
         throw tooMany();
     const out = [];
-    let start = luxon_DateTime.fromISO(first.dataIntervalStart, { zone: timezone });
+    // Offsets from memory: a ten-year walk otherwise spends most of its time in Intl lookups.
+    let start = luxon_DateTime.fromISO(first.dataIntervalStart, { zone: dayCachedZone(timezone) });
     while (start.toMillis() <= lastStart) {
         if (out.length === MAX_PARTITIONS)
             throw tooMany();
@@ -47760,425 +48635,71 @@ function article(grain) {
     return grain === 'hourly' ? `an ${grain}` : `a ${grain}`;
 }
 
-;// CONCATENATED MODULE: ./src/schedule/window.ts
-
-
-
-function contractWindow(pipeline) {
-    const { partition: grain, timezone } = pipeline;
-    const first = partitionContaining(grain, timezone, parseInstant(pipeline.startDate, timezone, 'start_date').toJSDate());
-    if (pipeline.endDate === undefined)
-        return { first };
-    const last = partitionContaining(grain, timezone, parseInstant(pipeline.endDate, timezone, 'end_date').toJSDate());
-    return { first, last };
-}
-/** The newest partition whose interval has ended by `now` (the one containing `now` is still open). */
-function latestDuePartition(pipeline, now) {
-    return previousPartition(pipeline.partition, pipeline.timezone, partitionContaining(pipeline.partition, pipeline.timezone, now));
-}
-/** Interval start as a number, for ordering partitions of one grid. */
-function startMs(partition) {
-    return Date.parse(partition.dataIntervalStart);
-}
-/**
- * Refuses, as `backfill` and `run` both must, partitions the contract does not
- * allow: `first` before start_date's partition, `last` after end_date's, or
- * `last` not yet due at `now` (its data interval has not ended).
- */
-function assertWithinContract(pipeline, first, last, now) {
-    const window = contractWindow(pipeline);
-    if (startMs(first.partition) < startMs(window.first))
-        throw new src_errors/* UsageError */.eb(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
-            'to process older data, move start_date earlier in the contract');
-    if (window.last && startMs(last.partition) > startMs(window.last))
-        throw new src_errors/* UsageError */.eb(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
-    if (!isDue(last.partition, now)) {
-        const due = latestDuePartition(pipeline, now);
-        throw new src_errors/* UsageError */.eb(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/matrix.ts
-// GitHub refuses a job matrix of more than 256 entries, so a long plan is cut
-// into contiguous chunks: every key exactly once, in plan order, chunk sizes
-// differing by at most one.
-const GITHUB_MATRIX_LIMIT = 256;
-function toMatrix(keys, maxEntries = GITHUB_MATRIX_LIMIT) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1)
-        throw new RangeError(`maxEntries must be a positive integer (got ${maxEntries})`);
-    const entries = Math.min(keys.length, maxEntries);
-    const base = Math.floor(keys.length / entries);
-    const larger = keys.length % entries; // the first `larger` chunks take one extra key
-    const include = [];
-    let at = 0;
-    for (let i = 0; i < entries; i++) {
-        const chunk = keys.slice(at, at + base + (i < larger ? 1 : 0));
-        at += chunk.length;
-        const label = chunk.length === 1 ? chunk[0] : `${chunk[0]}..${chunk[chunk.length - 1]}`;
-        include.push({ label, partitions: chunk.join(' ') });
-    }
-    return { include };
-}
-
-;// CONCATENATED MODULE: ./src/plan/skipped.ts
-/** Why `latest` keeps its partition out of a backfill with `reprocess`, or undefined when it is planned. */
-function skipFor(key, latest, reprocess) {
-    if (!latest)
-        return undefined;
-    const runId = latest.runId;
-    switch (latest.state) {
-        case 'running':
-            return { key, reason: 'running', runId };
-        case 'failed':
-        case 'deferred':
-            return reprocess === 'none' ? { key, reason: 'failed', runId, include: '--reprocess failed' } : undefined;
-        case 'success':
-            if (reprocess === 'completed')
-                return undefined;
-            if (latest.pinned)
-                return { key, reason: 'pinned', runId, include: '--reprocess completed (or rollback --unpin)' };
-            return reprocess === 'changed'
-                ? undefined
-                : { key, reason: 'succeeded', runId, include: '--reprocess completed' };
-    }
-}
-const WHY = {
-    succeeded: 'already succeeded',
-    failed: 'failed, and --reprocess none reruns only partitions never run',
-    running: 'a run is in progress',
-    pinned: 'rolled back and pinned',
-};
-/** One line per skipped partition, e.g. `2026-05-02  already succeeded (run x): --reprocess completed includes it`. */
-function skipped_renderSkipped(skipped) {
-    if (skipped.length === 0)
-        return '';
-    const width = Math.max(...skipped.map((s) => s.key.length));
-    const lines = skipped.map((s) => `  ${s.key.padEnd(width)}  ${WHY[s.reason]} (run ${s.runId})${s.include ? `: ${s.include} includes it` : ': wait for it to end'}`);
-    return `skipped ${skipped.length} partition${skipped.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-
-
-
-
-
-
-const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'];
-/** The reason to run a partition given its latest run, or undefined to leave it alone. */
-function reasonFor(latest, reprocess) {
-    if (!latest)
-        return 'missing';
-    switch (latest.state) {
-        case 'running':
-            return undefined; // a live run owns it; planning it again would race that run
-        case 'failed':
-        case 'deferred':
-            return reprocess === 'none' ? undefined : 'failed';
-        case 'success':
-            if (reprocess === 'completed')
-                return 'reprocess';
-            // A rolled-back partition is pinned: only a `completed` reprocess (or an unpin) moves it.
-            return reprocess === 'changed' && !latest.pinned ? 'changed' : undefined;
-    }
-}
-async function plan_select(pipeline, candidates, reprocess, ledger) {
-    const latest = await ledger.latestRuns(pipeline.dagId);
-    const planned = [];
-    const skipped = [];
-    for (const partition of candidates) {
-        const run = latest.get(partition.key);
-        const reason = reasonFor(run, reprocess);
-        if (reason)
-            planned.push({ ...partition, reason });
-        else
-            skipped.push(skipFor(partition.key, run, reprocess));
-    }
-    return { planned, skipped };
-}
-function toPlan(dagId, mode, partitions, skipped = []) {
-    return {
-        dagId,
-        mode,
-        partitions,
-        count: partitions.length,
-        matrix: toMatrix(partitions.map((p) => p.key)),
-        skipped,
-    };
-}
-function catchUp(pipeline, first, last) {
-    try {
-        return partitionsBetween(pipeline.partition, pipeline.timezone, first, last);
-    }
-    catch (error) {
-        if (!(error instanceof src_errors/* UsageError */.eb))
-            throw error;
-        throw new src_errors/* UsageError */.eb(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
-            'move start_date later or set catchup: false');
-    }
-}
-/**
- * A scheduled tick at `now`. With catchup, every due partition since start_date
- * whose latest run is not a success (oldest first) — within `catchup_window` when
- * the contract sets one; without, only the latest due partition if it has not succeeded.
- */
-async function planSchedule(pipeline, now, ledger) {
-    const window = contractWindow(pipeline);
-    let last = latestDuePartition(pipeline, now);
-    if (window.last && startMs(window.last) < startMs(last))
-        last = window.last;
-    if (startMs(last) < startMs(window.first))
-        return toPlan(pipeline.dagId, 'schedule', []);
-    const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
-    // A tick leaves out every partition that succeeded: that is its job, not news.
-    const { planned } = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger);
-    if (pipeline.catchupWindowMs === undefined)
-        return toPlan(pipeline.dagId, 'schedule', planned);
-    // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
-    const since = now.getTime() - pipeline.catchupWindowMs;
-    const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
-    const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
-    const plan = toPlan(pipeline.dagId, 'schedule', inside);
-    if (outside.length > 0) {
-        plan.outsideWindow = { count: outside.length, first: outside[0].key, last: outside.at(-1).key };
-    }
-    return plan;
-}
-/**
- * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
- * the grain, an end before the start, partitions outside the contract's
- * start_date..end_date, partitions not yet due, and ranges over MAX_PARTITIONS.
- */
-async function planBackfill(pipeline, opts, ledger) {
-    const { partition: grain, timezone } = pipeline;
-    const first = partitionForKey(grain, timezone, opts.start);
-    const last = partitionForKey(grain, timezone, opts.end);
-    if (startMs(last) < startMs(first))
-        throw new src_errors/* UsageError */.eb(`backfill end '${opts.end}' is before its start '${opts.start}'`);
-    assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
-    const candidates = partitionsBetween(grain, timezone, first, last);
-    if (opts.reverse)
-        candidates.reverse();
-    const { planned, skipped } = await plan_select(pipeline, candidates, opts.reprocess, ledger);
-    return toPlan(pipeline.dagId, 'backfill', planned, skipped);
-}
-
-;// CONCATENATED MODULE: ./src/plan/render.ts
-// A plan as the CLI and the plan action print it: snake_case JSON, or a table
-// for people.
-
-
-/** The command that fills the gap a bounded catch-up left, for people to copy. */
-function backfillCommandFor(dagId, range) {
-    return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
-}
-/** One line for people about the partitions outside the catch-up window, or undefined. */
-function outsideWindowLine(plan) {
-    const gap = plan.outsideWindow;
-    if (!gap)
-        return undefined;
-    const range = gap.count === 1 ? gap.first : `${gap.first}..${gap.last}`;
-    return (`${gap.count} due partition${gap.count === 1 ? '' : 's'} (${range}) ended outside the catch-up window — ` +
-        `backfill ${gap.count === 1 ? 'it' : 'them'}: ${backfillCommandFor(plan.dagId, gap)}`);
-}
-function planToJson(plan) {
-    return {
-        dag_id: plan.dagId,
-        mode: plan.mode,
-        partitions: plan.partitions.map((p) => ({
-            key: p.key,
-            data_interval_start: p.dataIntervalStart,
-            data_interval_end: p.dataIntervalEnd,
-            reason: p.reason,
-        })),
-        count: plan.count,
-        matrix: plan.matrix,
-        ...(plan.outsideWindow
-            ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
-            : {}),
-        skipped: plan.skipped.map((s) => ({ key: s.key, reason: s.reason, run_id: s.runId, include: s.include ?? null })),
-    };
-}
-function renderPlanTable(plan) {
-    const entries = plan.matrix.include.length;
-    const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
-    const gap = outsideWindowLine(plan);
-    const note = (gap ? `${gap}\n` : '') + renderSkipped(plan.skipped);
-    if (plan.count === 0)
-        return `${plan.dagId}: ${what}: nothing to run\n${note}`;
-    const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
-    const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
-    const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
-    return `${head}\n${textTable(header, rows)}${note ? `\n${note}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/contract/duration.ts
-// Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-/**
- * The longest duration a timer can hold: Node's setTimeout fires after 1 ms for
- * anything at or above 2^31 ms, so a longer timeout or delay would be misread.
- */
-const duration_MAX_DURATION_MS = 2 ** 31 - 1;
-/** Milliseconds of a duration, or undefined when the text is not one. */
-function duration_parseDuration(text) {
-    const match = DURATION.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-
-;// CONCATENATED MODULE: ./src/actions/common/inputs.ts
-// Action inputs and outputs: every name in one place (kebab-case, as in
-// action.yml), and typed readers that turn a bad value into one UsageError
-// naming the input, the value and what would work.
-
-
-
-const INPUT = {
-    alerts: 'alerts',
-    baseRef: 'base-ref',
-    dataRoot: 'data-root',
-    dryRun: 'dry-run',
-    end: 'end',
-    failOnWarnings: 'fail-on-warnings',
-    githubToken: 'github-token',
-    importTimeout: 'import-timeout',
-    maxActiveRuns: 'max-active-runs',
-    maxParallel: 'max-parallel',
-    mode: 'mode',
-    now: 'now',
-    out: 'out',
-    partitions: 'partitions',
-    pipeline: 'pipeline',
-    pipelines: 'pipelines',
-    pipelinesDir: 'pipelines-dir',
-    reason: 'reason',
-    reprocess: 'reprocess',
-    retentionDays: 'retention-days',
-    reverse: 'reverse',
-    rollback: 'rollback',
-    rollbackTo: 'rollback-to',
-    runReason: 'run-reason',
-    start: 'start',
-    stateBranch: 'state-branch',
-    trigger: 'trigger',
-    uploadOutputs: 'upload-outputs',
-};
-const OUTPUT = {
-    alertsClosed: 'alerts-closed',
-    alertsOpened: 'alerts-opened',
-    count: 'count',
-    errors: 'errors',
-    failedPartitions: 'failed-partitions',
-    failedTasks: 'failed-tasks',
-    hasWork: 'has-work',
-    matrix: 'matrix',
-    maxActiveRuns: 'max-active-runs',
-    maxParallel: 'max-parallel',
-    partitions: 'partitions',
-    path: 'path',
-    pipelineCount: 'pipeline-count',
-    pipelines: 'pipelines',
-    reportArtifact: 'report-artifact',
-    status: 'status',
-    warnings: 'warnings',
-};
-/** The trimmed value; a required input that is empty is a UsageError. */
-function readString(name, options = {}) {
-    const value = getInput(name);
-    if (value === '' && options.required)
-        throw new src_errors/* UsageError */.eb(`input '${name}' is required`);
-    return value === '' ? (options.fallback ?? '') : value;
-}
-const renamedWarned = new Set();
-/**
- * An input renamed for one vocabulary: the new name wins; the old one still works for all
- * of v1, with one warning per step (action.yml marks it deprecated too).
- */
-function readRenamed(name, old) {
-    const value = getInput(name);
-    if (value !== '')
-        return value;
-    const legacy = getInput(old);
-    if (legacy !== '' && !renamedWarned.has(old)) {
-        renamedWarned.add(old);
-        warning(`input '${old}' is now '${name}': rename it in your workflow (the old name works for all of v1)`);
-    }
-    return legacy;
-}
-/** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
-function readBoolean(name, fallback) {
-    const value = getInput(name);
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new src_errors/* UsageError */.eb(`input '${name}' must be "true" or "false" (got ${JSON.stringify(value)})`);
-}
-function readEnum(name, allowed, fallback) {
-    const value = getInput(name);
-    if (value === '')
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new src_errors/* UsageError */.eb(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
-}
-/** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
-function readPositiveInt(name, old) {
-    const value = old ? readRenamed(name, old) : getInput(name);
-    if (value === '')
-        return undefined;
-    if (!/^\d+$/.test(value) || Number(value) < 1)
-        throw new src_errors/* UsageError */.eb(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);
-    return Number(value);
-}
-/** A duration such as 5s, 500ms or 2m, in milliseconds. */
-function readDuration(name, fallbackMs) {
-    const value = core.getInput(name);
-    if (value === '')
-        return fallbackMs;
-    const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS)
-        throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got ${JSON.stringify(value)})`);
-    return ms;
-}
-/** A JSON list of strings (e.g. the plan's `partitions` output). */
-function readStringList(name) {
-    const value = core.getInput(name);
-    if (value === '')
-        return [];
-    let parsed;
-    try {
-        parsed = JSON.parse(value);
-    }
-    catch {
-        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
-    }
-    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
-        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
-    return parsed;
-}
-function inputs_setOutput(name, value) {
-    setOutput(name, typeof value === 'string' ? value : String(value));
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/json.ts
 var json = __nccwpck_require__(8301);
-// EXTERNAL MODULE: ./src/map-limited.ts
-var map_limited = __nccwpck_require__(9270);
+// EXTERNAL MODULE: ./src/store/paths.ts
+var paths = __nccwpck_require__(4353);
+;// CONCATENATED MODULE: ./src/store/layout.ts
+// Where pipewright keeps its own state inside a data root, as keys relative to it
+// (a path under a folder, an object key under a bucket's prefix). Live bytes sit
+// at the contract's paths; everything else lives under `_pipewright/`:
+//
+//   runs/<dag_id>/<partition>/<run_id>.json            the run ledger
+//   locks/<dag_id>/<partition>.lock                     one run at a time (filesystem)
+//   leases/<dag_id>/<partition>.json                    one run at a time (bucket)
+//   staging/<dag_id>/<partition>/<run_id>/<task_id>.<attempt>/<output path>
+//                                                       what each attempt wrote
+//   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable)
+//   versions/<dag_id>/<partition>/<run_id>/_version.json  written last: the version is whole
+//   journal/<dag_id>/<partition>.json                   publish intent, present only mid-publish
+//   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live
+
+const STATE_DIR = '_pipewright';
+function partitionKey(area, ref) {
+    (0,paths/* assertSafeSegment */.rI)(ref.dagId, 'dag id');
+    (0,paths/* assertSafeSegment */.rI)(ref.partition, 'partition key');
+    return `${STATE_DIR}/${area}/${ref.dagId}/${ref.partition}`;
+}
+/** The staging prefix of one run of a partition. */
+function runStagingKey(ref, runId) {
+    assertSafeSegment(runId, 'run id');
+    return `${partitionKey('staging', ref)}/${runId}`;
+}
+/** Every run's staging prefix of a partition. */
+function partitionStagingKey(ref) {
+    return partitionKey('staging', ref);
+}
+/** The staging prefix of one attempt of one task. */
+function attemptStagingKey(ref, runId, taskId, attempt) {
+    assertSafeSegment(taskId, 'task id');
+    return `${runStagingKey(ref, runId)}/${taskId}.${attempt}`;
+}
+function layout_versionsKey(ref) {
+    return partitionKey('versions', ref);
+}
+function layout_versionKey(ref, runId) {
+    assertSafeSegment(runId, 'run id');
+    return `${layout_versionsKey(ref)}/${runId}`;
+}
+const layout_VERSION_MARKER = '_version.json';
+function layout_journalKey(ref) {
+    return `${partitionKey('journal', ref)}.json`;
+}
+function layout_partitionManifestKey(ref) {
+    return `${partitionKey('manifests', ref)}.json`;
+}
+function layout_journalsKey(dagId) {
+    assertSafeSegment(dagId, 'dag id');
+    return `${STATE_DIR}/journal/${dagId}`;
+}
+function leaseKey(ref) {
+    return `${partitionKey('leases', ref)}.json`;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
 // Node's filesystem errors carry their errno name in `code`.
 /**
@@ -48196,8 +48717,6 @@ function isCode(error, code) {
     return error?.code === code;
 }
 
-// EXTERNAL MODULE: ./src/store/paths.ts
-var paths = __nccwpck_require__(4353);
 ;// CONCATENATED MODULE: ./src/store/pid.ts
 // Whether a process on this host still runs: decides if a temp file or a lock
 // was left behind by a killed writer.
@@ -48220,7 +48739,7 @@ function isProcessAlive(pid) {
 // other files, lines. Counted chunk by chunk, so a writer can count as it writes.
 
 /** The counter for `path`'s kind of file. */
-function rowCounterFor(path) {
+function rows_rowCounterFor(path) {
     return (0,external_node_path_.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
 }
 const QUOTE = 0x22;
@@ -48360,7 +48879,7 @@ async function openAtomic(target, staleAfterMs) {
     const handle = await (0,promises_.open)(temp, 'wx');
     const hash = (0,external_node_crypto_.createHash)('sha256');
     // Counted as written, so publishing needs no second read of a large output.
-    const rows = rowCounterFor(target);
+    const rows = rows_rowCounterFor(target);
     let bytes = 0;
     let pending = [];
     let pendingBytes = 0;
@@ -48457,8 +48976,693 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+// EXTERNAL MODULE: ./src/store/object-store.ts
+var object_store = __nccwpck_require__(3266);
+;// CONCATENATED MODULE: ./src/store/fs-store.ts
+// The filesystem as an ObjectStore: a key is a path under the root folder. Writes
+// go through the atomic writer (temp file, fsync, rename), so an object appears
+// whole or not at all; a copy is a hard link renamed into place, so versions and
+// publishes move no bytes. Metadata is not kept on the filesystem: the records
+// and manifests carry every checksum, and metadata is only ever a shortcut.
+
+
+
+
+
+
+
+class fs_store_FsObjectStore {
+    kind = 'fs';
+    url;
+    root;
+    constructor(root) {
+        this.root = (0,external_node_path_.resolve)(root);
+        this.url = this.root;
+    }
+    /** Absolute path of a key; refuses keys that leave the root. */
+    pathOf(key) {
+        return (0,paths/* resolveInside */.LI)(this.root, key);
+    }
+    keyOf(path) {
+        return (0,paths/* relativeToRoot */.yY)(this.root, path);
+    }
+    describe(key) {
+        return this.pathOf(key);
+    }
+    async head(key) {
+        const path = this.pathOf(key);
+        try {
+            const info = await (0,promises_.stat)(path);
+            return info.isFile() ? infoOf(key, info) : undefined;
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async read(key) {
+        const path = this.pathOf(key);
+        // Opened first, so a missing object fails here rather than on the first chunk.
+        const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+            if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
+                throw new object_store/* ObjectNotFoundError */.d_(key, path);
+            throw error;
+        });
+        return (0,external_node_fs_.createReadStream)('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
+    }
+    async readText(key) {
+        try {
+            return await (0,promises_.readFile)(this.pathOf(key), 'utf8');
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+                return undefined;
+            throw error;
+        }
+    }
+    async write(key, body, options = {}) {
+        const path = this.pathOf(key);
+        if (options.ifNoneMatch === undefined && options.ifMatch === undefined) {
+            await createAtomicWriter(this.root).writeFile(path, body);
+            return (await this.head(key));
+        }
+        // Conditional: write the temp beside the target, then link (fails when it exists) or check and rename.
+        const dir = (0,external_node_path_.dirname)(path);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const temp = (0,external_node_path_.join)(dir, tempNameFor(path));
+        await createAtomicWriter(this.root).writeFile(temp, body);
+        try {
+            if (options.ifNoneMatch === '*') {
+                await (0,promises_.link)(temp, path).catch((error) => {
+                    if (isCode(error, 'EEXIST'))
+                        throw new object_store/* PreconditionFailedError */.k9(key);
+                    throw error;
+                });
+            }
+            else {
+                const current = await this.head(key);
+                if (current?.etag !== options.ifMatch)
+                    throw new object_store/* PreconditionFailedError */.k9(key);
+                await (0,promises_.rename)(temp, path);
+            }
+        }
+        finally {
+            await (0,promises_.unlink)(temp).catch(() => { });
+        }
+        return (await this.head(key));
+    }
+    async copy(from, to) {
+        const source = this.pathOf(from);
+        const target = this.pathOf(to);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), tempNameFor(target));
+        try {
+            await (0,promises_.link)(source, temp);
+        }
+        catch (error) {
+            if (isCode(error, 'ENOENT'))
+                throw new object_store/* ObjectNotFoundError */.d_(from, source);
+            // Links refused (another device, a filesystem without them): the bytes are copied.
+            if (!isCode(error, 'EPERM') && !isCode(error, 'EXDEV') && !isCode(error, 'ENOTSUP'))
+                throw error;
+            await (0,promises_.copyFile)(source, temp);
+        }
+        await (0,promises_.rename)(temp, target);
+        return (await this.head(to));
+    }
+    async delete(key) {
+        await (0,promises_.unlink)(this.pathOf(key)).catch((error) => {
+            if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTDIR'))
+                throw error;
+        });
+    }
+    /** `deletePrefix` for a folder prefix (`dir/`): the folder goes too, not only its files. */
+    async removeTree(prefix) {
+        if (!prefix.endsWith('/')) {
+            for await (const info of this.list(prefix))
+                await this.delete(info.key);
+            return;
+        }
+        await (0,promises_.rm)(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
+    }
+    async *list(prefix) {
+        // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
+        const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+        const start = folder === '' ? this.root : this.pathOf(folder);
+        const keys = [];
+        await walk(start, folder, keys);
+        keys.sort();
+        for (const key of keys) {
+            if (!key.startsWith(prefix))
+                continue;
+            const info = await this.head(key);
+            if (info)
+                yield info;
+        }
+    }
+}
+async function walk(dir, key, into) {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
+            return;
+        throw error;
+    }
+    for (const entry of entries) {
+        if (isTempName(entry.name))
+            continue;
+        const child = key === '' ? entry.name : external_node_path_.posix.join(key, entry.name);
+        if (entry.isDirectory())
+            await walk((0,external_node_path_.join)(dir, entry.name), child, into);
+        else if (entry.isFile())
+            into.push(child);
+    }
+}
+function infoOf(key, info) {
+    return {
+        key: key.split(external_node_path_.sep).join('/'),
+        size: info.size,
+        etag: `${info.ino.toString(16)}-${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}`,
+        lastModified: info.mtime,
+        metadata: {},
+    };
+}
+
+;// CONCATENATED MODULE: ./src/store/manifest.ts
+// Each published partition folder carries `_manifest.json`: every file in it
+// with rows, bytes and sha256, and the run that produced it. Keys and order are
+// fixed, so two runs over the same inputs give manifests that differ only in
+// `produced_by`. Published partitions get theirs from src/store/commit.ts.
+
+
+
+
+
+
+const MANIFEST_NAME = '_manifest.json';
+/** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
+async function manifest_checksumObject(store, key, signal) {
+    const hash = createHash('sha256');
+    const rows = rowCounterFor(key);
+    let bytes = 0;
+    for await (const chunk of await store.read(key, { signal })) {
+        const buffer = chunk;
+        hash.update(buffer);
+        rows.add(buffer);
+        bytes += buffer.byteLength;
+    }
+    return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+}
+/** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
+async function checksumFile(path, dataRoot) {
+    const store = new FsObjectStore(dataRoot);
+    return manifest_checksumObject(store, store.keyOf(store.pathOf(path)));
+}
+/**
+ * Rewrites `<folder>/_manifest.json` listing every object directly in that folder.
+ * Files in `own` are credited to `runId` with the checksums given (no re-read);
+ * others are checksummed and keep their earlier producer while unchanged.
+ * An emptied folder loses its manifest.
+ */
+async function manifest_writeFolderManifest(store, folder, runId, own) {
+    const manifestKey = posix.join(folder, MANIFEST_NAME);
+    const previous = parseManifest(await store.readText(manifestKey));
+    const files = [];
+    for await (const info of store.list(`${folder}/`)) {
+        const name = info.key.slice(folder.length + 1);
+        if (name.includes('/') || name === MANIFEST_NAME)
+            continue;
+        const mine = own.get(info.key);
+        if (mine) {
+            files.push({ path: info.key, rows: mine.rows, bytes: mine.bytes, sha256: mine.sha256, producedBy: runId });
+            continue;
+        }
+        const sum = await manifest_checksumObject(store, info.key);
+        const earlier = previous?.files.find((f) => f.path === info.key && f.sha256 === sum.sha256);
+        files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+    }
+    if (files.length === 0) {
+        await store.delete(manifestKey);
+        return;
+    }
+    await store.write(manifestKey, toJsonText({ dir: folder, files }));
+}
+/**
+ * Rewrites the manifest of the folder holding `key`, crediting `key` to `runId`
+ * and checksumming it; returns its checksum.
+ */
+async function writeManifestFor(store, key, runId) {
+    const own = await manifest_checksumObject(store, key);
+    const folder = posix.dirname(key);
+    const manifestKey = posix.join(folder, MANIFEST_NAME);
+    const previous = parseManifest(await store.readText(manifestKey));
+    const files = [];
+    for await (const info of store.list(`${folder}/`)) {
+        const name = info.key.slice(folder.length + 1);
+        if (name.includes('/') || name === MANIFEST_NAME)
+            continue;
+        const sum = info.key === key ? own : await manifest_checksumObject(store, info.key);
+        const earlier = previous?.files.find((f) => f.path === sum.path);
+        const producedBy = info.key !== key && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
+            ? earlier.producedBy
+            : runId;
+        files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
+    }
+    await store.write(manifestKey, toJsonText({ dir: folder, files }));
+    return own;
+}
+/** `writeManifestFor` on a data root folder, with `file` relative to it or absolute inside it. */
+async function writeManifest(file, runId, dataRoot) {
+    const store = new FsObjectStore(dataRoot);
+    const key = store.keyOf(store.pathOf(file));
+    if (!(await store.head(key)))
+        throw new Error(`cannot write a manifest for ${store.pathOf(file)}: the file does not exist`);
+    return writeManifestFor(store, key, runId);
+}
+function parseManifest(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const parsed = fromJsonValue(JSON.parse(text));
+        return Array.isArray(parsed.files) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
+async function readManifest(path) {
+    return parseManifest(await readFile(resolve(path), 'utf8').catch(() => undefined));
+}
+
+;// CONCATENATED MODULE: ./src/store/commit.ts
+// Write, audit, publish: how a partition's outputs become live together.
+//
+// Written once over the ObjectStore, so a folder and a bucket keep the same
+// guarantees. A run writes into its own staging prefix. When it has succeeded,
+// its committed outputs are copied into an immutable version (a hard link on a
+// folder, a server-side CopyObject in a bucket: no data moves through the
+// runner), whose `_version.json` is written last. Publishing that version is
+// several steps, so it is first written down as a journal (the intent); then
+// each live key is replaced by a copy of the version's object (atomic per
+// object: a reader sees the old or the new file, never half of one), outputs the new version no
+// longer has are removed, the folder manifests are rewritten, and the partition
+// manifest — the commit marker, naming the live version — is written last. The
+// journal goes last of all. A run killed at any step leaves the journal behind;
+// the next run of the partition, `rollback` or `pipewright repair` applies it
+// again from the start (every step is idempotent), so the partition always ends
+// whole at the new version. Readers that follow the partition manifest read the
+// version's own files and never see a mix.
+
+
+
+
+
+
+/** Versions kept besides the live one when the contract does not say. */
+const DEFAULT_RETAIN_VERSIONS = 3;
+/** Named steps of a publish, for the kill tests: the process is SIGKILLed after the named step. */
+const CRASH_ENV = 'PIPEWRIGHT_TEST_CRASH_AT';
+function crashPoint(step) {
+    if (process.env[CRASH_ENV] === step)
+        process.kill(process.pid, 'SIGKILL');
+}
+async function readPartitionManifest(store, ref) {
+    return readJson(store, layout_partitionManifestKey(ref));
+}
+async function readVersion(store, ref, runId) {
+    return readJson(store, `${versionKey(ref, runId)}/${VERSION_MARKER}`);
+}
+/**
+ * Makes the immutable version of a run from its staged outputs: each object is
+ * checked against what its writer hashed, copied into the version, and
+ * `_version.json` is written last.
+ */
+async function createVersion(store, ref, runId, outputs, made) {
+    const dir = versionKey(ref, runId);
+    await deletePrefix(store, `${dir}/`); // a half-made version of a killed attempt at this
+    const files = [];
+    for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        const sum = await stagedChecksum(store, output);
+        if (output.sha256 !== undefined && sum.sha256 !== output.sha256) {
+            throw new Error(`staged output ${output.name} (${sum.path}) changed after it was committed ` +
+                `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`);
+        }
+        await store.copy(output.staged, `${dir}/${output.path}`);
+        files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
+    }
+    crashPoint('version-linked');
+    const info = {
+        dagId: ref.dagId,
+        partition: ref.partition,
+        runId,
+        createdAt: made.now.toISOString(),
+        codeVersion: made.codeVersion,
+        inputs: made.inputs,
+        files,
+    };
+    await store.write(`${dir}/${VERSION_MARKER}`, toJsonText(info));
+    crashPoint('version-marked');
+    return info;
+}
+/**
+ * The checksum of a staged output: what its writer computed while writing (a 500 MB
+ * bronze is not read again), provided the object still has the size written; else
+ * the object is read.
+ */
+async function stagedChecksum(store, output) {
+    if (output.sha256 !== undefined && output.written !== undefined) {
+        const size = (await store.head(output.staged))?.size;
+        if (size === output.written.bytes) {
+            return { path: output.staged, rows: output.written.rows, bytes: size, sha256: output.sha256 };
+        }
+    }
+    return checksumObject(store, output.staged);
+}
+/** Makes `runId`'s version live (a publish, or a rollback to an older version). The caller holds the partition. */
+async function publishVersion(store, ref, runId, opts) {
+    await repairPartition(store, ref);
+    const version = await readVersion(store, ref, runId);
+    if (!version)
+        throw new UsageError(`no retained version ${runId} of ${ref.dagId} ${ref.partition}`);
+    const previous = await readPartitionManifest(store, ref);
+    const kept = previous ? [previous.runId, ...previous.versions].filter((id) => id !== runId) : [];
+    const versions = kept.slice(0, Math.max(0, opts.retainVersions));
+    const paths = new Set(version.files.map((f) => f.path));
+    const manifest = {
+        dagId: ref.dagId,
+        partition: ref.partition,
+        runId,
+        action: opts.action,
+        publishedAt: opts.now.toISOString(),
+        pinned: opts.pinned ?? opts.action === 'rollback',
+        codeVersion: version.codeVersion,
+        inputs: version.inputs,
+        files: version.files.map((f) => ({ ...f, versionPath: `${versionKey(ref, runId)}/${f.path}` })),
+        versions,
+    };
+    const journal = {
+        manifest,
+        remove: (previous?.files ?? []).map((f) => f.path).filter((p) => !paths.has(p)),
+        prune: kept.slice(versions.length),
+    };
+    await store.write(journalKey(ref), toJsonText(journal));
+    crashPoint('journal-written');
+    await applyJournal(store, ref, journal);
+    return manifest;
+}
+/** Finishes a publish that a killed process left half done. Returns the run id it made live, if any. */
+async function repairPartition(store, ref) {
+    const journal = await readJson(store, journalKey(ref));
+    if (!journal)
+        return undefined;
+    await applyJournal(store, ref, journal);
+    return journal.manifest.runId;
+}
+/** Partitions of a pipeline with a publish left half done. */
+async function pendingJournals(store, dagId) {
+    const prefix = `${journalsKey(dagId)}/`;
+    const partitions = [];
+    for await (const info of store.list(prefix)) {
+        const name = info.key.slice(prefix.length);
+        if (!name.includes('/') && name.endsWith('.json'))
+            partitions.push(name.slice(0, -'.json'.length));
+    }
+    return partitions;
+}
+/** Rewrites the partition manifest with a new pin (the live bytes do not move). */
+async function setPinned(store, ref, pinned) {
+    await repairPartition(store, ref);
+    const manifest = await readPartitionManifest(store, ref);
+    if (!manifest)
+        throw new UsageError(`${ref.dagId} ${ref.partition} has no published version`);
+    const next = { ...manifest, pinned };
+    await store.write(partitionManifestKey(ref), toJsonText(next));
+    return next;
+}
+async function applyJournal(store, ref, journal) {
+    const { manifest } = journal;
+    const source = versionKey(ref, manifest.runId);
+    let step = 0;
+    for (const file of manifest.files) {
+        await store.copy(`${source}/${file.path}`, file.path);
+        crashPoint(`live-file-${++step}`);
+    }
+    for (const path of journal.remove)
+        await store.delete(path);
+    const own = new Map(manifest.files.map((f) => [f.path, f]));
+    const folders = new Set([...manifest.files.map((f) => f.path), ...journal.remove].map((p) => posix.dirname(p)));
+    for (const folder of [...folders].sort())
+        await writeFolderManifest(store, folder, manifest.runId, own);
+    crashPoint('folder-manifests-written');
+    await store.write(partitionManifestKey(ref), toJsonText(manifest));
+    crashPoint('partition-manifest-written');
+    await store.delete(journalKey(ref));
+    crashPoint('journal-removed');
+    for (const id of journal.prune)
+        await deletePrefix(store, `${versionKey(ref, id)}/`);
+    await pruneOrphans(store, ref, new Set([manifest.runId, ...manifest.versions]));
+}
+/** The publish steps in order, for tests that kill a publish at each of them. */
+function publishSteps(fileCount) {
+    return [
+        'version-linked',
+        'version-marked',
+        'journal-written',
+        ...Array.from({ length: fileCount }, (_, i) => `live-file-${i + 1}`),
+        'folder-manifests-written',
+        'partition-manifest-written',
+        'journal-removed',
+    ];
+}
+/** Versions neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
+async function pruneOrphans(store, ref, keep) {
+    const prefix = `${versionsKey(ref)}/`;
+    const orphans = new Set();
+    for await (const info of store.list(prefix)) {
+        const runId = info.key.slice(prefix.length).split('/')[0];
+        if (!keep.has(runId))
+            orphans.add(runId);
+    }
+    for (const runId of orphans)
+        await deletePrefix(store, `${prefix}${runId}/`);
+}
+async function readJson(store, key) {
+    const text = await store.readText(key);
+    if (text === undefined)
+        return undefined;
+    try {
+        return (0,json/* fromJsonValue */.Cw)(JSON.parse(text));
+    }
+    catch (error) {
+        throw new src_errors/* UsageError */.eb(`${store.describe(key)} is not valid JSON (${error.message}): restore it or move it aside`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/contract/duration.ts
+// Durations in contracts: a number and a unit, e.g. 500ms, 30s, 5m, 1h, 1d.
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+/**
+ * The longest duration a timer can hold: Node's setTimeout fires after 1 ms for
+ * anything at or above 2^31 ms, so a longer timeout or delay would be misread.
+ */
+const duration_MAX_DURATION_MS = 2 ** 31 - 1;
+/** Milliseconds of a duration, or undefined when the text is not one. */
+function duration_parseDuration(text) {
+    const match = DURATION.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/map-limited.ts
+var map_limited = __nccwpck_require__(9270);
 // EXTERNAL MODULE: ./src/store/ledger.ts
-var ledger = __nccwpck_require__(9716);
+var store_ledger = __nccwpck_require__(9716);
+;// CONCATENATED MODULE: ./src/store/ledger-index.ts
+// The ledger index: per pipeline, each partition's run ids and a summary of its
+// latest run, so `plan` reads one file instead of every record. It is a cache of
+// the records, never their replacement: every entry carries a stamp of what it was
+// read from (a folder's mtime, a git tree id), each backend compares the stamps
+// with the records' current ones and reads the records again wherever they differ
+// (a record written by hand, by an older pipewright, or by a writer that died
+// between its record and the index). A missing, unreadable or older-format index
+// is simply an index with no entries.
+
+
+/** Bumped when the entries change meaning; an index of another format is rebuilt. */
+const INDEX_FORMAT = 1;
+function indexedRun(record) {
+    const { runId, state, startedAt, endedAt, sequence, pinned } = record;
+    return { runId, state, startedAt, endedAt, sequence, pinned };
+}
+/** The entry for a partition's runs (oldest first, as `Ledger.runs` gives them); undefined when it has none. */
+function entryFor(partition, stamp, runs) {
+    const latest = runs.at(-1);
+    if (!latest)
+        return undefined;
+    return { partition, stamp, runIds: runs.map((r) => r.runId), ...indexedRun(latest) };
+}
+/**
+ * The entry after `record` was written, from the entry before it, when the
+ * partition holds exactly the runs the entry knew plus this one and this one is
+ * the latest: no record needs reading. Undefined when the caller must read the
+ * partition's records instead (it changed behind the index's back, or an older
+ * run was written). `seen.stamp` is that of the partition with this record latest.
+ */
+function entryAfterWrite(before, record, seen) {
+    const known = before?.runIds ?? [];
+    // A rewrite of the latest run (running, then its end) stays the latest; a new run must be later than the latest.
+    const fits = seen.existed
+        ? before?.runId === record.runId
+        : !before || (!known.includes(record.runId) && (0,store_ledger/* compareRuns */.qB)(record, before) > 0);
+    const runIds = seen.existed ? known : [...known, record.runId];
+    if (!fits || !sameMembers(runIds, seen.runIds))
+        return undefined;
+    return { partition: record.partition, stamp: seen.stamp, runIds, ...indexedRun(record) };
+}
+function sameMembers(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const set = new Set(a);
+    return b.every((id) => set.has(id));
+}
+function summaryOf(dagId, entry) {
+    const { stamp: _, runIds: __, ...run } = entry;
+    return { dagId, ...run };
+}
+/** `entries` replace those of their partitions; partitions in `gone` are dropped. */
+function withEntries(index, entries, gone = new Set()) {
+    const byKey = new Map(index.partitions.map((e) => [e.partition, e]));
+    for (const key of gone)
+        byKey.delete(key);
+    for (const entry of entries)
+        byKey.set(entry.partition, entry);
+    const partitions = [...byKey.values()].sort((a, b) => (a.partition < b.partition ? -1 : 1));
+    return { ...index, partitions };
+}
+function emptyIndex(dagId) {
+    return { format: INDEX_FORMAT, dagId, partitions: [] };
+}
+function indexText(index) {
+    return (0,json/* toJsonText */.jj)(index);
+}
+/** The index in `text`, or an empty one when the text is not an index of this format for `dagId`. */
+function parseIndex(text, dagId) {
+    if (text === undefined)
+        return emptyIndex(dagId);
+    try {
+        const index = (0,json/* fromJsonValue */.Cw)(JSON.parse(text));
+        if (index.format === INDEX_FORMAT && index.dagId === dagId && Array.isArray(index.partitions))
+            return index;
+    }
+    catch {
+        // A torn or hand-mangled index is rebuilt from the records.
+    }
+    return emptyIndex(dagId);
+}
+
+;// CONCATENATED MODULE: ./src/store/fs-ledger-index.ts
+// The filesystem ledger's index (see ledger-index.ts):
+// `_pipewright/index/<dag_id>/<generation>.json`. Each update links a new
+// generation into place with link(2), which fails if that generation exists, so
+// of two writers racing from the same generation one wins and the other applies
+// its change again on the winner's index: no lock to go stale, no update lost.
+// Readers take the highest generation; older ones are removed behind them.
+
+
+
+
+
+const GENERATION = /^(\d+)\.json$/;
+/** Races lost in a row before an update gives up (the index is a cache: the records stay the truth). */
+const MAX_ATTEMPTS = 50;
+/** The index's folder for one pipeline. */
+function indexDir(stateDir, dagId) {
+    return (0,external_node_path_.join)(stateDir, 'index', dagId);
+}
+/** The current index (empty when there is none or it cannot be read). */
+async function readIndex(dir, dagId) {
+    for (let attempt = 0;; attempt++) {
+        const generation = await latestGeneration(dir);
+        if (generation === 0)
+            return { generation, index: parseIndex(undefined, dagId) };
+        try {
+            return { generation, index: parseIndex(await (0,promises_.readFile)(generationPath(dir, generation), 'utf8'), dagId) };
+        }
+        catch (error) {
+            // Removed by a writer that just published a newer one: read that.
+            if (!isCode(error, 'ENOENT') || attempt >= MAX_ATTEMPTS)
+                throw error;
+        }
+    }
+}
+/**
+ * Applies `change` to the current index and publishes the result as the next
+ * generation; when another writer published first, applies it again to theirs.
+ */
+async function updateIndex(dir, dagId, change) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const temp = (0,external_node_path_.join)(dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        for (let attempt = 1;; attempt++) {
+            const current = await readIndex(dir, dagId);
+            await (0,promises_.writeFile)(temp, indexText(await change(current.index)));
+            const next = current.generation + 1;
+            try {
+                await (0,promises_.link)(temp, generationPath(dir, next));
+            }
+            catch (error) {
+                if (!isCode(error, 'EEXIST') || attempt >= MAX_ATTEMPTS)
+                    throw error;
+                continue;
+            }
+            await removeOlder(dir, current.generation);
+            return;
+        }
+    }
+    finally {
+        await (0,promises_.unlink)(temp).catch(() => { });
+    }
+}
+async function latestGeneration(dir) {
+    let latest = 0;
+    for (const name of await namesIn(dir)) {
+        const match = GENERATION.exec(name);
+        if (match)
+            latest = Math.max(latest, Number(match[1]));
+    }
+    return latest;
+}
+/** Generations before `keep` (which a reader may still be opening) go. */
+async function removeOlder(dir, keep) {
+    for (const name of await namesIn(dir)) {
+        const match = GENERATION.exec(name);
+        if (match && Number(match[1]) < keep)
+            await (0,promises_.unlink)((0,external_node_path_.join)(dir, name)).catch(() => { });
+    }
+}
+function generationPath(dir, generation) {
+    return (0,external_node_path_.join)(dir, `${generation}.json`);
+}
+async function namesIn(dir) {
+    try {
+        return await (0,promises_.readdir)(dir);
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT'))
+            return [];
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/lock.ts
 // One run at a time per partition: `<root>/_pipewright/locks/<dag_id>/<partition>.lock`.
 // The lock is published complete with link(2), which fails if the name exists,
@@ -48630,6 +49834,14 @@ var record_file = __nccwpck_require__(7963);
 // `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
 // written atomically. Concurrent runs write different files, so they cannot
 // corrupt each other; a run's own rewrites replace its file in one rename.
+// Each write also updates the pipeline's index (fs-ledger-index.ts), checked on
+// every read against each partition's stamp (its folder's mtime, its latest
+// record's mtime and size): the index answers `plan` in one read and names the
+// records `history` reads; the records stay the truth.
+
+
+
+
 
 
 
@@ -48645,19 +49857,81 @@ var record_file = __nccwpck_require__(7963);
 const READ_CONCURRENCY = 32;
 class FsLedger {
     dataRoot;
-    constructor(dataRoot) {
+    indexed;
+    constructor(dataRoot, options = {}) {
         this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
+        this.indexed = options.index ?? true;
     }
-    /** The latest run of every partition that has one (by startedAt, then runId). */
+    /** The latest run of every partition that has one (by sequence, startedAt, then runId). */
     async latestRuns(dagId) {
-        const latest = new Map();
-        for (const partition of await listDirs(this.dagDir(dagId))) {
-            const runs = await this.runs(dagId, partition);
-            const last = runs.at(-1);
-            if (last)
-                latest.set(partition, await this.settle(last));
+        const entries = await this.entries(dagId);
+        const dir = this.dagDir(dagId);
+        const latest = await (0,map_limited/* mapLimited */.b)(entries, READ_CONCURRENCY, async (entry) => {
+            const run = await readRecord((0,external_node_path_.join)(dir, entry.partition, `${entry.runId}.json`)).catch(async (error) => {
+                // Replaced since the index was checked (a run just started): read the partition again.
+                if (!isCode(error, 'ENOENT'))
+                    throw error;
+                return (await this.runs(dagId, entry.partition)).at(-1);
+            });
+            return run && [entry.partition, await this.settle(run)];
+        });
+        return new Map(latest.filter((pair) => pair !== undefined));
+    }
+    /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
+    async latestSummaries(dagId) {
+        const summaries = new Map();
+        for (const entry of await this.entries(dagId)) {
+            summaries.set(entry.partition, await this.settle(summaryOf(dagId, entry)));
         }
-        return latest;
+        return summaries;
+    }
+    /**
+     * The index entry of every partition that has runs, each checked against its
+     * stamp (partition folder and latest record, see `stamp`); partitions the index
+     * does not know or knows stale are read and saved back. `folderOnly`: for a
+     * caller that reads every record anyway and needs only their names.
+     */
+    async entries(dagId, folderOnly = false) {
+        const dir = this.dagDir(dagId);
+        const partitions = await listDirs(dir);
+        // Unreadable (a file where its folder should be, no permission): as good as missing, the records say it all.
+        const index = this.indexed
+            ? ((await readIndex(this.indexDir(dagId), dagId).catch(() => undefined))?.index ?? emptyIndex(dagId))
+            : undefined;
+        const known = new Map(index?.partitions.map((e) => [e.partition, e]));
+        const fresh = [];
+        const stale = [];
+        for (const partition of partitions) {
+            const entry = known.get(partition);
+            const path = (0,external_node_path_.join)(dir, partition);
+            const current = entry && (folderOnly ? folderStamp(path) : currentStamp(path, entry.runId));
+            if (entry && current !== undefined && (folderOnly ? entry.stamp.startsWith(current) : entry.stamp === current)) {
+                fresh.push(entry);
+            }
+            else
+                stale.push(partition);
+        }
+        const reread = await (0,map_limited/* mapLimited */.b)(stale, READ_CONCURRENCY, (partition) => this.readPartition(dagId, partition));
+        const found = reread.filter((e) => e !== undefined);
+        const listed = new Set(partitions);
+        const gone = new Set([...known.keys()].filter((key) => !listed.has(key)));
+        if (index && (found.length > 0 || gone.size > 0)) {
+            await this.saveIndex(dagId, (current) => withEntries(current, found, gone));
+        }
+        return [...fresh, ...found].sort((a, b) => (a.partition < b.partition ? -1 : 1));
+    }
+    /** A partition's index entry from its records; undefined when it has none. */
+    async readPartition(dagId, partition) {
+        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
+        // Stats before reads: a record changed during the read leaves the entry stale, never wrongly fresh.
+        const folder = statOf(dir);
+        if (!folder)
+            return undefined;
+        const names = await recordNames(dir);
+        const files = new Map(names.map((runId) => [runId, statOf((0,external_node_path_.join)(dir, `${runId}.json`))]));
+        const runs = await this.runs(dagId, partition);
+        const latest = runs.at(-1);
+        return latest && entryFor(partition, stamp(folder, files.get(latest.runId)), runs);
     }
     async latestRun(dagId, partition) {
         const last = (await this.runs(dagId, partition)).at(-1);
@@ -48679,21 +49953,45 @@ class FsLedger {
     async runs(dagId, partition) {
         (0,paths/* assertSafeSegment */.rI)(partition, 'partition key');
         const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
-        const names = (await listFiles(dir)).filter((n) => n.endsWith('.json') && !isTempName(n));
-        const records = await (0,map_limited/* mapLimited */.b)(names, READ_CONCURRENCY, (name) => readRecord((0,external_node_path_.join)(dir, name)));
-        return records.sort(ledger/* compareRuns */.q);
+        const names = await recordNames(dir);
+        const records = await (0,map_limited/* mapLimited */.b)(names, READ_CONCURRENCY, (runId) => readRecord((0,external_node_path_.join)(dir, `${runId}.json`)));
+        return records.sort(store_ledger/* compareRuns */.qB);
     }
-    /** Every run of a pipeline in one pass, each partition's oldest first and its latest settled (the status site). */
+    /**
+     * Every run of a pipeline in one pass, each partition's oldest first and its
+     * latest settled (the status site). The index names each partition's records,
+     * so no folder is listed; they are read synchronously: a ten-year history is
+     * tens of thousands of small files, and each promise round trip through the
+     * thread pool costs more than the read itself (3× the CPU, measured).
+     */
     async history(dagId) {
-        const partitions = await listDirs(this.dagDir(dagId));
-        const all = await (0,map_limited/* mapLimited */.b)(partitions, READ_CONCURRENCY, async (partition) => {
-            const runs = await this.runs(dagId, partition);
+        const dir = this.dagDir(dagId);
+        const all = [];
+        for (const entry of await this.entries(dagId, true)) {
+            let runs;
+            try {
+                runs = entry.runIds.map((runId) => {
+                    const path = (0,external_node_path_.join)(dir, entry.partition, `${runId}.json`);
+                    return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
+                });
+            }
+            catch (error) {
+                // Removed since the index was checked: list the folder instead.
+                if (!isCode(error, 'ENOENT'))
+                    throw error;
+                runs = await this.runs(dagId, entry.partition);
+            }
+            runs.sort(store_ledger/* compareRuns */.qB);
             const last = runs.pop();
-            return last ? [...runs, await this.settle(last)] : [];
-        });
-        return all.flat();
+            if (last)
+                all.push(...runs, await this.settle(last));
+        }
+        return all;
     }
     /** The file that holds one run's record. */
+    recordKey(record) {
+        return (0,paths/* relativeToRoot */.yY)(this.dataRoot, this.recordPath(record));
+    }
     recordPath(record) {
         (0,paths/* assertSafeSegment */.rI)(record.runId, 'run id');
         (0,paths/* assertSafeSegment */.rI)(record.partition, 'partition key');
@@ -48701,7 +49999,29 @@ class FsLedger {
     }
     async write(record) {
         const path = this.recordPath(record);
+        const existed = this.indexed && statOf(path) !== undefined;
         await createAtomicWriter(this.dataRoot).writeFile(path, (0,json/* toJsonText */.jj)(record));
+        if (!this.indexed)
+            return;
+        const dir = (0,external_node_path_.dirname)(path);
+        const folder = statOf(dir);
+        if (!folder)
+            return;
+        const seen = { existed, stamp: stamp(folder, statOf(path)), runIds: await recordNames(dir) };
+        await this.saveIndex(record.dagId, async (index) => {
+            const before = index.partitions.find((e) => e.partition === record.partition);
+            // Only a partition changed behind the index's back needs its records read.
+            const entry = entryAfterWrite(before, record, seen) ?? (await this.readPartition(record.dagId, record.partition));
+            return entry ? withEntries(index, [entry]) : index;
+        });
+    }
+    /**
+     * The index is a cache: when it cannot be written (a read-only data root, a full
+     * disk, a race lost fifty times) the records still say everything, so readers
+     * carry on and the next read that can write repairs it.
+     */
+    async saveIndex(dagId, change) {
+        await updateIndex(this.indexDir(dagId), dagId, change).catch(() => { });
     }
     /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
     acquire(dagId, partition, runId) {
@@ -48711,6 +50031,40 @@ class FsLedger {
         (0,paths/* assertSafeSegment */.rI)(dagId, 'dag id');
         return (0,external_node_path_.join)(this.dataRoot, '_pipewright', 'runs', dagId);
     }
+    indexDir(dagId) {
+        (0,paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+        return indexDir((0,external_node_path_.join)(this.dataRoot, '_pipewright'), dagId);
+    }
+}
+/** The run ids whose records a partition folder holds. */
+async function recordNames(dir) {
+    return runIdsOf(await listFiles(dir));
+}
+function runIdsOf(names) {
+    return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -5));
+}
+/**
+ * What an index entry is checked against: the partition folder's mtime, which
+ * changes when a record is added, replaced (renamed over) or removed, and the
+ * latest record's mtime and size, which change when it is edited in place. Stats
+ * after a write are fine-grained on Linux (6.13+ multigrain timestamps), so a
+ * change right after pipewright's own write still moves them.
+ */
+function stamp(folder, latest) {
+    return `${folder.mtimeMs} ${latest ? `${latest.mtimeMs} ${latest.size}` : '-'}`;
+}
+/** The folder's part of a stamp, with its separator. */
+function folderStamp(dir) {
+    const folder = statOf(dir);
+    return folder && `${folder.mtimeMs} `;
+}
+function currentStamp(dir, latestRunId) {
+    const folder = statOf(dir);
+    return folder && stamp(folder, statOf((0,external_node_path_.join)(dir, `${latestRunId}.json`)));
+}
+/** Synchronous: thousands of stats in a row cost a fraction of their promise round trips. */
+function statOf(path) {
+    return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
 }
 async function readRecord(path) {
     return (0,record_file/* parseRunRecord */.Y)(await (0,promises_.readFile)(path, 'utf8'), path);
@@ -48732,182 +50086,6 @@ async function entries(dir) {
     }
 }
 
-// EXTERNAL MODULE: ./src/store/object-store.ts
-var object_store = __nccwpck_require__(3266);
-;// CONCATENATED MODULE: ./src/store/fs-store.ts
-// The filesystem as an ObjectStore: a key is a path under the root folder. Writes
-// go through the atomic writer (temp file, fsync, rename), so an object appears
-// whole or not at all; a copy is a hard link renamed into place, so versions and
-// publishes move no bytes. Metadata is not kept on the filesystem: the records
-// and manifests carry every checksum, and metadata is only ever a shortcut.
-
-
-
-
-
-
-
-class FsObjectStore {
-    kind = 'fs';
-    url;
-    root;
-    constructor(root) {
-        this.root = (0,external_node_path_.resolve)(root);
-        this.url = this.root;
-    }
-    /** Absolute path of a key; refuses keys that leave the root. */
-    pathOf(key) {
-        return (0,paths/* resolveInside */.LI)(this.root, key);
-    }
-    keyOf(path) {
-        return (0,paths/* relativeToRoot */.yY)(this.root, path);
-    }
-    describe(key) {
-        return this.pathOf(key);
-    }
-    async head(key) {
-        const path = this.pathOf(key);
-        try {
-            const info = await (0,promises_.stat)(path);
-            return info.isFile() ? infoOf(key, info) : undefined;
-        }
-        catch (error) {
-            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
-                return undefined;
-            throw error;
-        }
-    }
-    async read(key) {
-        const path = this.pathOf(key);
-        // Opened first, so a missing object fails here rather than on the first chunk.
-        const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-            if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
-                throw new object_store/* ObjectNotFoundError */.d_(key, path);
-            throw error;
-        });
-        return (0,external_node_fs_.createReadStream)('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
-    }
-    async readText(key) {
-        try {
-            return await (0,promises_.readFile)(this.pathOf(key), 'utf8');
-        }
-        catch (error) {
-            if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
-                return undefined;
-            throw error;
-        }
-    }
-    async write(key, body, options = {}) {
-        const path = this.pathOf(key);
-        if (options.ifNoneMatch === undefined && options.ifMatch === undefined) {
-            await createAtomicWriter(this.root).writeFile(path, body);
-            return (await this.head(key));
-        }
-        // Conditional: write the temp beside the target, then link (fails when it exists) or check and rename.
-        const dir = (0,external_node_path_.dirname)(path);
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        const temp = (0,external_node_path_.join)(dir, tempNameFor(path));
-        await createAtomicWriter(this.root).writeFile(temp, body);
-        try {
-            if (options.ifNoneMatch === '*') {
-                await (0,promises_.link)(temp, path).catch((error) => {
-                    if (isCode(error, 'EEXIST'))
-                        throw new object_store/* PreconditionFailedError */.k9(key);
-                    throw error;
-                });
-            }
-            else {
-                const current = await this.head(key);
-                if (current?.etag !== options.ifMatch)
-                    throw new object_store/* PreconditionFailedError */.k9(key);
-                await (0,promises_.rename)(temp, path);
-            }
-        }
-        finally {
-            await (0,promises_.unlink)(temp).catch(() => { });
-        }
-        return (await this.head(key));
-    }
-    async copy(from, to) {
-        const source = this.pathOf(from);
-        const target = this.pathOf(to);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), tempNameFor(target));
-        try {
-            await (0,promises_.link)(source, temp);
-        }
-        catch (error) {
-            if (isCode(error, 'ENOENT'))
-                throw new object_store/* ObjectNotFoundError */.d_(from, source);
-            // Links refused (another device, a filesystem without them): the bytes are copied.
-            if (!isCode(error, 'EPERM') && !isCode(error, 'EXDEV') && !isCode(error, 'ENOTSUP'))
-                throw error;
-            await (0,promises_.copyFile)(source, temp);
-        }
-        await (0,promises_.rename)(temp, target);
-        return (await this.head(to));
-    }
-    async delete(key) {
-        await (0,promises_.unlink)(this.pathOf(key)).catch((error) => {
-            if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTDIR'))
-                throw error;
-        });
-    }
-    /** `deletePrefix` for a folder prefix (`dir/`): the folder goes too, not only its files. */
-    async removeTree(prefix) {
-        if (!prefix.endsWith('/')) {
-            for await (const info of this.list(prefix))
-                await this.delete(info.key);
-            return;
-        }
-        await (0,promises_.rm)(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
-    }
-    async *list(prefix) {
-        // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
-        const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
-        const start = folder === '' ? this.root : this.pathOf(folder);
-        const keys = [];
-        await walk(start, folder, keys);
-        keys.sort();
-        for (const key of keys) {
-            if (!key.startsWith(prefix))
-                continue;
-            const info = await this.head(key);
-            if (info)
-                yield info;
-        }
-    }
-}
-async function walk(dir, key, into) {
-    let entries;
-    try {
-        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
-            return;
-        throw error;
-    }
-    for (const entry of entries) {
-        if (isTempName(entry.name))
-            continue;
-        const child = key === '' ? entry.name : external_node_path_.posix.join(key, entry.name);
-        if (entry.isDirectory())
-            await walk((0,external_node_path_.join)(dir, entry.name), child, into);
-        else if (entry.isFile())
-            into.push(child);
-    }
-}
-function infoOf(key, info) {
-    return {
-        key: key.split(external_node_path_.sep).join('/'),
-        size: info.size,
-        etag: `${info.ino.toString(16)}-${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}`,
-        lastModified: info.mtime,
-        metadata: {},
-    };
-}
-
 // EXTERNAL MODULE: ./src/store/lease.ts
 var lease = __nccwpck_require__(139);
 ;// CONCATENATED MODULE: ./src/store/data-root.ts
@@ -48925,10 +50103,21 @@ var lease = __nccwpck_require__(139);
 function isBucketRoot(dataRoot) {
     return /^s3:\/\//i.test(dataRoot);
 }
-/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) first. */
+/** Buckets opened (and checked) by this process: lineage reads an upstream's manifests per partition. */
+const buckets = new Map();
+/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) once per process. */
 async function openDataRoot(dataRoot) {
     if (!isBucketRoot(dataRoot))
-        return new FsObjectStore(dataRoot);
+        return new fs_store_FsObjectStore(dataRoot);
+    let opened = buckets.get(dataRoot);
+    if (!opened) {
+        opened = openBucket(dataRoot);
+        buckets.set(dataRoot, opened);
+        opened.catch(() => buckets.delete(dataRoot));
+    }
+    return opened;
+}
+async function openBucket(dataRoot) {
     const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
     const store = openS3Store(dataRoot);
@@ -48941,7 +50130,7 @@ async function openDataRoot(dataRoot) {
  * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
  */
 async function dataRootLedger(store) {
-    if (store instanceof FsObjectStore)
+    if (store instanceof fs_store_FsObjectStore)
         return new FsLedger(store.root);
     const { BucketLedger } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 6413));
     return new BucketLedger(store, leaseSettings(process.env));
@@ -48974,6 +50163,610 @@ function leaseSettings(env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/lineage/upstream.ts
+// Which upstream partitions a downstream partition reads, and whether they are
+// published. The rule is one for every pair of grains: a downstream partition
+// needs each upstream partition whose data interval overlaps its own, so a
+// weekly partition needs its seven days, a daily one its 24 hours (23 or 25 on
+// the days the clock changes), and an hourly one the day that holds it.
+// Published means the upstream partition has a partition manifest (the commit
+// marker a publish writes last, src/store/commit.ts).
+
+
+
+
+
+/** The upstream partitions whose data intervals overlap `partition`'s, oldest first. */
+function upstreamPartitions(partition, upstream) {
+    const start = new Date(Date.parse(partition.dataIntervalStart));
+    const lastInstant = new Date(Date.parse(partition.dataIntervalEnd) - 1);
+    const first = partitionContaining(upstream.partition, upstream.timezone, start);
+    const last = partitionContaining(upstream.partition, upstream.timezone, lastInstant);
+    return partitionsBetween(upstream.partition, upstream.timezone, first, last);
+}
+/**
+ * The data root an upstream publishes into: the one this run was given (a shared root, such
+ * as a bucket on GitHub), else the upstream's default `<its folder>/data`.
+ */
+function upstreamDataRoot(ref) {
+    if (ref.dataRoot !== undefined)
+        return ref.dataRoot;
+    if (!ref.upstream)
+        throw new Error(`from: ${ref.dagId}.${ref.output} was not resolved`);
+    return (0,external_node_path_.join)(ref.upstream.dir, 'data');
+}
+/** Reads partition manifests under each upstream's data root. */
+const manifestPublications = async (ref, partition) => {
+    const store = await openDataRoot(upstreamDataRoot(ref));
+    const manifest = await readPartitionManifest(store, { dagId: ref.dagId, partition });
+    return manifest ? { publishedAt: manifest.publishedAt, runId: manifest.runId } : undefined;
+};
+/**
+ * The upstream partitions of `partition` across all of `pipeline`'s `from:` inputs, split into
+ * those not published and those republished after `since` (the start of the run that read them).
+ */
+async function upstreamState(pipeline, partition, read, since) {
+    const waiting = [];
+    const changed = [];
+    const seen = new Set();
+    for (const ref of Object.values(pipeline.from ?? {})) {
+        if (!ref.upstream)
+            continue;
+        for (const up of upstreamPartitions(partition, ref.upstream)) {
+            const id = `${ref.dagId}\0${up.key}`;
+            if (seen.has(id))
+                continue; // two outputs of one upstream partition are published together
+            seen.add(id);
+            const publication = await read(ref, up.key);
+            const entry = { dagId: ref.dagId, partition: up.key };
+            if (!publication)
+                waiting.push(entry);
+            else if (since !== undefined && Date.parse(publication.publishedAt) > Date.parse(since))
+                changed.push(entry);
+        }
+    }
+    return { waiting, changed };
+}
+/** `turanmart_daily_sales 2026-05-02, 2026-05-03`: upstream partitions grouped by pipeline. */
+function describeUpstream(partitions) {
+    const byDag = new Map();
+    for (const p of partitions)
+        byDag.set(p.dagId, [...(byDag.get(p.dagId) ?? []), p.partition]);
+    return [...byDag].map(([dagId, keys]) => `${dagId} ${keys.join(', ')}`).join('; ');
+}
+/**
+ * `pipeline` with each `from:` input pointed at the data root its upstream publishes into: the
+ * same root when this run was given one (a shared folder or bucket), else the upstream's own
+ * default root, as each pipeline's default root is its own `data/` folder.
+ */
+function withUpstreamRoots(pipeline, dataRoot) {
+    const entries = Object.entries(pipeline.from ?? {});
+    if (entries.length === 0)
+        return pipeline;
+    // A bucket is always shared: pipelines that name one read each other's outputs there.
+    const bucket = /^s3:\/\//i.test(dataRoot);
+    const shared = bucket || (0,external_node_path_.resolve)(dataRoot) !== (0,external_node_path_.resolve)(pipeline.dir, 'data');
+    const from = Object.fromEntries(entries.map(([name, ref]) => {
+        const { dataRoot: _old, ...rest } = ref;
+        const root = bucket ? dataRoot : (0,external_node_path_.resolve)(dataRoot);
+        return [name, { ...rest, dataRoot: shared ? root : upstreamDataRoot(rest) }];
+    }));
+    return { ...pipeline, from };
+}
+/** The stale partitions among the latest runs, for `status`; the next tick replans them as `upstream_changed`. */
+async function stalePartitions(pipeline, latest, read = manifestPublications) {
+    if (Object.keys(pipeline.from ?? {}).length === 0)
+        return [];
+    const stale = [];
+    for (const [key, run] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (run.state !== 'success' || run.pinned)
+            continue;
+        const { changed } = await upstreamState(pipeline, run, read, run.startedAt);
+        if (changed.length > 0)
+            stale.push({ key, upstream: changed });
+    }
+    return stale;
+}
+/** `stale: 1 partition (an upstream partition was published again since it ran): ...`, or ''. */
+function renderStale(stale) {
+    if (stale.length === 0)
+        return '';
+    const n = stale.length;
+    const items = stale.map((s) => `  ${s.key}  ${describeUpstream(s.upstream)} published again since it ran\n`);
+    return `stale: ${n} partition${n === 1 ? '' : 's'} (the next tick runs ${n === 1 ? 'it' : 'them'} again):\n${items.join('')}`;
+}
+/**
+ * Refuses to run a partition whose upstream partitions are not published (a manual `run`: the
+ * planner would have left it waiting), before anything is written.
+ */
+async function assertUpstreamPublished(pipeline, partition, read = manifestPublications) {
+    const { waiting } = await upstreamState(pipeline, partition, read);
+    if (waiting.length === 0)
+        return;
+    const roots = [...new Set(Object.values(pipeline.from ?? {}).map(upstreamDataRoot))].join(', ');
+    throw new StateError(`${pipeline.dagId} ${partition.key} waits for ${describeUpstream(waiting)}, not published under ${roots}: ` +
+        'run the upstream partition first (or the same data root it publishes into); nothing was run');
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+// Text a person typed, shown as itself inside Markdown (job summaries, reports,
+// issues): GitHub renders Markdown and some HTML there, so a reason like
+// `<img src=x>` or `[click](https://evil)` must not become markup.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>]/g;
+/** One line of literal text: line breaks become spaces, `&` an entity, Markdown and HTML punctuation is escaped. */
+function markdownText(value) {
+    return value
+        .replace(/[\r\n]+/g, ' ')
+        .replaceAll('&', '&amp;')
+        .replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/plan/estimate.ts
+/** Wall times of finished runs (success or failed) that recorded an end. */
+function pastDurations(history) {
+    const durations = [];
+    for (const run of history) {
+        if (run.state !== 'success' && run.state !== 'failed')
+            continue;
+        const ms = Date.parse(run.endedAt ?? '') - Date.parse(run.startedAt);
+        if (Number.isFinite(ms) && ms >= 0)
+            durations.push(ms);
+    }
+    return durations;
+}
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** Undefined when there is no history to estimate from. */
+function estimateRunnerMinutes(history, matrix) {
+    const durations = pastDurations(history);
+    const medianMs = median(durations);
+    if (medianMs === undefined)
+        return undefined;
+    let runnerMinutes = 0;
+    for (const entry of matrix.include) {
+        const partitions = entry.partitions.split(' ').filter(Boolean).length;
+        runnerMinutes += Math.max(1, Math.ceil((medianMs * partitions) / 60_000));
+    }
+    return { samples: durations.length, medianMs, jobs: matrix.include.length, runnerMinutes };
+}
+
+;// CONCATENATED MODULE: ./src/schedule/window.ts
+
+
+
+function contractWindow(pipeline) {
+    const { partition: grain, timezone } = pipeline;
+    const first = partitionContaining(grain, timezone, parseInstant(pipeline.startDate, timezone, 'start_date').toJSDate());
+    if (pipeline.endDate === undefined)
+        return { first };
+    const last = partitionContaining(grain, timezone, parseInstant(pipeline.endDate, timezone, 'end_date').toJSDate());
+    return { first, last };
+}
+/** The newest partition whose interval has ended by `now` (the one containing `now` is still open). */
+function latestDuePartition(pipeline, now) {
+    return previousPartition(pipeline.partition, pipeline.timezone, partitionContaining(pipeline.partition, pipeline.timezone, now));
+}
+/** Interval start as a number, for ordering partitions of one grid. */
+function startMs(partition) {
+    return Date.parse(partition.dataIntervalStart);
+}
+/**
+ * Refuses, as `backfill` and `run` both must, partitions the contract does not
+ * allow: `first` before start_date's partition, `last` after end_date's, or
+ * `last` not yet due at `now` (its data interval has not ended).
+ */
+function assertWithinContract(pipeline, first, last, now) {
+    const window = contractWindow(pipeline);
+    if (startMs(first.partition) < startMs(window.first))
+        throw new src_errors/* UsageError */.eb(`${first.label} is before the pipeline's first partition '${window.first.key}' (start_date ${pipeline.startDate}); ` +
+            'to process older data, move start_date earlier in the contract');
+    if (window.last && startMs(last.partition) > startMs(window.last))
+        throw new src_errors/* UsageError */.eb(`${last.label} is after the pipeline's last partition '${window.last.key}' (end_date ${pipeline.endDate})`);
+    if (!isDue(last.partition, now)) {
+        const due = latestDuePartition(pipeline, now);
+        throw new src_errors/* UsageError */.eb(`${last.label} is not due yet: its data interval ends ${last.partition.dataIntervalEnd}; the latest due partition is '${due.key}'`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/matrix.ts
+// GitHub refuses a job matrix of more than 256 entries, so a long plan is cut
+// into contiguous chunks: every key exactly once, in plan order, chunk sizes
+// differing by at most one.
+const GITHUB_MATRIX_LIMIT = 256;
+function toMatrix(keys, maxEntries = GITHUB_MATRIX_LIMIT) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 1)
+        throw new RangeError(`maxEntries must be a positive integer (got ${maxEntries})`);
+    const entries = Math.min(keys.length, maxEntries);
+    const base = Math.floor(keys.length / entries);
+    const larger = keys.length % entries; // the first `larger` chunks take one extra key
+    const include = [];
+    let at = 0;
+    for (let i = 0; i < entries; i++) {
+        const chunk = keys.slice(at, at + base + (i < larger ? 1 : 0));
+        at += chunk.length;
+        const label = chunk.length === 1 ? chunk[0] : `${chunk[0]}..${chunk[chunk.length - 1]}`;
+        include.push({ label, partitions: chunk.join(' ') });
+    }
+    return { include };
+}
+
+;// CONCATENATED MODULE: ./src/plan/skipped.ts
+/** Why `latest` keeps its partition out of a backfill with `reprocess`, or undefined when it is planned. */
+function skipFor(key, latest, reprocess) {
+    if (!latest)
+        return undefined;
+    const runId = latest.runId;
+    switch (latest.state) {
+        case 'running':
+            return { key, reason: 'running', runId };
+        case 'failed':
+        case 'deferred':
+            return reprocess === 'none' ? { key, reason: 'failed', runId, include: '--reprocess failed' } : undefined;
+        case 'success':
+            if (reprocess === 'completed')
+                return undefined;
+            if (latest.pinned)
+                return { key, reason: 'pinned', runId, include: '--reprocess completed (or rollback --unpin)' };
+            return reprocess === 'changed'
+                ? undefined
+                : { key, reason: 'succeeded', runId, include: '--reprocess completed' };
+    }
+}
+const WHY = {
+    succeeded: 'already succeeded',
+    failed: 'failed, and --reprocess none reruns only partitions never run',
+    running: 'a run is in progress',
+    pinned: 'rolled back and pinned',
+};
+/** One line per skipped partition, e.g. `2026-05-02  already succeeded (run x): --reprocess completed includes it`. */
+function skipped_renderSkipped(skipped) {
+    if (skipped.length === 0)
+        return '';
+    const width = Math.max(...skipped.map((s) => s.key.length));
+    const lines = skipped.map((s) => `  ${s.key.padEnd(width)}  ${WHY[s.reason]} (run ${s.runId})${s.include ? `: ${s.include} includes it` : ': wait for it to end'}`);
+    return `skipped ${skipped.length} partition${skipped.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+
+
+
+
+const REPROCESS_MODES = ['failed', 'completed', 'none', 'changed'];
+/** The reason to run a partition given its latest run, or undefined to leave it alone. */
+function reasonFor(latest, reprocess) {
+    if (!latest)
+        return 'missing';
+    switch (latest.state) {
+        case 'running':
+            return undefined; // a live run owns it; planning it again would race that run
+        case 'failed':
+        case 'deferred':
+            return reprocess === 'none' ? undefined : 'failed';
+        case 'success':
+            if (reprocess === 'completed')
+                return 'reprocess';
+            // A rolled-back partition is pinned: only a `completed` reprocess (or an unpin) moves it.
+            return reprocess === 'changed' && !latest.pinned ? 'changed' : undefined;
+    }
+}
+async function plan_select(pipeline, candidates, reprocess, ledger, publications) {
+    // Summaries: a ledger with an index answers from one read, not one per record.
+    const latest = await (0,store_ledger/* latestSummaries */.w4)(ledger, pipeline.dagId);
+    const lineage = Object.keys(pipeline.from ?? {}).length > 0;
+    const out = { planned: [], skipped: [], waiting: [] };
+    for (const partition of candidates) {
+        const run = latest.get(partition.key);
+        let reason = reasonFor(run, reprocess);
+        if (!lineage) {
+            if (reason)
+                out.planned.push({ ...partition, reason });
+            else
+                out.skipped.push(skipFor(partition.key, run, reprocess));
+            continue;
+        }
+        // A success read upstream partitions as they were when its run started; a republish since makes it stale.
+        const stale = !reason && run?.state === 'success' && !run.pinned && reprocess !== 'none';
+        const upstream = await upstreamState(pipeline, partition, publications, stale ? run.startedAt : undefined);
+        if (stale && upstream.changed.length > 0)
+            reason = 'upstream_changed';
+        if (!reason)
+            out.skipped.push(skipFor(partition.key, run, reprocess));
+        else if (upstream.waiting.length > 0)
+            out.waiting.push({ ...partition, upstream: upstream.waiting });
+        else
+            out.planned.push({ ...partition, reason });
+    }
+    return out;
+}
+function toPlan(dagId, mode, selection) {
+    const partitions = selection.planned;
+    return {
+        dagId,
+        mode,
+        partitions,
+        count: partitions.length,
+        matrix: toMatrix(partitions.map((p) => p.key)),
+        skipped: selection.skipped ?? [],
+        waiting: selection.waiting ?? [],
+    };
+}
+function catchUp(pipeline, first, last) {
+    try {
+        return partitionsBetween(pipeline.partition, pipeline.timezone, first, last);
+    }
+    catch (error) {
+        if (!(error instanceof src_errors/* UsageError */.eb))
+            throw error;
+        throw new src_errors/* UsageError */.eb(`catch-up from ${first.key} to ${last.key} would plan more than ${MAX_PARTITIONS.toLocaleString('en-US')} ${pipeline.partition} partitions; ` +
+            'move start_date later or set catchup: false');
+    }
+}
+/**
+ * A scheduled tick at `now`. With catchup, every due partition since start_date
+ * whose latest run is not a success (oldest first) — within `catchup_window` when
+ * the contract sets one; without, only the latest due partition if it has not succeeded.
+ */
+async function planSchedule(pipeline, now, ledger, publications = manifestPublications) {
+    const window = contractWindow(pipeline);
+    let last = latestDuePartition(pipeline, now);
+    if (window.last && startMs(window.last) < startMs(last))
+        last = window.last;
+    if (startMs(last) < startMs(window.first))
+        return toPlan(pipeline.dagId, 'schedule', { planned: [] });
+    const candidates = pipeline.catchup ? catchUp(pipeline, window.first, last) : [last];
+    // A tick leaves out every partition that succeeded: that is its job, not news.
+    const { planned, waiting } = await plan_select(pipeline, candidates, pipeline.reprocessOnTick, ledger, publications);
+    if (pipeline.catchupWindowMs === undefined)
+        return toPlan(pipeline.dagId, 'schedule', { planned, waiting });
+    // Bounded catch-up: only what ended within the window runs; the rest is named, with the fix.
+    const since = now.getTime() - pipeline.catchupWindowMs;
+    const inside = planned.filter((p) => Date.parse(p.dataIntervalEnd) >= since);
+    const outside = planned.filter((p) => Date.parse(p.dataIntervalEnd) < since);
+    const plan = toPlan(pipeline.dagId, 'schedule', {
+        planned: inside,
+        waiting: waiting.filter((p) => Date.parse(p.dataIntervalEnd) >= since),
+    });
+    if (outside.length > 0) {
+        plan.outsideWindow = { count: outside.length, first: outside[0].key, last: outside.at(-1).key };
+    }
+    return plan;
+}
+/**
+ * A backfill of the keys start..end (inclusive). Refuses keys that do not fit
+ * the grain, an end before the start, partitions outside the contract's
+ * start_date..end_date, partitions not yet due, and ranges over MAX_PARTITIONS.
+ */
+async function planBackfill(pipeline, opts, ledger, publications = manifestPublications) {
+    const { partition: grain, timezone } = pipeline;
+    const first = partitionForKey(grain, timezone, opts.start);
+    const last = partitionForKey(grain, timezone, opts.end);
+    if (startMs(last) < startMs(first))
+        throw new src_errors/* UsageError */.eb(`backfill end '${opts.end}' is before its start '${opts.start}'`);
+    assertWithinContract(pipeline, { partition: first, label: `backfill start '${opts.start}'` }, { partition: last, label: `backfill end '${opts.end}'` }, opts.now ?? new Date());
+    const candidates = partitionsBetween(grain, timezone, first, last);
+    if (opts.reverse)
+        candidates.reverse();
+    return toPlan(pipeline.dagId, 'backfill', await plan_select(pipeline, candidates, opts.reprocess, ledger, publications));
+}
+
+;// CONCATENATED MODULE: ./src/plan/render.ts
+// A plan as the CLI and the plan action print it: snake_case JSON, or a table
+// for people.
+
+
+
+/** The command that fills the gap a bounded catch-up left, for people to copy. */
+function backfillCommandFor(dagId, range) {
+    return `pipewright backfill ${dagId} --start ${range.first} --end ${range.last} --reason "catch up"`;
+}
+/** One line for people about the partitions outside the catch-up window, or undefined. */
+function outsideWindowLine(plan) {
+    const gap = plan.outsideWindow;
+    if (!gap)
+        return undefined;
+    const range = gap.count === 1 ? gap.first : `${gap.first}..${gap.last}`;
+    return (`${gap.count} due partition${gap.count === 1 ? '' : 's'} (${range}) ended outside the catch-up window — ` +
+        `backfill ${gap.count === 1 ? 'it' : 'them'}: ${backfillCommandFor(plan.dagId, gap)}`);
+}
+/** One line per waiting partition: `2026-05-03 waits for turanmart_daily_sales 2026-05-03`. */
+function waitingLines(plan) {
+    return plan.waiting.map((w) => `${w.key} waits for ${describeUpstream(w.upstream)}`);
+}
+function planToJson(plan) {
+    return {
+        dag_id: plan.dagId,
+        mode: plan.mode,
+        partitions: plan.partitions.map((p) => ({
+            key: p.key,
+            data_interval_start: p.dataIntervalStart,
+            data_interval_end: p.dataIntervalEnd,
+            reason: p.reason,
+        })),
+        count: plan.count,
+        matrix: plan.matrix,
+        ...(plan.outsideWindow
+            ? { outside_window: { ...plan.outsideWindow, backfill: backfillCommandFor(plan.dagId, plan.outsideWindow) } }
+            : {}),
+        skipped: plan.skipped.map((s) => ({ key: s.key, reason: s.reason, run_id: s.runId, include: s.include ?? null })),
+        ...(plan.waiting.length > 0
+            ? {
+                waiting: plan.waiting.map((w) => ({
+                    key: w.key,
+                    upstream: w.upstream.map((u) => ({ dag_id: u.dagId, partition: u.partition })),
+                })),
+            }
+            : {}),
+    };
+}
+function renderPlanTable(plan) {
+    const entries = plan.matrix.include.length;
+    const what = plan.mode === 'schedule' ? 'scheduled tick' : 'backfill';
+    const gap = outsideWindowLine(plan);
+    const waiting = waitingLines(plan);
+    const note = (gap ? `${gap}\n` : '') +
+        (waiting.length > 0
+            ? `waiting for upstream partitions (planned once they are published):\n${waiting.map((w) => `  ${w}\n`).join('')}`
+            : '') +
+        renderSkipped(plan.skipped);
+    if (plan.count === 0)
+        return `${plan.dagId}: ${what}: nothing to run\n${note}`;
+    const head = `${plan.dagId}: ${what}: ${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix entr${entries === 1 ? 'y' : 'ies'}\n`;
+    const rows = plan.partitions.map((p) => [p.key, p.dataIntervalStart, p.dataIntervalEnd, p.reason]);
+    const header = ['PARTITION', 'INTERVAL START', 'INTERVAL END', 'REASON'];
+    return `${head}\n${textTable(header, rows)}${note ? `\n${note}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/common/inputs.ts
+// Action inputs and outputs: every name in one place (kebab-case, as in
+// action.yml), and typed readers that turn a bad value into one UsageError
+// naming the input, the value and what would work.
+
+
+
+const INPUT = {
+    alerts: 'alerts',
+    announce: 'announce',
+    announcement: 'announcement',
+    dispatchDownstream: 'dispatch-downstream',
+    baseRef: 'base-ref',
+    dataRoot: 'data-root',
+    dryRun: 'dry-run',
+    end: 'end',
+    failOnWarnings: 'fail-on-warnings',
+    githubToken: 'github-token',
+    importTimeout: 'import-timeout',
+    maxActiveRuns: 'max-active-runs',
+    maxParallel: 'max-parallel',
+    mode: 'mode',
+    now: 'now',
+    out: 'out',
+    partitions: 'partitions',
+    pipeline: 'pipeline',
+    pipelines: 'pipelines',
+    pipelinesDir: 'pipelines-dir',
+    reason: 'reason',
+    reprocess: 'reprocess',
+    retentionDays: 'retention-days',
+    reverse: 'reverse',
+    rollback: 'rollback',
+    rollbackTo: 'rollback-to',
+    runReason: 'run-reason',
+    start: 'start',
+    stateBranch: 'state-branch',
+    trigger: 'trigger',
+    uploadOutputs: 'upload-outputs',
+};
+const OUTPUT = {
+    alertsClosed: 'alerts-closed',
+    alertsOpened: 'alerts-opened',
+    announcement: 'announcement',
+    count: 'count',
+    errors: 'errors',
+    failedPartitions: 'failed-partitions',
+    failedTasks: 'failed-tasks',
+    hasWork: 'has-work',
+    matrix: 'matrix',
+    maxActiveRuns: 'max-active-runs',
+    maxParallel: 'max-parallel',
+    partitions: 'partitions',
+    path: 'path',
+    pipelineCount: 'pipeline-count',
+    pipelines: 'pipelines',
+    reportArtifact: 'report-artifact',
+    status: 'status',
+    warnings: 'warnings',
+};
+/** The trimmed value; a required input that is empty is a UsageError. */
+function readString(name, options = {}) {
+    const value = getInput(name);
+    if (value === '' && options.required)
+        throw new src_errors/* UsageError */.eb(`input '${name}' is required`);
+    return value === '' ? (options.fallback ?? '') : value;
+}
+const renamedWarned = new Set();
+/**
+ * An input renamed for one vocabulary: the new name wins; the old one still works for all
+ * of v1, with one warning per step (action.yml marks it deprecated too).
+ */
+function readRenamed(name, old) {
+    const value = getInput(name);
+    if (value !== '')
+        return value;
+    const legacy = getInput(old);
+    if (legacy !== '' && !renamedWarned.has(old)) {
+        renamedWarned.add(old);
+        warning(`input '${old}' is now '${name}': rename it in your workflow (the old name works for all of v1)`);
+    }
+    return legacy;
+}
+/** "true" or "false" only (empty takes the fallback): "yes" is refused, not read as false. */
+function readBoolean(name, fallback) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new src_errors/* UsageError */.eb(`input '${name}' must be "true" or "false" (got ${JSON.stringify(value)})`);
+}
+function readEnum(name, allowed, fallback) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new src_errors/* UsageError */.eb(`input '${name}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+/** A positive whole number, or undefined when empty (`old`: the name it had before, still read). */
+function readPositiveInt(name, old) {
+    const value = old ? readRenamed(name, old) : getInput(name);
+    if (value === '')
+        return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < 1)
+        throw new src_errors/* UsageError */.eb(`input '${name}' must be a positive whole number (got ${JSON.stringify(value)})`);
+    return Number(value);
+}
+/** A duration such as 5s, 500ms or 2m, in milliseconds. */
+function readDuration(name, fallbackMs) {
+    const value = core.getInput(name);
+    if (value === '')
+        return fallbackMs;
+    const ms = parseDuration(value);
+    if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS)
+        throw new UsageError(`input '${name}' must be a duration like 5s, 500ms or 2m, at most 24.8 days (got ${JSON.stringify(value)})`);
+    return ms;
+}
+/** A JSON list of strings (e.g. the plan's `partitions` output). */
+function readStringList(name) {
+    const value = core.getInput(name);
+    if (value === '')
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
+    }
+    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
+        throw new UsageError(`input '${name}' must be a JSON list of strings, e.g. ["2026-05-01"] (got ${JSON.stringify(value)})`);
+    return parsed;
+}
+function inputs_setOutput(name, value) {
+    setOutput(name, typeof value === 'string' ? value : String(value));
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/store/git-ledger.ts
@@ -48984,6 +50777,11 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 // same path: a push rejected as non-fast-forward is simply rebuilt on the new
 // tip and pushed again. Commits are made with plumbing on a private index, so the
 // user's checkout and working tree are never touched.
+// Each commit also updates `index/<dag_id>.json` (see ledger-index.ts), so the
+// record and the index change together. Each entry is stamped with its partition's
+// tree id: a reader trusts an entry only while that tree is unchanged, and reads the
+// records of every other partition (written by an older pipewright or by hand).
+
 
 
 
@@ -48996,6 +50794,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 // Each fetch lands on a ref of its own: writers that share one clone would
 // otherwise race to move one local ref ("cannot lock ref") and lose records.
 const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
+const MAX_REMEMBERED = 100_000;
 const IDENTITY_ENV = {
     GIT_AUTHOR_NAME: 'pipewright',
     GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
@@ -49009,6 +50808,8 @@ class GitLedger {
     branch;
     maxPushAttempts;
     gitEnv;
+    /** Index entries by their partition's tree id. */
+    entriesByTree = new Map();
     constructor(options) {
         this.gitEnv = options.gitEnv ?? {};
         this.repoDir = options.repoDir;
@@ -49017,21 +50818,68 @@ class GitLedger {
         this.maxPushAttempts = options.maxPushAttempts ?? 30;
     }
     async latestRuns(dagId) {
-        const latest = new Map();
-        for (const record of await this.readAll(`runs/${dagId}/`)) {
-            const current = latest.get(record.partition);
-            if (!current || isLater(record, current))
-                latest.set(record.partition, record);
+        const tip = await this.fetch();
+        if (!tip)
+            return new Map();
+        const entries = await this.entries(tip, dagId);
+        // One batch for every partition's latest record, found through the index.
+        const texts = await this.readBlobs(entries.map((e) => `${tip}:${recordPath({ dagId, ...e })}`));
+        return new Map(entries.map((e, i) => [e.partition, this.parse(texts[i], recordPath({ dagId, ...e }))]));
+    }
+    /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
+    async latestSummaries(dagId) {
+        const tip = await this.fetch();
+        if (!tip)
+            return new Map();
+        return new Map((await this.entries(tip, dagId)).map((e) => [e.partition, summaryOf(dagId, e)]));
+    }
+    /** The index entry of every partition at `tree-ish`, with those it lacks or knows stale read from the records. */
+    async entries(treeish, dagId) {
+        return (await this.indexAt(treeish, dagId)).partitions;
+    }
+    /** The index as it should be at `treeish`: the stored one, with stale or missing entries read from the records. */
+    async indexAt(treeish, dagId) {
+        const [stored] = await this.readBlobs([`${treeish}:${indexPath(dagId)}`]);
+        const index = parseIndex(stored, dagId);
+        const known = new Map(index.partitions.map((e) => [e.partition, e]));
+        const trees = new Map();
+        for (const line of (await this.git(['ls-tree', '--format=%(objecttype) %(objectname) %(path)', treeish, '--', `runs/${dagId}/`])).split('\n')) {
+            const [type, oid, path] = line.split(' ');
+            if (type === 'tree' && oid && path)
+                trees.set(path.slice(path.lastIndexOf('/') + 1), oid);
         }
-        return latest;
+        const gone = new Set([...known.keys()].filter((key) => !trees.has(key)));
+        const stale = [...trees].filter(([partition, tree]) => known.get(partition)?.stamp !== tree);
+        if (stale.length === 0 && gone.size === 0)
+            return { ...index, changed: false };
+        // A tree id names its content, so an entry read once for it holds for good (a retried push rebuilds it free).
+        const remembered = stale.flatMap(([, tree]) => this.entriesByTree.get(tree) ?? []);
+        const unread = stale.filter(([, tree]) => !this.entriesByTree.has(tree));
+        if (unread.length === 0)
+            return { ...withEntries(index, remembered, gone), changed: true };
+        const prefixes = unread.length === trees.size ? [`runs/${dagId}/`] : unread.map(([p]) => `runs/${dagId}/${p}/`);
+        const byPartition = new Map();
+        for (const record of await this.readAllAt(treeish, prefixes)) {
+            const list = byPartition.get(record.partition);
+            if (list)
+                list.push(record);
+            else
+                byPartition.set(record.partition, [record]);
+        }
+        const found = unread.flatMap(([partition, tree]) => {
+            const entry = entryFor(partition, tree, (byPartition.get(partition) ?? []).sort(store_ledger/* compareRuns */.qB));
+            if (this.entriesByTree.size < MAX_REMEMBERED)
+                this.entriesByTree.set(tree, entry ? [entry] : []);
+            return entry ? [entry] : [];
+        });
+        return { ...withEntries(index, [...remembered, ...found], gone), changed: true };
     }
     async runs(dagId, partition) {
-        const records = await this.readAll(`runs/${dagId}/${partition}/`);
-        return records.sort((a, b) => (isLater(a, b) ? 1 : -1));
+        return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(store_ledger/* compareRuns */.qB);
     }
     /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
     async history(dagId) {
-        return (await this.readAll(`runs/${dagId}/`)).sort((a, b) => (isLater(a, b) ? 1 : -1));
+        return (await this.readAll(`runs/${dagId}/`)).sort(store_ledger/* compareRuns */.qB);
     }
     async write(record) {
         const path = recordPath(record);
@@ -49047,6 +50895,14 @@ class GitLedger {
                 else
                     await this.git(['read-tree', '--empty'], undefined, env);
                 await this.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], undefined, env);
+                // The index in the same commit: our partition's entry, and any others an older writer left stale.
+                const index = await this.indexAt((await this.git(['write-tree'], undefined, env)).trim(), record.dagId);
+                if (index.changed) {
+                    const { changed: _, ...text } = index;
+                    const indexBlob = (await this.git(['hash-object', '-w', '--stdin'], indexText(text))).trim();
+                    const at = `100644,${indexBlob},${indexPath(record.dagId)}`;
+                    await this.git(['update-index', '--add', '--cacheinfo', at], undefined, env);
+                }
                 const tree = (await this.git(['write-tree'], undefined, env)).trim();
                 const message = `ledger: ${record.dagId} ${record.partition} ${record.state} (${record.runId})`;
                 const commit = (await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).trim();
@@ -49101,30 +50957,84 @@ class GitLedger {
     }
     async readAll(prefix) {
         const tip = await this.fetch();
-        if (!tip)
-            return [];
-        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', tip, '--', prefix]);
+        return tip ? await this.readAllAt(tip, [prefix]) : [];
+    }
+    /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
+    async readAllAt(treeish, prefixes) {
+        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
         const entries = listing.split('\n').filter(Boolean);
         const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
-        if (ids.length === 0)
-            return [];
-        // One cat-file process for every record: a 10-year daily history is thousands of files.
-        // Sizes in the batch headers are bytes, so parse the raw buffer, not a string.
-        const batch = await this.gitRaw(['cat-file', '--batch'], `${ids.join('\n')}\n`);
         const records = [];
-        let offset = 0;
-        while (offset < batch.length) {
-            const headerEnd = batch.indexOf(0x0a, offset);
-            const [, , size] = batch.toString('utf8', offset, headerEnd).split(' ');
-            const start = headerEnd + 1;
-            const end = start + Number(size);
-            const file = entries[records.length].slice(ids[records.length].length + 1);
-            const where = `${file} on branch '${this.branch}'`;
-            const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
-            records.push((0,record_file/* parseRunRecord */.Y)(batch.toString('utf8', start, end), where, fix));
-            offset = end + 1;
-        }
+        // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
+        await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i].slice(ids[i].length + 1))));
         return records;
+    }
+    parse(text, file) {
+        const where = `${file} on branch '${this.branch}'`;
+        const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
+        return (0,record_file/* parseRunRecord */.Y)(text ?? '', where, fix);
+    }
+    /** The contents of objects (ids or `<tree-ish>:<path>`), undefined for those missing, in one cat-file. */
+    async readBlobs(objects) {
+        const texts = [];
+        await this.catFile(objects, (text) => texts.push(text));
+        return texts;
+    }
+    /** One `git cat-file --batch` for every object, each handed to `each` in order as soon as it has arrived. */
+    catFile(objects, each) {
+        if (objects.length === 0)
+            return Promise.resolve();
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], {
+                cwd: this.repoDir,
+                env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv },
+            });
+            let pending = Buffer.alloc(0);
+            let n = 0;
+            let stderr = '';
+            let failed;
+            child.stdout.on('data', (chunk) => {
+                pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+                try {
+                    // Sizes in the batch headers are bytes, so cut the raw buffer, not a string.
+                    for (;;) {
+                        const headerEnd = pending.indexOf(0x0a);
+                        if (headerEnd < 0)
+                            break;
+                        const header = pending.toString('utf8', 0, headerEnd);
+                        if (header.endsWith(' missing')) {
+                            each(undefined, n++);
+                            pending = pending.subarray(headerEnd + 1);
+                            continue;
+                        }
+                        const end = headerEnd + 1 + Number(header.slice(header.lastIndexOf(' ') + 1));
+                        if (pending.length < end + 1)
+                            break;
+                        each(pending.toString('utf8', headerEnd + 1, end), n++);
+                        pending = pending.subarray(end + 1);
+                    }
+                }
+                catch (error) {
+                    failed ??= error;
+                    child.kill();
+                }
+            });
+            child.stderr.on('data', (chunk) => {
+                stderr += chunk.toString('utf8');
+            });
+            child.on('error', reject);
+            child.on('close', (code) => {
+                if (failed !== undefined)
+                    reject(failed);
+                else if (code !== 0)
+                    reject(Object.assign(new Error(`git cat-file --batch exited ${code}`), { stderr }));
+                else if (n !== objects.length)
+                    reject(new Error(`git cat-file --batch gave ${n} of ${objects.length} objects`));
+                else
+                    resolve();
+            });
+            child.stdin.end(`${objects.join('\n')}\n`);
+        });
     }
     async git(args, input, env = {}) {
         return (await this.gitRaw(args, input, env)).toString('utf8');
@@ -49150,8 +51060,9 @@ class GitLedger {
 function recordPath(record) {
     return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
 }
-function isLater(a, b) {
-    return (0,ledger/* compareRuns */.q)(a, b) > 0;
+/** Outside `runs/`, so a pipewright from before the index never reads it as a record. */
+function indexPath(dagId) {
+    return `index/${dagId}.json`;
 }
 function stderrOf(error) {
     return String(error.stderr ?? '');
@@ -49263,147 +51174,6 @@ async function chooseLedger(workspace, stateBranch, dataRoot) {
     return dataRootLedger(await openDataRoot(dataRoot));
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/contract/cache.ts
-// `validate` results kept between runs in node_modules/.cache/pipewright/, so a
-// repository of a thousand unchanged contracts is checked from their bytes
-// alone. An entry holds only while everything it depends on is the same:
-//   a contract's checks   its path and bytes, pipewright's code, the Node version;
-//   a handler's import    the bytes of every repository file the import loaded,
-//                         the lockfile, pipewright's code, the Node version.
-// Only clean imports are kept: a failure or a timeout is checked again, it is
-// what the user is fixing. Anything unreadable is a miss, never an error.
-// A contract's checks must stay a function of its path and bytes: a rule that
-// looks at the filesystem or PATH needs what it looks at in the key here.
-
-
-
-
-
-const FORMAT = 1;
-const LOCKFILES = (/* unused pure expression or super */ null && (['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']));
-const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
-/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
-function cache_defaultCacheDir(cwd) {
-    let dir = resolve(cwd);
-    for (;;) {
-        if (existsSync(join(dir, 'package.json')))
-            return join(dir, 'node_modules', '.cache', 'pipewright');
-        const parent = dirname(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
-let codeFingerprint;
-/**
- * What pipewright's own code is: the bundle that is running, or (run from source) every file of
- * src/contract, so a changed rule never meets results of the old one.
- */
-function code() {
-    if (codeFingerprint === undefined) {
-        const self = fileURLToPath(import.meta.url);
-        // PATH too: a command rule warns about programs missing from it (command-rules.ts).
-        const hash = createHash('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
-        if (self.endsWith('.ts')) {
-            const dir = dirname(self);
-            const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
-            for (const f of files.sort())
-                hash.update(f).update(readFileSync(join(dir, f)));
-        }
-        else {
-            hash.update(readFileSync(self));
-        }
-        codeFingerprint = hash.digest('hex');
-    }
-    return codeFingerprint;
-}
-function lockfileSha(root) {
-    for (const name of LOCKFILES) {
-        const path = join(root, name);
-        if (existsSync(path))
-            return sha(readFileSync(path));
-    }
-    return 'none';
-}
-function fileSha(path) {
-    try {
-        return sha(readFileSync(path));
-    }
-    catch {
-        return undefined;
-    }
-}
-async function cache_openValidateCache(dir) {
-    const path = join(dir, `validate-v${FORMAT}.json`);
-    const fingerprint = code();
-    let previous;
-    try {
-        const parsed = JSON.parse(await readFile(path, 'utf8'));
-        if (parsed.format === FORMAT && parsed.code === fingerprint)
-            previous = parsed;
-    }
-    catch {
-        previous = undefined;
-    }
-    const next = { format: FORMAT, code: fingerprint, contracts: {}, imports: {} };
-    const lockfiles = new Map();
-    const lockfile = (root) => {
-        let value = lockfiles.get(root);
-        if (value === undefined) {
-            value = lockfileSha(root);
-            lockfiles.set(root, value);
-        }
-        return value;
-    };
-    return {
-        contract(file, bytes) {
-            const entry = previous?.contracts[file];
-            if (entry === undefined || entry.sha !== sha(bytes))
-                return undefined;
-            next.contracts[file] = entry;
-            return entry.result;
-        },
-        storeContract(file, bytes, result) {
-            next.contracts[file] = { sha: sha(bytes), result };
-        },
-        handlerImport(module, root) {
-            const entry = previous?.imports[module];
-            if (entry === undefined || entry.lockfile !== lockfile(root))
-                return undefined;
-            for (const [file, hash] of Object.entries(entry.files))
-                if (fileSha(file) !== hash)
-                    return undefined;
-            next.imports[module] = entry;
-            return entry.result;
-        },
-        storeHandlerImport(module, root, result, loaded) {
-            if (result.outcome !== 'loaded' || result.network.length > 0 || !loaded.includes(module))
-                return;
-            const files = {};
-            for (const file of loaded) {
-                const hash = fileSha(file);
-                if (hash === undefined)
-                    return;
-                files[file] = hash;
-            }
-            next.imports[module] = { lockfile: lockfile(root), files, result };
-        },
-        async save() {
-            try {
-                await mkdir(dir, { recursive: true });
-                const temp = `${path}.${process.pid}.tmp`;
-                await writeFile(temp, JSON.stringify(next));
-                await rename(temp, path);
-            }
-            catch {
-                // A cache that cannot be written costs the next run time, nothing else.
-            }
-        },
-    };
-}
-
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
 var dist = __nccwpck_require__(8628);
 ;// CONCATENATED MODULE: ./src/contract/memo.ts
@@ -49412,14 +51182,14 @@ var dist = __nccwpck_require__(8628);
 // an Intl.DateTimeFormat on every zone check (about 0.2 ms each).
 
 
-const zones = new Map();
+const memo_zones = new Map();
 const crons = new Map();
 /** IANAZone.isValidZone, remembered per name. */
 function isValidZone(zone) {
-    let valid = zones.get(zone);
+    let valid = memo_zones.get(zone);
     if (valid === undefined) {
         valid = IANAZone.isValidZone(zone);
-        zones.set(zone, valid);
+        memo_zones.set(zone, valid);
     }
     return valid;
 }
@@ -49468,7 +51238,7 @@ function closest(word, candidates) {
     return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 /** ` (did you mean 'x'?)` or nothing. */
-function didYouMean(word, candidates) {
+function suggest_didYouMean(word, candidates) {
     const match = closest(word, candidates);
     return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }
@@ -49516,7 +51286,7 @@ const knownTimezone = (data, source, out) => {
     if (typeof zone !== 'string' || isValidZone(zone))
         return;
     rules_zones ??= Intl.supportedValuesOf('timeZone');
-    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${didYouMean(zone, rules_zones)}`));
+    out.push(source.diagnostic(['timezone'], `unknown time zone '${zone}'${suggest_didYouMean(zone, rules_zones)}`));
 };
 /**
  * Hourly partitions need whole-hour clock changes: where DST moves the clock by 30
@@ -49615,7 +51385,7 @@ const programExists = (data, source, out) => {
         }
         if (pathDirs().some((dir) => executable((0,external_node_path_.join)(dir, program))))
             return;
-        out.push(source.diagnostic(at, `program '${program}' is not on PATH here${didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
+        out.push(source.diagnostic(at, `program '${program}' is not on PATH here${suggest_didYouMean(program, programsOnPath())}: fix the name, or install it before the run`, { severity }));
     });
 };
 const commandRules = [programExists];
@@ -49769,14 +51539,29 @@ function alerts(raw) {
         assignees: strings(a.assignees),
     };
 }
+/** `inputs` split into path templates and `from:` references to other pipelines' outputs. */
+function inputs(raw, locate) {
+    const paths = {};
+    const from = {};
+    for (const [name, value] of Object.entries(record(raw))) {
+        if (typeof value === 'string') {
+            paths[name] = value;
+            continue;
+        }
+        const [dagId = '', output = ''] = String(record(value).from).split('.');
+        from[name] = { dagId, output, ...locate(['inputs', name, 'from']) };
+    }
+    return { inputs: paths, from };
+}
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
-function normalizePipeline(data, file) {
+function normalizePipeline(data, file, locate = () => ({ line: 1, col: 1 })) {
     const absolute = (0,external_node_path_.resolve)(file);
     const defaults = policy(record(data.defaults), DEFAULT_POLICY);
     const tasks = data.tasks.map((t) => ({
         id: String(t.id),
         upstream: strings(t.upstream),
         triggerRule: t.trigger_rule ?? 'all_success',
+        ...(typeof t.runbook === 'string' ? { runbook: t.runbook } : {}),
         policy: policy(t, defaults),
         spec: spec(t),
         resume: t.resume === 'never' ? 'never' : 'auto',
@@ -49785,6 +51570,8 @@ function normalizePipeline(data, file) {
         dagId: String(data.dag_id),
         description: String(data.description),
         owner: String(data.owner),
+        ...(typeof data.runbook === 'string' ? { runbook: data.runbook } : {}),
+        consumers: strings(data.consumers),
         tags: strings(data.tags),
         ...(typeof data.schedule === 'string' ? { schedule: data.schedule } : {}),
         timezone: typeof data.timezone === 'string' ? data.timezone : PIPELINE_DEFAULTS.timezone,
@@ -49800,7 +51587,7 @@ function normalizePipeline(data, file) {
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
-        inputs: Object.fromEntries(Object.entries(record(data.inputs)).map(([k, v]) => [k, String(v)])),
+        ...inputs(data.inputs, locate),
         outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
         tasks,
         alerts: alerts(data.alerts),
@@ -49918,7 +51705,7 @@ var equal = __nccwpck_require__(4951);
 // Generated from src/contract/schema.ts by src/contract/schema-write.ts: do not edit.
 
 
-"use strict";const validate = validate10;/* harmony default export */ const schema_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/pipewright/pipewright/schema/pipeline.schema.json","title":"pipewright pipeline contract","description":"pipelines/<dag_id>/pipeline.yml: a batch pipeline run by GitHub Actions.","type":"object","additionalProperties":false,"required":["dag_id","description","owner","tags","partition","start_date","tasks"],"properties":{"dag_id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"The pipeline id; must equal the name of its folder."},"description":{"type":"string","minLength":1,"pattern":"\\S","description":"What the pipeline produces, for people."},"owner":{"type":"string","minLength":1,"pattern":"\\S","description":"Team or person answerable for the pipeline."},"tags":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"uniqueItems":true,"description":"At least one tag."},"schedule":{"type":"string","description":"5-field cron (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly. Absent: manual runs only."},"timezone":{"type":"string","description":"IANA time zone the schedule and partitions are read in (default UTC)."},"partition":{"enum":["hourly","daily","weekly","monthly"],"description":"The grain of a partition: one data interval per run."},"start_date":{"type":"string","description":"First logical date (YYYY-MM-DD or ISO date-time), read in timezone."},"end_date":{"type":"string","description":"Last logical date (inclusive); absent = open-ended."},"catchup":{"type":"boolean","description":"Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false)."},"max_active_runs":{"type":"integer","minimum":1,"description":"Partitions run at once (default 1)."},"max_active_tasks":{"type":"integer","minimum":1,"description":"Tasks run at once within a partition (default 4)."},"catchup_window":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them."},"retain_versions":{"type":"integer","minimum":0,"maximum":100,"description":"Published versions of each partition kept for rollback besides the live one (default 3)."},"reprocess_on_tick":{"enum":["failed","changed"],"description":"What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version."},"freshness":{"type":"object","additionalProperties":false,"required":["deadline"],"description":"When a partition must be published.","properties":{"deadline":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","x-expected":"a local time HH:MM, e.g. \"07:30\"","description":"Local time HH:MM by which the partition must be published on the day its tick runs."}}},"defaults":{"type":"object","additionalProperties":false,"description":"Retry and timeout policy of every task; a task may override each key.","properties":{"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets read: name -> path template."},"outputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets written: name -> path template."},"tasks":{"type":"array","minItems":1,"items":{"type":"object","description":"A task: an id, its upstream tasks, and exactly one kind: handler, command, sensor or checks.","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"Task id, unique in the pipeline (lower snake_case)."},"upstream":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Ids of the tasks that must finish before this one."},"trigger_rule":{"enum":["all_success","all_done","none_failed","one_failed"],"description":"When the task runs given its upstream states: all_success (default), all_done, none_failed, one_failed."},"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."},"handler":{"type":"string","pattern":"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$","x-expected":"path/to/module.ts#exportName (a .ts, .js or .mjs module relative to the pipeline folder)","description":"A function exported by a module in the repository: path/to/module.ts#exportName, relative to the pipeline folder."},"command":{"type":"array","minItems":1,"items":{"type":"string"},"description":"A program and its arguments, run without a shell; {{ }} templates are resolved per partition."},"cwd":{"type":"string","description":"Working directory of a command, relative to the pipeline folder."},"resume":{"enum":["auto","never"],"description":"auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns."},"exit_codes":{"type":"object","additionalProperties":false,"description":"Exit codes of a command mapped to failure classes; any other non-zero code is a code error.","properties":{"transient":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Retried."},"data":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Fail fast, nothing published."}}},"sensor":{"type":"object","additionalProperties":false,"required":["path"],"description":"Waits for a file under the data root.","properties":{"path":{"type":"string","minLength":1,"description":"Template of the path to wait for, e.g. {{ inputs.raw_orders }}."},"poke_interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How often to look (default 30s)."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How long to wait in one tick (default 20m)."},"give_up_after":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again."},"on_timeout":{"enum":["fail","defer"],"description":"At the deadline: fail the task, or defer the partition to the next tick (default fail)."}}},"checks":{"type":"object","additionalProperties":false,"required":["dataset","rules"],"description":"Declarative data quality checks on one dataset.","properties":{"dataset":{"type":"string","description":"Name of an entry of inputs or outputs."},"rules":{"type":"array","minItems":1,"items":{"type":"object","description":"One rule: exactly one of the rule keys, optionally with severity.","additionalProperties":false,"minProperties":1,"properties":{"required_columns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must be present in the header."},"row_count":{"type":"object","additionalProperties":false,"description":"Bounds on the number of data rows.","properties":{"min":{"type":"integer","minimum":0,"description":"Fewest rows accepted."},"max":{"type":"integer","minimum":0,"description":"Most rows accepted."}}},"not_null":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must never be empty."},"unique":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The combination of these columns must be unique across rows."},"accepted_values":{"type":"object","additionalProperties":false,"required":["column","values"],"description":"Every value of the column must be one of values.","properties":{"column":{"type":"string","minLength":1,"description":"Column to check."},"values":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"Allowed values."}}},"date_in_partition":{"type":"string","minLength":1,"description":"Column whose dates must fall inside the partition's data interval."},"numeric":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must parse as numbers."},"severity":{"enum":["error","warning"],"description":"error (default) fails the task; warning records the result and lets the run go on."}}},"description":"The rules, each one key."}}}}},"description":"The tasks of the DAG."},"alerts":{"type":"object","additionalProperties":false,"description":"GitHub issues opened on failures.","properties":{"on":{"type":"array","items":{"enum":["failure","freshness_miss"]},"uniqueItems":true,"description":"Events that open or update an issue."},"labels":{"type":"array","items":{"type":"string","minLength":1},"description":"Labels of the issue."},"assignees":{"type":"array","items":{"type":"string","minLength":1},"description":"GitHub logins assigned."}}}}};const func2 = Object.prototype.hasOwnProperty;const func3 = (typeof ucs2length === "function" ? ucs2length : ucs2length["default"]);const func0 = (typeof equal === "function" ? equal : equal["default"]);const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");const pattern1 = new RegExp("\\S", "u");const pattern3 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$", "u");const pattern4 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");const pattern14 = new RegExp("^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$", "u");function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/pipewright/pipewright/schema/pipeline.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.dag_id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dag_id"},message:"must have required property '"+"dag_id"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.owner === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.tags === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.partition === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.start_date === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_date"},message:"must have required property '"+"start_date"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.tasks === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.dag_id !== undefined){let data0 = data.dag_id;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err8 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.dag_id.type,parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) < 1){const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!pattern1.test(data1)){const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.owner !== undefined){let data2 = data.owner;if(typeof data2 === "string"){if(func3(data2) < 1){const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!pattern1.test(data2)){const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.owner.type,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.tags !== undefined){let data3 = data.tags;if(Array.isArray(data3)){if(data3.length < 1){const err16 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(func3(data4) < 1){const err17 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tags.items,data:data4};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tags.items.type,parentSchema:schema11.properties.tags.items,data:data4};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}let i1 = data3.length;let j0;if(i1 > 1){const indices0 = {};for(;i1--;){let item0 = data3[i1];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j0 = indices0[item0];const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;break;}indices0[item0] = i1;}}}else {const err20 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tags.type,parentSchema:schema11.properties.tags,data:data3};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.schedule !== undefined){let data5 = data.schedule;if(typeof data5 !== "string"){const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schedule.type,parentSchema:schema11.properties.schedule,data:data5};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.timezone !== undefined){let data6 = data.timezone;if(typeof data6 !== "string"){const err22 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timezone.type,parentSchema:schema11.properties.timezone,data:data6};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.partition !== undefined){let data7 = data.partition;if(!((((data7 === "hourly") || (data7 === "daily")) || (data7 === "weekly")) || (data7 === "monthly"))){const err23 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data7};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.start_date !== undefined){let data8 = data.start_date;if(typeof data8 !== "string"){const err24 = {instancePath:instancePath+"/start_date",schemaPath:"#/properties/start_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.start_date.type,parentSchema:schema11.properties.start_date,data:data8};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.end_date !== undefined){let data9 = data.end_date;if(typeof data9 !== "string"){const err25 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.end_date.type,parentSchema:schema11.properties.end_date,data:data9};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.catchup !== undefined){let data10 = data.catchup;if(typeof data10 !== "boolean"){const err26 = {instancePath:instancePath+"/catchup",schemaPath:"#/properties/catchup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.catchup.type,parentSchema:schema11.properties.catchup,data:data10};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data.max_active_runs !== undefined){let data11 = data.max_active_runs;if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){const err27 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_runs.type,parentSchema:schema11.properties.max_active_runs,data:data11};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data11 == "number") && (isFinite(data11))){if(data11 < 1 || isNaN(data11)){const err28 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_runs,data:data11};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}if(data.max_active_tasks !== undefined){let data12 = data.max_active_tasks;if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){const err29 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_tasks.type,parentSchema:schema11.properties.max_active_tasks,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if((typeof data12 == "number") && (isFinite(data12))){if(data12 < 1 || isNaN(data12)){const err30 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_tasks,data:data12};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}if(data.catchup_window !== undefined){let data13 = data.catchup_window;if(typeof data13 === "string"){if(!pattern3.test(data13)){const err31 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.catchup_window,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}else {const err32 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.catchup_window.type,parentSchema:schema11.properties.catchup_window,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.retain_versions !== undefined){let data14 = data.retain_versions;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err33 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retain_versions.type,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 > 100 || isNaN(data14)){const err34 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}if(data14 < 0 || isNaN(data14)){const err35 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retain_versions,data:data14};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}}if(data.reprocess_on_tick !== undefined){let data15 = data.reprocess_on_tick;if(!((data15 === "failed") || (data15 === "changed"))){const err36 = {instancePath:instancePath+"/reprocess_on_tick",schemaPath:"#/properties/reprocess_on_tick/enum",keyword:"enum",params:{allowedValues: schema11.properties.reprocess_on_tick.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.reprocess_on_tick.enum,parentSchema:schema11.properties.reprocess_on_tick,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data.freshness !== undefined){let data16 = data.freshness;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){if(data16.deadline === undefined){const err37 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema11.properties.freshness.required,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}for(const key1 in data16){if(!(key1 === "deadline")){const err38 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data16.deadline !== undefined){let data17 = data16.deadline;if(typeof data17 === "string"){if(!pattern4.test(data17)){const err39 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema11.properties.freshness.properties.deadline,data:data17};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}else {const err40 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.freshness.properties.deadline.type,parentSchema:schema11.properties.freshness.properties.deadline,data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.freshness.type,parentSchema:schema11.properties.freshness,data:data16};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data.defaults !== undefined){let data18 = data.defaults;if(data18 && typeof data18 == "object" && !Array.isArray(data18)){for(const key2 in data18){if(!((((((key2 === "retries") || (key2 === "retry_delay")) || (key2 === "retry_backoff")) || (key2 === "max_retry_delay")) || (key2 === "timeout")) || (key2 === "retry_on_code_error"))){const err42 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.defaults,data:data18};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data18.retries !== undefined){let data19 = data18.retries;if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){const err43 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.defaults.properties.retries.type,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}if((typeof data19 == "number") && (isFinite(data19))){if(data19 > 100 || isNaN(data19)){const err44 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if(data19 < 0 || isNaN(data19)){const err45 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.defaults.properties.retries,data:data19};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}if(data18.retry_delay !== undefined){let data20 = data18.retry_delay;if(typeof data20 === "string"){if(!pattern3.test(data20)){const err46 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.retry_delay,data:data20};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}else {const err47 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.retry_delay.type,parentSchema:schema11.properties.defaults.properties.retry_delay,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data18.retry_backoff !== undefined){let data21 = data18.retry_backoff;if(!((data21 === "fixed") || (data21 === "exponential"))){const err48 = {instancePath:instancePath+"/defaults/retry_backoff",schemaPath:"#/properties/defaults/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.defaults.properties.retry_backoff.enum,parentSchema:schema11.properties.defaults.properties.retry_backoff,data:data21};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data18.max_retry_delay !== undefined){let data22 = data18.max_retry_delay;if(typeof data22 === "string"){if(!pattern3.test(data22)){const err49 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data22};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.max_retry_delay.type,parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data22};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data18.timeout !== undefined){let data23 = data18.timeout;if(typeof data23 === "string"){if(!pattern3.test(data23)){const err51 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.timeout,data:data23};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}else {const err52 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.timeout.type,parentSchema:schema11.properties.defaults.properties.timeout,data:data23};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}if(data18.retry_on_code_error !== undefined){let data24 = data18.retry_on_code_error;if(typeof data24 !== "boolean"){const err53 = {instancePath:instancePath+"/defaults/retry_on_code_error",schemaPath:"#/properties/defaults/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.defaults.properties.retry_on_code_error.type,parentSchema:schema11.properties.defaults.properties.retry_on_code_error,data:data24};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.defaults.type,parentSchema:schema11.properties.defaults,data:data18};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}if(data.inputs !== undefined){let data25 = data.inputs;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key3 in data25){const _errs59 = errors;if(typeof key3 === "string"){if(!pattern0.test(key3)){const err55 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}else {const err56 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.propertyNames.type,parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}var valid6 = _errs59 === errors;if(!valid6){const err57 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data25};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}for(const key4 in data25){let data26 = data25[key4];if(typeof data26 === "string"){if(func3(data26) < 1){const err58 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.inputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.additionalProperties.type,parentSchema:schema11.properties.inputs.additionalProperties,data:data26};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}}else {const err60 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data25};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}if(data.outputs !== undefined){let data27 = data.outputs;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){for(const key5 in data27){const _errs67 = errors;if(typeof key5 === "string"){if(!pattern0.test(key5)){const err61 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.outputs.propertyNames,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}else {const err62 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.propertyNames.type,parentSchema:schema11.properties.outputs.propertyNames,data:key5,propertyName:key5};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}var valid8 = _errs67 === errors;if(!valid8){const err63 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data27};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}for(const key6 in data27){let data28 = data27[key6];if(typeof data28 === "string"){if(func3(data28) < 1){const err64 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.outputs.additionalProperties,data:data28};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}else {const err65 = {instancePath:instancePath+"/outputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data28};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}}else {const err66 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data27};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}if(data.tasks !== undefined){let data29 = data.tasks;if(Array.isArray(data29)){if(data29.length < 1){const err67 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks,data:data29};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}const len1 = data29.length;for(let i2=0; i2<len1; i2++){let data30 = data29[i2];if(data30 && typeof data30 == "object" && !Array.isArray(data30)){if(data30.id === undefined){const err68 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.tasks.items.required,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}for(const key7 in data30){if(!(func2.call(schema11.properties.tasks.items.properties, key7))){const err69 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}if(data30.id !== undefined){let data31 = data30.id;if(typeof data31 === "string"){if(!pattern0.test(data31)){const err70 = {instancePath:instancePath+"/tasks/" + i2+"/id",schemaPath:"#/properties/tasks/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.tasks.items.properties.id,data:data31};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}else {const err71 = {instancePath:instancePath+"/tasks/" + i2+"/id",schemaPath:"#/properties/tasks/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.id.type,parentSchema:schema11.properties.tasks.items.properties.id,data:data31};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}if(data30.upstream !== undefined){let data32 = data30.upstream;if(Array.isArray(data32)){const len2 = data32.length;for(let i3=0; i3<len2; i3++){let data33 = data32[i3];if(typeof data33 !== "string"){const err72 = {instancePath:instancePath+"/tasks/" + i2+"/upstream/" + i3,schemaPath:"#/properties/tasks/items/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.upstream.items.type,parentSchema:schema11.properties.tasks.items.properties.upstream.items,data:data33};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}let i4 = data32.length;let j1;if(i4 > 1){const indices1 = {};for(;i4--;){let item1 = data32[i4];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j1 = indices1[item1];const err73 = {instancePath:instancePath+"/tasks/" + i2+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data32};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;break;}indices1[item1] = i4;}}}else {const err74 = {instancePath:instancePath+"/tasks/" + i2+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.upstream.type,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data32};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}if(data30.trigger_rule !== undefined){let data34 = data30.trigger_rule;if(!((((data34 === "all_success") || (data34 === "all_done")) || (data34 === "none_failed")) || (data34 === "one_failed"))){const err75 = {instancePath:instancePath+"/tasks/" + i2+"/trigger_rule",schemaPath:"#/properties/tasks/items/properties/trigger_rule/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.trigger_rule.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.trigger_rule.enum,parentSchema:schema11.properties.tasks.items.properties.trigger_rule,data:data34};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}if(data30.retries !== undefined){let data35 = data30.retries;if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){const err76 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.retries.type,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}if((typeof data35 == "number") && (isFinite(data35))){if(data35 > 100 || isNaN(data35)){const err77 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}if(data35 < 0 || isNaN(data35)){const err78 = {instancePath:instancePath+"/tasks/" + i2+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.retries,data:data35};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}}if(data30.retry_delay !== undefined){let data36 = data30.retry_delay;if(typeof data36 === "string"){if(!pattern3.test(data36)){const err79 = {instancePath:instancePath+"/tasks/" + i2+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data36};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}else {const err80 = {instancePath:instancePath+"/tasks/" + i2+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data36};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data30.retry_backoff !== undefined){let data37 = data30.retry_backoff;if(!((data37 === "fixed") || (data37 === "exponential"))){const err81 = {instancePath:instancePath+"/tasks/" + i2+"/retry_backoff",schemaPath:"#/properties/tasks/items/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.retry_backoff.enum,parentSchema:schema11.properties.tasks.items.properties.retry_backoff,data:data37};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}}if(data30.max_retry_delay !== undefined){let data38 = data30.max_retry_delay;if(typeof data38 === "string"){if(!pattern3.test(data38)){const err82 = {instancePath:instancePath+"/tasks/" + i2+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data38};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/tasks/" + i2+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.max_retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data38};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}if(data30.timeout !== undefined){let data39 = data30.timeout;if(typeof data39 === "string"){if(!pattern3.test(data39)){const err84 = {instancePath:instancePath+"/tasks/" + i2+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.timeout,data:data39};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}else {const err85 = {instancePath:instancePath+"/tasks/" + i2+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.timeout,data:data39};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}if(data30.retry_on_code_error !== undefined){let data40 = data30.retry_on_code_error;if(typeof data40 !== "boolean"){const err86 = {instancePath:instancePath+"/tasks/" + i2+"/retry_on_code_error",schemaPath:"#/properties/tasks/items/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tasks.items.properties.retry_on_code_error.type,parentSchema:schema11.properties.tasks.items.properties.retry_on_code_error,data:data40};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}if(data30.handler !== undefined){let data41 = data30.handler;if(typeof data41 === "string"){if(!pattern14.test(data41)){const err87 = {instancePath:instancePath+"/tasks/" + i2+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/pattern",keyword:"pattern",params:{pattern: "^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema11.properties.tasks.items.properties.handler,data:data41};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}else {const err88 = {instancePath:instancePath+"/tasks/" + i2+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.handler.type,parentSchema:schema11.properties.tasks.items.properties.handler,data:data41};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}if(data30.command !== undefined){let data42 = data30.command;if(Array.isArray(data42)){if(data42.length < 1){const err89 = {instancePath:instancePath+"/tasks/" + i2+"/command",schemaPath:"#/properties/tasks/items/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.command,data:data42};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}const len3 = data42.length;for(let i5=0; i5<len3; i5++){let data43 = data42[i5];if(typeof data43 !== "string"){const err90 = {instancePath:instancePath+"/tasks/" + i2+"/command/" + i5,schemaPath:"#/properties/tasks/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.command.items.type,parentSchema:schema11.properties.tasks.items.properties.command.items,data:data43};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}}else {const err91 = {instancePath:instancePath+"/tasks/" + i2+"/command",schemaPath:"#/properties/tasks/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.command.type,parentSchema:schema11.properties.tasks.items.properties.command,data:data42};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}if(data30.cwd !== undefined){let data44 = data30.cwd;if(typeof data44 !== "string"){const err92 = {instancePath:instancePath+"/tasks/" + i2+"/cwd",schemaPath:"#/properties/tasks/items/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.cwd.type,parentSchema:schema11.properties.tasks.items.properties.cwd,data:data44};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}if(data30.resume !== undefined){let data45 = data30.resume;if(!((data45 === "auto") || (data45 === "never"))){const err93 = {instancePath:instancePath+"/tasks/" + i2+"/resume",schemaPath:"#/properties/tasks/items/properties/resume/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.resume.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.resume.enum,parentSchema:schema11.properties.tasks.items.properties.resume,data:data45};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}if(data30.exit_codes !== undefined){let data46 = data30.exit_codes;if(data46 && typeof data46 == "object" && !Array.isArray(data46)){for(const key8 in data46){if(!((key8 === "transient") || (key8 === "data"))){const err94 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data46};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}if(data46.transient !== undefined){let data47 = data46.transient;if(Array.isArray(data47)){const len4 = data47.length;for(let i6=0; i6<len4; i6++){let data48 = data47[i6];if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){const err95 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}if((typeof data48 == "number") && (isFinite(data48))){if(data48 > 255 || isNaN(data48)){const err96 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}if(data48 < 1 || isNaN(data48)){const err97 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient/" + i6,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data48};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}}}else {const err98 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/transient",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient,data:data47};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data46.data !== undefined){let data49 = data46.data;if(Array.isArray(data49)){const len5 = data49.length;for(let i7=0; i7<len5; i7++){let data50 = data49[i7];if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){const err99 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}if((typeof data50 == "number") && (isFinite(data50))){if(data50 > 255 || isNaN(data50)){const err100 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}if(data50 < 1 || isNaN(data50)){const err101 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data/" + i7,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data50};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}}}else {const err102 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes/data",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data,data:data49};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}}else {const err103 = {instancePath:instancePath+"/tasks/" + i2+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.exit_codes.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data46};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}}if(data30.sensor !== undefined){let data51 = data30.sensor;if(data51 && typeof data51 == "object" && !Array.isArray(data51)){if(data51.path === undefined){const err104 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.tasks.items.properties.sensor.required,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}for(const key9 in data51){if(!(((((key9 === "path") || (key9 === "poke_interval")) || (key9 === "timeout")) || (key9 === "give_up_after")) || (key9 === "on_timeout"))){const err105 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}if(data51.path !== undefined){let data52 = data51.path;if(typeof data52 === "string"){if(func3(data52) < 1){const err106 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data52};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}else {const err107 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.path.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data52};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}if(data51.poke_interval !== undefined){let data53 = data51.poke_interval;if(typeof data53 === "string"){if(!pattern3.test(data53)){const err108 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data53};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}else {const err109 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data53};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}if(data51.timeout !== undefined){let data54 = data51.timeout;if(typeof data54 === "string"){if(!pattern3.test(data54)){const err110 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data54};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}else {const err111 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data54};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}}if(data51.give_up_after !== undefined){let data55 = data51.give_up_after;if(typeof data55 === "string"){if(!pattern3.test(data55)){const err112 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data55};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}else {const err113 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data55};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}if(data51.on_timeout !== undefined){let data56 = data51.on_timeout;if(!((data56 === "fail") || (data56 === "defer"))){const err114 = {instancePath:instancePath+"/tasks/" + i2+"/sensor/on_timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/on_timeout/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout,data:data56};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}}else {const err115 = {instancePath:instancePath+"/tasks/" + i2+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.sensor.type,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data51};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}if(data30.checks !== undefined){let data57 = data30.checks;if(data57 && typeof data57 == "object" && !Array.isArray(data57)){if(data57.dataset === undefined){const err116 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}if(data57.rules === undefined){const err117 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}for(const key10 in data57){if(!((key10 === "dataset") || (key10 === "rules"))){const err118 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}}if(data57.dataset !== undefined){let data58 = data57.dataset;if(typeof data58 !== "string"){const err119 = {instancePath:instancePath+"/tasks/" + i2+"/checks/dataset",schemaPath:"#/properties/tasks/items/properties/checks/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.dataset.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.dataset,data:data58};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}}if(data57.rules !== undefined){let data59 = data57.rules;if(Array.isArray(data59)){if(data59.length < 1){const err120 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data59};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}const len6 = data59.length;for(let i8=0; i8<len6; i8++){let data60 = data59[i8];if(data60 && typeof data60 == "object" && !Array.isArray(data60)){if(Object.keys(data60).length < 1){const err121 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}for(const key11 in data60){if(!((((((((key11 === "required_columns") || (key11 === "row_count")) || (key11 === "not_null")) || (key11 === "unique")) || (key11 === "accepted_values")) || (key11 === "date_in_partition")) || (key11 === "numeric")) || (key11 === "severity"))){const err122 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}if(data60.required_columns !== undefined){let data61 = data60.required_columns;if(Array.isArray(data61)){if(data61.length < 1){const err123 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data61};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}const len7 = data61.length;for(let i9=0; i9<len7; i9++){let data62 = data61[i9];if(typeof data62 === "string"){if(func3(data62) < 1){const err124 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns/" + i9,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data62};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}else {const err125 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns/" + i9,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data62};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}}else {const err126 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data61};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}if(data60.row_count !== undefined){let data63 = data60.row_count;if(data63 && typeof data63 == "object" && !Array.isArray(data63)){for(const key12 in data63){if(!((key12 === "min") || (key12 === "max"))){const err127 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data63};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}if(data63.min !== undefined){let data64 = data63.min;if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){const err128 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data64};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}if((typeof data64 == "number") && (isFinite(data64))){if(data64 < 0 || isNaN(data64)){const err129 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data64};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}}if(data63.max !== undefined){let data65 = data63.max;if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){const err130 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data65};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}if((typeof data65 == "number") && (isFinite(data65))){if(data65 < 0 || isNaN(data65)){const err131 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data65};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}}}}else {const err132 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data63};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}}if(data60.not_null !== undefined){let data66 = data60.not_null;if(Array.isArray(data66)){if(data66.length < 1){const err133 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data66};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}const len8 = data66.length;for(let i10=0; i10<len8; i10++){let data67 = data66[i10];if(typeof data67 === "string"){if(func3(data67) < 1){const err134 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data67};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}}else {const err135 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data67};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}}}else {const err136 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data66};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}}if(data60.unique !== undefined){let data68 = data60.unique;if(Array.isArray(data68)){if(data68.length < 1){const err137 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data68};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}const len9 = data68.length;for(let i11=0; i11<len9; i11++){let data69 = data68[i11];if(typeof data69 === "string"){if(func3(data69) < 1){const err138 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data69};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}}else {const err139 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data69};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}}}else {const err140 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data68};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}if(data60.accepted_values !== undefined){let data70 = data60.accepted_values;if(data70 && typeof data70 == "object" && !Array.isArray(data70)){if(data70.column === undefined){const err141 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}if(data70.values === undefined){const err142 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}for(const key13 in data70){if(!((key13 === "column") || (key13 === "values"))){const err143 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}}if(data70.column !== undefined){let data71 = data70.column;if(typeof data71 === "string"){if(func3(data71) < 1){const err144 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data71};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}}else {const err145 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data71};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}}if(data70.values !== undefined){let data72 = data70.values;if(Array.isArray(data72)){if(data72.length < 1){const err146 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data72};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}const len10 = data72.length;for(let i12=0; i12<len10; i12++){let data73 = data72[i12];if(((typeof data73 !== "string") && (!((typeof data73 == "number") && (isFinite(data73))))) && (typeof data73 !== "boolean")){const err147 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values/" + i12,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/items/type",keyword:"type",params:{type: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type},message:"must be string,number,boolean",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items,data:data73};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}}}else {const err148 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data72};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}}}else {const err149 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data70};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}if(data60.date_in_partition !== undefined){let data74 = data60.date_in_partition;if(typeof data74 === "string"){if(func3(data74) < 1){const err150 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data74};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}else {const err151 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data74};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}}if(data60.numeric !== undefined){let data75 = data60.numeric;if(Array.isArray(data75)){if(data75.length < 1){const err152 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data75};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}const len11 = data75.length;for(let i13=0; i13<len11; i13++){let data76 = data75[i13];if(typeof data76 === "string"){if(func3(data76) < 1){const err153 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data76};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}}else {const err154 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data76};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}}}else {const err155 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data75};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}}if(data60.severity !== undefined){let data77 = data60.severity;if(!((data77 === "error") || (data77 === "warning"))){const err156 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8+"/severity",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity,data:data77};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}}}else {const err157 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules/" + i8,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data60};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}}}else {const err158 = {instancePath:instancePath+"/tasks/" + i2+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data59};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}}}else {const err159 = {instancePath:instancePath+"/tasks/" + i2+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.type,parentSchema:schema11.properties.tasks.items.properties.checks,data:data57};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}}else {const err160 = {instancePath:instancePath+"/tasks/" + i2,schemaPath:"#/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.type,parentSchema:schema11.properties.tasks.items,data:data30};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}}else {const err161 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.type,parentSchema:schema11.properties.tasks,data:data29};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}if(data.alerts !== undefined){let data78 = data.alerts;if(data78 && typeof data78 == "object" && !Array.isArray(data78)){for(const key14 in data78){if(!(((key14 === "on") || (key14 === "labels")) || (key14 === "assignees"))){const err162 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.alerts,data:data78};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}}if(data78.on !== undefined){let data79 = data78.on;if(Array.isArray(data79)){const len12 = data79.length;for(let i14=0; i14<len12; i14++){let data80 = data79[i14];if(!((data80 === "failure") || (data80 === "freshness_miss"))){const err163 = {instancePath:instancePath+"/alerts/on/" + i14,schemaPath:"#/properties/alerts/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.properties.on.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.alerts.properties.on.items.enum,parentSchema:schema11.properties.alerts.properties.on.items,data:data80};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}}let i15 = data79.length;let j2;if(i15 > 1){outer0:for(;i15--;){for(j2 = i15; j2--;){if(func0(data79[i15], data79[j2])){const err164 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.alerts.properties.on,data:data79};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;break outer0;}}}}}else {const err165 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.on.type,parentSchema:schema11.properties.alerts.properties.on,data:data79};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}if(data78.labels !== undefined){let data81 = data78.labels;if(Array.isArray(data81)){const len13 = data81.length;for(let i16=0; i16<len13; i16++){let data82 = data81[i16];if(typeof data82 === "string"){if(func3(data82) < 1){const err166 = {instancePath:instancePath+"/alerts/labels/" + i16,schemaPath:"#/properties/alerts/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.labels.items,data:data82};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}else {const err167 = {instancePath:instancePath+"/alerts/labels/" + i16,schemaPath:"#/properties/alerts/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.labels.items.type,parentSchema:schema11.properties.alerts.properties.labels.items,data:data82};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}}}else {const err168 = {instancePath:instancePath+"/alerts/labels",schemaPath:"#/properties/alerts/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.labels.type,parentSchema:schema11.properties.alerts.properties.labels,data:data81};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}}if(data78.assignees !== undefined){let data83 = data78.assignees;if(Array.isArray(data83)){const len14 = data83.length;for(let i17=0; i17<len14; i17++){let data84 = data83[i17];if(typeof data84 === "string"){if(func3(data84) < 1){const err169 = {instancePath:instancePath+"/alerts/assignees/" + i17,schemaPath:"#/properties/alerts/properties/assignees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data84};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}}else {const err170 = {instancePath:instancePath+"/alerts/assignees/" + i17,schemaPath:"#/properties/alerts/properties/assignees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.assignees.items.type,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data84};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}}else {const err171 = {instancePath:instancePath+"/alerts/assignees",schemaPath:"#/properties/alerts/properties/assignees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.assignees.type,parentSchema:schema11.properties.alerts.properties.assignees,data:data83};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}}}else {const err172 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.alerts.type,parentSchema:schema11.properties.alerts,data:data78};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}}else {const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}validate10.errors = vErrors;return errors === 0;}
+"use strict";const validate = validate10;/* harmony default export */ const schema_validator = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/pipewright/pipewright/schema/pipeline.schema.json","title":"pipewright pipeline contract","description":"pipelines/<dag_id>/pipeline.yml: a batch pipeline run by GitHub Actions.","type":"object","additionalProperties":false,"required":["dag_id","description","owner","tags","partition","start_date","tasks"],"properties":{"dag_id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"The pipeline id; must equal the name of its folder."},"description":{"type":"string","minLength":1,"pattern":"\\S","description":"What the pipeline produces, for people."},"owner":{"type":"string","minLength":1,"pattern":"\\S","description":"Team or person answerable for the pipeline."},"runbook":{"type":"string","pattern":"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$","x-expected":"a Markdown file relative to the pipeline folder with an optional #section (runbook.md#late-export), or an http(s) URL","description":"What to do when this fails: a Markdown file relative to the pipeline folder, optionally with a #section, or an http(s) URL."},"consumers":{"type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$","x-expected":"a GitHub @user or @org/team"},"uniqueItems":true,"description":"Who reads the outputs (@user or @org/team): mentioned when a backfill is announced."},"tags":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"uniqueItems":true,"description":"At least one tag."},"schedule":{"type":"string","description":"5-field cron (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly. Absent: manual runs only."},"timezone":{"type":"string","description":"IANA time zone the schedule and partitions are read in (default UTC)."},"partition":{"enum":["hourly","daily","weekly","monthly"],"description":"The grain of a partition: one data interval per run."},"start_date":{"type":"string","description":"First logical date (YYYY-MM-DD or ISO date-time), read in timezone."},"end_date":{"type":"string","description":"Last logical date (inclusive); absent = open-ended."},"catchup":{"type":"boolean","description":"Plan every due partition whose latest run did not succeed, gaps before a later success too, not only the latest (default false)."},"max_active_runs":{"type":"integer","minimum":1,"description":"Partitions run at once (default 1)."},"max_active_tasks":{"type":"integer","minimum":1,"description":"Tasks run at once within a partition (default 4)."},"catchup_window":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"With catchup: a tick plans only partitions whose interval ended within this window (e.g. 14d); older gaps are listed with the backfill command that fills them."},"retain_versions":{"type":"integer","minimum":0,"maximum":100,"description":"Published versions of each partition kept for rollback besides the live one (default 3)."},"data_root":{"type":"string","minLength":1,"pattern":"^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?|[^:]*)$","description":"Where the data lives when no --data-root flag or PIPEWRIGHT_DATA_ROOT says: a folder relative to the pipeline (default data), or an S3-compatible bucket s3://bucket/prefix."},"reprocess_on_tick":{"enum":["failed","changed"],"description":"What a scheduled tick reruns besides missing partitions: failed (default), or changed — also completed partitions whose inputs or code changed since their live version."},"freshness":{"type":"object","additionalProperties":false,"required":["deadline"],"description":"When a partition must be published.","properties":{"deadline":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","x-expected":"a local time HH:MM, e.g. \"07:30\"","description":"Local time HH:MM by which the partition must be published on the day its tick runs."}}},"defaults":{"type":"object","additionalProperties":false,"description":"Retry and timeout policy of every task; a task may override each key.","properties":{"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"description":"Datasets read: name -> path template, or { from: <dag_id>.<output> } for another pipeline's output.","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["from"],"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv; or { from: <dag_id>.<output> }: another pipeline's output, whose path and partitions come from that pipeline's contract.","properties":{"from":{"type":"string","pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","x-expected":"<dag_id>.<output>, e.g. turanmart_daily_sales.daily_sales","description":"The upstream pipeline and its output, <dag_id>.<output>: a partition is planned only once the upstream partitions it covers are published."}}}},"outputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)"},"additionalProperties":{"type":"string","minLength":1,"description":"Path template relative to the data root, e.g. raw/orders/dt={{ ds }}/orders.csv."},"description":"Datasets written: name -> path template."},"tasks":{"type":"array","minItems":1,"items":{"type":"object","description":"A task: an id, its upstream tasks, and exactly one kind: handler, command, sensor or checks.","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","x-expected":"lower snake_case starting with a letter (a-z, 0-9, _)","description":"Task id, unique in the pipeline (lower snake_case)."},"upstream":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Ids of the tasks that must finish before this one."},"runbook":{"type":"string","pattern":"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$","x-expected":"a Markdown file relative to the pipeline folder with an optional #section (runbook.md#late-export), or an http(s) URL","description":"What to do when this fails: a Markdown file relative to the pipeline folder, optionally with a #section, or an http(s) URL. Quoted first when this task fails."},"trigger_rule":{"enum":["all_success","all_done","none_failed","one_failed"],"description":"When the task runs given its upstream states: all_success (default), all_done, none_failed, one_failed."},"retries":{"type":"integer","minimum":0,"maximum":100,"description":"How many times a failed attempt is retried (0 = never, at most 100). Code errors are not retried unless retry_on_code_error."},"retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Wait before the first retry, e.g. 30s (at most 24.8 days)."},"retry_backoff":{"enum":["fixed","exponential"],"description":"fixed: every retry waits retry_delay; exponential: the wait doubles per attempt, with jitter."},"max_retry_delay":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Cap on the wait between retries with exponential backoff."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline of one attempt, more than zero and at most 24.8 days; past it the attempt is aborted and counts as failed."},"retry_on_code_error":{"type":"boolean","description":"Also retry failures classified as code errors (default false: a bug fails after its first attempt)."},"handler":{"type":"string","pattern":"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$","x-expected":"path/to/module.ts#exportName (a .ts, .js or .mjs module relative to the pipeline folder)","description":"A function exported by a module in the repository: path/to/module.ts#exportName, relative to the pipeline folder."},"command":{"type":"array","minItems":1,"items":{"type":"string"},"description":"A program and its arguments, run without a shell; {{ }} templates are resolved per partition."},"cwd":{"type":"string","description":"Working directory of a command, relative to the pipeline folder."},"resume":{"enum":["auto","never"],"description":"auto (default): a resumed run reuses this task's staged outputs when its inputs and code are unchanged; never: it always reruns."},"exit_codes":{"type":"object","additionalProperties":false,"description":"Exit codes of a command mapped to failure classes; any other non-zero code is a code error.","properties":{"transient":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Retried."},"data":{"type":"array","items":{"type":"integer","minimum":1,"maximum":255},"description":"Fail fast, nothing published."}}},"sensor":{"type":"object","additionalProperties":false,"required":["path"],"description":"Waits for a file under the data root.","properties":{"path":{"type":"string","minLength":1,"description":"Template of the path to wait for, e.g. {{ inputs.raw_orders }}."},"poke_interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How often to look (default 30s)."},"timeout":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"How long to wait in one tick (default 20m)."},"give_up_after":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$","x-expected":"a duration like 500ms, 30s, 5m, 1h or 1d","description":"Deadline measured from the end of the partition's data interval (e.g. 3h): past it the sensor fails or defers at once instead of waiting its timeout again."},"on_timeout":{"enum":["fail","defer"],"description":"At the deadline: fail the task, or defer the partition to the next tick (default fail)."}}},"checks":{"type":"object","additionalProperties":false,"required":["dataset","rules"],"description":"Declarative data quality checks on one dataset.","properties":{"dataset":{"type":"string","description":"Name of an entry of inputs or outputs."},"rules":{"type":"array","minItems":1,"items":{"type":"object","description":"One rule: exactly one of the rule keys, optionally with severity.","additionalProperties":false,"minProperties":1,"properties":{"required_columns":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must be present in the header."},"row_count":{"type":"object","additionalProperties":false,"description":"Bounds on the number of data rows.","properties":{"min":{"type":"integer","minimum":0,"description":"Fewest rows accepted."},"max":{"type":"integer","minimum":0,"description":"Most rows accepted."}}},"not_null":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must never be empty."},"unique":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The combination of these columns must be unique across rows."},"accepted_values":{"type":"object","additionalProperties":false,"required":["column","values"],"description":"Every value of the column must be one of values.","properties":{"column":{"type":"string","minLength":1,"description":"Column to check."},"values":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"Allowed values."}}},"date_in_partition":{"type":"string","minLength":1,"description":"Column whose dates must fall inside the partition's data interval."},"numeric":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"These columns must parse as numbers."},"severity":{"enum":["error","warning"],"description":"error (default) fails the task; warning records the result and lets the run go on."}}},"description":"The rules, each one key."}}}}},"description":"The tasks of the DAG."},"alerts":{"type":"object","additionalProperties":false,"description":"GitHub issues opened on failures.","properties":{"on":{"type":"array","items":{"enum":["failure","freshness_miss"]},"uniqueItems":true,"description":"Events that open or update an issue."},"labels":{"type":"array","items":{"type":"string","minLength":1},"description":"Labels of the issue."},"assignees":{"type":"array","items":{"type":"string","minLength":1},"description":"GitHub logins assigned."}}}}};const func2 = Object.prototype.hasOwnProperty;const func3 = (typeof ucs2length === "function" ? ucs2length : ucs2length["default"]);const func0 = (typeof equal === "function" ? equal : equal["default"]);const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");const pattern1 = new RegExp("\\S", "u");const pattern3 = new RegExp("^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$", "u");const pattern4 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$", "u");const pattern5 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$", "u");const pattern6 = new RegExp("^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?|[^:]*)$", "u");const pattern7 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");const pattern12 = new RegExp("^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$", "u");const pattern19 = new RegExp("^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$", "u");function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/pipewright/pipewright/schema/pipeline.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.dag_id === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dag_id"},message:"must have required property '"+"dag_id"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.description === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.owner === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.tags === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.partition === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.start_date === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_date"},message:"must have required property '"+"start_date"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.tasks === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.dag_id !== undefined){let data0 = data.dag_id;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err8 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/dag_id",schemaPath:"#/properties/dag_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.dag_id.type,parentSchema:schema11.properties.dag_id,data:data0};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.description !== undefined){let data1 = data.description;if(typeof data1 === "string"){if(func3(data1) < 1){const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!pattern1.test(data1)){const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.description.type,parentSchema:schema11.properties.description,data:data1};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.owner !== undefined){let data2 = data.owner;if(typeof data2 === "string"){if(func3(data2) < 1){const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!pattern1.test(data2)){const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.owner.type,parentSchema:schema11.properties.owner,data:data2};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.runbook !== undefined){let data3 = data.runbook;if(typeof data3 === "string"){if(!pattern3.test(data3)){const err16 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"},message:"must match pattern \""+"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"+"\"",schema:"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$",parentSchema:schema11.properties.runbook,data:data3};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.runbook.type,parentSchema:schema11.properties.runbook,data:data3};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.consumers !== undefined){let data4 = data.consumers;if(Array.isArray(data4)){const len0 = data4.length;for(let i0=0; i0<len0; i0++){let data5 = data4[i0];if(typeof data5 === "string"){if(!pattern4.test(data5)){const err18 = {instancePath:instancePath+"/consumers/" + i0,schemaPath:"#/properties/consumers/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.consumers.items,data:data5};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}else {const err19 = {instancePath:instancePath+"/consumers/" + i0,schemaPath:"#/properties/consumers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.consumers.items.type,parentSchema:schema11.properties.consumers.items,data:data5};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}let i1 = data4.length;let j0;if(i1 > 1){const indices0 = {};for(;i1--;){let item0 = data4[i1];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j0 = indices0[item0];const err20 = {instancePath:instancePath+"/consumers",schemaPath:"#/properties/consumers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.consumers,data:data4};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;break;}indices0[item0] = i1;}}}else {const err21 = {instancePath:instancePath+"/consumers",schemaPath:"#/properties/consumers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.consumers.type,parentSchema:schema11.properties.consumers,data:data4};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.tags !== undefined){let data6 = data.tags;if(Array.isArray(data6)){if(data6.length < 1){const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tags,data:data6};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}const len1 = data6.length;for(let i2=0; i2<len1; i2++){let data7 = data6[i2];if(typeof data7 === "string"){if(func3(data7) < 1){const err23 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tags.items,data:data7};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tags.items.type,parentSchema:schema11.properties.tags.items,data:data7};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}let i3 = data6.length;let j1;if(i3 > 1){const indices1 = {};for(;i3--;){let item1 = data6[i3];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j1 = indices1[item1];const err25 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.tags,data:data6};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;break;}indices1[item1] = i3;}}}else {const err26 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tags.type,parentSchema:schema11.properties.tags,data:data6};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data.schedule !== undefined){let data8 = data.schedule;if(typeof data8 !== "string"){const err27 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schedule.type,parentSchema:schema11.properties.schedule,data:data8};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.timezone !== undefined){let data9 = data.timezone;if(typeof data9 !== "string"){const err28 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timezone.type,parentSchema:schema11.properties.timezone,data:data9};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.partition !== undefined){let data10 = data.partition;if(!((((data10 === "hourly") || (data10 === "daily")) || (data10 === "weekly")) || (data10 === "monthly"))){const err29 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data10};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.start_date !== undefined){let data11 = data.start_date;if(typeof data11 !== "string"){const err30 = {instancePath:instancePath+"/start_date",schemaPath:"#/properties/start_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.start_date.type,parentSchema:schema11.properties.start_date,data:data11};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data.end_date !== undefined){let data12 = data.end_date;if(typeof data12 !== "string"){const err31 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.end_date.type,parentSchema:schema11.properties.end_date,data:data12};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.catchup !== undefined){let data13 = data.catchup;if(typeof data13 !== "boolean"){const err32 = {instancePath:instancePath+"/catchup",schemaPath:"#/properties/catchup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.catchup.type,parentSchema:schema11.properties.catchup,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.max_active_runs !== undefined){let data14 = data.max_active_runs;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err33 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_runs.type,parentSchema:schema11.properties.max_active_runs,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 1 || isNaN(data14)){const err34 = {instancePath:instancePath+"/max_active_runs",schemaPath:"#/properties/max_active_runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_runs,data:data14};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}}if(data.max_active_tasks !== undefined){let data15 = data.max_active_tasks;if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){const err35 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.max_active_tasks.type,parentSchema:schema11.properties.max_active_tasks,data:data15};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}if((typeof data15 == "number") && (isFinite(data15))){if(data15 < 1 || isNaN(data15)){const err36 = {instancePath:instancePath+"/max_active_tasks",schemaPath:"#/properties/max_active_tasks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.max_active_tasks,data:data15};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}if(data.catchup_window !== undefined){let data16 = data.catchup_window;if(typeof data16 === "string"){if(!pattern5.test(data16)){const err37 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.catchup_window,data:data16};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/catchup_window",schemaPath:"#/properties/catchup_window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.catchup_window.type,parentSchema:schema11.properties.catchup_window,data:data16};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.retain_versions !== undefined){let data17 = data.retain_versions;if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){const err39 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retain_versions.type,parentSchema:schema11.properties.retain_versions,data:data17};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}if((typeof data17 == "number") && (isFinite(data17))){if(data17 > 100 || isNaN(data17)){const err40 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.retain_versions,data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}if(data17 < 0 || isNaN(data17)){const err41 = {instancePath:instancePath+"/retain_versions",schemaPath:"#/properties/retain_versions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retain_versions,data:data17};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}if(data.data_root !== undefined){let data18 = data.data_root;if(typeof data18 === "string"){if(func3(data18) < 1){const err42 = {instancePath:instancePath+"/data_root",schemaPath:"#/properties/data_root/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.data_root,data:data18};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}if(!pattern6.test(data18)){const err43 = {instancePath:instancePath+"/data_root",schemaPath:"#/properties/data_root/pattern",keyword:"pattern",params:{pattern: "^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?|[^:]*)$"},message:"must match pattern \""+"^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?|[^:]*)$"+"\"",schema:"^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?|[^:]*)$",parentSchema:schema11.properties.data_root,data:data18};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}else {const err44 = {instancePath:instancePath+"/data_root",schemaPath:"#/properties/data_root/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.data_root.type,parentSchema:schema11.properties.data_root,data:data18};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data.reprocess_on_tick !== undefined){let data19 = data.reprocess_on_tick;if(!((data19 === "failed") || (data19 === "changed"))){const err45 = {instancePath:instancePath+"/reprocess_on_tick",schemaPath:"#/properties/reprocess_on_tick/enum",keyword:"enum",params:{allowedValues: schema11.properties.reprocess_on_tick.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.reprocess_on_tick.enum,parentSchema:schema11.properties.reprocess_on_tick,data:data19};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data.freshness !== undefined){let data20 = data.freshness;if(data20 && typeof data20 == "object" && !Array.isArray(data20)){if(data20.deadline === undefined){const err46 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema11.properties.freshness.required,parentSchema:schema11.properties.freshness,data:data20};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}for(const key1 in data20){if(!(key1 === "deadline")){const err47 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.freshness,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data20.deadline !== undefined){let data21 = data20.deadline;if(typeof data21 === "string"){if(!pattern7.test(data21)){const err48 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema11.properties.freshness.properties.deadline,data:data21};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}else {const err49 = {instancePath:instancePath+"/freshness/deadline",schemaPath:"#/properties/freshness/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.freshness.properties.deadline.type,parentSchema:schema11.properties.freshness.properties.deadline,data:data21};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}else {const err50 = {instancePath:instancePath+"/freshness",schemaPath:"#/properties/freshness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.freshness.type,parentSchema:schema11.properties.freshness,data:data20};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.defaults !== undefined){let data22 = data.defaults;if(data22 && typeof data22 == "object" && !Array.isArray(data22)){for(const key2 in data22){if(!((((((key2 === "retries") || (key2 === "retry_delay")) || (key2 === "retry_backoff")) || (key2 === "max_retry_delay")) || (key2 === "timeout")) || (key2 === "retry_on_code_error"))){const err51 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.defaults,data:data22};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}if(data22.retries !== undefined){let data23 = data22.retries;if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){const err52 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.defaults.properties.retries.type,parentSchema:schema11.properties.defaults.properties.retries,data:data23};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}if((typeof data23 == "number") && (isFinite(data23))){if(data23 > 100 || isNaN(data23)){const err53 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.defaults.properties.retries,data:data23};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}if(data23 < 0 || isNaN(data23)){const err54 = {instancePath:instancePath+"/defaults/retries",schemaPath:"#/properties/defaults/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.defaults.properties.retries,data:data23};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}if(data22.retry_delay !== undefined){let data24 = data22.retry_delay;if(typeof data24 === "string"){if(!pattern5.test(data24)){const err55 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.retry_delay,data:data24};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}else {const err56 = {instancePath:instancePath+"/defaults/retry_delay",schemaPath:"#/properties/defaults/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.retry_delay.type,parentSchema:schema11.properties.defaults.properties.retry_delay,data:data24};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}}if(data22.retry_backoff !== undefined){let data25 = data22.retry_backoff;if(!((data25 === "fixed") || (data25 === "exponential"))){const err57 = {instancePath:instancePath+"/defaults/retry_backoff",schemaPath:"#/properties/defaults/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.defaults.properties.retry_backoff.enum,parentSchema:schema11.properties.defaults.properties.retry_backoff,data:data25};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}if(data22.max_retry_delay !== undefined){let data26 = data22.max_retry_delay;if(typeof data26 === "string"){if(!pattern5.test(data26)){const err58 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data26};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/defaults/max_retry_delay",schemaPath:"#/properties/defaults/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.max_retry_delay.type,parentSchema:schema11.properties.defaults.properties.max_retry_delay,data:data26};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data22.timeout !== undefined){let data27 = data22.timeout;if(typeof data27 === "string"){if(!pattern5.test(data27)){const err60 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.defaults.properties.timeout,data:data27};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}else {const err61 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/properties/defaults/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.defaults.properties.timeout.type,parentSchema:schema11.properties.defaults.properties.timeout,data:data27};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}if(data22.retry_on_code_error !== undefined){let data28 = data22.retry_on_code_error;if(typeof data28 !== "boolean"){const err62 = {instancePath:instancePath+"/defaults/retry_on_code_error",schemaPath:"#/properties/defaults/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.defaults.properties.retry_on_code_error.type,parentSchema:schema11.properties.defaults.properties.retry_on_code_error,data:data28};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}}else {const err63 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.defaults.type,parentSchema:schema11.properties.defaults,data:data22};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data.inputs !== undefined){let data29 = data.inputs;if(data29 && typeof data29 == "object" && !Array.isArray(data29)){for(const key3 in data29){const _errs69 = errors;if(typeof key3 === "string"){if(!pattern0.test(key3)){const err64 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}else {const err65 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.propertyNames.type,parentSchema:schema11.properties.inputs.propertyNames,data:key3,propertyName:key3};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}var valid9 = _errs69 === errors;if(!valid9){const err66 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.inputs.propertyNames,parentSchema:schema11.properties.inputs,data:data29};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}for(const key4 in data29){let data30 = data29[key4];if((typeof data30 !== "string") && (!(data30 && typeof data30 == "object" && !Array.isArray(data30)))){const err67 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: schema11.properties.inputs.additionalProperties.type},message:"must be string,object",schema:schema11.properties.inputs.additionalProperties.type,parentSchema:schema11.properties.inputs.additionalProperties,data:data30};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}if(typeof data30 === "string"){if(func3(data30) < 1){const err68 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.inputs.additionalProperties,data:data30};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}if(data30 && typeof data30 == "object" && !Array.isArray(data30)){if(data30.from === undefined){const err69 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.inputs.additionalProperties.required,parentSchema:schema11.properties.inputs.additionalProperties,data:data30};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}for(const key5 in data30){if(!(key5 === "from")){const err70 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inputs.additionalProperties,data:data30};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}if(data30.from !== undefined){let data31 = data30.from;if(typeof data31 === "string"){if(!pattern12.test(data31)){const err71 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/from",schemaPath:"#/properties/inputs/additionalProperties/properties/from/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$",parentSchema:schema11.properties.inputs.additionalProperties.properties.from,data:data31};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}else {const err72 = {instancePath:instancePath+"/inputs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/from",schemaPath:"#/properties/inputs/additionalProperties/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inputs.additionalProperties.properties.from.type,parentSchema:schema11.properties.inputs.additionalProperties.properties.from,data:data31};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}}}}else {const err73 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inputs.type,parentSchema:schema11.properties.inputs,data:data29};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}}if(data.outputs !== undefined){let data32 = data.outputs;if(data32 && typeof data32 == "object" && !Array.isArray(data32)){for(const key6 in data32){const _errs81 = errors;if(typeof key6 === "string"){if(!pattern0.test(key6)){const err74 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.outputs.propertyNames,data:key6,propertyName:key6};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}else {const err75 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.propertyNames.type,parentSchema:schema11.properties.outputs.propertyNames,data:key6,propertyName:key6};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}var valid12 = _errs81 === errors;if(!valid12){const err76 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema11.properties.outputs.propertyNames,parentSchema:schema11.properties.outputs,data:data32};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}for(const key7 in data32){let data33 = data32[key7];if(typeof data33 === "string"){if(func3(data33) < 1){const err77 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.outputs.additionalProperties,data:data33};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}}else {const err78 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.outputs.additionalProperties.type,parentSchema:schema11.properties.outputs.additionalProperties,data:data33};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}}else {const err79 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.outputs.type,parentSchema:schema11.properties.outputs,data:data32};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}if(data.tasks !== undefined){let data34 = data.tasks;if(Array.isArray(data34)){if(data34.length < 1){const err80 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks,data:data34};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}const len2 = data34.length;for(let i4=0; i4<len2; i4++){let data35 = data34[i4];if(data35 && typeof data35 == "object" && !Array.isArray(data35)){if(data35.id === undefined){const err81 = {instancePath:instancePath+"/tasks/" + i4,schemaPath:"#/properties/tasks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.tasks.items.required,parentSchema:schema11.properties.tasks.items,data:data35};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}for(const key8 in data35){if(!(func2.call(schema11.properties.tasks.items.properties, key8))){const err82 = {instancePath:instancePath+"/tasks/" + i4,schemaPath:"#/properties/tasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items,data:data35};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}if(data35.id !== undefined){let data36 = data35.id;if(typeof data36 === "string"){if(!pattern0.test(data36)){const err83 = {instancePath:instancePath+"/tasks/" + i4+"/id",schemaPath:"#/properties/tasks/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.tasks.items.properties.id,data:data36};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}else {const err84 = {instancePath:instancePath+"/tasks/" + i4+"/id",schemaPath:"#/properties/tasks/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.id.type,parentSchema:schema11.properties.tasks.items.properties.id,data:data36};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}if(data35.upstream !== undefined){let data37 = data35.upstream;if(Array.isArray(data37)){const len3 = data37.length;for(let i5=0; i5<len3; i5++){let data38 = data37[i5];if(typeof data38 !== "string"){const err85 = {instancePath:instancePath+"/tasks/" + i4+"/upstream/" + i5,schemaPath:"#/properties/tasks/items/properties/upstream/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.upstream.items.type,parentSchema:schema11.properties.tasks.items.properties.upstream.items,data:data38};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}let i6 = data37.length;let j2;if(i6 > 1){const indices2 = {};for(;i6--;){let item2 = data37[i6];if(typeof item2 !== "string"){continue;}if(typeof indices2[item2] == "number"){j2 = indices2[item2];const err86 = {instancePath:instancePath+"/tasks/" + i4+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data37};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;break;}indices2[item2] = i6;}}}else {const err87 = {instancePath:instancePath+"/tasks/" + i4+"/upstream",schemaPath:"#/properties/tasks/items/properties/upstream/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.upstream.type,parentSchema:schema11.properties.tasks.items.properties.upstream,data:data37};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}if(data35.runbook !== undefined){let data39 = data35.runbook;if(typeof data39 === "string"){if(!pattern3.test(data39)){const err88 = {instancePath:instancePath+"/tasks/" + i4+"/runbook",schemaPath:"#/properties/tasks/items/properties/runbook/pattern",keyword:"pattern",params:{pattern: "^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"},message:"must match pattern \""+"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$"+"\"",schema:"^(https?://\\S+|[^#\\s][^#]*\\.md(#[A-Za-z0-9_-]+)?)$",parentSchema:schema11.properties.tasks.items.properties.runbook,data:data39};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}else {const err89 = {instancePath:instancePath+"/tasks/" + i4+"/runbook",schemaPath:"#/properties/tasks/items/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.runbook.type,parentSchema:schema11.properties.tasks.items.properties.runbook,data:data39};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}}if(data35.trigger_rule !== undefined){let data40 = data35.trigger_rule;if(!((((data40 === "all_success") || (data40 === "all_done")) || (data40 === "none_failed")) || (data40 === "one_failed"))){const err90 = {instancePath:instancePath+"/tasks/" + i4+"/trigger_rule",schemaPath:"#/properties/tasks/items/properties/trigger_rule/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.trigger_rule.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.trigger_rule.enum,parentSchema:schema11.properties.tasks.items.properties.trigger_rule,data:data40};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}if(data35.retries !== undefined){let data41 = data35.retries;if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){const err91 = {instancePath:instancePath+"/tasks/" + i4+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.retries.type,parentSchema:schema11.properties.tasks.items.properties.retries,data:data41};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}if((typeof data41 == "number") && (isFinite(data41))){if(data41 > 100 || isNaN(data41)){const err92 = {instancePath:instancePath+"/tasks/" + i4+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tasks.items.properties.retries,data:data41};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}if(data41 < 0 || isNaN(data41)){const err93 = {instancePath:instancePath+"/tasks/" + i4+"/retries",schemaPath:"#/properties/tasks/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.retries,data:data41};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}}if(data35.retry_delay !== undefined){let data42 = data35.retry_delay;if(typeof data42 === "string"){if(!pattern5.test(data42)){const err94 = {instancePath:instancePath+"/tasks/" + i4+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data42};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}else {const err95 = {instancePath:instancePath+"/tasks/" + i4+"/retry_delay",schemaPath:"#/properties/tasks/items/properties/retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.retry_delay,data:data42};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}}if(data35.retry_backoff !== undefined){let data43 = data35.retry_backoff;if(!((data43 === "fixed") || (data43 === "exponential"))){const err96 = {instancePath:instancePath+"/tasks/" + i4+"/retry_backoff",schemaPath:"#/properties/tasks/items/properties/retry_backoff/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.retry_backoff.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.retry_backoff.enum,parentSchema:schema11.properties.tasks.items.properties.retry_backoff,data:data43};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}}if(data35.max_retry_delay !== undefined){let data44 = data35.max_retry_delay;if(typeof data44 === "string"){if(!pattern5.test(data44)){const err97 = {instancePath:instancePath+"/tasks/" + i4+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data44};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}else {const err98 = {instancePath:instancePath+"/tasks/" + i4+"/max_retry_delay",schemaPath:"#/properties/tasks/items/properties/max_retry_delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.max_retry_delay.type,parentSchema:schema11.properties.tasks.items.properties.max_retry_delay,data:data44};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data35.timeout !== undefined){let data45 = data35.timeout;if(typeof data45 === "string"){if(!pattern5.test(data45)){const err99 = {instancePath:instancePath+"/tasks/" + i4+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.timeout,data:data45};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}}else {const err100 = {instancePath:instancePath+"/tasks/" + i4+"/timeout",schemaPath:"#/properties/tasks/items/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.timeout,data:data45};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}}if(data35.retry_on_code_error !== undefined){let data46 = data35.retry_on_code_error;if(typeof data46 !== "boolean"){const err101 = {instancePath:instancePath+"/tasks/" + i4+"/retry_on_code_error",schemaPath:"#/properties/tasks/items/properties/retry_on_code_error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tasks.items.properties.retry_on_code_error.type,parentSchema:schema11.properties.tasks.items.properties.retry_on_code_error,data:data46};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}if(data35.handler !== undefined){let data47 = data35.handler;if(typeof data47 === "string"){if(!pattern19.test(data47)){const err102 = {instancePath:instancePath+"/tasks/" + i4+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/pattern",keyword:"pattern",params:{pattern: "^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[^#]+\\.(ts|js|mjs)#[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema11.properties.tasks.items.properties.handler,data:data47};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}else {const err103 = {instancePath:instancePath+"/tasks/" + i4+"/handler",schemaPath:"#/properties/tasks/items/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.handler.type,parentSchema:schema11.properties.tasks.items.properties.handler,data:data47};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}}if(data35.command !== undefined){let data48 = data35.command;if(Array.isArray(data48)){if(data48.length < 1){const err104 = {instancePath:instancePath+"/tasks/" + i4+"/command",schemaPath:"#/properties/tasks/items/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.command,data:data48};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}const len4 = data48.length;for(let i7=0; i7<len4; i7++){let data49 = data48[i7];if(typeof data49 !== "string"){const err105 = {instancePath:instancePath+"/tasks/" + i4+"/command/" + i7,schemaPath:"#/properties/tasks/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.command.items.type,parentSchema:schema11.properties.tasks.items.properties.command.items,data:data49};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}}else {const err106 = {instancePath:instancePath+"/tasks/" + i4+"/command",schemaPath:"#/properties/tasks/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.command.type,parentSchema:schema11.properties.tasks.items.properties.command,data:data48};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}if(data35.cwd !== undefined){let data50 = data35.cwd;if(typeof data50 !== "string"){const err107 = {instancePath:instancePath+"/tasks/" + i4+"/cwd",schemaPath:"#/properties/tasks/items/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.cwd.type,parentSchema:schema11.properties.tasks.items.properties.cwd,data:data50};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}if(data35.resume !== undefined){let data51 = data35.resume;if(!((data51 === "auto") || (data51 === "never"))){const err108 = {instancePath:instancePath+"/tasks/" + i4+"/resume",schemaPath:"#/properties/tasks/items/properties/resume/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.resume.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.resume.enum,parentSchema:schema11.properties.tasks.items.properties.resume,data:data51};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}if(data35.exit_codes !== undefined){let data52 = data35.exit_codes;if(data52 && typeof data52 == "object" && !Array.isArray(data52)){for(const key9 in data52){if(!((key9 === "transient") || (key9 === "data"))){const err109 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data52};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}if(data52.transient !== undefined){let data53 = data52.transient;if(Array.isArray(data53)){const len5 = data53.length;for(let i8=0; i8<len5; i8++){let data54 = data53[i8];if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){const err110 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient/" + i8,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data54};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}if((typeof data54 == "number") && (isFinite(data54))){if(data54 > 255 || isNaN(data54)){const err111 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient/" + i8,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data54};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}if(data54 < 1 || isNaN(data54)){const err112 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient/" + i8,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.items,data:data54};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}}}else {const err113 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/transient",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/transient/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.transient.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.transient,data:data53};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}if(data52.data !== undefined){let data55 = data52.data;if(Array.isArray(data55)){const len6 = data55.length;for(let i9=0; i9<len6; i9++){let data56 = data55[i9];if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){const err114 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data/" + i9,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data56};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}if((typeof data56 == "number") && (isFinite(data56))){if(data56 > 255 || isNaN(data56)){const err115 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data/" + i9,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data56};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}if(data56 < 1 || isNaN(data56)){const err116 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data/" + i9,schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data.items,data:data56};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}}}}else {const err117 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes/data",schemaPath:"#/properties/tasks/items/properties/exit_codes/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.exit_codes.properties.data.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes.properties.data,data:data55};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}}}else {const err118 = {instancePath:instancePath+"/tasks/" + i4+"/exit_codes",schemaPath:"#/properties/tasks/items/properties/exit_codes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.exit_codes.type,parentSchema:schema11.properties.tasks.items.properties.exit_codes,data:data52};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}}if(data35.sensor !== undefined){let data57 = data35.sensor;if(data57 && typeof data57 == "object" && !Array.isArray(data57)){if(data57.path === undefined){const err119 = {instancePath:instancePath+"/tasks/" + i4+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.tasks.items.properties.sensor.required,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data57};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}for(const key10 in data57){if(!(((((key10 === "path") || (key10 === "poke_interval")) || (key10 === "timeout")) || (key10 === "give_up_after")) || (key10 === "on_timeout"))){const err120 = {instancePath:instancePath+"/tasks/" + i4+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data57};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}}if(data57.path !== undefined){let data58 = data57.path;if(typeof data58 === "string"){if(func3(data58) < 1){const err121 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data58};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}}else {const err122 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/path",schemaPath:"#/properties/tasks/items/properties/sensor/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.path.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.path,data:data58};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}if(data57.poke_interval !== undefined){let data59 = data57.poke_interval;if(typeof data59 === "string"){if(!pattern5.test(data59)){const err123 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data59};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}}else {const err124 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/poke_interval",schemaPath:"#/properties/tasks/items/properties/sensor/properties/poke_interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.poke_interval,data:data59};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}if(data57.timeout !== undefined){let data60 = data57.timeout;if(typeof data60 === "string"){if(!pattern5.test(data60)){const err125 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data60};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}else {const err126 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.timeout.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.timeout,data:data60};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}if(data57.give_up_after !== undefined){let data61 = data57.give_up_after;if(typeof data61 === "string"){if(!pattern5.test(data61)){const err127 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)$",parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data61};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}else {const err128 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/give_up_after",schemaPath:"#/properties/tasks/items/properties/sensor/properties/give_up_after/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after.type,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.give_up_after,data:data61};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}}if(data57.on_timeout !== undefined){let data62 = data57.on_timeout;if(!((data62 === "fail") || (data62 === "defer"))){const err129 = {instancePath:instancePath+"/tasks/" + i4+"/sensor/on_timeout",schemaPath:"#/properties/tasks/items/properties/sensor/properties/on_timeout/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout.enum,parentSchema:schema11.properties.tasks.items.properties.sensor.properties.on_timeout,data:data62};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}}else {const err130 = {instancePath:instancePath+"/tasks/" + i4+"/sensor",schemaPath:"#/properties/tasks/items/properties/sensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.sensor.type,parentSchema:schema11.properties.tasks.items.properties.sensor,data:data57};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}}if(data35.checks !== undefined){let data63 = data35.checks;if(data63 && typeof data63 == "object" && !Array.isArray(data63)){if(data63.dataset === undefined){const err131 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data63};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}if(data63.rules === undefined){const err132 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.tasks.items.properties.checks.required,parentSchema:schema11.properties.tasks.items.properties.checks,data:data63};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}for(const key11 in data63){if(!((key11 === "dataset") || (key11 === "rules"))){const err133 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks,data:data63};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}}if(data63.dataset !== undefined){let data64 = data63.dataset;if(typeof data64 !== "string"){const err134 = {instancePath:instancePath+"/tasks/" + i4+"/checks/dataset",schemaPath:"#/properties/tasks/items/properties/checks/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.dataset.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.dataset,data:data64};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}}if(data63.rules !== undefined){let data65 = data63.rules;if(Array.isArray(data65)){if(data65.length < 1){const err135 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data65};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}const len7 = data65.length;for(let i10=0; i10<len7; i10++){let data66 = data65[i10];if(data66 && typeof data66 == "object" && !Array.isArray(data66)){if(Object.keys(data66).length < 1){const err136 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data66};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}for(const key12 in data66){if(!((((((((key12 === "required_columns") || (key12 === "row_count")) || (key12 === "not_null")) || (key12 === "unique")) || (key12 === "accepted_values")) || (key12 === "date_in_partition")) || (key12 === "numeric")) || (key12 === "severity"))){const err137 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data66};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}}if(data66.required_columns !== undefined){let data67 = data66.required_columns;if(Array.isArray(data67)){if(data67.length < 1){const err138 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data67};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}const len8 = data67.length;for(let i11=0; i11<len8; i11++){let data68 = data67[i11];if(typeof data68 === "string"){if(func3(data68) < 1){const err139 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data68};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}}else {const err140 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns/" + i11,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.items,data:data68};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}}else {const err141 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/required_columns",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/required_columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.required_columns,data:data67};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}}if(data66.row_count !== undefined){let data69 = data66.row_count;if(data69 && typeof data69 == "object" && !Array.isArray(data69)){for(const key13 in data69){if(!((key13 === "min") || (key13 === "max"))){const err142 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data69};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}}if(data69.min !== undefined){let data70 = data69.min;if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){const err143 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data70};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}if((typeof data70 == "number") && (isFinite(data70))){if(data70 < 0 || isNaN(data70)){const err144 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/min",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.min,data:data70};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}}}if(data69.max !== undefined){let data71 = data69.max;if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){const err145 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data71};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}if((typeof data71 == "number") && (isFinite(data71))){if(data71 < 0 || isNaN(data71)){const err146 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count/max",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.properties.max,data:data71};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}}}}else {const err147 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/row_count",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/row_count/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.row_count,data:data69};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}}if(data66.not_null !== undefined){let data72 = data66.not_null;if(Array.isArray(data72)){if(data72.length < 1){const err148 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data72};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}const len9 = data72.length;for(let i12=0; i12<len9; i12++){let data73 = data72[i12];if(typeof data73 === "string"){if(func3(data73) < 1){const err149 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null/" + i12,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data73};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}else {const err150 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null/" + i12,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.items,data:data73};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}}else {const err151 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/not_null",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/not_null/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.not_null,data:data72};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}}if(data66.unique !== undefined){let data74 = data66.unique;if(Array.isArray(data74)){if(data74.length < 1){const err152 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data74};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}const len10 = data74.length;for(let i13=0; i13<len10; i13++){let data75 = data74[i13];if(typeof data75 === "string"){if(func3(data75) < 1){const err153 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data75};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}}else {const err154 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique/" + i13,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.items,data:data75};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}}}else {const err155 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/unique",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/unique/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.unique,data:data74};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}}if(data66.accepted_values !== undefined){let data76 = data66.accepted_values;if(data76 && typeof data76 == "object" && !Array.isArray(data76)){if(data76.column === undefined){const err156 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data76};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}if(data76.values === undefined){const err157 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.required,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data76};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}for(const key14 in data76){if(!((key14 === "column") || (key14 === "values"))){const err158 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data76};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}}if(data76.column !== undefined){let data77 = data76.column;if(typeof data77 === "string"){if(func3(data77) < 1){const err159 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data77};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}else {const err160 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/column",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.column,data:data77};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}if(data76.values !== undefined){let data78 = data76.values;if(Array.isArray(data78)){if(data78.length < 1){const err161 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data78};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}const len11 = data78.length;for(let i14=0; i14<len11; i14++){let data79 = data78[i14];if(((typeof data79 !== "string") && (!((typeof data79 == "number") && (isFinite(data79))))) && (typeof data79 !== "boolean")){const err162 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/values/" + i14,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/items/type",keyword:"type",params:{type: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type},message:"must be string,number,boolean",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.items,data:data79};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}}}else {const err163 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values/values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.properties.values,data:data78};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}}}else {const err164 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/accepted_values",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/accepted_values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.accepted_values,data:data76};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;}}if(data66.date_in_partition !== undefined){let data80 = data66.date_in_partition;if(typeof data80 === "string"){if(func3(data80) < 1){const err165 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data80};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}else {const err166 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/date_in_partition",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/date_in_partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.date_in_partition,data:data80};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}if(data66.numeric !== undefined){let data81 = data66.numeric;if(Array.isArray(data81)){if(data81.length < 1){const err167 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data81};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}const len12 = data81.length;for(let i15=0; i15<len12; i15++){let data82 = data81[i15];if(typeof data82 === "string"){if(func3(data82) < 1){const err168 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric/" + i15,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data82};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}}else {const err169 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric/" + i15,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.items,data:data82};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}}}else {const err170 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/numeric",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/numeric/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.numeric,data:data81};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}if(data66.severity !== undefined){let data83 = data66.severity;if(!((data83 === "error") || (data83 === "warning"))){const err171 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10+"/severity",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity.enum,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items.properties.severity,data:data83};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}}}else {const err172 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules/" + i10,schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.properties.rules.items.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules.items,data:data66};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}}else {const err173 = {instancePath:instancePath+"/tasks/" + i4+"/checks/rules",schemaPath:"#/properties/tasks/items/properties/checks/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.items.properties.checks.properties.rules.type,parentSchema:schema11.properties.tasks.items.properties.checks.properties.rules,data:data65};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}}}else {const err174 = {instancePath:instancePath+"/tasks/" + i4+"/checks",schemaPath:"#/properties/tasks/items/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.properties.checks.type,parentSchema:schema11.properties.tasks.items.properties.checks,data:data63};if(vErrors === null){vErrors = [err174];}else {vErrors.push(err174);}errors++;}}}else {const err175 = {instancePath:instancePath+"/tasks/" + i4,schemaPath:"#/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tasks.items.type,parentSchema:schema11.properties.tasks.items,data:data35};if(vErrors === null){vErrors = [err175];}else {vErrors.push(err175);}errors++;}}}else {const err176 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tasks.type,parentSchema:schema11.properties.tasks,data:data34};if(vErrors === null){vErrors = [err176];}else {vErrors.push(err176);}errors++;}}if(data.alerts !== undefined){let data84 = data.alerts;if(data84 && typeof data84 == "object" && !Array.isArray(data84)){for(const key15 in data84){if(!(((key15 === "on") || (key15 === "labels")) || (key15 === "assignees"))){const err177 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.alerts,data:data84};if(vErrors === null){vErrors = [err177];}else {vErrors.push(err177);}errors++;}}if(data84.on !== undefined){let data85 = data84.on;if(Array.isArray(data85)){const len13 = data85.length;for(let i16=0; i16<len13; i16++){let data86 = data85[i16];if(!((data86 === "failure") || (data86 === "freshness_miss"))){const err178 = {instancePath:instancePath+"/alerts/on/" + i16,schemaPath:"#/properties/alerts/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.properties.on.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.alerts.properties.on.items.enum,parentSchema:schema11.properties.alerts.properties.on.items,data:data86};if(vErrors === null){vErrors = [err178];}else {vErrors.push(err178);}errors++;}}let i17 = data85.length;let j3;if(i17 > 1){outer0:for(;i17--;){for(j3 = i17; j3--;){if(func0(data85[i17], data85[j3])){const err179 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i17+" are identical)",schema:true,parentSchema:schema11.properties.alerts.properties.on,data:data85};if(vErrors === null){vErrors = [err179];}else {vErrors.push(err179);}errors++;break outer0;}}}}}else {const err180 = {instancePath:instancePath+"/alerts/on",schemaPath:"#/properties/alerts/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.on.type,parentSchema:schema11.properties.alerts.properties.on,data:data85};if(vErrors === null){vErrors = [err180];}else {vErrors.push(err180);}errors++;}}if(data84.labels !== undefined){let data87 = data84.labels;if(Array.isArray(data87)){const len14 = data87.length;for(let i18=0; i18<len14; i18++){let data88 = data87[i18];if(typeof data88 === "string"){if(func3(data88) < 1){const err181 = {instancePath:instancePath+"/alerts/labels/" + i18,schemaPath:"#/properties/alerts/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.labels.items,data:data88};if(vErrors === null){vErrors = [err181];}else {vErrors.push(err181);}errors++;}}else {const err182 = {instancePath:instancePath+"/alerts/labels/" + i18,schemaPath:"#/properties/alerts/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.labels.items.type,parentSchema:schema11.properties.alerts.properties.labels.items,data:data88};if(vErrors === null){vErrors = [err182];}else {vErrors.push(err182);}errors++;}}}else {const err183 = {instancePath:instancePath+"/alerts/labels",schemaPath:"#/properties/alerts/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.labels.type,parentSchema:schema11.properties.alerts.properties.labels,data:data87};if(vErrors === null){vErrors = [err183];}else {vErrors.push(err183);}errors++;}}if(data84.assignees !== undefined){let data89 = data84.assignees;if(Array.isArray(data89)){const len15 = data89.length;for(let i19=0; i19<len15; i19++){let data90 = data89[i19];if(typeof data90 === "string"){if(func3(data90) < 1){const err184 = {instancePath:instancePath+"/alerts/assignees/" + i19,schemaPath:"#/properties/alerts/properties/assignees/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data90};if(vErrors === null){vErrors = [err184];}else {vErrors.push(err184);}errors++;}}else {const err185 = {instancePath:instancePath+"/alerts/assignees/" + i19,schemaPath:"#/properties/alerts/properties/assignees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.alerts.properties.assignees.items.type,parentSchema:schema11.properties.alerts.properties.assignees.items,data:data90};if(vErrors === null){vErrors = [err185];}else {vErrors.push(err185);}errors++;}}}else {const err186 = {instancePath:instancePath+"/alerts/assignees",schemaPath:"#/properties/alerts/properties/assignees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.alerts.properties.assignees.type,parentSchema:schema11.properties.alerts.properties.assignees,data:data89};if(vErrors === null){vErrors = [err186];}else {vErrors.push(err186);}errors++;}}}else {const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.alerts.type,parentSchema:schema11.properties.alerts,data:data84};if(vErrors === null){vErrors = [err187];}else {vErrors.push(err187);}errors++;}}}else {const err188 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err188];}else {vErrors.push(err188);}errors++;}validate10.errors = vErrors;return errors === 0;}
 
 ;// CONCATENATED MODULE: ./src/contract/schema-check.ts
 // Compiled ahead of time (schema-validator-code.ts): starting a process compiles nothing.
@@ -49961,7 +51748,7 @@ function word(error, path) {
             const key = String(params.additionalProperty);
             const known = Object.keys(schema?.properties ?? {});
             const where = path.length ? ` in ${label}` : '';
-            return { path: [...path, key], key: true, message: `unknown key '${key}'${where}${didYouMean(key, known)}` };
+            return { path: [...path, key], key: true, message: `unknown key '${key}'${where}${suggest_didYouMean(key, known)}` };
         }
         case 'required':
             return {
@@ -50108,7 +51895,7 @@ function decodeContract(file, bytes) {
         return located(nul, 'NUL byte in the contract: remove it (a contract is text)');
     return { text };
 }
-function parseContract(file, text) {
+function source_parseContract(file, text) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const pos = (offset) => lineCounter.linePos(offset);
@@ -50371,7 +52158,7 @@ const checkRules = (data, source, out) => {
             continue;
         if (typeof checks.dataset === 'string' && !datasets.includes(checks.dataset)) {
             const known = datasets.length ? datasets.join(', ') : 'none are declared';
-            out.push(source.diagnostic(['tasks', index, 'checks', 'dataset'], `checks dataset '${checks.dataset}' is not an input or output${didYouMean(checks.dataset, datasets)} (known: ${known})`));
+            out.push(source.diagnostic(['tasks', index, 'checks', 'dataset'], `checks dataset '${checks.dataset}' is not an input or output${suggest_didYouMean(checks.dataset, datasets)} (known: ${known})`));
         }
         if (!Array.isArray(checks.rules))
             continue;
@@ -50459,7 +52246,7 @@ const soundGraph = (data, source, out) => {
             if (u === task.id)
                 out.push(source.diagnostic(at, `task '${task.id}' depends on itself`));
             else if (!seen.has(u))
-                out.push(source.diagnostic(at, `task '${task.id}' has unknown upstream '${u}'${didYouMean(u, ids)}`));
+                out.push(source.diagnostic(at, `task '${task.id}' has unknown upstream '${u}'${suggest_didYouMean(u, ids)}`));
         });
         nodes.push({ id: task.id, upstream: upstream.filter((u) => u !== task.id) });
     }
@@ -50511,7 +52298,7 @@ function check_file_checkContractText(file, content) {
     if ('error' in decoded)
         return { file, diagnostics: [decoded.error], handlers: [] };
     const text = decoded.text;
-    const source = parseContract(file, text);
+    const source = source_parseContract(file, text);
     const diagnostics = [...source.syntax];
     for (const secret of findSecrets(text))
         diagnostics.push({
@@ -50545,7 +52332,7 @@ function check_file_checkContractText(file, content) {
         file,
         diagnostics,
         handlers: handlerRefs(data, source),
-        ...(ok ? { pipeline: normalizePipeline(data, file) } : {}),
+        ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
     };
 }
 
@@ -50585,6 +52372,316 @@ async function discover_discoverContracts(paths, cwd = process.cwd()) {
             found.push(absolute);
     }
     return [...new Set(found)].sort();
+}
+
+;// CONCATENATED MODULE: ./src/lineage/resolve.ts
+// `from:` inputs across contracts: each must name a known pipeline and one of its
+// outputs, and pipelines may not wait on each other in a cycle. An upstream is
+// found among the contracts at hand, else in the sibling folder
+// `<pipelines dir>/<dag_id>/pipeline.yml` (a pipeline folder's parent holds the others).
+
+
+
+
+
+
+/** Looks pipelines up by dag id: first among `known`, then beside each pipeline's folder. */
+class PipelineFinder {
+    found = new Map();
+    constructor(known) {
+        for (const p of known)
+            this.found.set(p.dagId, { pipeline: p });
+    }
+    /** The pipeline `dagId`, looked for beside `near` (the downstream pipeline). */
+    find(dagId, near) {
+        if (this.found.has(dagId))
+            return this.found.get(dagId);
+        const file = (0,external_node_path_.join)((0,external_node_path_.dirname)(near.dir), dagId, CONTRACT_FILE);
+        let result;
+        if (/^[a-z][a-z0-9_]*$/.test(dagId) && (0,external_node_fs_.existsSync)(file)) {
+            const checked = check_file_checkContractText(file, (0,external_node_fs_.readFileSync)(file));
+            result = checked.pipeline ? { pipeline: checked.pipeline } : { invalid: file };
+        }
+        this.found.set(dagId, result);
+        return result;
+    }
+    /** The dag ids of the folders beside `near`, for "did you mean". */
+    siblings(near) {
+        const parent = (0,external_node_path_.dirname)(near.dir);
+        const names = (0,external_node_fs_.readdirSync)(parent, { withFileTypes: true })
+            .filter((e) => e.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(parent, e.name, CONTRACT_FILE)))
+            .map((e) => e.name);
+        return [...new Set([...names, ...[...this.found.keys()].filter((id) => this.known(id))])].sort();
+    }
+    known(dagId) {
+        const f = this.found.get(dagId);
+        return f !== undefined && 'pipeline' in f;
+    }
+}
+function located(p, ref, message) {
+    return { file: p.file, line: ref.line, col: ref.col, severity: 'error', message };
+}
+/**
+ * The downstream-to-upstream path from `start` back to itself, e.g. [a, b, a] when a reads
+ * b and b reads a; undefined when `start` is in no cycle.
+ */
+function cycleThrough(start, finder) {
+    const seen = new Set();
+    const walk = (p, path) => {
+        for (const ref of Object.values(p.from ?? {})) {
+            if (ref.dagId === start.dagId)
+                return [...path, ref.dagId];
+            if (seen.has(ref.dagId))
+                continue;
+            seen.add(ref.dagId);
+            const found = finder.find(ref.dagId, p);
+            if (found && 'pipeline' in found) {
+                const cycle = walk(found.pipeline, [...path, ref.dagId]);
+                if (cycle)
+                    return cycle;
+            }
+        }
+        return undefined;
+    };
+    return walk(start, [start.dagId]);
+}
+/** Problems of `pipeline`'s `from:` inputs, each located at its `from:` value. */
+function lineageDiagnostics(pipeline, finder) {
+    const out = [];
+    for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
+        if (ref.dagId === pipeline.dagId) {
+            out.push(located(pipeline, ref, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
+            continue;
+        }
+        const found = finder.find(ref.dagId, pipeline);
+        if (!found) {
+            const known = finder.siblings(pipeline).filter((id) => id !== pipeline.dagId);
+            const list = known.length ? `known: ${known.join(', ')}` : `no other pipelines beside ${pipeline.dagId}`;
+            out.push(located(pipeline, ref, `input '${name}' reads from unknown pipeline '${ref.dagId}'${suggest_didYouMean(ref.dagId, known)} (${list})`));
+            continue;
+        }
+        if ('invalid' in found) {
+            out.push(located(pipeline, ref, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
+            continue;
+        }
+        const outputs = Object.keys(found.pipeline.outputs);
+        if (!outputs.includes(ref.output)) {
+            out.push(located(pipeline, ref, `pipeline '${ref.dagId}' has no output '${ref.output}'${suggest_didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
+        }
+    }
+    const cycle = out.length === 0 ? cycleThrough(pipeline, finder) : undefined;
+    if (cycle) {
+        const first = Object.entries(pipeline.from ?? {}).find(([, ref]) => ref.dagId === cycle[1]);
+        if (first) {
+            // Printed the way data flows: each pipeline feeds the next.
+            const flow = [...cycle].reverse().join(' -> ');
+            out.push(located(pipeline, first[1], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
+        }
+    }
+    return out;
+}
+/**
+ * `pipeline` with each `from:` input filled from its upstream contract; an input fed by one
+ * upstream partition per partition (same grain and time zone) also gets the upstream's path
+ * template in `inputs`. Call after `lineageDiagnostics` found no error.
+ */
+function resolveLineage(pipeline, finder) {
+    const entries = Object.entries(pipeline.from ?? {});
+    if (entries.length === 0)
+        return pipeline;
+    const inputs = { ...pipeline.inputs };
+    const from = {};
+    for (const [name, ref] of entries) {
+        const found = finder.find(ref.dagId, pipeline);
+        if (!found || !('pipeline' in found))
+            throw new Error(`unresolved from: ${ref.dagId}.${ref.output}`);
+        const up = found.pipeline;
+        const path = up.outputs[ref.output];
+        from[name] = { ...ref, upstream: { partition: up.partition, timezone: up.timezone, path, dir: up.dir } };
+        if (up.partition === pipeline.partition && up.timezone === pipeline.timezone)
+            inputs[name] = path;
+    }
+    return { ...pipeline, inputs, from };
+}
+/** Validates and resolves the lineage of several pipelines at once: the resolved ones and every problem. */
+function resolve_checkLineage(pipelines, finder = new PipelineFinder(pipelines)) {
+    const diagnostics = [];
+    const resolved = [];
+    for (const p of pipelines) {
+        const problems = lineageDiagnostics(p, finder);
+        diagnostics.push(...problems);
+        if (problems.length === 0)
+            resolved.push(resolveLineage(p, finder));
+    }
+    diagnostics.push(...sharedRootCollisions(pipelines));
+    return { pipelines: resolved, diagnostics };
+}
+/**
+ * Outputs of different pipelines with one path template: harmless while each pipeline has its own
+ * `data/` folder, but in a shared data root (a bucket on GitHub) one overwrites the other. A warning
+ * at the later pipeline's output (by dag_id), naming the other.
+ */
+function sharedRootCollisions(pipelines) {
+    const seen = new Map();
+    const out = [];
+    for (const p of [...pipelines].sort((a, b) => a.dagId.localeCompare(b.dagId))) {
+        const clashes = [];
+        for (const [name, template] of Object.entries(p.outputs)) {
+            const key = external_node_path_.posix.normalize(template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, '{{$1}}'));
+            const first = seen.get(key);
+            if (first && first.dagId !== p.dagId)
+                clashes.push([name, first]);
+            else if (!first)
+                seen.set(key, { dagId: p.dagId, output: name });
+        }
+        if (clashes.length === 0)
+            continue;
+        const source = source_parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8'));
+        for (const [name, first] of clashes)
+            out.push(source.diagnostic(['outputs', name], `output '${name}' has the same path as output '${first.output}' of ${first.dagId}: in a shared data root (--data-root, a bucket) one would overwrite the other; give it a folder of its own`, { severity: 'warning' }));
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/contract/cache.ts
+// `validate` results kept between runs in node_modules/.cache/pipewright/, so a
+// repository of a thousand unchanged contracts is checked from their bytes
+// alone. An entry holds only while everything it depends on is the same:
+//   a contract's checks   its path and bytes, pipewright's code, the Node version;
+//   a handler's import    the bytes of every repository file the import loaded,
+//                         the lockfile, pipewright's code, the Node version.
+// Only clean imports are kept: a failure or a timeout is checked again, it is
+// what the user is fixing. Anything unreadable is a miss, never an error.
+// A contract's checks must stay a function of its path and bytes: a rule that
+// looks at the filesystem or PATH needs what it looks at in the key here.
+
+
+
+
+
+const FORMAT = 1;
+const LOCKFILES = (/* unused pure expression or super */ null && (['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']));
+const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
+function cache_defaultCacheDir(cwd) {
+    let dir = resolve(cwd);
+    for (;;) {
+        if (existsSync(join(dir, 'package.json')))
+            return join(dir, 'node_modules', '.cache', 'pipewright');
+        const parent = dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+let codeFingerprint;
+/**
+ * What pipewright's own code is: the bundle that is running, or (run from source) every file of
+ * src/contract, so a changed rule never meets results of the old one.
+ */
+function code() {
+    if (codeFingerprint === undefined) {
+        const self = fileURLToPath(import.meta.url);
+        // PATH too: a command rule warns about programs missing from it (command-rules.ts).
+        const hash = createHash('sha256').update(`${FORMAT} ${process.version}\n${process.env.PATH ?? ''}\n`);
+        if (self.endsWith('.ts')) {
+            const dir = dirname(self);
+            const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f));
+            for (const f of files.sort())
+                hash.update(f).update(readFileSync(join(dir, f)));
+        }
+        else {
+            hash.update(readFileSync(self));
+        }
+        codeFingerprint = hash.digest('hex');
+    }
+    return codeFingerprint;
+}
+function lockfileSha(root) {
+    for (const name of LOCKFILES) {
+        const path = join(root, name);
+        if (existsSync(path))
+            return sha(readFileSync(path));
+    }
+    return 'none';
+}
+function fileSha(path) {
+    try {
+        return sha(readFileSync(path));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function cache_openValidateCache(dir) {
+    const path = join(dir, `validate-v${FORMAT}.json`);
+    const fingerprint = code();
+    let previous;
+    try {
+        const parsed = JSON.parse(await readFile(path, 'utf8'));
+        if (parsed.format === FORMAT && parsed.code === fingerprint)
+            previous = parsed;
+    }
+    catch {
+        previous = undefined;
+    }
+    const next = { format: FORMAT, code: fingerprint, contracts: {}, imports: {} };
+    const lockfiles = new Map();
+    const lockfile = (root) => {
+        let value = lockfiles.get(root);
+        if (value === undefined) {
+            value = lockfileSha(root);
+            lockfiles.set(root, value);
+        }
+        return value;
+    };
+    return {
+        contract(file, bytes) {
+            const entry = previous?.contracts[file];
+            if (entry === undefined || entry.sha !== sha(bytes))
+                return undefined;
+            next.contracts[file] = entry;
+            return entry.result;
+        },
+        storeContract(file, bytes, result) {
+            next.contracts[file] = { sha: sha(bytes), result };
+        },
+        handlerImport(module, root) {
+            const entry = previous?.imports[module];
+            if (entry === undefined || entry.lockfile !== lockfile(root))
+                return undefined;
+            for (const [file, hash] of Object.entries(entry.files))
+                if (fileSha(file) !== hash)
+                    return undefined;
+            next.imports[module] = entry;
+            return entry.result;
+        },
+        storeHandlerImport(module, root, result, loaded) {
+            if (result.outcome !== 'loaded' || result.network.length > 0 || !loaded.includes(module))
+                return;
+            const files = {};
+            for (const file of loaded) {
+                const hash = fileSha(file);
+                if (hash === undefined)
+                    return;
+                files[file] = hash;
+            }
+            next.imports[module] = { lockfile: lockfile(root), files, result };
+        },
+        async save() {
+            try {
+                await mkdir(dir, { recursive: true });
+                const temp = `${path}.${process.pid}.tmp`;
+                await writeFile(temp, JSON.stringify(next));
+                await rename(temp, path);
+            }
+            catch {
+                // A cache that cannot be written costs the next run time, nothing else.
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/contract/format.ts
@@ -51007,9 +53104,104 @@ async function check_checkHandlerImports(refs, opts) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/contract/runbook.ts
+// The runbook a person should read when a task fails: the task's own `runbook`, else the
+// pipeline's. A Markdown file (relative to the pipeline folder) is quoted — only its
+// `#section` when one is named, the way GitHub anchors headings — so an alert can lead
+// with what to do; a URL is linked.
+
+
+
+
+const MAX_CHARS = 3_000;
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
+function headingAnchor(heading) {
+    return heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-');
+}
+/** The lines under the heading whose anchor is `anchor`, up to the next heading of its level or above. */
+function runbookSection(markdown, anchor) {
+    const lines = markdown.split(/\r?\n/);
+    const start = lines.findIndex((l) => {
+        const m = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(l);
+        return m !== null && headingAnchor(m[2]) === anchor;
+    });
+    if (start < 0)
+        return undefined;
+    const level = /^#+/.exec(lines[start])[0].length;
+    const end = lines.findIndex((l, i) => i > start && /^(#{1,6})\s/.test(l) && /^#+/.exec(l)[0].length <= level);
+    return lines
+        .slice(start + 1, end < 0 ? undefined : end)
+        .join('\n')
+        .trim();
+}
+/** The runbook for `taskId` (falling back to the pipeline's), read and cut to its section. */
+async function runbookFor(pipeline, taskId) {
+    const ref = pipeline.tasks.find((t) => t.id === taskId)?.runbook ?? pipeline.runbook;
+    if (ref === undefined)
+        return undefined;
+    if (/^https?:\/\//.test(ref))
+        return { ref };
+    const [file = '', anchor] = ref.split('#');
+    let markdown;
+    try {
+        markdown = await readFile(join(pipeline.dir, file), 'utf8');
+    }
+    catch {
+        return { ref, file }; // a link still helps; validate is where a missing file is reported
+    }
+    const text = anchor ? runbookSection(markdown, anchor) : markdown.trim();
+    if (text === undefined)
+        return { ref, file };
+    return { ref, file, text: text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)}\n…` : text };
+}
+/**
+ * A runbook file must exist inside the pipeline folder and hold its `#section`: checked on disk
+ * at every validate (never cached with the contract, since the file changes on its own), each
+ * problem located at the `runbook:` value. URLs are not fetched.
+ */
+async function runbook_runbookDiagnostics(pipeline) {
+    const refs = [];
+    if (pipeline.runbook)
+        refs.push({ path: ['runbook'], ref: pipeline.runbook });
+    pipeline.tasks.forEach((t, i) => {
+        if (t.runbook)
+            refs.push({ path: ['tasks', i, 'runbook'], ref: t.runbook });
+    });
+    const local = refs.filter((r) => !/^https?:\/\//.test(r.ref));
+    if (local.length === 0)
+        return [];
+    const source = parseContract(pipeline.file, await readFile(pipeline.file, 'utf8'));
+    const out = [];
+    for (const { path, ref } of local) {
+        const [file = '', anchor] = ref.split('#');
+        const target = resolve(pipeline.dir, file);
+        const rel = relative(pipeline.dir, target);
+        if (rel.startsWith('..') || isAbsolute(rel)) {
+            out.push(source.diagnostic(path, `runbook '${ref}' is outside the pipeline folder: keep it beside pipeline.yml`));
+            continue;
+        }
+        const markdown = await readFile(target, 'utf8').catch(() => undefined);
+        if (markdown === undefined) {
+            out.push(source.diagnostic(path, `runbook file '${file}' does not exist in ${pipeline.dir}`));
+            continue;
+        }
+        if (anchor && runbookSection(markdown, anchor) === undefined) {
+            const anchors = [...markdown.matchAll(/^#{1,6}\s+(.*?)\s*#*\s*$/gm)].map((m) => headingAnchor(m[1]));
+            out.push(source.diagnostic(path, `runbook '${file}' has no heading '#${anchor}'${didYouMean(anchor, anchors)} (headings: ${anchors.map((a) => `#${a}`).join(', ') || 'none'})`));
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/contract/load.ts
 // The contract module's public entry: validate contracts (with their handler
 // imports) and load one pipeline by id for the other commands.
+
+
 
 
 
@@ -51038,15 +53230,22 @@ async function validatePaths(paths, opts = {}) {
         cache?.storeContract(file, bytes, result);
         return result;
     });
-    const pipelines = [];
+    const valid = [];
     const diagnostics = [];
     const handlers = [];
     for (const result of results) {
         diagnostics.push(...result.diagnostics);
         handlers.push(...result.handlers);
         if (result.pipeline)
-            pipelines.push(result.pipeline);
+            valid.push(result.pipeline);
     }
+    // `from:` inputs are checked across contracts, once each contract is valid on its own.
+    const lineage = checkLineage(valid);
+    diagnostics.push(...lineage.diagnostics);
+    // Runbook files change apart from their contract: checked on disk every time, never cached.
+    const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
+    diagnostics.push(...runbooks.flat());
+    const pipelines = lineage.pipelines.filter((_, i) => runbooks[i].length === 0);
     if (opts.checkImports !== false && handlers.length) {
         const importOptions = {
             timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
@@ -51106,12 +53305,17 @@ async function loadPipelineById(pipelinesDir, dagId) {
     if (!/^[a-z][a-z0-9_]*$/.test(dagId) || !(0,external_node_fs_.existsSync)(file)) {
         const ids = await knownIds(pipelinesDir);
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
-        throw new src_errors/* UsageError */.eb(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
+        throw new src_errors/* UsageError */.eb(`unknown pipeline '${dagId}'${suggest_didYouMean(dagId, ids)} (${known})`);
     }
     const result = check_file_checkContractText(file, await readContract(file));
-    if (result.pipeline)
-        return result.pipeline;
-    throw contractError(unique(result.diagnostics.filter((d) => d.severity === 'error')).sort(format_compareDiagnostics));
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (!result.pipeline)
+        throw contractError(unique(errors).sort(format_compareDiagnostics));
+    const lineage = resolve_checkLineage([result.pipeline]);
+    const lineageErrors = lineage.diagnostics.filter((d) => d.severity === 'error');
+    if (lineageErrors.length > 0)
+        throw contractError(lineageErrors);
+    return lineage.pipelines[0];
 }
 /** One ContractError listing every error, located at the first. */
 function contractError(errors) {
@@ -51228,10 +53432,5368 @@ async function runAction(name, body) {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function dist_bundle_parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return dist_bundle_parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse: dist_bundle_parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/github/alerts.ts
+// Failure alerts as GitHub issues: one open issue per (pipeline, partition),
+// found again by a marker in its body, commented on when the partition fails
+// again and closed when a later run of it succeeds. Never a duplicate.
+
+
+
+
+const ALERT_LABEL = 'pipewright';
+/** An Octokit for the API this job talks to (GITHUB_API_URL covers GHES and test servers). */
+function createGitHubClient(options = {}) {
+    const token = options.token || getInput('github-token') || process.env.GITHUB_TOKEN;
+    if (!token) {
+        throw new src_errors/* UsageError */.eb('alerts need a token: pass the github-token input (the job needs `permissions: issues: write`) or set GITHUB_TOKEN');
+    }
+    // getOctokit routes through http(s)_proxy unless no_proxy says otherwise. It reads GITHUB_API_URL
+    // once, when @actions/github loads; the variable as it is now wins (a step may set it later).
+    const baseUrl = options.baseUrl ?? (process.env.GITHUB_API_URL || undefined);
+    return getOctokit(token, { userAgent: 'pipewright', ...(baseUrl === undefined ? {} : { baseUrl }) });
+}
+/** The idempotency key hidden in the issue body. */
+function alertMarker(dagId, partition) {
+    return `<!-- pipewright-alert:${dagId}/${partition} -->`;
+}
+/** Whether re-running is safe, and what the on-call engineer should do first. */
+function retryAdvice(failureClass, failedChecks = []) {
+    switch (failureClass) {
+        case 'transient':
+            return {
+                retry: 'Yes: the failure was transient.',
+                firstAction: 'Re-run the failed job; if it fails again, check the upstream system named in the error.',
+            };
+        case 'timeout':
+            return {
+                retry: 'Yes: the task timed out.',
+                firstAction: 'Re-run the failed job; if it times out again, check the source volume and the task `timeout`.',
+            };
+        case 'data':
+            return {
+                retry: 'After the source is fixed: the input broke its contract, a re-run would fail the same way.',
+                // A data error raised by task code fails no check: then the error is what to read.
+                firstAction: failedChecks.length
+                    ? `Read the failed checks (${failedChecks.map((c) => `\`${c}\``).join(', ')}) in the run summary and ask the source owner to correct the input.`
+                    : 'Read the error above and ask the source owner to correct the input.',
+            };
+        case 'code':
+            return {
+                retry: 'After a fix is deployed: the task code failed, a re-run would fail the same way.',
+                firstAction: 'Read the error above, reproduce it locally with `pipewright run`, and ship a fix.',
+            };
+        case 'upstream':
+            return {
+                retry: 'Follows the upstream task that failed first.',
+                firstAction: 'Open the run and find the first failed task; handle its failure class.',
+            };
+        default:
+            return { retry: 'Unknown: read the run log first.', firstAction: 'Open the run log and find the failed task.' };
+    }
+}
+function title(alert) {
+    const what = alert.event === 'freshness_miss' ? 'missed its freshness deadline' : 'failed';
+    const cls = alert.failureClass ? ` (${alert.failureClass})` : '';
+    return `pipewright: ${alert.dagId} ${alert.partition} ${what}${cls}`;
+}
+// Issue bodies cap at 65,536 characters; the full error is in the run log anyway.
+const MAX_ERROR_CHARS = 4_000;
+function codeBlock(text) {
+    const clipped = text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}\n… (cut, see the run log)` : text;
+    // A fence longer than any backtick run inside, so the error cannot close it.
+    const longest = Math.max(2, ...[...clipped.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${clipped}\n${fence}\n`;
+}
+// A late partition has not failed: the usual cause is a scheduled run GitHub delayed or dropped.
+const FRESHNESS_ADVICE = {
+    retry: 'Yes: nothing failed, the partition is late.',
+    firstAction: "Check that this tick's orchestrator run started (GitHub delays and drops scheduled runs); if not, dispatch it.",
+};
+/** The cause first (the failed task and its error, in the open), then the first action, then the facts. */
+function facts(alert) {
+    const advice = alert.event === 'freshness_miss' && !alert.failureClass
+        ? FRESHNESS_ADVICE
+        : retryAdvice(alert.failureClass, alert.failedChecks);
+    const what = alert.event === 'freshness_miss' ? 'the freshness deadline was missed' : 'the run failed';
+    const cause = alert.task
+        ? `task \`${alert.task}\` failed${alert.failureClass ? ` (${alert.failureClass})` : ''}`
+        : what;
+    const error = alert.error ? `\n${codeBlock(alert.error)}` : '\n';
+    const interval = alert.dataIntervalStart && alert.dataIntervalEnd ? ` [${alert.dataIntervalStart}, ${alert.dataIntervalEnd})` : '';
+    const rows = [
+        ['Pipeline', `\`${alert.dagId}\``],
+        ['Partition', `\`${alert.partition}\`${interval}`],
+        ['Event', alert.event === 'freshness_miss' ? 'freshness deadline missed' : 'run failed'],
+        ['Failed task', alert.task ? `\`${alert.task}\`` : 'n/a'],
+        ['Failure class', alert.failureClass ?? 'unknown'],
+        ['Run', alert.runUrl ? `[open the run](${alert.runUrl})` : 'n/a'],
+        ['Owner', alert.pipelineOwner ?? 'n/a'],
+        ['Safe to retry?', advice.retry],
+    ];
+    return `**Cause:** ${cause}\n${error}\n**First action:** ${advice.firstAction}\n\n${markdownTable(['', ''], rows)}\n`;
+}
+/** The runbook first: what to do, in the owners' own words, before the facts. */
+function runbookBlock(runbook) {
+    if (!runbook)
+        return '';
+    const name = runbook.url ? `[\`${runbook.ref}\`](${runbook.url})` : `\`${runbook.ref}\``;
+    if (!runbook.text)
+        return `**Runbook:** ${name}\n\n`;
+    const quoted = runbook.text
+        .split('\n')
+        .map((line) => (line ? `> ${line}` : '>'))
+        .join('\n');
+    return `**Runbook** (${name}):\n\n${quoted}\n\n`;
+}
+/** The issue body: everything on-call needs, plus the hidden idempotency marker. */
+function renderAlertBody(alert) {
+    return (`${alertMarker(alert.dagId, alert.partition)}\n` +
+        `### \`${alert.dagId}\` partition \`${alert.partition}\` needs attention\n\n` +
+        `${runbookBlock(alert.runbook)}${facts(alert)}\n` +
+        `This issue is managed by pipewright: a new failure of this partition adds a comment, ` +
+        `and it closes itself when a later run of the partition succeeds.\n`);
+}
+/** The open alert for this partition, if any: open issues labelled `pipewright`, every page. */
+async function findOpenAlert(octokit, target) {
+    const marker = alertMarker(target.dagId, target.partition);
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        owner: target.owner,
+        repo: target.repo,
+        state: 'open',
+        labels: ALERT_LABEL,
+        per_page: 100,
+    });
+    for await (const page of pages) {
+        for (const issue of page.data) {
+            if (!issue.pull_request && issue.body?.includes(marker))
+                return { number: issue.number };
+        }
+    }
+    return undefined;
+}
+/** Opens the partition's alert issue, or comments on the one already open. */
+async function openOrUpdateAlert(alert, octokit = createGitHubClient()) {
+    const { owner, repo } = alert;
+    const open = await findOpenAlert(octokit, alert);
+    if (open) {
+        await octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: open.number,
+            body: `${alertMarker(alert.dagId, alert.partition)}\n### Failed again\n\n${facts(alert)}`,
+        });
+        return { opened: 0, commented: 1, closed: 0, issueNumber: open.number };
+    }
+    const created = await octokit.rest.issues.create({
+        owner,
+        repo,
+        title: title(alert),
+        body: renderAlertBody(alert),
+        labels: [...new Set([ALERT_LABEL, ...(alert.labels ?? [])])],
+        assignees: alert.assignees?.length ? alert.assignees : undefined,
+    });
+    return { opened: 1, commented: 0, closed: 0, issueNumber: created.data.number };
+}
+/** Closes the partition's open alert with a comment, once a later run of it succeeded. */
+async function resolveAlert(target, octokit = createGitHubClient()) {
+    const open = await findOpenAlert(octokit, target);
+    if (!open)
+        return { opened: 0, commented: 0, closed: 0 };
+    const run = target.runUrl ? ` in [this run](${target.runUrl})` : '';
+    await octokit.rest.issues.createComment({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: open.number,
+        body: `Resolved: partition \`${target.partition}\` of \`${target.dagId}\` succeeded${run}. Closing.`,
+    });
+    await octokit.rest.issues.update({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: open.number,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+    return { opened: 0, commented: 0, closed: 1, issueNumber: open.number };
+}
+
+;// CONCATENATED MODULE: ./src/github/announce.ts
+// Announced backfills: a backfill that will change published history opens (or comments
+// on) one issue per pipeline that mentions the people who read its outputs, with the
+// reason, the range, the reprocess mode and who started it; the report job closes it
+// with the outcome — partitions changed and failed, and per partition the row counts
+// and numeric metrics against the version the backfill replaced (the baseline the plan
+// took from the ledger before anything ran).
+
+
+
+const BACKFILL_LABEL = 'backfill';
+function announcementMarker(dagId) {
+    return `<!-- pipewright-backfill:${dagId} -->`;
+}
+function announcementText(a) {
+    const range = a.start === a.end ? a.start : `${a.start}..${a.end}`;
+    const who = a.actor ? `@${a.actor}` : 'an unknown actor';
+    const cc = a.consumers.length ? `${a.consumers.join(' ')}: ` : '';
+    const run = a.runUrl ? ` ([the run](${a.runUrl}))` : '';
+    return (`${cc}a backfill of \`${a.dagId}\` ${range} is starting${run}: published partitions may change.\n\n` +
+        summary_markdownTable(['', ''], [
+            ['Reason', markdownText(a.reason)],
+            ['Range', `\`${range}\` (${a.partitions.length} partition${a.partitions.length === 1 ? '' : 's'} to run)`],
+            ['Reprocess', `\`${a.reprocess}\``],
+            ['Started by', who],
+        ]));
+}
+async function findOpenAnnouncement(octokit, owner, repo, dagId) {
+    const marker = announcementMarker(dagId);
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        labels: ALERT_LABEL,
+        per_page: 100,
+    });
+    for await (const page of pages) {
+        for (const issue of page.data)
+            if (!issue.pull_request && issue.body?.includes(marker))
+                return issue.number;
+    }
+    return undefined;
+}
+/** Opens the pipeline's backfill announcement, or comments on the one still open. Returns its number. */
+async function announceBackfill(octokit, a) {
+    const open = await findOpenAnnouncement(octokit, a.owner, a.repo, a.dagId);
+    if (open !== undefined) {
+        await octokit.rest.issues.createComment({
+            owner: a.owner,
+            repo: a.repo,
+            issue_number: open,
+            body: `### Another backfill\n\n${announcementText(a)}`,
+        });
+        return open;
+    }
+    const range = a.start === a.end ? a.start : `${a.start}..${a.end}`;
+    const created = await octokit.rest.issues.create({
+        owner: a.owner,
+        repo: a.repo,
+        title: `pipewright: backfill of ${a.dagId} ${range}`,
+        body: `${announcementMarker(a.dagId)}\n${announcementText(a)}\n` +
+            'pipewright closes this issue with the outcome when the backfill has run.\n',
+        labels: [ALERT_LABEL, BACKFILL_LABEL],
+    });
+    return created.data.number;
+}
+const delta = (before, after) => {
+    if (before === undefined && after === undefined)
+        return '—';
+    if (before === undefined)
+        return `${after} (new)`;
+    if (after === undefined)
+        return `${before} → —`;
+    const d = after - before;
+    return d === 0 ? `${after} (=)` : `${before} → ${after} (${d > 0 ? '+' : ''}${Number(d.toFixed(6))})`;
+};
+/** The outcome comment: partitions changed and failed, then row and metric deltas per partition. */
+function renderOutcome(outcomes, baseline) {
+    const changed = outcomes.filter((o) => o.publication === 'published');
+    const failed = outcomes.filter((o) => o.status !== 'success');
+    const lines = [
+        `### Backfill finished: ${changed.length} partition${changed.length === 1 ? '' : 's'} changed, ${failed.length} failed`,
+        '',
+    ];
+    if (failed.length)
+        lines.push(`Failed: ${failed.map((o) => `\`${o.partition}\``).join(', ')}`, '');
+    const rows = [];
+    for (const o of outcomes) {
+        const before = baseline[o.partition];
+        const paths = [...new Set([...Object.keys(before?.rows ?? {}), ...Object.keys(o.rows)])].sort();
+        for (const path of paths)
+            rows.push([o.partition, `rows of \`${path}\``, delta(before?.rows[path], o.rows[path])]);
+        const metrics = Object.entries(o.metrics).filter((e) => typeof e[1] === 'number');
+        for (const [name, after] of metrics)
+            rows.push([o.partition, name, delta(before?.metrics[name], after)]);
+    }
+    if (rows.length)
+        lines.push(markdownTable(['Partition', 'What', 'Before → after'], rows));
+    return `${lines.join('\n')}\n`;
+}
+/** Comments the outcome on the announcement and closes it. */
+async function closeAnnouncement(octokit, target, outcomes, baseline) {
+    await octokit.rest.issues.createComment({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issue,
+        body: renderOutcome(outcomes, baseline),
+    });
+    // Closed either way: the backfill is over; failures are in the outcome and have their own alerts.
+    await octokit.rest.issues.update({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issue,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/plan/announce.ts
+// A backfill that runs (not a dry run, something planned) is announced before it
+// starts: one issue per pipeline mentioning its consumers. The baseline — what each
+// planned partition's live version holds, from the ledger — travels to the report
+// job in the `announcement` output, which compares it with the outcome.
+
+
+
+
+async function baselineOf(pipeline, keys, ledger) {
+    const latest = await ledger.latestRuns(pipeline.dagId);
+    const baseline = {};
+    for (const key of keys) {
+        const run = latest.get(key);
+        if (run?.state !== 'success')
+            continue; // nothing live to compare with
+        baseline[key] = {
+            runId: run.runId,
+            rows: Object.fromEntries(run.outputs.map((o) => [o.path, o.rows])),
+            metrics: Object.fromEntries(Object.entries(run.metrics).filter((e) => typeof e[1] === 'number')),
+        };
+    }
+    return baseline;
+}
+async function announcePlannedBackfill(request) {
+    const { pipeline, plan } = request;
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) {
+        warning('GITHUB_REPOSITORY is not set: the backfill was not announced');
+        return undefined;
+    }
+    const keys = plan.partitions.map((p) => p.key);
+    try {
+        const baseline = await baselineOf(pipeline, keys, request.ledger);
+        const issue = await announceBackfill(createGitHubClient({ token: request.token || undefined }), {
+            owner,
+            repo,
+            dagId: pipeline.dagId,
+            ...request.range,
+            actor: process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR,
+            consumers: pipeline.consumers ?? [],
+            partitions: keys,
+            ...(request.runUrl ? { runUrl: request.runUrl } : {}),
+        });
+        info(`announced the backfill in issue #${issue}`);
+        return { issue, baseline };
+    }
+    catch (error) {
+        // The backfill itself may still run: say loudly that nobody was told.
+        warning(`could not announce the backfill (the plan job needs issues: write): ${(0,src_errors/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/plan/run.ts
 // The plan action: which partitions must run (a scheduled tick with catch-up,
 // or a backfill), read against the run ledger, emitted as a job matrix, with a
 // summary of why each partition runs and, for a dry run, what it would cost.
+
+
+
 
 
 
@@ -51263,7 +58825,11 @@ function readInputs() {
         now: readString(INPUT.now),
         dataRoot: readString(INPUT.dataRoot),
         stateBranch: readString(INPUT.stateBranch),
+        announce: readBoolean(INPUT.announce, true),
+        githubToken: readString(INPUT.githubToken),
     };
+    if (inputs.githubToken)
+        core_setSecret(inputs.githubToken);
     if (inputs.mode === 'backfill') {
         if (inputs.start === '' || inputs.end === '')
             throw new src_errors/* UsageError */.eb("a backfill needs both 'start' and 'end' (inclusive partition keys, e.g. 2026-05-01)");
@@ -51280,6 +58846,7 @@ const run_WHY = {
     failed: 'latest run failed or was deferred',
     reprocess: 'succeeded before; reprocess: completed',
     changed: 'succeeded before; runs again only if its inputs or code changed',
+    upstream_changed: 'succeeded before; an upstream partition it reads was published again since',
 };
 function minutes(ms) {
     return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`;
@@ -51300,15 +58867,20 @@ function run_summary(plan, pipeline, inputs, now, maxParallel, estimate) {
     if (frozen)
         lines.push(`> [!WARNING]\n> ${frozen}`, '');
     if (plan.count === 0) {
-        lines.push('Nothing to run: every due partition has succeeded (or is running).');
+        lines.push(plan.waiting.length > 0
+            ? 'Nothing to run yet: the partitions below wait for their upstream partitions.'
+            : 'Nothing to run: every due partition has succeeded (or is running).');
     }
     else {
         const entries = plan.matrix.include.length;
-        lines.push(`${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix job${entries === 1 ? '' : 's'}, at most ${maxParallel} at once.`, '', markdownTable(['Partition', 'Data interval', 'Why it runs'], plan.partitions.map((p) => [p.key, `${p.dataIntervalStart} → ${p.dataIntervalEnd}`, run_WHY[p.reason]])));
+        lines.push(`${plan.count} partition${plan.count === 1 ? '' : 's'} in ${entries} matrix job${entries === 1 ? '' : 's'}, at most ${maxParallel} at once.`, '', summary_markdownTable(['Partition', 'Data interval', 'Why it runs'], plan.partitions.map((p) => [p.key, `${p.dataIntervalStart} → ${p.dataIntervalEnd}`, run_WHY[p.reason]])));
     }
     const gap = outsideWindowLine(plan);
     if (gap)
         lines.push('', `**Outside the catch-up window:** ${gap}`);
+    const waiting = waitingLines(plan);
+    if (waiting.length > 0)
+        lines.push('', '**Waiting for upstream partitions** (planned once they are published; no runner waits):', '', ...waiting.map((w) => `- ${w}`));
     if (inputs.dryRun && plan.count > 0) {
         lines.push('## Estimate', '', estimate
             ? `About **${estimate.runnerMinutes} runner minutes**: median ${minutes(estimate.medianMs)} per partition over ${estimate.samples} past run${estimate.samples === 1 ? '' : 's'}, × the partitions of each of ${estimate.jobs} job${estimate.jobs === 1 ? '' : 's'}, rounded up per job (GitHub bills each job by the started minute). Runner setup time is not included.`
@@ -51331,9 +58903,10 @@ async function makePlan(pipeline, inputs, now, ledger) {
 async function runPlanAction() {
     await runAction('plan', async () => {
         const inputs = readInputs();
-        const pipeline = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
-        const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, pipeline.timezone, "input 'now'").toJSDate();
-        const dataRoot = dataRootFor(pipeline, inputs.workspace, inputs.dataRoot);
+        const contract = await loadPipeline(inputs.workspace, inputs.pipelinesDir, inputs.pipeline);
+        const now = inputs.now === '' ? new Date() : parseInstant(inputs.now, contract.timezone, "input 'now'").toJSDate();
+        const dataRoot = dataRootFor(contract, inputs.workspace, inputs.dataRoot);
+        const pipeline = withUpstreamRoots(contract, dataRoot);
         const ledger = await chooseLedger(inputs.workspace, inputs.stateBranch, dataRoot);
         const plan = await group(`Plan ${pipeline.dagId} (${inputs.mode})`, async () => {
             const p = await makePlan(pipeline, inputs, now, ledger);
@@ -51345,13 +58918,38 @@ async function runPlanAction() {
         const gap = outsideWindowLine(plan);
         if (gap)
             warning(gap);
+        for (const line of waitingLines(plan))
+            info(`waiting: ${line}`);
         const frozen = frozenClockWarning(plan, inputs);
         if (frozen)
             warning(frozen);
         const maxParallel = inputs.maxParallel ?? pipeline.maxActiveRuns;
         const estimate = inputs.dryRun && plan.count > 0
-            ? estimateRunnerMinutes((await ledger.latestRuns(pipeline.dagId)).values(), plan.matrix)
+            ? estimateRunnerMinutes((await (0,store_ledger/* latestSummaries */.w4)(ledger, pipeline.dagId)).values(), plan.matrix)
             : undefined;
+        const announcement = 
+        // Announced to the contract's consumers: a pipeline that names none has nobody to tell.
+        inputs.mode === 'backfill' &&
+            !inputs.dryRun &&
+            inputs.announce &&
+            plan.count > 0 &&
+            (pipeline.consumers?.length ?? 0) > 0
+            ? await announcePlannedBackfill({
+                pipeline,
+                plan,
+                range: { start: inputs.start, end: inputs.end, reprocess: inputs.reprocess, reason: inputs.reason },
+                ledger,
+                token: inputs.githubToken,
+                ...(process.env.GITHUB_RUN_ID
+                    ? {
+                        runUrl: `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`,
+                    }
+                    : {}),
+            })
+            : undefined;
+        // Unset reads as '' in the workflow: the report then has nothing to close.
+        if (announcement)
+            inputs_setOutput(OUTPUT.announcement, JSON.stringify(announcement));
         inputs_setOutput(OUTPUT.matrix, JSON.stringify(plan.matrix));
         inputs_setOutput(OUTPUT.count, plan.count);
         inputs_setOutput(OUTPUT.partitions, JSON.stringify(plan.partitions.map((p) => p.key)));
@@ -51515,13 +59113,40 @@ function snakeCase(key) {
 function camelCase(key) {
     return key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 }
+/**
+ * Key conversions remembered: a ledger of 200,000 records converts the same
+ * few dozen keys millions of times. Bounded, since a file may hold keys without end.
+ */
+function remembered(rename) {
+    const seen = new Map();
+    return (key) => {
+        let out = seen.get(key);
+        if (out === undefined) {
+            out = rename(key);
+            if (seen.size < 10_000)
+                seen.set(key, out);
+        }
+        return out;
+    };
+}
+const toSnake = remembered(snakeCase);
+const toCamel = remembered(camelCase);
+// Plain loops and for-in: 4× faster than map and Object.keys on a ledger's worth of
+// records. for-in also walks inherited enumerable keys, which JSON values and the
+// object literals we serialise do not have.
 function convert(value, rename) {
-    if (Array.isArray(value))
-        return value.map((v) => convert(v, rename));
     if (value === null || typeof value !== 'object')
         return value;
+    if (Array.isArray(value)) {
+        const out = new Array(value.length);
+        for (let i = 0; i < value.length; i++)
+            out[i] = convert(value[i], rename);
+        return out;
+    }
+    const source = value;
     const out = {};
-    for (const [key, v] of Object.entries(value)) {
+    for (const key in source) {
+        const v = source[key];
         if (v === undefined)
             continue;
         out[rename(key)] = OPAQUE.has(key) ? v : convert(v, rename);
@@ -51530,7 +59155,7 @@ function convert(value, rename) {
 }
 /** JSON text of `value` with snake_case keys and `schema_version` first. */
 function toJsonText(value) {
-    const body = convert(value, snakeCase);
+    const body = convert(value, toSnake);
     delete body.schema_version;
     return `${JSON.stringify({ schema_version: SCHEMA_VERSION, ...body }, null, 2)}\n`;
 }
@@ -51539,7 +59164,7 @@ function toJsonText(value) {
  * read unchanged), with camelCase keys and without `schema_version`.
  */
 function fromJsonValue(parsed) {
-    const value = convert(parsed, camelCase);
+    const value = convert(parsed, toCamel);
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         delete value.schemaVersion;
     }
@@ -51766,12 +59391,13 @@ function isSameHolding(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ compareRuns)
+/* harmony export */   qB: () => (/* binding */ compareRuns),
+/* harmony export */   w4: () => (/* binding */ latestSummaries)
 /* harmony export */ });
-/* unused harmony export nextSequence */
+/* unused harmony exports nextSequence, summarize */
 // The run ledger: one record per partition run. Backends (the filesystem in
 // fs-ledger.ts, a git state branch in git-ledger.ts) implement `Ledger`; `plan`
-// only needs to read.
+// only needs to read, and only a summary of each partition's latest run.
 /**
  * Oldest first: by sequence when both runs have one (a clock that jumped cannot
  * reorder them), else by startedAt (ISO, UTC), then runId.
@@ -51787,6 +59413,16 @@ function compareRuns(a, b) {
 /** The sequence the next run of a partition takes, given its runs so far. */
 function nextSequence(runs) {
     return runs.reduce((max, r) => Math.max(max, r.sequence ?? 0), runs.length) + 1;
+}
+function summarize(record) {
+    const { dagId, partition, runId, state, startedAt, endedAt, sequence, pinned, abandoned } = record;
+    return { dagId, partition, runId, state, startedAt, endedAt, sequence, pinned, abandoned };
+}
+/** The latest run of each partition, summarised, from the ledger's index when it keeps one. */
+async function latestSummaries(ledger, dagId) {
+    if (ledger.latestSummaries)
+        return await ledger.latestSummaries(dagId);
+    return new Map([...(await ledger.latestRuns(dagId))].map(([key, run]) => [key, summarize(run)]));
 }
 
 
@@ -51974,7 +59610,8 @@ function relativeToRoot(dataRoot, absolute) {
  * root (a folder or a bucket prefix), refused when they would leave it.
  */
 function resolvePartitionKeys(pipeline, partition) {
-    const paths = resolvePartitionPaths(pipeline, partition, KEY_ROOT);
+    // A `from:` input's key is relative to its upstream's data root (the caller knows which store that is).
+    const paths = resolvePartitionPaths({ inputs: pipeline.inputs, outputs: pipeline.outputs }, partition, KEY_ROOT);
     const rel = (record) => Object.fromEntries(Object.entries(record).map(([name, path]) => [name, relativeToRoot(KEY_ROOT, path)]));
     return { inputs: rel(paths.inputs), outputs: rel(paths.outputs) };
 }
@@ -51984,13 +59621,16 @@ const KEY_ROOT = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)('/pipewright
 function keyInsideRoot(path) {
     return relativeToRoot(KEY_ROOT, resolveInside(KEY_ROOT, path));
 }
-/** The contract's inputs and outputs of one partition as absolute paths inside the data root. */
+/**
+ * The contract's inputs and outputs of one partition as absolute paths inside the data root
+ * (a `from:` input inside its upstream's data root).
+ */
 function resolvePartitionPaths(pipeline, partition, dataRoot) {
     assertSafeSegment(partition.key, 'partition key');
     const base = templateVars(partition);
     const inputs = {};
     for (const [name, template] of Object.entries(pipeline.inputs)) {
-        inputs[name] = resolveInside(dataRoot, renderTemplate(template, base));
+        inputs[name] = resolveInside(pipeline.from?.[name]?.dataRoot ?? dataRoot, renderTemplate(template, base));
     }
     const outputs = {};
     for (const [name, template] of Object.entries(pipeline.outputs)) {

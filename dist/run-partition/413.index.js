@@ -62,7 +62,7 @@ class BucketLedger {
             if (isRecordKey(info.key.slice(prefix.length)))
                 keys.push(info.key);
         const records = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .b)(keys, READ_CONCURRENCY, (key) => this.readRecord(key));
-        return records.filter((r) => r !== undefined).sort(_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .compareRuns */ .q);
+        return records.filter((r) => r !== undefined).sort(_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .compareRuns */ .qB);
     }
     /** Every run of a pipeline, each partition's oldest first and its latest settled (the status site). */
     async history(dagId) {
@@ -70,7 +70,7 @@ class BucketLedger {
         const all = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .b)([...byPartition.values()], READ_CONCURRENCY, async (keys) => {
             const runs = (await Promise.all(keys.map((key) => this.readRecord(key))))
                 .filter((r) => r !== undefined)
-                .sort(_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .compareRuns */ .q);
+                .sort(_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .compareRuns */ .qB);
             const last = runs.pop();
             return last ? [...runs, await this.settle(last)] : [];
         });

@@ -77,6 +77,8 @@ export declare function readChunks(path: string, options?: {
 }): AsyncGenerator<Uint8Array>;
 /** What a handler gets as `ctx.csv`: the reader without importing pipewright. */
 export interface CsvReading {
+    /** The `flags` value of a quoted field holding doubled quotes: `fieldBytes` decodes it. */
+    FIELD_ESCAPED: typeof FIELD_ESCAPED;
     CsvReader: typeof CsvReader;
     CsvDataError: typeof CsvDataError;
     readFile: typeof readCsvFile;
