@@ -161,7 +161,8 @@ export function stateRecords(shop: ShopRepo): Map<string, RunRecord> {
   } catch {
     return records; // no state branch yet
   }
-  for (const file of listing.split('\n').filter(Boolean))
+  // Records only: the branch also holds each pipeline's index (index/<dag_id>.json).
+  for (const file of listing.split('\n').filter((f) => f.startsWith('runs/')))
     records.set(file, fromJsonValue<RunRecord>(JSON.parse(git(shop.origin, 'show', `pipewright-state:${file}`))));
   return records;
 }
