@@ -131,7 +131,7 @@ export function createShopRepo(extra: Record<string, string | Buffer> = {}): Sho
   const root = scratchDir('pw-e2e-shop-');
   const dir = path.join(root, 'shop');
   const source = path.join(REPO_ROOT, PIPELINE);
-  for (const part of ['pipeline.yml', 'tasks', 'expected', path.join('data', 'raw')])
+  for (const part of ['pipeline.yml', 'runbook.md', 'tasks', 'expected', path.join('data', 'raw')])
     copy(path.join(source, part), path.join(dir, PIPELINE, part));
   fs.mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
   fs.writeFileSync(path.join(dir, CALLER), adoptedCaller());

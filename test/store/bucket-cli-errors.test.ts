@@ -31,7 +31,13 @@ outputs:
   copied: out/dt={{ ds }}/copied.csv
   by_path: out/dt={{ ds }}/by_path.csv
 tasks:
+  - id: wait_for_the_drop
+    sensor:
+      path: in/dt={{ ds }}/
+      poke_interval: 1s
+      timeout: 10s
   - id: copy_with_cp
+    upstream: [wait_for_the_drop]
     command: [cp, "{{ inputs.export }}", "{{ outputs.copied }}"]
   - id: write_by_path
     upstream: [copy_with_cp]
@@ -92,6 +98,9 @@ describe('a bucket data root told what is wrong', () => {
     const runs = path.join(root.dir, '_pipewright/runs/copy_files/2026-05-01');
     const [name] = readdirSync(runs);
     const record = JSON.parse(readFileSync(path.join(runs, name as string), 'utf8'));
+    // A sensor path ending in / waits for any object under that prefix (Airflow's S3KeySensor, prefix mode).
+    expect(record.tasks.find((t: { id: string }) => t.id === 'wait_for_the_drop').state).toBe('success');
+    expect(result.stderr).toContain('in/dt=2026-05-01/ is there (poke 1)');
     const copy = record.tasks.find((t: { id: string }) => t.id === 'copy_with_cp');
     expect(copy.state).toBe('success');
     // The command's output went up into the run's staging, with the checksum of what cp wrote.

@@ -108,3 +108,19 @@ describe.each(ROOT_KINDS)('TuranMart with the data root on a %s', (kind) => {
     });
   });
 });
+
+it('publishes the same bronze and gold bytes from a bucket as from a folder', async () => {
+  const [folder, bucket] = await Promise.all([sampleRoot('folder'), sampleRoot('bucket')]);
+  const ds = '2026-05-02'; // the sample with CRLF, padded values and a quoted multi-line note
+  for (const root of [folder, bucket]) {
+    const run = pipewright(
+      REPO_ROOT,
+      ['run', 'turanmart_daily_sales', '--date', ds, '--data-root', root.dataRoot],
+      root.env,
+    );
+    expect(run.status, run.stderr).toBe(0);
+  }
+  for (const rel of [`bronze/orders/dt=${ds}/orders.csv`, `gold/daily_sales/dt=${ds}/daily_sales.csv`]) {
+    expect(readFileSync(join(bucket.dir, rel)).equals(readFileSync(join(folder.dir, rel))), rel).toBe(true);
+  }
+});

@@ -2,7 +2,6 @@
 // view of its tasks, and prints where its quality report is.
 // Exit: 0 success or deferred (the source is not there yet: the next tick runs it),
 // 1 failed or busy (another run holds the partition), 2 bad input.
-import path from 'node:path';
 import { displayPath } from '../../contract/format.js';
 import { errorMessage, PartitionBusyError, UsageError } from '../../errors.js';
 import { assertUpstreamPublished } from '../../lineage/upstream.js';
