@@ -27174,7 +27174,6 @@ function createLiveView(out, taskIds, interactive, base, now = Date.now) {
 
 
 
-
 const run_USAGE = `usage: pipewright run <dag_id> --partition KEY [--resume] [--data-root DIR] [--reason TEXT] [--pipelines-dir DIR]
 
   --partition KEY   the partition to run, e.g. 2026-05-02 (daily), 2026-05-02T13 (hourly)
