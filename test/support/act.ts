@@ -4,10 +4,10 @@
 // results, step outputs, summaries and annotations. See docs/github.md.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startArtifactProxy } from './act-artifact-proxy.js';
+import { freePort } from './ports.js';
 import { scratchDir } from './temp.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,14 +57,6 @@ export function createRepo(files: Record<string, string | Buffer>): string {
   git('add', '-A');
   git('commit', '-q', '-m', 'fixture');
   return dir;
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** One line of act's `--json` log; only the fields tests read. */
@@ -295,3 +287,5 @@ export function storedArtifactFiles(artifactDir: string, name: string): string[]
   }
   return found.sort();
 }
+
+export { freePort };

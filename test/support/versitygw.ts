@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTool } from '../../scripts/install-tools.js';
-import { freePort } from './act.js';
+import { freePort } from './ports.js';
 
 export const VERSITYGW_ACCESS_KEY = 'pipewright-test';
 export const VERSITYGW_SECRET_KEY = 'pipewright-test-secret';
