@@ -1,8 +1,8 @@
 // build_region_inventory_risk: the day's stock value per region against the day's
 // revenue from turanmart_daily_sales (a `from:` input), as days of cover and a risk
-// band. Money stays in integer tiyn (BigInt), so sums and ratios are exact.
+// band. Money stays in integer tiyn (BigInt), so sums and ratios are exact. Datasets
+// are read and written by name, so it runs the same on a folder and in a bucket.
 
-import { relative } from 'node:path';
 import type { TaskContext, TaskOutcome } from 'pipewright';
 
 /** Cover below these many days (in hundredths) is high, then medium risk. */
@@ -18,11 +18,6 @@ interface RegionRisk {
 }
 
 export async function buildRegionInventoryRisk(ctx: TaskContext): Promise<TaskOutcome> {
-  const { daily_sales: sales, product_snapshot: snapshot } = ctx.inputs;
-  const target = ctx.outputs.region_inventory_risk;
-  if (sales === undefined || snapshot === undefined || target === undefined)
-    throw new Error('the contract must declare inputs daily_sales, product_snapshot and output region_inventory_risk');
-
   const regions = new Map<string, RegionRisk>();
   const regionOf = (name: string) => {
     const found = regions.get(name) ?? { region: name, skus: new Set<string>(), stockCents: 0n };
@@ -34,13 +29,13 @@ export async function buildRegionInventoryRisk(ctx: TaskContext): Promise<TaskOu
     if (parsed === undefined) throw new ctx.errors.DataContractError(`${where}: '${text ?? ''}' is not ${expected}`);
     return parsed;
   };
-  await readRows(ctx, snapshot, (row, where) => {
+  await readRows(ctx, 'product_snapshot', (row, where) => {
     const region = regionOf(row.region!);
     region.skus.add(row.product_id!);
     const units = value(count(row.stock_units), row.stock_units, where, 'a whole number of units');
     region.stockCents += units * value(cents(row.unit_price), row.unit_price, where, 'an amount like 1290.50');
   });
-  await readRows(ctx, sales, (row, where) => {
+  await readRows(ctx, 'daily_sales', (row, where) => {
     const revenue = value(cents(row.revenue), row.revenue, where, 'an amount like 1290.50');
     if (row.order_date === ctx.ds) regionOf(row.region!).revenueCents = revenue;
   });
@@ -57,32 +52,27 @@ export async function buildRegionInventoryRisk(ctx: TaskContext): Promise<TaskOu
     const days = cover === undefined ? '' : money(cover);
     lines.push([ctx.ds, r.region, r.skus.size, money(r.stockCents), money(revenue), days, risk].join(','));
   }
-  await ctx.writer.writeFile(target, `${lines.join('\n')}\n`);
+  await ctx.write('region_inventory_risk', `${lines.join('\n')}\n`);
   const stock = [...regions.values()].reduce((sum, r) => sum + r.stockCents, 0n);
   ctx.logger.info(`${regions.size} regions, ${high} at high risk, stock value ${money(stock)}`);
   return { metrics: { regions: regions.size, high_risk_regions: high, stock_value_total: money(stock) } };
 }
 
-/** Each data row of a CSV file as { column: value }, with `file:line` for error messages. */
+/** Each data row of an input as { column: value }, with `path:line` for error messages. */
 async function readRows(
   ctx: TaskContext,
-  path: string,
+  input: string,
   onRow: (row: Record<string, string>, where: string) => void,
 ): Promise<void> {
   let header: string[] | undefined;
-  await ctx.csv.readFile(
-    path,
-    (buf, fields) => {
-      const values = Array.from({ length: fields.count }, (_, i) => ctx.csv.fieldText(buf, fields, i).trim());
-      if (!header) header = values;
-      else
-        onRow(
-          Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])),
-          `${relative(ctx.dataRoot, path)}:${fields.line}`,
-        );
-    },
-    { signal: ctx.signal },
-  );
+  const reader = new ctx.csv.CsvReader((buf, fields) => {
+    const values = Array.from({ length: fields.count }, (_, i) => ctx.csv.fieldText(buf, fields, i).trim());
+    if (!header) header = values;
+    else
+      onRow(Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])), `${ctx.where(input)}:${fields.line}`);
+  });
+  for await (const chunk of ctx.read(input, { signal: ctx.signal })) reader.push(chunk);
+  reader.end();
 }
 
 const count = (text = '') => (/^\d+$/.test(text) ? BigInt(text) : undefined);
