@@ -268,6 +268,11 @@ class S3ObjectStore {
             // If-Match on a key that is gone: the object changed under us, as with a 412.
             if (options.ifMatch !== undefined && (0,s3_errors/* classifyS3Error */.R)(error).kind === 'not_found')
                 throw new object_store/* PreconditionFailedError */.k9(key, `${this.describe(key)} was removed by someone else meanwhile`);
+            // A create racing another create of the same new key: versitygw's folder backend can answer 409
+            // ExistingObjectIsDirectory while the other writer's folders appear. Someone else wrote it.
+            const code = error.Code ?? error.name;
+            if (options.ifNoneMatch === '*' && code === 'ExistingObjectIsDirectory')
+                throw new object_store/* PreconditionFailedError */.k9(key);
             throw (0,s3_errors/* s3Error */.l)(error, this.context(key));
         }
     }

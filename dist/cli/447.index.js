@@ -236,7 +236,24 @@ function probeConditionalWrites(store, env = process.env) {
     }
     return probe;
 }
+/** Probes whose requests failed for another reason (a server hiccup) are run again before judging. */
+const PROBE_ROUNDS = 3;
 async function runProbe(store) {
+    for (let round = 1;; round++) {
+        try {
+            return await probeOnce(store, round === PROBE_ROUNDS);
+        }
+        catch (error) {
+            if (!(error instanceof ProbeInconclusive))
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200 * round));
+        }
+    }
+}
+/** A probe request failed with neither success nor 412: judged only on the last round. */
+class ProbeInconclusive extends Error {
+}
+async function probeOnce(store, last) {
     const key = `_pipewright/probe/${(0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)()}-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.txt`;
     const attempt = async (run) => {
         try {
@@ -262,6 +279,9 @@ async function runProbe(store) {
             wrongEtag: await attempt(() => store.write(key, 'probe 3', { ifMatch: '"00000000000000000000000000000000"' })),
             rightEtag: create === 'written' ? await attempt(() => store.write(key, 'probe 4', { ifMatch: etag })) : create,
         };
+        const inconclusive = Object.values(outcomes).some((o) => typeof o === 'object');
+        if (inconclusive && !last)
+            throw new ProbeInconclusive();
         const refusal = judgeProbe(outcomes);
         if (refusal)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${store.url}: ${store.endpoint ?? 'the endpoint'} does not honour conditional writes (${refusal}), so two runs could hold one partition or overwrite a manifest: use a store that honours If-None-Match/If-Match, or set ${CONDITIONAL_WRITES_ENV}=unchecked to accept the risk`);

@@ -136,7 +136,8 @@ describe('an upstream backfill in act dispatches its downstream pipeline over a 
       ref: 'main',
       inputs: { start: DAYS[0], end: DAYS[2], reprocess: 'failed' },
     });
-    expect((dispatch?.body as { inputs: { reason: string } }).inputs.reason).toContain(`upstream ${DAG} published`);
+    const body = dispatch?.body as { inputs?: { reason?: string } } | undefined;
+    expect(body?.inputs?.reason).toContain(`upstream ${DAG} published`);
   });
 
   it('runs the dispatch: the downstream gold in the bucket matches expected/', () => {

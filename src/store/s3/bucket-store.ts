@@ -182,6 +182,10 @@ export class S3ObjectStore implements ObjectStore {
       // If-Match on a key that is gone: the object changed under us, as with a 412.
       if (options.ifMatch !== undefined && classifyS3Error(error).kind === 'not_found')
         throw new PreconditionFailedError(key, `${this.describe(key)} was removed by someone else meanwhile`);
+      // A create racing another create of the same new key: versitygw's folder backend can answer 409
+      // ExistingObjectIsDirectory while the other writer's folders appear. Someone else wrote it.
+      const code = (error as { name?: string; Code?: string }).Code ?? (error as { name?: string }).name;
+      if (options.ifNoneMatch === '*' && code === 'ExistingObjectIsDirectory') throw new PreconditionFailedError(key);
       throw s3Error(error, this.context(key));
     }
   }

@@ -101,7 +101,24 @@ export function probeConditionalWrites(store: S3ObjectStore, env: NodeJS.Process
   return probe;
 }
 
+/** Probes whose requests failed for another reason (a server hiccup) are run again before judging. */
+const PROBE_ROUNDS = 3;
+
 async function runProbe(store: S3ObjectStore): Promise<void> {
+  for (let round = 1; ; round++) {
+    try {
+      return await probeOnce(store, round === PROBE_ROUNDS);
+    } catch (error) {
+      if (!(error instanceof ProbeInconclusive)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * round));
+    }
+  }
+}
+
+/** A probe request failed with neither success nor 412: judged only on the last round. */
+class ProbeInconclusive extends Error {}
+
+async function probeOnce(store: S3ObjectStore, last: boolean): Promise<void> {
   const key = `_pipewright/probe/${hostname()}-${process.pid}-${randomBytes(6).toString('hex')}.txt`;
   const attempt = async (run: () => Promise<unknown>): Promise<ProbeOutcome> => {
     try {
@@ -124,6 +141,8 @@ async function runProbe(store: S3ObjectStore): Promise<void> {
       wrongEtag: await attempt(() => store.write(key, 'probe 3', { ifMatch: '"00000000000000000000000000000000"' })),
       rightEtag: create === 'written' ? await attempt(() => store.write(key, 'probe 4', { ifMatch: etag })) : create,
     };
+    const inconclusive = Object.values(outcomes).some((o) => typeof o === 'object');
+    if (inconclusive && !last) throw new ProbeInconclusive();
     const refusal = judgeProbe(outcomes);
     if (refusal)
       throw new UsageError(
