@@ -17,6 +17,9 @@ export const expected = (rel: string) => readFileSync(path.join(REPO_ROOT, 'pipe
 // Short leases, so a killed holder's partition is free again within seconds (yet
 // long enough for a second CLI to start on a busy machine while it is held).
 export const LEASE_MS = 3_000;
+/** For a holder whose partition another run must find still held after it died: room for that run to start. */
+export const LONG_LEASE_MS = 10_000;
+export const LONG_LEASE = { PIPEWRIGHT_LEASE_TTL: `${LONG_LEASE_MS}ms`, PIPEWRIGHT_LEASE_RENEW_EVERY: '1s' };
 export const LEASE = { PIPEWRIGHT_LEASE_TTL: `${LEASE_MS}ms`, PIPEWRIGHT_LEASE_RENEW_EVERY: '1s' };
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,6 +70,7 @@ export function liveRun(root: TestRoot): string {
 export function start(
   root: TestRoot,
   cwd: string,
+  env: NodeJS.ProcessEnv = {},
 ): { child: ChildProcess; exited: Promise<{ code: number | null; stderr: string }> } {
   // The built CLI (bin/pipewright.js over dist/), as an installed pipewright starts: twenty of them at
   // once would spend most of the test transpiling the sources.

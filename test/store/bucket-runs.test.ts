@@ -13,6 +13,8 @@ import {
   GOLD,
   KEY,
   LEASE_MS,
+  LONG_LEASE,
+  LONG_LEASE_MS,
   leaseHolder,
   liveRun,
   RAW,
@@ -31,7 +33,10 @@ describe('a bucket data root under kill -9', () => {
   it('a run killed after staging leaves nothing live; the next run, once the lease lapsed, publishes once', async () => {
     const root = testRoot('bucket');
     await root.put(RAW, sample(RAW));
-    const killed = run(root, ['run', DAG, '--partition', KEY], { [CRASH_ENV]: 'staged-ingest_orders_bronze' });
+    const killed = run(root, ['run', DAG, '--partition', KEY], {
+      [CRASH_ENV]: 'staged-ingest_orders_bronze',
+      ...LONG_LEASE,
+    });
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
     const [ghost] = records(root);
     expect(ghost?.state).toBe('running');
@@ -41,7 +46,7 @@ describe('a bucket data root under kill -9', () => {
     expect(early.status).toBe(1);
     expect(early.stderr).toContain(`is busy: run ${ghost?.run_id} (pid`);
 
-    await sleep(LEASE_MS + 500);
+    await sleep(LONG_LEASE_MS + 500);
     const again = run(root, ['run', DAG, '--partition', KEY]);
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(path.join(root.dir, GOLD), 'utf8')).toBe(expected(GOLD));
@@ -74,7 +79,7 @@ describe('a bucket data root under kill -9', () => {
   it('a holder kill -9ed while renewing its lease is taken over only after the lease lapses', async () => {
     const root = testRoot('bucket'); // no export yet: the sensor waits, holding the partition
     const project = waitingProject(tempRoot());
-    const holder = start(root, project);
+    const holder = start(root, project, LONG_LEASE);
     const first = await leaseHolder(root);
     await sleep(1_500);
     const renewed = await leaseHolder(root);
@@ -87,7 +92,7 @@ describe('a bucket data root under kill -9', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`run ${first.holder} (pid`);
     await root.put(RAW, sample(RAW));
-    await sleep(LEASE_MS + 500);
+    await sleep(LONG_LEASE_MS + 500);
     const taken = run(root, ['run', DAG, '--partition', KEY], {}, project);
     expect(taken.status, taken.stderr).toBe(0);
     expect(readFileSync(path.join(root.dir, GOLD), 'utf8')).toBe(expected(GOLD));
