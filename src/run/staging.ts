@@ -220,17 +220,7 @@ function attemptWriter(store: ObjectStore, prefix: string, own: Record<string, s
   return {
     committed,
     openKey,
-    async writeKey(key, data) {
-      const file = await openKey(key);
-      try {
-        if (typeof data === 'string' || data instanceof Uint8Array) await file.write(data);
-        else for await (const chunk of data) await file.write(chunk);
-        return await file.commit();
-      } catch (error) {
-        await file.abort();
-        throw error;
-      }
-    },
+    writeKey: async (key, data) => writeWhole(await openKey(key), data),
     close() {
       closed = true;
       for (const file of openFiles) void file.abort().catch(() => {});
@@ -264,18 +254,20 @@ export function directDatasets(
       const key = { ...keys.outputs, ...keys.inputs }[name];
       return key !== undefined && (await store.head(key)) !== undefined;
     },
-    async write(name, data) {
-      const file = await open(name);
-      try {
-        if (typeof data === 'string' || data instanceof Uint8Array) await file.write(data);
-        else for await (const chunk of data) await file.write(chunk);
-        return await file.commit();
-      } catch (error) {
-        await file.abort();
-        throw error;
-      }
-    },
+    write: async (name, data) => writeWhole(await open(name), data),
   };
+}
+
+/** Writes `data` into an opened file and commits it; any failure aborts it (nothing half-written stays). */
+async function writeWhole(file: AtomicFile, data: ObjectBody | Iterable<string | Uint8Array>): Promise<WriteResult> {
+  try {
+    if (typeof data === 'string' || data instanceof Uint8Array) await file.write(data);
+    else for await (const chunk of data) await file.write(chunk);
+    return await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
 }
 
 /** One object being written: on a folder the atomic writer; in a bucket a streamed (multipart) upload. */
