@@ -6,18 +6,15 @@
 //   npm exec -- tsx bench/partition-run.ts [--rows 1000000,10000000] [--ids rising,shuffled,padded,duplicated] [--runs 1]
 // 30 M lines take about 6 GB of disk: pass --rows 30000000 by hand, not in CI.
 
-import { spawn } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateOrders, ID_SHAPES, type IdShape } from './lib/generate-orders.js';
+import { type Measured, measure } from './lib/measure.js';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
-const node = join(repo, 'node_modules', '.bin', 'node');
 const tsx = pathToFileURL(join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const preload = pathToFileURL(join(repo, 'bench', 'lib', 'peak-rss.mjs')).href;
 const DS = '2026-05-01';
 
 const { values } = parseArgs({
@@ -35,37 +32,6 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) 
 }
 for (const shape of shapes) {
   if (!ID_SHAPES.includes(shape)) throw new Error(`unknown --ids ${shape} (have: ${ID_SHAPES.join(', ')})`);
-}
-
-interface Measured {
-  wallMs: number;
-  maxRssKb: number;
-  /** User + system CPU time of the process, all threads: steadier than wall on a shared machine. */
-  cpuMs: number;
-}
-
-/** Spawns `args` under the RSS preload, times it from spawn to exit, fails on a non-zero exit. */
-function measure(args: string[], label: string): Promise<Measured> {
-  const rssFile = join(tmpdir(), `pw-bench-rss-${process.pid}-${label}`);
-  const started = performance.now();
-  const child = spawn(node, ['--import', preload, ...args], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PIPEWRIGHT_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      if (code !== 0) return reject(new Error(`${label} exited with ${code}:\n${output}`));
-      const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as Omit<Measured, 'wallMs'>;
-      rmSync(rssFile, { force: true });
-      resolve({ wallMs, ...usage });
-    });
-  });
 }
 
 const dataDir = join(repo, 'bench', '.data');

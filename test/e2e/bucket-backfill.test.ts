@@ -5,10 +5,10 @@
 // artifact still carries its report.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActRun, REPO_ROOT } from '../support/act.js';
-import { startVersitygw, type Versitygw } from '../support/versitygw.js';
+import { s3ClientFor, startVersitygw, type Versitygw } from '../support/versitygw.js';
 import { artifactNames, createShopRepo, DAG, extractArtifact, logOf, runCaller } from './harness.js';
 
 const DAYS = ['2026-05-01', '2026-05-02', '2026-05-03'];
@@ -55,12 +55,7 @@ describe('a workflow_dispatch backfill in act with the data root in a bucket', (
 
   beforeAll(async () => {
     server = await startVersitygw({ buckets: [BUCKET] });
-    const client = new S3Client({
-      endpoint: server.endpoint,
-      region: server.env.AWS_REGION,
-      forcePathStyle: true,
-      credentials: { accessKeyId: server.env.AWS_ACCESS_KEY_ID!, secretAccessKey: server.env.AWS_SECRET_ACCESS_KEY! },
-    });
+    const client = s3ClientFor(server);
     for (const day of DAYS) {
       const raw = `raw/orders/dt=${day}/orders.csv`;
       const body = fs.readFileSync(path.join(REPO_ROOT, 'pipelines', DAG, 'data', raw));

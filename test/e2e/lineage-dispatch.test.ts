@@ -5,11 +5,11 @@
 // test then runs that dispatch in act, and the downstream gold matches expected/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActRun, REPO_ROOT } from '../support/act.js';
 import type { RecordedRequest } from '../support/github-api-server.js';
-import { startVersitygw, type Versitygw } from '../support/versitygw.js';
+import { s3ClientFor, startVersitygw, type Versitygw } from '../support/versitygw.js';
 import { createShopRepo, DAG, logOf, runCaller } from './harness.js';
 
 const DOWNSTREAM = 'turanmart_region_inventory_risk';
@@ -72,12 +72,7 @@ describe('an upstream backfill in act dispatches its downstream pipeline over a 
 
   beforeAll(async () => {
     server = await startVersitygw({ buckets: [BUCKET] });
-    const client = new S3Client({
-      endpoint: server.endpoint,
-      region: server.env.AWS_REGION,
-      forcePathStyle: true,
-      credentials: { accessKeyId: server.env.AWS_ACCESS_KEY_ID!, secretAccessKey: server.env.AWS_SECRET_ACCESS_KEY! },
-    });
+    const client = s3ClientFor(server);
     for (const day of DAYS) {
       for (const [dag, raw] of [
         [DAG, `raw/orders/dt=${day}/orders.csv`],

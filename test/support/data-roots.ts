@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll } from 'vitest';
-import { startVersitygw, type Versitygw } from './versitygw.js';
+import { s3ClientFor, startVersitygw, type Versitygw } from './versitygw.js';
 
 export type RootKind = 'folder' | 'bucket';
 export const ROOT_KINDS: RootKind[] = ['folder', 'bucket'];
@@ -39,12 +39,7 @@ export function testRoots(prefix: string): (kind: RootKind) => TestRoot {
   const folders: string[] = [];
   beforeAll(async () => {
     server = await startVersitygw({ buckets: ['pipewright-test'] });
-    client = new S3Client({
-      endpoint: server.endpoint,
-      region: server.env.AWS_REGION,
-      forcePathStyle: true,
-      credentials: { accessKeyId: server.env.AWS_ACCESS_KEY_ID!, secretAccessKey: server.env.AWS_SECRET_ACCESS_KEY! },
-    });
+    client = s3ClientFor(server);
   }, 120_000);
   afterAll(async () => {
     client?.destroy();

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { ensureTool } from '../../scripts/install-tools.js';
 import { freePort } from './ports.js';
 
@@ -116,4 +117,14 @@ function once(fn: () => Promise<void>): () => Promise<void> {
     done ??= fn();
     return done;
   };
+}
+
+/** An S3 client with the server's own keys, for what a test delivers or reads itself (destroy it after). */
+export function s3ClientFor(server: Versitygw): S3Client {
+  return new S3Client({
+    endpoint: server.endpoint,
+    region: server.env.AWS_REGION,
+    forcePathStyle: true,
+    credentials: { accessKeyId: server.env.AWS_ACCESS_KEY_ID!, secretAccessKey: server.env.AWS_SECRET_ACCESS_KEY! },
+  });
 }
