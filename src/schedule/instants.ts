@@ -4,13 +4,46 @@
 import { DateTime } from 'luxon';
 import { UsageError } from '../errors.js';
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+export const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** An instant's fields in its zone: what a DateTime has, and what a long walk computes without one. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** Minutes east of UTC. */
+  offset: number;
+}
+
+/** The wall time at `ms` on `offset`, from a Date's UTC fields: a fraction of a DateTime's cost. */
+export function wallTimeAt(ms: number, offset: number): WallTime {
+  const d = new Date(ms + offset * 60_000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    offset,
+  };
+}
+
+/** yyyy-MM-dd in the instant's zone, from its fields (toFormat is most of a long walk's time). */
+export function localDate(dt: WallTime): string {
+  return `${pad(dt.year, 4)}-${pad(dt.month)}-${pad(dt.day)}`;
+}
 
 /** yyyy-MM-dd'T'HH:mm:ss.SSSZZ, built from the fields: luxon's toFormat dominated planning time. */
-export function formatInstant(dt: DateTime): string {
+export function formatInstant(dt: WallTime): string {
   const offset = Math.abs(dt.offset);
   const zone = `${dt.offset < 0 ? '-' : '+'}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
-  return `${pad(dt.year, 4)}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}.${pad(dt.millisecond, 3)}${zone}`;
+  return `${localDate(dt)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}.${pad(dt.millisecond, 3)}${zone}`;
 }
 
 /** Refuses a zone luxon does not know, naming it. */

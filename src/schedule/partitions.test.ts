@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   dsOf,
@@ -228,5 +229,68 @@ describe('the 100,000 partition limit', () => {
     expect(() => partitionRange('hourly', 'UTC', keyAt(0), keyAt(100_000))).toThrow(
       `${keyAt(0)}..${keyAt(100_000)} holds more than 100,000 hourly partitions`,
     );
+  });
+});
+
+describe('long walks agree with luxon calendar arithmetic step by step', () => {
+  // Zones with DST at midnight (Santiago, Beirut), half-hour DST (Lord Howe), none (Kolkata), and the usual.
+  const zones = [
+    'America/New_York',
+    'Europe/London',
+    'America/Santiago',
+    'Asia/Beirut',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+  ];
+  const iso = (dt: DateTime) => dt.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
+
+  it.each(zones)('daily over three years in %s', (zone) => {
+    const walked = partitionRange('daily', zone, '2022-01-01', '2024-12-31');
+    let dt = DateTime.fromObject({ year: 2022, month: 1, day: 1 }, { zone }).startOf('day');
+    const expected = walked.map(() => {
+      const next = dt.plus({ days: 1 }).startOf('day');
+      const p = { key: dt.toFormat('yyyy-MM-dd'), dataIntervalStart: iso(dt), dataIntervalEnd: iso(next) };
+      dt = next;
+      return p;
+    });
+    expect(walked).toHaveLength(1096);
+    expect(walked).toEqual(expected);
+  });
+
+  it.each(zones)('weekly and monthly over ten years in %s', (zone) => {
+    const steps = [
+      { grain: 'weekly' as const, from: '2020-W01', to: '2029-W52', unit: 'week' as const, key: "kkkk-'W'WW" },
+      { grain: 'monthly' as const, from: '2020-01', to: '2029-12', unit: 'month' as const, key: 'yyyy-MM' },
+    ];
+    for (const { grain, from, to, unit, key } of steps) {
+      const walked = partitionRange(grain, zone, from, to);
+      let dt = DateTime.fromISO(walked[0]!.dataIntervalStart, { zone });
+      const expected = walked.map(() => {
+        const next = dt.plus({ [unit]: 1 }).startOf('day');
+        const p = { key: dt.toFormat(key), dataIntervalStart: iso(dt), dataIntervalEnd: iso(next) };
+        dt = next;
+        return p;
+      });
+      expect(walked.length).toBeGreaterThan(100);
+      expect(walked).toEqual(expected);
+    }
+  });
+
+  it.each(zones)('hourly over a year in %s', (zone) => {
+    const walked = partitionRange('hourly', zone, '2024-01-01T00', '2024-12-31T23');
+    let ms = DateTime.fromObject({ year: 2024, month: 1, day: 1 }, { zone }).toMillis();
+    const expected = walked.map(() => {
+      const dt = DateTime.fromMillis(ms, { zone });
+      const label = dt.toFormat("yyyy-MM-dd'T'HH");
+      const repeated = DateTime.fromMillis(ms - 3_600_000, { zone }).toFormat("yyyy-MM-dd'T'HH") === label;
+      ms += 3_600_000;
+      return {
+        key: repeated ? label + dt.toFormat('ZZZ') : label,
+        dataIntervalStart: iso(dt),
+        dataIntervalEnd: iso(DateTime.fromMillis(ms, { zone })),
+      };
+    });
+    expect(walked.length).toBeGreaterThan(8700);
+    expect(walked).toEqual(expected);
   });
 });

@@ -6,7 +6,7 @@ import type { Grain } from '../contract/model.js';
 import { UsageError } from '../errors.js';
 import { dayCachedZone } from './day-cached-zone.js';
 import { gridFor } from './grains.js';
-import { formatInstant, requireZone } from './instants.js';
+import { formatInstant, requireZone, wallTimeAt } from './instants.js';
 
 export interface Partition {
   key: string;
@@ -74,12 +74,25 @@ export function partitionsBetween(grain: Grain, timezone: string, first: Partiti
   if ((lastStart - Date.parse(first.dataIntervalStart)) / grid.maxSpanMs >= MAX_PARTITIONS) throw tooMany();
   const out: Partition[] = [];
   // Offsets from memory: a ten-year walk otherwise spends most of its time in Intl lookups.
-  let start: DateTime = DateTime.fromISO(first.dataIntervalStart, { zone: dayCachedZone(timezone) });
-  while (start.toMillis() <= lastStart) {
+  const zone = dayCachedZone(timezone);
+  // Each step from the wall fields where the zone keeps its offset, through luxon where it does not.
+  let ms = Date.parse(first.dataIntervalStart);
+  let wall = wallTimeAt(ms, zone.offset(ms));
+  let startText = formatInstant(wall);
+  while (ms <= lastStart) {
     if (out.length === MAX_PARTITIONS) throw tooMany();
-    const end = grid.next(start);
-    out.push({ key: grid.key(start), dataIntervalStart: formatInstant(start), dataIntervalEnd: formatInstant(end) });
-    start = end;
+    let nextMs = grid.quickNext(wall, ms, zone);
+    let key = grid.quickKey(wall, ms, zone);
+    if (nextMs === undefined || key === undefined) {
+      const start = DateTime.fromMillis(ms, { zone });
+      nextMs = grid.next(start).toMillis();
+      key = grid.key(start);
+    }
+    wall = wallTimeAt(nextMs, zone.offset(nextMs));
+    const endText = formatInstant(wall);
+    out.push({ key, dataIntervalStart: startText, dataIntervalEnd: endText });
+    ms = nextMs;
+    startText = endText;
   }
   return out;
 }
