@@ -76,7 +76,7 @@ export function start(
   // once would spend most of the test transpiling the sources.
   const child = spawn(NODE, [path.join(REPO_ROOT, 'bin/pipewright.js'), 'run', DAG, '--partition', KEY], {
     cwd,
-    env: { ...process.env, ...root.env, ...LEASE, PIPEWRIGHT_DATA_ROOT: root.dataRoot },
+    env: { ...process.env, ...root.env, ...LEASE, ...env, PIPEWRIGHT_DATA_ROOT: root.dataRoot },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
