@@ -21,6 +21,8 @@ export interface FailureAlert extends AlertTarget {
   task?: string;
   failureClass?: FailureClass;
   error?: string;
+  /** A freshness miss whose partition a sensor deferred in this run: that sensor's task (its input is late). */
+  deferredBy?: string;
   /** Names of the checks that failed in the partition's report (none: the error is the cause). */
   failedChecks?: string[];
   runUrl?: string;
@@ -128,13 +130,25 @@ const FRESHNESS_ADVICE = {
     "Check that this tick's orchestrator run started (GitHub delays and drops scheduled runs); if not, dispatch it.",
 };
 
+/** The run started and a sensor waited in vain: the schedule is not the suspect, the input is. */
+const DEFERRED_ADVICE = {
+  retry: 'Yes: nothing failed; the next tick pokes for the input again.',
+  firstAction:
+    "The partition's input has not landed: ask the source owner when it lands; the next tick runs the partition once it has.",
+};
+
 /** The cause first (the failed task and its error, in the open), then the first action, then the facts. */
 function facts(alert: FailureAlert): string {
-  const advice =
-    alert.event === 'freshness_miss' && !alert.failureClass
-      ? FRESHNESS_ADVICE
-      : retryAdvice(alert.failureClass, alert.failedChecks);
-  const what = alert.event === 'freshness_miss' ? 'the freshness deadline was missed' : 'the run failed';
+  const late = alert.event === 'freshness_miss' && !alert.failureClass;
+  const advice = late
+    ? alert.deferredBy
+      ? DEFERRED_ADVICE
+      : FRESHNESS_ADVICE
+    : retryAdvice(alert.failureClass, alert.failedChecks);
+  const what =
+    alert.event === 'freshness_miss'
+      ? `the freshness deadline was missed${alert.deferredBy ? `: task \`${alert.deferredBy}\` deferred the partition (its input is not there yet)` : ''}`
+      : 'the run failed';
   const cause = alert.task
     ? `task \`${alert.task}\` failed${alert.failureClass ? ` (${alert.failureClass})` : ''}`
     : what;

@@ -5,7 +5,7 @@
 // artifact still carries its report.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActRun, REPO_ROOT } from '../support/act.js';
 import { s3ClientFor, startVersitygw, type Versitygw } from '../support/versitygw.js';

@@ -34,7 +34,10 @@ describe('a tick past the freshness deadline in act', () => {
     expect(created).toHaveLength(1);
     const body = created[0]?.body as { title: string; body: string; labels: string[] };
     expect(body.title).toContain('2026-05-03');
-    expect(body.body).toContain('**Cause:** the freshness deadline was missed');
+    expect(body.body).toContain(
+      '**Cause:** the freshness deadline was missed: task `check_source_available` deferred the partition',
+    );
+    expect(body.body).toContain('ask the source owner when it lands');
     expect(body.body).toContain('Deadline 2026-05-04T07:30:00.000+05:00; not published in this run.');
     expect(body.labels).toEqual(expect.arrayContaining(['pipewright', 'data-incident']));
     expect(api.issues.filter((i) => i.state === 'open')).toHaveLength(1);

@@ -5,7 +5,7 @@
 // test then runs that dispatch in act, and the downstream gold matches expected/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActRun, REPO_ROOT } from '../support/act.js';
 import type { RecordedRequest } from '../support/github-api-server.js';

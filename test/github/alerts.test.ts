@@ -185,6 +185,22 @@ describe('alerts against a recording GitHub API', () => {
     expect(api.issues[0]?.comments).toHaveLength(1);
   });
 
+  it('a missed deadline whose partition a sensor deferred points at the late input, not at the schedule', async () => {
+    await openOrUpdateAlert(
+      failure('2026-05-04', {
+        event: 'freshness_miss',
+        task: undefined,
+        failureClass: undefined,
+        deferredBy: 'wait_for_export',
+      }),
+      client(),
+    );
+    const body = api.issues[0]?.body ?? '';
+    expect(body).toContain('task `wait_for_export` deferred the partition');
+    expect(body).toContain('ask the source owner when it lands');
+    expect(body).not.toContain('GitHub delays and drops scheduled runs');
+  });
+
   it('resolving a partition without an open alert changes nothing', async () => {
     const counts = await resolveAlert(
       { owner: 'turanmart', repo: 'data', dagId: 'turanmart_daily_sales', partition: '2026-05-09' },

@@ -124,9 +124,14 @@ export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
   }
   if (missed && run.freshness) {
     const f = run.freshness;
+    // Deferred in this run: the tick ran and a sensor found no input, which is what to chase.
+    const deferredBy = run.reports
+      .find((r) => r.partition === f.partition.key && r.status === 'deferred')
+      ?.tasks.find((t) => t.state === 'deferred')?.id;
     await open(
       {
         ...base,
+        ...(deferredBy ? { deferredBy } : {}),
         partition: f.partition.key,
         event: 'freshness_miss',
         error: `Deadline ${f.deadline}; ${f.publishedAt ? `published at ${f.publishedAt}` : 'not published in this run'}.`,
