@@ -2,7 +2,7 @@
 // found again by a marker in its body, commented on when the partition fails
 // again and closed when a later run of it succeeds. Never a duplicate.
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { type FailureClass, UsageError } from '../errors.js';
 import { markdownTable } from './summary.js';
 
@@ -48,8 +48,11 @@ export interface AlertCounts {
 /** The REST client of @actions/github: the runner's proxy settings, GITHUB_API_URL and its user agent. */
 export type Octokit = ReturnType<typeof getOctokit>;
 
-/** An Octokit for the API this job talks to (GITHUB_API_URL covers GHES and test servers). */
-export function createGitHubClient(options: { token?: string; baseUrl?: string } = {}): Octokit {
+/**
+ * An Octokit for the API this job talks to (GITHUB_API_URL covers GHES and test servers).
+ * @actions/github loads here, on first use: most action starts never talk to the API.
+ */
+export async function createGitHubClient(options: { token?: string; baseUrl?: string } = {}): Promise<Octokit> {
   const token = options.token || core.getInput('github-token') || process.env.GITHUB_TOKEN;
   if (!token) {
     throw new UsageError(
@@ -59,6 +62,7 @@ export function createGitHubClient(options: { token?: string; baseUrl?: string }
   // getOctokit routes through http(s)_proxy unless no_proxy says otherwise. It reads GITHUB_API_URL
   // once, when @actions/github loads; the variable as it is now wins (a step may set it later).
   const baseUrl = options.baseUrl ?? (process.env.GITHUB_API_URL || undefined);
+  const { getOctokit } = await import('@actions/github');
   return getOctokit(token, { userAgent: 'pipewright', ...(baseUrl === undefined ? {} : { baseUrl }) });
 }
 
@@ -214,7 +218,7 @@ export async function findOpenAlert(octokit: Octokit, target: AlertTarget): Prom
 }
 
 /** Opens the partition's alert issue, or comments on the one already open. */
-export async function openOrUpdateAlert(alert: FailureAlert, octokit = createGitHubClient()): Promise<AlertCounts> {
+export async function openOrUpdateAlert(alert: FailureAlert, octokit: Octokit): Promise<AlertCounts> {
   const { owner, repo } = alert;
   const open = await findOpenAlert(octokit, alert);
   if (open) {
@@ -238,10 +242,7 @@ export async function openOrUpdateAlert(alert: FailureAlert, octokit = createGit
 }
 
 /** Closes the partition's open alert with a comment, once a later run of it succeeded. */
-export async function resolveAlert(
-  target: AlertTarget & { runUrl?: string },
-  octokit = createGitHubClient(),
-): Promise<AlertCounts> {
+export async function resolveAlert(target: AlertTarget & { runUrl?: string }, octokit: Octokit): Promise<AlertCounts> {
   const open = await findOpenAlert(octokit, target);
   if (!open) return { opened: 0, commented: 0, closed: 0 };
   const run = target.runUrl ? ` in [this run](${target.runUrl})` : '';

@@ -45,12 +45,12 @@ describe('alerts against a recording GitHub API', () => {
   const client = () => createGitHubClient({ token: TOKEN, baseUrl: api.url });
 
   it('opens one issue per partition, comments on repeat failures and closes on recovery', async () => {
-    const first = await openOrUpdateAlert(failure('2026-05-02'), client());
+    const first = await openOrUpdateAlert(failure('2026-05-02'), await client());
     expect(first).toMatchObject({ opened: 1, commented: 0, closed: 0 });
 
     const second = await openOrUpdateAlert(
       failure('2026-05-02', { failureClass: 'transient', error: 'HTTP 503' }),
-      client(),
+      await client(),
     );
     expect(second).toMatchObject({ opened: 0, commented: 1, closed: 0, issueNumber: first.issueNumber });
 
@@ -83,7 +83,7 @@ describe('alerts against a recording GitHub API', () => {
 
     const resolved = await resolveAlert(
       { owner: 'turanmart', repo: 'data', dagId: 'turanmart_daily_sales', partition: '2026-05-02' },
-      client(),
+      await client(),
     );
     expect(resolved).toMatchObject({ opened: 0, commented: 0, closed: 1, issueNumber: first.issueNumber });
     const patch = api.requests.find((r) => r.method === 'PATCH');
@@ -92,7 +92,7 @@ describe('alerts against a recording GitHub API', () => {
     expect(api.issues[0]?.comments.at(-1)).toContain('succeeded');
 
     // Once closed, a later failure opens a fresh issue rather than reviving the old one.
-    const again = await openOrUpdateAlert(failure('2026-05-02'), client());
+    const again = await openOrUpdateAlert(failure('2026-05-02'), await client());
     expect(again.opened).toBe(1);
     expect(again.issueNumber).not.toBe(first.issueNumber);
   });
@@ -119,7 +119,7 @@ describe('alerts against a recording GitHub API', () => {
       // The host only the proxy can reach: without the proxy the request cannot be made at all.
       const script = `import { createGitHubClient, openOrUpdateAlert } from ${JSON.stringify(ALERTS_MODULE)};
         const alert = JSON.parse(process.env.ALERT);
-        const result = await openOrUpdateAlert(alert, createGitHubClient({ token: process.env.GITHUB_TOKEN }));
+        const result = await openOrUpdateAlert(alert, await createGitHubClient({ token: process.env.GITHUB_TOKEN }));
         console.log(JSON.stringify(result));`;
       const child = spawn(process.execPath, ['--import', TSX_IMPORT, '--input-type=module', '-e', script], {
         env: {
@@ -149,9 +149,9 @@ describe('alerts against a recording GitHub API', () => {
   });
 
   it('gives two partitions two issues', async () => {
-    const a = await openOrUpdateAlert(failure('2026-05-02'), client());
-    const b = await openOrUpdateAlert(failure('2026-05-03'), client());
-    await openOrUpdateAlert(failure('2026-05-03'), client());
+    const a = await openOrUpdateAlert(failure('2026-05-02'), await client());
+    const b = await openOrUpdateAlert(failure('2026-05-03'), await client());
+    await openOrUpdateAlert(failure('2026-05-03'), await client());
     expect(a.opened + b.opened).toBe(2);
     expect(api.issues.map((i) => [i.title, i.comments.length])).toEqual([
       ['pipewright: turanmart_daily_sales 2026-05-02 failed (data)', 0],
@@ -165,7 +165,7 @@ describe('alerts against a recording GitHub API', () => {
     api.seedIssue({ title: 'a PR quoting it', body: marker, labels: ['pipewright'], pull_request: { url: 'x' } });
     for (let i = 0; i < 150; i++) api.seedIssue({ title: `other ${i}`, labels: ['pipewright'] });
 
-    const result = await openOrUpdateAlert(failure('2026-05-02'), client());
+    const result = await openOrUpdateAlert(failure('2026-05-02'), await client());
     expect(result).toMatchObject({ opened: 0, commented: 1, issueNumber: alert.number });
     const pages = api.requests.filter((r) => r.method === 'GET').map((r) => r.query.page ?? '1');
     expect(pages).toEqual(['1', '2']);
@@ -175,9 +175,9 @@ describe('alerts against a recording GitHub API', () => {
   it('titles a missed freshness deadline as such, on the same per-partition issue', async () => {
     await openOrUpdateAlert(
       failure('2026-05-04', { event: 'freshness_miss', task: undefined, failureClass: undefined }),
-      client(),
+      await client(),
     );
-    await openOrUpdateAlert(failure('2026-05-04'), client());
+    await openOrUpdateAlert(failure('2026-05-04'), await client());
     expect(api.issues).toHaveLength(1);
     expect(api.issues[0]?.title).toBe('pipewright: turanmart_daily_sales 2026-05-04 missed its freshness deadline');
     expect(api.issues[0]?.body).toContain('freshness deadline missed');
@@ -193,7 +193,7 @@ describe('alerts against a recording GitHub API', () => {
         failureClass: undefined,
         deferredBy: 'wait_for_export',
       }),
-      client(),
+      await client(),
     );
     const body = api.issues[0]?.body ?? '';
     expect(body).toContain('task `wait_for_export` deferred the partition');
@@ -204,17 +204,17 @@ describe('alerts against a recording GitHub API', () => {
   it('resolving a partition without an open alert changes nothing', async () => {
     const counts = await resolveAlert(
       { owner: 'turanmart', repo: 'data', dagId: 'turanmart_daily_sales', partition: '2026-05-09' },
-      client(),
+      await client(),
     );
     expect(counts).toEqual({ opened: 0, commented: 0, closed: 0 });
     expect(api.requests.map((r) => r.method)).toEqual(['GET']);
   });
 
-  it('refuses to run without a token, saying which permission the job needs', () => {
+  it('refuses to run without a token, saying which permission the job needs', async () => {
     const saved = process.env.GITHUB_TOKEN;
     delete process.env.GITHUB_TOKEN;
     try {
-      expect(() => createGitHubClient({ baseUrl: api.url })).toThrow(/github-token input.*issues: write/);
+      await expect(createGitHubClient({ baseUrl: api.url })).rejects.toThrow(/github-token input.*issues: write/);
     } finally {
       if (saved !== undefined) process.env.GITHUB_TOKEN = saved;
     }
@@ -222,7 +222,7 @@ describe('alerts against a recording GitHub API', () => {
 
   it('surfaces a rejected token as an error instead of opening nothing silently', async () => {
     await expect(
-      openOrUpdateAlert(failure('2026-05-02'), createGitHubClient({ token: 'wrong', baseUrl: api.url })),
+      openOrUpdateAlert(failure('2026-05-02'), await createGitHubClient({ token: 'wrong', baseUrl: api.url })),
     ).rejects.toThrow(/Bad credentials/);
     expect(api.issues).toHaveLength(0);
   });

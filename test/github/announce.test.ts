@@ -52,8 +52,8 @@ describe('backfill announcements', () => {
   const client = () => createGitHubClient({ token: TOKEN, baseUrl: api.url });
 
   it('opens one issue mentioning the consumers, and comments on it for the next backfill', async () => {
-    const first = await announceBackfill(client(), announcement());
-    const again = await announceBackfill(client(), announcement({ start: '2026-05-03', end: '2026-05-03' }));
+    const first = await announceBackfill(await client(), announcement());
+    const again = await announceBackfill(await client(), announcement({ start: '2026-05-03', end: '2026-05-03' }));
     expect(again).toBe(first);
     const issue = api.issues[0]!;
     expect(api.issues).toHaveLength(1);
@@ -74,13 +74,13 @@ describe('backfill announcements', () => {
     await ledger.write(published('2026-05-01', 4, 100.5));
     await ledger.write(published('2026-05-02', 4, 80));
     const baseline = await baselineOf({ dagId: 'turanmart_daily_sales' }, ['2026-05-01', '2026-05-02'], ledger);
-    const issue = await announceBackfill(client(), announcement());
+    const issue = await announceBackfill(await client(), announcement());
 
     const reports = [
       buildReport(published('2026-05-01', 5, 120.25)),
       buildReport(published('2026-05-02', 0, 0, 'failed')),
     ];
-    await closeAnnouncement(client(), { owner: 'turanmart', repo: 'data', issue }, outcomesOf(reports), baseline);
+    await closeAnnouncement(await client(), { owner: 'turanmart', repo: 'data', issue }, outcomesOf(reports), baseline);
 
     const stored = api.issues[0]!;
     expect(stored.state).toBe('closed');

@@ -54,7 +54,7 @@ export async function announcePlannedBackfill(request: {
   const keys = plan.partitions.map((p) => p.key);
   try {
     const baseline = await baselineOf(pipeline, keys, request.ledger);
-    const issue = await announceBackfill(createGitHubClient({ token: request.token || undefined }), {
+    const issue = await announceBackfill(await createGitHubClient({ token: request.token || undefined }), {
       owner,
       repo,
       dagId: pipeline.dagId,

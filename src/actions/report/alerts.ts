@@ -66,7 +66,7 @@ export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
   );
   if (!failures.length && !missing.length && !missed && !successes.length) return outcome;
 
-  let client: Octokit | undefined;
+  let client: Promise<Octokit> | undefined;
   const octokit = () => {
     client ??= createGitHubClient({ token: run.token || undefined });
     return client;
@@ -81,7 +81,7 @@ export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
     assignees: pipeline.alerts.assignees,
   };
   const open = async (alert: FailureAlert, what: string) => {
-    const counts = await openOrUpdateAlert(alert, octokit());
+    const counts = await openOrUpdateAlert(alert, await octokit());
     outcome.opened += counts.opened + counts.commented;
     const verb = counts.opened ? 'opened' : 'commented on';
     outcome.lines.push(`${alert.partition}: ${what}: ${verb} issue #${counts.issueNumber}`);
@@ -142,7 +142,7 @@ export async function sendAlerts(run: AlertRun): Promise<AlertOutcome> {
     );
   }
   for (const report of successes) {
-    const counts = await resolveAlert({ ...base, partition: report.partition }, octokit());
+    const counts = await resolveAlert({ ...base, partition: report.partition }, await octokit());
     if (!counts.closed) continue;
     outcome.closed += counts.closed;
     outcome.lines.push(`${report.partition}: recovered: closed issue #${counts.issueNumber}`);

@@ -39,7 +39,7 @@ export async function reportAnnouncement(
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) return `announcement #${announcement.issue} left open: GITHUB_REPOSITORY is not set`;
   try {
-    const octokit = createGitHubClient({ token: token || undefined });
+    const octokit = await createGitHubClient({ token: token || undefined });
     await closeAnnouncement(
       octokit,
       { owner, repo, issue: announcement.issue },

@@ -43,7 +43,7 @@ export async function dispatchDownstream(request: DownstreamRequest): Promise<st
     return runs.map((r) => `\`${r.dagId}\`: not dispatched (no repository or ref); it runs at its own tick`);
   }
   const workflows = await dispatchableCallers(request.workspace);
-  const octokit = createGitHubClient({ token: request.token || undefined });
+  const octokit = await createGitHubClient({ token: request.token || undefined });
   const range = published.length === 1 ? published[0] : `${published[0]}..${published.at(-1)}`;
   const lines: string[] = [];
   for (const run of runs) {
