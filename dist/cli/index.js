@@ -16243,13 +16243,72 @@ function dayCachedZone(name) {
     return zone;
 }
 
+;// CONCATENATED MODULE: ./src/schedule/instants.ts
+// Instants as pipewright reads and prints them. Every data interval bound is
+// printed in one format, ISO 8601 with milliseconds and the zone's offset
+// (2026-05-02T00:00:00.000+05:00, never `Z`), so strings compare and diff cleanly.
+
+
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+/** The wall time at `ms` on `offset`, from a Date's UTC fields: a fraction of a DateTime's cost. */
+function wallTimeAt(ms, offset) {
+    const d = new Date(ms + offset * 60_000);
+    return {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+        millisecond: d.getUTCMilliseconds(),
+        offset,
+    };
+}
+/** yyyy-MM-dd in the instant's zone, from its fields (toFormat is most of a long walk's time). */
+function localDate(dt) {
+    return `${pad(dt.year, 4)}-${pad(dt.month)}-${pad(dt.day)}`;
+}
+/** yyyy-MM-dd'T'HH:mm:ss.SSSZZ, built from the fields: luxon's toFormat dominated planning time. */
+function instants_formatInstant(dt) {
+    const offset = Math.abs(dt.offset);
+    const zone = `${dt.offset < 0 ? '-' : '+'}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
+    return `${localDate(dt)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}.${pad(dt.millisecond, 3)}${zone}`;
+}
+/** Refuses a zone luxon does not know, naming it. */
+function requireZone(timezone) {
+    if (!DateTime.now().setZone(timezone).isValid)
+        throw new src_errors/* UsageError */.eb(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
+}
+/**
+ * Reads a date (`2026-05-01`, midnight in the zone) or a date-time with or
+ * without an offset (no offset: wall time in the zone). `what` names the value
+ * in the error, e.g. "--now" or "start_date".
+ */
+function parseInstant(value, timezone, what) {
+    requireZone(timezone);
+    const dt = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?$/.test(value)
+        ? DateTime.fromISO(value, { zone: timezone })
+        : undefined;
+    if (!dt?.isValid)
+        throw new src_errors/* UsageError */.eb(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
+    return dt.setZone(timezone);
+}
+
 ;// CONCATENATED MODULE: ./src/schedule/grains.ts
 // One calendar grid per partition grain: how an instant floors to the start of
 // its partition, where the next partition starts, and how a start is keyed.
 // All arithmetic is in the pipeline's zone, so days are 23, 24 or 25 hours long
 // across DST changes and weeks/months follow the local calendar.
 
+
 const HOUR_MS = 3_600_000;
+const grains_DAY_MS = 86_400_000;
+const atLocalMidnight = (wall) => wall.hour === 0 && wall.minute === 0;
+/** `ms + span` when the zone's offset there is the offset at `ms`: the same wall time `span` later. */
+function sameOffset(wall, ms, span, zone) {
+    const next = ms + span;
+    return atLocalMidnight(wall) && zone.offset(next) === wall.offset ? next : undefined;
+}
 const HOUR_LABEL = "yyyy-MM-dd'T'HH";
 // Hourly partitions are absolute hours that start on a local :00. In a fall-back
 // hour the local label repeats, so the second occurrence carries its UTC offset:
@@ -16261,6 +16320,9 @@ const hourly = {
     },
     next: (start) => DateTime.fromMillis(start.toMillis() + HOUR_MS, { zone: start.zone }),
     key(start) {
+        const quick = hourly.quickKey(start, start.toMillis(), start.zone);
+        if (quick !== undefined)
+            return quick;
         const label = start.toFormat(HOUR_LABEL);
         const before = DateTime.fromMillis(start.toMillis() - HOUR_MS, { zone: start.zone });
         return before.toFormat(HOUR_LABEL) === label ? label + start.toFormat('ZZZ') : label;
@@ -16286,14 +16348,19 @@ const hourly = {
     shape: 'YYYY-MM-DDTHH (a repeated fall-back hour adds its offset, e.g. 2026-11-01T01-0500)',
     example: '2026-05-02T13',
     maxSpanMs: HOUR_MS,
+    quickNext: (_, ms) => ms + HOUR_MS,
+    // The same offset an hour before: that hour has another label (every hour but the repeated one).
+    quickKey: (wall, ms, zone) => zone.offset(ms - HOUR_MS) === wall.offset ? `${localDate(wall)}T${pad(wall.hour)}` : undefined,
 };
 // plus() keeps the wall time, so a step from local midnight lands on the next
 // midnight; startOf('day') (several zone-offset look-ups) only when it did not.
 const atMidnight = (dt) => (dt.hour === 0 && dt.minute === 0 ? dt : dt.startOf('day'));
+// Where the zone keeps its offset (every day but a DST change) a calendar step
+// is a fixed span, exactly what plus() gives, without its unit normalising.
 const daily = {
     floor: (instant) => instant.startOf('day'),
     next: (start) => atMidnight(start.plus({ days: 1 })),
-    key: (start) => start.toFormat('yyyy-MM-dd'),
+    key: localDate,
     parse(key, timezone) {
         const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
         if (!m)
@@ -16304,6 +16371,8 @@ const daily = {
     shape: 'YYYY-MM-DD',
     example: '2026-05-02',
     maxSpanMs: 25 * HOUR_MS,
+    quickNext: (wall, ms, zone) => sameOffset(wall, ms, grains_DAY_MS, zone),
+    quickKey: localDate,
 };
 // ISO weeks: Monday start, numbered within the ISO week-year (2027-01-01 is in 2026-W53).
 const weekly = {
@@ -16320,11 +16389,13 @@ const weekly = {
     shape: 'YYYY-Www (ISO week, Monday start)',
     example: '2026-W18',
     maxSpanMs: (7 * 24 + 1) * HOUR_MS,
+    quickNext: (wall, ms, zone) => sameOffset(wall, ms, 7 * grains_DAY_MS, zone),
+    quickKey: () => undefined, // ISO week numbering: luxon's
 };
 const monthly = {
     floor: (instant) => instant.startOf('month'),
     next: (start) => atMidnight(start.plus({ months: 1 })),
-    key: (start) => start.toFormat('yyyy-MM'),
+    key: (start) => monthly.quickKey(start, start.toMillis(), start.zone),
     parse(key, timezone) {
         const m = /^(\d{4})-(\d{2})$/.exec(key);
         if (!m)
@@ -16335,43 +16406,12 @@ const monthly = {
     shape: 'YYYY-MM',
     example: '2026-05',
     maxSpanMs: (31 * 24 + 1) * HOUR_MS,
+    quickNext: (wall, ms, zone) => sameOffset(wall, ms, Date.UTC(wall.year, wall.month, 1) - Date.UTC(wall.year, wall.month - 1, 1), zone),
+    quickKey: (wall) => `${pad(wall.year, 4)}-${pad(wall.month)}`,
 };
 const grids = { hourly, daily, weekly, monthly };
 function gridFor(grain) {
     return grids[grain];
-}
-
-;// CONCATENATED MODULE: ./src/schedule/instants.ts
-// Instants as pipewright reads and prints them. Every data interval bound is
-// printed in one format, ISO 8601 with milliseconds and the zone's offset
-// (2026-05-02T00:00:00.000+05:00, never `Z`), so strings compare and diff cleanly.
-
-
-const pad = (n, width = 2) => String(n).padStart(width, '0');
-/** yyyy-MM-dd'T'HH:mm:ss.SSSZZ, built from the fields: luxon's toFormat dominated planning time. */
-function instants_formatInstant(dt) {
-    const offset = Math.abs(dt.offset);
-    const zone = `${dt.offset < 0 ? '-' : '+'}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
-    return `${pad(dt.year, 4)}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}.${pad(dt.millisecond, 3)}${zone}`;
-}
-/** Refuses a zone luxon does not know, naming it. */
-function requireZone(timezone) {
-    if (!DateTime.now().setZone(timezone).isValid)
-        throw new src_errors/* UsageError */.eb(`unknown timezone '${timezone}' (use an IANA name such as Asia/Almaty or UTC)`);
-}
-/**
- * Reads a date (`2026-05-01`, midnight in the zone) or a date-time with or
- * without an offset (no offset: wall time in the zone). `what` names the value
- * in the error, e.g. "--now" or "start_date".
- */
-function parseInstant(value, timezone, what) {
-    requireZone(timezone);
-    const dt = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?$/.test(value)
-        ? DateTime.fromISO(value, { zone: timezone })
-        : undefined;
-    if (!dt?.isValid)
-        throw new src_errors/* UsageError */.eb(`${what} '${value}' is not an ISO 8601 date or date-time (e.g. 2026-05-02 or 2026-05-02T06:00:00+05:00)`);
-    return dt.setZone(timezone);
 }
 
 ;// CONCATENATED MODULE: ./src/schedule/partitions.ts
@@ -16434,13 +16474,26 @@ function partitionsBetween(grain, timezone, first, last) {
         throw tooMany();
     const out = [];
     // Offsets from memory: a ten-year walk otherwise spends most of its time in Intl lookups.
-    let start = DateTime.fromISO(first.dataIntervalStart, { zone: dayCachedZone(timezone) });
-    while (start.toMillis() <= lastStart) {
+    const zone = dayCachedZone(timezone);
+    // Each step from the wall fields where the zone keeps its offset, through luxon where it does not.
+    let ms = Date.parse(first.dataIntervalStart);
+    let wall = wallTimeAt(ms, zone.offset(ms));
+    let startText = instants_formatInstant(wall);
+    while (ms <= lastStart) {
         if (out.length === MAX_PARTITIONS)
             throw tooMany();
-        const end = grid.next(start);
-        out.push({ key: grid.key(start), dataIntervalStart: instants_formatInstant(start), dataIntervalEnd: instants_formatInstant(end) });
-        start = end;
+        let nextMs = grid.quickNext(wall, ms, zone);
+        let key = grid.quickKey(wall, ms, zone);
+        if (nextMs === undefined || key === undefined) {
+            const start = DateTime.fromMillis(ms, { zone });
+            nextMs = grid.next(start).toMillis();
+            key = grid.key(start);
+        }
+        wall = wallTimeAt(nextMs, zone.offset(nextMs));
+        const endText = instants_formatInstant(wall);
+        out.push({ key, dataIntervalStart: startText, dataIntervalEnd: endText });
+        ms = nextMs;
+        startText = endText;
     }
     return out;
 }
@@ -17723,17 +17776,20 @@ class FsLedger {
      */
     async entries(dagId, folderOnly = false) {
         const dir = this.dagDir(dagId);
-        const partitions = await listDirs(dir);
         // Unreadable (a file where its folder should be, no permission): as good as missing, the records say it all.
-        const index = this.indexed
-            ? ((await readIndex(this.indexDir(dagId), dagId).catch(() => undefined))?.index ?? emptyIndex(dagId))
-            : undefined;
+        const [partitions, index] = await Promise.all([
+            listDirs(dir),
+            this.indexed
+                ? readIndex(this.indexDir(dagId), dagId).then((read) => read.index, () => emptyIndex(dagId))
+                : undefined,
+        ]);
         const known = new Map(index?.partitions.map((e) => [e.partition, e]));
         const fresh = [];
         const stale = [];
         for (const partition of partitions) {
             const entry = known.get(partition);
-            const path = (0,external_node_path_.join)(dir, partition);
+            // Concatenated, not joined: `dir` is already normal, and a plan checks thousands of these.
+            const path = `${dir}/${partition}`;
             const current = entry && (folderOnly ? folderStamp(path) : currentStamp(path, entry.runId));
             if (entry && current !== undefined && (folderOnly ? entry.stamp.startsWith(current) : entry.stamp === current)) {
                 fresh.push(entry);
@@ -17890,7 +17946,7 @@ function folderStamp(dir) {
 }
 function currentStamp(dir, latestRunId) {
     const folder = statOf(dir);
-    return folder && stamp(folder, statOf((0,external_node_path_.join)(dir, `${latestRunId}.json`)));
+    return folder && stamp(folder, statOf(`${dir}/${latestRunId}.json`));
 }
 /** Synchronous: thousands of stats in a row cost a fraction of their promise round trips. */
 function statOf(path) {
