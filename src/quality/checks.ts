@@ -54,8 +54,11 @@ export interface CheckSource {
   name: string;
   /** Undefined when it exists; else why it cannot be read (`file not found: …`). */
   missing(): Promise<string | undefined>;
-  /** Its bytes from the start; may be asked for twice (the csv-parse pass). */
-  chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * Its bytes from the start; may be asked for twice (the csv-parse pass). With `reuseBuffer`
+   * the chunks may share one buffer, each valid until the next is asked for.
+   */
+  chunks(options?: { reuseBuffer?: boolean }): AsyncIterable<Uint8Array>;
 }
 
 function fileSource(file: string): CheckSource {
@@ -68,7 +71,7 @@ function fileSource(file: string): CheckSource {
         return `file not found: ${file}`;
       }
     },
-    chunks: () => readChunks(file),
+    chunks: (options) => (options?.reuseBuffer ? readChunks(file) : createReadStream(file, { highWaterMark: 1 << 20 })),
   };
 }
 
@@ -126,7 +129,8 @@ async function checkWithReader(
     for (const evaluator of evaluators) evaluator.row(view, fields.line);
   };
   try {
-    const reader = await readCsv(source.chunks(), onRecord, { keepEmpty: true });
+    // The reader copies what it keeps, so the chunks can share one buffer.
+    const reader = await readCsv(source.chunks({ reuseBuffer: true }), onRecord, { keepEmpty: true });
     if (!reader.validUtf8) return undefined;
   } catch (error) {
     if (error instanceof LeaveToCsvParse || error instanceof CsvDataError) return undefined;
@@ -150,6 +154,7 @@ export async function checkWithCsvParse(
   let lastEmptyLines = 0;
   const view = new StringsRow();
   const name = typeof file === 'string' ? file : file.name;
+  // Fresh chunks: csv-parse keeps the tail of one while it reads the next.
   const bytes = typeof file === 'string' ? createReadStream(file) : Readable.from(file.chunks());
   const parser = bytes.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
   try {

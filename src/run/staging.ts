@@ -19,7 +19,7 @@ import type { TaskOutputRecord } from '../store/ledger.js';
 import { checksumObject } from '../store/manifest.js';
 import type { ObjectBody, ObjectStore } from '../store/object-store.js';
 import { rowCounterFor } from '../store/rows.js';
-import type { AtomicFile, AtomicWriter, Datasets, WriteResult } from './context.js';
+import type { AtomicFile, AtomicWriter, Datasets, ReadDatasetOptions, WriteResult } from './context.js';
 
 /** What one attempt writes with, and how its outputs are collected when it ends. */
 export interface AttemptStage {
@@ -99,7 +99,7 @@ export class RunStaging {
     const writer = attemptWriter(this.store, prefix, own, label);
     const fs = this.store instanceof FsObjectStore ? this.store : undefined;
     const datasets: Datasets = {
-      read: (name, options) => this.readDataset(name, label, options?.signal),
+      read: (name, options) => this.readDataset(name, label, options),
       write: (name, data) => writer.writeKey(this.ownKey(own, name), data),
       open: (name) => writer.openKey(this.ownKey(own, name)),
       exists: async (name) => {
@@ -154,7 +154,7 @@ export class RunStaging {
     throw new Error(`cannot write '${name}': it is not one of the pipeline's outputs (${names})`);
   }
 
-  private async *readDataset(name: string, label: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  private async *readDataset(name: string, label: string, options?: ReadDatasetOptions): AsyncGenerator<Uint8Array> {
     const key = this.committed.get(name)?.key ?? this.inputs[name];
     if (key === undefined) {
       if (this.live[name] !== undefined)
@@ -162,7 +162,7 @@ export class RunStaging {
       const known = [...Object.keys(this.inputs), ...Object.keys(this.live)].join(', ');
       throw new Error(`cannot read '${name}': it is not one of the pipeline's inputs or outputs (${known})`);
     }
-    yield* (await this.storeFor(name).read(key, { signal })) as AsyncIterable<Uint8Array>;
+    yield* readObject(this.storeFor(name), key, options);
   }
 
   /** Outputs of this run are in its own store; an input may be in its upstream's. */
@@ -245,8 +245,7 @@ export function directDatasets(
   const open = (name: string) => openObject(store, keyOf(name, keys.outputs, 'write'));
   return {
     async *read(name, options) {
-      const key = keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read');
-      yield* (await store.read(key, options)) as AsyncIterable<Uint8Array>;
+      yield* readObject(store, keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read'), options);
     },
     open,
     where: (name) => keys.inputs[name] ?? keys.outputs[name] ?? name,
@@ -256,6 +255,17 @@ export function directDatasets(
     },
     write: async (name, data) => writeWhole(await open(name), data),
   };
+}
+
+/** An object's bytes; on a folder through one reused buffer when the reader copies what it keeps. */
+async function* readObject(
+  store: ObjectStore,
+  key: string,
+  options: ReadDatasetOptions = {},
+): AsyncGenerator<Uint8Array> {
+  const { signal } = options;
+  if (options.reuseBuffer && store instanceof FsObjectStore) yield* store.readChunks(key, { signal });
+  else yield* (await store.read(key, { signal })) as AsyncIterable<Uint8Array>;
 }
 
 /** Writes `data` into an opened file and commits it; any failure aborts it (nothing half-written stays). */

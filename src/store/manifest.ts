@@ -30,7 +30,9 @@ export async function checksumObject(store: ObjectStore, key: string, signal?: A
   const hash = createHash('sha256');
   const rows = rowCounterFor(key);
   let bytes = 0;
-  for await (const chunk of await store.read(key, { signal })) {
+  // A folder's file through one reused buffer: hashed and counted, nothing kept.
+  const chunks = store instanceof FsObjectStore ? store.readChunks(key, { signal }) : await store.read(key, { signal });
+  for await (const chunk of chunks) {
     const buffer = chunk as Uint8Array;
     hash.update(buffer);
     rows.add(buffer);

@@ -17,7 +17,7 @@ export function checksKind(spec: ChecksSpec): KindRunner {
       const source: CheckSource = {
         name: shown,
         missing: async () => ((await env.datasets.exists(name)) ? undefined : `file not found: ${shown}`),
-        chunks: () => env.datasets.read(name, { signal: env.signal }),
+        chunks: (options) => env.datasets.read(name, { signal: env.signal, ...options }),
       };
       const partition = {
         key: env.partition.key,
