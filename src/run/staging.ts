@@ -11,11 +11,13 @@
 
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import type { CheckRule, Task } from '../contract/model.js';
+import { ByteChecks, type CheckContext } from '../quality/checks.js';
 import { createAtomicWriter } from '../store/atomic.js';
 import { crashPoint, type StagedOutput } from '../store/commit.js';
 import { FsObjectStore } from '../store/fs-store.js';
 import { attemptStagingKey, type PartitionRef } from '../store/layout.js';
-import type { TaskOutputRecord } from '../store/ledger.js';
+import type { CheckResult, TaskOutputRecord } from '../store/ledger.js';
 import { checksumObject } from '../store/manifest.js';
 import type { ObjectBody, ObjectStore } from '../store/object-store.js';
 import { rowCounterFor } from '../store/rows.js';
@@ -28,6 +30,8 @@ export interface AttemptStage {
   writer: AtomicWriter;
   /** Stream API: datasets by name. */
   datasets: Datasets;
+  /** This checks task's results on `dataset`, when they were found while the dataset was written. */
+  checkedWhileWritten?(dataset: string): CheckResult[] | undefined;
   /** Closes the writer; on success registers the attempt's outputs and returns them. */
   finish(success: boolean): Promise<TaskOutputRecord[]>;
 }
@@ -40,12 +44,21 @@ interface Committed {
   sha256?: string;
   /** What the writer counted as it wrote, when a writer wrote it. */
   written?: { bytes: number; rows: number };
+  /** Results of checks tasks on it, by task id, found while it was written (undefined: read it to check). */
+  checks?: Map<string, CheckResult[] | undefined>;
 }
 
 interface WrittenObject {
   bytes: number;
   rows: number;
   sha256: string;
+  checks?: Map<string, CheckResult[] | undefined>;
+}
+
+/** A checks task on one of the run's outputs, run over the bytes while a task writes them. */
+interface CheckOnWrite {
+  taskId: string;
+  rules: CheckRule[];
 }
 
 export class RunStaging {
@@ -57,6 +70,9 @@ export class RunStaging {
   private readonly inputs: Record<string, string>;
   private readonly passThrough: Record<string, string>;
   private readonly inputStores: Record<string, ObjectStore>;
+  /** By dataset name: the checks tasks on it, and the partition they judge dates by. */
+  private readonly checksOnWrite = new Map<string, CheckOnWrite[]>();
+  private checkContext: CheckContext | undefined;
 
   /**
    * `live` maps each staged output name to its contract key, `inputs` each input
@@ -82,6 +98,20 @@ export class RunStaging {
     this.passThrough = passThrough;
   }
 
+  /**
+   * Checks tasks on an output of the run are run over its bytes as a task writes them, so the
+   * checks task finds its results instead of reading the whole dataset again.
+   */
+  checkWhileWriting(tasks: Task[], ctx: CheckContext): void {
+    this.checkContext = ctx;
+    for (const task of tasks) {
+      if (task.spec.kind !== 'checks' || this.live[task.spec.dataset] === undefined) continue;
+      const list = this.checksOnWrite.get(task.spec.dataset) ?? [];
+      list.push({ taskId: task.id, rules: task.spec.rules });
+      this.checksOnWrite.set(task.spec.dataset, list);
+    }
+  }
+
   /** Outputs of a task reused from an earlier run of the partition (resume). */
   reuse(taskId: string, outputs: TaskOutputRecord[]): void {
     for (const o of outputs) this.committed.set(o.name, { name: o.name, taskId, key: o.path, sha256: o.sha256 });
@@ -96,7 +126,7 @@ export class RunStaging {
       visible[name] = this.committed.get(name)?.key ?? own[name];
     }
     const label = `${taskId} attempt ${attempt}`;
-    const writer = attemptWriter(this.store, prefix, own, label);
+    const writer = attemptWriter(this.store, prefix, own, label, (key) => this.watchFor(own, key));
     const fs = this.store instanceof FsObjectStore ? this.store : undefined;
     const datasets: Datasets = {
       read: (name, options) => this.readDataset(name, label, options),
@@ -112,6 +142,7 @@ export class RunStaging {
       outputs: fs ? Object.fromEntries(Object.entries(visible).map(([n, key]) => [n, fs.pathOf(key)])) : {},
       writer: fs ? pathWriter(fs, writer, own, this.live) : bucketPathWriter(this.store),
       datasets,
+      checkedWhileWritten: (dataset) => this.committed.get(dataset)?.checks?.get(taskId),
       finish: async (success) => {
         writer.close();
         if (!success) return [];
@@ -127,6 +158,7 @@ export class RunStaging {
             key,
             sha256: sum.sha256,
             ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
+            ...(viaWriter?.checks ? { checks: viaWriter.checks } : {}),
           });
           records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
         }
@@ -145,6 +177,21 @@ export class RunStaging {
       sha256: c.sha256,
       ...(c.written ? { written: c.written } : {}),
     }));
+  }
+
+  /** The checks to run over what is written at `key`, when a checks task names its dataset. */
+  private watchFor(own: Record<string, string>, key: string): WriteWatch | undefined {
+    const name = Object.keys(own).find((n) => own[n] === key);
+    const checks = name === undefined ? undefined : this.checksOnWrite.get(name);
+    if (name === undefined || checks === undefined || this.checkContext === undefined) return undefined;
+    const ctx = this.checkContext;
+    const running = checks.map((c) => ({ taskId: c.taskId, checks: new ByteChecks(name, c.rules, ctx) }));
+    return {
+      push(chunk) {
+        for (const r of running) r.checks.push(chunk);
+      },
+      end: () => new Map(running.map((r) => [r.taskId, r.checks.end()])),
+    };
   }
 
   private ownKey(own: Record<string, string>, name: string): string {
@@ -179,8 +226,20 @@ interface ClosableWriter {
   close(): void;
 }
 
+/** Sees the bytes of one object as they are written; `end` once it is committed. */
+interface WriteWatch {
+  push(chunk: Uint8Array): void;
+  end(): Map<string, CheckResult[] | undefined>;
+}
+
 /** A writer of this attempt's staged keys that refuses everything once closed. */
-function attemptWriter(store: ObjectStore, prefix: string, own: Record<string, string>, label: string): ClosableWriter {
+function attemptWriter(
+  store: ObjectStore,
+  prefix: string,
+  own: Record<string, string>,
+  label: string,
+  watchFor: (key: string) => WriteWatch | undefined,
+): ClosableWriter {
   const committed = new Map<string, WrittenObject>();
   const openFiles = new Set<AtomicFile>();
   const ownKeys = new Set(Object.values(own));
@@ -199,16 +258,25 @@ function attemptWriter(store: ObjectStore, prefix: string, own: Record<string, s
       assertOpen();
     }
     openFiles.add(file);
+    const watch = watchFor(key);
     return {
       async write(chunk) {
         assertOpen();
         await file.write(chunk);
+        // Before write() resolves: the caller may reuse its buffer after that.
+        watch?.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
       },
       async commit(): Promise<WriteResult> {
         assertOpen();
         openFiles.delete(file);
         const result = await file.commit();
-        committed.set(key, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
+        const checks = watch?.end();
+        committed.set(key, {
+          bytes: result.bytes,
+          rows: result.rows,
+          sha256: result.sha256,
+          ...(checks ? { checks } : {}),
+        });
         return result;
       },
       async abort() {

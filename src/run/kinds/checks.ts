@@ -24,7 +24,10 @@ export function checksKind(spec: ChecksSpec): KindRunner {
         dataIntervalStart: env.partition.dataIntervalStart,
         dataIntervalEnd: env.partition.dataIntervalEnd,
       };
-      const checks = await runChecks(source, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone });
+      // Found while the task before wrote the dataset (the same pass over the same bytes), or read now.
+      const checks =
+        env.checkedWhileWritten?.(name) ??
+        (await runChecks(source, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone }));
       for (const check of checks) {
         if (check.status !== 'passed') env.logger.warning(`${check.name} ${check.status}: ${check.details}`);
       }
