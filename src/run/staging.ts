@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { CheckRule, Task } from '../contract/model.js';
-import { ByteChecks, type CheckContext } from '../quality/checks.js';
+import type { CheckContext } from '../quality/checks.js';
+import { checksWhileWriting, type WriteWatch } from '../quality/checks-while-writing.js';
 import { createAtomicWriter } from '../store/atomic.js';
 import { crashPoint, type StagedOutput } from '../store/commit.js';
 import { FsObjectStore } from '../store/fs-store.js';
@@ -184,14 +185,7 @@ export class RunStaging {
     const name = Object.keys(own).find((n) => own[n] === key);
     const checks = name === undefined ? undefined : this.checksOnWrite.get(name);
     if (name === undefined || checks === undefined || this.checkContext === undefined) return undefined;
-    const ctx = this.checkContext;
-    const running = checks.map((c) => ({ taskId: c.taskId, checks: new ByteChecks(name, c.rules, ctx) }));
-    return {
-      push(chunk) {
-        for (const r of running) r.checks.push(chunk);
-      },
-      end: () => new Map(running.map((r) => [r.taskId, r.checks.end()])),
-    };
+    return checksWhileWriting({ dataset: name, checks, ctx: this.checkContext });
   }
 
   private ownKey(own: Record<string, string>, name: string): string {
@@ -226,12 +220,6 @@ interface ClosableWriter {
   close(): void;
 }
 
-/** Sees the bytes of one object as they are written; `end` once it is committed. */
-interface WriteWatch {
-  push(chunk: Uint8Array): void;
-  end(): Map<string, CheckResult[] | undefined>;
-}
-
 /** A writer of this attempt's staged keys that refuses everything once closed. */
 function attemptWriter(
   store: ObjectStore,
@@ -242,6 +230,7 @@ function attemptWriter(
 ): ClosableWriter {
   const committed = new Map<string, WrittenObject>();
   const openFiles = new Set<AtomicFile>();
+  const watches = new Set<WriteWatch>();
   const ownKeys = new Set(Object.values(own));
   let closed = false;
 
@@ -259,18 +248,23 @@ function attemptWriter(
     }
     openFiles.add(file);
     const watch = watchFor(key);
+    if (watch) watches.add(watch);
     return {
       async write(chunk) {
         assertOpen();
         await file.write(chunk);
         // Before write() resolves: the caller may reuse its buffer after that.
-        watch?.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        await watch?.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
       },
       async commit(): Promise<WriteResult> {
         assertOpen();
         openFiles.delete(file);
+        if (watch) watches.delete(watch);
+        // The checks finish while the file is synced and renamed.
+        const ending = watch?.end();
+        ending?.catch(() => {});
         const result = await file.commit();
-        const checks = watch?.end();
+        const checks = await ending;
         committed.set(key, {
           bytes: result.bytes,
           rows: result.rows,
@@ -281,6 +275,8 @@ function attemptWriter(
       },
       async abort() {
         openFiles.delete(file);
+        if (watch) watches.delete(watch);
+        watch?.abort();
         await file.abort();
       },
     };
@@ -293,6 +289,8 @@ function attemptWriter(
       closed = true;
       for (const file of openFiles) void file.abort().catch(() => {});
       openFiles.clear();
+      for (const watch of watches) watch.abort();
+      watches.clear();
     },
   };
 }
