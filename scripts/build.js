@@ -1,5 +1,5 @@
 // Bundles each action entry (src/actions/<name>.ts), the CLI, the package's public
-// entry (src/index.ts) and the checks worker thread with ncc into dist/<name>/index.js,
+// entry (src/index.ts) and the worker threads' entries with ncc into dist/<name>/index.js,
 // and emits the public entry's declarations into dist/types/. Run by `npm run build`; the output is committed.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -13,8 +13,9 @@ const entries = readdirSync(join(root, 'src/actions'))
 entries.push(
   { name: 'cli', file: 'src/cli/index.ts' },
   { name: 'index', file: 'src/index.ts' },
-  // Loaded by path from the other bundles (../checks-worker/index.js): checks beside a task that writes.
+  // Worker threads, loaded by path from the other bundles (src/worker-file.ts).
   { name: 'checks-worker', file: 'src/quality/checks-worker.ts' },
+  { name: 'rows-worker', file: 'src/store/rows-worker.ts' },
 );
 
 rmSync(outRoot, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckRule } from '../contract/model.js';
 import type { CheckResult } from '../store/ledger.js';
+import { workerFile } from '../worker-file.js';
 import { ByteChecks, type CheckContext } from './checks.js';
 
 /** What the worker needs: the dataset's name, each checks task on it, the partition. */
@@ -29,7 +30,11 @@ const WORKER_FROM_BYTES = 8 << 20;
 /** Posted but not yet checked: past this, push waits for the worker. */
 const MAX_IN_FLIGHT_BYTES = 32 << 20;
 
-export function checksWhileWriting(setup: ChecksSetup, workerFile: URL | undefined = checksWorkerFile()): WriteWatch {
+/** `file` is the worker's code; without one the checks stay in this thread. */
+export function checksWhileWriting(
+  setup: ChecksSetup,
+  file: URL | undefined = workerFile('quality/checks-worker.ts', 'checks-worker'),
+): WriteWatch {
   let kept: Uint8Array<ArrayBuffer>[] = [];
   let keptBytes = 0;
   let worker: Worker | undefined;
@@ -66,8 +71,8 @@ export function checksWhileWriting(setup: ChecksSetup, workerFile: URL | undefin
     inFlight += copy.length;
     worker?.postMessage(copy, [copy.buffer]);
   };
-  const start = (file: URL) => {
-    worker = new Worker(file, { workerData: setup });
+  const start = (from: URL) => {
+    worker = new Worker(from, { workerData: setup });
     worker.on(
       'message',
       (message: 'ready' | Uint8Array<ArrayBuffer> | { results: Array<[string, CheckResult[] | undefined]> }) => {
@@ -96,7 +101,7 @@ export function checksWhileWriting(setup: ChecksSetup, workerFile: URL | undefin
       if (worker === undefined) {
         kept.push(copy);
         keptBytes += copy.length;
-        if (keptBytes >= WORKER_FROM_BYTES && workerFile !== undefined) start(workerFile);
+        if (keptBytes >= WORKER_FROM_BYTES && file !== undefined) start(file);
         return undefined;
       }
       post(copy);
@@ -130,15 +135,4 @@ export function checksWhileWriting(setup: ChecksSetup, workerFile: URL | undefin
       fail();
     },
   };
-}
-
-/**
- * The worker's file: beside this module when it runs from source (tsx), the checks-worker
- * bundle beside this bundle's folder in dist/; undefined when there is none (checks then stay
- * in this thread). Joined at run time so the bundler leaves the path alone.
- */
-function checksWorkerFile(): URL | undefined {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const parts = fromSource ? ['.', 'checks-worker.ts'] : ['..', 'checks-worker', 'index.js'];
-  return new URL(parts.join('/'), import.meta.url);
 }

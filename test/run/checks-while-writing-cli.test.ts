@@ -1,6 +1,7 @@
 // A checks task on a big output, through the CLI as a user runs it: the bytes go to a
 // worker thread while the handler writes them, and the report says what reading the
-// published file says.
+// file says. A big input's rows are counted in a worker thread too.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,8 @@ timezone: Asia/Almaty
 partition: daily
 start_date: 2026-05-01
 catchup: false
+inputs:
+  export: raw/dt={{ ds }}/export.csv
 outputs:
   orders: bronze/dt={{ ds }}/orders.csv
   quality_report: quality/dt={{ ds }}/quality_report.json
@@ -64,9 +67,23 @@ describe('checks on a big output, through the CLI', () => {
     mkdirSync(path.join(cwd, 'pipelines/big_dag/tasks'), { recursive: true });
     writeFileSync(path.join(cwd, 'pipelines/big_dag/pipeline.yml'), CONTRACT);
     writeFileSync(path.join(cwd, 'pipelines/big_dag/tasks/produce.ts'), HANDLER);
+    // A big input: its rows are counted in a worker thread while the run hashes it.
+    const lines = ['id,"note"'];
+    for (let i = 0; i < 400_000; i++) lines.push(i % 1000 === 0 ? `${i},"two\nlines"` : `${i},"plain, quoted"`);
+    const exported = `${lines.join('\n')}\n\n`;
+    mkdirSync(path.join(cwd, 'data/raw/dt=2026-05-02'), { recursive: true });
+    writeFileSync(path.join(cwd, 'data/raw/dt=2026-05-02/export.csv'), exported);
     const r = pipewright(cwd, ['run', 'big_dag', '--date', '2026-05-02', '--data-root', 'data', '--reason', 'test']);
     expect(r.status, r.stderr + r.stdout).toBe(1);
     const report = JSON.parse(readFileSync(path.join(cwd, 'data/quality/dt=2026-05-02/quality_report.json'), 'utf8'));
+    expect(report.inputs).toEqual([
+      {
+        path: 'raw/dt=2026-05-02/export.csv',
+        rows: 400_000,
+        bytes: Buffer.byteLength(exported),
+        sha256: createHash('sha256').update(exported).digest('hex'),
+      },
+    ]);
     const found = report.checks.map((c: { name: string; status: string; details: string }) => [
       c.name,
       c.status,
