@@ -16,12 +16,12 @@ const rules: CheckRule[] = [
 ];
 const setup = { dataset: 'orders', checks: [{ taskId: 'audit', rules }], ctx };
 
-/** `lines` records of about 30 bytes, in 64 KiB pieces of one reused buffer. */
-async function write(watch: ReturnType<typeof checksWhileWriting>, lines: number): Promise<void> {
+/** `lines` records of about 30 bytes, in pieces of `size` bytes from one reused buffer. */
+async function write(watch: ReturnType<typeof checksWhileWriting>, lines: number, size = 1 << 16): Promise<void> {
   let text = 'id,total\n';
   for (let i = 0; i < lines; i++) text += `${String(i).padStart(12, '0')},${i === 7 ? 'x' : i}.50\n`;
   const bytes = new TextEncoder().encode(text);
-  const piece = new Uint8Array(1 << 16);
+  const piece = new Uint8Array(size);
   for (let at = 0; at < bytes.length; at += piece.length) {
     const part = bytes.subarray(at, at + piece.length);
     piece.set(part);
@@ -37,6 +37,16 @@ describe('checksWhileWriting', () => {
     const results = await watch.end();
     expect(results.get('audit')?.map((r) => r.details)).toEqual([
       '1000 rows, expected at least 1',
+      '1 non-numeric value (first: line 9, total=x.50)',
+    ]);
+  });
+
+  it('checks every byte of many small writes (gathered into batches)', async () => {
+    const watch = checksWhileWriting(setup, undefined);
+    await write(watch, 300_000, 37);
+    const results = await watch.end();
+    expect(results.get('audit')?.map((r) => r.details)).toEqual([
+      '300000 rows, expected at least 1',
       '1 non-numeric value (first: line 9, total=x.50)',
     ]);
   });

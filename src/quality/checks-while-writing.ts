@@ -28,7 +28,9 @@ export interface WriteWatch {
 /** Below this the bytes are kept and checked here on commit: a worker costs more than it saves. */
 const WORKER_FROM_BYTES = 8 << 20;
 /** Posted but not yet checked: past this, push waits for the worker. */
-const MAX_IN_FLIGHT_BYTES = 32 << 20;
+const MAX_IN_FLIGHT_BYTES = 16 << 20;
+/** The writes are copied into batches of this size, posted to the worker when full. */
+const BATCH_BYTES = 1 << 20;
 
 /** `file` is the worker's code; without one the checks stay in this thread. */
 export function checksWhileWriting(
@@ -40,7 +42,10 @@ export function checksWhileWriting(
   let worker: Worker | undefined;
   let failed = false;
   let inFlight = 0;
-  /** Buffers the worker handed back, reused for the next copies. */
+  /**
+   * Batches the worker handed back, reused for the next ones: no allocation once the pipe is
+   * full (their number stays bounded by what may be in flight).
+   */
   const spare: ArrayBuffer[] = [];
   /** Pushes waiting for the worker to catch up. */
   let waiting: Array<() => void> = [];
@@ -51,18 +56,35 @@ export function checksWhileWriting(
   };
   let answer: ((results: Array<[string, CheckResult[] | undefined]> | undefined) => void) | undefined;
 
-  const copyOf = (chunk: Uint8Array): Uint8Array<ArrayBuffer> => {
-    const buffer = spare.pop();
-    const copy =
-      buffer && buffer.byteLength >= chunk.length
-        ? new Uint8Array(buffer, 0, chunk.length)
-        : new Uint8Array(chunk.length);
-    copy.set(chunk);
-    return copy;
+  /** Bytes gathered into batches of one size, whatever the size of the writes. */
+  let batch: Uint8Array<ArrayBuffer> | undefined;
+  let batchLength = 0;
+  const seal = () => {
+    if (batch === undefined || batchLength === 0) return;
+    const full = batch.subarray(0, batchLength);
+    batch = undefined;
+    batchLength = 0;
+    if (worker) post(full);
+    else {
+      kept.push(full);
+      keptBytes += full.length;
+      if (keptBytes >= WORKER_FROM_BYTES && file !== undefined) start(file);
+    }
+  };
+  const gather = (chunk: Uint8Array) => {
+    for (let at = 0; at < chunk.length; ) {
+      batch ??= new Uint8Array(spare.pop() ?? new ArrayBuffer(BATCH_BYTES));
+      const n = Math.min(chunk.length - at, batch.length - batchLength);
+      batch.set(chunk.subarray(at, at + n), batchLength);
+      batchLength += n;
+      at += n;
+      if (batchLength === batch.length) seal();
+    }
   };
   const fail = () => {
     failed = true;
     kept = [];
+    batch = undefined;
     wake();
     answer?.(undefined);
     void worker?.terminate();
@@ -79,7 +101,7 @@ export function checksWhileWriting(
         if (message === 'ready') return;
         if (message instanceof Uint8Array) {
           inFlight -= message.length;
-          if (spare.length < 4) spare.push(message.buffer);
+          spare.push(message.buffer);
           if (inFlight <= MAX_IN_FLIGHT_BYTES) wake();
           return;
         }
@@ -96,21 +118,15 @@ export function checksWhileWriting(
 
   return {
     push(chunk) {
-      if (failed || chunk.length === 0) return undefined;
-      const copy = copyOf(chunk);
-      if (worker === undefined) {
-        kept.push(copy);
-        keptBytes += copy.length;
-        if (keptBytes >= WORKER_FROM_BYTES && file !== undefined) start(file);
-        return undefined;
-      }
-      post(copy);
+      if (failed) return undefined;
+      gather(chunk);
       if (inFlight <= MAX_IN_FLIGHT_BYTES) return undefined;
       return new Promise<void>((resolve) => waiting.push(resolve));
     },
     async end() {
       const none = new Map(setup.checks.map((c) => [c.taskId, undefined]));
       if (failed) return none;
+      seal();
       if (worker === undefined) {
         // Small: checked here, now.
         const running = setup.checks.map((c) => ({
