@@ -1,6 +1,6 @@
-// Bundles each action entry (src/actions/<name>.ts), the CLI and the package's public
-// entry (src/index.ts) with ncc into dist/<name>/index.js, and emits the public entry's
-// declarations into dist/types/. Run by `npm run build`; the output is committed.
+// Bundles each action entry (src/actions/<name>.ts), the CLI, the package's public
+// entry (src/index.ts) and the worker threads' entries with ncc into dist/<name>/index.js,
+// and emits the public entry's declarations into dist/types/. Run by `npm run build`; the output is committed.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,13 @@ const outRoot = process.argv[2] ?? join(root, 'dist');
 const entries = readdirSync(join(root, 'src/actions'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_'))
   .map((f) => ({ name: f.replace(/\.ts$/, ''), file: join('src/actions', f) }));
-entries.push({ name: 'cli', file: 'src/cli/index.ts' }, { name: 'index', file: 'src/index.ts' });
+entries.push(
+  { name: 'cli', file: 'src/cli/index.ts' },
+  { name: 'index', file: 'src/index.ts' },
+  // Worker threads, loaded by path from the other bundles (src/worker-file.ts).
+  { name: 'checks-worker', file: 'src/quality/checks-worker.ts' },
+  { name: 'rows-worker', file: 'src/store/rows-worker.ts' },
+);
 
 rmSync(outRoot, { recursive: true, force: true });
 for (const { name, file } of entries) {

@@ -12,6 +12,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import { fileChunks, READ_CHUNK } from '../store/file-chunks.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -411,8 +412,7 @@ export async function readCsv(
   return reader;
 }
 
-/** Big reads keep the per-chunk overhead out of the scanner's way. */
-export const READ_CHUNK = 1 << 20;
+export { READ_CHUNK };
 
 /**
  * The bytes of `path` in chunks of up to READ_CHUNK, read into one buffer that is reused: a chunk
@@ -420,18 +420,7 @@ export const READ_CHUNK = 1 << 20;
  * chunk, so a 500 MB file costs no garbage collection.
  */
 export async function* readChunks(path: string, options: { signal?: AbortSignal } = {}): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(READ_CHUNK);
-    for (;;) {
-      options.signal?.throwIfAborted();
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
+  yield* fileChunks(await open(path, 'r'), options.signal);
 }
 
 /** What a handler gets as `ctx.csv`: the reader without importing pipewright. */

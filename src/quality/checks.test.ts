@@ -267,3 +267,23 @@ describe('the byte reader and csv-parse give the same results', () => {
     expect(results[0]!.details).toContain('region=\ufffd');
   });
 });
+
+describe('a file left to csv-parse', () => {
+  it('is read whole past the first megabyte (csv-parse keeps parts of one chunk while it reads the next)', async () => {
+    // A CRLF after LF lines sends the file to csv-parse; the records before it span many reads.
+    const lines = ['id,total'];
+    for (let i = 0; i < 120_000; i++) lines.push(`${i},"${i % 100}.25"`);
+    const file = csv(`${lines.join('\n')}\nlast,x7\r\n`);
+    const rules = [
+      rule({ type: 'row_count', min: 1, severity: E }),
+      rule({ type: 'numeric', columns: ['total'], severity: E }),
+      rule({ type: 'unique', columns: ['id'], severity: E }),
+    ];
+    const results = await runChecks(file, 'raw', rules, ctx);
+    expect(results.map((r) => r.details)).toEqual([
+      '120001 rows, expected at least 1',
+      '1 non-numeric value (first: line 120002, total=x7\r)',
+      'all 120001 rows unique',
+    ]);
+  });
+});

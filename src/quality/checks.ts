@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { CheckRule, Severity } from '../contract/model.js';
-import { CsvDataError, type CsvFields, fieldText, mayNeedTrim, readChunks, readCsv } from '../csv/reader.js';
+import { CsvDataError, type CsvFields, CsvReader, fieldText, mayNeedTrim, readChunks } from '../csv/reader.js';
 import type { Partition } from '../schedule/partitions.js';
 import type { CheckResult } from '../store/ledger.js';
 import { dateInPartition } from './dates.js';
@@ -54,8 +54,11 @@ export interface CheckSource {
   name: string;
   /** Undefined when it exists; else why it cannot be read (`file not found: …`). */
   missing(): Promise<string | undefined>;
-  /** Its bytes from the start; may be asked for twice (the csv-parse pass). */
-  chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * Its bytes from the start; may be asked for twice (the csv-parse pass). With `reuseBuffer`
+   * the chunks may share one buffer, each valid until the next is asked for.
+   */
+  chunks(options?: { reuseBuffer?: boolean }): AsyncIterable<Uint8Array>;
 }
 
 function fileSource(file: string): CheckSource {
@@ -68,7 +71,7 @@ function fileSource(file: string): CheckSource {
         return `file not found: ${file}`;
       }
     },
-    chunks: () => readChunks(file),
+    chunks: (options) => (options?.reuseBuffer ? readChunks(file) : createReadStream(file, { highWaterMark: 1 << 20 })),
   };
 }
 
@@ -102,38 +105,85 @@ async function checkWithReader(
   rules: CheckRule[],
   ctx: CheckContext,
 ): Promise<CheckResult[] | undefined> {
-  let evaluators: Evaluator[] | undefined;
-  let rows = 0;
-  /** The header's line ending: csv-parse reads every record with the one it found first. */
-  let eol = 0;
-  const view = new BytesRow();
-  const onRecord = (buf: Uint8Array, fields: CsvFields) => {
-    if (fields.odd) throw new LeaveToCsvParse();
-    const empty = fields.count === 1 && fields.flags[0] === 0 && fields.starts[0] === fields.ends[0];
-    if (evaluators === undefined) {
-      if (empty) throw new LeaveToCsvParse();
-      const header: string[] = [];
-      for (let i = 0; i < fields.count; i++) header.push(fieldText(buf, fields, i).trim());
-      evaluators = rules.map((rule) => evaluatorFor(rule, dataset, header, ctx));
-      eol = fields.eol;
-      return;
-    }
-    if (fields.eol !== eol && fields.eol !== 0) throw new LeaveToCsvParse();
-    if (empty) return;
-    rows++;
-    view.buf = buf;
-    view.fields = fields;
-    for (const evaluator of evaluators) evaluator.row(view, fields.line);
-  };
-  try {
-    const reader = await readCsv(source.chunks(), onRecord, { keepEmpty: true });
-    if (!reader.validUtf8) return undefined;
-  } catch (error) {
-    if (error instanceof LeaveToCsvParse || error instanceof CsvDataError) return undefined;
-    throw error;
+  const checks = new ByteChecks(dataset, rules, ctx);
+  // The reader copies what it keeps, so the chunks can share one buffer.
+  for await (const chunk of source.chunks({ reuseBuffer: true })) {
+    checks.push(chunk);
+    if (checks.leftToCsvParse) return undefined;
   }
-  evaluators ??= rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
-  return evaluators.flatMap((e) => e.finish(rows));
+  return checks.end();
+}
+
+/**
+ * The checks' fast pass over bytes pushed in order, as they are read or as they are written:
+ * `end` gives the results, or undefined when the bytes must be checked by csv-parse instead.
+ */
+export class ByteChecks {
+  readonly #reader: CsvReader;
+  readonly #dataset: string;
+  readonly #rules: CheckRule[];
+  readonly #ctx: CheckContext;
+  #evaluators: Evaluator[] | undefined;
+  #rows = 0;
+  /** The header's line ending: csv-parse reads every record with the one it found first. */
+  #eol = 0;
+  #left = false;
+
+  constructor(dataset: string, rules: CheckRule[], ctx: CheckContext) {
+    this.#dataset = dataset;
+    this.#rules = rules;
+    this.#ctx = ctx;
+    const view = new BytesRow();
+    this.#reader = new CsvReader(
+      (buf, fields) => {
+        if (fields.odd) throw new LeaveToCsvParse();
+        const empty = fields.count === 1 && fields.flags[0] === 0 && fields.starts[0] === fields.ends[0];
+        if (this.#evaluators === undefined) {
+          if (empty) throw new LeaveToCsvParse();
+          const header: string[] = [];
+          for (let i = 0; i < fields.count; i++) header.push(fieldText(buf, fields, i).trim());
+          this.#evaluators = rules.map((rule) => evaluatorFor(rule, dataset, header, ctx));
+          this.#eol = fields.eol;
+          return;
+        }
+        if (fields.eol !== this.#eol && fields.eol !== 0) throw new LeaveToCsvParse();
+        if (empty) return;
+        this.#rows++;
+        view.buf = buf;
+        view.fields = fields;
+        for (const evaluator of this.#evaluators) evaluator.row(view, fields.line);
+      },
+      { keepEmpty: true },
+    );
+  }
+
+  /** True once the bytes are known to need csv-parse: later chunks are ignored. */
+  get leftToCsvParse(): boolean {
+    return this.#left;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.#left) return;
+    this.#guard(() => this.#reader.push(chunk));
+  }
+
+  end(): CheckResult[] | undefined {
+    this.#guard(() => this.#reader.end());
+    if (this.#left) return undefined;
+    const evaluators = this.#evaluators ?? this.#rules.map((rule) => evaluatorFor(rule, this.#dataset, [], this.#ctx));
+    return evaluators.flatMap((e) => e.finish(this.#rows));
+  }
+
+  #guard(step: () => void): void {
+    if (this.#left) return;
+    try {
+      step();
+      if (!this.#reader.validUtf8) this.#left = true;
+    } catch (error) {
+      if (error instanceof LeaveToCsvParse || error instanceof CsvDataError) this.#left = true;
+      else throw error;
+    }
+  }
 }
 
 /** The reference pass: every record through csv-parse, as strings (exported for tests to compare with). */
@@ -150,6 +200,7 @@ export async function checkWithCsvParse(
   let lastEmptyLines = 0;
   const view = new StringsRow();
   const name = typeof file === 'string' ? file : file.name;
+  // Fresh chunks: csv-parse keeps the tail of one while it reads the next.
   const bytes = typeof file === 'string' ? createReadStream(file) : Readable.from(file.chunks());
   const parser = bytes.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
   try {

@@ -36,6 +36,8 @@ export interface AttemptEnv {
   outputs: Record<string, string>;
   writer: AtomicWriter;
   datasets: Datasets;
+  /** A checks task's results on `dataset` when they were found while a task wrote it (no need to read it again). */
+  checkedWhileWritten?(dataset: string): CheckResult[] | undefined;
   /** Prefixed with the task id. */
   logger: Logger;
   /** Aborted when the attempt's timeout passes or the whole run is cancelled. */

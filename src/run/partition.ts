@@ -330,6 +330,7 @@ export async function runPartitionUnlessUnchanged(
       upstream,
     );
     for (const [id, task] of reused) staging.reuse(id, task.outputs ?? []);
+    staging.checkWhileWriting(pipeline.tasks, { partition, timezone: pipeline.timezone });
     const onState: TaskStateListener = opts.onTaskState ?? (() => {});
     const runOne = async (task: Task): Promise<TaskOutcome> => {
       const earlier = reused.get(task.id);

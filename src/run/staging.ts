@@ -11,15 +11,18 @@
 
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import type { CheckRule, Task } from '../contract/model.js';
+import type { CheckContext } from '../quality/checks.js';
+import { checksWhileWriting, type WriteWatch } from '../quality/checks-while-writing.js';
 import { createAtomicWriter } from '../store/atomic.js';
 import { crashPoint, type StagedOutput } from '../store/commit.js';
 import { FsObjectStore } from '../store/fs-store.js';
 import { attemptStagingKey, type PartitionRef } from '../store/layout.js';
-import type { TaskOutputRecord } from '../store/ledger.js';
+import type { CheckResult, TaskOutputRecord } from '../store/ledger.js';
 import { checksumObject } from '../store/manifest.js';
 import type { ObjectBody, ObjectStore } from '../store/object-store.js';
 import { rowCounterFor } from '../store/rows.js';
-import type { AtomicFile, AtomicWriter, Datasets, WriteResult } from './context.js';
+import type { AtomicFile, AtomicWriter, Datasets, ReadDatasetOptions, WriteResult } from './context.js';
 
 /** What one attempt writes with, and how its outputs are collected when it ends. */
 export interface AttemptStage {
@@ -28,6 +31,8 @@ export interface AttemptStage {
   writer: AtomicWriter;
   /** Stream API: datasets by name. */
   datasets: Datasets;
+  /** This checks task's results on `dataset`, when they were found while the dataset was written. */
+  checkedWhileWritten?(dataset: string): CheckResult[] | undefined;
   /** Closes the writer; on success registers the attempt's outputs and returns them. */
   finish(success: boolean): Promise<TaskOutputRecord[]>;
 }
@@ -40,12 +45,21 @@ interface Committed {
   sha256?: string;
   /** What the writer counted as it wrote, when a writer wrote it. */
   written?: { bytes: number; rows: number };
+  /** Results of checks tasks on it, by task id, found while it was written (undefined: read it to check). */
+  checks?: Map<string, CheckResult[] | undefined>;
 }
 
 interface WrittenObject {
   bytes: number;
   rows: number;
   sha256: string;
+  checks?: Map<string, CheckResult[] | undefined>;
+}
+
+/** A checks task on one of the run's outputs, run over the bytes while a task writes them. */
+interface CheckOnWrite {
+  taskId: string;
+  rules: CheckRule[];
 }
 
 export class RunStaging {
@@ -57,6 +71,9 @@ export class RunStaging {
   private readonly inputs: Record<string, string>;
   private readonly passThrough: Record<string, string>;
   private readonly inputStores: Record<string, ObjectStore>;
+  /** By dataset name: the checks tasks on it, and the partition they judge dates by. */
+  private readonly checksOnWrite = new Map<string, CheckOnWrite[]>();
+  private checkContext: CheckContext | undefined;
 
   /**
    * `live` maps each staged output name to its contract key, `inputs` each input
@@ -82,6 +99,20 @@ export class RunStaging {
     this.passThrough = passThrough;
   }
 
+  /**
+   * Checks tasks on an output of the run are run over its bytes as a task writes them, so the
+   * checks task finds its results instead of reading the whole dataset again.
+   */
+  checkWhileWriting(tasks: Task[], ctx: CheckContext): void {
+    this.checkContext = ctx;
+    for (const task of tasks) {
+      if (task.spec.kind !== 'checks' || this.live[task.spec.dataset] === undefined) continue;
+      const list = this.checksOnWrite.get(task.spec.dataset) ?? [];
+      list.push({ taskId: task.id, rules: task.spec.rules });
+      this.checksOnWrite.set(task.spec.dataset, list);
+    }
+  }
+
   /** Outputs of a task reused from an earlier run of the partition (resume). */
   reuse(taskId: string, outputs: TaskOutputRecord[]): void {
     for (const o of outputs) this.committed.set(o.name, { name: o.name, taskId, key: o.path, sha256: o.sha256 });
@@ -96,10 +127,10 @@ export class RunStaging {
       visible[name] = this.committed.get(name)?.key ?? own[name];
     }
     const label = `${taskId} attempt ${attempt}`;
-    const writer = attemptWriter(this.store, prefix, own, label);
+    const writer = attemptWriter(this.store, prefix, own, label, (key) => this.watchFor(own, key));
     const fs = this.store instanceof FsObjectStore ? this.store : undefined;
     const datasets: Datasets = {
-      read: (name, options) => this.readDataset(name, label, options?.signal),
+      read: (name, options) => this.readDataset(name, label, options),
       write: (name, data) => writer.writeKey(this.ownKey(own, name), data),
       open: (name) => writer.openKey(this.ownKey(own, name)),
       exists: async (name) => {
@@ -112,6 +143,7 @@ export class RunStaging {
       outputs: fs ? Object.fromEntries(Object.entries(visible).map(([n, key]) => [n, fs.pathOf(key)])) : {},
       writer: fs ? pathWriter(fs, writer, own, this.live) : bucketPathWriter(this.store),
       datasets,
+      checkedWhileWritten: (dataset) => this.committed.get(dataset)?.checks?.get(taskId),
       finish: async (success) => {
         writer.close();
         if (!success) return [];
@@ -127,6 +159,7 @@ export class RunStaging {
             key,
             sha256: sum.sha256,
             ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
+            ...(viaWriter?.checks ? { checks: viaWriter.checks } : {}),
           });
           records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
         }
@@ -147,6 +180,14 @@ export class RunStaging {
     }));
   }
 
+  /** The checks to run over what is written at `key`, when a checks task names its dataset. */
+  private watchFor(own: Record<string, string>, key: string): WriteWatch | undefined {
+    const name = Object.keys(own).find((n) => own[n] === key);
+    const checks = name === undefined ? undefined : this.checksOnWrite.get(name);
+    if (name === undefined || checks === undefined || this.checkContext === undefined) return undefined;
+    return checksWhileWriting({ dataset: name, checks, ctx: this.checkContext });
+  }
+
   private ownKey(own: Record<string, string>, name: string): string {
     const key = own[name];
     if (key !== undefined) return key;
@@ -154,7 +195,7 @@ export class RunStaging {
     throw new Error(`cannot write '${name}': it is not one of the pipeline's outputs (${names})`);
   }
 
-  private async *readDataset(name: string, label: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  private async *readDataset(name: string, label: string, options?: ReadDatasetOptions): AsyncGenerator<Uint8Array> {
     const key = this.committed.get(name)?.key ?? this.inputs[name];
     if (key === undefined) {
       if (this.live[name] !== undefined)
@@ -162,7 +203,7 @@ export class RunStaging {
       const known = [...Object.keys(this.inputs), ...Object.keys(this.live)].join(', ');
       throw new Error(`cannot read '${name}': it is not one of the pipeline's inputs or outputs (${known})`);
     }
-    yield* (await this.storeFor(name).read(key, { signal })) as AsyncIterable<Uint8Array>;
+    yield* readObject(this.storeFor(name), key, options);
   }
 
   /** Outputs of this run are in its own store; an input may be in its upstream's. */
@@ -180,9 +221,16 @@ interface ClosableWriter {
 }
 
 /** A writer of this attempt's staged keys that refuses everything once closed. */
-function attemptWriter(store: ObjectStore, prefix: string, own: Record<string, string>, label: string): ClosableWriter {
+function attemptWriter(
+  store: ObjectStore,
+  prefix: string,
+  own: Record<string, string>,
+  label: string,
+  watchFor: (key: string) => WriteWatch | undefined,
+): ClosableWriter {
   const committed = new Map<string, WrittenObject>();
   const openFiles = new Set<AtomicFile>();
+  const watches = new Set<WriteWatch>();
   const ownKeys = new Set(Object.values(own));
   let closed = false;
 
@@ -199,20 +247,36 @@ function attemptWriter(store: ObjectStore, prefix: string, own: Record<string, s
       assertOpen();
     }
     openFiles.add(file);
+    const watch = watchFor(key);
+    if (watch) watches.add(watch);
     return {
       async write(chunk) {
         assertOpen();
         await file.write(chunk);
+        // Before write() resolves: the caller may reuse its buffer after that.
+        await watch?.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
       },
       async commit(): Promise<WriteResult> {
         assertOpen();
         openFiles.delete(file);
+        if (watch) watches.delete(watch);
+        // The checks finish while the file is synced and renamed.
+        const ending = watch?.end();
+        ending?.catch(() => {});
         const result = await file.commit();
-        committed.set(key, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
+        const checks = await ending;
+        committed.set(key, {
+          bytes: result.bytes,
+          rows: result.rows,
+          sha256: result.sha256,
+          ...(checks ? { checks } : {}),
+        });
         return result;
       },
       async abort() {
         openFiles.delete(file);
+        if (watch) watches.delete(watch);
+        watch?.abort();
         await file.abort();
       },
     };
@@ -225,6 +289,8 @@ function attemptWriter(store: ObjectStore, prefix: string, own: Record<string, s
       closed = true;
       for (const file of openFiles) void file.abort().catch(() => {});
       openFiles.clear();
+      for (const watch of watches) watch.abort();
+      watches.clear();
     },
   };
 }
@@ -245,8 +311,7 @@ export function directDatasets(
   const open = (name: string) => openObject(store, keyOf(name, keys.outputs, 'write'));
   return {
     async *read(name, options) {
-      const key = keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read');
-      yield* (await store.read(key, options)) as AsyncIterable<Uint8Array>;
+      yield* readObject(store, keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read'), options);
     },
     open,
     where: (name) => keys.inputs[name] ?? keys.outputs[name] ?? name,
@@ -256,6 +321,17 @@ export function directDatasets(
     },
     write: async (name, data) => writeWhole(await open(name), data),
   };
+}
+
+/** An object's bytes; on a folder through one reused buffer when the reader copies what it keeps. */
+async function* readObject(
+  store: ObjectStore,
+  key: string,
+  options: ReadDatasetOptions = {},
+): AsyncGenerator<Uint8Array> {
+  const { signal } = options;
+  if (options.reuseBuffer && store instanceof FsObjectStore) yield* store.readChunks(key, { signal });
+  else yield* (await store.read(key, { signal })) as AsyncIterable<Uint8Array>;
 }
 
 /** Writes `data` into an opened file and commits it; any failure aborts it (nothing half-written stays). */

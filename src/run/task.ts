@@ -45,7 +45,7 @@ export function isRetryable(task: Task, failureClass: FailureClass): boolean {
  * gets its own stage (outputs and writer), finished as soon as the attempt ends.
  */
 export async function runTask(
-  env: Omit<AttemptEnv, 'signal' | 'attempt' | 'outputs' | 'writer' | 'datasets'>,
+  env: Omit<AttemptEnv, 'signal' | 'attempt' | 'outputs' | 'writer' | 'datasets' | 'checkedWhileWritten'>,
   stageFor: (attempt: number) => AttemptStage,
   onState: TaskStateListener,
   cancel?: AbortSignal,
@@ -64,7 +64,14 @@ export async function runTask(
     const stage = stageFor(attempt);
     result = await runAttempt(
       kind,
-      { ...env, attempt, outputs: stage.outputs, writer: stage.writer, datasets: stage.datasets },
+      {
+        ...env,
+        attempt,
+        outputs: stage.outputs,
+        writer: stage.writer,
+        datasets: stage.datasets,
+        checkedWhileWritten: stage.checkedWhileWritten,
+      },
       task.policy.timeoutMs,
       cancel,
     );

@@ -34,6 +34,30 @@ describe('createAtomicWriter', () => {
     expect(readFileSync(join(dir, 'other.csv'), 'utf8')).toBe('untouched\n');
   });
 
+  it('keeps every byte of chunks big and small, from a buffer the caller reuses or writes not awaited', async () => {
+    const root = tempRoot();
+    const file = await createAtomicWriter(root).open('big.bin');
+    const expected: number[] = [];
+    const reused = new Uint8Array(3 << 20);
+    // Sizes around the writer's 1 MiB flush: small ones gather, big ones go straight to the file.
+    const sizes = [5, (1 << 20) - 3, 7, 1 << 20, 3 << 20, 1, (1 << 20) + 9, 300_000, 900_000];
+    for (const [k, size] of sizes.entries()) {
+      const chunk = reused.subarray(0, size);
+      for (let i = 0; i < size; i++) chunk[i] = (i * 7 + k) & 0xff;
+      for (const b of chunk) expected.push(b);
+      await file.write(chunk);
+      chunk.fill(0); // the caller's buffer is its own again once write() resolved
+    }
+    const loose = ['a'.repeat(700_000), 'b'.repeat(700_000), 'c'.repeat(10)];
+    await Promise.all(loose.map((text) => file.write(text)));
+    const result = await file.commit();
+    const written = readFileSync(join(root, 'big.bin'));
+    const expectedBytes = Buffer.concat([Buffer.from(expected), Buffer.from(loose.join(''))]);
+    expect(written.equals(expectedBytes)).toBe(true);
+    expect(result.bytes).toBe(expectedBytes.length);
+    expect(result.sha256).toBe(createHash('sha256').update(expectedBytes).digest('hex'));
+  });
+
   it('abort leaves the previous content and no temp file', async () => {
     const root = tempRoot();
     writeFileSync(join(root, 'out.csv'), 'previous\n');

@@ -94,16 +94,37 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
   // Counted as written, so publishing needs no second read of a large output.
   const rows = rowCounterFor(target);
   let bytes = 0;
-  let pending: Uint8Array[] = [];
+  // Small writes gather in one buffer, reused from flush to flush: no allocation per write.
+  let pending: Uint8Array | undefined;
   let pendingBytes = 0;
+  // Writes take turns, so one not awaited still lands in order and never fills the buffer being written.
+  let queue: Promise<void> = Promise.resolve();
+  let failure: unknown;
   let state: 'open' | 'committed' | 'aborted' = 'open';
 
   const flush = async () => {
-    if (pendingBytes === 0) return;
-    const buffer = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    pending = [];
+    if (pendingBytes === 0 || pending === undefined) return;
+    const length = pendingBytes;
     pendingBytes = 0;
-    await writeAll(handle, buffer, temp);
+    await writeAll(handle, pending.subarray(0, length), temp);
+  };
+  const put = async (chunk: Chunk) => {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (buffer.byteLength === 0) return;
+    hash.update(buffer);
+    rows.add(buffer);
+    bytes += buffer.byteLength;
+    if (pendingBytes + buffer.byteLength > FLUSH_BYTES) await flush();
+    if (buffer.byteLength >= FLUSH_BYTES) {
+      // A big chunk goes to the file as it is, written before write() resolves.
+      await writeAll(handle, buffer, temp);
+      return;
+    }
+    // Copied: the caller may reuse its buffer once write() resolves.
+    pending ??= new Uint8Array(FLUSH_BYTES);
+    pending.set(buffer, pendingBytes);
+    pendingBytes += buffer.byteLength;
+    if (pendingBytes === FLUSH_BYTES) await flush();
   };
   const assertOpen = () => {
     if (state !== 'open') throw new Error(`atomic write of ${target} is already ${state}`);
@@ -112,20 +133,19 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
   return {
     async write(chunk: Chunk) {
       assertOpen();
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      if (buffer.byteLength === 0) return;
-      hash.update(buffer);
-      rows.add(buffer);
-      bytes += buffer.byteLength;
-      // Copy: the caller may reuse its buffer once write() resolves.
-      pending.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
-      pendingBytes += buffer.byteLength;
-      if (pendingBytes >= FLUSH_BYTES) await flush();
+      const done = queue.then(() => put(chunk));
+      // A failed write fails the commit too, even when its own promise went unobserved.
+      queue = done.catch((error: unknown) => {
+        failure ??= error;
+      });
+      await done;
     },
     async commit(): Promise<WriteResult> {
       assertOpen();
       state = 'committed';
       try {
+        await queue;
+        if (failure !== undefined) throw failure;
         await flush();
         await handle.sync();
         await handle.close();

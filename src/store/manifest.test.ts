@@ -21,6 +21,21 @@ describe('checksumFile', () => {
     });
   });
 
+  it('counts a big file the same (its rows counted aside, or here when no worker can run)', async () => {
+    const root = tempRoot();
+    const lines = ['id,note'];
+    for (let i = 0; i < 400_000; i++) lines.push(i % 997 === 0 ? `${i},"two\nlines"` : `${i},"plain, quoted"`);
+    const csv = `${lines.join('\n')}\n\n`;
+    writeFileSync(join(root, 'big.csv'), csv);
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(8 << 20);
+    expect(await checksumFile('big.csv', root)).toEqual({
+      path: 'big.csv',
+      rows: 400_000,
+      bytes: Buffer.byteLength(csv),
+      sha256: sha(csv),
+    });
+  });
+
   it('counts lines of other files, including a last line without newline', async () => {
     const root = tempRoot();
     writeFileSync(join(root, 'a.jsonl'), '{"a":1}\n{"a":2}\n{"a":3}');

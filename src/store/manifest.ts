@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fromJsonValue, toJsonText } from '../json.js';
+import { workerFile } from '../worker-file.js';
 import { FsObjectStore } from './fs-store.js';
 import type { FileChecksum } from './ledger.js';
 import type { ObjectStore } from './object-store.js';
@@ -25,18 +27,46 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
+/** Past this a folder's file has its rows counted in a worker thread while this one hashes it. */
+const ROWS_ASIDE_FROM_BYTES = 8 << 20;
+
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 export async function checksumObject(store: ObjectStore, key: string, signal?: AbortSignal): Promise<FileChecksum> {
+  const fs = store instanceof FsObjectStore ? store : undefined;
+  const size = fs ? (await fs.head(key))?.size : undefined;
+  const aside = fs && size !== undefined && size >= ROWS_ASIDE_FROM_BYTES ? rowsAside(fs.pathOf(key)) : undefined;
   const hash = createHash('sha256');
-  const rows = rowCounterFor(key);
+  const rows = aside ? undefined : rowCounterFor(key);
   let bytes = 0;
-  for await (const chunk of await store.read(key, { signal })) {
+  // A folder's file through one reused buffer: hashed and counted, nothing kept.
+  const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
+  for await (const chunk of chunks) {
     const buffer = chunk as Uint8Array;
     hash.update(buffer);
-    rows.add(buffer);
+    rows?.add(buffer);
     bytes += buffer.byteLength;
   }
-  return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+  const sha256 = hash.digest('hex');
+  const counted = rows?.total() ?? (await aside);
+  // A worker that could not run: the rows are counted here after all.
+  return { path: key, rows: counted ?? (await countRows(store, key, signal)), bytes, sha256 };
+}
+
+/** The rows of the file at `path`, counted by a worker thread; undefined when it cannot. */
+function rowsAside(path: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
+    worker.once('message', (rows: number) => resolve(rows));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+}
+
+async function countRows(store: ObjectStore, key: string, signal?: AbortSignal): Promise<number> {
+  const rows = rowCounterFor(key);
+  const chunks = store instanceof FsObjectStore ? store.readChunks(key, { signal }) : await store.read(key, { signal });
+  for await (const chunk of chunks) rows.add(chunk as Uint8Array);
+  return rows.total();
 }
 
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */

@@ -17,24 +17,42 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records. */
+/**
+ * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
+ * It jumps from quote to line break with indexOf (native, many bytes per step) instead of judging
+ * every byte: this counter sees every byte a run writes, and its input checksums.
+ */
 function csvRecordCounter(): RowCounter {
   let records = 0;
   let inQuotes = false;
+  /** The current line holds something besides CRs. */
   let hasContent = false;
   return {
     add(chunk) {
-      for (let i = 0; i < chunk.length; i++) {
-        const byte = chunk[i];
-        if (byte === QUOTE) {
-          inQuotes = !inQuotes;
-          hasContent = true;
-        } else if (byte === LF) {
-          if (inQuotes) continue;
-          if (hasContent) records++;
+      const n = chunk.length;
+      let quote = chunk.indexOf(QUOTE);
+      let lf = chunk.indexOf(LF);
+      /** Start of the bytes not yet judged for content (outside quotes). */
+      let from = 0;
+      for (;;) {
+        if (inQuotes) {
+          if (quote < 0) return;
+          inQuotes = false;
+          from = quote + 1;
+          quote = chunk.indexOf(QUOTE, from);
+          if (lf >= 0 && lf < from) lf = chunk.indexOf(LF, from);
+        } else if (lf >= 0 && (quote < 0 || lf < quote)) {
+          if (hasContent || !onlyCrs(chunk, from, lf)) records++;
           hasContent = false;
-        } else if (byte !== CR) {
+          from = lf + 1;
+          lf = chunk.indexOf(LF, from);
+        } else if (quote >= 0) {
           hasContent = true;
+          inQuotes = true;
+          quote = chunk.indexOf(QUOTE, quote + 1);
+        } else {
+          if (!hasContent) hasContent = !onlyCrs(chunk, from, n);
+          return;
         }
       }
     },
@@ -42,6 +60,11 @@ function csvRecordCounter(): RowCounter {
       return Math.max(0, records + (hasContent ? 1 : 0) - 1);
     },
   };
+}
+
+function onlyCrs(chunk: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (chunk[i] !== CR) return false;
+  return true;
 }
 
 /** Lines, counting a last line without its newline. */

@@ -9,7 +9,9 @@ import { aggregateDailySales, formatCents, formatDailySalesCsv } from './daily_s
 export async function buildDailySalesGold(ctx: TaskContext): Promise<TaskOutcome> {
   let sales: Awaited<ReturnType<typeof aggregateDailySales>>;
   try {
-    sales = await aggregateDailySales(ctx.read('bronze_orders', { signal: ctx.signal }), ctx.csv);
+    // The CSV reader copies what it keeps: the chunks can share one buffer.
+    const bronze = ctx.read('bronze_orders', { signal: ctx.signal, reuseBuffer: true });
+    sales = await aggregateDailySales(bronze, ctx.csv);
   } catch (error) {
     if (error instanceof ctx.csv.CsvDataError) {
       throw new ctx.errors.DataContractError(`${ctx.where('bronze_orders')}:${error.line}: ${error.message}`);

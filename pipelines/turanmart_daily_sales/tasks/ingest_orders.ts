@@ -123,7 +123,8 @@ async function ingestFromRanges(ctx: TaskContext, shown: string, file: AtomicFil
 
   const reader = new ctx.csv.CsvReader(onRecord, { keepEmpty: true, onChunkEnd: flushRun });
   try {
-    for await (const chunk of ctx.read(SOURCE, { signal: ctx.signal })) {
+    // The reader and `out` copy what they keep: the chunks can share one buffer.
+    for await (const chunk of ctx.read(SOURCE, { signal: ctx.signal, reuseBuffer: true })) {
       reader.push(chunk);
       if (!reader.validUtf8) return undefined;
       if (out.length >= BATCH_BYTES) await file.write(out.take());

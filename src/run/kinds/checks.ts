@@ -17,14 +17,17 @@ export function checksKind(spec: ChecksSpec): KindRunner {
       const source: CheckSource = {
         name: shown,
         missing: async () => ((await env.datasets.exists(name)) ? undefined : `file not found: ${shown}`),
-        chunks: () => env.datasets.read(name, { signal: env.signal }),
+        chunks: (options) => env.datasets.read(name, { signal: env.signal, ...options }),
       };
       const partition = {
         key: env.partition.key,
         dataIntervalStart: env.partition.dataIntervalStart,
         dataIntervalEnd: env.partition.dataIntervalEnd,
       };
-      const checks = await runChecks(source, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone });
+      // Found while the task before wrote the dataset (the same pass over the same bytes), or read now.
+      const checks =
+        env.checkedWhileWritten?.(name) ??
+        (await runChecks(source, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone }));
       for (const check of checks) {
         if (check.status !== 'passed') env.logger.warning(`${check.name} ${check.status}: ${check.details}`);
       }

@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setImmediate as tick } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { tempRoots } from '../../test/support/temp.js';
+import { fileChunks, READ_CHUNK } from './file-chunks.js';
+
+const tempRoot = tempRoots('pipewright-file-chunks-');
+
+describe('fileChunks', () => {
+  it('gives every byte in order, each chunk intact until the next is asked for', async () => {
+    const bytes = new Uint8Array(3 * READ_CHUNK + 12_345);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 20)) & 0xff;
+    const file = join(tempRoot(), 'data.bin');
+    writeFileSync(file, bytes);
+    const seen: Uint8Array[] = [];
+    for await (const chunk of fileChunks(await open(file, 'r'))) {
+      const before = chunk.slice();
+      await tick(); // the next read is under way meanwhile: it must not land in this chunk
+      expect(chunk).toEqual(before);
+      seen.push(before);
+    }
+    expect(Buffer.concat(seen).equals(bytes)).toBe(true);
+  });
+
+  it('closes the file when the caller stops early, with a read still in flight', async () => {
+    const file = join(tempRoot(), 'data.bin');
+    writeFileSync(file, new Uint8Array(2 * READ_CHUNK));
+    const handle = await open(file, 'r');
+    for await (const chunk of fileChunks(handle)) {
+      expect(chunk.length).toBe(READ_CHUNK);
+      break;
+    }
+    await expect(handle.stat()).rejects.toThrow(/closed/);
+  });
+});
