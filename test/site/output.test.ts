@@ -173,7 +173,7 @@ function dailyRuns(): RunRecord[] {
 }
 
 function hourlyRuns(): RunRecord[] {
-  return partitionRange('hourly', 'UTC', '2026-05-05T00', '2026-05-06T23').map((p, hour) => ({
+  return partitionRange('hourly', 'UTC', '2026-05-05T00', '2026-05-06T23').map((p, hour): RunRecord => ({
     dagId: 'shop_hourly',
     partition: p.key,
     runId: `schedule__${p.key}`,
