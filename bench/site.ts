@@ -10,7 +10,7 @@
 // Usage: npm run bench -- site   (or: npm exec -- tsx bench/site.ts [--runs 3])
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPipelines } from '../src/contract/load.js';
@@ -40,10 +40,8 @@ const out = join(root, 'site');
 const origin = join(root, 'origin.git');
 const checkout = join(root, 'checkout');
 const BRANCH = 'pipewright-state';
-const contract = await readFile(
-  join(import.meta.dirname, '..', 'pipelines/turanmart_daily_sales/pipeline.yml'),
-  'utf8',
-);
+const turanmart = join(import.meta.dirname, '..', 'pipelines/turanmart_daily_sales');
+const contract = await readFile(join(turanmart, 'pipeline.yml'), 'utf8');
 const TASKS = [
   'check_source_available',
   'ingest_orders_bronze',
@@ -219,7 +217,14 @@ async function buildIndexes(): Promise<void> {
   console.log(`ledger index ready in ${((performance.now() - started) / 1000).toFixed(1)} s (built once if missing)`);
 }
 
+/** The files the contract names beside it (its tasks' runbook), which the contract's checks require. */
+async function copyContractFiles(): Promise<void> {
+  for (let i = 0; i < PIPELINES; i++)
+    await copyFile(join(turanmart, 'runbook.md'), join(pipelinesDir, dagId(i), 'runbook.md'));
+}
+
 await generate();
+await copyContractFiles();
 await buildIndexes();
 if (!existsSync(checkout)) snapshotToStateBranch();
 const git = new GitLedger({ repoDir: checkout, branch: BRANCH });
