@@ -58,10 +58,13 @@ export class GitLedger implements Ledger {
   readonly branch: string;
   readonly maxPushAttempts: number;
   private readonly gitEnv: Record<string, string>;
+  /** As given, so another thread can open the same ledger (the status site's workers). */
+  readonly options: GitLedgerOptions;
   /** Index entries by their partition's tree id. */
   private readonly entriesByTree = new Map<string, IndexEntry[]>();
 
   constructor(options: GitLedgerOptions) {
+    this.options = options;
     this.gitEnv = options.gitEnv ?? {};
     this.repoDir = options.repoDir;
     this.remote = options.remote ?? 'origin';
@@ -128,9 +131,41 @@ export class GitLedger implements Ledger {
     return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(compareRuns);
   }
 
-  /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
+  /** Every run of a pipeline, oldest first, in one fetch and one read. */
   async history(dagId: string): Promise<RunRecord[]> {
     return (await this.readAll(`runs/${dagId}/`)).sort(compareRuns);
+  }
+
+  /**
+   * Every partition's runs, oldest first, newest partition first, one partition at
+   * a time as they stream in (the status site): one fetch and one read, and a long
+   * history never has to be held whole.
+   */
+  async eachPartition(dagId: string, visit: (runs: RunRecord[]) => void): Promise<void> {
+    const tip = await this.fetch();
+    if (!tip) return;
+    const byPartition = new Map<string, RecordBlob[]>();
+    for (const blob of await this.recordBlobs(tip, [`runs/${dagId}/`])) {
+      const partition = blob.path.split('/')[2]!;
+      const list = byPartition.get(partition);
+      if (list) list.push(blob);
+      else byPartition.set(partition, [blob]);
+    }
+    const groups = [...byPartition].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([, blobs]) => blobs);
+    const blobs = groups.flat();
+    let runs: RunRecord[] = [];
+    let group = 0;
+    await this.catFile(
+      blobs.map((b) => b.id),
+      (text, i) => {
+        runs.push(this.parse(text, blobs[i]!.path));
+        if (runs.length === groups[group]!.length) {
+          visit(runs.sort(compareRuns));
+          runs = [];
+          group++;
+        }
+      },
+    );
   }
 
   async write(record: RunRecord): Promise<void> {
@@ -212,13 +247,26 @@ export class GitLedger implements Ledger {
 
   /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
   private async readAllAt(treeish: string, prefixes: string[]): Promise<RunRecord[]> {
-    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
-    const entries = listing.split('\n').filter(Boolean);
-    const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
+    const blobs = await this.recordBlobs(treeish, prefixes);
     const records: RunRecord[] = [];
     // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
-    await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i]!.slice(ids[i]!.length + 1))));
+    await this.catFile(
+      blobs.map((b) => b.id),
+      (text, i) => records.push(this.parse(text, blobs[i]!.path)),
+    );
     return records;
+  }
+
+  /** The record files under `prefixes` at `treeish`, in one ls-tree. */
+  private async recordBlobs(treeish: string, prefixes: string[]): Promise<RecordBlob[]> {
+    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
+    return listing
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const space = line.indexOf(' ');
+        return { id: line.slice(0, space), path: line.slice(space + 1) };
+      });
   }
 
   private parse(text: string | undefined, file: string): RunRecord {
@@ -306,6 +354,11 @@ export class GitLedger implements Ledger {
       if (input !== undefined) child.stdin?.end(input);
     });
   }
+}
+
+interface RecordBlob {
+  id: string;
+  path: string;
 }
 
 export function recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {
