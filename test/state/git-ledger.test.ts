@@ -112,12 +112,16 @@ describe('GitLedger on a state branch', () => {
       ['backfill__b', 'success'],
     ]);
     await ledger.write(record('2026-05-01', 'schedule__c', 'success', '2026-05-02T06:00:00Z'));
-    // The whole history in one fetch, oldest first (what the status site reads).
+    // The whole history in one fetch, oldest first.
     expect((await other.history('turanmart_daily_sales')).map((r) => [r.partition, r.runId])).toEqual([
       ['2026-05-01', 'schedule__c'],
       ['2026-05-02', 'schedule__a'],
       ['2026-05-02', 'backfill__b'],
     ]);
+    // What the status site reads: the same, a partition at a time, newest first.
+    const partitions: string[][] = [];
+    await other.eachPartition('turanmart_daily_sales', (runs) => partitions.push(runs.map((r) => r.runId)));
+    expect(partitions).toEqual([['schedule__a', 'backfill__b'], ['schedule__c']]);
   });
 });
 
