@@ -173,23 +173,25 @@ function dailyRuns(): RunRecord[] {
 }
 
 function hourlyRuns(): RunRecord[] {
-  return partitionRange('hourly', 'UTC', '2026-05-05T00', '2026-05-06T23').map((p, hour): RunRecord => ({
-    dagId: 'shop_hourly',
-    partition: p.key,
-    runId: `schedule__${p.key}`,
-    trigger: 'schedule',
-    reason: 'scheduled tick',
-    state: hour === 30 ? 'failed' : 'success',
-    startedAt: p.dataIntervalEnd.replace(':00:00.000', ':15:00.000').replace('+00:00', 'Z'),
-    endedAt: p.dataIntervalEnd.replace(':00:00.000', ':15:02.500').replace('+00:00', 'Z'),
-    dataIntervalStart: p.dataIntervalStart,
-    dataIntervalEnd: p.dataIntervalEnd,
-    tasks: [{ id: 'count_clicks', state: hour === 30 ? 'failed' : 'success', attempts: 1, durationMs: 2500 }],
-    checks: [],
-    metrics: hour === 30 ? {} : { clicks: 1000 + ((hour * 97) % 400) },
-    inputs: [],
-    outputs: [],
-  }));
+  return partitionRange('hourly', 'UTC', '2026-05-05T00', '2026-05-06T23').map(
+    (p, hour): RunRecord => ({
+      dagId: 'shop_hourly',
+      partition: p.key,
+      runId: `schedule__${p.key}`,
+      trigger: 'schedule',
+      reason: 'scheduled tick',
+      state: hour === 30 ? 'failed' : 'success',
+      startedAt: p.dataIntervalEnd.replace(':00:00.000', ':15:00.000').replace('+00:00', 'Z'),
+      endedAt: p.dataIntervalEnd.replace(':00:00.000', ':15:02.500').replace('+00:00', 'Z'),
+      dataIntervalStart: p.dataIntervalStart,
+      dataIntervalEnd: p.dataIntervalEnd,
+      tasks: [{ id: 'count_clicks', state: hour === 30 ? 'failed' : 'success', attempts: 1, durationMs: 2500 }],
+      checks: [],
+      metrics: hour === 30 ? {} : { clicks: 1000 + ((hour * 97) % 400) },
+      inputs: [],
+      outputs: [],
+    }),
+  );
 }
 
 function filesUnder(dir: string): string[] {
@@ -199,13 +201,21 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-function build(pipelines: string, dataRoot: string, out: string, stateRepo?: string): void {
-  const args = [join(REPO_ROOT, 'test/support/build-site.ts'), pipelines, dataRoot, out, NOW];
-  const result = spawnSync(NODE, ['--import', TSX, ...args, ...(stateRepo ? [stateRepo] : [])], {
+function build(pipelines: string, dataRoot: string, out: string, more: string[] = []): void {
+  const args = ['--pipelines', pipelines, '--data-root', dataRoot, '--out', out, '--now', NOW, ...more];
+  const result = spawnSync(NODE, ['--import', TSX, join(REPO_ROOT, 'test/support/build-site.ts'), ...args], {
     encoding: 'utf8',
     timeout: 120_000,
   });
   expect(result.status, result.stderr).toBe(0);
+}
+
+function expectSameSite(site: string, reference: string): void {
+  const files = filesUnder(reference);
+  expect(filesUnder(site)).toEqual(files);
+  for (const file of files) {
+    expect(readFileSync(join(site, file), 'utf8'), file).toBe(readFileSync(join(reference, file), 'utf8'));
+  }
 }
 
 const root = scratchDir('pw-site-output-');
@@ -232,7 +242,8 @@ beforeAll(async () => {
   mkdirSync(join(gold, '..'), { recursive: true });
   writeFileSync(gold, 'region,orders\nnorth,3\nsouth,4\n');
   await writeManifest(gold, 'backfill__20260505__1', dataRoot);
-  build(pipelines, dataRoot, onDisk);
+  // Two threads: the pipelines are built on workers (threads.ts).
+  build(pipelines, dataRoot, onDisk, ['--threads', '2']);
 });
 
 describe('the site built from a ledger', () => {
@@ -260,11 +271,13 @@ describe('the site built from a ledger', () => {
     git(['update-ref', 'refs/heads/pipewright-state', commit], { GIT_DIR: origin });
     git(['clone', '--quiet', '--no-checkout', origin, checkout]);
     const fromBranch = join(root, 'site-git');
-    build(pipelines, dataRoot, fromBranch, checkout);
-    const files = filesUnder(onDisk);
-    expect(filesUnder(fromBranch)).toEqual(files);
-    for (const file of files) {
-      expect(readFileSync(join(fromBranch, file), 'utf8'), file).toBe(readFileSync(join(onDisk, file), 'utf8'));
-    }
+    build(pipelines, dataRoot, fromBranch, ['--state-repo', checkout, '--threads', '2']);
+    expectSameSite(fromBranch, onDisk);
+  });
+
+  it('is the same built on this thread alone', () => {
+    const alone = join(root, 'site-one-thread');
+    build(pipelines, dataRoot, alone, ['--threads', '1']);
+    expectSameSite(alone, onDisk);
   });
 });
