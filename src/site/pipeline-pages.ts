@@ -21,13 +21,17 @@ export interface PipelinePages {
   pageBytes: number;
 }
 
-/** Counts what it writes, creating folders as needed. */
+/** Counts what it writes, creating folders as needed (each once: a pipeline writes a hundred files into one). */
 export class SiteWriter {
   files = 0;
   bytes = 0;
+  private readonly folders = new Map<string, Promise<unknown>>();
 
   async write(path: string, text: string): Promise<number> {
-    await mkdir(dirname(path), { recursive: true });
+    const folder = dirname(path);
+    let made = this.folders.get(folder);
+    if (!made) this.folders.set(folder, (made = mkdir(folder, { recursive: true })));
+    await made;
     await writeFile(path, text);
     const bytes = Buffer.byteLength(text);
     this.files++;

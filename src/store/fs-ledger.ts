@@ -168,7 +168,8 @@ export class FsLedger implements LockingLedger {
     let runs: RunRecord[];
     try {
       runs = entry.runIds.map((runId) => {
-        const path = join(dir, entry.partition, `${runId}.json`);
+        // Concatenated, not joined: `dir` is already normal, and a history reads thousands of these.
+        const path = `${dir}/${entry.partition}/${runId}.json`;
         return parseRunRecord(readFileSync(path, 'utf8'), path);
       });
     } catch (error) {
