@@ -14,6 +14,7 @@ import type { HistoryLedger } from './history.js';
 import type { IndexedPipeline } from './model.js';
 import { SiteWriter } from './pipeline-pages.js';
 import { renderIndex } from './render-index.js';
+import { snapshotSources } from './sources.js';
 import { buildPipelines, defaultThreads } from './threads.js';
 
 export interface SiteSource {
@@ -73,7 +74,8 @@ async function writeSite(options: SiteOptions, out: string): Promise<SiteResult>
   let assetBytes = 0;
   for (const [name, url] of ASSETS)
     assetBytes += await writer.write(join(out, 'assets', name), await readFile(url, 'utf8'));
-  const built = await buildPipelines(options.sources, out, now, options.threads ?? defaultThreads());
+  const sources = await snapshotSources(options.sources);
+  const built = await buildPipelines(sources, out, now, options.threads ?? defaultThreads());
   const pipelineBytes: Record<string, number> = {};
   const indexed = options.sources.map(({ pipeline }, i): IndexedPipeline => {
     pipelineBytes[pipeline.dagId] = built[i]!.pageBytes + assetBytes;

@@ -35,3 +35,16 @@ export function ledgerSpec(ledger: HistoryLedger): LedgerSpec | undefined {
 export function openLedger(spec: LedgerSpec): HistoryLedger {
   return 'fs' in spec ? new FsLedger(spec.fs.dataRoot, { index: spec.fs.index }) : new GitLedger(spec.git);
 }
+
+/** The sources with each git ledger fetched once for the whole build: every page shows one state, read without a fetch each. */
+export async function snapshotSources(sources: readonly SiteSource[]): Promise<SiteSource[]> {
+  const snapshots = new Map<GitLedger, Promise<GitLedger>>();
+  return await Promise.all(
+    sources.map(async (source) => {
+      if (!(source.ledger instanceof GitLedger)) return source;
+      let snapshot = snapshots.get(source.ledger);
+      if (!snapshot) snapshots.set(source.ledger, (snapshot = source.ledger.snapshot()));
+      return { ...source, ledger: await snapshot };
+    }),
+  );
+}

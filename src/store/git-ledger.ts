@@ -38,6 +38,11 @@ export interface GitLedgerOptions {
   maxPushAttempts?: number;
   /** Extra environment for the ledger's git commands only, e.g. GIT_CONFIG_* carrying a token. */
   gitEnv?: Record<string, string>;
+  /**
+   * Read the branch as of this commit instead of fetching it ('' when it did not
+   * exist): a read-only snapshot, see `snapshot()`.
+   */
+  at?: string;
 }
 
 // Each fetch lands on a ref of its own: writers that share one clone would
@@ -168,7 +173,16 @@ export class GitLedger implements Ledger {
     );
   }
 
+  /**
+   * This ledger as the branch is now, fetched once: reads from it fetch nothing
+   * more, and many reads (the status site's pipelines) see one state.
+   */
+  async snapshot(): Promise<GitLedger> {
+    return new GitLedger({ ...this.options, at: (await this.fetch()) ?? '' });
+  }
+
   async write(record: RunRecord): Promise<void> {
+    if (this.options.at !== undefined) throw new Error('a snapshot of the run ledger cannot be written to');
     const path = recordPath(record);
     const content = toJsonText(record);
     const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
@@ -208,6 +222,7 @@ export class GitLedger implements Ledger {
 
   /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
   private async fetch(): Promise<string | undefined> {
+    if (this.options.at !== undefined) return this.options.at || undefined;
     const ref = `${FETCH_REF_PREFIX}/${process.pid}-${randomBytes(6).toString('hex')}`;
     try {
       // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.

@@ -125,6 +125,24 @@ describe('GitLedger on a state branch', () => {
   });
 });
 
+describe('GitLedger snapshot', () => {
+  it('reads the branch as it was when taken, and refuses to be written to', async () => {
+    const { clone } = remoteWithClones();
+    const ledger = new GitLedger({ repoDir: clone() });
+    expect((await (await ledger.snapshot()).latestRuns('turanmart_daily_sales')).size).toBe(0);
+    await ledger.write(record('2026-05-01', 'schedule__a', 'success', '2026-05-02T06:00:00Z'));
+    const snapshot = await ledger.snapshot();
+    await ledger.write(record('2026-05-02', 'schedule__b', 'failed', '2026-05-03T06:00:00Z'));
+    const partitions: string[] = [];
+    await snapshot.eachPartition('turanmart_daily_sales', (runs) => partitions.push(runs[0]!.partition));
+    expect(partitions).toEqual(['2026-05-01']);
+    expect((await ledger.history('turanmart_daily_sales')).map((r) => r.runId)).toEqual(['schedule__a', 'schedule__b']);
+    await expect(
+      snapshot.write(record('2026-05-03', 'schedule__c', 'success', '2026-05-04T06:00:00Z')),
+    ).rejects.toThrow('cannot be written to');
+  });
+});
+
 describe('GitLedger index', () => {
   const DAG = 'turanmart_daily_sales';
   const indexOn = (origin: string) =>
