@@ -1,8 +1,10 @@
 // Benchmark: the status site for 20 pipelines × 10 years of daily partitions ×
 // 3 runs each (219,180 run records). Prints the build time (contracts + ledger +
 // pages, what `pipewright site` does) with the ledger on the filesystem and on a
-// git state branch (what the Pages job reads), its CPU time, and the page
-// weights, each against the target of issue 13 (build < 10 s, first page < 1 MB).
+// git state branch (what the Pages job reads), its CPU time (every thread of the
+// process: the build runs a worker thread per core; git's own processes are not
+// counted), and the page weights, each against the target of issue 13 (build
+// < 10 s, first page < 1 MB).
 // The ledgers are generated once into bench/.data/site/ and reused. The state
 // branch holds the records without an index (as an older pipewright left them),
 // so the git figure is that of reading every record; the filesystem ledger has
