@@ -30,7 +30,10 @@ export class SiteWriter {
   async write(path: string, text: string): Promise<number> {
     const folder = dirname(path);
     let made = this.folders.get(folder);
-    if (!made) this.folders.set(folder, (made = mkdir(folder, { recursive: true })));
+    if (!made) {
+      made = mkdir(folder, { recursive: true });
+      this.folders.set(folder, made);
+    }
     await made;
     await writeFile(path, text);
     const bytes = Buffer.byteLength(text);
@@ -62,14 +65,19 @@ export async function writePipelinePages(
     writes.push(writer.write(join(dir, 'runs', `${name}.js`), chunkScript(name, chunk)));
     chunk = [];
   };
-  await eachPartition(source.ledger, source.pipeline.dagId, (partition) => {
-    // Newest first, so a chunk's partitions come together.
-    if (chunk.length > 0 && chunkOf(chunk[0]!.key) !== chunkOf(partition.key)) flush();
-    chunk.push(partition);
-    const runs = partition.runs.map(outline);
-    partitions.push({ key: partition.key, runs, latest: runs.at(-1)! });
-  });
-  flush();
+  try {
+    await eachPartition(source.ledger, source.pipeline.dagId, (partition) => {
+      // Newest first, so a chunk's partitions come together.
+      if (chunk.length > 0 && chunkOf(chunk[0]!.key) !== chunkOf(partition.key)) flush();
+      chunk.push(partition);
+      const runs = partition.runs.map(outline);
+      partitions.push({ key: partition.key, runs, latest: runs.at(-1)! });
+    });
+    flush();
+  } finally {
+    // Every write settled before a failed read goes up: none may land in a staging folder being removed.
+    await Promise.allSettled(writes);
+  }
   await Promise.all(writes);
   const site = await collect(source, partitions, now);
   const pageBytes =

@@ -43,7 +43,10 @@ export async function snapshotSources(sources: readonly SiteSource[]): Promise<S
     sources.map(async (source) => {
       if (!(source.ledger instanceof GitLedger)) return source;
       let snapshot = snapshots.get(source.ledger);
-      if (!snapshot) snapshots.set(source.ledger, (snapshot = source.ledger.snapshot()));
+      if (!snapshot) {
+        snapshot = source.ledger.snapshot();
+        snapshots.set(source.ledger, snapshot);
+      }
       return { ...source, ledger: await snapshot };
     }),
   );
