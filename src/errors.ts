@@ -129,3 +129,37 @@ export function isUserError(error: unknown): boolean {
 export function userErrorExitCode(error: unknown): 1 | 2 {
   return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
 }
+
+/** A thrown value as plain data, to cross from a worker thread (a structured clone keeps neither class nor fields). */
+export type ThrownData =
+  | { error: true; name: string; message: string; stack?: string; fields: Record<string, unknown> }
+  | { error: false; value: string };
+
+const THROWN_CLASSES: Record<string, { prototype: Error }> = {
+  UsageError,
+  ContractError,
+  StateError,
+  TransientError,
+  DataContractError,
+  TimeoutError: AttemptTimeoutError,
+  PartitionBusyError,
+  LeaseHeldError,
+  LeaseLostError,
+};
+
+export function thrownData(thrown: unknown): ThrownData {
+  if (!(thrown instanceof Error)) return { error: false, value: String(thrown) };
+  // Own data fields (a path, an errno code, a holder): what the edges read besides the message.
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(thrown)) {
+    if (typeof value !== 'function' && typeof value !== 'symbol') fields[key] = value;
+  }
+  return { error: true, name: thrown.name, message: thrown.message, stack: thrown.stack, fields };
+}
+
+/** The error `thrownData` described, of its class again (so the edges tell a user's mistake from a bug). */
+export function thrownFrom(data: ThrownData): unknown {
+  if (!data.error) return data.value;
+  const error = Object.create((THROWN_CLASSES[data.name] ?? Error).prototype) as Error;
+  return Object.assign(error, data.fields, { name: data.name, message: data.message, stack: data.stack });
+}

@@ -4,7 +4,7 @@
 // run; a partition's details (tasks, checks, metrics, reasons) live in one file
 // per month of partitions, loaded when a partition is opened.
 import type { RunRecord } from '../store/ledger.js';
-import type { PartitionHistory } from './history.js';
+import type { PartitionHistory, RunOutline } from './history.js';
 
 export const GRID_GLOBAL = 'pipewrightGrid';
 export const RUNS_GLOBAL = 'pipewrightRuns';
@@ -16,12 +16,12 @@ export function chunkOf(partitionKey: string): string {
   return partitionKey.slice(0, 7);
 }
 
-function durationMs(run: RunRecord): number | null {
+function durationMs(run: Pick<RunRecord, 'startedAt' | 'endedAt'>): number | null {
   return run.endedAt ? Date.parse(run.endedAt) - Date.parse(run.startedAt) : null;
 }
 
 /** `pipelines/<dag_id>/grid.js`: partitions newest first, each run as [state, duration ms, trigger] indexes. */
-export function gridScript(dagId: string, partitions: readonly PartitionHistory[]): string {
+export function gridScript(dagId: string, partitions: readonly PartitionHistory<RunOutline>[]): string {
   const rows = partitions.map((p) => [
     p.key,
     p.runs.map((r) => [RUN_STATES.indexOf(r.state), durationMs(r), TRIGGERS.indexOf(r.trigger)]),
@@ -61,27 +61,14 @@ function runDetails(run: RunRecord) {
   };
 }
 
-/** `pipelines/<dag_id>/runs/<chunk>.js` for every chunk: file name → script. */
-export function runScripts(partitions: readonly PartitionHistory[]): Map<string, string> {
-  const chunks = new Map<string, PartitionHistory[]>();
+/** `pipelines/<dag_id>/runs/<chunk>.js`: the chunk's partitions, newest first, with every run's details. */
+export function chunkScript(chunk: string, partitions: readonly PartitionHistory<RunRecord>[]): string {
+  const body: Record<string, { data_interval: [string, string]; runs: ReturnType<typeof runDetails>[] }> = {};
   for (const p of partitions) {
-    const list = chunks.get(chunkOf(p.key));
-    if (list) list.push(p);
-    else chunks.set(chunkOf(p.key), [p]);
+    body[p.key] = {
+      data_interval: [p.latest.dataIntervalStart, p.latest.dataIntervalEnd],
+      runs: p.runs.map(runDetails),
+    };
   }
-  const files = new Map<string, string>();
-  for (const [chunk, members] of chunks) {
-    const body: Record<string, { data_interval: [string, string]; runs: ReturnType<typeof runDetails>[] }> = {};
-    for (const p of members) {
-      body[p.key] = {
-        data_interval: [p.latest.dataIntervalStart, p.latest.dataIntervalEnd],
-        runs: p.runs.map(runDetails),
-      };
-    }
-    files.set(
-      `${chunk}.js`,
-      `(window.${RUNS_GLOBAL} = window.${RUNS_GLOBAL} || {})[${JSON.stringify(chunk)}] = ${JSON.stringify(body)};\n`,
-    );
-  }
-  return files;
+  return `(window.${RUNS_GLOBAL} = window.${RUNS_GLOBAL} || {})[${JSON.stringify(chunk)}] = ${JSON.stringify(body)};\n`;
 }

@@ -1,47 +1,66 @@
-// Every run of one pipeline, grouped by partition, read through the ledger API
-// (filesystem or git state branch): the site never reads record files itself.
+// Every run of one pipeline, a partition at a time, read through the ledger API
+// (filesystem, git state branch or bucket): the site never reads record files itself.
 import { mapLimited } from '../map-limited.js';
-import type { Ledger, RunRecord } from '../store/ledger.js';
+import type { FileChecksum, Ledger, RunRecord, TaskRecord } from '../store/ledger.js';
 
 /**
- * What the site needs from a ledger. `history` (every run in one pass, each
- * partition's latest settled) is used when a backend has it: a ten-year history
- * is tens of thousands of records, and `latestRuns` + `runs` would read each twice.
+ * What the site needs from a ledger. `eachPartition` (every partition's runs in
+ * one pass, newest partition first, each partition's latest settled) is used
+ * when a backend has it: a ten-year history is hundreds of thousands of records,
+ * `latestRuns` + `runs` would read each twice, and held whole they make garbage
+ * collection most of the build.
  */
 export type HistoryLedger = Pick<Ledger, 'latestRuns' | 'runs'> & {
-  history?(dagId: string): Promise<RunRecord[]>;
+  eachPartition?(dagId: string, visit: (runs: RunRecord[]) => void): Promise<void>;
 };
 
-export interface PartitionHistory {
-  key: string;
-  /** Oldest first; the last one is `latest`. */
-  runs: RunRecord[];
-  /** The latest run as the ledger settles it (a killed `running` run reads as failed). */
-  latest: RunRecord;
+/**
+ * What the pages show of a run once its details are written: the grid's state,
+ * duration and trigger, failed tasks for reliability, metrics and rows for trends,
+ * the data interval for the catalog. A whole `RunRecord` is one too.
+ */
+export interface RunOutline
+  extends Pick<
+    RunRecord,
+    'state' | 'trigger' | 'startedAt' | 'endedAt' | 'dataIntervalStart' | 'dataIntervalEnd' | 'metrics'
+  > {
+  tasks: Pick<TaskRecord, 'id' | 'state' | 'failureClass'>[];
+  outputs: Pick<FileChecksum, 'rows'>[];
 }
 
-/** Partitions read at once from a ledger without `history`. */
+export interface PartitionHistory<Run extends RunOutline = RunOutline> {
+  key: string;
+  /** Oldest first; the last one is `latest`. */
+  runs: Run[];
+  /** The latest run as the ledger settles it (a killed `running` run reads as failed). */
+  latest: Run;
+}
+
+/** Partitions read at once from a ledger without `eachPartition`. */
 const PARTITION_CONCURRENCY = 16;
 
-/** Every partition with at least one run, newest partition first. */
-export async function readHistory(ledger: HistoryLedger, dagId: string): Promise<PartitionHistory[]> {
-  const partitions: PartitionHistory[] = [];
-  if (ledger.history) {
-    const grouped = new Map<string, RunRecord[]>();
-    for (const record of await ledger.history(dagId)) {
-      const list = grouped.get(record.partition);
-      if (list) list.push(record);
-      else grouped.set(record.partition, [record]);
-    }
-    for (const [key, runs] of grouped) partitions.push({ key, runs, latest: runs.at(-1)! });
-  } else {
-    const latest = await ledger.latestRuns(dagId);
-    const read = await mapLimited([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
-      // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
-      const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
-      return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
-    });
-    partitions.push(...read);
-  }
-  return partitions.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+/** Every partition with at least one run, newest partition first, handed to `visit` one at a time. */
+export async function eachPartition(
+  ledger: HistoryLedger,
+  dagId: string,
+  visit: (partition: PartitionHistory<RunRecord>) => void,
+): Promise<void> {
+  const visitRuns = (runs: RunRecord[]) => visit({ key: runs[0]!.partition, runs, latest: runs.at(-1)! });
+  if (ledger.eachPartition) return await ledger.eachPartition(dagId, visitRuns);
+  const latest = [...(await ledger.latestRuns(dagId))].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+  const read = await mapLimited(latest, PARTITION_CONCURRENCY, async ([key, settled]) => {
+    // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
+    const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
+    return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
+  });
+  for (const partition of read) visit(partition);
+}
+
+/** The outline of a run: a few small fields instead of the whole record, so ten years of them stay small. */
+export function outline(run: RunRecord): RunOutline {
+  const { state, trigger, startedAt, endedAt, dataIntervalStart, dataIntervalEnd, metrics } = run;
+  const tasks: RunOutline['tasks'] = [];
+  for (const { id, state, failureClass } of run.tasks) if (state === 'failed') tasks.push({ id, state, failureClass });
+  const outputs = run.outputs.map(({ rows }) => ({ rows }));
+  return { state, trigger, startedAt, endedAt, dataIntervalStart, dataIntervalEnd, metrics, tasks, outputs };
 }

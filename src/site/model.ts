@@ -18,6 +18,9 @@ export interface SitePipeline {
   runbook?: string;
 }
 
+/** What index.html shows of a pipeline: `partitions` holds only the newest one. */
+export type IndexedPipeline = Pick<SitePipeline, 'pipeline' | 'partitions' | 'reliability'>;
+
 export type ShownState = RunRecord['state'] | TaskState | 'none';
 
 /** Every state's text alternative: colour never carries meaning alone. */

@@ -1,7 +1,7 @@
 // index.html: every pipeline as static HTML (no script needed), so the list
 // reads from file://, with JavaScript off and to a crawler alike.
 import { type Html, html, page } from './html.js';
-import { type ShownState, type SitePipeline, STATE_SYMBOL, stateLabel } from './model.js';
+import { type IndexedPipeline, type ShownState, STATE_SYMBOL, stateLabel } from './model.js';
 
 export function stateBadge(state: ShownState): Html {
   return html`<span class="badge s-${state}"><span aria-hidden="true">${STATE_SYMBOL[state]}</span> ${stateLabel(state)}</span>`;
@@ -11,7 +11,7 @@ export function percent(met: number, due: number): string {
   return due === 0 ? '—' : `${Math.floor((1000 * met) / due) / 10}%`;
 }
 
-function row(site: SitePipeline): Html {
+function row(site: IndexedPipeline): Html {
   const { pipeline, partitions, reliability } = site;
   const latest = partitions[0];
   const slo30 = reliability.slo?.find((s) => s.days === 30);
@@ -25,7 +25,7 @@ function row(site: SitePipeline): Html {
 </tr>`;
 }
 
-export function renderIndex(sites: readonly SitePipeline[], builtAt: Date): string {
+export function renderIndex(sites: readonly IndexedPipeline[], builtAt: Date): string {
   const body = html`<header class="top"><h1>Data products</h1><p class="sub">${sites.length} pipeline${sites.length === 1 ? '' : 's'} · built ${builtAt.toISOString()}</p></header>
 <main>
 <div class="scroll">

@@ -2,6 +2,7 @@
 // (the git state branch) when given, else the filesystem ledger of its data root.
 import type { Pipeline } from '../contract/model.js';
 import { FsLedger } from '../store/fs-ledger.js';
+import { GitLedger, type GitLedgerOptions } from '../store/git-ledger.js';
 import { resolveDataRoot } from '../store/paths.js';
 import type { SiteSource } from './build.js';
 import type { HistoryLedger } from './history.js';
@@ -19,4 +20,34 @@ export function siteSources(pipelines: readonly Pipeline[], options: SourceOptio
     const dataRoot = resolveDataRoot(pipeline, options.dataRoot, options.env);
     return { pipeline, dataRoot, ledger: options.ledger ?? new FsLedger(dataRoot) };
   });
+}
+
+/** A ledger as plain data, so a worker thread can open its own: the object itself cannot cross threads. */
+export type LedgerSpec = { fs: { dataRoot: string; index: boolean } } | { git: GitLedgerOptions };
+
+/** The spec of a ledger another thread can open; undefined for any other (it is read on the main thread). */
+export function ledgerSpec(ledger: HistoryLedger): LedgerSpec | undefined {
+  if (ledger instanceof FsLedger) return { fs: { dataRoot: ledger.dataRoot, index: ledger.indexed } };
+  if (ledger instanceof GitLedger) return { git: ledger.options };
+  return undefined;
+}
+
+export function openLedger(spec: LedgerSpec): HistoryLedger {
+  return 'fs' in spec ? new FsLedger(spec.fs.dataRoot, { index: spec.fs.index }) : new GitLedger(spec.git);
+}
+
+/** The sources with each git ledger fetched once for the whole build: every page shows one state, read without a fetch each. */
+export async function snapshotSources(sources: readonly SiteSource[]): Promise<SiteSource[]> {
+  const snapshots = new Map<GitLedger, Promise<GitLedger>>();
+  return await Promise.all(
+    sources.map(async (source) => {
+      if (!(source.ledger instanceof GitLedger)) return source;
+      let snapshot = snapshots.get(source.ledger);
+      if (!snapshot) {
+        snapshot = source.ledger.snapshot();
+        snapshots.set(source.ledger, snapshot);
+      }
+      return { ...source, ledger: await snapshot };
+    }),
+  );
 }

@@ -66,17 +66,35 @@ export class BucketLedger implements LockingLedger {
     return records.filter((r): r is RunRecord => r !== undefined).sort(compareRuns);
   }
 
-  /** Every run of a pipeline, each partition's oldest first and its latest settled (the status site). */
+  /** Every run of a pipeline, each partition's oldest first and its latest settled. */
   async history(dagId: string): Promise<RunRecord[]> {
     const byPartition = await this.recordKeys(dagId);
-    const all = await mapLimited([...byPartition.values()], READ_CONCURRENCY, async (keys) => {
-      const runs = (await Promise.all(keys.map((key) => this.readRecord(key))))
-        .filter((r): r is RunRecord => r !== undefined)
-        .sort(compareRuns);
-      const last = runs.pop();
-      return last ? [...runs, await this.settle(last)] : [];
-    });
-    return all.flat();
+    return (await mapLimited([...byPartition.values()], READ_CONCURRENCY, (keys) => this.historyOf(keys))).flat();
+  }
+
+  /**
+   * `history` one partition at a time, newest partition first (the status site):
+   * a long history never has to be held whole.
+   */
+  async eachPartition(dagId: string, visit: (runs: RunRecord[]) => void): Promise<void> {
+    const byPartition = await this.recordKeys(dagId);
+    const newestFirst = [...byPartition.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    // Read a batch of partitions at once, handed over in order.
+    for (let i = 0; i < newestFirst.length; i += READ_CONCURRENCY) {
+      const batch = newestFirst.slice(i, i + READ_CONCURRENCY).map((partition) => byPartition.get(partition)!);
+      for (const runs of await mapLimited(batch, READ_CONCURRENCY, (keys) => this.historyOf(keys))) {
+        if (runs.length > 0) visit(runs);
+      }
+    }
+  }
+
+  /** One partition's runs (its record keys), oldest first, the latest settled. */
+  private async historyOf(keys: string[]): Promise<RunRecord[]> {
+    const runs = (await Promise.all(keys.map((key) => this.readRecord(key))))
+      .filter((r): r is RunRecord => r !== undefined)
+      .sort(compareRuns);
+    const last = runs.pop();
+    return last ? [...runs, await this.settle(last)] : [];
   }
 
   /** The key of the object that holds one run's record. */

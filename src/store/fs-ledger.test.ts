@@ -132,4 +132,17 @@ describe('FsLedger and killed runs', () => {
     expect(byPartition('2026-05-02').map((r) => r.runId)).toEqual(['schedule__ok']);
     expect(await new FsLedger(tempRoot()).history('sales')).toEqual([]);
   });
+
+  it('hands the history over a partition at a time, newest partition first, its killed latest run as failed', async () => {
+    const ledger = new FsLedger(tempRoot());
+    await ledger.write(record('2026-05-01', 'schedule__first', '2026-05-02T01:00:00Z', 'failed'));
+    await ledger.write(record('2026-05-01', 'backfill__killed', '2026-05-04T01:00:00Z', 'running'));
+    await ledger.write(record('2026-05-02', 'schedule__ok', '2026-05-03T01:00:00Z', 'success'));
+    const seen: string[][] = [];
+    await ledger.eachPartition('sales', (runs) => seen.push(runs.map((r) => `${r.partition} ${r.runId} ${r.state}`)));
+    expect(seen).toEqual([
+      ['2026-05-02 schedule__ok success'],
+      ['2026-05-01 schedule__first failed', '2026-05-01 backfill__killed failed'],
+    ]);
+  });
 });

@@ -33,7 +33,8 @@ export interface FsLedgerOptions {
 
 export class FsLedger implements LockingLedger {
   readonly dataRoot: string;
-  private readonly indexed: boolean;
+  /** Whether it keeps the index (FsLedgerOptions.index). */
+  readonly indexed: boolean;
 
   constructor(dataRoot: string, options: FsLedgerOptions = {}) {
     this.dataRoot = resolve(dataRoot);
@@ -145,31 +146,47 @@ export class FsLedger implements LockingLedger {
 
   /**
    * Every run of a pipeline in one pass, each partition's oldest first and its
-   * latest settled (the status site). The index names each partition's records,
-   * so no folder is listed; they are read synchronously: a ten-year history is
-   * tens of thousands of small files, and each promise round trip through the
-   * thread pool costs more than the read itself (3× the CPU, measured).
+   * latest settled. The index names each partition's records, so no folder is
+   * listed; they are read synchronously: a ten-year history is tens of thousands
+   * of small files, and each promise round trip through the thread pool costs
+   * more than the read itself (3× the CPU, measured).
    */
   async history(dagId: string): Promise<RunRecord[]> {
-    const dir = this.dagDir(dagId);
     const all: RunRecord[] = [];
-    for (const entry of await this.entries(dagId, true)) {
-      let runs: RunRecord[];
-      try {
-        runs = entry.runIds.map((runId) => {
-          const path = join(dir, entry.partition, `${runId}.json`);
-          return parseRunRecord(readFileSync(path, 'utf8'), path);
-        });
-      } catch (error) {
-        // Removed since the index was checked: list the folder instead.
-        if (!isCode(error, 'ENOENT')) throw error;
-        runs = await this.runs(dagId, entry.partition);
-      }
-      runs.sort(compareRuns);
-      const last = runs.pop();
-      if (last) all.push(...runs, await this.settle(last));
-    }
+    for (const entry of await this.entries(dagId, true)) all.push(...(await this.historyOf(dagId, entry)));
     return all;
+  }
+
+  /**
+   * `history` one partition at a time, newest partition first (the status site):
+   * a long history never has to be held whole.
+   */
+  async eachPartition(dagId: string, visit: (runs: RunRecord[]) => void): Promise<void> {
+    for (const entry of (await this.entries(dagId, true)).reverse()) {
+      const runs = await this.historyOf(dagId, entry);
+      if (runs.length > 0) visit(runs);
+    }
+  }
+
+  /** The runs of one partition the index names, oldest first, the latest settled. */
+  private async historyOf(dagId: string, entry: IndexEntry): Promise<RunRecord[]> {
+    const dir = this.dagDir(dagId);
+    let runs: RunRecord[];
+    try {
+      runs = entry.runIds.map((runId) => {
+        // Concatenated, not joined: `dir` is already normal, and a history reads thousands of these.
+        const path = `${dir}/${entry.partition}/${runId}.json`;
+        return parseRunRecord(readFileSync(path, 'utf8'), path);
+      });
+    } catch (error) {
+      // Removed since the index was checked: list the folder instead.
+      if (!isCode(error, 'ENOENT')) throw error;
+      runs = await this.runs(dagId, entry.partition);
+    }
+    runs.sort(compareRuns);
+    const last = runs.pop();
+    if (last) runs.push(await this.settle(last));
+    return runs;
   }
 
   /** The file that holds one run's record. */

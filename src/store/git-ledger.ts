@@ -38,6 +38,11 @@ export interface GitLedgerOptions {
   maxPushAttempts?: number;
   /** Extra environment for the ledger's git commands only, e.g. GIT_CONFIG_* carrying a token. */
   gitEnv?: Record<string, string>;
+  /**
+   * Read the branch as of this commit instead of fetching it ('' when it did not
+   * exist): a read-only snapshot, see `snapshot()`.
+   */
+  at?: string;
 }
 
 // Each fetch lands on a ref of its own: writers that share one clone would
@@ -58,10 +63,13 @@ export class GitLedger implements Ledger {
   readonly branch: string;
   readonly maxPushAttempts: number;
   private readonly gitEnv: Record<string, string>;
+  /** As given, so another thread can open the same ledger (the status site's workers). */
+  readonly options: GitLedgerOptions;
   /** Index entries by their partition's tree id. */
   private readonly entriesByTree = new Map<string, IndexEntry[]>();
 
   constructor(options: GitLedgerOptions) {
+    this.options = options;
     this.gitEnv = options.gitEnv ?? {};
     this.repoDir = options.repoDir;
     this.remote = options.remote ?? 'origin';
@@ -128,12 +136,53 @@ export class GitLedger implements Ledger {
     return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(compareRuns);
   }
 
-  /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
+  /** Every run of a pipeline, oldest first, in one fetch and one read. */
   async history(dagId: string): Promise<RunRecord[]> {
     return (await this.readAll(`runs/${dagId}/`)).sort(compareRuns);
   }
 
+  /**
+   * Every partition's runs, oldest first, newest partition first, one partition at
+   * a time as they stream in (the status site): one fetch and one read, and a long
+   * history never has to be held whole.
+   */
+  async eachPartition(dagId: string, visit: (runs: RunRecord[]) => void): Promise<void> {
+    const tip = await this.fetch();
+    if (!tip) return;
+    const byPartition = new Map<string, RecordBlob[]>();
+    for (const blob of await this.recordBlobs(tip, [`runs/${dagId}/`])) {
+      const partition = blob.path.split('/')[2]!;
+      const list = byPartition.get(partition);
+      if (list) list.push(blob);
+      else byPartition.set(partition, [blob]);
+    }
+    const groups = [...byPartition].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([, blobs]) => blobs);
+    const blobs = groups.flat();
+    let runs: RunRecord[] = [];
+    let group = 0;
+    await this.catFile(
+      blobs.map((b) => b.id),
+      (text, i) => {
+        runs.push(this.parse(text, blobs[i]!.path));
+        if (runs.length === groups[group]!.length) {
+          visit(runs.sort(compareRuns));
+          runs = [];
+          group++;
+        }
+      },
+    );
+  }
+
+  /**
+   * This ledger as the branch is now, fetched once: reads from it fetch nothing
+   * more, and many reads (the status site's pipelines) see one state.
+   */
+  async snapshot(): Promise<GitLedger> {
+    return new GitLedger({ ...this.options, at: (await this.fetch()) ?? '' });
+  }
+
   async write(record: RunRecord): Promise<void> {
+    if (this.options.at !== undefined) throw new Error('a snapshot of the run ledger cannot be written to');
     const path = recordPath(record);
     const content = toJsonText(record);
     const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
@@ -173,6 +222,7 @@ export class GitLedger implements Ledger {
 
   /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
   private async fetch(): Promise<string | undefined> {
+    if (this.options.at !== undefined) return this.options.at || undefined;
     const ref = `${FETCH_REF_PREFIX}/${process.pid}-${randomBytes(6).toString('hex')}`;
     try {
       // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
@@ -212,13 +262,26 @@ export class GitLedger implements Ledger {
 
   /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
   private async readAllAt(treeish: string, prefixes: string[]): Promise<RunRecord[]> {
-    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
-    const entries = listing.split('\n').filter(Boolean);
-    const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
+    const blobs = await this.recordBlobs(treeish, prefixes);
     const records: RunRecord[] = [];
     // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
-    await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i]!.slice(ids[i]!.length + 1))));
+    await this.catFile(
+      blobs.map((b) => b.id),
+      (text, i) => records.push(this.parse(text, blobs[i]!.path)),
+    );
     return records;
+  }
+
+  /** The record files under `prefixes` at `treeish`, in one ls-tree. */
+  private async recordBlobs(treeish: string, prefixes: string[]): Promise<RecordBlob[]> {
+    const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
+    return listing
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const space = line.indexOf(' ');
+        return { id: line.slice(0, space), path: line.slice(space + 1) };
+      });
   }
 
   private parse(text: string | undefined, file: string): RunRecord {
@@ -306,6 +369,11 @@ export class GitLedger implements Ledger {
       if (input !== undefined) child.stdin?.end(input);
     });
   }
+}
+
+interface RecordBlob {
+  id: string;
+  path: string;
 }
 
 export function recordPath(record: Pick<RunRecord, 'dagId' | 'partition' | 'runId'>): string {

@@ -27,6 +27,10 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
+function refusal(where: string, fix: string, why: string): StateError {
+  return new StateError(`run record ${where} ${why}: ${fix}`, where);
+}
+
 /**
  * The run record in `text`. `where` names the file for the message (a path, or
  * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
@@ -37,22 +41,21 @@ export function parseRunRecord(
   fix = 'move it aside to continue',
   decode: RecordDecoder = asRecord,
 ): RunRecord {
-  const refuse = (why: string) => new StateError(`run record ${where} ${why}: ${fix}`, where);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
+    throw refusal(where, fix, text.trim() === '' ? 'is empty' : `is not valid JSON (${errorMessage(error)})`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw refuse(`holds ${describe(value)}, not a run record`);
+    throw refusal(where, fix, `holds ${describe(value)}, not a run record`);
   let record: RunRecord;
   try {
     record = decode(value as Record<string, unknown>);
   } catch (error) {
-    throw refuse(`is not a run record (${errorMessage(error)})`);
+    throw refusal(where, fix, `is not a run record (${errorMessage(error)})`);
   }
   const missing = missingFields(record);
-  if (missing) throw refuse(`is not a run record (no ${missing})`);
+  if (missing) throw refusal(where, fix, `is not a run record (no ${missing})`);
   return record;
 }

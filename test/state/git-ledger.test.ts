@@ -112,12 +112,34 @@ describe('GitLedger on a state branch', () => {
       ['backfill__b', 'success'],
     ]);
     await ledger.write(record('2026-05-01', 'schedule__c', 'success', '2026-05-02T06:00:00Z'));
-    // The whole history in one fetch, oldest first (what the status site reads).
+    // The whole history in one fetch, oldest first.
     expect((await other.history('turanmart_daily_sales')).map((r) => [r.partition, r.runId])).toEqual([
       ['2026-05-01', 'schedule__c'],
       ['2026-05-02', 'schedule__a'],
       ['2026-05-02', 'backfill__b'],
     ]);
+    // What the status site reads: the same, a partition at a time, newest first.
+    const partitions: string[][] = [];
+    await other.eachPartition('turanmart_daily_sales', (runs) => partitions.push(runs.map((r) => r.runId)));
+    expect(partitions).toEqual([['schedule__a', 'backfill__b'], ['schedule__c']]);
+  });
+});
+
+describe('GitLedger snapshot', () => {
+  it('reads the branch as it was when taken, and refuses to be written to', async () => {
+    const { clone } = remoteWithClones();
+    const ledger = new GitLedger({ repoDir: clone() });
+    expect((await (await ledger.snapshot()).latestRuns('turanmart_daily_sales')).size).toBe(0);
+    await ledger.write(record('2026-05-01', 'schedule__a', 'success', '2026-05-02T06:00:00Z'));
+    const snapshot = await ledger.snapshot();
+    await ledger.write(record('2026-05-02', 'schedule__b', 'failed', '2026-05-03T06:00:00Z'));
+    const partitions: string[] = [];
+    await snapshot.eachPartition('turanmart_daily_sales', (runs) => partitions.push(runs[0]!.partition));
+    expect(partitions).toEqual(['2026-05-01']);
+    expect((await ledger.history('turanmart_daily_sales')).map((r) => r.runId)).toEqual(['schedule__a', 'schedule__b']);
+    await expect(
+      snapshot.write(record('2026-05-03', 'schedule__c', 'success', '2026-05-04T06:00:00Z')),
+    ).rejects.toThrow('cannot be written to');
   });
 });
 

@@ -44,6 +44,10 @@ describe('BucketLedger on versitygw', () => {
       ['2026-05-03', 'r3'],
     ]);
     expect((await ledger.history('turanmart_daily_sales')).map((r) => r.runId)).toEqual(['r1', 'r2', 'r3']);
+    // The status site's pass: a partition at a time, newest first.
+    const partitions: string[][] = [];
+    await ledger.eachPartition('turanmart_daily_sales', (runs) => partitions.push(runs.map((r) => r.runId)));
+    expect(partitions).toEqual([['r3'], ['r1', 'r2']]);
     expect(await ledger.runs('turanmart_daily_sales', '2026-05-09')).toEqual([]);
     expect((await ledger.latestRuns('no_such_dag')).size).toBe(0);
 
