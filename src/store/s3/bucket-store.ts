@@ -5,8 +5,9 @@
 // a lost race is a PreconditionFailedError; every other SDK error is one line
 // (errors.ts). Publishing copies server-side: no data flows through the runner.
 // A run's view of the store (`withRunCopies`) keeps local copies (run-copies.ts):
-// a streamed write is spooled to disk and sent in one PutObject, and a later read
-// of an object the bucket still holds unchanged comes from the copy.
+// a streamed write is spooled to disk and sent in one PutObject (an S3 server
+// stores that without assembling parts) while the run goes on, and a later read of
+// an object the bucket still holds unchanged comes from the copy.
 
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -131,7 +132,10 @@ export class S3ObjectStore implements ObjectStore {
   /**
    * This store as one run uses it: with local copies of what the run writes and
    * reads, in a folder of `parent` (default: the system temp folder) that `close`
-   * removes. Same client, same bucket.
+   * removes. Same client, same bucket. An unconditional streamed write returns once
+   * its body is on disk and is sent behind; every other call of this view about
+   * that key (and every list) waits until it is in the bucket, and a send that
+   * failed is their error, so the run sees its writes as complete and in order.
    */
   withRunCopies(parent?: string): { store: S3ObjectStore; close(): Promise<void> } {
     const copies = new RunCopies(parent);
@@ -156,12 +160,15 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
+    await this.copies?.arrived(key);
     const output = await this.headObject(key);
     return output && this.info(key, output);
   }
 
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {
     const Key = this.objectKey(key);
+    const sending = this.copies?.sendingFile(key);
+    if (sending !== undefined) return createReadStream(sending, { highWaterMark: 1 << 20, signal: options.signal });
     if (this.copies?.has(key)) {
       const head = await this.headObject(key);
       const file = await this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
@@ -184,6 +191,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async readText(key: string): Promise<string | undefined> {
+    await this.copies?.arrived(key);
     try {
       const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
       return await (output.Body as { transformToString(encoding: string): Promise<string> }).transformToString('utf8');
@@ -194,6 +202,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async write(key: string, body: ObjectBody, options: WriteOptions = {}): Promise<ObjectInfo> {
+    await this.copies?.arrived(key).catch(() => {});
     this.copies?.drop(key);
     const params = {
       Bucket: this.bucket,
@@ -212,7 +221,11 @@ export class S3ObjectStore implements ObjectStore {
         );
         return this.written(key, output.ETag, bytes.byteLength, options);
       }
-      if (this.copies) return await this.writeSpooled(key, body, params, options, this.copies);
+      if (this.copies) {
+        // A conditional write must know whether it won before it returns; any other is sent behind.
+        const behind = options.ifMatch === undefined && options.ifNoneMatch === undefined;
+        return await this.writeSpooled(key, body, params, options, this.copies, behind);
+      }
       const counted = countBytes(body);
       const upload = new Upload({
         client: this.client,
@@ -235,20 +248,27 @@ export class S3ObjectStore implements ObjectStore {
         options.signal?.removeEventListener('abort', abort);
       }
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      if (error instanceof BodyError) throw error.cause;
-      // If-Match on a key that is gone: the object changed under us, as with a 412.
-      if (options.ifMatch !== undefined && classifyS3Error(error).kind === 'not_found')
-        throw new PreconditionFailedError(key, `${this.describe(key)} was removed by someone else meanwhile`);
-      // A create racing another create of the same new key: versitygw's folder backend can answer 409
-      // ExistingObjectIsDirectory while the other writer's folders appear. Someone else wrote it.
-      const code = (error as { name?: string; Code?: string }).Code ?? (error as { name?: string }).name;
-      if (options.ifNoneMatch === '*' && code === 'ExistingObjectIsDirectory') throw new PreconditionFailedError(key);
-      throw s3Error(error, this.context(key));
+      throw this.writeError(error, key, options);
     }
   }
 
+  /** What a failed write of `key` is to the caller. */
+  private writeError(error: unknown, key: string, options: WriteOptions): unknown {
+    if (options.signal?.aborted) return options.signal.reason;
+    if (error instanceof BodyError) return error.cause;
+    // If-Match on a key that is gone: the object changed under us, as with a 412.
+    if (options.ifMatch !== undefined && classifyS3Error(error).kind === 'not_found')
+      return new PreconditionFailedError(key, `${this.describe(key)} was removed by someone else meanwhile`);
+    // A create racing another create of the same new key: versitygw's folder backend can answer 409
+    // ExistingObjectIsDirectory while the other writer's folders appear. Someone else wrote it.
+    const code = (error as { name?: string; Code?: string }).Code ?? (error as { name?: string }).name;
+    if (options.ifNoneMatch === '*' && code === 'ExistingObjectIsDirectory') return new PreconditionFailedError(key);
+    return s3Error(error, this.context(key));
+  }
+
   async copy(from: string, to: string): Promise<ObjectInfo> {
+    await this.copies?.arrived(from);
+    await this.copies?.arrived(to).catch(() => {});
     this.copies?.drop(to);
     const source = await this.headObject(from);
     if (!source) throw new ObjectNotFoundError(from, this.describe(from));
@@ -281,6 +301,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
+    await this.copies?.arrived(key).catch(() => {});
     this.copies?.drop(key);
     try {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
@@ -290,6 +311,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
+    await this.copies?.allArrived();
     const base = this.prefix ? `${this.prefix}/` : '';
     const trimmed = prefix.replace(/\/$/, '');
     if (trimmed !== '') assertKey(trimmed, this.url);
@@ -327,6 +349,7 @@ export class S3ObjectStore implements ObjectStore {
     params: PutParams,
     options: WriteOptions,
     copies: RunCopies,
+    behind: boolean,
   ): Promise<ObjectInfo> {
     const file = copies.newFile();
     try {
@@ -338,6 +361,18 @@ export class S3ObjectStore implements ObjectStore {
         throw failure === undefined ? error : new BodyError(failure);
       }
       const size = counted.bytes();
+      if (behind) {
+        // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
+        const upload =
+          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size);
+        copies.sendBehind(
+          key,
+          file,
+          size,
+          upload.catch((error: unknown) => Promise.reject(this.writeError(error, key, {}))),
+        );
+        return this.written(key, undefined, size, options);
+      }
       const etag =
         size > this.singlePutMax
           ? await this.uploadFile(params, file, size)

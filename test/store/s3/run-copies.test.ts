@@ -62,7 +62,10 @@ describe('run copies of a bucket store', () => {
     const line = 'order_id,order_total\n1,10.00\n';
     const written = await run.store.write('bronze/orders.csv', chunks(line, 1000));
     expect(written.size).toBe(line.length * 1000);
-    expect(written.etag).not.toMatch(/-\d+"?$/); // one request, not a multipart upload
+    // The run's view waits for what it sends: a head after the write sees the object.
+    const sent = await run.store.head('bronze/orders.csv');
+    expect(sent?.size).toBe(line.length * 1000);
+    expect(sent?.etag).not.toMatch(/-\d+"?$/); // one request, not a multipart upload
     const bytes = Buffer.from(line.repeat(1000));
     expect(await bytesOf(await store.read('bronze/orders.csv'))).toEqual(bytes);
 
@@ -76,6 +79,7 @@ describe('run copies of a bucket store', () => {
   it('does not use a copy once the bucket holds another object at the key, or when the copy lost bytes', async () => {
     const run = store.withRunCopies(parent);
     await run.store.write('bronze/replaced.csv', chunks('a,b\n', 100));
+    await run.store.head('bronze/replaced.csv'); // in the bucket
     const copy = copyHolding(Buffer.from('a,b\n'.repeat(100)));
     // Someone else replaces the object: same size, other bytes, another ETag.
     await store.write('bronze/replaced.csv', 'c,d\n'.repeat(100));
@@ -83,11 +87,13 @@ describe('run copies of a bucket store', () => {
     expect(existsSync(copy)).toBe(false);
 
     await run.store.write('bronze/truncated.csv', chunks('e,f\n', 100));
+    await run.store.head('bronze/truncated.csv');
     const short = copyHolding(Buffer.from('e,f\n'.repeat(100)));
     writeFileSync(short, 'e,f\n');
     expect((await bytesOf(await run.store.read('bronze/truncated.csv'))).toString()).toBe('e,f\n'.repeat(100));
 
     await run.store.write('bronze/deleted.csv', chunks('g\n', 10));
+    await run.store.head('bronze/deleted.csv');
     await store.delete('bronze/deleted.csv');
     await expect(run.store.read('bronze/deleted.csv')).rejects.toThrow('does not exist');
     await run.close();
@@ -115,8 +121,8 @@ describe('run copies of a bucket store', () => {
     const parted = openS3Store('s3://lake/copies', { singlePutMax: 6 * 1024 * 1024, partSize: 5 * 1024 * 1024 });
     const run = parted.withRunCopies(parent);
     const block = createHash('sha512').update('x').digest('hex').repeat(1024); // 128 KiB
-    const written = await run.store.write('big/blob.txt', chunks(block, 80)); // 10 MiB
-    expect(written.etag).toMatch(/-\d+"?$/); // parts: above the limit
+    await run.store.write('big/blob.txt', chunks(block, 80)); // 10 MiB
+    expect((await run.store.head('big/blob.txt'))?.etag).toMatch(/-\d+"?$/); // parts: above the limit
     expect((await bytesOf(await store.read('big/blob.txt'))).toString()).toBe(block.repeat(80));
     await run.close();
   });
@@ -142,6 +148,17 @@ describe('run copies of a bucket store', () => {
     expect(await store.head('aborted/out.bin')).toBeUndefined();
     expect(copyFiles()).toEqual([]);
     await run.close();
+  });
+
+  it('reads a write from its copy while sending it, and a send that failed is the error of the next call for the key', async () => {
+    const nowhere = openS3Store('s3://no-such-lake/copies').withRunCopies(parent);
+    await nowhere.store.write('bronze/orders.csv', chunks('a,b\n', 100));
+    // Written by this run, not yet (or never) in the bucket: the run reads what it wrote.
+    expect((await bytesOf(await nowhere.store.read('bronze/orders.csv'))).toString()).toBe('a,b\n'.repeat(100));
+    await expect(nowhere.store.head('bronze/orders.csv')).rejects.toThrow('s3://no-such-lake');
+    await expect(nowhere.store.copy('bronze/orders.csv', 'versions/orders.csv')).rejects.toThrow('s3://no-such-lake');
+    await nowhere.close();
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   it('removes its folder when the run ends, and one a killed run left behind', async () => {
