@@ -12,6 +12,7 @@ import { buildReport, type QualityReport, renderReportMarkdown } from '../qualit
 import { dsOf, partitionForKey } from '../schedule/partitions.js';
 import {
   createVersion,
+  discardVersionCopies,
   type PartitionManifest,
   publishVersion,
   readPartitionManifest,
@@ -403,6 +404,7 @@ export async function runPartitionUnlessUnchanged(
       logger.error(`executor error: ${errorMessage(error)}`);
     }
     if (record.publication !== 'published') {
+      await discardVersionCopies(store, staging.stagedOutputs()).catch(() => {});
       const stagedAny = staging.stagedOutputs().length > 0;
       record.publication = stagedAny ? 'staged' : 'none';
       const stagingKey = runStagingKey(ref, runId);

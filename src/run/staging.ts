@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { createAtomicWriter } from '../store/atomic.js';
-import { crashPoint, type StagedOutput } from '../store/commit.js';
+import { copyIntoVersion, crashPoint, type StagedOutput, type VersionedCopy } from '../store/commit.js';
 import { FsObjectStore } from '../store/fs-store.js';
 import { attemptStagingKey, type PartitionRef } from '../store/layout.js';
 import type { TaskOutputRecord } from '../store/ledger.js';
@@ -40,6 +40,8 @@ interface Committed {
   sha256?: string;
   /** What the writer counted as it wrote, when a writer wrote it. */
   written?: { bytes: number; rows: number };
+  /** Its copy into the run's version, made ahead in a bucket. */
+  versioned?: Promise<VersionedCopy | undefined>;
 }
 
 interface WrittenObject {
@@ -127,6 +129,10 @@ export class RunStaging {
             key,
             sha256: sum.sha256,
             ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
+            // A bucket copies into the version server-side while the next tasks run, off the publish's path.
+            ...(this.store.kind === 's3' && this.live[name] !== undefined
+              ? { versioned: copyIntoVersion(this.store, this.ref, this.runId, key, this.live[name]) }
+              : {}),
           });
           records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
         }
@@ -144,6 +150,7 @@ export class RunStaging {
       staged: c.key,
       sha256: c.sha256,
       ...(c.written ? { written: c.written } : {}),
+      ...(c.versioned ? { versioned: c.versioned } : {}),
     }));
   }
 
