@@ -9,6 +9,7 @@
 // stores that without assembling parts) while the run goes on, and a later read of
 // an object the bucket still holds unchanged comes from the copy.
 
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { PassThrough, Readable, Transform } from 'node:stream';
@@ -353,7 +354,8 @@ export class S3ObjectStore implements ObjectStore {
   ): Promise<ObjectInfo> {
     const file = copies.newFile();
     try {
-      const counted = countBytes(body);
+      const hash = createHash('sha256');
+      const counted = countBytes(body, hash);
       try {
         await pipeline(counted.stream, createWriteStream(file), { signal: options.signal });
       } catch (error) {
@@ -361,10 +363,11 @@ export class S3ObjectStore implements ObjectStore {
         throw failure === undefined ? error : new BodyError(failure);
       }
       const size = counted.bytes();
+      const sha256 = hash.digest('hex');
       if (behind) {
         // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
         const upload =
-          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size);
+          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size, sha256);
         copies.sendBehind(
           key,
           file,
@@ -376,7 +379,7 @@ export class S3ObjectStore implements ObjectStore {
       const etag =
         size > this.singlePutMax
           ? await this.uploadFile(params, file, size)
-          : await this.putFile(params, file, size, options.signal);
+          : await this.putFile(params, file, size, sha256, options.signal);
       copies.keep(key, file, etag ?? '', size);
       return this.written(key, etag, size, options);
     } catch (error) {
@@ -385,23 +388,35 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  /** One PutObject of a local file; a connection lost or a busy server is tried again (the SDK cannot resend a stream). */
+  /**
+   * One PutObject of a local file, signed with the SHA-256 of its bytes (the SDK
+   * signs a stream as UNSIGNED-PAYLOAD), so the server refuses bytes that changed
+   * on the way. A connection lost or a busy server is tried again (the SDK cannot
+   * resend a stream).
+   */
   private async putFile(
     params: PutParams,
     file: string,
     size: number,
+    sha256: string,
     signal?: AbortSignal,
   ): Promise<string | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const output = await this.client.send(
-          new PutObjectCommand({
-            ...params,
-            Body: createReadStream(file, { highWaterMark: 1 << 20 }),
-            ContentLength: size,
-          }),
-          { abortSignal: signal },
+        const command = new PutObjectCommand({
+          ...params,
+          Body: createReadStream(file, { highWaterMark: 1 << 20 }),
+          ContentLength: size,
+        });
+        command.middlewareStack.add(
+          (next) => (args) => {
+            const request = args.request as { headers?: Record<string, string> };
+            if (request.headers) request.headers['x-amz-content-sha256'] = sha256;
+            return next(args);
+          },
+          { step: 'build', name: 'pipewrightPayloadSha256' },
         );
+        const output = await this.client.send(command, { abortSignal: signal });
         return output.ETag;
       } catch (error) {
         const kind = classifyS3Error(error).kind;
@@ -589,8 +604,11 @@ class BodyError extends Error {
   }
 }
 
-/** The body as a byte stream for Upload, counting what passes (a Transform: cheap per chunk). */
-function countBytes(body: AsyncIterable<Uint8Array | string>): {
+/** The body as a byte stream, counting (and with `hash`, hashing) what passes (a Transform: cheap per chunk). */
+function countBytes(
+  body: AsyncIterable<Uint8Array | string>,
+  hash?: Hash,
+): {
   stream: Readable;
   bytes(): number;
   failure(): unknown;
@@ -601,6 +619,7 @@ function countBytes(body: AsyncIterable<Uint8Array | string>): {
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.byteLength;
+      hash?.update(chunk);
       done(null, chunk);
     },
   });
