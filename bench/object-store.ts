@@ -4,6 +4,8 @@
 // run is its own process, timed from spawn to exit, peak RSS read by the same
 // preload. The raw export is uploaded before the clock starts. Gold must be
 // byte-identical; RSS at two sizes shows whether memory stays flat in the size.
+// The server's own CPU during the bucket run is printed beside the runner's: on a
+// busy machine the work the server does alongside the run costs wall time too.
 //   npm exec -- tsx bench/object-store.ts [--rows 1000000,10000000]
 // Stays out of CI (10 M lines: about 600 MB up and down through loopback).
 
@@ -54,14 +56,16 @@ try {
       client,
       params: { Bucket: 'bench', Key: `${prefix}/${RAW}`, Body: createReadStream(raw) },
     }).done();
+    const serverBefore = cpuMsOf(server.pid);
     const bucket = await measure([...cli, ...args, `s3://bench/${prefix}`], 'bucket', server.env);
+    const serverMs = cpuMsOf(server.pid) - serverBefore;
     const same = readFileSync(join(root, GOLD)).equals(readFileSync(join(server.root, 'bench', prefix, GOLD)));
     rmSync(root, { recursive: true, force: true });
     rmSync(join(server.root, 'bench', prefix), { recursive: true, force: true });
     if (!same) process.exitCode = 1;
     process.stdout.write(
       `${size.toLocaleString('en').padStart(10)} lines (${megabytes.toFixed(0)} MB)  ` +
-        `bucket wall ${sec(bucket.wallMs).padStart(6)} s cpu ${sec(bucket.cpuMs).padStart(6)} s ${mib(bucket.maxRssKb).padStart(5)} MiB   ` +
+        `bucket wall ${sec(bucket.wallMs).padStart(6)} s cpu ${sec(bucket.cpuMs).padStart(6)} s (+ server ${sec(serverMs)} s) ${mib(bucket.maxRssKb).padStart(5)} MiB   ` +
         `folder wall ${sec(fs.wallMs).padStart(6)} s cpu ${sec(fs.cpuMs).padStart(6)} s ${mib(fs.maxRssKb).padStart(5)} MiB   ` +
         `ratio wall ${(bucket.wallMs / fs.wallMs).toFixed(2)}x RSS ${(bucket.maxRssKb / fs.maxRssKb).toFixed(2)}x   ` +
         `gold ${same ? 'identical' : 'DIFFERENT'}\n`,
@@ -70,4 +74,10 @@ try {
 } finally {
   client.destroy();
   await server.stop();
+}
+
+/** User + system CPU of a process so far (Linux /proc; clock ticks of 10 ms): versitygw's share of a bucket run. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

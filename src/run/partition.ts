@@ -12,6 +12,7 @@ import { buildReport, type QualityReport, renderReportMarkdown } from '../qualit
 import { dsOf, partitionForKey } from '../schedule/partitions.js';
 import {
   createVersion,
+  discardVersionCopies,
   type PartitionManifest,
   publishVersion,
   readPartitionManifest,
@@ -30,7 +31,7 @@ import {
   type Trigger,
 } from '../store/ledger.js';
 import { checksumObject, writeManifestFor } from '../store/manifest.js';
-import { deletePrefix, type ObjectStore } from '../store/object-store.js';
+import { deletePrefix, type ObjectStore, storeForRun } from '../store/object-store.js';
 import { resolvePartitionKeys } from '../store/paths.js';
 import { newRunId } from '../store/run-id.js';
 import type { PartitionInfo } from './attempt.js';
@@ -263,7 +264,8 @@ export async function runPartitionUnlessUnchanged(
   onlyIfChanged: boolean,
 ): Promise<PartitionOutcome> {
   const { pipeline, ledger, logger, dataRoot } = opts;
-  const store = opts.store ?? new FsObjectStore(dataRoot);
+  // In a bucket, the run keeps local copies of what it writes and reads until it ends (made only once it holds the lock).
+  const { store, close: dropRunCopies } = storeForRun(opts.store ?? new FsObjectStore(dataRoot));
   const fs = store instanceof FsObjectStore ? store : undefined;
   const clock = opts.clock ?? systemClock;
   const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
@@ -403,6 +405,7 @@ export async function runPartitionUnlessUnchanged(
       logger.error(`executor error: ${errorMessage(error)}`);
     }
     if (record.publication !== 'published') {
+      await discardVersionCopies(store, staging.stagedOutputs()).catch(() => {});
       const stagedAny = staging.stagedOutputs().length > 0;
       record.publication = stagedAny ? 'staged' : 'none';
       const stagingKey = runStagingKey(ref, runId);
@@ -422,6 +425,7 @@ export async function runPartitionUnlessUnchanged(
     const reportPaths = { json: where(reportKey), markdown: where(markdownKey) };
     return { outcome: 'ran', record, report, reportPaths, reportKeys: { json: reportKey, markdown: markdownKey } };
   } finally {
+    await dropRunCopies();
     await lock.release();
   }
 }

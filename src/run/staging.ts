@@ -15,7 +15,7 @@ import type { CheckRule, Task } from '../contract/model.js';
 import type { CheckContext } from '../quality/checks.js';
 import { checksWhileWriting, type WriteWatch } from '../quality/checks-while-writing.js';
 import { createAtomicWriter } from '../store/atomic.js';
-import { crashPoint, type StagedOutput } from '../store/commit.js';
+import { copyIntoVersion, crashPoint, type StagedOutput, type VersionedCopy } from '../store/commit.js';
 import { FsObjectStore } from '../store/fs-store.js';
 import { attemptStagingKey, type PartitionRef } from '../store/layout.js';
 import type { CheckResult, TaskOutputRecord } from '../store/ledger.js';
@@ -47,6 +47,8 @@ interface Committed {
   written?: { bytes: number; rows: number };
   /** Results of checks tasks on it, by task id, found while it was written (undefined: read it to check). */
   checks?: Map<string, CheckResult[] | undefined>;
+  /** Its copy into the run's version, made ahead in a bucket. */
+  versioned?: Promise<VersionedCopy | undefined>;
 }
 
 interface WrittenObject {
@@ -160,6 +162,10 @@ export class RunStaging {
             sha256: sum.sha256,
             ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
             ...(viaWriter?.checks ? { checks: viaWriter.checks } : {}),
+            // A bucket copies into the version server-side while the next tasks run, off the publish's path.
+            ...(this.store.kind === 's3' && this.live[name] !== undefined
+              ? { versioned: copyIntoVersion(this.store, this.ref, this.runId, key, this.live[name]) }
+              : {}),
           });
           records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
         }
@@ -177,6 +183,7 @@ export class RunStaging {
       staged: c.key,
       sha256: c.sha256,
       ...(c.written ? { written: c.written } : {}),
+      ...(c.versioned ? { versioned: c.versioned } : {}),
     }));
   }
 

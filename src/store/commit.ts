@@ -90,6 +90,16 @@ export interface StagedOutput {
   sha256?: string;
   /** What the writer counted as it wrote: with it, the file is not read again (only its size checked). */
   written?: { bytes: number; rows: number };
+  /** Its copy into the run's version, made while later tasks ran (`copyIntoVersion`). */
+  versioned?: Promise<VersionedCopy | undefined>;
+}
+
+/** A staged object copied into the run's version ahead of the publish, and the ETags that pin both. */
+export interface VersionedCopy {
+  /** Key of the copy in the version. */
+  key: string;
+  stagedEtag: string;
+  etag: string;
 }
 
 /** Named steps of a publish, for the kill tests: the process is SIGKILLed after the named step. */
@@ -115,9 +125,44 @@ export async function readVersion(
 }
 
 /**
+ * Copies a committed staged output into the run's version while the run goes on
+ * (a bucket copies 500 MB server-side in seconds, so the publish need not wait for
+ * it). Nothing is published by this: `_version.json` is written only by
+ * createVersion, which keeps the copy only if neither object changed since.
+ * Undefined when the copy failed (createVersion then copies as usual).
+ */
+export async function copyIntoVersion(
+  store: ObjectStore,
+  ref: PartitionRef,
+  runId: string,
+  staged: string,
+  path: string,
+): Promise<VersionedCopy | undefined> {
+  try {
+    const source = await store.head(staged);
+    if (!source) return undefined;
+    const key = `${versionKey(ref, runId)}/${path}`;
+    const copied = await store.copy(staged, key);
+    // The copy is pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
+    const after = await store.head(staged);
+    if (after?.etag !== source.etag) return undefined;
+    return { key, stagedEtag: source.etag, etag: copied.etag };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the version copies a run made ahead (`copyIntoVersion`) when it does not publish. */
+export async function discardVersionCopies(store: ObjectStore, outputs: StagedOutput[]): Promise<void> {
+  const copies = await Promise.all(outputs.map((o) => o.versioned));
+  for (const copy of copies) if (copy) await store.delete(copy.key);
+}
+
+/**
  * Makes the immutable version of a run from its staged outputs: each object is
- * checked against what its writer hashed, copied into the version, and
- * `_version.json` is written last.
+ * checked against what its writer hashed, copied into the version (unless the
+ * run already copied it and neither object changed since), and `_version.json`
+ * is written last.
  */
 export async function createVersion(
   store: ObjectStore,
@@ -127,7 +172,18 @@ export async function createVersion(
   made: { codeVersion?: string; inputs: FileChecksum[]; now: Date },
 ): Promise<VersionInfo> {
   const dir = versionKey(ref, runId);
-  await deletePrefix(store, `${dir}/`); // a half-made version of a killed attempt at this
+  const ahead = new Map<string, VersionedCopy>();
+  for (const output of outputs) {
+    const copy = await output.versioned;
+    if (copy && (await store.head(output.staged))?.etag === copy.stagedEtag) ahead.set(copy.key, copy);
+  }
+  // Anything else there is a half-made version of a killed attempt at this.
+  if (ahead.size === 0) await deletePrefix(store, `${dir}/`);
+  else {
+    const stale: string[] = [];
+    for await (const info of store.list(`${dir}/`)) if (ahead.get(info.key)?.etag !== info.etag) stale.push(info.key);
+    for (const key of stale) await store.delete(key);
+  }
   const files: VersionFile[] = [];
   for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const sum = await stagedChecksum(store, output);
@@ -137,7 +193,9 @@ export async function createVersion(
           `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`,
       );
     }
-    await store.copy(output.staged, `${dir}/${output.path}`);
+    const key = `${dir}/${output.path}`;
+    const copy = ahead.get(key);
+    if (!copy || (await store.head(key))?.etag !== copy.etag) await store.copy(output.staged, key);
     files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
   }
   crashPoint('version-linked');

@@ -82,3 +82,13 @@ export async function deletePrefix(store: ObjectStore, prefix: string): Promise<
   for await (const info of store.list(prefix)) keys.push(info.key);
   for (const key of keys) await store.delete(key);
 }
+
+/**
+ * The store as one run uses it, and what to call when the run ends: a bucket
+ * keeps local copies of what the run writes and reads (bucket-store.ts
+ * `withRunCopies`), which `close` removes; a folder is itself.
+ */
+export function storeForRun(store: ObjectStore): { store: ObjectStore; close(): Promise<void> } {
+  const scoped = store as ObjectStore & { withRunCopies?: () => { store: ObjectStore; close(): Promise<void> } };
+  return scoped.withRunCopies ? scoped.withRunCopies() : { store, close: async () => {} };
+}

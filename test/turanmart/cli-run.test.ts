@@ -3,7 +3,8 @@
 // expected gold file; a broken export fails as a data error without retries,
 // and the report still lists every task.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipewright, REPO_ROOT } from '../support/cli.js';
@@ -74,6 +75,33 @@ describe.each(ROOT_KINDS)('TuranMart with the data root on a %s', (kind) => {
       ['write_quality_report', 'success'],
     ]);
     expect(report.tasks[1]).toMatchObject({ attempts: 1, failure_class: 'data' });
+  });
+
+  it('keeps no version and no local copy of a run whose checks fail after its bronze was staged', async () => {
+    const root = await sampleRoot(kind);
+    await root.put(
+      'raw/orders/dt=2026-05-02/orders.csv',
+      'order_id,order_date,customer_id,region,order_total\n1,2026-05-02,C1,north,abc\n',
+    );
+    const tmp = mkdtempSync(join(tmpdir(), 'pw-cli-tmp-'));
+    try {
+      const result = pipewright(
+        REPO_ROOT,
+        ['run', 'turanmart_daily_sales', '--date', '2026-05-02', '--data-root', root.dataRoot],
+        { ...root.env, TMPDIR: tmp },
+      );
+      expect(result.status).toBe(1);
+      const staged = readdirSync(join(root.dir, '_pipewright/staging/turanmart_daily_sales/2026-05-02'));
+      expect(staged).toHaveLength(1); // kept for inspection and resume
+      const versions = join(root.dir, '_pipewright/versions/turanmart_daily_sales/2026-05-02');
+      const versioned = existsSync(versions)
+        ? readdirSync(versions, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+        : [];
+      expect(versioned.map((entry) => entry.name)).toEqual([]);
+      expect(readdirSync(tmp).filter((name) => name.startsWith('pipewright-copies-'))).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('rolls a re-delivered day back to the version it replaced, pinned, and reruns none of it', async () => {

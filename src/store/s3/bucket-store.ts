@@ -4,8 +4,17 @@
 // flat in the object's size. Conditional writes map to If-None-Match/If-Match and
 // a lost race is a PreconditionFailedError; every other SDK error is one line
 // (errors.ts). Publishing copies server-side: no data flows through the runner.
+// A run's view of the store (`withRunCopies`) keeps local copies (run-copies.ts):
+// a streamed write is spooled to disk and sent in one PutObject (an S3 server
+// stores that without assembling parts) while the run goes on, and a later read of
+// an object the bucket still holds unchanged comes from the copy.
 
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { PassThrough, Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -32,10 +41,23 @@ import {
   type WriteOptions,
 } from '../object-store.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
+import { RunCopies } from './run-copies.js';
 import { parseS3Url, type S3Location, s3ClientConfig, s3Settings } from './url.js';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
+/** Tries of one PutObject from a local file. */
+const PUT_ATTEMPTS = 3;
+
+/** What every write of a key sends. */
+interface PutParams {
+  Bucket: string;
+  Key: string;
+  Metadata?: Record<string, string>;
+  ContentType?: string;
+  IfNoneMatch?: string;
+  IfMatch?: string;
+}
 
 export interface S3StoreOptions {
   /** Part size of streamed writes; memory use is about partSize × queueSize. Default 8 MiB. */
@@ -49,6 +71,13 @@ export interface S3StoreOptions {
   multipartCopyAbove?: number;
   /** Part size of such copies (S3: 5 MiB to 5 GiB, at most 10,000 parts). Default 512 MiB. */
   copyPartSize?: number;
+  /**
+   * A spooled write (run copies) larger than this goes up in parts: a single
+   * PutObject is limited to 5 GiB by S3. Default 5 GiB.
+   */
+  singlePutMax?: number;
+  /** Local copies of one run (run-copies.ts); see `withRunCopies`. */
+  runCopies?: RunCopies;
 }
 
 /**
@@ -74,6 +103,10 @@ export class S3ObjectStore implements ObjectStore {
   private readonly queueSize: number;
   private readonly multipartCopyAbove: number;
   private readonly copyPartSize: number;
+  private readonly singlePutMax: number;
+  private readonly copies: RunCopies | undefined;
+  private readonly location: S3Location;
+  private readonly options: S3StoreOptions & { endpoint?: string; region?: string };
 
   /** `endpoint` and `region` only name the client's settings in messages. */
   constructor(
@@ -81,6 +114,8 @@ export class S3ObjectStore implements ObjectStore {
     client: S3Client,
     options: S3StoreOptions & { endpoint?: string; region?: string } = {},
   ) {
+    this.location = location;
+    this.options = options;
     this.url = location.url;
     this.bucket = location.bucket;
     this.prefix = location.prefix;
@@ -91,6 +126,22 @@ export class S3ObjectStore implements ObjectStore {
     this.queueSize = options.queueSize ?? 4;
     this.multipartCopyAbove = options.multipartCopyAbove ?? 5 * GIB;
     this.copyPartSize = options.copyPartSize ?? 512 * MIB;
+    this.singlePutMax = options.singlePutMax ?? 5 * GIB;
+    this.copies = options.runCopies;
+  }
+
+  /**
+   * This store as one run uses it: with local copies of what the run writes and
+   * reads, in a folder of `parent` (default: the system temp folder) that `close`
+   * removes. Same client, same bucket. An unconditional streamed write returns once
+   * its body is on disk and is sent behind; every other call of this view about
+   * that key (and every list) waits until it is in the bucket, and a send that
+   * failed is their error, so the run sees its writes as complete and in order.
+   */
+  withRunCopies(parent?: string): { store: S3ObjectStore; close(): Promise<void> } {
+    const copies = new RunCopies(parent);
+    const store = new S3ObjectStore(this.location, this.client, { ...this.options, runCopies: copies });
+    return { store, close: () => copies.close() };
   }
 
   /** The full S3 key of a store key (the prefix, then the key). */
@@ -110,24 +161,38 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
+    await this.copies?.arrived(key);
     const output = await this.headObject(key);
     return output && this.info(key, output);
   }
 
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {
     const Key = this.objectKey(key);
+    const sending = this.copies?.sendingFile(key);
+    if (sending !== undefined) return createReadStream(sending, { highWaterMark: 1 << 20, signal: options.signal });
+    if (this.copies?.has(key)) {
+      const head = await this.headObject(key);
+      const file = await this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
+      if (file !== undefined) return createReadStream(file, { highWaterMark: 1 << 20, signal: options.signal });
+    }
     try {
       const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key }), {
         abortSignal: options.signal,
       });
       if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
-      return this.guard(output.Body, key);
+      const keep = this.copies?.active && output.ETag && output.ContentLength !== undefined;
+      return this.guard(
+        output.Body,
+        key,
+        keep ? keepingCopy(this.copies!, key, output.ETag!, output.ContentLength!) : new PassThrough(),
+      );
     } catch (error) {
       throw this.readError(error, key);
     }
   }
 
   async readText(key: string): Promise<string | undefined> {
+    await this.copies?.arrived(key);
     try {
       const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
       return await (output.Body as { transformToString(encoding: string): Promise<string> }).transformToString('utf8');
@@ -138,6 +203,8 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async write(key: string, body: ObjectBody, options: WriteOptions = {}): Promise<ObjectInfo> {
+    await this.copies?.arrived(key).catch(() => {});
+    this.copies?.drop(key);
     const params = {
       Bucket: this.bucket,
       Key: this.objectKey(key),
@@ -154,6 +221,11 @@ export class S3ObjectStore implements ObjectStore {
           { abortSignal: options.signal },
         );
         return this.written(key, output.ETag, bytes.byteLength, options);
+      }
+      if (this.copies) {
+        // A conditional write must know whether it won before it returns; any other is sent behind.
+        const behind = options.ifMatch === undefined && options.ifNoneMatch === undefined;
+        return await this.writeSpooled(key, body, params, options, this.copies, behind);
       }
       const counted = countBytes(body);
       const upload = new Upload({
@@ -177,20 +249,28 @@ export class S3ObjectStore implements ObjectStore {
         options.signal?.removeEventListener('abort', abort);
       }
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      if (error instanceof BodyError) throw error.cause;
-      // If-Match on a key that is gone: the object changed under us, as with a 412.
-      if (options.ifMatch !== undefined && classifyS3Error(error).kind === 'not_found')
-        throw new PreconditionFailedError(key, `${this.describe(key)} was removed by someone else meanwhile`);
-      // A create racing another create of the same new key: versitygw's folder backend can answer 409
-      // ExistingObjectIsDirectory while the other writer's folders appear. Someone else wrote it.
-      const code = (error as { name?: string; Code?: string }).Code ?? (error as { name?: string }).name;
-      if (options.ifNoneMatch === '*' && code === 'ExistingObjectIsDirectory') throw new PreconditionFailedError(key);
-      throw s3Error(error, this.context(key));
+      throw this.writeError(error, key, options);
     }
   }
 
+  /** What a failed write of `key` is to the caller. */
+  private writeError(error: unknown, key: string, options: WriteOptions): unknown {
+    if (options.signal?.aborted) return options.signal.reason;
+    if (error instanceof BodyError) return error.cause;
+    // If-Match on a key that is gone: the object changed under us, as with a 412.
+    if (options.ifMatch !== undefined && classifyS3Error(error).kind === 'not_found')
+      return new PreconditionFailedError(key, `${this.describe(key)} was removed by someone else meanwhile`);
+    // A create racing another create of the same new key: versitygw's folder backend can answer 409
+    // ExistingObjectIsDirectory while the other writer's folders appear. Someone else wrote it.
+    const code = (error as { name?: string; Code?: string }).Code ?? (error as { name?: string }).name;
+    if (options.ifNoneMatch === '*' && code === 'ExistingObjectIsDirectory') return new PreconditionFailedError(key);
+    return s3Error(error, this.context(key));
+  }
+
   async copy(from: string, to: string): Promise<ObjectInfo> {
+    await this.copies?.arrived(from);
+    await this.copies?.arrived(to).catch(() => {});
+    this.copies?.drop(to);
     const source = await this.headObject(from);
     if (!source) throw new ObjectNotFoundError(from, this.describe(from));
     const size = source.ContentLength ?? 0;
@@ -222,6 +302,8 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
+    await this.copies?.arrived(key).catch(() => {});
+    this.copies?.drop(key);
     try {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
     } catch (error) {
@@ -230,6 +312,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
+    await this.copies?.allArrived();
     const base = this.prefix ? `${this.prefix}/` : '';
     const trimmed = prefix.replace(/\/$/, '');
     if (trimmed !== '') assertKey(trimmed, this.url);
@@ -254,6 +337,107 @@ export class S3ObjectStore implements ObjectStore {
       }
       token = output.IsTruncated ? output.NextContinuationToken : undefined;
     } while (token);
+  }
+
+  /**
+   * A streamed write of a run: the body goes to a local file first (the run's copy),
+   * then up in one PutObject with its length known, which an S3 server stores
+   * without assembling parts; above `singlePutMax`, in parts from the file.
+   */
+  private async writeSpooled(
+    key: string,
+    body: AsyncIterable<Uint8Array | string>,
+    params: PutParams,
+    options: WriteOptions,
+    copies: RunCopies,
+    behind: boolean,
+  ): Promise<ObjectInfo> {
+    const file = copies.newFile();
+    try {
+      const hash = createHash('sha256');
+      const counted = countBytes(body, hash);
+      try {
+        await pipeline(counted.stream, createWriteStream(file), { signal: options.signal });
+      } catch (error) {
+        const failure = counted.failure();
+        throw failure === undefined ? error : new BodyError(failure);
+      }
+      const size = counted.bytes();
+      const sha256 = hash.digest('hex');
+      if (behind) {
+        // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
+        const upload =
+          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size, sha256);
+        copies.sendBehind(
+          key,
+          file,
+          size,
+          upload.catch((error: unknown) => Promise.reject(this.writeError(error, key, {}))),
+        );
+        return this.written(key, undefined, size, options);
+      }
+      const etag =
+        size > this.singlePutMax
+          ? await this.uploadFile(params, file, size)
+          : await this.putFile(params, file, size, sha256, options.signal);
+      copies.keep(key, file, etag ?? '', size);
+      return this.written(key, etag, size, options);
+    } catch (error) {
+      await rm(file, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * One PutObject of a local file, signed with the SHA-256 of its bytes (the SDK
+   * signs a stream as UNSIGNED-PAYLOAD), so the server refuses bytes that changed
+   * on the way. A connection lost or a busy server is tried again (the SDK cannot
+   * resend a stream).
+   */
+  private async putFile(
+    params: PutParams,
+    file: string,
+    size: number,
+    sha256: string,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const command = new PutObjectCommand({
+          ...params,
+          Body: createReadStream(file, { highWaterMark: 1 << 20 }),
+          ContentLength: size,
+        });
+        command.middlewareStack.add(
+          (next) => (args) => {
+            const request = args.request as { headers?: Record<string, string> };
+            if (request.headers) request.headers['x-amz-content-sha256'] = sha256;
+            return next(args);
+          },
+          { step: 'build', name: 'pipewrightPayloadSha256' },
+        );
+        const output = await this.client.send(command, { abortSignal: signal });
+        return output.ETag;
+      } catch (error) {
+        const kind = classifyS3Error(error).kind;
+        const passing = kind === 'unreachable' || kind === 'server' || kind === 'throttled';
+        if (!passing || attempt >= PUT_ATTEMPTS || signal?.aborted) throw error;
+        await sleep(250 * 2 ** attempt, undefined, { signal });
+      }
+    }
+  }
+
+  /** A local file too large for one PutObject, in parts (lib-storage retries each part). */
+  private async uploadFile(params: PutParams, file: string, size: number): Promise<string | undefined> {
+    const upload = new Upload({
+      client: this.client,
+      params: { ...params, Body: createReadStream(file, { highWaterMark: 1 << 20 }) },
+      // S3 takes at most 10,000 parts.
+      partSize: Math.max(this.partSize, Math.ceil(size / 10_000)),
+      queueSize: this.queueSize,
+      leavePartsOnError: false,
+    });
+    return (await upload.done()).ETag;
   }
 
   private listPage(prefix: string, token: string | undefined) {
@@ -340,10 +524,10 @@ export class S3ObjectStore implements ObjectStore {
   /**
    * Hands the body on as it arrives (a PassThrough costs next to nothing per chunk,
    * unlike an async generator); a connection lost midway becomes the same one-line
-   * error, and a reader that stops early releases the connection.
+   * error, and a reader that stops early releases the connection. `out` may keep a
+   * run's copy on the way.
    */
-  private guard(body: Readable, key: string): Readable {
-    const out = new PassThrough();
+  private guard(body: Readable, key: string, out: Transform): Readable {
     body.on('error', (error) => out.destroy(this.readError(error, key) as Error));
     out.on('close', () => {
       if (!body.destroyed) body.destroy();
@@ -363,6 +547,54 @@ function assertKey(key: string, root: string): void {
   if (bad) throw new UsageError(`refusing key ${JSON.stringify(key)} under ${root}: it ${bad}`);
 }
 
+/**
+ * Hands the body on while keeping it as the run's copy of `key` (the reader waits
+ * for the disk, so memory stays flat); the copy counts once all `size` bytes were
+ * written. A reader that stops early, or a disk that fails, leaves no copy.
+ */
+function keepingCopy(copies: RunCopies, key: string, etag: string, size: number): Transform {
+  const file = copies.newFile();
+  const sink = createWriteStream(file);
+  let failed = false;
+  /** The chunk waiting for the disk to drain (or fail). */
+  let waiting: (() => void) | undefined;
+  const release = () => {
+    const next = waiting;
+    waiting = undefined;
+    next?.();
+  };
+  sink.on('drain', release);
+  sink.on('error', () => {
+    failed = true;
+    release();
+  });
+  const discard = () => {
+    sink.destroy();
+    void rm(file, { force: true });
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (failed || sink.write(chunk)) return done(null, chunk);
+      waiting = () => done(null, chunk);
+    },
+    flush(done) {
+      if (failed) {
+        discard();
+        return done();
+      }
+      sink.end(() => {
+        if (!failed && sink.bytesWritten === size) copies.keep(key, file, etag, size);
+        else discard();
+        done();
+      });
+    },
+    destroy(error, done) {
+      if (!sink.writableFinished) discard();
+      done(error);
+    },
+  });
+}
+
 /** A failure of the body being written, carried past the S3 error mapping unchanged. */
 class BodyError extends Error {
   override readonly cause: unknown;
@@ -372,8 +604,11 @@ class BodyError extends Error {
   }
 }
 
-/** The body as a byte stream for Upload, counting what passes (a Transform: cheap per chunk). */
-function countBytes(body: AsyncIterable<Uint8Array | string>): {
+/** The body as a byte stream, counting (and with `hash`, hashing) what passes (a Transform: cheap per chunk). */
+function countBytes(
+  body: AsyncIterable<Uint8Array | string>,
+  hash?: Hash,
+): {
   stream: Readable;
   bytes(): number;
   failure(): unknown;
@@ -384,6 +619,7 @@ function countBytes(body: AsyncIterable<Uint8Array | string>): {
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.byteLength;
+      hash?.update(chunk);
       done(null, chunk);
     },
   });

@@ -119,8 +119,14 @@ export function s3ClientConfig(env: NodeJS.ProcessEnv = process.env): S3ClientCo
     ...(compatible &&
       env.AWS_RESPONSE_CHECKSUM_VALIDATION === undefined && { responseChecksumValidation: 'WHEN_REQUIRED' }),
     requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: SOCKET_TIMEOUT_MS },
+    // Without a logger the SDK writes some warnings (a failed streamed upload) to the console; the error we
+    // report is the one line.
+    logger: SILENT,
   };
 }
+
+const quiet = () => {};
+const SILENT = { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet };
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();

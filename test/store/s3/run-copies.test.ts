@@ -1,0 +1,181 @@
+// A run's local copies of bucket objects (versitygw on loopback): what the run
+// writes or reads whole is read again from the runner's disk, but only while the
+// bucket still holds that very object; the folder goes when the run ends.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
+import { stubS3Env } from '../../support/s3-env.js';
+import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
+
+let server: Versitygw;
+let store: S3ObjectStore;
+let parent: string;
+
+beforeAll(async () => {
+  server = await startVersitygw({ buckets: ['lake'] });
+  stubS3Env(server);
+  store = openS3Store('s3://lake/copies', { partSize: 5 * 1024 * 1024, queueSize: 2 });
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await server?.stop();
+});
+
+beforeEach(() => {
+  parent = mkdtempSync(join(tmpdir(), 'pw-run-copies-'));
+});
+
+afterEach(() => {
+  rmSync(parent, { recursive: true, force: true });
+});
+
+async function bytesOf(stream: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function* chunks(text: string, times: number): AsyncGenerator<string> {
+  for (let i = 0; i < times; i++) yield text;
+}
+
+/** The copy files of the run folder under `parent` (one folder per run). */
+function copyFiles(): string[] {
+  return readdirSync(parent).flatMap((folder) => readdirSync(join(parent, folder)).map((f) => join(parent, folder, f)));
+}
+
+/** The file in the run folder holding `content` (the test alters it to see whether a read uses it). */
+function copyHolding(content: Buffer): string {
+  const file = copyFiles().find((f) => readFileSync(f).equals(content));
+  if (file === undefined) throw new Error('no local copy holds these bytes');
+  return file;
+}
+
+describe('run copies of a bucket store', () => {
+  it("reads what the run wrote from the runner's disk, sent in one PutObject", async () => {
+    const run = store.withRunCopies(parent);
+    const line = 'order_id,order_total\n1,10.00\n';
+    const written = await run.store.write('bronze/orders.csv', chunks(line, 1000));
+    expect(written.size).toBe(line.length * 1000);
+    // The run's view waits for what it sends: a head after the write sees the object.
+    const sent = await run.store.head('bronze/orders.csv');
+    expect(sent?.size).toBe(line.length * 1000);
+    expect(sent?.etag).not.toMatch(/-\d+"?$/); // one request, not a multipart upload
+    const bytes = Buffer.from(line.repeat(1000));
+    expect(await bytesOf(await store.read('bronze/orders.csv'))).toEqual(bytes);
+
+    // Same size, other bytes: a read that answers with them came from the copy, not the bucket.
+    const marked = Buffer.from(bytes.toString().replaceAll('10.00', '99.99'));
+    writeFileSync(copyHolding(bytes), marked);
+    expect(await bytesOf(await run.store.read('bronze/orders.csv'))).toEqual(marked);
+    await run.close();
+  });
+
+  it('does not use a copy once the bucket holds another object at the key, or when the copy lost bytes', async () => {
+    const run = store.withRunCopies(parent);
+    await run.store.write('bronze/replaced.csv', chunks('a,b\n', 100));
+    await run.store.head('bronze/replaced.csv'); // in the bucket
+    const copy = copyHolding(Buffer.from('a,b\n'.repeat(100)));
+    // Someone else replaces the object: same size, other bytes, another ETag.
+    await store.write('bronze/replaced.csv', 'c,d\n'.repeat(100));
+    expect((await bytesOf(await run.store.read('bronze/replaced.csv'))).toString()).toBe('c,d\n'.repeat(100));
+    expect(existsSync(copy)).toBe(false);
+
+    await run.store.write('bronze/truncated.csv', chunks('e,f\n', 100));
+    await run.store.head('bronze/truncated.csv');
+    const short = copyHolding(Buffer.from('e,f\n'.repeat(100)));
+    writeFileSync(short, 'e,f\n');
+    expect((await bytesOf(await run.store.read('bronze/truncated.csv'))).toString()).toBe('e,f\n'.repeat(100));
+
+    await run.store.write('bronze/deleted.csv', chunks('g\n', 10));
+    await run.store.head('bronze/deleted.csv');
+    await store.delete('bronze/deleted.csv');
+    await expect(run.store.read('bronze/deleted.csv')).rejects.toThrow('does not exist');
+    await run.close();
+  });
+
+  it('keeps what it read whole from the bucket, and nothing from a reader that stopped early', async () => {
+    const raw = 'order_id\n'.repeat(200_000);
+    await store.write('raw/orders.csv', raw);
+    const run = store.withRunCopies(parent);
+    const first = await run.store.read('raw/orders.csv');
+    for await (const _ of first) break; // the header only
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(copyFiles()).toEqual([]);
+
+    expect((await bytesOf(await run.store.read('raw/orders.csv'))).toString()).toBe(raw);
+    const marked = raw.replace('order_id', 'ORDER_ID');
+    writeFileSync(copyHolding(Buffer.from(raw)), marked);
+    expect((await bytesOf(await run.store.read('raw/orders.csv'))).toString()).toBe(marked);
+    // Another process of the bucket (no copies) reads the bucket's bytes.
+    expect((await bytesOf(await store.read('raw/orders.csv'))).toString()).toBe(raw);
+    await run.close();
+  });
+
+  it('sends a spooled write above the single-request limit in parts, byte for byte', async () => {
+    const parted = openS3Store('s3://lake/copies', { singlePutMax: 6 * 1024 * 1024, partSize: 5 * 1024 * 1024 });
+    const run = parted.withRunCopies(parent);
+    const block = createHash('sha512').update('x').digest('hex').repeat(1024); // 128 KiB
+    await run.store.write('big/blob.txt', chunks(block, 80)); // 10 MiB
+    expect((await run.store.head('big/blob.txt'))?.etag).toMatch(/-\d+"?$/); // parts: above the limit
+    expect((await bytesOf(await store.read('big/blob.txt'))).toString()).toBe(block.repeat(80));
+    await run.close();
+  });
+
+  it('leaves neither an object nor a copy when the body fails or the write is aborted', async () => {
+    const run = store.withRunCopies(parent);
+    async function* failing(): AsyncGenerator<string> {
+      yield 'a,b\n';
+      throw new Error('row 2: not a number');
+    }
+    await expect(run.store.write('failed/out.csv', failing())).rejects.toThrow('row 2: not a number');
+    const controller = new AbortController();
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; ; i++) {
+        if (i === 3) controller.abort(new Error('attempt timed out'));
+        yield Buffer.alloc(1024 * 1024, i);
+      }
+    }
+    await expect(run.store.write('aborted/out.bin', endless(), { signal: controller.signal })).rejects.toThrow(
+      'attempt timed out',
+    );
+    expect(await store.head('failed/out.csv')).toBeUndefined();
+    expect(await store.head('aborted/out.bin')).toBeUndefined();
+    expect(copyFiles()).toEqual([]);
+    await run.close();
+  });
+
+  it('reads a write from its copy while sending it, and a send that failed is the error of the next call for the key', async () => {
+    const nowhere = openS3Store('s3://no-such-lake/copies').withRunCopies(parent);
+    await nowhere.store.write('bronze/orders.csv', chunks('a,b\n', 100));
+    // Written by this run, not yet (or never) in the bucket: the run reads what it wrote.
+    expect((await bytesOf(await nowhere.store.read('bronze/orders.csv'))).toString()).toBe('a,b\n'.repeat(100));
+    await expect(nowhere.store.head('bronze/orders.csv')).rejects.toThrow('s3://no-such-lake');
+    await expect(nowhere.store.copy('bronze/orders.csv', 'versions/orders.csv')).rejects.toThrow('s3://no-such-lake');
+    await nowhere.close();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('removes its folder when the run ends, and one a killed run left behind', async () => {
+    // A folder named for a process that is gone, as a run killed with -9 leaves it.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const left = join(parent, `pipewright-copies-${dead}-abc123`);
+    mkdirSync(left);
+    writeFileSync(join(left, '1'), 'stale');
+
+    const run = store.withRunCopies(parent);
+    await run.store.write('bronze/ends.csv', chunks('x\n', 10));
+    expect(existsSync(left)).toBe(false);
+    expect(readdirSync(parent)).toHaveLength(1);
+    await run.close();
+    expect(readdirSync(parent)).toEqual([]);
+    await expect(run.store.write('bronze/after.csv', chunks('y\n', 1))).rejects.toThrow('the run has ended');
+    expect((await bytesOf(await run.store.read('bronze/ends.csv'))).toString()).toBe('x\n'.repeat(10));
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
