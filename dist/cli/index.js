@@ -7900,17 +7900,22 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3181);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4475);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+
+// The status site's worker threads load this same bundle (src/site/threads.ts): the command runs on the main thread only.
+if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread)
+    process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3181:
+/***/ 4475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16583,6 +16588,18 @@ function leaseKey(ref) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/worker-file.ts
+// Where a worker thread's code is: beside its module when pipewright runs from source
+// (tsx), its own bundle in dist/<name>/ when it runs from the bundles (scripts/build.js
+// bundles each worker entry). Joined at run time, so the bundler leaves the path alone.
+/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
+function workerFile(source, bundle) {
+    const fromSource = import.meta.url.endsWith('.ts');
+    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
+}
+
 ;// CONCATENATED MODULE: ./src/store/errno.ts
 // Node's filesystem errors carry their errno name in `code`.
 /**
@@ -16600,22 +16617,8 @@ function isCode(error, code) {
     return error?.code === code;
 }
 
-;// CONCATENATED MODULE: ./src/store/pid.ts
-// Whether a process on this host still runs: decides if a temp file or a lock
-// was left behind by a killed writer.
-/** True unless the kernel says no such process; a process we may not signal still counts as alive. */
-function isProcessAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-
+// EXTERNAL MODULE: ./src/store/pid.ts
+var store_pid = __nccwpck_require__(7160);
 ;// CONCATENATED MODULE: ./src/store/rows.ts
 // Rows as manifests count them: for .csv files, records after the header (a
 // newline inside quotes does not end a record; blank lines are no records); for
@@ -16628,28 +16631,49 @@ function rowCounterFor(path) {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-/** CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records. */
+/**
+ * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
+ * It jumps from quote to line break with indexOf (native, many bytes per step) instead of judging
+ * every byte: this counter sees every byte a run writes, and its input checksums.
+ */
 function csvRecordCounter() {
     let records = 0;
     let inQuotes = false;
+    /** The current line holds something besides CRs. */
     let hasContent = false;
     return {
         add(chunk) {
-            for (let i = 0; i < chunk.length; i++) {
-                const byte = chunk[i];
-                if (byte === QUOTE) {
-                    inQuotes = !inQuotes;
-                    hasContent = true;
+            const n = chunk.length;
+            let quote = chunk.indexOf(QUOTE);
+            let lf = chunk.indexOf(LF);
+            /** Start of the bytes not yet judged for content (outside quotes). */
+            let from = 0;
+            for (;;) {
+                if (inQuotes) {
+                    if (quote < 0)
+                        return;
+                    inQuotes = false;
+                    from = quote + 1;
+                    quote = chunk.indexOf(QUOTE, from);
+                    if (lf >= 0 && lf < from)
+                        lf = chunk.indexOf(LF, from);
                 }
-                else if (byte === LF) {
-                    if (inQuotes)
-                        continue;
-                    if (hasContent)
+                else if (lf >= 0 && (quote < 0 || lf < quote)) {
+                    if (hasContent || !onlyCrs(chunk, from, lf))
                         records++;
                     hasContent = false;
+                    from = lf + 1;
+                    lf = chunk.indexOf(LF, from);
                 }
-                else if (byte !== CR) {
+                else if (quote >= 0) {
                     hasContent = true;
+                    inQuotes = true;
+                    quote = chunk.indexOf(QUOTE, quote + 1);
+                }
+                else {
+                    if (!hasContent)
+                        hasContent = !onlyCrs(chunk, from, n);
+                    return;
                 }
             }
         },
@@ -16657,6 +16681,12 @@ function csvRecordCounter() {
             return Math.max(0, records + (hasContent ? 1 : 0) - 1);
         },
     };
+}
+function onlyCrs(chunk, start, end) {
+    for (let i = start; i < end; i++)
+        if (chunk[i] !== CR)
+            return false;
+    return true;
 }
 /** Lines, counting a last line without its newline. */
 function lineCounter() {
@@ -16740,7 +16770,7 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         const pid = Number(match[1]);
         const path = (0,external_node_path_.join)(dir, name);
         try {
-            const abandoned = pid !== process.pid && !isProcessAlive(pid);
+            const abandoned = pid !== process.pid && !(0,store_pid/* isProcessAlive */.j)(pid);
             if (abandoned || now - (await (0,promises_.stat)(path)).mtimeMs > staleAfterMs) {
                 await (0,promises_.unlink)(path);
                 swept.push(path);
@@ -16764,16 +16794,40 @@ async function openAtomic(target, staleAfterMs) {
     // Counted as written, so publishing needs no second read of a large output.
     const rows = rowCounterFor(target);
     let bytes = 0;
-    let pending = [];
+    // Small writes gather in one buffer, reused from flush to flush: no allocation per write.
+    let pending;
     let pendingBytes = 0;
+    // Writes take turns, so one not awaited still lands in order and never fills the buffer being written.
+    let queue = Promise.resolve();
+    let failure;
     let state = 'open';
     const flush = async () => {
-        if (pendingBytes === 0)
+        if (pendingBytes === 0 || pending === undefined)
             return;
-        const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-        pending = [];
+        const length = pendingBytes;
         pendingBytes = 0;
-        await writeAll(handle, buffer, temp);
+        await writeAll(handle, pending.subarray(0, length), temp);
+    };
+    const put = async (chunk) => {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (buffer.byteLength === 0)
+            return;
+        hash.update(buffer);
+        rows.add(buffer);
+        bytes += buffer.byteLength;
+        if (pendingBytes + buffer.byteLength > FLUSH_BYTES)
+            await flush();
+        if (buffer.byteLength >= FLUSH_BYTES) {
+            // A big chunk goes to the file as it is, written before write() resolves.
+            await writeAll(handle, buffer, temp);
+            return;
+        }
+        // Copied: the caller may reuse its buffer once write() resolves.
+        pending ??= new Uint8Array(FLUSH_BYTES);
+        pending.set(buffer, pendingBytes);
+        pendingBytes += buffer.byteLength;
+        if (pendingBytes === FLUSH_BYTES)
+            await flush();
     };
     const assertOpen = () => {
         if (state !== 'open')
@@ -16782,22 +16836,20 @@ async function openAtomic(target, staleAfterMs) {
     return {
         async write(chunk) {
             assertOpen();
-            const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-            if (buffer.byteLength === 0)
-                return;
-            hash.update(buffer);
-            rows.add(buffer);
-            bytes += buffer.byteLength;
-            // Copy: the caller may reuse its buffer once write() resolves.
-            pending.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
-            pendingBytes += buffer.byteLength;
-            if (pendingBytes >= FLUSH_BYTES)
-                await flush();
+            const done = queue.then(() => put(chunk));
+            // A failed write fails the commit too, even when its own promise went unobserved.
+            queue = done.catch((error) => {
+                failure ??= error;
+            });
+            await done;
         },
         async commit() {
             assertOpen();
             state = 'committed';
             try {
+                await queue;
+                if (failure !== undefined)
+                    throw failure;
                 await flush();
                 await handle.sync();
                 await handle.close();
@@ -16859,6 +16911,36 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+;// CONCATENATED MODULE: ./src/store/file-chunks.ts
+/** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
+const READ_CHUNK = 1 << 20;
+/** Reads the opened file from its current position to the end, then closes it. */
+async function* fileChunks(handle, signal) {
+    let filling = new Uint8Array(READ_CHUNK);
+    let spare = new Uint8Array(READ_CHUNK);
+    let reading;
+    try {
+        reading = handle.read(filling, 0, READ_CHUNK, null);
+        for (;;) {
+            signal?.throwIfAborted();
+            const { bytesRead } = await reading;
+            reading = undefined;
+            if (bytesRead === 0)
+                return;
+            const chunk = filling.subarray(0, bytesRead);
+            // The buffer the caller gave back by asking for this chunk takes the next read.
+            [filling, spare] = [spare, filling];
+            reading = handle.read(filling, 0, READ_CHUNK, null);
+            yield chunk;
+        }
+    }
+    finally {
+        // Never close the file under a read still in flight.
+        await reading?.catch(() => { });
+        await handle.close();
+    }
+}
+
 // EXTERNAL MODULE: ./src/store/object-store.ts
 var object_store = __nccwpck_require__(3266);
 ;// CONCATENATED MODULE: ./src/store/fs-store.ts
@@ -16867,6 +16949,7 @@ var object_store = __nccwpck_require__(3266);
 // whole or not at all; a copy is a hard link renamed into place, so versions and
 // publishes move no bytes. Metadata is not kept on the filesystem: the records
 // and manifests carry every checksum, and metadata is only ever a shortcut.
+
 
 
 
@@ -16905,14 +16988,23 @@ class fs_store_FsObjectStore {
         }
     }
     async read(key) {
-        const path = this.pathOf(key);
         // Opened first, so a missing object fails here rather than on the first chunk.
-        const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+        return (0,external_node_fs_.createReadStream)('', { fd: await this.#open(key), highWaterMark: 1 << 20, autoClose: true });
+    }
+    async #open(key) {
+        const path = this.pathOf(key);
+        return (0,promises_.open)(path, 'r').catch((error) => {
             if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
                 throw new object_store/* ObjectNotFoundError */.d_(key, path);
             throw error;
         });
-        return (0,external_node_fs_.createReadStream)('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
+    }
+    /**
+     * The object's bytes in chunks of one reused buffer, each valid until the next is asked for:
+     * for readers that copy what they keep (a scan, a checksum), with no allocation per chunk.
+     */
+    async *readChunks(key, options = {}) {
+        yield* fileChunks(await this.#open(key), options.signal);
     }
     async readText(key) {
         try {
@@ -17046,19 +17138,47 @@ function infoOf(key, info) {
 
 
 
+
+
 const MANIFEST_NAME = '_manifest.json';
+/** Past this a folder's file has its rows counted in a worker thread while this one hashes it. */
+const ROWS_ASIDE_FROM_BYTES = 8 << 20;
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 async function checksumObject(store, key, signal) {
+    const fs = store instanceof fs_store_FsObjectStore ? store : undefined;
+    const size = fs ? (await fs.head(key))?.size : undefined;
+    const aside = fs && size !== undefined && size >= ROWS_ASIDE_FROM_BYTES ? rowsAside(fs.pathOf(key)) : undefined;
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const rows = rowCounterFor(key);
+    const rows = aside ? undefined : rowCounterFor(key);
     let bytes = 0;
-    for await (const chunk of await store.read(key, { signal })) {
+    // A folder's file through one reused buffer: hashed and counted, nothing kept.
+    const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
+    for await (const chunk of chunks) {
         const buffer = chunk;
         hash.update(buffer);
-        rows.add(buffer);
+        rows?.add(buffer);
         bytes += buffer.byteLength;
     }
-    return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+    const sha256 = hash.digest('hex');
+    const counted = rows?.total() ?? (await aside);
+    // A worker that could not run: the rows are counted here after all.
+    return { path: key, rows: counted ?? (await countRows(store, key, signal)), bytes, sha256 };
+}
+/** The rows of the file at `path`, counted by a worker thread; undefined when it cannot. */
+function rowsAside(path) {
+    return new Promise((resolve) => {
+        const worker = new external_node_worker_threads_.Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
+        worker.once('message', (rows) => resolve(rows));
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
+    });
+}
+async function countRows(store, key, signal) {
+    const rows = rowCounterFor(key);
+    const chunks = store instanceof fs_store_FsObjectStore ? store.readChunks(key, { signal }) : await store.read(key, { signal });
+    for await (const chunk of chunks)
+        rows.add(chunk);
+    return rows.total();
 }
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
 async function checksumFile(path, dataRoot) {
@@ -17181,13 +17301,61 @@ async function readVersion(store, ref, runId) {
     return readJson(store, `${versionKey(ref, runId)}/${VERSION_MARKER}`);
 }
 /**
+ * Copies a committed staged output into the run's version while the run goes on
+ * (a bucket copies 500 MB server-side in seconds, so the publish need not wait for
+ * it). Nothing is published by this: `_version.json` is written only by
+ * createVersion, which keeps the copy only if neither object changed since.
+ * Undefined when the copy failed (createVersion then copies as usual).
+ */
+async function copyIntoVersion(store, ref, runId, staged, path) {
+    try {
+        const source = await store.head(staged);
+        if (!source)
+            return undefined;
+        const key = `${versionKey(ref, runId)}/${path}`;
+        const copied = await store.copy(staged, key);
+        // The copy is pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
+        const after = await store.head(staged);
+        if (after?.etag !== source.etag)
+            return undefined;
+        return { key, stagedEtag: source.etag, etag: copied.etag };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Removes the version copies a run made ahead (`copyIntoVersion`) when it does not publish. */
+async function discardVersionCopies(store, outputs) {
+    const copies = await Promise.all(outputs.map((o) => o.versioned));
+    for (const copy of copies)
+        if (copy)
+            await store.delete(copy.key);
+}
+/**
  * Makes the immutable version of a run from its staged outputs: each object is
- * checked against what its writer hashed, copied into the version, and
- * `_version.json` is written last.
+ * checked against what its writer hashed, copied into the version (unless the
+ * run already copied it and neither object changed since), and `_version.json`
+ * is written last.
  */
 async function createVersion(store, ref, runId, outputs, made) {
     const dir = versionKey(ref, runId);
-    await (0,object_store/* deletePrefix */.A)(store, `${dir}/`); // a half-made version of a killed attempt at this
+    const ahead = new Map();
+    for (const output of outputs) {
+        const copy = await output.versioned;
+        if (copy && (await store.head(output.staged))?.etag === copy.stagedEtag)
+            ahead.set(copy.key, copy);
+    }
+    // Anything else there is a half-made version of a killed attempt at this.
+    if (ahead.size === 0)
+        await (0,object_store/* deletePrefix */.A)(store, `${dir}/`);
+    else {
+        const stale = [];
+        for await (const info of store.list(`${dir}/`))
+            if (ahead.get(info.key)?.etag !== info.etag)
+                stale.push(info.key);
+        for (const key of stale)
+            await store.delete(key);
+    }
     const files = [];
     for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
         const sum = await stagedChecksum(store, output);
@@ -17195,7 +17363,10 @@ async function createVersion(store, ref, runId, outputs, made) {
             throw new Error(`staged output ${output.name} (${sum.path}) changed after it was committed ` +
                 `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`);
         }
-        await store.copy(output.staged, `${dir}/${output.path}`);
+        const key = `${dir}/${output.path}`;
+        const copy = ahead.get(key);
+        if (!copy || (await store.head(key))?.etag !== copy.etag)
+            await store.copy(output.staged, key);
         files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
     }
     crashPoint('version-linked');
@@ -17634,7 +17805,7 @@ function lockHandle(path, holder, content) {
 }
 function isAbandoned(holder) {
     // A pid means nothing on another machine: such a lock is only ever released by its holder.
-    return holder.host === (0,external_node_os_.hostname)() && !isProcessAlive(holder.pid);
+    return holder.host === (0,external_node_os_.hostname)() && !(0,store_pid/* isProcessAlive */.j)(holder.pid);
 }
 function describe(holder) {
     return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
@@ -17740,6 +17911,7 @@ var record_file = __nccwpck_require__(7963);
 const READ_CONCURRENCY = 32;
 class FsLedger {
     dataRoot;
+    /** Whether it keeps the index (FsLedgerOptions.index). */
     indexed;
     constructor(dataRoot, options = {}) {
         this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
@@ -17832,7 +18004,7 @@ class FsLedger {
         if (record.state !== 'running')
             return record;
         const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
-        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || isProcessAlive(holder.pid));
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || (0,store_pid/* isProcessAlive */.j)(holder.pid));
         return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
@@ -17845,34 +18017,50 @@ class FsLedger {
     }
     /**
      * Every run of a pipeline in one pass, each partition's oldest first and its
-     * latest settled (the status site). The index names each partition's records,
-     * so no folder is listed; they are read synchronously: a ten-year history is
-     * tens of thousands of small files, and each promise round trip through the
-     * thread pool costs more than the read itself (3× the CPU, measured).
+     * latest settled. The index names each partition's records, so no folder is
+     * listed; they are read synchronously: a ten-year history is tens of thousands
+     * of small files, and each promise round trip through the thread pool costs
+     * more than the read itself (3× the CPU, measured).
      */
     async history(dagId) {
-        const dir = this.dagDir(dagId);
         const all = [];
-        for (const entry of await this.entries(dagId, true)) {
-            let runs;
-            try {
-                runs = entry.runIds.map((runId) => {
-                    const path = (0,external_node_path_.join)(dir, entry.partition, `${runId}.json`);
-                    return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
-                });
-            }
-            catch (error) {
-                // Removed since the index was checked: list the folder instead.
-                if (!isCode(error, 'ENOENT'))
-                    throw error;
-                runs = await this.runs(dagId, entry.partition);
-            }
-            runs.sort(store_ledger/* compareRuns */.qB);
-            const last = runs.pop();
-            if (last)
-                all.push(...runs, await this.settle(last));
-        }
+        for (const entry of await this.entries(dagId, true))
+            all.push(...(await this.historyOf(dagId, entry)));
         return all;
+    }
+    /**
+     * `history` one partition at a time, newest partition first (the status site):
+     * a long history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        for (const entry of (await this.entries(dagId, true)).reverse()) {
+            const runs = await this.historyOf(dagId, entry);
+            if (runs.length > 0)
+                visit(runs);
+        }
+    }
+    /** The runs of one partition the index names, oldest first, the latest settled. */
+    async historyOf(dagId, entry) {
+        const dir = this.dagDir(dagId);
+        let runs;
+        try {
+            runs = entry.runIds.map((runId) => {
+                // Concatenated, not joined: `dir` is already normal, and a history reads thousands of these.
+                const path = `${dir}/${entry.partition}/${runId}.json`;
+                return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
+            });
+        }
+        catch (error) {
+            // Removed since the index was checked: list the folder instead.
+            if (!isCode(error, 'ENOENT'))
+                throw error;
+            runs = await this.runs(dagId, entry.partition);
+        }
+        runs.sort(store_ledger/* compareRuns */.qB);
+        const last = runs.pop();
+        if (last)
+            runs.push(await this.settle(last));
+        return runs;
     }
     /** The file that holds one run's record. */
     recordKey(record) {
@@ -18004,7 +18192,7 @@ async function openDataRoot(dataRoot) {
     return opened;
 }
 async function openBucket(dataRoot) {
-    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8819));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
     const store = openS3Store(dataRoot);
     await checkBucket(store);
@@ -19008,446 +19196,6 @@ function executeDag(opts) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/run/staging.ts
-// Where a run's tasks write, and what they committed. Each attempt of each task
-// gets its own staging prefix and its own writer; when the attempt ends (success,
-// failure, timeout or cancel) the writer closes, so code an attempt left running
-// can never write into the partition again. A task's outputs are exactly what
-// its successful attempt committed; tasks after it read them from there.
-//
-// Handlers name datasets (`ctx.read('raw_orders')`, `ctx.write('daily_sales', …)`)
-// and this maps the names to keys of the data root's store, a folder or a
-// bucket alike. On a folder the path API of earlier versions (`ctx.outputs.X`
-// with `ctx.writer`) is kept: a path is taken to mean the attempt's staged copy.
-
-
-
-
-
-
-
-
-class RunStaging {
-    committed = new Map();
-    store;
-    ref;
-    runId;
-    live;
-    inputs;
-    passThrough;
-    inputStores;
-    /**
-     * `live` maps each staged output name to its contract key, `inputs` each input
-     * name to its key; `passThrough` are outputs the executor writes itself (the
-     * quality report), by key; `inputStores` hold the inputs that live in another
-     * data root (a `from:` input whose upstream publishes elsewhere).
-     */
-    constructor(store, ref, runId, live, inputs, passThrough = {}, inputStores = {}) {
-        this.store = store;
-        this.inputStores = inputStores;
-        this.ref = ref;
-        this.runId = runId;
-        this.live = live;
-        this.inputs = inputs;
-        this.passThrough = passThrough;
-    }
-    /** Outputs of a task reused from an earlier run of the partition (resume). */
-    reuse(taskId, outputs) {
-        for (const o of outputs)
-            this.committed.set(o.name, { name: o.name, taskId, key: o.path, sha256: o.sha256 });
-    }
-    open(taskId, attempt) {
-        const prefix = attemptStagingKey(this.ref, this.runId, taskId, attempt);
-        const own = {};
-        const visible = { ...this.passThrough };
-        for (const [name, key] of Object.entries(this.live)) {
-            own[name] = `${prefix}/${key}`;
-            visible[name] = this.committed.get(name)?.key ?? own[name];
-        }
-        const label = `${taskId} attempt ${attempt}`;
-        const writer = attemptWriter(this.store, prefix, own, label);
-        const fs = this.store instanceof fs_store_FsObjectStore ? this.store : undefined;
-        const datasets = {
-            read: (name, options) => this.readDataset(name, label, options?.signal),
-            write: (name, data) => writer.writeKey(this.ownKey(own, name), data),
-            open: (name) => writer.openKey(this.ownKey(own, name)),
-            exists: async (name) => {
-                const key = this.committed.get(name)?.key ?? this.inputs[name];
-                return key !== undefined && (await this.storeFor(name).head(key)) !== undefined;
-            },
-            where: (name) => this.inputs[name] ?? this.live[name] ?? this.passThrough[name] ?? name,
-        };
-        return {
-            outputs: fs ? Object.fromEntries(Object.entries(visible).map(([n, key]) => [n, fs.pathOf(key)])) : {},
-            writer: fs ? pathWriter(fs, writer, own, this.live) : bucketPathWriter(this.store),
-            datasets,
-            finish: async (success) => {
-                writer.close();
-                if (!success)
-                    return [];
-                const records = [];
-                for (const [name, key] of Object.entries(own)) {
-                    const viaWriter = writer.committed.get(key);
-                    // Commands write their files themselves: whatever sits at an output's key counts.
-                    if (!viaWriter && !(await this.store.head(key)))
-                        continue;
-                    const sum = viaWriter ?? (await checksumObject(this.store, key));
-                    this.committed.set(name, {
-                        name,
-                        taskId,
-                        key,
-                        sha256: sum.sha256,
-                        ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
-                    });
-                    records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
-                }
-                crashPoint(`staged-${taskId}`);
-                return records;
-            },
-        };
-    }
-    /** Everything the run's tasks committed, ready to become a version. */
-    stagedOutputs() {
-        return [...this.committed.values()].map((c) => ({
-            name: c.name,
-            path: this.live[c.name] ?? c.key,
-            staged: c.key,
-            sha256: c.sha256,
-            ...(c.written ? { written: c.written } : {}),
-        }));
-    }
-    ownKey(own, name) {
-        const key = own[name];
-        if (key !== undefined)
-            return key;
-        const names = Object.keys(own).join(', ') || 'none';
-        throw new Error(`cannot write '${name}': it is not one of the pipeline's outputs (${names})`);
-    }
-    async *readDataset(name, label, signal) {
-        const key = this.committed.get(name)?.key ?? this.inputs[name];
-        if (key === undefined) {
-            if (this.live[name] !== undefined)
-                throw new Error(`${label} cannot read output '${name}': no task before it has written it in this run`);
-            const known = [...Object.keys(this.inputs), ...Object.keys(this.live)].join(', ');
-            throw new Error(`cannot read '${name}': it is not one of the pipeline's inputs or outputs (${known})`);
-        }
-        yield* (await this.storeFor(name).read(key, { signal }));
-    }
-    /** Outputs of this run are in its own store; an input may be in its upstream's. */
-    storeFor(name) {
-        return this.committed.has(name) ? this.store : (this.inputStores[name] ?? this.store);
-    }
-}
-/** A writer of this attempt's staged keys that refuses everything once closed. */
-function attemptWriter(store, prefix, own, label) {
-    const committed = new Map();
-    const openFiles = new Set();
-    const ownKeys = new Set(Object.values(own));
-    let closed = false;
-    const assertOpen = () => {
-        if (closed)
-            throw new Error(`${label} has ended: its writer is closed, so nothing it writes now can reach the data`);
-    };
-    const openKey = async (key) => {
-        assertOpen();
-        if (!ownKeys.has(key) || !key.startsWith(`${prefix}/`))
-            throw new Error(`cannot write ${key}: not an output`);
-        const file = await openObject(store, key);
-        if (closed) {
-            await file.abort();
-            assertOpen();
-        }
-        openFiles.add(file);
-        return {
-            async write(chunk) {
-                assertOpen();
-                await file.write(chunk);
-            },
-            async commit() {
-                assertOpen();
-                openFiles.delete(file);
-                const result = await file.commit();
-                committed.set(key, { bytes: result.bytes, rows: result.rows, sha256: result.sha256 });
-                return result;
-            },
-            async abort() {
-                openFiles.delete(file);
-                await file.abort();
-            },
-        };
-    };
-    return {
-        committed,
-        openKey,
-        writeKey: async (key, data) => writeWhole(await openKey(key), data),
-        close() {
-            closed = true;
-            for (const file of openFiles)
-                void file.abort().catch(() => { });
-            openFiles.clear();
-        },
-    };
-}
-/**
- * Datasets read and written in place, unstaged: for a scratch data root that holds
- * nothing to protect (`pipewright test`, handler unit tests).
- */
-function directDatasets(store, keys) {
-    const keyOf = (name, group, what) => {
-        const key = group[name];
-        if (key === undefined)
-            throw new Error(`cannot ${what} '${name}': the pipeline has no dataset of that name`);
-        return key;
-    };
-    const open = (name) => openObject(store, keyOf(name, keys.outputs, 'write'));
-    return {
-        async *read(name, options) {
-            const key = keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read');
-            yield* (await store.read(key, options));
-        },
-        open,
-        where: (name) => keys.inputs[name] ?? keys.outputs[name] ?? name,
-        async exists(name) {
-            const key = { ...keys.outputs, ...keys.inputs }[name];
-            return key !== undefined && (await store.head(key)) !== undefined;
-        },
-        write: async (name, data) => writeWhole(await open(name), data),
-    };
-}
-/** Writes `data` into an opened file and commits it; any failure aborts it (nothing half-written stays). */
-async function writeWhole(file, data) {
-    try {
-        if (typeof data === 'string' || data instanceof Uint8Array)
-            await file.write(data);
-        else
-            for await (const chunk of data)
-                await file.write(chunk);
-        return await file.commit();
-    }
-    catch (error) {
-        await file.abort();
-        throw error;
-    }
-}
-/** One object being written: on a folder the atomic writer; in a bucket a streamed (multipart) upload. */
-async function openObject(store, key) {
-    if (store instanceof fs_store_FsObjectStore)
-        return createAtomicWriter(store.root).open(store.pathOf(key));
-    const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const rows = rowCounterFor(key);
-    let bytes = 0;
-    let state = 'open';
-    const upload = store.write(key, body);
-    upload.catch(() => { }); // observed on commit; an abort rejects it on purpose
-    return {
-        async write(chunk) {
-            if (state !== 'open')
-                throw new Error(`write of ${store.describe(key)} is already ${state}`);
-            const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
-            if (buffer.byteLength === 0)
-                return;
-            hash.update(buffer);
-            rows.add(buffer);
-            bytes += buffer.byteLength;
-            if (!body.write(buffer))
-                await Promise.race([waitDrain(body), upload]);
-        },
-        async commit() {
-            if (state !== 'open')
-                throw new Error(`write of ${store.describe(key)} is already ${state}`);
-            state = 'committed';
-            body.end();
-            await upload;
-            return { path: store.describe(key), bytes, rows: rows.total(), sha256: hash.digest('hex') };
-        },
-        async abort() {
-            if (state !== 'open')
-                return;
-            state = 'aborted';
-            body.destroy(new Error('write aborted'));
-            await upload.catch(() => { });
-            await store.delete(key).catch(() => { });
-        },
-    };
-}
-function waitDrain(stream) {
-    return new Promise((resolve) => stream.once('drain', resolve));
-}
-/** The path API on a folder: a contract path (live or staged) names this attempt's staged copy. */
-function pathWriter(fs, writer, own, live) {
-    const byPath = new Map();
-    for (const [name, key] of Object.entries(live)) {
-        byPath.set(fs.pathOf(key), own[name]);
-        byPath.set(fs.pathOf(own[name]), own[name]);
-    }
-    const keyFor = (path) => {
-        const key = byPath.get(fs.pathOf(path));
-        if (key !== undefined)
-            return key;
-        const names = Object.keys(own).join(', ');
-        throw new Error(`cannot write ${fs.keyOf(fs.pathOf(path))}: a task writes only the pipeline's outputs, through ctx.outputs.NAME (${names})`);
-    };
-    return {
-        open: async (path) => writer.openKey(keyFor(path)),
-        writeFile: async (path, data) => writer.writeKey(keyFor(path), data),
-    };
-}
-/** In a bucket there are no paths: the path API answers with the stream API's name. */
-function bucketPathWriter(store) {
-    const refuse = async () => {
-        throw new Error(pathApiOnBucket(store, 'ctx.writer'));
-    };
-    return { open: refuse, writeFile: refuse };
-}
-/** The one line a handler gets when it uses paths on a bucket data root. */
-function pathApiOnBucket(store, what) {
-    return `${what} is a path, and the data root ${store.url} is a bucket: use ctx.read(NAME) and ctx.write(NAME, data) (or ctx.open(NAME)), which work on folders and buckets alike`;
-}
-
-;// CONCATENATED MODULE: ./src/run/duration.ts
-// Durations for people: 250ms, 4.2s, 3m05s, 1h02m.
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    if (h > 0)
-        return `${h}h${String(m).padStart(2, '0')}m`;
-    return `${m}m${String(s).padStart(2, '0')}s`;
-}
-
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./src/run/stray-errors.ts
-// Handlers run in this process, so an error their code leaves unhandled — a
-// stream 'error' event nobody listens to, a promise nobody awaits — would end the
-// whole run: no record, no report, no artifact, exactly when the evidence is
-// needed. Each handler attempt runs in its own async context, so such an error
-// is pinned on the attempt whose code raised it and fails that attempt only;
-// other tasks and partitions running at the same moment go on.
-
-const attemptOf = new external_node_async_hooks_.AsyncLocalStorage();
-const inFlight = new Set();
-let installed = false;
-/** The abort reason of an attempt whose code threw where nothing could catch it. */
-function strayError(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const stray = new Error(`unhandled error in the task's code (an 'error' event or a promise nobody awaited): ${message}`);
-    // Keep the class the task code meant (a DataContractError stays a data failure).
-    if (error instanceof Error)
-        stray.name = error.name;
-    return stray;
-}
-function onStray(error) {
-    const owner = attemptOf.getStore();
-    if (owner) {
-        if (inFlight.has(owner))
-            owner.abort(strayError(error));
-        // Code of an attempt that already ended (timed out, ignored its signal): its writer is
-        // closed, so it can harm nothing; say so instead of crashing the run.
-        else
-            process.emitWarning(`code of an ended task attempt raised: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-    }
-    // Not raised by task code: behave as Node would without us.
-    process.off('uncaughtException', onStray);
-    process.off('unhandledRejection', onStray);
-    installed = false;
-    process.nextTick(() => {
-        throw error;
-    });
-}
-/**
- * Runs `work` as the attempt `controller` belongs to: an error its code leaves
- * unhandled aborts `controller` with that error, until `release` is called.
- */
-function runAsAttempt(controller, work) {
-    if (!installed) {
-        process.on('uncaughtException', onStray);
-        process.on('unhandledRejection', onStray);
-        installed = true;
-    }
-    inFlight.add(controller);
-    const result = attemptOf.run(controller, work);
-    return { result, release: () => inFlight.delete(controller) };
-}
-
-;// CONCATENATED MODULE: ./src/run/attempt.ts
-
-
-
-
-function rejectOnAbort(signal) {
-    return new Promise((_, reject) => {
-        if (signal.aborted)
-            reject(signal.reason);
-        else
-            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-}
-/**
- * Runs one attempt. A handler that ignores its signal still fails as `timeout` when the
- * time is up (its promise is left behind, its late result ignored); commands and sensors
- * are cooperative so the processes of a command are gone when the attempt ends.
- */
-async function runAttempt(kind, env, timeoutMs, cancel) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new src_errors/* AttemptTimeoutError */.dU(`timed out after ${formatDuration(timeoutMs)}`)), timeoutMs);
-    const onCancel = () => controller.abort(cancel?.reason);
-    if (cancel?.aborted)
-        onCancel();
-    else
-        cancel?.addEventListener('abort', onCancel, { once: true });
-    let release;
-    try {
-        let work;
-        if (kind.cooperative) {
-            work = kind.run({ ...env, signal: controller.signal });
-        }
-        else {
-            // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
-            const attempt = runAsAttempt(controller, () => kind.run({ ...env, signal: controller.signal }));
-            release = attempt.release;
-            work = attempt.result;
-        }
-        if (kind.cooperative)
-            return await work;
-        work.catch(() => { }); // a late rejection after the race is lost must not crash the process
-        return await Promise.race([work, rejectOnAbort(controller.signal)]);
-    }
-    catch (error) {
-        const reason = controller.signal.aborted ? controller.signal.reason : error;
-        return { status: 'failed', failureClass: (0,src_errors/* classifyError */.fe)(reason), error: locatedTaskError(reason, env.pipeline.dir) };
-    }
-    finally {
-        release?.();
-        clearTimeout(timer);
-        cancel?.removeEventListener('abort', onCancel);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/backoff.ts
-/**
- * Delay before attempt `failedAttempt + 1`.
- * fixed: `retry_delay` every time.
- * exponential: `retry_delay × 2^(failedAttempt-1) × f`, with the jitter factor f uniform in
- * [1, 2) as Airflow does: retries of many partitions spread out instead of hitting a
- * recovering source together, a wait is never shorter than `retry_delay`, and each wait is
- * at least as long as the one before (the next base is already the previous maximum).
- * Both are capped by `max_retry_delay`.
- */
-function retryDelayMs(policy, failedAttempt, random) {
-    if (policy.retryBackoff === 'fixed')
-        return Math.min(policy.retryDelayMs, policy.maxRetryDelayMs);
-    const base = policy.retryDelayMs * 2 ** Math.max(0, failedAttempt - 1);
-    return Math.min(Math.round(base * (1 + random())), policy.maxRetryDelayMs);
-}
-
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
@@ -21668,6 +21416,7 @@ const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // consumer hand such a file to csv-parse, which is the better judge of those.
 
 
+
 const reader_QUOTE = 0x22;
 const COMMA = 0x2c;
 const reader_LF = 0x0a;
@@ -22016,28 +21765,14 @@ async function readCsv(chunks, onRecord, options = {}) {
     reader.end();
     return reader;
 }
-/** Big reads keep the per-chunk overhead out of the scanner's way. */
-const READ_CHUNK = 1 << 20;
+
 /**
  * The bytes of `path` in chunks of up to READ_CHUNK, read into one buffer that is reused: a chunk
  * is valid until the next one is asked for (a CsvReader copies what it keeps). No allocation per
  * chunk, so a 500 MB file costs no garbage collection.
  */
 async function* readChunks(path, options = {}) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const buffer = new Uint8Array(READ_CHUNK);
-        for (;;) {
-            options.signal?.throwIfAborted();
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-            if (bytesRead === 0)
-                return;
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        await handle.close();
-    }
+    yield* fileChunks(await (0,promises_.open)(path, 'r'), options.signal);
 }
 const csvReading = {
     FIELD_ESCAPED,
@@ -22116,7 +21851,7 @@ function fileSource(file) {
                 return `file not found: ${file}`;
             }
         },
-        chunks: () => readChunks(file),
+        chunks: (options) => (options?.reuseBuffer ? readChunks(file) : (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 })),
     };
 }
 const MAX_LINES_SHOWN = 3;
@@ -22137,47 +21872,90 @@ class LeaveToCsvParse extends Error {
 }
 /** The fast pass; undefined when the file must be read by csv-parse. */
 async function checkWithReader(source, dataset, rules, ctx) {
-    let evaluators;
-    let rows = 0;
+    const checks = new ByteChecks(dataset, rules, ctx);
+    // The reader copies what it keeps, so the chunks can share one buffer.
+    for await (const chunk of source.chunks({ reuseBuffer: true })) {
+        checks.push(chunk);
+        if (checks.leftToCsvParse)
+            return undefined;
+    }
+    return checks.end();
+}
+/**
+ * The checks' fast pass over bytes pushed in order, as they are read or as they are written:
+ * `end` gives the results, or undefined when the bytes must be checked by csv-parse instead.
+ */
+class ByteChecks {
+    #reader;
+    #dataset;
+    #rules;
+    #ctx;
+    #evaluators;
+    #rows = 0;
     /** The header's line ending: csv-parse reads every record with the one it found first. */
-    let eol = 0;
-    const view = new BytesRow();
-    const onRecord = (buf, fields) => {
-        if (fields.odd)
-            throw new LeaveToCsvParse();
-        const empty = fields.count === 1 && fields.flags[0] === 0 && fields.starts[0] === fields.ends[0];
-        if (evaluators === undefined) {
-            if (empty)
+    #eol = 0;
+    #left = false;
+    constructor(dataset, rules, ctx) {
+        this.#dataset = dataset;
+        this.#rules = rules;
+        this.#ctx = ctx;
+        const view = new BytesRow();
+        this.#reader = new CsvReader((buf, fields) => {
+            if (fields.odd)
                 throw new LeaveToCsvParse();
-            const header = [];
-            for (let i = 0; i < fields.count; i++)
-                header.push(fieldText(buf, fields, i).trim());
-            evaluators = rules.map((rule) => evaluatorFor(rule, dataset, header, ctx));
-            eol = fields.eol;
+            const empty = fields.count === 1 && fields.flags[0] === 0 && fields.starts[0] === fields.ends[0];
+            if (this.#evaluators === undefined) {
+                if (empty)
+                    throw new LeaveToCsvParse();
+                const header = [];
+                for (let i = 0; i < fields.count; i++)
+                    header.push(fieldText(buf, fields, i).trim());
+                this.#evaluators = rules.map((rule) => evaluatorFor(rule, dataset, header, ctx));
+                this.#eol = fields.eol;
+                return;
+            }
+            if (fields.eol !== this.#eol && fields.eol !== 0)
+                throw new LeaveToCsvParse();
+            if (empty)
+                return;
+            this.#rows++;
+            view.buf = buf;
+            view.fields = fields;
+            for (const evaluator of this.#evaluators)
+                evaluator.row(view, fields.line);
+        }, { keepEmpty: true });
+    }
+    /** True once the bytes are known to need csv-parse: later chunks are ignored. */
+    get leftToCsvParse() {
+        return this.#left;
+    }
+    push(chunk) {
+        if (this.#left)
             return;
+        this.#guard(() => this.#reader.push(chunk));
+    }
+    end() {
+        this.#guard(() => this.#reader.end());
+        if (this.#left)
+            return undefined;
+        const evaluators = this.#evaluators ?? this.#rules.map((rule) => evaluatorFor(rule, this.#dataset, [], this.#ctx));
+        return evaluators.flatMap((e) => e.finish(this.#rows));
+    }
+    #guard(step) {
+        if (this.#left)
+            return;
+        try {
+            step();
+            if (!this.#reader.validUtf8)
+                this.#left = true;
         }
-        if (fields.eol !== eol && fields.eol !== 0)
-            throw new LeaveToCsvParse();
-        if (empty)
-            return;
-        rows++;
-        view.buf = buf;
-        view.fields = fields;
-        for (const evaluator of evaluators)
-            evaluator.row(view, fields.line);
-    };
-    try {
-        const reader = await readCsv(source.chunks(), onRecord, { keepEmpty: true });
-        if (!reader.validUtf8)
-            return undefined;
+        catch (error) {
+            if (error instanceof LeaveToCsvParse || error instanceof CsvDataError)
+                this.#left = true;
+            else
+                throw error;
+        }
     }
-    catch (error) {
-        if (error instanceof LeaveToCsvParse || error instanceof CsvDataError)
-            return undefined;
-        throw error;
-    }
-    evaluators ??= rules.map((rule) => evaluatorFor(rule, dataset, [], ctx));
-    return evaluators.flatMap((e) => e.finish(rows));
 }
 /** The reference pass: every record through csv-parse, as strings (exported for tests to compare with). */
 async function checkWithCsvParse(file, dataset, rules, ctx) {
@@ -22188,6 +21966,7 @@ async function checkWithCsvParse(file, dataset, rules, ctx) {
     let lastEmptyLines = 0;
     const view = new StringsRow();
     const name = typeof file === 'string' ? file : file.name;
+    // Fresh chunks: csv-parse keeps the tail of one while it reads the next.
     const bytes = typeof file === 'string' ? (0,external_node_fs_.createReadStream)(file) : external_node_stream_.Readable.from(file.chunks());
     const parser = bytes.pipe(lib_parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
     try {
@@ -22493,6 +22272,651 @@ function plural(n, [singular, many]) {
     return `${n} ${n === 1 ? singular : many}`;
 }
 
+;// CONCATENATED MODULE: ./src/quality/checks-while-writing.ts
+// Checks run over a dataset's bytes while a task writes it, so the checks task needs
+// no second read. A small dataset is checked in this thread when it is committed; past
+// a few megabytes the bytes go to a worker thread as they are written, so the check
+// runs beside the task on the other core. Whatever goes wrong in the worker (it cannot
+// load, it fails) only costs the shortcut: the checks task then reads the dataset.
+
+
+
+/** Below this the bytes are kept and checked here on commit: a worker costs more than it saves. */
+const WORKER_FROM_BYTES = 8 << 20;
+/** Posted but not yet checked: past this, push waits for the worker. */
+const MAX_IN_FLIGHT_BYTES = 16 << 20;
+/** The writes are copied into batches of this size, posted to the worker when full. */
+const BATCH_BYTES = 1 << 20;
+/** `file` is the worker's code; without one the checks stay in this thread. */
+function checksWhileWriting(setup, file = workerFile('quality/checks-worker.ts', 'checks-worker')) {
+    let kept = [];
+    let keptBytes = 0;
+    let worker;
+    let failed = false;
+    let inFlight = 0;
+    /**
+     * Batches the worker handed back, reused for the next ones: no allocation once the pipe is
+     * full (their number stays bounded by what may be in flight).
+     */
+    const spare = [];
+    /** Pushes waiting for the worker to catch up. */
+    let waiting = [];
+    const wake = () => {
+        const now = waiting;
+        waiting = [];
+        for (const resolve of now)
+            resolve();
+    };
+    let answer;
+    /** Bytes gathered into batches of one size, whatever the size of the writes. */
+    let batch;
+    let batchLength = 0;
+    const seal = () => {
+        if (batch === undefined || batchLength === 0)
+            return;
+        const full = batch.subarray(0, batchLength);
+        batch = undefined;
+        batchLength = 0;
+        if (worker)
+            post(full);
+        else {
+            kept.push(full);
+            keptBytes += full.length;
+            if (keptBytes >= WORKER_FROM_BYTES && file !== undefined)
+                start(file);
+        }
+    };
+    const gather = (chunk) => {
+        for (let at = 0; at < chunk.length;) {
+            batch ??= new Uint8Array(spare.pop() ?? new ArrayBuffer(BATCH_BYTES));
+            const n = Math.min(chunk.length - at, batch.length - batchLength);
+            batch.set(chunk.subarray(at, at + n), batchLength);
+            batchLength += n;
+            at += n;
+            if (batchLength === batch.length)
+                seal();
+        }
+    };
+    const fail = () => {
+        failed = true;
+        kept = [];
+        batch = undefined;
+        wake();
+        answer?.(undefined);
+        void worker?.terminate();
+    };
+    const post = (copy) => {
+        inFlight += copy.length;
+        worker?.postMessage(copy, [copy.buffer]);
+    };
+    const start = (from) => {
+        worker = new external_node_worker_threads_.Worker(from, { workerData: setup });
+        worker.on('message', (message) => {
+            if (message === 'ready')
+                return;
+            if (message instanceof Uint8Array) {
+                inFlight -= message.length;
+                spare.push(message.buffer);
+                if (inFlight <= MAX_IN_FLIGHT_BYTES)
+                    wake();
+                return;
+            }
+            answer?.(message.results);
+        });
+        worker.on('error', fail);
+        worker.on('exit', () => {
+            if (answer)
+                fail();
+        });
+        for (const copy of kept)
+            post(copy);
+        kept = [];
+    };
+    return {
+        push(chunk) {
+            if (failed)
+                return undefined;
+            gather(chunk);
+            if (inFlight <= MAX_IN_FLIGHT_BYTES)
+                return undefined;
+            return new Promise((resolve) => waiting.push(resolve));
+        },
+        async end() {
+            const none = new Map(setup.checks.map((c) => [c.taskId, undefined]));
+            if (failed)
+                return none;
+            seal();
+            if (worker === undefined) {
+                // Small: checked here, now.
+                const running = setup.checks.map((c) => ({
+                    taskId: c.taskId,
+                    checks: new ByteChecks(setup.dataset, c.rules, setup.ctx),
+                }));
+                for (const chunk of kept)
+                    for (const r of running)
+                        r.checks.push(chunk);
+                kept = [];
+                return new Map(running.map((r) => [r.taskId, r.checks.end()]));
+            }
+            const running = worker;
+            const results = await new Promise((resolve) => {
+                answer = resolve;
+                running.postMessage('end');
+            });
+            answer = undefined;
+            void running.terminate();
+            return results === undefined ? none : new Map(results);
+        },
+        abort() {
+            answer = undefined;
+            fail();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/staging.ts
+// Where a run's tasks write, and what they committed. Each attempt of each task
+// gets its own staging prefix and its own writer; when the attempt ends (success,
+// failure, timeout or cancel) the writer closes, so code an attempt left running
+// can never write into the partition again. A task's outputs are exactly what
+// its successful attempt committed; tasks after it read them from there.
+//
+// Handlers name datasets (`ctx.read('raw_orders')`, `ctx.write('daily_sales', …)`)
+// and this maps the names to keys of the data root's store, a folder or a
+// bucket alike. On a folder the path API of earlier versions (`ctx.outputs.X`
+// with `ctx.writer`) is kept: a path is taken to mean the attempt's staged copy.
+
+
+
+
+
+
+
+
+
+class RunStaging {
+    committed = new Map();
+    store;
+    ref;
+    runId;
+    live;
+    inputs;
+    passThrough;
+    inputStores;
+    /** By dataset name: the checks tasks on it, and the partition they judge dates by. */
+    checksOnWrite = new Map();
+    checkContext;
+    /**
+     * `live` maps each staged output name to its contract key, `inputs` each input
+     * name to its key; `passThrough` are outputs the executor writes itself (the
+     * quality report), by key; `inputStores` hold the inputs that live in another
+     * data root (a `from:` input whose upstream publishes elsewhere).
+     */
+    constructor(store, ref, runId, live, inputs, passThrough = {}, inputStores = {}) {
+        this.store = store;
+        this.inputStores = inputStores;
+        this.ref = ref;
+        this.runId = runId;
+        this.live = live;
+        this.inputs = inputs;
+        this.passThrough = passThrough;
+    }
+    /**
+     * Checks tasks on an output of the run are run over its bytes as a task writes them, so the
+     * checks task finds its results instead of reading the whole dataset again.
+     */
+    checkWhileWriting(tasks, ctx) {
+        this.checkContext = ctx;
+        for (const task of tasks) {
+            if (task.spec.kind !== 'checks' || this.live[task.spec.dataset] === undefined)
+                continue;
+            const list = this.checksOnWrite.get(task.spec.dataset) ?? [];
+            list.push({ taskId: task.id, rules: task.spec.rules });
+            this.checksOnWrite.set(task.spec.dataset, list);
+        }
+    }
+    /** Outputs of a task reused from an earlier run of the partition (resume). */
+    reuse(taskId, outputs) {
+        for (const o of outputs)
+            this.committed.set(o.name, { name: o.name, taskId, key: o.path, sha256: o.sha256 });
+    }
+    open(taskId, attempt) {
+        const prefix = attemptStagingKey(this.ref, this.runId, taskId, attempt);
+        const own = {};
+        const visible = { ...this.passThrough };
+        for (const [name, key] of Object.entries(this.live)) {
+            own[name] = `${prefix}/${key}`;
+            visible[name] = this.committed.get(name)?.key ?? own[name];
+        }
+        const label = `${taskId} attempt ${attempt}`;
+        const writer = attemptWriter(this.store, prefix, own, label, (key) => this.watchFor(own, key));
+        const fs = this.store instanceof fs_store_FsObjectStore ? this.store : undefined;
+        const datasets = {
+            read: (name, options) => this.readDataset(name, label, options),
+            write: (name, data) => writer.writeKey(this.ownKey(own, name), data),
+            open: (name) => writer.openKey(this.ownKey(own, name)),
+            exists: async (name) => {
+                const key = this.committed.get(name)?.key ?? this.inputs[name];
+                return key !== undefined && (await this.storeFor(name).head(key)) !== undefined;
+            },
+            where: (name) => this.inputs[name] ?? this.live[name] ?? this.passThrough[name] ?? name,
+        };
+        return {
+            outputs: fs ? Object.fromEntries(Object.entries(visible).map(([n, key]) => [n, fs.pathOf(key)])) : {},
+            writer: fs ? pathWriter(fs, writer, own, this.live) : bucketPathWriter(this.store),
+            datasets,
+            checkedWhileWritten: (dataset) => this.committed.get(dataset)?.checks?.get(taskId),
+            finish: async (success) => {
+                writer.close();
+                if (!success)
+                    return [];
+                const records = [];
+                for (const [name, key] of Object.entries(own)) {
+                    const viaWriter = writer.committed.get(key);
+                    // Commands write their files themselves: whatever sits at an output's key counts.
+                    if (!viaWriter && !(await this.store.head(key)))
+                        continue;
+                    const sum = viaWriter ?? (await checksumObject(this.store, key));
+                    this.committed.set(name, {
+                        name,
+                        taskId,
+                        key,
+                        sha256: sum.sha256,
+                        ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
+                        ...(viaWriter?.checks ? { checks: viaWriter.checks } : {}),
+                        // A bucket copies into the version server-side while the next tasks run, off the publish's path.
+                        ...(this.store.kind === 's3' && this.live[name] !== undefined
+                            ? { versioned: copyIntoVersion(this.store, this.ref, this.runId, key, this.live[name]) }
+                            : {}),
+                    });
+                    records.push({ name, path: key, bytes: sum.bytes, sha256: sum.sha256 });
+                }
+                crashPoint(`staged-${taskId}`);
+                return records;
+            },
+        };
+    }
+    /** Everything the run's tasks committed, ready to become a version. */
+    stagedOutputs() {
+        return [...this.committed.values()].map((c) => ({
+            name: c.name,
+            path: this.live[c.name] ?? c.key,
+            staged: c.key,
+            sha256: c.sha256,
+            ...(c.written ? { written: c.written } : {}),
+            ...(c.versioned ? { versioned: c.versioned } : {}),
+        }));
+    }
+    /** The checks to run over what is written at `key`, when a checks task names its dataset. */
+    watchFor(own, key) {
+        const name = Object.keys(own).find((n) => own[n] === key);
+        const checks = name === undefined ? undefined : this.checksOnWrite.get(name);
+        if (name === undefined || checks === undefined || this.checkContext === undefined)
+            return undefined;
+        return checksWhileWriting({ dataset: name, checks, ctx: this.checkContext });
+    }
+    ownKey(own, name) {
+        const key = own[name];
+        if (key !== undefined)
+            return key;
+        const names = Object.keys(own).join(', ') || 'none';
+        throw new Error(`cannot write '${name}': it is not one of the pipeline's outputs (${names})`);
+    }
+    async *readDataset(name, label, options) {
+        const key = this.committed.get(name)?.key ?? this.inputs[name];
+        if (key === undefined) {
+            if (this.live[name] !== undefined)
+                throw new Error(`${label} cannot read output '${name}': no task before it has written it in this run`);
+            const known = [...Object.keys(this.inputs), ...Object.keys(this.live)].join(', ');
+            throw new Error(`cannot read '${name}': it is not one of the pipeline's inputs or outputs (${known})`);
+        }
+        yield* readObject(this.storeFor(name), key, options);
+    }
+    /** Outputs of this run are in its own store; an input may be in its upstream's. */
+    storeFor(name) {
+        return this.committed.has(name) ? this.store : (this.inputStores[name] ?? this.store);
+    }
+}
+/** A writer of this attempt's staged keys that refuses everything once closed. */
+function attemptWriter(store, prefix, own, label, watchFor) {
+    const committed = new Map();
+    const openFiles = new Set();
+    const watches = new Set();
+    const ownKeys = new Set(Object.values(own));
+    let closed = false;
+    const assertOpen = () => {
+        if (closed)
+            throw new Error(`${label} has ended: its writer is closed, so nothing it writes now can reach the data`);
+    };
+    const openKey = async (key) => {
+        assertOpen();
+        if (!ownKeys.has(key) || !key.startsWith(`${prefix}/`))
+            throw new Error(`cannot write ${key}: not an output`);
+        const file = await openObject(store, key);
+        if (closed) {
+            await file.abort();
+            assertOpen();
+        }
+        openFiles.add(file);
+        const watch = watchFor(key);
+        if (watch)
+            watches.add(watch);
+        return {
+            async write(chunk) {
+                assertOpen();
+                await file.write(chunk);
+                // Before write() resolves: the caller may reuse its buffer after that.
+                await watch?.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+            },
+            async commit() {
+                assertOpen();
+                openFiles.delete(file);
+                if (watch)
+                    watches.delete(watch);
+                // The checks finish while the file is synced and renamed.
+                const ending = watch?.end();
+                ending?.catch(() => { });
+                const result = await file.commit();
+                const checks = await ending;
+                committed.set(key, {
+                    bytes: result.bytes,
+                    rows: result.rows,
+                    sha256: result.sha256,
+                    ...(checks ? { checks } : {}),
+                });
+                return result;
+            },
+            async abort() {
+                openFiles.delete(file);
+                if (watch)
+                    watches.delete(watch);
+                watch?.abort();
+                await file.abort();
+            },
+        };
+    };
+    return {
+        committed,
+        openKey,
+        writeKey: async (key, data) => writeWhole(await openKey(key), data),
+        close() {
+            closed = true;
+            for (const file of openFiles)
+                void file.abort().catch(() => { });
+            openFiles.clear();
+            for (const watch of watches)
+                watch.abort();
+            watches.clear();
+        },
+    };
+}
+/**
+ * Datasets read and written in place, unstaged: for a scratch data root that holds
+ * nothing to protect (`pipewright test`, handler unit tests).
+ */
+function directDatasets(store, keys) {
+    const keyOf = (name, group, what) => {
+        const key = group[name];
+        if (key === undefined)
+            throw new Error(`cannot ${what} '${name}': the pipeline has no dataset of that name`);
+        return key;
+    };
+    const open = (name) => openObject(store, keyOf(name, keys.outputs, 'write'));
+    return {
+        async *read(name, options) {
+            yield* readObject(store, keyOf(name, { ...keys.outputs, ...keys.inputs }, 'read'), options);
+        },
+        open,
+        where: (name) => keys.inputs[name] ?? keys.outputs[name] ?? name,
+        async exists(name) {
+            const key = { ...keys.outputs, ...keys.inputs }[name];
+            return key !== undefined && (await store.head(key)) !== undefined;
+        },
+        write: async (name, data) => writeWhole(await open(name), data),
+    };
+}
+/** An object's bytes; on a folder through one reused buffer when the reader copies what it keeps. */
+async function* readObject(store, key, options = {}) {
+    const { signal } = options;
+    if (options.reuseBuffer && store instanceof fs_store_FsObjectStore)
+        yield* store.readChunks(key, { signal });
+    else
+        yield* (await store.read(key, { signal }));
+}
+/** Writes `data` into an opened file and commits it; any failure aborts it (nothing half-written stays). */
+async function writeWhole(file, data) {
+    try {
+        if (typeof data === 'string' || data instanceof Uint8Array)
+            await file.write(data);
+        else
+            for await (const chunk of data)
+                await file.write(chunk);
+        return await file.commit();
+    }
+    catch (error) {
+        await file.abort();
+        throw error;
+    }
+}
+/** One object being written: on a folder the atomic writer; in a bucket a streamed (multipart) upload. */
+async function openObject(store, key) {
+    if (store instanceof fs_store_FsObjectStore)
+        return createAtomicWriter(store.root).open(store.pathOf(key));
+    const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const rows = rowCounterFor(key);
+    let bytes = 0;
+    let state = 'open';
+    const upload = store.write(key, body);
+    upload.catch(() => { }); // observed on commit; an abort rejects it on purpose
+    return {
+        async write(chunk) {
+            if (state !== 'open')
+                throw new Error(`write of ${store.describe(key)} is already ${state}`);
+            const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+            if (buffer.byteLength === 0)
+                return;
+            hash.update(buffer);
+            rows.add(buffer);
+            bytes += buffer.byteLength;
+            if (!body.write(buffer))
+                await Promise.race([waitDrain(body), upload]);
+        },
+        async commit() {
+            if (state !== 'open')
+                throw new Error(`write of ${store.describe(key)} is already ${state}`);
+            state = 'committed';
+            body.end();
+            await upload;
+            return { path: store.describe(key), bytes, rows: rows.total(), sha256: hash.digest('hex') };
+        },
+        async abort() {
+            if (state !== 'open')
+                return;
+            state = 'aborted';
+            body.destroy(new Error('write aborted'));
+            await upload.catch(() => { });
+            await store.delete(key).catch(() => { });
+        },
+    };
+}
+function waitDrain(stream) {
+    return new Promise((resolve) => stream.once('drain', resolve));
+}
+/** The path API on a folder: a contract path (live or staged) names this attempt's staged copy. */
+function pathWriter(fs, writer, own, live) {
+    const byPath = new Map();
+    for (const [name, key] of Object.entries(live)) {
+        byPath.set(fs.pathOf(key), own[name]);
+        byPath.set(fs.pathOf(own[name]), own[name]);
+    }
+    const keyFor = (path) => {
+        const key = byPath.get(fs.pathOf(path));
+        if (key !== undefined)
+            return key;
+        const names = Object.keys(own).join(', ');
+        throw new Error(`cannot write ${fs.keyOf(fs.pathOf(path))}: a task writes only the pipeline's outputs, through ctx.outputs.NAME (${names})`);
+    };
+    return {
+        open: async (path) => writer.openKey(keyFor(path)),
+        writeFile: async (path, data) => writer.writeKey(keyFor(path), data),
+    };
+}
+/** In a bucket there are no paths: the path API answers with the stream API's name. */
+function bucketPathWriter(store) {
+    const refuse = async () => {
+        throw new Error(pathApiOnBucket(store, 'ctx.writer'));
+    };
+    return { open: refuse, writeFile: refuse };
+}
+/** The one line a handler gets when it uses paths on a bucket data root. */
+function pathApiOnBucket(store, what) {
+    return `${what} is a path, and the data root ${store.url} is a bucket: use ctx.read(NAME) and ctx.write(NAME, data) (or ctx.open(NAME)), which work on folders and buckets alike`;
+}
+
+;// CONCATENATED MODULE: ./src/run/duration.ts
+// Durations for people: 250ms, 4.2s, 3m05s, 1h02m.
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    if (h > 0)
+        return `${h}h${String(m).padStart(2, '0')}m`;
+    return `${m}m${String(s).padStart(2, '0')}s`;
+}
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/run/stray-errors.ts
+// Handlers run in this process, so an error their code leaves unhandled — a
+// stream 'error' event nobody listens to, a promise nobody awaits — would end the
+// whole run: no record, no report, no artifact, exactly when the evidence is
+// needed. Each handler attempt runs in its own async context, so such an error
+// is pinned on the attempt whose code raised it and fails that attempt only;
+// other tasks and partitions running at the same moment go on.
+
+const attemptOf = new external_node_async_hooks_.AsyncLocalStorage();
+const inFlight = new Set();
+let installed = false;
+/** The abort reason of an attempt whose code threw where nothing could catch it. */
+function strayError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const stray = new Error(`unhandled error in the task's code (an 'error' event or a promise nobody awaited): ${message}`);
+    // Keep the class the task code meant (a DataContractError stays a data failure).
+    if (error instanceof Error)
+        stray.name = error.name;
+    return stray;
+}
+function onStray(error) {
+    const owner = attemptOf.getStore();
+    if (owner) {
+        if (inFlight.has(owner))
+            owner.abort(strayError(error));
+        // Code of an attempt that already ended (timed out, ignored its signal): its writer is
+        // closed, so it can harm nothing; say so instead of crashing the run.
+        else
+            process.emitWarning(`code of an ended task attempt raised: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+    }
+    // Not raised by task code: behave as Node would without us.
+    process.off('uncaughtException', onStray);
+    process.off('unhandledRejection', onStray);
+    installed = false;
+    process.nextTick(() => {
+        throw error;
+    });
+}
+/**
+ * Runs `work` as the attempt `controller` belongs to: an error its code leaves
+ * unhandled aborts `controller` with that error, until `release` is called.
+ */
+function runAsAttempt(controller, work) {
+    if (!installed) {
+        process.on('uncaughtException', onStray);
+        process.on('unhandledRejection', onStray);
+        installed = true;
+    }
+    inFlight.add(controller);
+    const result = attemptOf.run(controller, work);
+    return { result, release: () => inFlight.delete(controller) };
+}
+
+;// CONCATENATED MODULE: ./src/run/attempt.ts
+
+
+
+
+function rejectOnAbort(signal) {
+    return new Promise((_, reject) => {
+        if (signal.aborted)
+            reject(signal.reason);
+        else
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+}
+/**
+ * Runs one attempt. A handler that ignores its signal still fails as `timeout` when the
+ * time is up (its promise is left behind, its late result ignored); commands and sensors
+ * are cooperative so the processes of a command are gone when the attempt ends.
+ */
+async function runAttempt(kind, env, timeoutMs, cancel) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new src_errors/* AttemptTimeoutError */.dU(`timed out after ${formatDuration(timeoutMs)}`)), timeoutMs);
+    const onCancel = () => controller.abort(cancel?.reason);
+    if (cancel?.aborted)
+        onCancel();
+    else
+        cancel?.addEventListener('abort', onCancel, { once: true });
+    let release;
+    try {
+        let work;
+        if (kind.cooperative) {
+            work = kind.run({ ...env, signal: controller.signal });
+        }
+        else {
+            // Only handlers run the user's code in this process; commands and sensors cannot leak errors here.
+            const attempt = runAsAttempt(controller, () => kind.run({ ...env, signal: controller.signal }));
+            release = attempt.release;
+            work = attempt.result;
+        }
+        if (kind.cooperative)
+            return await work;
+        work.catch(() => { }); // a late rejection after the race is lost must not crash the process
+        return await Promise.race([work, rejectOnAbort(controller.signal)]);
+    }
+    catch (error) {
+        const reason = controller.signal.aborted ? controller.signal.reason : error;
+        return { status: 'failed', failureClass: (0,src_errors/* classifyError */.fe)(reason), error: locatedTaskError(reason, env.pipeline.dir) };
+    }
+    finally {
+        release?.();
+        clearTimeout(timer);
+        cancel?.removeEventListener('abort', onCancel);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/backoff.ts
+/**
+ * Delay before attempt `failedAttempt + 1`.
+ * fixed: `retry_delay` every time.
+ * exponential: `retry_delay × 2^(failedAttempt-1) × f`, with the jitter factor f uniform in
+ * [1, 2) as Airflow does: retries of many partitions spread out instead of hitting a
+ * recovering source together, a wait is never shorter than `retry_delay`, and each wait is
+ * at least as long as the one before (the next base is already the previous maximum).
+ * Both are capped by `max_retry_delay`.
+ */
+function retryDelayMs(policy, failedAttempt, random) {
+    if (policy.retryBackoff === 'fixed')
+        return Math.min(policy.retryDelayMs, policy.maxRetryDelayMs);
+    const base = policy.retryDelayMs * 2 ** Math.max(0, failedAttempt - 1);
+    return Math.min(Math.round(base * (1 + random())), policy.maxRetryDelayMs);
+}
+
 ;// CONCATENATED MODULE: ./src/run/kinds/checks.ts
 
 function checksKind(spec) {
@@ -22508,14 +22932,16 @@ function checksKind(spec) {
             const source = {
                 name: shown,
                 missing: async () => ((await env.datasets.exists(name)) ? undefined : `file not found: ${shown}`),
-                chunks: () => env.datasets.read(name, { signal: env.signal }),
+                chunks: (options) => env.datasets.read(name, { signal: env.signal, ...options }),
             };
             const partition = {
                 key: env.partition.key,
                 dataIntervalStart: env.partition.dataIntervalStart,
                 dataIntervalEnd: env.partition.dataIntervalEnd,
             };
-            const checks = await runChecks(source, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone });
+            // Found while the task before wrote the dataset (the same pass over the same bytes), or read now.
+            const checks = env.checkedWhileWritten?.(name) ??
+                (await runChecks(source, spec.dataset, spec.rules, { partition, timezone: env.pipeline.timezone }));
             for (const check of checks) {
                 if (check.status !== 'passed')
                     env.logger.warning(`${check.name} ${check.status}: ${check.details}`);
@@ -22531,8 +22957,8 @@ function checksKind(spec) {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./src/run/kinds/local-copies.ts
 // Commands get paths, and a bucket has none: before a command runs, its inputs
 // (and outputs earlier tasks wrote) are copied into a local folder, and after it
@@ -22563,7 +22989,7 @@ async function withLocalCopies(env, run) {
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const source = external_node_stream_.Readable.from(env.datasets.read(name, { signal: env.signal }));
             source.on('data', (chunk) => hash.update(chunk));
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(source, (0,external_node_fs_.createWriteStream)(local), { signal: env.signal });
+            await (0,external_node_stream_promises_.pipeline)(source, (0,external_node_fs_.createWriteStream)(local), { signal: env.signal });
             copiedIn.set(name, hash.digest('hex'));
         }
         const result = await run({ ...env, inputs, outputs });
@@ -23281,7 +23707,14 @@ async function runTask(env, stageFor, onState, cancel) {
         attempt++;
         onState(task.id, 'running', attempt);
         const stage = stageFor(attempt);
-        result = await runAttempt(kind, { ...env, attempt, outputs: stage.outputs, writer: stage.writer, datasets: stage.datasets }, task.policy.timeoutMs, cancel);
+        result = await runAttempt(kind, {
+            ...env,
+            attempt,
+            outputs: stage.outputs,
+            writer: stage.writer,
+            datasets: stage.datasets,
+            checkedWhileWritten: stage.checkedWhileWritten,
+        }, task.policy.timeoutMs, cancel);
         outputs = await stage.finish(result.status === 'success');
         if (result.status !== 'failed')
             break;
@@ -23517,7 +23950,8 @@ async function runPartition(opts) {
  */
 async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
     const { pipeline, ledger, logger, dataRoot } = opts;
-    const store = opts.store ?? new fs_store_FsObjectStore(dataRoot);
+    // In a bucket, the run keeps local copies of what it writes and reads until it ends (made only once it holds the lock).
+    const { store, close: dropRunCopies } = (0,object_store/* storeForRun */.Is)(opts.store ?? new fs_store_FsObjectStore(dataRoot));
     const fs = store instanceof fs_store_FsObjectStore ? store : undefined;
     const clock = opts.clock ?? systemClock;
     const window = partitionForKey(pipeline.partition, pipeline.timezone, opts.partition);
@@ -23578,6 +24012,7 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
         const staging = new RunStaging(store, ref, runId, staged, keys.inputs, reportKey === undefined ? {} : { [QUALITY_REPORT_OUTPUT]: reportKey }, upstream);
         for (const [id, task] of reused)
             staging.reuse(id, task.outputs ?? []);
+        staging.checkWhileWriting(pipeline.tasks, { partition, timezone: pipeline.timezone });
         const onState = opts.onTaskState ?? (() => { });
         const runOne = async (task) => {
             const earlier = reused.get(task.id);
@@ -23646,6 +24081,7 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
             logger.error(`executor error: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
         }
         if (record.publication !== 'published') {
+            await discardVersionCopies(store, staging.stagedOutputs()).catch(() => { });
             const stagedAny = staging.stagedOutputs().length > 0;
             record.publication = stagedAny ? 'staged' : 'none';
             const stagingKey = runStagingKey(ref, runId);
@@ -23667,6 +24103,7 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
         return { outcome: 'ran', record, report, reportPaths, reportKeys: { json: reportKey, markdown: markdownKey } };
     }
     finally {
+        await dropRunCopies();
         await lock.release();
     }
 }
@@ -27384,61 +27821,47 @@ function runDetails(run) {
         metrics: run.metrics,
     };
 }
-/** `pipelines/<dag_id>/runs/<chunk>.js` for every chunk: file name → script. */
-function runScripts(partitions) {
-    const chunks = new Map();
+/** `pipelines/<dag_id>/runs/<chunk>.js`: the chunk's partitions, newest first, with every run's details. */
+function chunkScript(chunk, partitions) {
+    const body = {};
     for (const p of partitions) {
-        const list = chunks.get(chunkOf(p.key));
-        if (list)
-            list.push(p);
-        else
-            chunks.set(chunkOf(p.key), [p]);
+        body[p.key] = {
+            data_interval: [p.latest.dataIntervalStart, p.latest.dataIntervalEnd],
+            runs: p.runs.map(runDetails),
+        };
     }
-    const files = new Map();
-    for (const [chunk, members] of chunks) {
-        const body = {};
-        for (const p of members) {
-            body[p.key] = {
-                data_interval: [p.latest.dataIntervalStart, p.latest.dataIntervalEnd],
-                runs: p.runs.map(runDetails),
-            };
-        }
-        files.set(`${chunk}.js`, `(window.${RUNS_GLOBAL} = window.${RUNS_GLOBAL} || {})[${JSON.stringify(chunk)}] = ${JSON.stringify(body)};\n`);
-    }
-    return files;
+    return `(window.${RUNS_GLOBAL} = window.${RUNS_GLOBAL} || {})[${JSON.stringify(chunk)}] = ${JSON.stringify(body)};\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/site/history.ts
-// Every run of one pipeline, grouped by partition, read through the ledger API
-// (filesystem or git state branch): the site never reads record files itself.
+// Every run of one pipeline, a partition at a time, read through the ledger API
+// (filesystem, git state branch or bucket): the site never reads record files itself.
 
-/** Partitions read at once from a ledger without `history`. */
+/** Partitions read at once from a ledger without `eachPartition`. */
 const PARTITION_CONCURRENCY = 16;
-/** Every partition with at least one run, newest partition first. */
-async function readHistory(ledger, dagId) {
-    const partitions = [];
-    if (ledger.history) {
-        const grouped = new Map();
-        for (const record of await ledger.history(dagId)) {
-            const list = grouped.get(record.partition);
-            if (list)
-                list.push(record);
-            else
-                grouped.set(record.partition, [record]);
-        }
-        for (const [key, runs] of grouped)
-            partitions.push({ key, runs, latest: runs.at(-1) });
-    }
-    else {
-        const latest = await ledger.latestRuns(dagId);
-        const read = await (0,map_limited/* mapLimited */.b)([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
-            // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
-            const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
-            return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
-        });
-        partitions.push(...read);
-    }
-    return partitions.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+/** Every partition with at least one run, newest partition first, handed to `visit` one at a time. */
+async function eachPartition(ledger, dagId, visit) {
+    const visitRuns = (runs) => visit({ key: runs[0].partition, runs, latest: runs.at(-1) });
+    if (ledger.eachPartition)
+        return await ledger.eachPartition(dagId, visitRuns);
+    const latest = [...(await ledger.latestRuns(dagId))].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+    const read = await (0,map_limited/* mapLimited */.b)(latest, PARTITION_CONCURRENCY, async ([key, settled]) => {
+        // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
+        const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
+        return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
+    });
+    for (const partition of read)
+        visit(partition);
+}
+/** The outline of a run: a few small fields instead of the whole record, so ten years of them stay small. */
+function outline(run) {
+    const { state, trigger, startedAt, endedAt, dataIntervalStart, dataIntervalEnd, metrics } = run;
+    const tasks = [];
+    for (const { id, state, failureClass } of run.tasks)
+        if (state === 'failed')
+            tasks.push({ id, state, failureClass });
+    const outputs = run.outputs.map(({ rows }) => ({ rows }));
+    return { state, trigger, startedAt, endedAt, dataIntervalStart, dataIntervalEnd, metrics, tasks, outputs };
 }
 
 ;// CONCATENATED MODULE: ./src/quality/freshness.ts
@@ -27579,112 +28002,6 @@ function sloAttainment(pipeline, deadline, partitions, now) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/site/html.ts
-// HTML built as strings with every interpolated value escaped: `html` escapes
-// whatever is not already `Html`, so a run's error message can never become markup.
-class Html {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    toString() {
-        return this.text;
-    }
-}
-const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
-function render(value) {
-    if (value === undefined || value === null || value === false)
-        return '';
-    if (value instanceof Html)
-        return value.text;
-    if (Array.isArray(value))
-        return value.map(render).join('');
-    return escapeHtml(String(value));
-}
-function html(strings, ...values) {
-    let out = strings[0];
-    for (let i = 0; i < values.length; i++)
-        out += render(values[i]) + strings[i + 1];
-    return new Html(out);
-}
-/** A whole page: charset, viewport for phones, a CSP that allows only our own files, our stylesheet. */
-function page(options) {
-    const scripts = (options.scripts ?? []).map((src) => html `<script defer src="${src}"></script>`);
-    return `<!doctype html>\n${html `<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'">
-<title>${options.title}</title>
-<link rel="stylesheet" href="${options.root}assets/site.css">
-${scripts}
-</head>
-<body>
-${options.body}
-</body>
-</html>
-`}`;
-}
-
-;// CONCATENATED MODULE: ./src/site/model.ts
-/** Every state's text alternative: colour never carries meaning alone. */
-const STATE_SYMBOL = {
-    success: '✓',
-    failed: '✗',
-    running: '▶',
-    deferred: '…',
-    up_for_retry: '↻',
-    upstream_failed: '!',
-    skipped: '–',
-    none: '·',
-};
-function stateLabel(state) {
-    return state === 'none' ? 'no run' : state.replaceAll('_', ' ');
-}
-
-;// CONCATENATED MODULE: ./src/site/render-index.ts
-// index.html: every pipeline as static HTML (no script needed), so the list
-// reads from file://, with JavaScript off and to a crawler alike.
-
-
-function stateBadge(state) {
-    return html `<span class="badge s-${state}"><span aria-hidden="true">${STATE_SYMBOL[state]}</span> ${stateLabel(state)}</span>`;
-}
-function percent(met, due) {
-    return due === 0 ? '—' : `${Math.floor((1000 * met) / due) / 10}%`;
-}
-function row(site) {
-    const { pipeline, partitions, reliability } = site;
-    const latest = partitions[0];
-    const slo30 = reliability.slo?.find((s) => s.days === 30);
-    return html `<tr data-dag-id="${pipeline.dagId}">
-<th scope="row"><a href="pipelines/${pipeline.dagId}/index.html">${pipeline.dagId}</a><div class="sub">${pipeline.description}</div></th>
-<td data-field="owner" data-label="Owner">${pipeline.owner}</td>
-<td data-field="schedule" data-label="Schedule"><code>${pipeline.schedule ?? 'manual'}</code> <span class="sub">${pipeline.timezone}</span></td>
-<td data-field="freshness" data-label="Freshness target">${pipeline.freshness ? html `<time>${pipeline.freshness.deadline}</time> <span class="sub">${pipeline.timezone}</span>` : '—'}</td>
-<td data-field="latest" data-label="Latest">${latest ? html `${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</td>
-<td data-field="slo" data-label="On time (30 days)">${slo30 ? html `${percent(slo30.met, slo30.due)} <span class="sub">of ${slo30.due}</span>` : '—'}</td>
-</tr>`;
-}
-function renderIndex(sites, builtAt) {
-    const body = html `<header class="top"><h1>Data products</h1><p class="sub">${sites.length} pipeline${sites.length === 1 ? '' : 's'} · built ${builtAt.toISOString()}</p></header>
-<main>
-<div class="scroll">
-<table class="pipelines">
-<caption>Pipelines, their owners, schedules, freshness targets and latest state</caption>
-<thead><tr><th scope="col">Pipeline</th><th scope="col">Owner</th><th scope="col">Schedule</th><th scope="col">Freshness target</th><th scope="col">Latest</th><th scope="col">Published on time (30 days)</th></tr></thead>
-<tbody>
-${sites.map(row)}
-</tbody>
-</table>
-</div>
-</main>`;
-    return page({ title: 'pipewright — data products', root: '', body });
-}
-
 ;// CONCATENATED MODULE: ./src/contract/diff.ts
 function diff_compare(changes, field, before, after) {
     if (before === after)
@@ -27766,6 +28083,56 @@ function describeChange(change) {
     return `${change.before} → ${change.after}`;
 }
 
+;// CONCATENATED MODULE: ./src/site/html.ts
+// HTML built as strings with every interpolated value escaped: `html` escapes
+// whatever is not already `Html`, so a run's error message can never become markup.
+class Html {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toString() {
+        return this.text;
+    }
+}
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function render(value) {
+    if (value === undefined || value === null || value === false)
+        return '';
+    if (value instanceof Html)
+        return value.text;
+    if (Array.isArray(value))
+        return value.map(render).join('');
+    return escapeHtml(String(value));
+}
+function html(strings, ...values) {
+    let out = strings[0];
+    for (let i = 0; i < values.length; i++)
+        out += render(values[i]) + strings[i + 1];
+    return new Html(out);
+}
+/** A whole page: charset, viewport for phones, a CSP that allows only our own files, our stylesheet. */
+function page(options) {
+    const scripts = (options.scripts ?? []).map((src) => html `<script defer src="${src}"></script>`);
+    return `<!doctype html>\n${html `<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'">
+<title>${options.title}</title>
+<link rel="stylesheet" href="${options.root}assets/site.css">
+${scripts}
+</head>
+<body>
+${options.body}
+</body>
+</html>
+`}`;
+}
+
 ;// CONCATENATED MODULE: ./src/site/charts.ts
 // Small inline SVG charts, drawn at build time: no charting library to ship,
 // nothing to run in the browser, and a text alternative beside every chart.
@@ -27839,6 +28206,62 @@ function trendSummary(trend) {
 function heatRow(caption, labels, counts) {
     const top = Math.max(...counts, 1);
     return html `<table class="heat"><caption>${caption}</caption><thead><tr>${labels.map((l) => html `<th scope="col">${l}</th>`)}</tr></thead><tbody><tr>${counts.map((c) => html `<td class="h${c === 0 ? 0 : Math.ceil((4 * c) / top)}">${c}</td>`)}</tr></tbody></table>`;
+}
+
+;// CONCATENATED MODULE: ./src/site/model.ts
+/** Every state's text alternative: colour never carries meaning alone. */
+const STATE_SYMBOL = {
+    success: '✓',
+    failed: '✗',
+    running: '▶',
+    deferred: '…',
+    up_for_retry: '↻',
+    upstream_failed: '!',
+    skipped: '–',
+    none: '·',
+};
+function stateLabel(state) {
+    return state === 'none' ? 'no run' : state.replaceAll('_', ' ');
+}
+
+;// CONCATENATED MODULE: ./src/site/render-index.ts
+// index.html: every pipeline as static HTML (no script needed), so the list
+// reads from file://, with JavaScript off and to a crawler alike.
+
+
+function stateBadge(state) {
+    return html `<span class="badge s-${state}"><span aria-hidden="true">${STATE_SYMBOL[state]}</span> ${stateLabel(state)}</span>`;
+}
+function percent(met, due) {
+    return due === 0 ? '—' : `${Math.floor((1000 * met) / due) / 10}%`;
+}
+function row(site) {
+    const { pipeline, partitions, reliability } = site;
+    const latest = partitions[0];
+    const slo30 = reliability.slo?.find((s) => s.days === 30);
+    return html `<tr data-dag-id="${pipeline.dagId}">
+<th scope="row"><a href="pipelines/${pipeline.dagId}/index.html">${pipeline.dagId}</a><div class="sub">${pipeline.description}</div></th>
+<td data-field="owner" data-label="Owner">${pipeline.owner}</td>
+<td data-field="schedule" data-label="Schedule"><code>${pipeline.schedule ?? 'manual'}</code> <span class="sub">${pipeline.timezone}</span></td>
+<td data-field="freshness" data-label="Freshness target">${pipeline.freshness ? html `<time>${pipeline.freshness.deadline}</time> <span class="sub">${pipeline.timezone}</span>` : '—'}</td>
+<td data-field="latest" data-label="Latest">${latest ? html `${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</td>
+<td data-field="slo" data-label="On time (30 days)">${slo30 ? html `${percent(slo30.met, slo30.due)} <span class="sub">of ${slo30.due}</span>` : '—'}</td>
+</tr>`;
+}
+function renderIndex(sites, builtAt) {
+    const body = html `<header class="top"><h1>Data products</h1><p class="sub">${sites.length} pipeline${sites.length === 1 ? '' : 's'} · built ${builtAt.toISOString()}</p></header>
+<main>
+<div class="scroll">
+<table class="pipelines">
+<caption>Pipelines, their owners, schedules, freshness targets and latest state</caption>
+<thead><tr><th scope="col">Pipeline</th><th scope="col">Owner</th><th scope="col">Schedule</th><th scope="col">Freshness target</th><th scope="col">Latest</th><th scope="col">Published on time (30 days)</th></tr></thead>
+<tbody>
+${sites.map(row)}
+</tbody>
+</table>
+</div>
+</main>`;
+    return page({ title: 'pipewright — data products', root: '', body });
 }
 
 ;// CONCATENATED MODULE: ./src/site/render-pipeline.ts
@@ -28100,7 +28523,8 @@ const OUTLIER_FACTOR = 10;
 function trends(partitions) {
     const series = new Map();
     // Oldest partition first; the values `status` shows: numeric metrics, `row_count` falling back to the outputs' rows.
-    const oldestFirst = [...partitions].sort((a, b) => a.key.localeCompare(b.key));
+    // Keys of one grain order the same by code unit as by locale, and ten years of them sort 20× faster.
+    const oldestFirst = [...partitions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const p of oldestFirst) {
         const run = p.runs.findLast((r) => r.state === 'success');
         if (!run)
@@ -28136,14 +28560,9 @@ function isOutlier(value, median) {
     return ratio >= OUTLIER_FACTOR || ratio <= 1 / OUTLIER_FACTOR;
 }
 
-;// CONCATENATED MODULE: ./src/site/build.ts
-// `pipewright site`: contracts + ledger (+ manifests) → a static site in one
-// folder that works from file:// and from GitHub Pages alike.
-//   index.html                       every pipeline (static HTML)
-//   pipelines/<dag_id>/index.html    catalog, grid, freshness and reliability, trends
-//   pipelines/<dag_id>/grid.js       the grid's data
-//   pipelines/<dag_id>/runs/<chunk>.js  partition details, loaded when opened
-//   assets/site.css, assets/site.js  the only style and code, hand-written, no CDN
+;// CONCATENATED MODULE: ./src/site/pipeline-pages.ts
+// One pipeline's pages and data files, from its contract and its history: what a
+// build does for each pipeline, on the main thread or on a worker (threads.ts).
 
 
 
@@ -28153,82 +28572,67 @@ function isOutlier(value, median) {
 
 
 
-
-
-
-/** Marks a folder as ours, so a rebuild may replace it and a user's folder is never emptied. */
-const MARKER = '.pipewright-site';
-// Literal URLs, so ncc finds the files and copies them beside the bundle.
-const ASSETS = [
-    ['site.css', new URL(/* asset import */ __nccwpck_require__(7912), __nccwpck_require__.b)],
-    ['site.js', new URL(/* asset import */ __nccwpck_require__(6787), __nccwpck_require__.b)],
-];
-const WRITE_CONCURRENCY = 32;
-/** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
-async function buildSite(options) {
-    const out = (0,external_node_path_.resolve)(options.out);
-    await checkOut(out);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
-    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(out), `.${(0,external_node_path_.basename)(out)}-`));
+/** Counts what it writes, creating folders as needed (each once: a pipeline writes a hundred files into one). */
+class SiteWriter {
+    files = 0;
+    bytes = 0;
+    folders = new Map();
+    async write(path, text) {
+        const folder = (0,external_node_path_.dirname)(path);
+        let made = this.folders.get(folder);
+        if (!made) {
+            made = (0,promises_.mkdir)(folder, { recursive: true });
+            this.folders.set(folder, made);
+        }
+        await made;
+        await (0,promises_.writeFile)(path, text);
+        const bytes = Buffer.byteLength(text);
+        this.files++;
+        this.bytes += bytes;
+        return bytes;
+    }
+}
+/**
+ * Writes `pipelines/<dag_id>/` of the site under `out`. The history streams
+ * through, newest partition first: each month's details file is written as soon
+ * as its partitions have passed, and only an outline of each run is kept for
+ * the grid, reliability and trends.
+ */
+async function writePipelinePages(source, out, now) {
+    const writer = new SiteWriter();
+    const dir = (0,external_node_path_.join)(out, 'pipelines', source.pipeline.dagId);
+    const writes = [];
+    const partitions = [];
+    let chunk = [];
+    const flush = () => {
+        if (chunk.length === 0)
+            return;
+        const name = chunkOf(chunk[0].key);
+        writes.push(writer.write((0,external_node_path_.join)(dir, 'runs', `${name}.js`), chunkScript(name, chunk)));
+        chunk = [];
+    };
     try {
-        await (0,promises_.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
-        const result = await writeSite(options, staging);
-        await (0,promises_.rm)(out, { recursive: true, force: true });
-        await (0,promises_.rename)(staging, out);
-        return { ...result, out };
+        await eachPartition(source.ledger, source.pipeline.dagId, (partition) => {
+            // Newest first, so a chunk's partitions come together.
+            if (chunk.length > 0 && chunkOf(chunk[0].key) !== chunkOf(partition.key))
+                flush();
+            chunk.push(partition);
+            const runs = partition.runs.map(outline);
+            partitions.push({ key: partition.key, runs, latest: runs.at(-1) });
+        });
+        flush();
     }
     finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        // Every write settled before a failed read goes up: none may land in a staging folder being removed.
+        await Promise.allSettled(writes);
     }
-}
-async function writeSite(options, out) {
-    const now = options.now ?? new Date();
-    const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await (0,promises_.readFile)(url, 'utf8')]));
-    const written = { files: 0, bytes: 0 };
-    const write = async (path, text) => {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await (0,promises_.writeFile)(path, text);
-        written.files++;
-        written.bytes += Buffer.byteLength(text);
-        return Buffer.byteLength(text);
-    };
-    const assetBytes = (await Promise.all(assets.map(([name, text]) => write((0,external_node_path_.join)(out, 'assets', name), text)))).reduce((a, b) => a + b, 0);
-    const pipelineBytes = {};
-    // One pipeline at a time, the next one's history read meanwhile: holding several
-    // ten-year histories at once made garbage collection most of the build.
-    const histories = prefetched(options.sources, (source) => readHistory(source.ledger, source.pipeline.dagId));
-    const sites = [];
-    for (const [i, source] of options.sources.entries()) {
-        const site = await collect(source, await histories(i), now);
-        const dir = (0,external_node_path_.join)(out, 'pipelines', source.pipeline.dagId);
-        const pageBytes = await write((0,external_node_path_.join)(dir, 'index.html'), renderPipeline(site));
-        const gridBytes = await write((0,external_node_path_.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions));
-        pipelineBytes[source.pipeline.dagId] = pageBytes + gridBytes + assetBytes;
-        await (0,map_limited/* mapLimited */.b)([...runScripts(site.partitions)], WRITE_CONCURRENCY, ([name, text]) => write((0,external_node_path_.join)(dir, 'runs', name), text));
-        // Only the summary stays in memory: the history of twenty pipelines need not.
-        sites.push({ ...site, partitions: site.partitions.slice(0, 1) });
-    }
-    const indexBytes = await write((0,external_node_path_.join)(out, 'index.html'), renderIndex(sites, now));
-    await write((0,external_node_path_.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
-    return { out, files: written.files, bytes: written.bytes, indexBytes, pipelineBytes };
-}
-/** `read(items[i])`, with item i + 1 started as soon as item i is asked for. */
-function prefetched(items, read) {
-    const started = new Map();
-    const start = (i) => {
-        if (i >= items.length || started.has(i))
-            return;
-        const promise = read(items[i]);
-        promise.catch(() => { }); // reported when awaited; not an unhandled rejection meanwhile
-        started.set(i, promise);
-    };
-    return (i) => {
-        start(i);
-        start(i + 1);
-        const promise = started.get(i);
-        started.delete(i);
-        return promise;
-    };
+    await Promise.all(writes);
+    const site = await collect(source, partitions, now);
+    const pageBytes = (await writer.write((0,external_node_path_.join)(dir, 'index.html'), renderPipeline(site))) +
+        (await writer.write((0,external_node_path_.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions)));
+    // Only the summary is kept: the history of twenty pipelines need not be.
+    const indexed = { partitions: site.partitions.slice(0, 1), reliability: site.reliability };
+    return { indexed, files: writer.files, bytes: writer.bytes, pageBytes };
 }
 async function collect(source, partitions, now) {
     const { pipeline } = source;
@@ -28243,29 +28647,6 @@ async function collect(source, partitions, now) {
     if ((0,external_node_fs_.existsSync)(readme))
         site.runbook = await (0,promises_.readFile)(readme, 'utf8');
     return site;
-}
-/** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
-async function checkOut(out) {
-    const entries = await (0,promises_.readdir)(out).catch((error) => {
-        if (error.code === 'ENOENT')
-            return [];
-        if (error.code === 'ENOTDIR')
-            throw new src_errors/* UsageError */.eb(`the site folder ${out} is a file; name a folder`);
-        throw error;
-    });
-    if (entries.length > 0 && !entries.includes(MARKER)) {
-        throw new src_errors/* UsageError */.eb(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/site/sources.ts
-
-
-function siteSources(pipelines, options = {}) {
-    return pipelines.map((pipeline) => {
-        const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, options.dataRoot, options.env);
-        return { pipeline, dataRoot, ledger: options.ledger ?? new FsLedger(dataRoot) };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/store/git-ledger.ts
@@ -28307,9 +28688,12 @@ class GitLedger {
     branch;
     maxPushAttempts;
     gitEnv;
+    /** As given, so another thread can open the same ledger (the status site's workers). */
+    options;
     /** Index entries by their partition's tree id. */
     entriesByTree = new Map();
     constructor(options) {
+        this.options = options;
         this.gitEnv = options.gitEnv ?? {};
         this.repoDir = options.repoDir;
         this.remote = options.remote ?? 'origin';
@@ -28376,11 +28760,51 @@ class GitLedger {
     async runs(dagId, partition) {
         return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(store_ledger/* compareRuns */.qB);
     }
-    /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
+    /** Every run of a pipeline, oldest first, in one fetch and one read. */
     async history(dagId) {
         return (await this.readAll(`runs/${dagId}/`)).sort(store_ledger/* compareRuns */.qB);
     }
+    /**
+     * Every partition's runs, oldest first, newest partition first, one partition at
+     * a time as they stream in (the status site): one fetch and one read, and a long
+     * history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        const tip = await this.fetch();
+        if (!tip)
+            return;
+        const byPartition = new Map();
+        for (const blob of await this.recordBlobs(tip, [`runs/${dagId}/`])) {
+            const partition = blob.path.split('/')[2];
+            const list = byPartition.get(partition);
+            if (list)
+                list.push(blob);
+            else
+                byPartition.set(partition, [blob]);
+        }
+        const groups = [...byPartition].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([, blobs]) => blobs);
+        const blobs = groups.flat();
+        let runs = [];
+        let group = 0;
+        await this.catFile(blobs.map((b) => b.id), (text, i) => {
+            runs.push(this.parse(text, blobs[i].path));
+            if (runs.length === groups[group].length) {
+                visit(runs.sort(store_ledger/* compareRuns */.qB));
+                runs = [];
+                group++;
+            }
+        });
+    }
+    /**
+     * This ledger as the branch is now, fetched once: reads from it fetch nothing
+     * more, and many reads (the status site's pipelines) see one state.
+     */
+    async snapshot() {
+        return new GitLedger({ ...this.options, at: (await this.fetch()) ?? '' });
+    }
     async write(record) {
+        if (this.options.at !== undefined)
+            throw new Error('a snapshot of the run ledger cannot be written to');
         const path = recordPath(record);
         const content = (0,json/* toJsonText */.jj)(record);
         const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
@@ -28423,6 +28847,8 @@ class GitLedger {
     }
     /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
     async fetch() {
+        if (this.options.at !== undefined)
+            return this.options.at || undefined;
         const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
         try {
             // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
@@ -28460,13 +28886,22 @@ class GitLedger {
     }
     /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
     async readAllAt(treeish, prefixes) {
-        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
-        const entries = listing.split('\n').filter(Boolean);
-        const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
+        const blobs = await this.recordBlobs(treeish, prefixes);
         const records = [];
         // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
-        await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i].slice(ids[i].length + 1))));
+        await this.catFile(blobs.map((b) => b.id), (text, i) => records.push(this.parse(text, blobs[i].path)));
         return records;
+    }
+    /** The record files under `prefixes` at `treeish`, in one ls-tree. */
+    async recordBlobs(treeish, prefixes) {
+        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
+        return listing
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const space = line.indexOf(' ');
+            return { id: line.slice(0, space), path: line.slice(space + 1) };
+        });
     }
     parse(text, file) {
         const where = `${file} on branch '${this.branch}'`;
@@ -28571,6 +29006,231 @@ function isRaceLoss(error) {
 }
 function git_ledger_sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/site/sources.ts
+
+
+
+function siteSources(pipelines, options = {}) {
+    return pipelines.map((pipeline) => {
+        const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, options.dataRoot, options.env);
+        return { pipeline, dataRoot, ledger: options.ledger ?? new FsLedger(dataRoot) };
+    });
+}
+/** The spec of a ledger another thread can open; undefined for any other (it is read on the main thread). */
+function ledgerSpec(ledger) {
+    if (ledger instanceof FsLedger)
+        return { fs: { dataRoot: ledger.dataRoot, index: ledger.indexed } };
+    if (ledger instanceof GitLedger)
+        return { git: ledger.options };
+    return undefined;
+}
+function openLedger(spec) {
+    return 'fs' in spec ? new FsLedger(spec.fs.dataRoot, { index: spec.fs.index }) : new GitLedger(spec.git);
+}
+/** The sources with each git ledger fetched once for the whole build: every page shows one state, read without a fetch each. */
+async function snapshotSources(sources) {
+    const snapshots = new Map();
+    return await Promise.all(sources.map(async (source) => {
+        if (!(source.ledger instanceof GitLedger))
+            return source;
+        let snapshot = snapshots.get(source.ledger);
+        if (!snapshot) {
+            snapshot = source.ledger.snapshot();
+            snapshots.set(source.ledger, snapshot);
+        }
+        return { ...source, ledger: await snapshot };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/site/threads.ts
+// Pipelines built side by side on worker threads. Each pipeline is independent
+// (its own history, its own pages), and reading and parsing ten years of run
+// records is CPU work one thread would do alone. A worker runs this very module
+// (in a bundle, the whole entry file: the entries start their command on the
+// main thread only), opens its own ledger from a LedgerSpec, builds the
+// pipelines it is handed one at a time and sends back what index.html needs.
+
+
+
+
+
+/** Set in workerData, so the module knows it was loaded to be a site worker. */
+const WORKER_FLAG = 'pipewrightSiteWorker';
+/** As many threads as the machine runs at once (one of them would only wait for the others). */
+function defaultThreads() {
+    return (0,external_node_os_.availableParallelism)();
+}
+/**
+ * Every pipeline's pages under `out`, results in the order of `sources`. With
+ * two threads or more, pipelines whose ledger another thread can open are built
+ * on `threads` workers; the rest (and everything, otherwise) here, one at a time.
+ */
+async function buildPipelines(sources, out, now, threads) {
+    const specs = sources.map((s) => ledgerSpec(s.ledger));
+    const jobs = [];
+    for (const [index, spec] of specs.entries()) {
+        const { pipeline, dataRoot } = sources[index];
+        if (spec)
+            jobs.push({ index, pipeline, ledger: spec, dataRoot, out, now: now.getTime() });
+    }
+    const workers = Math.min(threads, jobs.length);
+    if (workers < 2)
+        return await inOrder(sources, out, now);
+    const results = new Array(sources.length);
+    await onWorkers(jobs, workers, (index, pages) => {
+        results[index] = pages;
+    });
+    for (const [index, source] of sources.entries()) {
+        if (!specs[index])
+            results[index] = await writePipelinePages(source, out, now);
+    }
+    return results;
+}
+async function inOrder(sources, out, now) {
+    const results = [];
+    for (const source of sources)
+        results.push(await writePipelinePages(source, out, now));
+    return results;
+}
+/** Hands each worker the next job as soon as it is done with its last; the first failure stops them all. */
+function onWorkers(jobs, count, done) {
+    return new Promise((resolve, reject) => {
+        const pool = [];
+        const idle = new Set();
+        let next = 0;
+        let finished = 0;
+        let stopped = false;
+        // Every worker stopped before the build goes on, so none writes into a staging folder being removed.
+        const stop = (error) => {
+            if (stopped)
+                return;
+            stopped = true;
+            void Promise.all(pool.map((w) => w.terminate())).then(() => (error === undefined ? resolve() : reject(error)));
+        };
+        const give = (worker) => {
+            if (next < jobs.length)
+                worker.postMessage(jobs[next++]);
+            else
+                idle.add(worker);
+        };
+        for (let i = 0; i < count; i++) {
+            const worker = new external_node_worker_threads_.Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: true } });
+            pool.push(worker);
+            worker.on('message', (reply) => {
+                if ('thrown' in reply)
+                    return stop((0,src_errors/* thrownFrom */.pD)(reply.thrown));
+                done(reply.index, reply.pages);
+                if (++finished === jobs.length)
+                    stop();
+                else
+                    give(worker);
+            });
+            worker.on('error', stop);
+            worker.on('exit', (code) => {
+                if (!idle.has(worker))
+                    stop(new Error(`a site worker thread exited (code ${code}) before its pipelines were built`));
+            });
+            give(worker);
+        }
+    });
+}
+/** The worker's side: builds each pipeline it is sent and replies with its pages or what it threw. */
+function serve(port) {
+    port.on('message', async (job) => {
+        let reply;
+        try {
+            const source = { pipeline: job.pipeline, dataRoot: job.dataRoot, ledger: openLedger(job.ledger) };
+            reply = { index: job.index, pages: await writePipelinePages(source, job.out, new Date(job.now)) };
+        }
+        catch (error) {
+            reply = { index: job.index, thrown: (0,src_errors/* thrownData */.rG)(error) };
+        }
+        try {
+            port.postMessage(reply);
+        }
+        catch (error) {
+            // A field of the error that cannot be cloned: the message still goes.
+            port.postMessage({ index: job.index, thrown: (0,src_errors/* thrownData */.rG)(new Error(String(error))) });
+        }
+    });
+}
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.parentPort && external_node_worker_threads_.workerData?.[WORKER_FLAG] === true) {
+    serve(external_node_worker_threads_.parentPort);
+}
+
+;// CONCATENATED MODULE: ./src/site/build.ts
+// `pipewright site`: contracts + ledger (+ manifests) → a static site in one
+// folder that works from file:// and from GitHub Pages alike.
+//   index.html                       every pipeline (static HTML)
+//   pipelines/<dag_id>/index.html    catalog, grid, freshness and reliability, trends
+//   pipelines/<dag_id>/grid.js       the grid's data
+//   pipelines/<dag_id>/runs/<chunk>.js  partition details, loaded when opened
+//   assets/site.css, assets/site.js  the only style and code, hand-written, no CDN
+// Pipelines are built on worker threads when the machine has cores to spare (threads.ts).
+
+
+
+
+
+
+
+/** Marks a folder as ours, so a rebuild may replace it and a user's folder is never emptied. */
+const MARKER = '.pipewright-site';
+// Literal URLs, so ncc finds the files and copies them beside the bundle.
+const ASSETS = [
+    ['site.css', new URL(/* asset import */ __nccwpck_require__(7912), __nccwpck_require__.b)],
+    ['site.js', new URL(/* asset import */ __nccwpck_require__(6787), __nccwpck_require__.b)],
+];
+/** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
+async function buildSite(options) {
+    const out = (0,external_node_path_.resolve)(options.out);
+    await checkOut(out);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
+    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(out), `.${(0,external_node_path_.basename)(out)}-`));
+    try {
+        await (0,promises_.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
+        const result = await writeSite(options, staging);
+        await (0,promises_.rm)(out, { recursive: true, force: true });
+        await (0,promises_.rename)(staging, out);
+        return { ...result, out };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+async function writeSite(options, out) {
+    const now = options.now ?? new Date();
+    const writer = new SiteWriter();
+    let assetBytes = 0;
+    for (const [name, url] of ASSETS)
+        assetBytes += await writer.write((0,external_node_path_.join)(out, 'assets', name), await (0,promises_.readFile)(url, 'utf8'));
+    const sources = await snapshotSources(options.sources);
+    const built = await buildPipelines(sources, out, now, options.threads ?? defaultThreads());
+    const pipelineBytes = {};
+    const indexed = options.sources.map(({ pipeline }, i) => {
+        pipelineBytes[pipeline.dagId] = built[i].pageBytes + assetBytes;
+        return { pipeline, ...built[i].indexed };
+    });
+    const indexBytes = await writer.write((0,external_node_path_.join)(out, 'index.html'), renderIndex(indexed, now));
+    await writer.write((0,external_node_path_.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
+    const files = built.reduce((sum, pages) => sum + pages.files, writer.files);
+    const bytes = built.reduce((sum, pages) => sum + pages.bytes, writer.bytes);
+    return { out, files, bytes, indexBytes, pipelineBytes };
+}
+/** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
+async function checkOut(out) {
+    const entries = await (0,promises_.readdir)(out).catch((error) => {
+        if (error.code === 'ENOENT')
+            return [];
+        if (error.code === 'ENOTDIR')
+            throw new src_errors/* UsageError */.eb(`the site folder ${out} is a file; name a folder`);
+        throw error;
+    });
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+        throw new src_errors/* UsageError */.eb(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/site.ts
@@ -29067,7 +29727,9 @@ function unknownTemplateName(name, scope) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   iA: () => (/* binding */ describeLeaseHolder),
 /* harmony export */   iU: () => (/* binding */ isUserError),
-/* harmony export */   qq: () => (/* binding */ StateError)
+/* harmony export */   pD: () => (/* binding */ thrownFrom),
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   rG: () => (/* binding */ thrownData)
 /* harmony export */ });
 // Every error pipewright raises on purpose lives here. The edges (CLI, actions)
 // map them to exit codes, annotations and failure classes; anything else is a bug.
@@ -29176,6 +29838,35 @@ function isUserError(error) {
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 function userErrorExitCode(error) {
     return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
+}
+const THROWN_CLASSES = {
+    UsageError,
+    ContractError,
+    StateError,
+    TransientError,
+    DataContractError,
+    TimeoutError: AttemptTimeoutError,
+    PartitionBusyError,
+    LeaseHeldError,
+    LeaseLostError,
+};
+function thrownData(thrown) {
+    if (!(thrown instanceof Error))
+        return { error: false, value: String(thrown) };
+    // Own data fields (a path, an errno code, a holder): what the edges read besides the message.
+    const fields = {};
+    for (const [key, value] of Object.entries(thrown)) {
+        if (typeof value !== 'function' && typeof value !== 'symbol')
+            fields[key] = value;
+    }
+    return { error: true, name: thrown.name, message: thrown.message, stack: thrown.stack, fields };
+}
+/** The error `thrownData` described, of its class again (so the edges tell a user's mistake from a bug). */
+function thrownFrom(data) {
+    if (!data.error)
+        return data.value;
+    const error = Object.create((THROWN_CLASSES[data.name] ?? Error).prototype);
+    return Object.assign(error, data.fields, { name: data.name, message: data.message, stack: data.stack });
 }
 
 
@@ -29524,6 +30215,7 @@ async function latestSummaries(ledger, dagId) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ deletePrefix),
+/* harmony export */   Is: () => (/* binding */ storeForRun),
 /* harmony export */   d_: () => (/* binding */ ObjectNotFoundError),
 /* harmony export */   k9: () => (/* binding */ PreconditionFailedError)
 /* harmony export */ });
@@ -29560,6 +30252,15 @@ async function deletePrefix(store, prefix) {
         keys.push(info.key);
     for (const key of keys)
         await store.delete(key);
+}
+/**
+ * The store as one run uses it, and what to call when the run ends: a bucket
+ * keeps local copies of what the run writes and reads (bucket-store.ts
+ * `withRunCopies`), which `close` removes; a folder is itself.
+ */
+function storeForRun(store) {
+    const scoped = store;
+    return scoped.withRunCopies ? scoped.withRunCopies() : { store, close: async () => { } };
 }
 
 
@@ -29835,6 +30536,30 @@ function assertCreatable(root) {
 
 /***/ }),
 
+/***/ 7160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ isProcessAlive)
+/* harmony export */ });
+// Whether a process on this host still runs: decides if a temp file or a lock
+// was left behind by a killed writer.
+/** True unless the kernel says no such process; a process we may not signal still counts as alive. */
+function isProcessAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
 /***/ 7963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29865,31 +30590,33 @@ function describe(value) {
         return 'null';
     return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
+function refusal(where, fix, why) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
+}
 /**
  * The run record in `text`. `where` names the file for the message (a path, or
  * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
  */
 function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
-    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+        throw refusal(where, fix, text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw refuse(`holds ${describe(value)}, not a run record`);
+        throw refusal(where, fix, `holds ${describe(value)}, not a run record`);
     let record;
     try {
         record = decode(value);
     }
     catch (error) {
-        throw refuse(`is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+        throw refusal(where, fix, `is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
     }
     const missing = missingFields(record);
     if (missing)
-        throw refuse(`is not a run record (no ${missing})`);
+        throw refusal(where, fix, `is not a run record (no ${missing})`);
     return record;
 }
 
@@ -30022,10 +30749,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
 /***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
@@ -40005,7 +40753,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 6856:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -40788,7 +41536,7 @@ exports.stringifyPair = stringifyPair;
 
 
 var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var foldFlowLines = __nccwpck_require__(6856);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,

@@ -36311,7 +36311,7 @@ if (tooOld) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_node_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5156);
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7579);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7495);
 
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPlanAction */ .T)();
@@ -36321,7 +36321,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7579:
+/***/ 7495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47910,6 +47910,8 @@ function leaseKey(ref) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
 // Node's filesystem errors carry their errno name in `code`.
 /**
@@ -47927,22 +47929,8 @@ function isCode(error, code) {
     return error?.code === code;
 }
 
-;// CONCATENATED MODULE: ./src/store/pid.ts
-// Whether a process on this host still runs: decides if a temp file or a lock
-// was left behind by a killed writer.
-/** True unless the kernel says no such process; a process we may not signal still counts as alive. */
-function isProcessAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-
+// EXTERNAL MODULE: ./src/store/pid.ts
+var store_pid = __nccwpck_require__(7160);
 ;// CONCATENATED MODULE: ./src/store/rows.ts
 // Rows as manifests count them: for .csv files, records after the header (a
 // newline inside quotes does not end a record; blank lines are no records); for
@@ -47955,28 +47943,49 @@ function rows_rowCounterFor(path) {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-/** CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records. */
+/**
+ * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
+ * It jumps from quote to line break with indexOf (native, many bytes per step) instead of judging
+ * every byte: this counter sees every byte a run writes, and its input checksums.
+ */
 function csvRecordCounter() {
     let records = 0;
     let inQuotes = false;
+    /** The current line holds something besides CRs. */
     let hasContent = false;
     return {
         add(chunk) {
-            for (let i = 0; i < chunk.length; i++) {
-                const byte = chunk[i];
-                if (byte === QUOTE) {
-                    inQuotes = !inQuotes;
-                    hasContent = true;
+            const n = chunk.length;
+            let quote = chunk.indexOf(QUOTE);
+            let lf = chunk.indexOf(LF);
+            /** Start of the bytes not yet judged for content (outside quotes). */
+            let from = 0;
+            for (;;) {
+                if (inQuotes) {
+                    if (quote < 0)
+                        return;
+                    inQuotes = false;
+                    from = quote + 1;
+                    quote = chunk.indexOf(QUOTE, from);
+                    if (lf >= 0 && lf < from)
+                        lf = chunk.indexOf(LF, from);
                 }
-                else if (byte === LF) {
-                    if (inQuotes)
-                        continue;
-                    if (hasContent)
+                else if (lf >= 0 && (quote < 0 || lf < quote)) {
+                    if (hasContent || !onlyCrs(chunk, from, lf))
                         records++;
                     hasContent = false;
+                    from = lf + 1;
+                    lf = chunk.indexOf(LF, from);
                 }
-                else if (byte !== CR) {
+                else if (quote >= 0) {
                     hasContent = true;
+                    inQuotes = true;
+                    quote = chunk.indexOf(QUOTE, quote + 1);
+                }
+                else {
+                    if (!hasContent)
+                        hasContent = !onlyCrs(chunk, from, n);
+                    return;
                 }
             }
         },
@@ -47984,6 +47993,12 @@ function csvRecordCounter() {
             return Math.max(0, records + (hasContent ? 1 : 0) - 1);
         },
     };
+}
+function onlyCrs(chunk, start, end) {
+    for (let i = start; i < end; i++)
+        if (chunk[i] !== CR)
+            return false;
+    return true;
 }
 /** Lines, counting a last line without its newline. */
 function lineCounter() {
@@ -48067,7 +48082,7 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         const pid = Number(match[1]);
         const path = (0,external_node_path_.join)(dir, name);
         try {
-            const abandoned = pid !== process.pid && !isProcessAlive(pid);
+            const abandoned = pid !== process.pid && !(0,store_pid/* isProcessAlive */.j)(pid);
             if (abandoned || now - (await (0,promises_.stat)(path)).mtimeMs > staleAfterMs) {
                 await (0,promises_.unlink)(path);
                 swept.push(path);
@@ -48091,16 +48106,40 @@ async function openAtomic(target, staleAfterMs) {
     // Counted as written, so publishing needs no second read of a large output.
     const rows = rows_rowCounterFor(target);
     let bytes = 0;
-    let pending = [];
+    // Small writes gather in one buffer, reused from flush to flush: no allocation per write.
+    let pending;
     let pendingBytes = 0;
+    // Writes take turns, so one not awaited still lands in order and never fills the buffer being written.
+    let queue = Promise.resolve();
+    let failure;
     let state = 'open';
     const flush = async () => {
-        if (pendingBytes === 0)
+        if (pendingBytes === 0 || pending === undefined)
             return;
-        const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-        pending = [];
+        const length = pendingBytes;
         pendingBytes = 0;
-        await writeAll(handle, buffer, temp);
+        await writeAll(handle, pending.subarray(0, length), temp);
+    };
+    const put = async (chunk) => {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (buffer.byteLength === 0)
+            return;
+        hash.update(buffer);
+        rows.add(buffer);
+        bytes += buffer.byteLength;
+        if (pendingBytes + buffer.byteLength > FLUSH_BYTES)
+            await flush();
+        if (buffer.byteLength >= FLUSH_BYTES) {
+            // A big chunk goes to the file as it is, written before write() resolves.
+            await writeAll(handle, buffer, temp);
+            return;
+        }
+        // Copied: the caller may reuse its buffer once write() resolves.
+        pending ??= new Uint8Array(FLUSH_BYTES);
+        pending.set(buffer, pendingBytes);
+        pendingBytes += buffer.byteLength;
+        if (pendingBytes === FLUSH_BYTES)
+            await flush();
     };
     const assertOpen = () => {
         if (state !== 'open')
@@ -48109,22 +48148,20 @@ async function openAtomic(target, staleAfterMs) {
     return {
         async write(chunk) {
             assertOpen();
-            const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-            if (buffer.byteLength === 0)
-                return;
-            hash.update(buffer);
-            rows.add(buffer);
-            bytes += buffer.byteLength;
-            // Copy: the caller may reuse its buffer once write() resolves.
-            pending.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
-            pendingBytes += buffer.byteLength;
-            if (pendingBytes >= FLUSH_BYTES)
-                await flush();
+            const done = queue.then(() => put(chunk));
+            // A failed write fails the commit too, even when its own promise went unobserved.
+            queue = done.catch((error) => {
+                failure ??= error;
+            });
+            await done;
         },
         async commit() {
             assertOpen();
             state = 'committed';
             try {
+                await queue;
+                if (failure !== undefined)
+                    throw failure;
                 await flush();
                 await handle.sync();
                 await handle.close();
@@ -48186,6 +48223,36 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+;// CONCATENATED MODULE: ./src/store/file-chunks.ts
+/** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
+const READ_CHUNK = 1 << 20;
+/** Reads the opened file from its current position to the end, then closes it. */
+async function* fileChunks(handle, signal) {
+    let filling = new Uint8Array(READ_CHUNK);
+    let spare = new Uint8Array(READ_CHUNK);
+    let reading;
+    try {
+        reading = handle.read(filling, 0, READ_CHUNK, null);
+        for (;;) {
+            signal?.throwIfAborted();
+            const { bytesRead } = await reading;
+            reading = undefined;
+            if (bytesRead === 0)
+                return;
+            const chunk = filling.subarray(0, bytesRead);
+            // The buffer the caller gave back by asking for this chunk takes the next read.
+            [filling, spare] = [spare, filling];
+            reading = handle.read(filling, 0, READ_CHUNK, null);
+            yield chunk;
+        }
+    }
+    finally {
+        // Never close the file under a read still in flight.
+        await reading?.catch(() => { });
+        await handle.close();
+    }
+}
+
 // EXTERNAL MODULE: ./src/store/object-store.ts
 var object_store = __nccwpck_require__(3266);
 ;// CONCATENATED MODULE: ./src/store/fs-store.ts
@@ -48194,6 +48261,7 @@ var object_store = __nccwpck_require__(3266);
 // whole or not at all; a copy is a hard link renamed into place, so versions and
 // publishes move no bytes. Metadata is not kept on the filesystem: the records
 // and manifests carry every checksum, and metadata is only ever a shortcut.
+
 
 
 
@@ -48232,14 +48300,23 @@ class fs_store_FsObjectStore {
         }
     }
     async read(key) {
-        const path = this.pathOf(key);
         // Opened first, so a missing object fails here rather than on the first chunk.
-        const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+        return (0,external_node_fs_.createReadStream)('', { fd: await this.#open(key), highWaterMark: 1 << 20, autoClose: true });
+    }
+    async #open(key) {
+        const path = this.pathOf(key);
+        return (0,promises_.open)(path, 'r').catch((error) => {
             if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
                 throw new object_store/* ObjectNotFoundError */.d_(key, path);
             throw error;
         });
-        return (0,external_node_fs_.createReadStream)('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
+    }
+    /**
+     * The object's bytes in chunks of one reused buffer, each valid until the next is asked for:
+     * for readers that copy what they keep (a scan, a checksum), with no allocation per chunk.
+     */
+    async *readChunks(key, options = {}) {
+        yield* fileChunks(await this.#open(key), options.signal);
     }
     async readText(key) {
         try {
@@ -48373,19 +48450,47 @@ function infoOf(key, info) {
 
 
 
+
+
 const MANIFEST_NAME = '_manifest.json';
+/** Past this a folder's file has its rows counted in a worker thread while this one hashes it. */
+const ROWS_ASIDE_FROM_BYTES = (/* unused pure expression or super */ null && (8 << 20));
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 async function manifest_checksumObject(store, key, signal) {
+    const fs = store instanceof FsObjectStore ? store : undefined;
+    const size = fs ? (await fs.head(key))?.size : undefined;
+    const aside = fs && size !== undefined && size >= ROWS_ASIDE_FROM_BYTES ? rowsAside(fs.pathOf(key)) : undefined;
     const hash = createHash('sha256');
-    const rows = rowCounterFor(key);
+    const rows = aside ? undefined : rowCounterFor(key);
     let bytes = 0;
-    for await (const chunk of await store.read(key, { signal })) {
+    // A folder's file through one reused buffer: hashed and counted, nothing kept.
+    const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
+    for await (const chunk of chunks) {
         const buffer = chunk;
         hash.update(buffer);
-        rows.add(buffer);
+        rows?.add(buffer);
         bytes += buffer.byteLength;
     }
-    return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+    const sha256 = hash.digest('hex');
+    const counted = rows?.total() ?? (await aside);
+    // A worker that could not run: the rows are counted here after all.
+    return { path: key, rows: counted ?? (await countRows(store, key, signal)), bytes, sha256 };
+}
+/** The rows of the file at `path`, counted by a worker thread; undefined when it cannot. */
+function rowsAside(path) {
+    return new Promise((resolve) => {
+        const worker = new Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
+        worker.once('message', (rows) => resolve(rows));
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
+    });
+}
+async function countRows(store, key, signal) {
+    const rows = rowCounterFor(key);
+    const chunks = store instanceof FsObjectStore ? store.readChunks(key, { signal }) : await store.read(key, { signal });
+    for await (const chunk of chunks)
+        rows.add(chunk);
+    return rows.total();
 }
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
 async function checksumFile(path, dataRoot) {
@@ -48508,13 +48613,61 @@ async function readVersion(store, ref, runId) {
     return readJson(store, `${versionKey(ref, runId)}/${VERSION_MARKER}`);
 }
 /**
+ * Copies a committed staged output into the run's version while the run goes on
+ * (a bucket copies 500 MB server-side in seconds, so the publish need not wait for
+ * it). Nothing is published by this: `_version.json` is written only by
+ * createVersion, which keeps the copy only if neither object changed since.
+ * Undefined when the copy failed (createVersion then copies as usual).
+ */
+async function copyIntoVersion(store, ref, runId, staged, path) {
+    try {
+        const source = await store.head(staged);
+        if (!source)
+            return undefined;
+        const key = `${versionKey(ref, runId)}/${path}`;
+        const copied = await store.copy(staged, key);
+        // The copy is pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
+        const after = await store.head(staged);
+        if (after?.etag !== source.etag)
+            return undefined;
+        return { key, stagedEtag: source.etag, etag: copied.etag };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Removes the version copies a run made ahead (`copyIntoVersion`) when it does not publish. */
+async function discardVersionCopies(store, outputs) {
+    const copies = await Promise.all(outputs.map((o) => o.versioned));
+    for (const copy of copies)
+        if (copy)
+            await store.delete(copy.key);
+}
+/**
  * Makes the immutable version of a run from its staged outputs: each object is
- * checked against what its writer hashed, copied into the version, and
- * `_version.json` is written last.
+ * checked against what its writer hashed, copied into the version (unless the
+ * run already copied it and neither object changed since), and `_version.json`
+ * is written last.
  */
 async function createVersion(store, ref, runId, outputs, made) {
     const dir = versionKey(ref, runId);
-    await deletePrefix(store, `${dir}/`); // a half-made version of a killed attempt at this
+    const ahead = new Map();
+    for (const output of outputs) {
+        const copy = await output.versioned;
+        if (copy && (await store.head(output.staged))?.etag === copy.stagedEtag)
+            ahead.set(copy.key, copy);
+    }
+    // Anything else there is a half-made version of a killed attempt at this.
+    if (ahead.size === 0)
+        await deletePrefix(store, `${dir}/`);
+    else {
+        const stale = [];
+        for await (const info of store.list(`${dir}/`))
+            if (ahead.get(info.key)?.etag !== info.etag)
+                stale.push(info.key);
+        for (const key of stale)
+            await store.delete(key);
+    }
     const files = [];
     for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
         const sum = await stagedChecksum(store, output);
@@ -48522,7 +48675,10 @@ async function createVersion(store, ref, runId, outputs, made) {
             throw new Error(`staged output ${output.name} (${sum.path}) changed after it was committed ` +
                 `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`);
         }
-        await store.copy(output.staged, `${dir}/${output.path}`);
+        const key = `${dir}/${output.path}`;
+        const copy = ahead.get(key);
+        if (!copy || (await store.head(key))?.etag !== copy.etag)
+            await store.copy(output.staged, key);
         files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
     }
     crashPoint('version-linked');
@@ -48961,7 +49117,7 @@ function lockHandle(path, holder, content) {
 }
 function isAbandoned(holder) {
     // A pid means nothing on another machine: such a lock is only ever released by its holder.
-    return holder.host === (0,external_node_os_.hostname)() && !isProcessAlive(holder.pid);
+    return holder.host === (0,external_node_os_.hostname)() && !(0,store_pid/* isProcessAlive */.j)(holder.pid);
 }
 function describe(holder) {
     return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
@@ -49067,6 +49223,7 @@ var record_file = __nccwpck_require__(7963);
 const READ_CONCURRENCY = 32;
 class FsLedger {
     dataRoot;
+    /** Whether it keeps the index (FsLedgerOptions.index). */
     indexed;
     constructor(dataRoot, options = {}) {
         this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
@@ -49159,7 +49316,7 @@ class FsLedger {
         if (record.state !== 'running')
             return record;
         const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
-        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || isProcessAlive(holder.pid));
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || (0,store_pid/* isProcessAlive */.j)(holder.pid));
         return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
@@ -49172,34 +49329,50 @@ class FsLedger {
     }
     /**
      * Every run of a pipeline in one pass, each partition's oldest first and its
-     * latest settled (the status site). The index names each partition's records,
-     * so no folder is listed; they are read synchronously: a ten-year history is
-     * tens of thousands of small files, and each promise round trip through the
-     * thread pool costs more than the read itself (3× the CPU, measured).
+     * latest settled. The index names each partition's records, so no folder is
+     * listed; they are read synchronously: a ten-year history is tens of thousands
+     * of small files, and each promise round trip through the thread pool costs
+     * more than the read itself (3× the CPU, measured).
      */
     async history(dagId) {
-        const dir = this.dagDir(dagId);
         const all = [];
-        for (const entry of await this.entries(dagId, true)) {
-            let runs;
-            try {
-                runs = entry.runIds.map((runId) => {
-                    const path = (0,external_node_path_.join)(dir, entry.partition, `${runId}.json`);
-                    return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
-                });
-            }
-            catch (error) {
-                // Removed since the index was checked: list the folder instead.
-                if (!isCode(error, 'ENOENT'))
-                    throw error;
-                runs = await this.runs(dagId, entry.partition);
-            }
-            runs.sort(store_ledger/* compareRuns */.qB);
-            const last = runs.pop();
-            if (last)
-                all.push(...runs, await this.settle(last));
-        }
+        for (const entry of await this.entries(dagId, true))
+            all.push(...(await this.historyOf(dagId, entry)));
         return all;
+    }
+    /**
+     * `history` one partition at a time, newest partition first (the status site):
+     * a long history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        for (const entry of (await this.entries(dagId, true)).reverse()) {
+            const runs = await this.historyOf(dagId, entry);
+            if (runs.length > 0)
+                visit(runs);
+        }
+    }
+    /** The runs of one partition the index names, oldest first, the latest settled. */
+    async historyOf(dagId, entry) {
+        const dir = this.dagDir(dagId);
+        let runs;
+        try {
+            runs = entry.runIds.map((runId) => {
+                // Concatenated, not joined: `dir` is already normal, and a history reads thousands of these.
+                const path = `${dir}/${entry.partition}/${runId}.json`;
+                return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
+            });
+        }
+        catch (error) {
+            // Removed since the index was checked: list the folder instead.
+            if (!isCode(error, 'ENOENT'))
+                throw error;
+            runs = await this.runs(dagId, entry.partition);
+        }
+        runs.sort(store_ledger/* compareRuns */.qB);
+        const last = runs.pop();
+        if (last)
+            runs.push(await this.settle(last));
+        return runs;
     }
     /** The file that holds one run's record. */
     recordKey(record) {
@@ -49331,7 +49504,7 @@ async function openDataRoot(dataRoot) {
     return opened;
 }
 async function openBucket(dataRoot) {
-    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8819));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
     const store = openS3Store(dataRoot);
     await checkBucket(store);
@@ -50021,9 +50194,12 @@ class GitLedger {
     branch;
     maxPushAttempts;
     gitEnv;
+    /** As given, so another thread can open the same ledger (the status site's workers). */
+    options;
     /** Index entries by their partition's tree id. */
     entriesByTree = new Map();
     constructor(options) {
+        this.options = options;
         this.gitEnv = options.gitEnv ?? {};
         this.repoDir = options.repoDir;
         this.remote = options.remote ?? 'origin';
@@ -50090,11 +50266,51 @@ class GitLedger {
     async runs(dagId, partition) {
         return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(store_ledger/* compareRuns */.qB);
     }
-    /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
+    /** Every run of a pipeline, oldest first, in one fetch and one read. */
     async history(dagId) {
         return (await this.readAll(`runs/${dagId}/`)).sort(store_ledger/* compareRuns */.qB);
     }
+    /**
+     * Every partition's runs, oldest first, newest partition first, one partition at
+     * a time as they stream in (the status site): one fetch and one read, and a long
+     * history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        const tip = await this.fetch();
+        if (!tip)
+            return;
+        const byPartition = new Map();
+        for (const blob of await this.recordBlobs(tip, [`runs/${dagId}/`])) {
+            const partition = blob.path.split('/')[2];
+            const list = byPartition.get(partition);
+            if (list)
+                list.push(blob);
+            else
+                byPartition.set(partition, [blob]);
+        }
+        const groups = [...byPartition].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([, blobs]) => blobs);
+        const blobs = groups.flat();
+        let runs = [];
+        let group = 0;
+        await this.catFile(blobs.map((b) => b.id), (text, i) => {
+            runs.push(this.parse(text, blobs[i].path));
+            if (runs.length === groups[group].length) {
+                visit(runs.sort(store_ledger/* compareRuns */.qB));
+                runs = [];
+                group++;
+            }
+        });
+    }
+    /**
+     * This ledger as the branch is now, fetched once: reads from it fetch nothing
+     * more, and many reads (the status site's pipelines) see one state.
+     */
+    async snapshot() {
+        return new GitLedger({ ...this.options, at: (await this.fetch()) ?? '' });
+    }
     async write(record) {
+        if (this.options.at !== undefined)
+            throw new Error('a snapshot of the run ledger cannot be written to');
         const path = recordPath(record);
         const content = (0,json/* toJsonText */.jj)(record);
         const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
@@ -50137,6 +50353,8 @@ class GitLedger {
     }
     /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
     async fetch() {
+        if (this.options.at !== undefined)
+            return this.options.at || undefined;
         const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
         try {
             // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
@@ -50174,13 +50392,22 @@ class GitLedger {
     }
     /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
     async readAllAt(treeish, prefixes) {
-        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
-        const entries = listing.split('\n').filter(Boolean);
-        const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
+        const blobs = await this.recordBlobs(treeish, prefixes);
         const records = [];
         // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
-        await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i].slice(ids[i].length + 1))));
+        await this.catFile(blobs.map((b) => b.id), (text, i) => records.push(this.parse(text, blobs[i].path)));
         return records;
+    }
+    /** The record files under `prefixes` at `treeish`, in one ls-tree. */
+    async recordBlobs(treeish, prefixes) {
+        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
+        return listing
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const space = line.indexOf(' ');
+            return { id: line.slice(0, space), path: line.slice(space + 1) };
+        });
     }
     parse(text, file) {
         const where = `${file} on branch '${this.branch}'`;
@@ -53206,7 +53433,7 @@ async function runPlanAction() {
 /* harmony export */   iU: () => (/* binding */ isUserError),
 /* harmony export */   qq: () => (/* binding */ StateError)
 /* harmony export */ });
-/* unused harmony exports DataContractError, AttemptTimeoutError, classifyError, userErrorExitCode */
+/* unused harmony exports DataContractError, AttemptTimeoutError, classifyError, userErrorExitCode, thrownData, thrownFrom */
 // Every error pipewright raises on purpose lives here. The edges (CLI, actions)
 // map them to exit codes, annotations and failure classes; anything else is a bug.
 /** Bad flags or action inputs: exit 2, one line, nothing done. */
@@ -53244,11 +53471,11 @@ class TransientError extends Error {
     name = 'TransientError';
 }
 /** Thrown by task code when the data breaks its contract: never retried, nothing published. */
-class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
+class DataContractError extends Error {
     name = 'DataContractError';
 }
 /** The reason an attempt's signal carries when its timeout passed. */
-class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
+class AttemptTimeoutError extends Error {
     name = 'TimeoutError';
 }
 /** Another run holds the partition; the caller should report it busy, not failed. */
@@ -53314,6 +53541,35 @@ function isUserError(error) {
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 function userErrorExitCode(error) {
     return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
+}
+const THROWN_CLASSES = {
+    UsageError,
+    ContractError,
+    StateError,
+    TransientError,
+    DataContractError,
+    TimeoutError: AttemptTimeoutError,
+    PartitionBusyError,
+    LeaseHeldError,
+    LeaseLostError,
+};
+function thrownData(thrown) {
+    if (!(thrown instanceof Error))
+        return { error: false, value: String(thrown) };
+    // Own data fields (a path, an errno code, a holder): what the edges read besides the message.
+    const fields = {};
+    for (const [key, value] of Object.entries(thrown)) {
+        if (typeof value !== 'function' && typeof value !== 'symbol')
+            fields[key] = value;
+    }
+    return { error: true, name: thrown.name, message: thrown.message, stack: thrown.stack, fields };
+}
+/** The error `thrownData` described, of its class again (so the edges tell a user's mistake from a bug). */
+function thrownFrom(data) {
+    if (!data.error)
+        return data.value;
+    const error = Object.create((THROWN_CLASSES[data.name] ?? Error).prototype);
+    return Object.assign(error, data.fields, { name: data.name, message: data.message, stack: data.stack });
 }
 
 
@@ -53663,7 +53919,7 @@ async function latestSummaries(ledger, dagId) {
 /* harmony export */   d_: () => (/* binding */ ObjectNotFoundError),
 /* harmony export */   k9: () => (/* binding */ PreconditionFailedError)
 /* harmony export */ });
-/* unused harmony export deletePrefix */
+/* unused harmony exports deletePrefix, storeForRun */
 // A data root seen as objects: keys relative to the root (posix, no leading
 // slash), whole-object writes, server-side copies. The filesystem store and the
 // S3-compatible bucket store both implement it, so the commit protocol, checks,
@@ -53697,6 +53953,15 @@ async function deletePrefix(store, prefix) {
         keys.push(info.key);
     for (const key of keys)
         await store.delete(key);
+}
+/**
+ * The store as one run uses it, and what to call when the run ends: a bucket
+ * keeps local copies of what the run writes and reads (bucket-store.ts
+ * `withRunCopies`), which `close` removes; a folder is itself.
+ */
+function storeForRun(store) {
+    const scoped = store;
+    return scoped.withRunCopies ? scoped.withRunCopies() : { store, close: async () => { } };
 }
 
 
@@ -53966,6 +54231,30 @@ function assertCreatable(root) {
 
 /***/ }),
 
+/***/ 7160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ isProcessAlive)
+/* harmony export */ });
+// Whether a process on this host still runs: decides if a temp file or a lock
+// was left behind by a killed writer.
+/** True unless the kernel says no such process; a process we may not signal still counts as alive. */
+function isProcessAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
 /***/ 7963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -53996,31 +54285,33 @@ function describe(value) {
         return 'null';
     return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
+function refusal(where, fix, why) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
+}
 /**
  * The run record in `text`. `where` names the file for the message (a path, or
  * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
  */
 function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
-    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+        throw refusal(where, fix, text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw refuse(`holds ${describe(value)}, not a run record`);
+        throw refusal(where, fix, `holds ${describe(value)}, not a run record`);
     let record;
     try {
         record = decode(value);
     }
     catch (error) {
-        throw refuse(`is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+        throw refusal(where, fix, `is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
     }
     const missing = missingFields(record);
     if (missing)
-        throw refuse(`is not a run record (no ${missing})`);
+        throw refusal(where, fix, `is not a run record (no ${missing})`);
     return record;
 }
 
@@ -54227,6 +54518,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

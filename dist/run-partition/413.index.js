@@ -64,17 +64,34 @@ class BucketLedger {
         const records = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .b)(keys, READ_CONCURRENCY, (key) => this.readRecord(key));
         return records.filter((r) => r !== undefined).sort(_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .compareRuns */ .qB);
     }
-    /** Every run of a pipeline, each partition's oldest first and its latest settled (the status site). */
+    /** Every run of a pipeline, each partition's oldest first and its latest settled. */
     async history(dagId) {
         const byPartition = await this.recordKeys(dagId);
-        const all = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .b)([...byPartition.values()], READ_CONCURRENCY, async (keys) => {
-            const runs = (await Promise.all(keys.map((key) => this.readRecord(key))))
-                .filter((r) => r !== undefined)
-                .sort(_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .compareRuns */ .qB);
-            const last = runs.pop();
-            return last ? [...runs, await this.settle(last)] : [];
-        });
-        return all.flat();
+        return (await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .b)([...byPartition.values()], READ_CONCURRENCY, (keys) => this.historyOf(keys))).flat();
+    }
+    /**
+     * `history` one partition at a time, newest partition first (the status site):
+     * a long history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        const byPartition = await this.recordKeys(dagId);
+        const newestFirst = [...byPartition.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+        // Read a batch of partitions at once, handed over in order.
+        for (let i = 0; i < newestFirst.length; i += READ_CONCURRENCY) {
+            const batch = newestFirst.slice(i, i + READ_CONCURRENCY).map((partition) => byPartition.get(partition));
+            for (const runs of await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .b)(batch, READ_CONCURRENCY, (keys) => this.historyOf(keys))) {
+                if (runs.length > 0)
+                    visit(runs);
+            }
+        }
+    }
+    /** One partition's runs (its record keys), oldest first, the latest settled. */
+    async historyOf(keys) {
+        const runs = (await Promise.all(keys.map((key) => this.readRecord(key))))
+            .filter((r) => r !== undefined)
+            .sort(_ledger_js__WEBPACK_IMPORTED_MODULE_6__/* .compareRuns */ .qB);
+        const last = runs.pop();
+        return last ? [...runs, await this.settle(last)] : [];
     }
     /** The key of the object that holds one run's record. */
     recordKey(record) {

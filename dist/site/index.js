@@ -36269,16 +36269,21 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(583);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5054);
 
-await (0,_site_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runSiteAction */ .B)();
+
+// The site's worker threads load this same bundle (src/site/threads.ts): the action runs on the main thread only.
+if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread)
+    await (0,_site_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runSiteAction */ .B)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 583:
+/***/ 5054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49686,6 +49691,8 @@ async function writeJobSummary(markdown, options = {}) {
     return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ./src/json.ts
 var json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
@@ -49705,22 +49712,8 @@ function errno_isCode(error, code) {
     return error?.code === code;
 }
 
-;// CONCATENATED MODULE: ./src/store/pid.ts
-// Whether a process on this host still runs: decides if a temp file or a lock
-// was left behind by a killed writer.
-/** True unless the kernel says no such process; a process we may not signal still counts as alive. */
-function isProcessAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-
+// EXTERNAL MODULE: ./src/store/pid.ts
+var store_pid = __nccwpck_require__(7160);
 ;// CONCATENATED MODULE: ./src/store/rows.ts
 // Rows as manifests count them: for .csv files, records after the header (a
 // newline inside quotes does not end a record; blank lines are no records); for
@@ -49733,28 +49726,49 @@ function rows_rowCounterFor(path) {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-/** CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records. */
+/**
+ * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
+ * It jumps from quote to line break with indexOf (native, many bytes per step) instead of judging
+ * every byte: this counter sees every byte a run writes, and its input checksums.
+ */
 function csvRecordCounter() {
     let records = 0;
     let inQuotes = false;
+    /** The current line holds something besides CRs. */
     let hasContent = false;
     return {
         add(chunk) {
-            for (let i = 0; i < chunk.length; i++) {
-                const byte = chunk[i];
-                if (byte === QUOTE) {
-                    inQuotes = !inQuotes;
-                    hasContent = true;
+            const n = chunk.length;
+            let quote = chunk.indexOf(QUOTE);
+            let lf = chunk.indexOf(LF);
+            /** Start of the bytes not yet judged for content (outside quotes). */
+            let from = 0;
+            for (;;) {
+                if (inQuotes) {
+                    if (quote < 0)
+                        return;
+                    inQuotes = false;
+                    from = quote + 1;
+                    quote = chunk.indexOf(QUOTE, from);
+                    if (lf >= 0 && lf < from)
+                        lf = chunk.indexOf(LF, from);
                 }
-                else if (byte === LF) {
-                    if (inQuotes)
-                        continue;
-                    if (hasContent)
+                else if (lf >= 0 && (quote < 0 || lf < quote)) {
+                    if (hasContent || !onlyCrs(chunk, from, lf))
                         records++;
                     hasContent = false;
+                    from = lf + 1;
+                    lf = chunk.indexOf(LF, from);
                 }
-                else if (byte !== CR) {
+                else if (quote >= 0) {
                     hasContent = true;
+                    inQuotes = true;
+                    quote = chunk.indexOf(QUOTE, quote + 1);
+                }
+                else {
+                    if (!hasContent)
+                        hasContent = !onlyCrs(chunk, from, n);
+                    return;
                 }
             }
         },
@@ -49762,6 +49776,12 @@ function csvRecordCounter() {
             return Math.max(0, records + (hasContent ? 1 : 0) - 1);
         },
     };
+}
+function onlyCrs(chunk, start, end) {
+    for (let i = start; i < end; i++)
+        if (chunk[i] !== CR)
+            return false;
+    return true;
 }
 /** Lines, counting a last line without its newline. */
 function lineCounter() {
@@ -49845,7 +49865,7 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         const pid = Number(match[1]);
         const path = (0,external_node_path_.join)(dir, name);
         try {
-            const abandoned = pid !== process.pid && !isProcessAlive(pid);
+            const abandoned = pid !== process.pid && !(0,store_pid/* isProcessAlive */.j)(pid);
             if (abandoned || now - (await (0,promises_.stat)(path)).mtimeMs > staleAfterMs) {
                 await (0,promises_.unlink)(path);
                 swept.push(path);
@@ -49869,16 +49889,40 @@ async function openAtomic(target, staleAfterMs) {
     // Counted as written, so publishing needs no second read of a large output.
     const rows = rows_rowCounterFor(target);
     let bytes = 0;
-    let pending = [];
+    // Small writes gather in one buffer, reused from flush to flush: no allocation per write.
+    let pending;
     let pendingBytes = 0;
+    // Writes take turns, so one not awaited still lands in order and never fills the buffer being written.
+    let queue = Promise.resolve();
+    let failure;
     let state = 'open';
     const flush = async () => {
-        if (pendingBytes === 0)
+        if (pendingBytes === 0 || pending === undefined)
             return;
-        const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-        pending = [];
+        const length = pendingBytes;
         pendingBytes = 0;
-        await writeAll(handle, buffer, temp);
+        await writeAll(handle, pending.subarray(0, length), temp);
+    };
+    const put = async (chunk) => {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (buffer.byteLength === 0)
+            return;
+        hash.update(buffer);
+        rows.add(buffer);
+        bytes += buffer.byteLength;
+        if (pendingBytes + buffer.byteLength > FLUSH_BYTES)
+            await flush();
+        if (buffer.byteLength >= FLUSH_BYTES) {
+            // A big chunk goes to the file as it is, written before write() resolves.
+            await writeAll(handle, buffer, temp);
+            return;
+        }
+        // Copied: the caller may reuse its buffer once write() resolves.
+        pending ??= new Uint8Array(FLUSH_BYTES);
+        pending.set(buffer, pendingBytes);
+        pendingBytes += buffer.byteLength;
+        if (pendingBytes === FLUSH_BYTES)
+            await flush();
     };
     const assertOpen = () => {
         if (state !== 'open')
@@ -49887,22 +49931,20 @@ async function openAtomic(target, staleAfterMs) {
     return {
         async write(chunk) {
             assertOpen();
-            const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-            if (buffer.byteLength === 0)
-                return;
-            hash.update(buffer);
-            rows.add(buffer);
-            bytes += buffer.byteLength;
-            // Copy: the caller may reuse its buffer once write() resolves.
-            pending.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
-            pendingBytes += buffer.byteLength;
-            if (pendingBytes >= FLUSH_BYTES)
-                await flush();
+            const done = queue.then(() => put(chunk));
+            // A failed write fails the commit too, even when its own promise went unobserved.
+            queue = done.catch((error) => {
+                failure ??= error;
+            });
+            await done;
         },
         async commit() {
             assertOpen();
             state = 'committed';
             try {
+                await queue;
+                if (failure !== undefined)
+                    throw failure;
                 await flush();
                 await handle.sync();
                 await handle.close();
@@ -49979,6 +50021,7 @@ var object_store = __nccwpck_require__(3266);
 
 
 
+
 class fs_store_FsObjectStore {
     kind = 'fs';
     url;
@@ -50010,14 +50053,23 @@ class fs_store_FsObjectStore {
         }
     }
     async read(key) {
-        const path = this.pathOf(key);
         // Opened first, so a missing object fails here rather than on the first chunk.
-        const handle = await open(path, 'r').catch((error) => {
+        return createReadStream('', { fd: await this.#open(key), highWaterMark: 1 << 20, autoClose: true });
+    }
+    async #open(key) {
+        const path = this.pathOf(key);
+        return open(path, 'r').catch((error) => {
             if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
                 throw new ObjectNotFoundError(key, path);
             throw error;
         });
-        return createReadStream('', { fd: handle, highWaterMark: 1 << 20, autoClose: true });
+    }
+    /**
+     * The object's bytes in chunks of one reused buffer, each valid until the next is asked for:
+     * for readers that copy what they keep (a scan, a checksum), with no allocation per chunk.
+     */
+    async *readChunks(key, options = {}) {
+        yield* fileChunks(await this.#open(key), options.signal);
     }
     async readText(key) {
         try {
@@ -50151,19 +50203,47 @@ function infoOf(key, info) {
 
 
 
+
+
 const MANIFEST_NAME = '_manifest.json';
+/** Past this a folder's file has its rows counted in a worker thread while this one hashes it. */
+const ROWS_ASIDE_FROM_BYTES = (/* unused pure expression or super */ null && (8 << 20));
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 async function checksumObject(store, key, signal) {
+    const fs = store instanceof FsObjectStore ? store : undefined;
+    const size = fs ? (await fs.head(key))?.size : undefined;
+    const aside = fs && size !== undefined && size >= ROWS_ASIDE_FROM_BYTES ? rowsAside(fs.pathOf(key)) : undefined;
     const hash = createHash('sha256');
-    const rows = rowCounterFor(key);
+    const rows = aside ? undefined : rowCounterFor(key);
     let bytes = 0;
-    for await (const chunk of await store.read(key, { signal })) {
+    // A folder's file through one reused buffer: hashed and counted, nothing kept.
+    const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
+    for await (const chunk of chunks) {
         const buffer = chunk;
         hash.update(buffer);
-        rows.add(buffer);
+        rows?.add(buffer);
         bytes += buffer.byteLength;
     }
-    return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
+    const sha256 = hash.digest('hex');
+    const counted = rows?.total() ?? (await aside);
+    // A worker that could not run: the rows are counted here after all.
+    return { path: key, rows: counted ?? (await countRows(store, key, signal)), bytes, sha256 };
+}
+/** The rows of the file at `path`, counted by a worker thread; undefined when it cannot. */
+function rowsAside(path) {
+    return new Promise((resolve) => {
+        const worker = new Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
+        worker.once('message', (rows) => resolve(rows));
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
+    });
+}
+async function countRows(store, key, signal) {
+    const rows = rowCounterFor(key);
+    const chunks = store instanceof FsObjectStore ? store.readChunks(key, { signal }) : await store.read(key, { signal });
+    for await (const chunk of chunks)
+        rows.add(chunk);
+    return rows.total();
 }
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
 async function checksumFile(path, dataRoot) {
@@ -50322,61 +50402,47 @@ function runDetails(run) {
         metrics: run.metrics,
     };
 }
-/** `pipelines/<dag_id>/runs/<chunk>.js` for every chunk: file name → script. */
-function runScripts(partitions) {
-    const chunks = new Map();
+/** `pipelines/<dag_id>/runs/<chunk>.js`: the chunk's partitions, newest first, with every run's details. */
+function chunkScript(chunk, partitions) {
+    const body = {};
     for (const p of partitions) {
-        const list = chunks.get(chunkOf(p.key));
-        if (list)
-            list.push(p);
-        else
-            chunks.set(chunkOf(p.key), [p]);
+        body[p.key] = {
+            data_interval: [p.latest.dataIntervalStart, p.latest.dataIntervalEnd],
+            runs: p.runs.map(runDetails),
+        };
     }
-    const files = new Map();
-    for (const [chunk, members] of chunks) {
-        const body = {};
-        for (const p of members) {
-            body[p.key] = {
-                data_interval: [p.latest.dataIntervalStart, p.latest.dataIntervalEnd],
-                runs: p.runs.map(runDetails),
-            };
-        }
-        files.set(`${chunk}.js`, `(window.${RUNS_GLOBAL} = window.${RUNS_GLOBAL} || {})[${JSON.stringify(chunk)}] = ${JSON.stringify(body)};\n`);
-    }
-    return files;
+    return `(window.${RUNS_GLOBAL} = window.${RUNS_GLOBAL} || {})[${JSON.stringify(chunk)}] = ${JSON.stringify(body)};\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/site/history.ts
-// Every run of one pipeline, grouped by partition, read through the ledger API
-// (filesystem or git state branch): the site never reads record files itself.
+// Every run of one pipeline, a partition at a time, read through the ledger API
+// (filesystem, git state branch or bucket): the site never reads record files itself.
 
-/** Partitions read at once from a ledger without `history`. */
+/** Partitions read at once from a ledger without `eachPartition`. */
 const PARTITION_CONCURRENCY = 16;
-/** Every partition with at least one run, newest partition first. */
-async function readHistory(ledger, dagId) {
-    const partitions = [];
-    if (ledger.history) {
-        const grouped = new Map();
-        for (const record of await ledger.history(dagId)) {
-            const list = grouped.get(record.partition);
-            if (list)
-                list.push(record);
-            else
-                grouped.set(record.partition, [record]);
-        }
-        for (const [key, runs] of grouped)
-            partitions.push({ key, runs, latest: runs.at(-1) });
-    }
-    else {
-        const latest = await ledger.latestRuns(dagId);
-        const read = await (0,map_limited/* mapLimited */.b)([...latest], PARTITION_CONCURRENCY, async ([key, settled]) => {
-            // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
-            const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
-            return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
-        });
-        partitions.push(...read);
-    }
-    return partitions.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+/** Every partition with at least one run, newest partition first, handed to `visit` one at a time. */
+async function eachPartition(ledger, dagId, visit) {
+    const visitRuns = (runs) => visit({ key: runs[0].partition, runs, latest: runs.at(-1) });
+    if (ledger.eachPartition)
+        return await ledger.eachPartition(dagId, visitRuns);
+    const latest = [...(await ledger.latestRuns(dagId))].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+    const read = await (0,map_limited/* mapLimited */.b)(latest, PARTITION_CONCURRENCY, async ([key, settled]) => {
+        // The settled latest run replaces its raw twin, so an abandoned run shows as failed everywhere.
+        const runs = (await ledger.runs(dagId, key)).map((r) => (r.runId === settled.runId ? settled : r));
+        return { key, runs: runs.length > 0 ? runs : [settled], latest: settled };
+    });
+    for (const partition of read)
+        visit(partition);
+}
+/** The outline of a run: a few small fields instead of the whole record, so ten years of them stay small. */
+function outline(run) {
+    const { state, trigger, startedAt, endedAt, dataIntervalStart, dataIntervalEnd, metrics } = run;
+    const tasks = [];
+    for (const { id, state, failureClass } of run.tasks)
+        if (state === 'failed')
+            tasks.push({ id, state, failureClass });
+    const outputs = run.outputs.map(({ rows }) => ({ rows }));
+    return { state, trigger, startedAt, endedAt, dataIntervalStart, dataIntervalEnd, metrics, tasks, outputs };
 }
 
 ;// CONCATENATED MODULE: ./src/schedule/instants.ts
@@ -50906,112 +50972,6 @@ function sloAttainment(pipeline, deadline, partitions, now) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/site/html.ts
-// HTML built as strings with every interpolated value escaped: `html` escapes
-// whatever is not already `Html`, so a run's error message can never become markup.
-class Html {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    toString() {
-        return this.text;
-    }
-}
-const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
-function render(value) {
-    if (value === undefined || value === null || value === false)
-        return '';
-    if (value instanceof Html)
-        return value.text;
-    if (Array.isArray(value))
-        return value.map(render).join('');
-    return escapeHtml(String(value));
-}
-function html(strings, ...values) {
-    let out = strings[0];
-    for (let i = 0; i < values.length; i++)
-        out += render(values[i]) + strings[i + 1];
-    return new Html(out);
-}
-/** A whole page: charset, viewport for phones, a CSP that allows only our own files, our stylesheet. */
-function page(options) {
-    const scripts = (options.scripts ?? []).map((src) => html `<script defer src="${src}"></script>`);
-    return `<!doctype html>\n${html `<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'">
-<title>${options.title}</title>
-<link rel="stylesheet" href="${options.root}assets/site.css">
-${scripts}
-</head>
-<body>
-${options.body}
-</body>
-</html>
-`}`;
-}
-
-;// CONCATENATED MODULE: ./src/site/model.ts
-/** Every state's text alternative: colour never carries meaning alone. */
-const STATE_SYMBOL = {
-    success: '✓',
-    failed: '✗',
-    running: '▶',
-    deferred: '…',
-    up_for_retry: '↻',
-    upstream_failed: '!',
-    skipped: '–',
-    none: '·',
-};
-function stateLabel(state) {
-    return state === 'none' ? 'no run' : state.replaceAll('_', ' ');
-}
-
-;// CONCATENATED MODULE: ./src/site/render-index.ts
-// index.html: every pipeline as static HTML (no script needed), so the list
-// reads from file://, with JavaScript off and to a crawler alike.
-
-
-function stateBadge(state) {
-    return html `<span class="badge s-${state}"><span aria-hidden="true">${STATE_SYMBOL[state]}</span> ${stateLabel(state)}</span>`;
-}
-function percent(met, due) {
-    return due === 0 ? '—' : `${Math.floor((1000 * met) / due) / 10}%`;
-}
-function row(site) {
-    const { pipeline, partitions, reliability } = site;
-    const latest = partitions[0];
-    const slo30 = reliability.slo?.find((s) => s.days === 30);
-    return html `<tr data-dag-id="${pipeline.dagId}">
-<th scope="row"><a href="pipelines/${pipeline.dagId}/index.html">${pipeline.dagId}</a><div class="sub">${pipeline.description}</div></th>
-<td data-field="owner" data-label="Owner">${pipeline.owner}</td>
-<td data-field="schedule" data-label="Schedule"><code>${pipeline.schedule ?? 'manual'}</code> <span class="sub">${pipeline.timezone}</span></td>
-<td data-field="freshness" data-label="Freshness target">${pipeline.freshness ? html `<time>${pipeline.freshness.deadline}</time> <span class="sub">${pipeline.timezone}</span>` : '—'}</td>
-<td data-field="latest" data-label="Latest">${latest ? html `${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</td>
-<td data-field="slo" data-label="On time (30 days)">${slo30 ? html `${percent(slo30.met, slo30.due)} <span class="sub">of ${slo30.due}</span>` : '—'}</td>
-</tr>`;
-}
-function renderIndex(sites, builtAt) {
-    const body = html `<header class="top"><h1>Data products</h1><p class="sub">${sites.length} pipeline${sites.length === 1 ? '' : 's'} · built ${builtAt.toISOString()}</p></header>
-<main>
-<div class="scroll">
-<table class="pipelines">
-<caption>Pipelines, their owners, schedules, freshness targets and latest state</caption>
-<thead><tr><th scope="col">Pipeline</th><th scope="col">Owner</th><th scope="col">Schedule</th><th scope="col">Freshness target</th><th scope="col">Latest</th><th scope="col">Published on time (30 days)</th></tr></thead>
-<tbody>
-${sites.map(row)}
-</tbody>
-</table>
-</div>
-</main>`;
-    return page({ title: 'pipewright — data products', root: '', body });
-}
-
 ;// CONCATENATED MODULE: ./src/contract/diff.ts
 function compare(changes, field, before, after) {
     if (before === after)
@@ -51109,6 +51069,56 @@ function duration_formatDuration(ms) {
     return `${m}m${String(s).padStart(2, '0')}s`;
 }
 
+;// CONCATENATED MODULE: ./src/site/html.ts
+// HTML built as strings with every interpolated value escaped: `html` escapes
+// whatever is not already `Html`, so a run's error message can never become markup.
+class Html {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toString() {
+        return this.text;
+    }
+}
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function render(value) {
+    if (value === undefined || value === null || value === false)
+        return '';
+    if (value instanceof Html)
+        return value.text;
+    if (Array.isArray(value))
+        return value.map(render).join('');
+    return escapeHtml(String(value));
+}
+function html(strings, ...values) {
+    let out = strings[0];
+    for (let i = 0; i < values.length; i++)
+        out += render(values[i]) + strings[i + 1];
+    return new Html(out);
+}
+/** A whole page: charset, viewport for phones, a CSP that allows only our own files, our stylesheet. */
+function page(options) {
+    const scripts = (options.scripts ?? []).map((src) => html `<script defer src="${src}"></script>`);
+    return `<!doctype html>\n${html `<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'">
+<title>${options.title}</title>
+<link rel="stylesheet" href="${options.root}assets/site.css">
+${scripts}
+</head>
+<body>
+${options.body}
+</body>
+</html>
+`}`;
+}
+
 ;// CONCATENATED MODULE: ./src/site/charts.ts
 // Small inline SVG charts, drawn at build time: no charting library to ship,
 // nothing to run in the browser, and a text alternative beside every chart.
@@ -51182,6 +51192,62 @@ function trendSummary(trend) {
 function heatRow(caption, labels, counts) {
     const top = Math.max(...counts, 1);
     return html `<table class="heat"><caption>${caption}</caption><thead><tr>${labels.map((l) => html `<th scope="col">${l}</th>`)}</tr></thead><tbody><tr>${counts.map((c) => html `<td class="h${c === 0 ? 0 : Math.ceil((4 * c) / top)}">${c}</td>`)}</tr></tbody></table>`;
+}
+
+;// CONCATENATED MODULE: ./src/site/model.ts
+/** Every state's text alternative: colour never carries meaning alone. */
+const STATE_SYMBOL = {
+    success: '✓',
+    failed: '✗',
+    running: '▶',
+    deferred: '…',
+    up_for_retry: '↻',
+    upstream_failed: '!',
+    skipped: '–',
+    none: '·',
+};
+function stateLabel(state) {
+    return state === 'none' ? 'no run' : state.replaceAll('_', ' ');
+}
+
+;// CONCATENATED MODULE: ./src/site/render-index.ts
+// index.html: every pipeline as static HTML (no script needed), so the list
+// reads from file://, with JavaScript off and to a crawler alike.
+
+
+function stateBadge(state) {
+    return html `<span class="badge s-${state}"><span aria-hidden="true">${STATE_SYMBOL[state]}</span> ${stateLabel(state)}</span>`;
+}
+function percent(met, due) {
+    return due === 0 ? '—' : `${Math.floor((1000 * met) / due) / 10}%`;
+}
+function row(site) {
+    const { pipeline, partitions, reliability } = site;
+    const latest = partitions[0];
+    const slo30 = reliability.slo?.find((s) => s.days === 30);
+    return html `<tr data-dag-id="${pipeline.dagId}">
+<th scope="row"><a href="pipelines/${pipeline.dagId}/index.html">${pipeline.dagId}</a><div class="sub">${pipeline.description}</div></th>
+<td data-field="owner" data-label="Owner">${pipeline.owner}</td>
+<td data-field="schedule" data-label="Schedule"><code>${pipeline.schedule ?? 'manual'}</code> <span class="sub">${pipeline.timezone}</span></td>
+<td data-field="freshness" data-label="Freshness target">${pipeline.freshness ? html `<time>${pipeline.freshness.deadline}</time> <span class="sub">${pipeline.timezone}</span>` : '—'}</td>
+<td data-field="latest" data-label="Latest">${latest ? html `${latest.key} ${stateBadge(latest.latest.state)}` : stateBadge('none')}</td>
+<td data-field="slo" data-label="On time (30 days)">${slo30 ? html `${percent(slo30.met, slo30.due)} <span class="sub">of ${slo30.due}</span>` : '—'}</td>
+</tr>`;
+}
+function renderIndex(sites, builtAt) {
+    const body = html `<header class="top"><h1>Data products</h1><p class="sub">${sites.length} pipeline${sites.length === 1 ? '' : 's'} · built ${builtAt.toISOString()}</p></header>
+<main>
+<div class="scroll">
+<table class="pipelines">
+<caption>Pipelines, their owners, schedules, freshness targets and latest state</caption>
+<thead><tr><th scope="col">Pipeline</th><th scope="col">Owner</th><th scope="col">Schedule</th><th scope="col">Freshness target</th><th scope="col">Latest</th><th scope="col">Published on time (30 days)</th></tr></thead>
+<tbody>
+${sites.map(row)}
+</tbody>
+</table>
+</div>
+</main>`;
+    return page({ title: 'pipewright — data products', root: '', body });
 }
 
 ;// CONCATENATED MODULE: ./src/site/render-pipeline.ts
@@ -51443,7 +51509,8 @@ const OUTLIER_FACTOR = 10;
 function trends(partitions) {
     const series = new Map();
     // Oldest partition first; the values `status` shows: numeric metrics, `row_count` falling back to the outputs' rows.
-    const oldestFirst = [...partitions].sort((a, b) => a.key.localeCompare(b.key));
+    // Keys of one grain order the same by code unit as by locale, and ten years of them sort 20× faster.
+    const oldestFirst = [...partitions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const p of oldestFirst) {
         const run = p.runs.findLast((r) => r.state === 'success');
         if (!run)
@@ -51479,14 +51546,9 @@ function isOutlier(value, median) {
     return ratio >= OUTLIER_FACTOR || ratio <= 1 / OUTLIER_FACTOR;
 }
 
-;// CONCATENATED MODULE: ./src/site/build.ts
-// `pipewright site`: contracts + ledger (+ manifests) → a static site in one
-// folder that works from file:// and from GitHub Pages alike.
-//   index.html                       every pipeline (static HTML)
-//   pipelines/<dag_id>/index.html    catalog, grid, freshness and reliability, trends
-//   pipelines/<dag_id>/grid.js       the grid's data
-//   pipelines/<dag_id>/runs/<chunk>.js  partition details, loaded when opened
-//   assets/site.css, assets/site.js  the only style and code, hand-written, no CDN
+;// CONCATENATED MODULE: ./src/site/pipeline-pages.ts
+// One pipeline's pages and data files, from its contract and its history: what a
+// build does for each pipeline, on the main thread or on a worker (threads.ts).
 
 
 
@@ -51496,82 +51558,67 @@ function isOutlier(value, median) {
 
 
 
-
-
-
-/** Marks a folder as ours, so a rebuild may replace it and a user's folder is never emptied. */
-const MARKER = '.pipewright-site';
-// Literal URLs, so ncc finds the files and copies them beside the bundle.
-const ASSETS = [
-    ['site.css', new URL(/* asset import */ __nccwpck_require__(7912), __nccwpck_require__.b)],
-    ['site.js', new URL(/* asset import */ __nccwpck_require__(6787), __nccwpck_require__.b)],
-];
-const WRITE_CONCURRENCY = 32;
-/** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
-async function buildSite(options) {
-    const out = (0,external_node_path_.resolve)(options.out);
-    await checkOut(out);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
-    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(out), `.${(0,external_node_path_.basename)(out)}-`));
+/** Counts what it writes, creating folders as needed (each once: a pipeline writes a hundred files into one). */
+class SiteWriter {
+    files = 0;
+    bytes = 0;
+    folders = new Map();
+    async write(path, text) {
+        const folder = (0,external_node_path_.dirname)(path);
+        let made = this.folders.get(folder);
+        if (!made) {
+            made = (0,promises_.mkdir)(folder, { recursive: true });
+            this.folders.set(folder, made);
+        }
+        await made;
+        await (0,promises_.writeFile)(path, text);
+        const bytes = Buffer.byteLength(text);
+        this.files++;
+        this.bytes += bytes;
+        return bytes;
+    }
+}
+/**
+ * Writes `pipelines/<dag_id>/` of the site under `out`. The history streams
+ * through, newest partition first: each month's details file is written as soon
+ * as its partitions have passed, and only an outline of each run is kept for
+ * the grid, reliability and trends.
+ */
+async function writePipelinePages(source, out, now) {
+    const writer = new SiteWriter();
+    const dir = (0,external_node_path_.join)(out, 'pipelines', source.pipeline.dagId);
+    const writes = [];
+    const partitions = [];
+    let chunk = [];
+    const flush = () => {
+        if (chunk.length === 0)
+            return;
+        const name = chunkOf(chunk[0].key);
+        writes.push(writer.write((0,external_node_path_.join)(dir, 'runs', `${name}.js`), chunkScript(name, chunk)));
+        chunk = [];
+    };
     try {
-        await (0,promises_.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
-        const result = await writeSite(options, staging);
-        await (0,promises_.rm)(out, { recursive: true, force: true });
-        await (0,promises_.rename)(staging, out);
-        return { ...result, out };
+        await eachPartition(source.ledger, source.pipeline.dagId, (partition) => {
+            // Newest first, so a chunk's partitions come together.
+            if (chunk.length > 0 && chunkOf(chunk[0].key) !== chunkOf(partition.key))
+                flush();
+            chunk.push(partition);
+            const runs = partition.runs.map(outline);
+            partitions.push({ key: partition.key, runs, latest: runs.at(-1) });
+        });
+        flush();
     }
     finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        // Every write settled before a failed read goes up: none may land in a staging folder being removed.
+        await Promise.allSettled(writes);
     }
-}
-async function writeSite(options, out) {
-    const now = options.now ?? new Date();
-    const assets = await Promise.all(ASSETS.map(async ([name, url]) => [name, await (0,promises_.readFile)(url, 'utf8')]));
-    const written = { files: 0, bytes: 0 };
-    const write = async (path, text) => {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await (0,promises_.writeFile)(path, text);
-        written.files++;
-        written.bytes += Buffer.byteLength(text);
-        return Buffer.byteLength(text);
-    };
-    const assetBytes = (await Promise.all(assets.map(([name, text]) => write((0,external_node_path_.join)(out, 'assets', name), text)))).reduce((a, b) => a + b, 0);
-    const pipelineBytes = {};
-    // One pipeline at a time, the next one's history read meanwhile: holding several
-    // ten-year histories at once made garbage collection most of the build.
-    const histories = prefetched(options.sources, (source) => readHistory(source.ledger, source.pipeline.dagId));
-    const sites = [];
-    for (const [i, source] of options.sources.entries()) {
-        const site = await collect(source, await histories(i), now);
-        const dir = (0,external_node_path_.join)(out, 'pipelines', source.pipeline.dagId);
-        const pageBytes = await write((0,external_node_path_.join)(dir, 'index.html'), renderPipeline(site));
-        const gridBytes = await write((0,external_node_path_.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions));
-        pipelineBytes[source.pipeline.dagId] = pageBytes + gridBytes + assetBytes;
-        await (0,map_limited/* mapLimited */.b)([...runScripts(site.partitions)], WRITE_CONCURRENCY, ([name, text]) => write((0,external_node_path_.join)(dir, 'runs', name), text));
-        // Only the summary stays in memory: the history of twenty pipelines need not.
-        sites.push({ ...site, partitions: site.partitions.slice(0, 1) });
-    }
-    const indexBytes = await write((0,external_node_path_.join)(out, 'index.html'), renderIndex(sites, now));
-    await write((0,external_node_path_.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
-    return { out, files: written.files, bytes: written.bytes, indexBytes, pipelineBytes };
-}
-/** `read(items[i])`, with item i + 1 started as soon as item i is asked for. */
-function prefetched(items, read) {
-    const started = new Map();
-    const start = (i) => {
-        if (i >= items.length || started.has(i))
-            return;
-        const promise = read(items[i]);
-        promise.catch(() => { }); // reported when awaited; not an unhandled rejection meanwhile
-        started.set(i, promise);
-    };
-    return (i) => {
-        start(i);
-        start(i + 1);
-        const promise = started.get(i);
-        started.delete(i);
-        return promise;
-    };
+    await Promise.all(writes);
+    const site = await collect(source, partitions, now);
+    const pageBytes = (await writer.write((0,external_node_path_.join)(dir, 'index.html'), renderPipeline(site))) +
+        (await writer.write((0,external_node_path_.join)(dir, 'grid.js'), gridScript(source.pipeline.dagId, site.partitions)));
+    // Only the summary is kept: the history of twenty pipelines need not be.
+    const indexed = { partitions: site.partitions.slice(0, 1), reliability: site.reliability };
+    return { indexed, files: writer.files, bytes: writer.bytes, pageBytes };
 }
 async function collect(source, partitions, now) {
     const { pipeline } = source;
@@ -51586,19 +51633,6 @@ async function collect(source, partitions, now) {
     if ((0,external_node_fs_.existsSync)(readme))
         site.runbook = await (0,promises_.readFile)(readme, 'utf8');
     return site;
-}
-/** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
-async function checkOut(out) {
-    const entries = await (0,promises_.readdir)(out).catch((error) => {
-        if (error.code === 'ENOENT')
-            return [];
-        if (error.code === 'ENOTDIR')
-            throw new src_errors/* UsageError */.eb(`the site folder ${out} is a file; name a folder`);
-        throw error;
-    });
-    if (entries.length > 0 && !entries.includes(MARKER)) {
-        throw new src_errors/* UsageError */.eb(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
-    }
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -51870,7 +51904,7 @@ function lockHandle(path, holder, content) {
 }
 function isAbandoned(holder) {
     // A pid means nothing on another machine: such a lock is only ever released by its holder.
-    return holder.host === (0,external_node_os_.hostname)() && !isProcessAlive(holder.pid);
+    return holder.host === (0,external_node_os_.hostname)() && !(0,store_pid/* isProcessAlive */.j)(holder.pid);
 }
 function describe(holder) {
     return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
@@ -51976,6 +52010,7 @@ var record_file = __nccwpck_require__(7963);
 const READ_CONCURRENCY = 32;
 class fs_ledger_FsLedger {
     dataRoot;
+    /** Whether it keeps the index (FsLedgerOptions.index). */
     indexed;
     constructor(dataRoot, options = {}) {
         this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
@@ -52068,7 +52103,7 @@ class fs_ledger_FsLedger {
         if (record.state !== 'running')
             return record;
         const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
-        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || isProcessAlive(holder.pid));
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || (0,store_pid/* isProcessAlive */.j)(holder.pid));
         return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
     }
     /** All runs of one partition, oldest first. */
@@ -52081,34 +52116,50 @@ class fs_ledger_FsLedger {
     }
     /**
      * Every run of a pipeline in one pass, each partition's oldest first and its
-     * latest settled (the status site). The index names each partition's records,
-     * so no folder is listed; they are read synchronously: a ten-year history is
-     * tens of thousands of small files, and each promise round trip through the
-     * thread pool costs more than the read itself (3× the CPU, measured).
+     * latest settled. The index names each partition's records, so no folder is
+     * listed; they are read synchronously: a ten-year history is tens of thousands
+     * of small files, and each promise round trip through the thread pool costs
+     * more than the read itself (3× the CPU, measured).
      */
     async history(dagId) {
-        const dir = this.dagDir(dagId);
         const all = [];
-        for (const entry of await this.entries(dagId, true)) {
-            let runs;
-            try {
-                runs = entry.runIds.map((runId) => {
-                    const path = (0,external_node_path_.join)(dir, entry.partition, `${runId}.json`);
-                    return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
-                });
-            }
-            catch (error) {
-                // Removed since the index was checked: list the folder instead.
-                if (!errno_isCode(error, 'ENOENT'))
-                    throw error;
-                runs = await this.runs(dagId, entry.partition);
-            }
-            runs.sort(ledger/* compareRuns */.qB);
-            const last = runs.pop();
-            if (last)
-                all.push(...runs, await this.settle(last));
-        }
+        for (const entry of await this.entries(dagId, true))
+            all.push(...(await this.historyOf(dagId, entry)));
         return all;
+    }
+    /**
+     * `history` one partition at a time, newest partition first (the status site):
+     * a long history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        for (const entry of (await this.entries(dagId, true)).reverse()) {
+            const runs = await this.historyOf(dagId, entry);
+            if (runs.length > 0)
+                visit(runs);
+        }
+    }
+    /** The runs of one partition the index names, oldest first, the latest settled. */
+    async historyOf(dagId, entry) {
+        const dir = this.dagDir(dagId);
+        let runs;
+        try {
+            runs = entry.runIds.map((runId) => {
+                // Concatenated, not joined: `dir` is already normal, and a history reads thousands of these.
+                const path = `${dir}/${entry.partition}/${runId}.json`;
+                return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
+            });
+        }
+        catch (error) {
+            // Removed since the index was checked: list the folder instead.
+            if (!errno_isCode(error, 'ENOENT'))
+                throw error;
+            runs = await this.runs(dagId, entry.partition);
+        }
+        runs.sort(ledger/* compareRuns */.qB);
+        const last = runs.pop();
+        if (last)
+            runs.push(await this.settle(last));
+        return runs;
     }
     /** The file that holds one run's record. */
     recordKey(record) {
@@ -52208,7 +52259,367 @@ async function entries(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/git-ledger.ts
+// The run ledger on a git branch, so catch-up and `reprocess failed` survive
+// ephemeral runners and expiring artifacts. One small file per
+// (pipeline, partition, run) — `runs/<dag_id>/<partition>/<run_id>.json`, the
+// same layout as the filesystem ledger — so parallel matrix jobs never touch the
+// same path: a push rejected as non-fast-forward is simply rebuilt on the new
+// tip and pushed again. Commits are made with plumbing on a private index, so the
+// user's checkout and working tree are never touched.
+// Each commit also updates `index/<dag_id>.json` (see ledger-index.ts), so the
+// record and the index change together. Each entry is stamped with its partition's
+// tree id: a reader trusts an entry only while that tree is unchanged, and reads the
+// records of every other partition (written by an older pipewright or by hand).
+
+
+
+
+
+
+
+
+
+
+// Each fetch lands on a ref of its own: writers that share one clone would
+// otherwise race to move one local ref ("cannot lock ref") and lose records.
+const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
+const MAX_REMEMBERED = 100_000;
+const IDENTITY_ENV = {
+    GIT_AUTHOR_NAME: 'pipewright',
+    GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'pipewright',
+    GIT_COMMITTER_EMAIL: 'pipewright@users.noreply.github.com',
+    GIT_TERMINAL_PROMPT: '0',
+};
+class GitLedger {
+    repoDir;
+    remote;
+    branch;
+    maxPushAttempts;
+    gitEnv;
+    /** As given, so another thread can open the same ledger (the status site's workers). */
+    options;
+    /** Index entries by their partition's tree id. */
+    entriesByTree = new Map();
+    constructor(options) {
+        this.options = options;
+        this.gitEnv = options.gitEnv ?? {};
+        this.repoDir = options.repoDir;
+        this.remote = options.remote ?? 'origin';
+        this.branch = options.branch ?? 'pipewright-state';
+        this.maxPushAttempts = options.maxPushAttempts ?? 30;
+    }
+    async latestRuns(dagId) {
+        const tip = await this.fetch();
+        if (!tip)
+            return new Map();
+        const entries = await this.entries(tip, dagId);
+        // One batch for every partition's latest record, found through the index.
+        const texts = await this.readBlobs(entries.map((e) => `${tip}:${recordPath({ dagId, ...e })}`));
+        return new Map(entries.map((e, i) => [e.partition, this.parse(texts[i], recordPath({ dagId, ...e }))]));
+    }
+    /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
+    async latestSummaries(dagId) {
+        const tip = await this.fetch();
+        if (!tip)
+            return new Map();
+        return new Map((await this.entries(tip, dagId)).map((e) => [e.partition, summaryOf(dagId, e)]));
+    }
+    /** The index entry of every partition at `tree-ish`, with those it lacks or knows stale read from the records. */
+    async entries(treeish, dagId) {
+        return (await this.indexAt(treeish, dagId)).partitions;
+    }
+    /** The index as it should be at `treeish`: the stored one, with stale or missing entries read from the records. */
+    async indexAt(treeish, dagId) {
+        const [stored] = await this.readBlobs([`${treeish}:${indexPath(dagId)}`]);
+        const index = parseIndex(stored, dagId);
+        const known = new Map(index.partitions.map((e) => [e.partition, e]));
+        const trees = new Map();
+        for (const line of (await this.git(['ls-tree', '--format=%(objecttype) %(objectname) %(path)', treeish, '--', `runs/${dagId}/`])).split('\n')) {
+            const [type, oid, path] = line.split(' ');
+            if (type === 'tree' && oid && path)
+                trees.set(path.slice(path.lastIndexOf('/') + 1), oid);
+        }
+        const gone = new Set([...known.keys()].filter((key) => !trees.has(key)));
+        const stale = [...trees].filter(([partition, tree]) => known.get(partition)?.stamp !== tree);
+        if (stale.length === 0 && gone.size === 0)
+            return { ...index, changed: false };
+        // A tree id names its content, so an entry read once for it holds for good (a retried push rebuilds it free).
+        const remembered = stale.flatMap(([, tree]) => this.entriesByTree.get(tree) ?? []);
+        const unread = stale.filter(([, tree]) => !this.entriesByTree.has(tree));
+        if (unread.length === 0)
+            return { ...withEntries(index, remembered, gone), changed: true };
+        const prefixes = unread.length === trees.size ? [`runs/${dagId}/`] : unread.map(([p]) => `runs/${dagId}/${p}/`);
+        const byPartition = new Map();
+        for (const record of await this.readAllAt(treeish, prefixes)) {
+            const list = byPartition.get(record.partition);
+            if (list)
+                list.push(record);
+            else
+                byPartition.set(record.partition, [record]);
+        }
+        const found = unread.flatMap(([partition, tree]) => {
+            const entry = entryFor(partition, tree, (byPartition.get(partition) ?? []).sort(ledger/* compareRuns */.qB));
+            if (this.entriesByTree.size < MAX_REMEMBERED)
+                this.entriesByTree.set(tree, entry ? [entry] : []);
+            return entry ? [entry] : [];
+        });
+        return { ...withEntries(index, [...remembered, ...found], gone), changed: true };
+    }
+    async runs(dagId, partition) {
+        return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(ledger/* compareRuns */.qB);
+    }
+    /** Every run of a pipeline, oldest first, in one fetch and one read. */
+    async history(dagId) {
+        return (await this.readAll(`runs/${dagId}/`)).sort(ledger/* compareRuns */.qB);
+    }
+    /**
+     * Every partition's runs, oldest first, newest partition first, one partition at
+     * a time as they stream in (the status site): one fetch and one read, and a long
+     * history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        const tip = await this.fetch();
+        if (!tip)
+            return;
+        const byPartition = new Map();
+        for (const blob of await this.recordBlobs(tip, [`runs/${dagId}/`])) {
+            const partition = blob.path.split('/')[2];
+            const list = byPartition.get(partition);
+            if (list)
+                list.push(blob);
+            else
+                byPartition.set(partition, [blob]);
+        }
+        const groups = [...byPartition].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([, blobs]) => blobs);
+        const blobs = groups.flat();
+        let runs = [];
+        let group = 0;
+        await this.catFile(blobs.map((b) => b.id), (text, i) => {
+            runs.push(this.parse(text, blobs[i].path));
+            if (runs.length === groups[group].length) {
+                visit(runs.sort(ledger/* compareRuns */.qB));
+                runs = [];
+                group++;
+            }
+        });
+    }
+    /**
+     * This ledger as the branch is now, fetched once: reads from it fetch nothing
+     * more, and many reads (the status site's pipelines) see one state.
+     */
+    async snapshot() {
+        return new GitLedger({ ...this.options, at: (await this.fetch()) ?? '' });
+    }
+    async write(record) {
+        if (this.options.at !== undefined)
+            throw new Error('a snapshot of the run ledger cannot be written to');
+        const path = recordPath(record);
+        const content = (0,json/* toJsonText */.jj)(record);
+        const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
+        const indexDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pipewright-ledger-'));
+        const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(indexDir, 'index') };
+        try {
+            for (let attempt = 1;; attempt++) {
+                const parent = await this.fetch();
+                if (parent)
+                    await this.git(['read-tree', parent], undefined, env);
+                else
+                    await this.git(['read-tree', '--empty'], undefined, env);
+                await this.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], undefined, env);
+                // The index in the same commit: our partition's entry, and any others an older writer left stale.
+                const index = await this.indexAt((await this.git(['write-tree'], undefined, env)).trim(), record.dagId);
+                if (index.changed) {
+                    const { changed: _, ...text } = index;
+                    const indexBlob = (await this.git(['hash-object', '-w', '--stdin'], indexText(text))).trim();
+                    const at = `100644,${indexBlob},${indexPath(record.dagId)}`;
+                    await this.git(['update-index', '--add', '--cacheinfo', at], undefined, env);
+                }
+                const tree = (await this.git(['write-tree'], undefined, env)).trim();
+                const message = `ledger: ${record.dagId} ${record.partition} ${record.state} (${record.runId})`;
+                const commit = (await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).trim();
+                try {
+                    await this.git(['push', '--quiet', this.remote, `${commit}:refs/heads/${this.branch}`]);
+                    return;
+                }
+                catch (error) {
+                    // Another job pushed first: our file is still unique, so rebuild on the new tip.
+                    if (!isRaceLoss(error) || attempt >= this.maxPushAttempts)
+                        throw this.refusedOr(error, `the run ledger's push to branch '${this.branch}'`, 'write');
+                    await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+                }
+            }
+        }
+        finally {
+            await (0,promises_.rm)(indexDir, { recursive: true, force: true });
+        }
+    }
+    /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
+    async fetch() {
+        if (this.options.at !== undefined)
+            return this.options.at || undefined;
+        const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        try {
+            // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
+            await this.git(['fetch', '--quiet', '--no-tags', '--refmap=', this.remote, `+refs/heads/${this.branch}:${ref}`]);
+        }
+        catch (error) {
+            if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error)))
+                return undefined;
+            throw this.refusedOr(error, `to let the run ledger fetch branch '${this.branch}'`, 'read');
+        }
+        try {
+            return (await this.git(['rev-parse', ref])).trim();
+        }
+        finally {
+            // The commit stays reachable from what we build on it; the ref itself is not needed.
+            await this.git(['update-ref', '-d', ref]).catch(() => { });
+        }
+    }
+    /**
+     * A remote that refused our credentials (HTTP 401/403) is a permissions mistake, not a bug:
+     * one line naming what was refused and the grant that fixes it. Anything else is returned as is.
+     */
+    refusedOr(error, what, access) {
+        const stderr = stderrOf(error);
+        const status = /returned error: (40[13])\b/.exec(stderr)?.[1] ??
+            (/could not read Username|Authentication failed/i.test(stderr) ? '401' : undefined);
+        if (!status)
+            return error;
+        return new src_errors/* UsageError */.eb(`${this.remote} refused ${what} (HTTP ${status}): give the job permissions: contents: ${access} ` +
+            `and pass github-token: \${{ github.token }} to the action`);
+    }
+    async readAll(prefix) {
+        const tip = await this.fetch();
+        return tip ? await this.readAllAt(tip, [prefix]) : [];
+    }
+    /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
+    async readAllAt(treeish, prefixes) {
+        const blobs = await this.recordBlobs(treeish, prefixes);
+        const records = [];
+        // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
+        await this.catFile(blobs.map((b) => b.id), (text, i) => records.push(this.parse(text, blobs[i].path)));
+        return records;
+    }
+    /** The record files under `prefixes` at `treeish`, in one ls-tree. */
+    async recordBlobs(treeish, prefixes) {
+        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
+        return listing
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const space = line.indexOf(' ');
+            return { id: line.slice(0, space), path: line.slice(space + 1) };
+        });
+    }
+    parse(text, file) {
+        const where = `${file} on branch '${this.branch}'`;
+        const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
+        return (0,record_file/* parseRunRecord */.Y)(text ?? '', where, fix);
+    }
+    /** The contents of objects (ids or `<tree-ish>:<path>`), undefined for those missing, in one cat-file. */
+    async readBlobs(objects) {
+        const texts = [];
+        await this.catFile(objects, (text) => texts.push(text));
+        return texts;
+    }
+    /** One `git cat-file --batch` for every object, each handed to `each` in order as soon as it has arrived. */
+    catFile(objects, each) {
+        if (objects.length === 0)
+            return Promise.resolve();
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], {
+                cwd: this.repoDir,
+                env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv },
+            });
+            let pending = Buffer.alloc(0);
+            let n = 0;
+            let stderr = '';
+            let failed;
+            child.stdout.on('data', (chunk) => {
+                pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+                try {
+                    // Sizes in the batch headers are bytes, so cut the raw buffer, not a string.
+                    for (;;) {
+                        const headerEnd = pending.indexOf(0x0a);
+                        if (headerEnd < 0)
+                            break;
+                        const header = pending.toString('utf8', 0, headerEnd);
+                        if (header.endsWith(' missing')) {
+                            each(undefined, n++);
+                            pending = pending.subarray(headerEnd + 1);
+                            continue;
+                        }
+                        const end = headerEnd + 1 + Number(header.slice(header.lastIndexOf(' ') + 1));
+                        if (pending.length < end + 1)
+                            break;
+                        each(pending.toString('utf8', headerEnd + 1, end), n++);
+                        pending = pending.subarray(end + 1);
+                    }
+                }
+                catch (error) {
+                    failed ??= error;
+                    child.kill();
+                }
+            });
+            child.stderr.on('data', (chunk) => {
+                stderr += chunk.toString('utf8');
+            });
+            child.on('error', reject);
+            child.on('close', (code) => {
+                if (failed !== undefined)
+                    reject(failed);
+                else if (code !== 0)
+                    reject(Object.assign(new Error(`git cat-file --batch exited ${code}`), { stderr }));
+                else if (n !== objects.length)
+                    reject(new Error(`git cat-file --batch gave ${n} of ${objects.length} objects`));
+                else
+                    resolve();
+            });
+            child.stdin.end(`${objects.join('\n')}\n`);
+        });
+    }
+    async git(args, input, env = {}) {
+        return (await this.gitRaw(args, input, env)).toString('utf8');
+    }
+    gitRaw(args, input, env = {}) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.execFile)('git', args, {
+                cwd: this.repoDir,
+                env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
+                maxBuffer: 1 << 30,
+                encoding: 'buffer',
+            }, (error, stdout, stderr) => {
+                if (error)
+                    reject(Object.assign(error, { stderr: stderr.toString('utf8') }));
+                else
+                    resolve(stdout);
+            });
+            if (input !== undefined)
+                child.stdin?.end(input);
+        });
+    }
+}
+function recordPath(record) {
+    return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
+}
+/** Outside `runs/`, so a pipewright from before the index never reads it as a record. */
+function indexPath(dagId) {
+    return `index/${dagId}.json`;
+}
+function stderrOf(error) {
+    return String(error.stderr ?? '');
+}
+function isRaceLoss(error) {
+    return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value/i.test(stderrOf(error));
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/site/sources.ts
+
 
 
 function siteSources(pipelines, options = {}) {
@@ -52216,6 +52627,220 @@ function siteSources(pipelines, options = {}) {
         const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, options.dataRoot, options.env);
         return { pipeline, dataRoot, ledger: options.ledger ?? new fs_ledger_FsLedger(dataRoot) };
     });
+}
+/** The spec of a ledger another thread can open; undefined for any other (it is read on the main thread). */
+function ledgerSpec(ledger) {
+    if (ledger instanceof fs_ledger_FsLedger)
+        return { fs: { dataRoot: ledger.dataRoot, index: ledger.indexed } };
+    if (ledger instanceof GitLedger)
+        return { git: ledger.options };
+    return undefined;
+}
+function openLedger(spec) {
+    return 'fs' in spec ? new fs_ledger_FsLedger(spec.fs.dataRoot, { index: spec.fs.index }) : new GitLedger(spec.git);
+}
+/** The sources with each git ledger fetched once for the whole build: every page shows one state, read without a fetch each. */
+async function snapshotSources(sources) {
+    const snapshots = new Map();
+    return await Promise.all(sources.map(async (source) => {
+        if (!(source.ledger instanceof GitLedger))
+            return source;
+        let snapshot = snapshots.get(source.ledger);
+        if (!snapshot) {
+            snapshot = source.ledger.snapshot();
+            snapshots.set(source.ledger, snapshot);
+        }
+        return { ...source, ledger: await snapshot };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/site/threads.ts
+// Pipelines built side by side on worker threads. Each pipeline is independent
+// (its own history, its own pages), and reading and parsing ten years of run
+// records is CPU work one thread would do alone. A worker runs this very module
+// (in a bundle, the whole entry file: the entries start their command on the
+// main thread only), opens its own ledger from a LedgerSpec, builds the
+// pipelines it is handed one at a time and sends back what index.html needs.
+
+
+
+
+
+/** Set in workerData, so the module knows it was loaded to be a site worker. */
+const WORKER_FLAG = 'pipewrightSiteWorker';
+/** As many threads as the machine runs at once (one of them would only wait for the others). */
+function defaultThreads() {
+    return (0,external_node_os_.availableParallelism)();
+}
+/**
+ * Every pipeline's pages under `out`, results in the order of `sources`. With
+ * two threads or more, pipelines whose ledger another thread can open are built
+ * on `threads` workers; the rest (and everything, otherwise) here, one at a time.
+ */
+async function buildPipelines(sources, out, now, threads) {
+    const specs = sources.map((s) => ledgerSpec(s.ledger));
+    const jobs = [];
+    for (const [index, spec] of specs.entries()) {
+        const { pipeline, dataRoot } = sources[index];
+        if (spec)
+            jobs.push({ index, pipeline, ledger: spec, dataRoot, out, now: now.getTime() });
+    }
+    const workers = Math.min(threads, jobs.length);
+    if (workers < 2)
+        return await inOrder(sources, out, now);
+    const results = new Array(sources.length);
+    await onWorkers(jobs, workers, (index, pages) => {
+        results[index] = pages;
+    });
+    for (const [index, source] of sources.entries()) {
+        if (!specs[index])
+            results[index] = await writePipelinePages(source, out, now);
+    }
+    return results;
+}
+async function inOrder(sources, out, now) {
+    const results = [];
+    for (const source of sources)
+        results.push(await writePipelinePages(source, out, now));
+    return results;
+}
+/** Hands each worker the next job as soon as it is done with its last; the first failure stops them all. */
+function onWorkers(jobs, count, done) {
+    return new Promise((resolve, reject) => {
+        const pool = [];
+        const idle = new Set();
+        let next = 0;
+        let finished = 0;
+        let stopped = false;
+        // Every worker stopped before the build goes on, so none writes into a staging folder being removed.
+        const stop = (error) => {
+            if (stopped)
+                return;
+            stopped = true;
+            void Promise.all(pool.map((w) => w.terminate())).then(() => (error === undefined ? resolve() : reject(error)));
+        };
+        const give = (worker) => {
+            if (next < jobs.length)
+                worker.postMessage(jobs[next++]);
+            else
+                idle.add(worker);
+        };
+        for (let i = 0; i < count; i++) {
+            const worker = new external_node_worker_threads_.Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: true } });
+            pool.push(worker);
+            worker.on('message', (reply) => {
+                if ('thrown' in reply)
+                    return stop((0,src_errors/* thrownFrom */.pD)(reply.thrown));
+                done(reply.index, reply.pages);
+                if (++finished === jobs.length)
+                    stop();
+                else
+                    give(worker);
+            });
+            worker.on('error', stop);
+            worker.on('exit', (code) => {
+                if (!idle.has(worker))
+                    stop(new Error(`a site worker thread exited (code ${code}) before its pipelines were built`));
+            });
+            give(worker);
+        }
+    });
+}
+/** The worker's side: builds each pipeline it is sent and replies with its pages or what it threw. */
+function serve(port) {
+    port.on('message', async (job) => {
+        let reply;
+        try {
+            const source = { pipeline: job.pipeline, dataRoot: job.dataRoot, ledger: openLedger(job.ledger) };
+            reply = { index: job.index, pages: await writePipelinePages(source, job.out, new Date(job.now)) };
+        }
+        catch (error) {
+            reply = { index: job.index, thrown: (0,src_errors/* thrownData */.rG)(error) };
+        }
+        try {
+            port.postMessage(reply);
+        }
+        catch (error) {
+            // A field of the error that cannot be cloned: the message still goes.
+            port.postMessage({ index: job.index, thrown: (0,src_errors/* thrownData */.rG)(new Error(String(error))) });
+        }
+    });
+}
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.parentPort && external_node_worker_threads_.workerData?.[WORKER_FLAG] === true) {
+    serve(external_node_worker_threads_.parentPort);
+}
+
+;// CONCATENATED MODULE: ./src/site/build.ts
+// `pipewright site`: contracts + ledger (+ manifests) → a static site in one
+// folder that works from file:// and from GitHub Pages alike.
+//   index.html                       every pipeline (static HTML)
+//   pipelines/<dag_id>/index.html    catalog, grid, freshness and reliability, trends
+//   pipelines/<dag_id>/grid.js       the grid's data
+//   pipelines/<dag_id>/runs/<chunk>.js  partition details, loaded when opened
+//   assets/site.css, assets/site.js  the only style and code, hand-written, no CDN
+// Pipelines are built on worker threads when the machine has cores to spare (threads.ts).
+
+
+
+
+
+
+
+/** Marks a folder as ours, so a rebuild may replace it and a user's folder is never emptied. */
+const MARKER = '.pipewright-site';
+// Literal URLs, so ncc finds the files and copies them beside the bundle.
+const ASSETS = [
+    ['site.css', new URL(/* asset import */ __nccwpck_require__(7912), __nccwpck_require__.b)],
+    ['site.js', new URL(/* asset import */ __nccwpck_require__(6787), __nccwpck_require__.b)],
+];
+/** Builds into a staging folder beside `out` and swaps it in, so a failed build leaves the previous site whole. */
+async function buildSite(options) {
+    const out = (0,external_node_path_.resolve)(options.out);
+    await checkOut(out);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
+    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(out), `.${(0,external_node_path_.basename)(out)}-`));
+    try {
+        await (0,promises_.chmod)(staging, 0o755); // mkdtemp's 0700 would make the published site unreadable to others
+        const result = await writeSite(options, staging);
+        await (0,promises_.rm)(out, { recursive: true, force: true });
+        await (0,promises_.rename)(staging, out);
+        return { ...result, out };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+async function writeSite(options, out) {
+    const now = options.now ?? new Date();
+    const writer = new SiteWriter();
+    let assetBytes = 0;
+    for (const [name, url] of ASSETS)
+        assetBytes += await writer.write((0,external_node_path_.join)(out, 'assets', name), await (0,promises_.readFile)(url, 'utf8'));
+    const sources = await snapshotSources(options.sources);
+    const built = await buildPipelines(sources, out, now, options.threads ?? defaultThreads());
+    const pipelineBytes = {};
+    const indexed = options.sources.map(({ pipeline }, i) => {
+        pipelineBytes[pipeline.dagId] = built[i].pageBytes + assetBytes;
+        return { pipeline, ...built[i].indexed };
+    });
+    const indexBytes = await writer.write((0,external_node_path_.join)(out, 'index.html'), renderIndex(indexed, now));
+    await writer.write((0,external_node_path_.join)(out, MARKER), 'Built by `pipewright site`; the next build replaces this folder.\n');
+    const files = built.reduce((sum, pages) => sum + pages.files, writer.files);
+    const bytes = built.reduce((sum, pages) => sum + pages.bytes, writer.bytes);
+    return { out, files, bytes, indexBytes, pipelineBytes };
+}
+/** An empty or missing folder, or an earlier site (which the build replaces); anything else is refused. */
+async function checkOut(out) {
+    const entries = await (0,promises_.readdir)(out).catch((error) => {
+        if (error.code === 'ENOENT')
+            return [];
+        if (error.code === 'ENOTDIR')
+            throw new src_errors/* UsageError */.eb(`the site folder ${out} is a file; name a folder`);
+        throw error;
+    });
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+        throw new src_errors/* UsageError */.eb(`the site folder ${out} already holds files that pipewright did not write; name an empty or new folder (a rebuild replaces only a folder holding ${MARKER})`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/inputs.ts
@@ -52391,7 +53016,7 @@ async function data_root_openDataRoot(dataRoot) {
     return opened;
 }
 async function openBucket(dataRoot) {
-    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8819));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
     const store = openS3Store(dataRoot);
     await checkBucket(store);
@@ -52434,311 +53059,6 @@ function leaseSettings(env) {
         ...(leaseTtlMs !== undefined ? { leaseTtlMs } : {}),
         ...(leaseRenewEveryMs !== undefined ? { leaseRenewEveryMs } : {}),
     };
-}
-
-;// CONCATENATED MODULE: ./src/store/git-ledger.ts
-// The run ledger on a git branch, so catch-up and `reprocess failed` survive
-// ephemeral runners and expiring artifacts. One small file per
-// (pipeline, partition, run) — `runs/<dag_id>/<partition>/<run_id>.json`, the
-// same layout as the filesystem ledger — so parallel matrix jobs never touch the
-// same path: a push rejected as non-fast-forward is simply rebuilt on the new
-// tip and pushed again. Commits are made with plumbing on a private index, so the
-// user's checkout and working tree are never touched.
-// Each commit also updates `index/<dag_id>.json` (see ledger-index.ts), so the
-// record and the index change together. Each entry is stamped with its partition's
-// tree id: a reader trusts an entry only while that tree is unchanged, and reads the
-// records of every other partition (written by an older pipewright or by hand).
-
-
-
-
-
-
-
-
-
-
-// Each fetch lands on a ref of its own: writers that share one clone would
-// otherwise race to move one local ref ("cannot lock ref") and lose records.
-const FETCH_REF_PREFIX = 'refs/pipewright/fetch';
-const MAX_REMEMBERED = 100_000;
-const IDENTITY_ENV = {
-    GIT_AUTHOR_NAME: 'pipewright',
-    GIT_AUTHOR_EMAIL: 'pipewright@users.noreply.github.com',
-    GIT_COMMITTER_NAME: 'pipewright',
-    GIT_COMMITTER_EMAIL: 'pipewright@users.noreply.github.com',
-    GIT_TERMINAL_PROMPT: '0',
-};
-class GitLedger {
-    repoDir;
-    remote;
-    branch;
-    maxPushAttempts;
-    gitEnv;
-    /** Index entries by their partition's tree id. */
-    entriesByTree = new Map();
-    constructor(options) {
-        this.gitEnv = options.gitEnv ?? {};
-        this.repoDir = options.repoDir;
-        this.remote = options.remote ?? 'origin';
-        this.branch = options.branch ?? 'pipewright-state';
-        this.maxPushAttempts = options.maxPushAttempts ?? 30;
-    }
-    async latestRuns(dagId) {
-        const tip = await this.fetch();
-        if (!tip)
-            return new Map();
-        const entries = await this.entries(tip, dagId);
-        // One batch for every partition's latest record, found through the index.
-        const texts = await this.readBlobs(entries.map((e) => `${tip}:${recordPath({ dagId, ...e })}`));
-        return new Map(entries.map((e, i) => [e.partition, this.parse(texts[i], recordPath({ dagId, ...e }))]));
-    }
-    /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
-    async latestSummaries(dagId) {
-        const tip = await this.fetch();
-        if (!tip)
-            return new Map();
-        return new Map((await this.entries(tip, dagId)).map((e) => [e.partition, summaryOf(dagId, e)]));
-    }
-    /** The index entry of every partition at `tree-ish`, with those it lacks or knows stale read from the records. */
-    async entries(treeish, dagId) {
-        return (await this.indexAt(treeish, dagId)).partitions;
-    }
-    /** The index as it should be at `treeish`: the stored one, with stale or missing entries read from the records. */
-    async indexAt(treeish, dagId) {
-        const [stored] = await this.readBlobs([`${treeish}:${indexPath(dagId)}`]);
-        const index = parseIndex(stored, dagId);
-        const known = new Map(index.partitions.map((e) => [e.partition, e]));
-        const trees = new Map();
-        for (const line of (await this.git(['ls-tree', '--format=%(objecttype) %(objectname) %(path)', treeish, '--', `runs/${dagId}/`])).split('\n')) {
-            const [type, oid, path] = line.split(' ');
-            if (type === 'tree' && oid && path)
-                trees.set(path.slice(path.lastIndexOf('/') + 1), oid);
-        }
-        const gone = new Set([...known.keys()].filter((key) => !trees.has(key)));
-        const stale = [...trees].filter(([partition, tree]) => known.get(partition)?.stamp !== tree);
-        if (stale.length === 0 && gone.size === 0)
-            return { ...index, changed: false };
-        // A tree id names its content, so an entry read once for it holds for good (a retried push rebuilds it free).
-        const remembered = stale.flatMap(([, tree]) => this.entriesByTree.get(tree) ?? []);
-        const unread = stale.filter(([, tree]) => !this.entriesByTree.has(tree));
-        if (unread.length === 0)
-            return { ...withEntries(index, remembered, gone), changed: true };
-        const prefixes = unread.length === trees.size ? [`runs/${dagId}/`] : unread.map(([p]) => `runs/${dagId}/${p}/`);
-        const byPartition = new Map();
-        for (const record of await this.readAllAt(treeish, prefixes)) {
-            const list = byPartition.get(record.partition);
-            if (list)
-                list.push(record);
-            else
-                byPartition.set(record.partition, [record]);
-        }
-        const found = unread.flatMap(([partition, tree]) => {
-            const entry = entryFor(partition, tree, (byPartition.get(partition) ?? []).sort(ledger/* compareRuns */.qB));
-            if (this.entriesByTree.size < MAX_REMEMBERED)
-                this.entriesByTree.set(tree, entry ? [entry] : []);
-            return entry ? [entry] : [];
-        });
-        return { ...withEntries(index, [...remembered, ...found], gone), changed: true };
-    }
-    async runs(dagId, partition) {
-        return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(ledger/* compareRuns */.qB);
-    }
-    /** Every run of a pipeline, oldest first, in one fetch and one read (the status site's whole history). */
-    async history(dagId) {
-        return (await this.readAll(`runs/${dagId}/`)).sort(ledger/* compareRuns */.qB);
-    }
-    async write(record) {
-        const path = recordPath(record);
-        const content = (0,json/* toJsonText */.jj)(record);
-        const blob = (await this.git(['hash-object', '-w', '--stdin'], content)).trim();
-        const indexDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pipewright-ledger-'));
-        const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(indexDir, 'index') };
-        try {
-            for (let attempt = 1;; attempt++) {
-                const parent = await this.fetch();
-                if (parent)
-                    await this.git(['read-tree', parent], undefined, env);
-                else
-                    await this.git(['read-tree', '--empty'], undefined, env);
-                await this.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], undefined, env);
-                // The index in the same commit: our partition's entry, and any others an older writer left stale.
-                const index = await this.indexAt((await this.git(['write-tree'], undefined, env)).trim(), record.dagId);
-                if (index.changed) {
-                    const { changed: _, ...text } = index;
-                    const indexBlob = (await this.git(['hash-object', '-w', '--stdin'], indexText(text))).trim();
-                    const at = `100644,${indexBlob},${indexPath(record.dagId)}`;
-                    await this.git(['update-index', '--add', '--cacheinfo', at], undefined, env);
-                }
-                const tree = (await this.git(['write-tree'], undefined, env)).trim();
-                const message = `ledger: ${record.dagId} ${record.partition} ${record.state} (${record.runId})`;
-                const commit = (await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).trim();
-                try {
-                    await this.git(['push', '--quiet', this.remote, `${commit}:refs/heads/${this.branch}`]);
-                    return;
-                }
-                catch (error) {
-                    // Another job pushed first: our file is still unique, so rebuild on the new tip.
-                    if (!isRaceLoss(error) || attempt >= this.maxPushAttempts)
-                        throw this.refusedOr(error, `the run ledger's push to branch '${this.branch}'`, 'write');
-                    await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
-                }
-            }
-        }
-        finally {
-            await (0,promises_.rm)(indexDir, { recursive: true, force: true });
-        }
-    }
-    /** Fetches the state branch; returns its tip, or undefined when it does not exist yet. */
-    async fetch() {
-        const ref = `${FETCH_REF_PREFIX}/${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-        try {
-            // --refmap= : no opportunistic update of refs/remotes/<remote>/<branch>, another shared ref.
-            await this.git(['fetch', '--quiet', '--no-tags', '--refmap=', this.remote, `+refs/heads/${this.branch}:${ref}`]);
-        }
-        catch (error) {
-            if (/couldn't find remote ref|could not find remote ref/i.test(stderrOf(error)))
-                return undefined;
-            throw this.refusedOr(error, `to let the run ledger fetch branch '${this.branch}'`, 'read');
-        }
-        try {
-            return (await this.git(['rev-parse', ref])).trim();
-        }
-        finally {
-            // The commit stays reachable from what we build on it; the ref itself is not needed.
-            await this.git(['update-ref', '-d', ref]).catch(() => { });
-        }
-    }
-    /**
-     * A remote that refused our credentials (HTTP 401/403) is a permissions mistake, not a bug:
-     * one line naming what was refused and the grant that fixes it. Anything else is returned as is.
-     */
-    refusedOr(error, what, access) {
-        const stderr = stderrOf(error);
-        const status = /returned error: (40[13])\b/.exec(stderr)?.[1] ??
-            (/could not read Username|Authentication failed/i.test(stderr) ? '401' : undefined);
-        if (!status)
-            return error;
-        return new src_errors/* UsageError */.eb(`${this.remote} refused ${what} (HTTP ${status}): give the job permissions: contents: ${access} ` +
-            `and pass github-token: \${{ github.token }} to the action`);
-    }
-    async readAll(prefix) {
-        const tip = await this.fetch();
-        return tip ? await this.readAllAt(tip, [prefix]) : [];
-    }
-    /** Every record under `prefixes` at `treeish`: one ls-tree and one cat-file, however many records. */
-    async readAllAt(treeish, prefixes) {
-        const listing = await this.git(['ls-tree', '-r', '--format=%(objectname) %(path)', treeish, '--', ...prefixes]);
-        const entries = listing.split('\n').filter(Boolean);
-        const ids = entries.map((line) => line.slice(0, line.indexOf(' ')));
-        const records = [];
-        // Parsed as they stream in: a ten-year history is hundreds of megabytes of records.
-        await this.catFile(ids, (text, i) => records.push(this.parse(text, entries[i].slice(ids[i].length + 1))));
-        return records;
-    }
-    parse(text, file) {
-        const where = `${file} on branch '${this.branch}'`;
-        const fix = `remove or repair it with a commit on '${this.branch}' to continue`;
-        return (0,record_file/* parseRunRecord */.Y)(text ?? '', where, fix);
-    }
-    /** The contents of objects (ids or `<tree-ish>:<path>`), undefined for those missing, in one cat-file. */
-    async readBlobs(objects) {
-        const texts = [];
-        await this.catFile(objects, (text) => texts.push(text));
-        return texts;
-    }
-    /** One `git cat-file --batch` for every object, each handed to `each` in order as soon as it has arrived. */
-    catFile(objects, each) {
-        if (objects.length === 0)
-            return Promise.resolve();
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], {
-                cwd: this.repoDir,
-                env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv },
-            });
-            let pending = Buffer.alloc(0);
-            let n = 0;
-            let stderr = '';
-            let failed;
-            child.stdout.on('data', (chunk) => {
-                pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-                try {
-                    // Sizes in the batch headers are bytes, so cut the raw buffer, not a string.
-                    for (;;) {
-                        const headerEnd = pending.indexOf(0x0a);
-                        if (headerEnd < 0)
-                            break;
-                        const header = pending.toString('utf8', 0, headerEnd);
-                        if (header.endsWith(' missing')) {
-                            each(undefined, n++);
-                            pending = pending.subarray(headerEnd + 1);
-                            continue;
-                        }
-                        const end = headerEnd + 1 + Number(header.slice(header.lastIndexOf(' ') + 1));
-                        if (pending.length < end + 1)
-                            break;
-                        each(pending.toString('utf8', headerEnd + 1, end), n++);
-                        pending = pending.subarray(end + 1);
-                    }
-                }
-                catch (error) {
-                    failed ??= error;
-                    child.kill();
-                }
-            });
-            child.stderr.on('data', (chunk) => {
-                stderr += chunk.toString('utf8');
-            });
-            child.on('error', reject);
-            child.on('close', (code) => {
-                if (failed !== undefined)
-                    reject(failed);
-                else if (code !== 0)
-                    reject(Object.assign(new Error(`git cat-file --batch exited ${code}`), { stderr }));
-                else if (n !== objects.length)
-                    reject(new Error(`git cat-file --batch gave ${n} of ${objects.length} objects`));
-                else
-                    resolve();
-            });
-            child.stdin.end(`${objects.join('\n')}\n`);
-        });
-    }
-    async git(args, input, env = {}) {
-        return (await this.gitRaw(args, input, env)).toString('utf8');
-    }
-    gitRaw(args, input, env = {}) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.execFile)('git', args, {
-                cwd: this.repoDir,
-                env: { ...process.env, ...IDENTITY_ENV, ...this.gitEnv, ...env },
-                maxBuffer: 1 << 30,
-                encoding: 'buffer',
-            }, (error, stdout, stderr) => {
-                if (error)
-                    reject(Object.assign(error, { stderr: stderr.toString('utf8') }));
-                else
-                    resolve(stdout);
-            });
-            if (input !== undefined)
-                child.stdin?.end(input);
-        });
-    }
-}
-function recordPath(record) {
-    return `runs/${record.dagId}/${record.partition}/${record.runId}.json`;
-}
-/** Outside `runs/`, so a pipewright from before the index never reads it as a record. */
-function indexPath(dagId) {
-    return `index/${dagId}.json`;
-}
-function stderrOf(error) {
-    return String(error.stderr ?? '');
-}
-function isRaceLoss(error) {
-    return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value/i.test(stderrOf(error));
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/workspace.ts
@@ -53046,7 +53366,9 @@ function unknownTemplateName(name, scope) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   iA: () => (/* binding */ describeLeaseHolder),
 /* harmony export */   iU: () => (/* binding */ isUserError),
-/* harmony export */   qq: () => (/* binding */ StateError)
+/* harmony export */   pD: () => (/* binding */ thrownFrom),
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   rG: () => (/* binding */ thrownData)
 /* harmony export */ });
 /* unused harmony exports DataContractError, AttemptTimeoutError, classifyError, userErrorExitCode */
 // Every error pipewright raises on purpose lives here. The edges (CLI, actions)
@@ -53086,11 +53408,11 @@ class TransientError extends Error {
     name = 'TransientError';
 }
 /** Thrown by task code when the data breaks its contract: never retried, nothing published. */
-class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
+class DataContractError extends Error {
     name = 'DataContractError';
 }
 /** The reason an attempt's signal carries when its timeout passed. */
-class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
+class AttemptTimeoutError extends Error {
     name = 'TimeoutError';
 }
 /** Another run holds the partition; the caller should report it busy, not failed. */
@@ -53156,6 +53478,35 @@ function isUserError(error) {
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 function userErrorExitCode(error) {
     return error instanceof StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
+}
+const THROWN_CLASSES = {
+    UsageError,
+    ContractError,
+    StateError,
+    TransientError,
+    DataContractError,
+    TimeoutError: AttemptTimeoutError,
+    PartitionBusyError,
+    LeaseHeldError,
+    LeaseLostError,
+};
+function thrownData(thrown) {
+    if (!(thrown instanceof Error))
+        return { error: false, value: String(thrown) };
+    // Own data fields (a path, an errno code, a holder): what the edges read besides the message.
+    const fields = {};
+    for (const [key, value] of Object.entries(thrown)) {
+        if (typeof value !== 'function' && typeof value !== 'symbol')
+            fields[key] = value;
+    }
+    return { error: true, name: thrown.name, message: thrown.message, stack: thrown.stack, fields };
+}
+/** The error `thrownData` described, of its class again (so the edges tell a user's mistake from a bug). */
+function thrownFrom(data) {
+    if (!data.error)
+        return data.value;
+    const error = Object.create((THROWN_CLASSES[data.name] ?? Error).prototype);
+    return Object.assign(error, data.fields, { name: data.name, message: data.message, stack: data.stack });
 }
 
 
@@ -53503,7 +53854,7 @@ async function latestSummaries(ledger, dagId) {
 /* harmony export */   d_: () => (/* binding */ ObjectNotFoundError),
 /* harmony export */   k9: () => (/* binding */ PreconditionFailedError)
 /* harmony export */ });
-/* unused harmony export deletePrefix */
+/* unused harmony exports deletePrefix, storeForRun */
 // A data root seen as objects: keys relative to the root (posix, no leading
 // slash), whole-object writes, server-side copies. The filesystem store and the
 // S3-compatible bucket store both implement it, so the commit protocol, checks,
@@ -53537,6 +53888,15 @@ async function deletePrefix(store, prefix) {
         keys.push(info.key);
     for (const key of keys)
         await store.delete(key);
+}
+/**
+ * The store as one run uses it, and what to call when the run ends: a bucket
+ * keeps local copies of what the run writes and reads (bucket-store.ts
+ * `withRunCopies`), which `close` removes; a folder is itself.
+ */
+function storeForRun(store) {
+    const scoped = store;
+    return scoped.withRunCopies ? scoped.withRunCopies() : { store, close: async () => { } };
 }
 
 
@@ -53807,6 +54167,30 @@ function assertCreatable(root) {
 
 /***/ }),
 
+/***/ 7160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ isProcessAlive)
+/* harmony export */ });
+// Whether a process on this host still runs: decides if a temp file or a lock
+// was left behind by a killed writer.
+/** True unless the kernel says no such process; a process we may not signal still counts as alive. */
+function isProcessAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
 /***/ 7963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -53837,31 +54221,33 @@ function describe(value) {
         return 'null';
     return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
+function refusal(where, fix, why) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
+}
 /**
  * The run record in `text`. `where` names the file for the message (a path, or
  * `runs/... on branch 'pipewright-state'`); `fix` says how to get past it.
  */
 function parseRunRecord(text, where, fix = 'move it aside to continue', decode = asRecord) {
-    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`run record ${where} ${why}: ${fix}`, where);
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw refuse(text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+        throw refusal(where, fix, text.trim() === '' ? 'is empty' : `is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw refuse(`holds ${describe(value)}, not a run record`);
+        throw refusal(where, fix, `holds ${describe(value)}, not a run record`);
     let record;
     try {
         record = decode(value);
     }
     catch (error) {
-        throw refuse(`is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
+        throw refusal(where, fix, `is not a run record (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})`);
     }
     const missing = missingFields(record);
     if (missing)
-        throw refuse(`is not a run record (no ${missing})`);
+        throw refusal(where, fix, `is not a run record (no ${missing})`);
     return record;
 }
 
@@ -54082,6 +54468,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

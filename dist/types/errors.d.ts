@@ -71,3 +71,17 @@ export declare function errorMessage(error: unknown): string;
 export declare function isUserError(error: unknown): boolean;
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 export declare function userErrorExitCode(error: unknown): 1 | 2;
+/** A thrown value as plain data, to cross from a worker thread (a structured clone keeps neither class nor fields). */
+export type ThrownData = {
+    error: true;
+    name: string;
+    message: string;
+    stack?: string;
+    fields: Record<string, unknown>;
+} | {
+    error: false;
+    value: string;
+};
+export declare function thrownData(thrown: unknown): ThrownData;
+/** The error `thrownData` described, of its class again (so the edges tell a user's mistake from a bug). */
+export declare function thrownFrom(data: ThrownData): unknown;

@@ -47911,11 +47911,11 @@ class TransientError extends Error {
     name = 'TransientError';
 }
 /** Thrown by task code when the data breaks its contract: never retried, nothing published. */
-class DataContractError extends (/* unused pure expression or super */ null && (Error)) {
+class DataContractError extends Error {
     name = 'DataContractError';
 }
 /** The reason an attempt's signal carries when its timeout passed. */
-class AttemptTimeoutError extends (/* unused pure expression or super */ null && (Error)) {
+class AttemptTimeoutError extends Error {
     name = 'TimeoutError';
 }
 /** Another run holds the partition; the caller should report it busy, not failed. */
@@ -47948,7 +47948,7 @@ function describeLeaseHolder(current) {
     return `${current.holder} (pid ${current.pid} on ${current.host}) until ${current.expiresAt}`;
 }
 /** A lease we held was taken over, or could not be renewed before it expired: the run must stop writing. */
-class LeaseLostError extends (/* unused pure expression or super */ null && (Error)) {
+class LeaseLostError extends Error {
     name = 'LeaseLostError';
 }
 /** Classifies anything a task threw. Errors from other copies of this module are matched by name. */
@@ -47981,6 +47981,35 @@ function isUserError(error) {
 /** The CLI's exit code for a user error: 1 for state to repair (the input was fine), 2 for bad input. */
 function userErrorExitCode(error) {
     return error instanceof errors_StateError || error instanceof LeaseHeldError || error instanceof TransientError ? 1 : 2;
+}
+const THROWN_CLASSES = {
+    UsageError: errors_UsageError,
+    ContractError: errors_ContractError,
+    StateError: errors_StateError,
+    TransientError,
+    DataContractError,
+    TimeoutError: AttemptTimeoutError,
+    PartitionBusyError,
+    LeaseHeldError,
+    LeaseLostError,
+};
+function thrownData(thrown) {
+    if (!(thrown instanceof Error))
+        return { error: false, value: String(thrown) };
+    // Own data fields (a path, an errno code, a holder): what the edges read besides the message.
+    const fields = {};
+    for (const [key, value] of Object.entries(thrown)) {
+        if (typeof value !== 'function' && typeof value !== 'symbol')
+            fields[key] = value;
+    }
+    return { error: true, name: thrown.name, message: thrown.message, stack: thrown.stack, fields };
+}
+/** The error `thrownData` described, of its class again (so the edges tell a user's mistake from a bug). */
+function thrownFrom(data) {
+    if (!data.error)
+        return data.value;
+    const error = Object.create((THROWN_CLASSES[data.name] ?? Error).prototype);
+    return Object.assign(error, data.fields, { name: data.name, message: data.message, stack: data.stack });
 }
 
 ;// CONCATENATED MODULE: ./src/store/paths.ts

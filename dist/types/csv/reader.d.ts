@@ -1,3 +1,4 @@
+import { READ_CHUNK } from '../store/file-chunks.js';
 /** A record that breaks CSV or the data's contract, located at its first physical line. */
 export declare class CsvDataError extends Error {
     name: string;
@@ -65,8 +66,7 @@ export interface CsvReadOptions extends CsvReaderOptions {
 export declare function readCsvFile(path: string, onRecord: CsvRecordHandler, options?: CsvReadOptions): Promise<CsvReader>;
 /** Reads chunks (of a file, an object, any stream) through a CsvReader; returns the reader (for `validUtf8`). */
 export declare function readCsv(chunks: AsyncIterable<Uint8Array>, onRecord: CsvRecordHandler, options?: CsvReaderOptions): Promise<CsvReader>;
-/** Big reads keep the per-chunk overhead out of the scanner's way. */
-export declare const READ_CHUNK: number;
+export { READ_CHUNK };
 /**
  * The bytes of `path` in chunks of up to READ_CHUNK, read into one buffer that is reused: a chunk
  * is valid until the next one is asked for (a CsvReader copies what it keeps). No allocation per

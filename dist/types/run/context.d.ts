@@ -22,15 +22,21 @@ export interface AtomicWriter {
     open(path: string): Promise<AtomicFile>;
     writeFile(path: string, data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<WriteResult>;
 }
+export interface ReadDatasetOptions {
+    signal?: AbortSignal;
+    /**
+     * Chunks may share one buffer, each valid only until the next is asked for: no allocation
+     * per chunk, for a reader that copies what it keeps (as `ctx.csv`'s CsvReader does).
+     */
+    reuseBuffer?: boolean;
+}
 /** The contract's datasets by name: the same calls on a folder and in a bucket. */
 export interface Datasets {
     /**
      * The bytes of an input, or of an output a task before this one wrote in this
-     * run, in chunks (each chunk is the caller's to keep).
+     * run, in chunks (each chunk is the caller's to keep, unless `reuseBuffer`).
      */
-    read(name: string, options?: {
-        signal?: AbortSignal;
-    }): AsyncIterable<Uint8Array>;
+    read(name: string, options?: ReadDatasetOptions): AsyncIterable<Uint8Array>;
     /** Writes an output whole; later tasks read it, and it is published with the run. */
     write(name: string, data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<WriteResult>;
     /** Opens an output to write piece by piece; nothing is visible until commit(). */

@@ -1,0 +1,329 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ fileChunks)
+/* harmony export */ });
+/* unused harmony export READ_CHUNK */
+/** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
+const READ_CHUNK = 1 << 20;
+/** Reads the opened file from its current position to the end, then closes it. */
+async function* fileChunks(handle, signal) {
+    let filling = new Uint8Array(READ_CHUNK);
+    let spare = new Uint8Array(READ_CHUNK);
+    let reading;
+    try {
+        reading = handle.read(filling, 0, READ_CHUNK, null);
+        for (;;) {
+            signal?.throwIfAborted();
+            const { bytesRead } = await reading;
+            reading = undefined;
+            if (bytesRead === 0)
+                return;
+            const chunk = filling.subarray(0, bytesRead);
+            // The buffer the caller gave back by asking for this chunk takes the next read.
+            [filling, spare] = [spare, filling];
+            reading = handle.read(filling, 0, READ_CHUNK, null);
+            yield chunk;
+        }
+    }
+    finally {
+        // Never close the file under a read still in flight.
+        await reading?.catch(() => { });
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 515:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _file_chunks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(962);
+/* harmony import */ var _rows_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51);
+// The worker thread of `checksumObject` for a big file: counts its rows, reading the
+// file itself, while the calling thread reads it again for sha256 (a second read from
+// the page cache costs less than either count). Its own bundle (dist/rows-worker/).
+
+
+
+
+const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort;
+if (port === null)
+    throw new Error('rows-worker runs as a worker thread');
+const { path } = node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.workerData;
+const rows = (0,_rows_js__WEBPACK_IMPORTED_MODULE_2__/* .rowCounterFor */ ._)(path);
+for await (const chunk of (0,_file_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .fileChunks */ .T)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r')))
+    rows.add(chunk);
+port.postMessage(rows.total());
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 51:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ rowCounterFor)
+});
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/store/rows.ts
+// Rows as manifests count them: for .csv files, records after the header (a
+// newline inside quotes does not end a record; blank lines are no records); for
+// other files, lines. Counted chunk by chunk, so a writer can count as it writes.
+
+/** The counter for `path`'s kind of file. */
+function rowCounterFor(path) {
+    return (0,external_node_path_namespaceObject.extname)(path).toLowerCase() === '.csv' ? csvRecordCounter() : lineCounter();
+}
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/**
+ * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
+ * It jumps from quote to line break with indexOf (native, many bytes per step) instead of judging
+ * every byte: this counter sees every byte a run writes, and its input checksums.
+ */
+function csvRecordCounter() {
+    let records = 0;
+    let inQuotes = false;
+    /** The current line holds something besides CRs. */
+    let hasContent = false;
+    return {
+        add(chunk) {
+            const n = chunk.length;
+            let quote = chunk.indexOf(QUOTE);
+            let lf = chunk.indexOf(LF);
+            /** Start of the bytes not yet judged for content (outside quotes). */
+            let from = 0;
+            for (;;) {
+                if (inQuotes) {
+                    if (quote < 0)
+                        return;
+                    inQuotes = false;
+                    from = quote + 1;
+                    quote = chunk.indexOf(QUOTE, from);
+                    if (lf >= 0 && lf < from)
+                        lf = chunk.indexOf(LF, from);
+                }
+                else if (lf >= 0 && (quote < 0 || lf < quote)) {
+                    if (hasContent || !onlyCrs(chunk, from, lf))
+                        records++;
+                    hasContent = false;
+                    from = lf + 1;
+                    lf = chunk.indexOf(LF, from);
+                }
+                else if (quote >= 0) {
+                    hasContent = true;
+                    inQuotes = true;
+                    quote = chunk.indexOf(QUOTE, quote + 1);
+                }
+                else {
+                    if (!hasContent)
+                        hasContent = !onlyCrs(chunk, from, n);
+                    return;
+                }
+            }
+        },
+        total() {
+            return Math.max(0, records + (hasContent ? 1 : 0) - 1);
+        },
+    };
+}
+function onlyCrs(chunk, start, end) {
+    for (let i = start; i < end; i++)
+        if (chunk[i] !== CR)
+            return false;
+    return true;
+}
+/** Lines, counting a last line without its newline. */
+function lineCounter() {
+    let lines = 0;
+    let lastByte;
+    return {
+        add(chunk) {
+            for (let i = chunk.indexOf(LF); i >= 0; i = chunk.indexOf(LF, i + 1))
+                lines++;
+            if (chunk.length > 0)
+                lastByte = chunk[chunk.length - 1];
+        },
+        total() {
+            return lines + (lastByte !== undefined && lastByte !== LF ? 1 : 0);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(515);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
