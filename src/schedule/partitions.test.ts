@@ -276,9 +276,11 @@ describe('long walks agree with luxon calendar arithmetic step by step', () => {
     }
   });
 
-  it.each(zones)('hourly over a year in %s', (zone) => {
-    const walked = partitionRange('hourly', zone, '2024-01-01T00', '2024-12-31T23');
-    let ms = DateTime.fromObject({ year: 2024, month: 1, day: 1 }, { zone }).toMillis();
+  // March to November holds both changes of each zone that has them (the southern ones in April and Sep/Oct).
+  const hourlyZones = ['America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata'];
+  it.each(hourlyZones)('hourly from March to November in %s', (zone) => {
+    const walked = partitionRange('hourly', zone, '2024-03-01T00', '2024-11-30T23');
+    let ms = DateTime.fromObject({ year: 2024, month: 3, day: 1 }, { zone }).toMillis();
     const expected = walked.map(() => {
       const dt = DateTime.fromMillis(ms, { zone });
       const label = dt.toFormat("yyyy-MM-dd'T'HH");
@@ -290,7 +292,7 @@ describe('long walks agree with luxon calendar arithmetic step by step', () => {
         dataIntervalEnd: iso(DateTime.fromMillis(ms, { zone })),
       };
     });
-    expect(walked.length).toBeGreaterThan(8700);
+    expect(walked.length).toBeGreaterThan(6500);
     expect(walked).toEqual(expected);
   });
 });
