@@ -17188,10 +17188,10 @@ async function checksumFile(path, dataRoot) {
 /**
  * Rewrites `<folder>/_manifest.json` listing every object directly in that folder.
  * Files in `own` are credited to `runId` with the checksums given (no re-read);
- * others are checksummed and keep their earlier producer while unchanged.
- * An emptied folder loses its manifest.
+ * others are checksummed and keep their earlier producer while unchanged, else
+ * are credited to `changedBy`. An emptied folder loses its manifest.
  */
-async function writeFolderManifest(store, folder, runId, own) {
+async function writeFolderManifest(store, folder, runId, own, changedBy = 'unknown') {
     const manifestKey = external_node_path_.posix.join(folder, MANIFEST_NAME);
     const previous = parseManifest(await store.readText(manifestKey));
     const files = [];
@@ -17206,7 +17206,7 @@ async function writeFolderManifest(store, folder, runId, own) {
         }
         const sum = await checksumObject(store, info.key);
         const earlier = previous?.files.find((f) => f.path === info.key && f.sha256 === sum.sha256);
-        files.push({ ...sum, producedBy: earlier?.producedBy ?? 'unknown' });
+        files.push({ ...sum, producedBy: earlier?.producedBy ?? changedBy });
     }
     if (files.length === 0) {
         await store.delete(manifestKey);
@@ -17215,27 +17215,12 @@ async function writeFolderManifest(store, folder, runId, own) {
     await store.write(manifestKey, (0,json/* toJsonText */.jj)({ dir: folder, files }));
 }
 /**
- * Rewrites the manifest of the folder holding `key`, crediting `key` to `runId`
- * and checksumming it; returns its checksum.
+ * Rewrites the manifest of the folder holding `key`, crediting `key` (and any
+ * other file changed since the manifest was written) to `runId`; returns its checksum.
  */
 async function writeManifestFor(store, key, runId) {
     const own = await checksumObject(store, key);
-    const folder = external_node_path_.posix.dirname(key);
-    const manifestKey = external_node_path_.posix.join(folder, MANIFEST_NAME);
-    const previous = parseManifest(await store.readText(manifestKey));
-    const files = [];
-    for await (const info of store.list(`${folder}/`)) {
-        const name = info.key.slice(folder.length + 1);
-        if (name.includes('/') || name === MANIFEST_NAME)
-            continue;
-        const sum = info.key === key ? own : await checksumObject(store, info.key);
-        const earlier = previous?.files.find((f) => f.path === sum.path);
-        const producedBy = info.key !== key && earlier && earlier.sha256 === sum.sha256 && earlier.bytes === sum.bytes
-            ? earlier.producedBy
-            : runId;
-        files.push({ path: sum.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256, producedBy });
-    }
-    await store.write(manifestKey, (0,json/* toJsonText */.jj)({ dir: folder, files }));
+    await writeFolderManifest(store, external_node_path_.posix.dirname(key), runId, new Map([[key, own]]), runId);
     return own;
 }
 /** `writeManifestFor` on a data root folder, with `file` relative to it or absolute inside it. */
