@@ -83,8 +83,9 @@ export function start(
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
+  // 'close', not 'exit': only then has all of stderr been read.
   const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, stderr })),
+    child.once('close', (code) => resolve({ code, stderr })),
   );
   return { child, exited };
 }
