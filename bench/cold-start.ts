@@ -6,7 +6,7 @@
 // own work. Lines printed before that (a heading, a notice) do not count.
 // $GITHUB_OUTPUT is a named pipe here, so the first write is seen the moment it
 // happens. Beside each figure: a bare `node -e 0` start, the floor.
-// Run `npm run build` first; prints one line per bundle.
+// Run `npm run bundle` first; prints one line per bundle.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -103,7 +103,7 @@ const runs = Object.entries(BUNDLES).flatMap(([name, inputs]) =>
 for (const { name, label, inputs, freshCache } of runs) {
   const bundle = path.join(root, 'dist', name, 'index.js');
   if (!fs.existsSync(bundle)) {
-    console.log(`${name.padEnd(14)} missing: run npm run build`);
+    console.log(`${name.padEnd(14)} missing: run npm run bundle`);
     continue;
   }
   const timings: Timing[] = [];

@@ -1,6 +1,6 @@
 // Bundles each action entry (src/actions/<name>.ts), the CLI, the package's public
 // entry (src/index.ts) and the worker threads' entries with ncc into dist/<name>/index.js,
-// and emits the public entry's declarations into dist/types/. Run by `npm run build`; the output is committed.
+// and emits the public entry's declarations into dist/types/. Run by `npm run bundle`; the output is committed.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

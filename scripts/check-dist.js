@@ -1,5 +1,5 @@
 // check-dist, the habit of GitHub's own actions: the committed bundles are what the
-// runner executes, so they must be exactly what `npm run build` makes from the
+// runner executes, so they must be exactly what `npm run bundle` makes from the
 // current sources. Builds into a temp folder and compares file by file; CI runs it
 // as a step of its own (.ci/run, ci.yml), not inside the test suite.
 import { execFileSync } from 'node:child_process';
@@ -34,7 +34,7 @@ try {
     for (const f of missing) console.error(`check-dist: missing from dist/: ${f}`);
     for (const f of extra) console.error(`check-dist: in dist/ but not built: ${f}`);
     for (const f of stale) console.error(`check-dist: differs from a fresh build: dist/${f}`);
-    console.error('check-dist: run `npm run build` and commit dist/');
+    console.error('check-dist: run `npm run bundle` and commit dist/');
     process.exitCode = 1;
   }
 } finally {

@@ -1,6 +1,6 @@
 // Runs a bundled action the way the runner does: `node dist/<name>/index.js`
 // with INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and
-// GITHUB_WORKSPACE pointing at a temporary checkout. Build first: `npm run build`.
+// GITHUB_WORKSPACE pointing at a temporary checkout. Build first: `npm run bundle`.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,7 +1,7 @@
 // The plan bundle for a pipeline that reads another's output: a backfill plans only the days
 // whose upstream is published, names the others as waiting in the job summary, and announces
 // the backfill to the contract's consumers through a real local HTTP server standing in for
-// the GitHub API. Build first: `npm run build`.
+// the GitHub API. Build first: `npm run bundle`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

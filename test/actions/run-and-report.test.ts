@@ -2,7 +2,7 @@
 // real artifact server (test/support/act.ts): partitions run for real, their
 // evidence is uploaded, the report job downloads it, writes the run summary and
 // opens, comments on and closes alert issues on a recording GitHub API server.
-// Needs `npm run build` first (the bundles under dist/ are what act runs).
+// Needs `npm run bundle` first (the bundles under dist/ are what act runs).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

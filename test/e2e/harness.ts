@@ -50,7 +50,7 @@ export function releaseDir(): string {
   const dist = process.env.PIPEWRIGHT_E2E_DIST ?? path.join(REPO_ROOT, 'dist');
   for (const action of fs.readdirSync(path.join(REPO_ROOT, 'actions'))) {
     if (!fs.existsSync(path.join(dist, action, 'index.js')))
-      throw new Error(`${path.join(dist, action, 'index.js')} is missing: run \`npm run build\` first`);
+      throw new Error(`${path.join(dist, action, 'index.js')} is missing: run \`npm run bundle\` first`);
   }
   const dir = scratchDir('pw-e2e-release-');
   copy(path.join(REPO_ROOT, 'actions'), path.join(dir, 'actions'));
