@@ -7,13 +7,12 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import type { RunRecord, RunState } from '../../src/store/ledger.js';
+import { FROM_SOURCE } from '../support/cli.js';
 import { runRecord } from '../support/records.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const node = join(repo, 'node_modules/.bin/node');
 const cli = join(repo, 'src/cli/index.ts');
-// Resolved here, so the CLI also starts with its cwd in a temp folder that has no node_modules.
-const tsx = import.meta.resolve('tsx');
 
 interface Result {
   code: number;
@@ -25,7 +24,7 @@ function pipewright(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
   return new Promise((done) => {
     execFile(
       node,
-      ['--import', tsx, cli, ...args],
+      [...FROM_SOURCE, cli, ...args],
       { cwd: opts.cwd ?? repo, env: { ...process.env, PIPEWRIGHT_DATA_ROOT: '', ...opts.env } },
       (error, stdout, stderr) => {
         done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });

@@ -3,15 +3,13 @@
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FsLedger } from '../../src/store/fs-ledger.js';
+import { FROM_SOURCE } from '../support/cli.js';
 import { REPO, tempDir } from './support.js';
 
 const NODE = path.join(REPO, 'node_modules/.bin/node');
 const CLI = path.join(REPO, 'src/cli/index.ts');
-// The loader by absolute URL: the CLI runs in a temp project that has no node_modules.
-const TSX = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 
 const CONTRACT = `dag_id: cli_dag
 description: A small pipeline the CLI tests run.
@@ -63,7 +61,7 @@ function project(): { cwd: string; dataRoot: string } {
 }
 
 function cli(cwd: string, ...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(NODE, ['--import', TSX, CLI, ...args], {
+  return spawnSync(NODE, [...FROM_SOURCE, CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, PIPEWRIGHT_DATA_ROOT: '', PIPEWRIGHT_DEBUG: '' },
@@ -122,7 +120,7 @@ describe('pipewright run', () => {
       // Async spawn: this process must stay responsive while the CLI checks the lock.
       const child = spawn(
         NODE,
-        ['--import', TSX, CLI, 'run', 'cli_dag', '--date', '2026-05-02', '--data-root', 'data'],
+        [...FROM_SOURCE, CLI, 'run', 'cli_dag', '--date', '2026-05-02', '--data-root', 'data'],
         {
           cwd,
         },

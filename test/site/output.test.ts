@@ -5,18 +5,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { partitionRange } from '../../src/schedule/partitions.js';
 import { FsLedger } from '../../src/store/fs-ledger.js';
 import type { RunRecord, TaskRecord } from '../../src/store/ledger.js';
 import { writeManifest } from '../../src/store/manifest.js';
-import { NODE, REPO_ROOT } from '../support/cli.js';
+import { FROM_SOURCE, NODE, REPO_ROOT } from '../support/cli.js';
 import { scratchDir } from '../support/temp.js';
 
 const NOW = '2026-05-07T03:00:00.000Z';
 const EXPECTED = join(REPO_ROOT, 'test/site/expected');
-const TSX = pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 const DAILY = `dag_id: shop_daily
 description: Daily orders per region, with <em>markup</em> in its description.
@@ -203,7 +201,7 @@ function filesUnder(dir: string): string[] {
 
 function build(pipelines: string, dataRoot: string, out: string, more: string[] = []): void {
   const args = ['--pipelines', pipelines, '--data-root', dataRoot, '--out', out, '--now', NOW, ...more];
-  const result = spawnSync(NODE, ['--import', TSX, join(REPO_ROOT, 'test/support/build-site.ts'), ...args], {
+  const result = spawnSync(NODE, [...FROM_SOURCE, join(REPO_ROOT, 'test/support/build-site.ts'), ...args], {
     encoding: 'utf8',
     timeout: 120_000,
   });

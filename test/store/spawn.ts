@@ -1,12 +1,13 @@
-// Spawns a fixture script under the repository's Node 24 with tsx, as the CLI tests do.
+// Spawns a fixture script under the repository's Node 24 from source, as the CLI tests do.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { FROM_SOURCE } from '../support/cli.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 const NODE = join(REPO, 'node_modules/.bin/node');
 
 export function spawnFixture(script: string, args: string[]): ChildProcess {
-  return spawn(NODE, ['--import', 'tsx', join(REPO, 'test/store/fixtures', script), ...args], {
+  return spawn(NODE, [...FROM_SOURCE, join(REPO, 'test/store/fixtures', script), ...args], {
     cwd: REPO,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

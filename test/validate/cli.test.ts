@@ -3,17 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FROM_SOURCE } from '../support/cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const node = join(repo, 'node_modules/.bin/node');
 const fixtures = join(repo, 'test/fixtures/contracts');
-// By URL, so the process can start in a temp dir that has no node_modules.
-const tsx = pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
 
 function pipewright(args: string[], cwd = repo) {
-  const run = spawnSync(node, ['--import', tsx, join(repo, 'src/cli/index.ts'), 'validate', ...args], {
+  const run = spawnSync(node, [...FROM_SOURCE, join(repo, 'src/cli/index.ts'), 'validate', ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
