@@ -60,7 +60,9 @@ export class FsLedger implements LockingLedger {
   async latestSummaries(dagId: string): Promise<Map<string, RunSummary>> {
     const summaries = new Map<string, RunSummary>();
     for (const entry of await this.entries(dagId)) {
-      summaries.set(entry.partition, await this.settle(summaryOf(dagId, entry)));
+      const summary = summaryOf(dagId, entry);
+      // Awaited only when there is something to settle: a plan reads thousands of these.
+      summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
     }
     return summaries;
   }
