@@ -1,19 +1,11 @@
 // A command's program should exist where `validate` runs: `pyton3` would only be
 // found at the run's first attempt. A warning, not an error, located at the
 // program: a workflow may install tools after validating.
-import { accessSync, constants, readdirSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { delimiter, dirname, resolve } from 'node:path';
+import { isExecutable, isOnPath } from './memo.js';
 import { isRecord, type Rule } from './rules.js';
 import { didYouMean } from './suggest.js';
-
-function executable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const pathDirs = () => (process.env.PATH ?? '').split(delimiter).filter(Boolean);
 
@@ -39,13 +31,13 @@ const programExists: Rule = (data, source, out) => {
     const severity = 'warning' as const;
     if (program.includes('/')) {
       const cwd = resolve(pipelineDir, typeof task.cwd === 'string' ? task.cwd : '.');
-      if (!executable(resolve(cwd, program)))
+      if (!isExecutable(resolve(cwd, program)))
         out.push(
           source.diagnostic(at, `program '${program}' is not an executable file (looked in ${cwd})`, { severity }),
         );
       return;
     }
-    if (pathDirs().some((dir) => executable(join(dir, program)))) return;
+    if (isOnPath(program)) return;
     out.push(
       source.diagnostic(
         at,
