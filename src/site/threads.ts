@@ -1,21 +1,17 @@
 // Pipelines built side by side on worker threads. Each pipeline is independent
 // (its own history, its own pages), and reading and parsing ten years of run
-// records is CPU work one thread would do alone. A worker runs this very module
-// (in a bundle, the whole entry file: the entries start their command on the
-// main thread only), opens its own ledger from a LedgerSpec, builds the
-// pipelines it is handed one at a time and sends back what index.html needs.
+// records is CPU work one thread would do alone. Each worker (site-worker.ts)
+// opens its own ledger from a LedgerSpec and builds the pipelines it is handed.
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Pipeline } from '../contract/model.js';
-import { type ThrownData, thrownData, thrownFrom } from '../errors.js';
+import { type ThrownData, thrownFrom } from '../errors.js';
+import { workerFile } from '../worker-file.js';
 import type { SiteSource } from './build.js';
 import { type PipelinePages, writePipelinePages } from './pipeline-pages.js';
-import { type LedgerSpec, ledgerSpec, openLedger } from './sources.js';
+import { type LedgerSpec, ledgerSpec } from './sources.js';
 
-/** Set in workerData, so the module knows it was loaded to be a site worker. */
-const WORKER_FLAG = 'pipewrightSiteWorker';
-
-interface Job {
+export interface Job {
   index: number;
   pipeline: Pipeline;
   ledger: LedgerSpec;
@@ -24,7 +20,7 @@ interface Job {
   now: number;
 }
 
-type Reply = { index: number; pages: PipelinePages } | { index: number; thrown: ThrownData };
+export type Reply = { index: number; pages: PipelinePages } | { index: number; thrown: ThrownData };
 
 /** As many threads as the machine runs at once (one of them would only wait for the others). */
 export function defaultThreads(): number {
@@ -85,7 +81,7 @@ function onWorkers(jobs: Job[], count: number, done: (index: number, pages: Pipe
       else idle.add(worker);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: true } });
+      const worker = new Worker(workerFile('site/site-worker.ts', 'site-worker'));
       pool.push(worker);
       worker.on('message', (reply: Reply) => {
         if ('thrown' in reply) return stop(thrownFrom(reply.thrown));
@@ -101,27 +97,4 @@ function onWorkers(jobs: Job[], count: number, done: (index: number, pages: Pipe
       give(worker);
     }
   });
-}
-
-/** The worker's side: builds each pipeline it is sent and replies with its pages or what it threw. */
-function serve(port: NonNullable<typeof parentPort>): void {
-  port.on('message', async (job: Job) => {
-    let reply: Reply;
-    try {
-      const source = { pipeline: job.pipeline, dataRoot: job.dataRoot, ledger: openLedger(job.ledger) };
-      reply = { index: job.index, pages: await writePipelinePages(source, job.out, new Date(job.now)) };
-    } catch (error) {
-      reply = { index: job.index, thrown: thrownData(error) };
-    }
-    try {
-      port.postMessage(reply);
-    } catch (error) {
-      // A field of the error that cannot be cloned: the message still goes.
-      port.postMessage({ index: job.index, thrown: thrownData(new Error(String(error))) });
-    }
-  });
-}
-
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
-  serve(parentPort);
 }
