@@ -32,9 +32,28 @@ function handlerRefs(data: Record<string, unknown>, source: ContractSource): Han
     const match = HANDLER.exec(task.handler);
     // A module outside the pipeline folder is reported by pathRules and never imported.
     if (!match || !handlerModuleInside(match[1]!)) return [];
-    const at = source.locate(['tasks', index, 'handler']);
     const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
-    return [{ contract: source.file, ...at, taskId, pipelineDir, module: match[1]!, exportName: match[2]! }];
+    // Located when first asked (a failed import, the cache): locating parses the whole document.
+    let at: { line: number; col: number } | undefined;
+    const position = () => {
+      at ??= source.locate(['tasks', index, 'handler']);
+      return at;
+    };
+    return [
+      {
+        contract: source.file,
+        get line() {
+          return position().line;
+        },
+        get col() {
+          return position().col;
+        },
+        taskId,
+        pipelineDir,
+        module: match[1]!,
+        exportName: match[2]!,
+      },
+    ];
   });
 }
 

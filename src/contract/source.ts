@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Diagnostic, Severity } from './model.js';
+import { plainData } from './plain-yaml.js';
 
 export type PathSegment = string | number;
 
@@ -56,7 +57,32 @@ export function decodeContract(file: string, bytes: Uint8Array): { text: string 
   return { text };
 }
 
+/**
+ * The contract's data, read fast without positions when it can be (plain-yaml.ts);
+ * the `yaml` document, which knows where everything is, is built on the first
+ * question about a place, so a valid contract usually never pays for it.
+ */
 export function parseContract(file: string, text: string): ContractSource {
+  const plain = plainData(text);
+  if (!plain) return located(file, text);
+  let document: ContractSource | undefined;
+  const positions = () => {
+    document ??= located(file, text);
+    return document;
+  };
+  return {
+    file,
+    text,
+    data: plain.data,
+    syntax: [],
+    locate: (path, target) => positions().locate(path, target),
+    locateWithin: (path, needle) => positions().locateWithin(path, needle),
+    diagnostic: (path, message, opts) => positions().diagnostic(path, message, opts),
+  };
+}
+
+/** The contract as a `yaml` document: its data, its syntax problems and every position. */
+function located(file: string, text: string): ContractSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const pos = (offset: number) => lineCounter.linePos(offset);

@@ -1,0 +1,66 @@
+// A YAML file's data without positions, about ten times faster than the `yaml`
+// document that locates problems (`source.ts` builds that one only when something
+// asks where a value is). js-yaml reads it with YAML 1.2's core schema resolved
+// exactly as `yaml` resolves it (js-yaml's own core schema also takes `0b11` and
+// leaves `-.5` a string). Text that uses what the two could read differently
+// (anchors, aliases, tags, directives, complex keys) or that js-yaml refuses is
+// left to the document, which reports every problem at its place.
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+
+/** One implicit scalar type: plain scalars matching `test` become `construct(text)`. */
+function scalar(tag: string, test: RegExp, construct: (text: string) => unknown): Type {
+  return new Type(tag, { kind: 'scalar', resolve: (text: string | null) => test.test(text ?? ''), construct });
+}
+
+// The tests of yaml's core schema (yaml/dist/schema/core and common/null), one type per
+// tag (js-yaml keeps the last type of a tag): int is octal, decimal or hex, float is
+// infinity or NaN, exponent or decimal.
+const CORE_1_2 = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('tag:yaml.org,2002:null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    scalar('tag:yaml.org,2002:bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T'),
+    scalar('tag:yaml.org,2002:int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (t) =>
+      t.startsWith('0o') ? parseInt(t.slice(2), 8) : t.startsWith('0x') ? parseInt(t.slice(2), 16) : parseInt(t, 10),
+    ),
+    scalar(
+      'tag:yaml.org,2002:float',
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
+      (t) => {
+        if (/n$/i.test(t) && t.slice(-3).toLowerCase() === 'nan') return Number.NaN;
+        if (/f$/i.test(t)) return t[0] === '-' ? -Infinity : Infinity;
+        return parseFloat(t);
+      },
+    ),
+  ],
+});
+
+/**
+ * An anchor (`&a`) or tag (`!x`) where a node may begin (an alias needs an anchor:
+ * js-yaml refuses one it cannot resolve), a directive (`%YAML`), an explicit key
+ * (`? `), a null key (`~:`, which yaml names "" and js-yaml "null"), a flow collection
+ * used as a key (`]:`, `}:`) or closed at the start of a line (which yaml warns about
+ * when it is not indented past its parent). Inside quoted strings these only cost
+ * the fast path, never correctness.
+ */
+const LEFT_TO_THE_DOCUMENT = new RegExp(
+  [
+    String.raw`(?:^|[\s[{,])[&!][^\s,[\]{}"']`,
+    '^%',
+    String.raw`^\s*\?(?:\s|$)`,
+    String.raw`(?:^[\s-]*|[{,]\s*)(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)`,
+    String.raw`[\]}]\s*:(?:\s|$)`,
+    String.raw`^\s*[\]}]`,
+  ].join('|'),
+  'm',
+);
+
+/** The data of `text`, or undefined when the `yaml` document must read it. */
+export function plainData(text: string): { data: unknown } | undefined {
+  if (LEFT_TO_THE_DOCUMENT.test(text)) return undefined;
+  try {
+    // An empty document is null to `yaml`, undefined to js-yaml.
+    return { data: load(text, { schema: CORE_1_2 }) ?? null };
+  } catch {
+    return undefined;
+  }
+}
