@@ -5,9 +5,11 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 const zones = new Map<string, boolean>();
+const dates = new Map<string, DateTime>();
+const shifts = new Map<string, { year: number; shift: number } | undefined>();
 const crons = new Map<string, Error | undefined>();
 
 /** IANAZone.isValidZone, remembered per name. */
@@ -18,6 +20,37 @@ export function isValidZone(zone: string): boolean {
     zones.set(zone, valid);
   }
   return valid;
+}
+
+/** DateTime.fromISO(value, { zone }), remembered per zone and value (contracts share a few start dates). */
+export function dateIn(value: string, zone: string): DateTime {
+  const key = `${zone} ${value}`;
+  let date = dates.get(key);
+  if (date === undefined) {
+    date = DateTime.fromISO(value, { zone });
+    if (dates.size >= 10_000) dates.clear();
+    dates.set(key, date);
+  }
+  return date;
+}
+
+/**
+ * The first year from `first` to 30 years on in which `zone` moves its clocks by
+ * other than whole hours (winter against summer offset), remembered per zone and year.
+ */
+export function partHourShift(zone: string, first: number): { year: number; shift: number } | undefined {
+  const key = `${zone} ${first}`;
+  if (!shifts.has(key)) {
+    let found: { year: number; shift: number } | undefined;
+    for (let year = first; year <= first + 30 && !found; year++) {
+      const winter = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).offset;
+      const summer = DateTime.fromObject({ year, month: 7, day: 1 }, { zone }).offset;
+      const shift = Math.abs(winter - summer);
+      if (shift % 60 !== 0) found = { year, shift };
+    }
+    shifts.set(key, found);
+  }
+  return shifts.get(key);
 }
 
 /** Throws what cron-parser throws for `schedule` (5 fields, not strict), remembered per expression. */
@@ -34,7 +67,9 @@ export function checkCron(schedule: string): void {
   if (error) throw error;
 }
 
+/** Programs found (or not) on `programsPath`, the PATH they were looked for on. */
 const programs = new Map<string, boolean>();
+let programsPath: string | undefined;
 
 /** Whether `file` can be executed. */
 export function isExecutable(file: string): boolean {
@@ -49,14 +84,17 @@ export function isExecutable(file: string): boolean {
 /** Whether `program` (a bare name) is an executable in a folder of PATH, remembered per PATH and name. */
 export function isOnPath(program: string): boolean {
   const path = process.env.PATH ?? '';
-  const key = `${path}\0${program}`;
-  let found = programs.get(key);
+  if (path !== programsPath) {
+    programs.clear();
+    programsPath = path;
+  }
+  let found = programs.get(program);
   if (found === undefined) {
     found = path
       .split(delimiter)
       .filter(Boolean)
       .some((dir) => isExecutable(join(dir, program)));
-    programs.set(key, found);
+    programs.set(program, found);
   }
   return found;
 }

@@ -3,7 +3,7 @@
 // and pushes located diagnostics.
 import { basename, dirname } from 'node:path';
 import { DateTime } from 'luxon';
-import { checkCron, isValidZone } from './memo.js';
+import { checkCron, dateIn, isValidZone, partHourShift } from './memo.js';
 import type { Diagnostic } from './model.js';
 import type { ContractSource } from './source.js';
 import { didYouMean } from './suggest.js';
@@ -71,26 +71,21 @@ const hourlyNeedsWholeHourShifts: Rule = (data, source, out) => {
   if (data.partition !== 'hourly' || typeof zone !== 'string' || !isValidZone(zone)) return;
   const from = typeof data.start_date === 'string' ? Number.parseInt(data.start_date.slice(0, 4), 10) : Number.NaN;
   const first = Number.isFinite(from) ? from : DateTime.utc().year;
-  for (let year = first; year <= first + 30; year++) {
-    const winter = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).offset;
-    const summer = DateTime.fromObject({ year, month: 7, day: 1 }, { zone }).offset;
-    const shift = Math.abs(winter - summer);
-    if (shift % 60 === 0) continue;
+  const odd = partHourShift(zone, first);
+  if (odd)
     out.push(
       source.diagnostic(
         ['timezone'],
-        `time zone '${zone}' moves its clocks by ${shift} minutes in ${year}: hourly partitions need whole-hour changes; use partition: daily or a zone such as UTC`,
+        `time zone '${zone}' moves its clocks by ${odd.shift} minutes in ${odd.year}: hourly partitions need whole-hour changes; use partition: daily or a zone such as UTC`,
       ),
     );
-    return;
-  }
 };
 
 function readDate(data: Raw, key: string, source: ContractSource, out: Diagnostic[]): DateTime | undefined {
   const value = data[key];
   if (typeof value !== 'string') return undefined;
   const zone = typeof data.timezone === 'string' && isValidZone(data.timezone) ? data.timezone : 'UTC';
-  const parsed = DateTime.fromISO(value, { zone });
+  const parsed = dateIn(value, zone);
   if (!DATE.test(value) || !parsed.isValid) {
     const why = parsed.invalidExplanation ? `: ${parsed.invalidExplanation}` : '';
     out.push(source.diagnostic([key], `${key} '${value}' is not a valid date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)${why}`));

@@ -22,17 +22,21 @@ export interface SecretFinding {
   col: number;
 }
 
+/** No pattern spans a line: each is run over the whole text once, and a match is placed by its offset. */
 export function findSecrets(text: string): SecretFinding[] {
-  const findings: SecretFinding[] = [];
-  const lines = text.split('\n');
-  lines.forEach((lineText, index) => {
-    for (const { kind, pattern } of PATTERNS) {
-      for (const match of lineText.matchAll(pattern)) {
-        findings.push({ kind, line: index + 1, col: (match.index ?? 0) + 1 });
-      }
+  const findings: Array<SecretFinding & { order: number }> = [];
+  PATTERNS.forEach(({ kind, pattern }, order) => {
+    for (const match of text.matchAll(pattern)) {
+      const offset = match.index ?? 0;
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      let line = 1;
+      for (let at = text.indexOf('\n'); at >= 0 && at < lineStart; at = text.indexOf('\n', at + 1)) line++;
+      findings.push({ kind, line, col: offset - lineStart + 1, order });
     }
   });
-  return findings;
+  // Line by line, each line's findings in pattern order, as they read.
+  findings.sort((a, b) => a.line - b.line || a.order - b.order || a.col - b.col);
+  return findings.map(({ kind, line, col }) => ({ kind, line, col }));
 }
 
 /** Replaces anything that looks like a credential, for messages that quote a value. */
