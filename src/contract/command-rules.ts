@@ -23,6 +23,8 @@ function programsOnPath(): string[] {
 const programExists: Rule = (data, source, out) => {
   if (!Array.isArray(data.tasks)) return;
   const pipelineDir = dirname(resolve(source.file));
+  // Read once: each read of process.env copies the variable out of the environment.
+  const path = process.env.PATH ?? '';
   data.tasks.forEach((task: unknown, index) => {
     if (!isRecord(task) || !Array.isArray(task.command)) return;
     const program = task.command[0];
@@ -37,7 +39,7 @@ const programExists: Rule = (data, source, out) => {
         );
       return;
     }
-    if (isOnPath(program)) return;
+    if (isOnPath(program, path)) return;
     out.push(
       source.diagnostic(
         at,

@@ -81,9 +81,8 @@ export function isExecutable(file: string): boolean {
   }
 }
 
-/** Whether `program` (a bare name) is an executable in a folder of PATH, remembered per PATH and name. */
-export function isOnPath(program: string): boolean {
-  const path = process.env.PATH ?? '';
+/** Whether `program` (a bare name) is an executable in a folder of `path` (a PATH), remembered per PATH and name. */
+export function isOnPath(program: string, path: string): boolean {
   if (path !== programsPath) {
     programs.clear();
     programsPath = path;

@@ -42,21 +42,29 @@ const CORE_1_2 = FAILSAFE_SCHEMA.extend({
  * when it is not indented past its parent). Inside quoted strings these only cost
  * the fast path, never correctness.
  */
-const LEFT_TO_THE_DOCUMENT = new RegExp(
-  [
-    String.raw`(?:^|[\s[{,])[&!][^\s,[\]{}"']`,
-    '^%',
-    String.raw`^\s*\?(?:\s|$)`,
-    String.raw`(?:^[\s-]*|[{,]\s*)(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)`,
-    String.raw`[\]}]\s*:(?:\s|$)`,
-    String.raw`^\s*[\]}]`,
-  ].join('|'),
-  'm',
-);
+// Line starts are written `(?:^|\n)`, not `^` with the m flag: much faster on long texts.
+const LEFT_TO_THE_DOCUMENT: Array<[string | undefined, RegExp]> = [
+  // [a character the text must hold for the pattern to match (a cheap test first), the pattern]
+  ['&', /(?:^|[\s[{,])&[^\s,[\]{}"']/],
+  ['!', /(?:^|[\s[{,])![^\s,[\]{}"']/],
+  ['%', /(?:^|\n)%/],
+  ['?', /(?:^|\n)[ \t]*\?(?:\s|$)/],
+  [undefined, /(?:^|\n)[ \t-]*(?:~|[Nn]ull|NULL)?[ \t]*:(?:\s|$)/],
+  ['{', /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
+  [',', /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
+  [']', /\][ \t]*:(?:\s|$)|(?:^|\n)[ \t]*\]/],
+  ['}', /\}[ \t]*:(?:\s|$)|(?:^|\n)[ \t]*\}/],
+];
+
+function leftToTheDocument(text: string): boolean {
+  return LEFT_TO_THE_DOCUMENT.some(
+    ([char, pattern]) => (char === undefined || text.includes(char)) && pattern.test(text),
+  );
+}
 
 /** The data of `text`, or undefined when the `yaml` document must read it. */
 export function plainData(text: string): { data: unknown } | undefined {
-  if (LEFT_TO_THE_DOCUMENT.test(text)) return undefined;
+  if (leftToTheDocument(text)) return undefined;
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
     return { data: load(text, { schema: CORE_1_2 }) ?? null };

@@ -22,12 +22,20 @@ export interface TemplateRef {
 const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
 
 export function templateRefs(text: string): TemplateRef[] {
+  // Most strings have none: skip the regex.
+  if (!text.includes('{{')) return [];
   return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
 }
 
 /** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
 export function unclosedTemplates(text: string): string[] {
-  const closed = new Set([...text.matchAll(TEMPLATE)].map((m) => m.index));
+  let opens = 0;
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) opens++;
+  if (opens === 0) return [];
+  const matches = [...text.matchAll(TEMPLATE)];
+  // Each match starts at its own `{{`: as many matches as `{{` means every one closes.
+  if (matches.length === opens) return [];
+  const closed = new Set(matches.map((m) => m.index));
   const open: string[] = [];
   for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
     if (!closed.has(at)) {
