@@ -49008,7 +49008,7 @@ const minimatch_1 = __webpack_require__(46507);
 const node_url_1 = __webpack_require__(73136);
 const path_scurry_1 = __webpack_require__(38958);
 const pattern_js_1 = __webpack_require__(47813);
-const walker_js_1 = __webpack_require__(17186);
+const walker_js_1 = __webpack_require__(11157);
 // if no process global, just call it linux.
 // so we default to case-sensitive, / separators
 const defaultPlatform = (typeof process === 'object' &&
@@ -50015,7 +50015,7 @@ exports.Processor = Processor;
 
 /***/ }),
 
-/***/ 17186:
+/***/ 11157:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
