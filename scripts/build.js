@@ -16,6 +16,7 @@ entries.push(
   // Worker threads, loaded by path from the other bundles (src/worker-file.ts).
   { name: 'checks-worker', file: 'src/quality/checks-worker.ts' },
   { name: 'rows-worker', file: 'src/store/rows-worker.ts' },
+  { name: 'parts-worker', file: 'src/run/parts-worker.ts' },
 );
 
 rmSync(outRoot, { recursive: true, force: true });
