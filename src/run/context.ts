@@ -87,7 +87,7 @@ export interface TaskContext extends Datasets {
   signal: AbortSignal;
   writer: AtomicWriter;
   /**
-   * Reads a CSV dataset once, shared by this thread and a worker thread (on a dataset past 16 MB):
+   * Reads a CSV dataset once, shared by this thread and a worker thread (past its first 2 MB):
    * `work` names a function `(chunks, csv) => result` exported by a module, run on each side over a
    * CSV of its own (the header record, then whole records; each chunk valid until the next is asked
    * for). Returns the results, one per side, for you to merge: for work whose answer does not depend

@@ -44,7 +44,7 @@ export interface PartsWorkerData {
 
 const QUOTE = 0x22;
 const LF = 0x0a;
-const MIN_BYTES = 16 << 20;
+const MIN_BYTES = 2 << 20;
 /** Pieces posted and not yet read by the worker: past this, pieces stay here. */
 const MAX_IN_FLIGHT_BYTES = 4 << 20;
 /** A piece is a chunk's records plus the record carried over from the one before. */
