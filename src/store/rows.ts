@@ -21,8 +21,8 @@ const CR = 0x0d;
  * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
  * This counter sees every byte a run writes, and its input checksums, so it never judges bytes one
  * by one: quotes are found with memchr (Buffer's indexOf), and between them the line feeds are
- * counted four bytes at a time. Only in a chunk where a blank line may hide (a line feed followed
- * by another or by a CR) are the lines looked at one by one.
+ * counted four bytes at a time. Only a stretch where a blank line may hide (a line feed followed
+ * by another or by a CR) has its lines looked at one by one.
  */
 function csvRecordCounter(): RowCounter {
   let records = 0;
@@ -30,21 +30,19 @@ function csvRecordCounter(): RowCounter {
   /** The current line holds something besides CRs. */
   let hasContent = false;
 
-  /**
-   * Counts the lines that end in chunk[from, end), a stretch outside quotes; `noBlank` when no LF
-   * in the chunk is followed by another LF or a CR, so no line but the first can be blank.
-   */
-  const lines = (chunk: Uint8Array, bytes: Buffer, from: number, end: number, noBlank: boolean) => {
+  /** Counts the lines that end in chunk[from, end), a stretch outside quotes. */
+  const lines = (chunk: Uint8Array, bytes: Buffer, from: number, end: number) => {
     let lf = bytes.indexOf(LF, from);
     if (lf < 0 || lf >= end) {
       if (!hasContent) hasContent = !onlyCrs(chunk, from, end);
       return;
     }
     if (hasContent || !onlyCrs(chunk, from, lf)) records++;
-    if (noBlank) {
+    const more = lineFeedsAfter(chunk, lf, end);
+    if (more >= 0) {
       // Every line after the first starts with a byte that is neither LF nor CR: none is blank.
-      const last = bytes.lastIndexOf(LF, end - 1);
-      records += countLineFeeds(chunk, lf + 1, last + 1);
+      records += more;
+      const last = more === 0 ? lf : bytes.lastIndexOf(LF, end - 1);
       hasContent = !onlyCrs(chunk, last + 1, end);
       return;
     }
@@ -62,7 +60,6 @@ function csvRecordCounter(): RowCounter {
   return {
     add(chunk) {
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      const noBlank = bytes.indexOf('\n\n') < 0 && bytes.indexOf('\n\r') < 0;
       let from = 0;
       for (;;) {
         const quote = bytes.indexOf(QUOTE, from);
@@ -70,7 +67,7 @@ function csvRecordCounter(): RowCounter {
           if (quote < 0) return;
           inQuotes = false;
         } else {
-          lines(chunk, bytes, from, quote < 0 ? chunk.length : quote, noBlank);
+          lines(chunk, bytes, from, quote < 0 ? chunk.length : quote);
           if (quote < 0) return;
           hasContent = true;
           inQuotes = true;
@@ -84,25 +81,57 @@ function csvRecordCounter(): RowCounter {
   };
 }
 
-/** The LF bytes in chunk[start, end), four at a time where the bytes are aligned. */
-function countLineFeeds(chunk: Uint8Array, start: number, end: number): number {
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The line feeds in chunk(lf, end), where chunk[lf] is one; -1 as soon as a line feed is followed
+ * by another or by a CR (a blank line may start there). Four bytes at a time where they are aligned
+ * (on little-endian machines, where the order of bytes in a word is known).
+ */
+function lineFeedsAfter(chunk: Uint8Array, lf: number, end: number): number {
   let n = 0;
-  let i = start;
+  let afterLf = true;
+  let i = lf + 1;
   const offset = chunk.byteOffset;
-  while (i < end && ((offset + i) & 3) !== 0) if (chunk[i++] === LF) n++;
+  while (i < end && (!LITTLE_ENDIAN || ((offset + i) & 3) !== 0)) {
+    const c = chunk[i++];
+    if (afterLf && (c === LF || c === CR)) return -1;
+    afterLf = c === LF;
+    if (afterLf) n++;
+  }
   const words = (end - i) >> 2;
   if (words > 0) {
     const view = new Int32Array(chunk.buffer, offset + i, words);
     for (let w = 0; w < words; w++) {
-      // 0x80 in each byte of `zero` whose byte of `x` is 0, i.e. whose byte was LF (exact, no borrow).
-      const x = view[w]! ^ 0x0a0a0a0a;
-      const zero = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
-      if (zero !== 0) n += Math.imul(zero >>> 7, 0x01010101) >>> 24;
+      const word = view[w]!;
+      if (afterLf) {
+        const first = word & 0xff;
+        if (first === LF || first === CR) return -1;
+      }
+      const lfs = zeroBytes(word ^ 0x0a0a0a0a);
+      if (lfs === 0) {
+        afterLf = false;
+        continue;
+      }
+      // A line feed followed, inside the word, by a line feed or a CR.
+      if (((lfs << 8) & (lfs | zeroBytes(word ^ 0x0d0d0d0d))) !== 0) return -1;
+      n += Math.imul(lfs >>> 7, 0x01010101) >>> 24;
+      afterLf = (lfs & 0x80000000) !== 0;
     }
     i += words << 2;
   }
-  while (i < end) if (chunk[i++] === LF) n++;
+  while (i < end) {
+    const c = chunk[i++];
+    if (afterLf && (c === LF || c === CR)) return -1;
+    afterLf = c === LF;
+    if (afterLf) n++;
+  }
   return n;
+}
+
+/** 0x80 in each byte of the result whose byte of `x` is zero, nothing elsewhere (exact: no borrow between bytes). */
+function zeroBytes(x: number): number {
+  return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
 }
 
 function onlyCrs(chunk: Uint8Array, start: number, end: number): boolean {
