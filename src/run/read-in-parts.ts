@@ -194,7 +194,12 @@ class Splitter {
       const first = this.#header === undefined;
       if (first) this.#header = this.#findHeader(chunk);
       const cut = this.#lastRecordEnd(chunk);
-      if (first || cut < 0 || this.#stopped || this.#header === null || this.#seen < this.#minBytes) {
+      if (cut < 0) {
+        // No record ends in it: all of it waits, with what came before, for the piece that ends the record.
+        this.#keep(chunk, 0);
+        continue;
+      }
+      if (first || this.#stopped || this.#header === null || this.#seen < this.#minBytes) {
         // Everything here: the carried bytes are already this side's, and so are these.
         yield* this.#here(chunk, cut);
         continue;
@@ -248,17 +253,13 @@ class Splitter {
     return worker;
   }
 
-  /** Yields the carried bytes and the chunk up to `cut` (all of it when there is no cut), keeps the rest. */
+  /** Yields the carried bytes and the chunk up to `cut`, keeps the rest. */
   *#here(chunk: Uint8Array, cut: number): Generator<Uint8Array> {
     if (this.#carryLength > 0) {
       // A copy: the carry buffer is reused below, and the reader may still hold on to the view.
       const carried = this.#carry.slice(0, this.#carryLength);
       this.#carryLength = 0;
       yield carried;
-    }
-    if (cut < 0) {
-      yield chunk;
-      return;
     }
     const head = chunk.subarray(0, cut);
     // The rest is kept before the head is handed on: the chunk is only valid until the next is asked for.

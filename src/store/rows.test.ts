@@ -33,6 +33,15 @@ function byteByByte(text: string): number {
   return Math.max(0, records + (hasContent ? 1 : 0) - 1);
 }
 
+/** A repeatable stream of pseudo-random non-negative integers. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state;
+  };
+}
+
 describe('CSV row counting', () => {
   it('counts records after the header, not lines', () => {
     expect(countCsv('a,b\n1,2\n3,4\n')).toBe(2);
@@ -64,11 +73,7 @@ describe('CSV row counting', () => {
 
   it('agrees with the byte-by-byte rule on random CSV-like text', () => {
     const alphabet = ['a', ',', '"', '\n', '\r', '""', '\r\n'];
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed;
-    };
+    const next = seeded(7);
     for (let round = 0; round < 300; round++) {
       let text = '';
       const length = next() % 60;
@@ -79,11 +84,7 @@ describe('CSV row counting', () => {
   });
 
   it('agrees with it on long stretches of plain lines at any alignment (counted four bytes at a time)', () => {
-    let seed = 11;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed;
-    };
+    const next = seeded(11);
     for (let round = 0; round < 40; round++) {
       // Mostly plain lines; now and then a quoted value, a blank line, a CR-only line or a CRLF.
       let text = 'id,note\n';

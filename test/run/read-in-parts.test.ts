@@ -15,12 +15,14 @@ import { tempDir } from './support.js';
 const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'read-in-parts-child.ts');
 
-/** About 20 MB of CRLF records after a BOM; every 7th has a quoted value with a line break, commas and quotes. */
+/** About 20 MB of CRLF records after a BOM; every 7th has a quoted value with line breaks, commas and quotes. */
 function bigCsv(bad?: number): string {
   const lines = ['\ufeffid,note,total'];
   for (let i = 0; i < 250_000; i++) {
     const id = i === bad ? 'bad' : `TM-${String(i).padStart(9, '0')}`;
-    const note = i % 7 === 0 ? `"line one, ""quoted""\r\nline ${i} two\nthree"` : `plain note ${i % 1000}`;
+    // Every 7th note is quoted across lines; one is longer than several chunks.
+    const long = i === 150_003 ? `${'a,\n""b'.repeat(40_000)}` : '';
+    const note = i % 7 === 0 ? `"line one, ""quoted""\r\nline ${i} two\nthree${long}"` : `plain note ${i % 1000}`;
     lines.push(`${id},${note},${i % 997}.${i % 100}`);
   }
   return `${lines.join('\r\n')}\r\n`;
