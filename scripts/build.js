@@ -17,6 +17,7 @@ entries.push(
   { name: 'checks-worker', file: 'src/quality/checks-worker.ts' },
   { name: 'rows-worker', file: 'src/store/rows-worker.ts' },
   { name: 'site-worker', file: 'src/site/site-worker.ts' },
+  { name: 'parts-worker', file: 'src/run/parts-worker.ts' },
 );
 
 rmSync(outRoot, { recursive: true, force: true });

@@ -15,3 +15,4 @@ export type {
   TaskOutcome,
   WriteResult,
 } from './run/context.js';
+export type { PartFunction, PartWork } from './run/read-in-parts.js';

@@ -286,15 +286,19 @@ export async function runPartitionUnlessUnchanged(
     await sweepStaging(store, ref, STAGING_MAX_AGE_MS, Date.now());
     const live = await readPartitionManifest(store, ref);
     const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
-    const inputs = await checksumInputs(storeOf, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
+    // Taken as the run starts, and awaited only where needed: a big input is read by a worker thread
+    // while the first tasks work, instead of before them (the start record lists the inputs once known).
+    const inputsAtStart = checksumInputs(storeOf, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
+    inputsAtStart.catch(() => {});
+    const inputs = onlyIfChanged || opts.resume ? await inputsAtStart : undefined;
     let changes: string[] | undefined;
-    if (onlyIfChanged && live) {
+    if (onlyIfChanged && live && inputs) {
       changes = changesSince(live, inputs, codeVersion);
       if (changes.length === 0) return { outcome: 'unchanged', partition: partition.key, liveVersion: live.runId };
     }
     const history = await ledger.runs(pipeline.dagId, partition.key);
     const previous = opts.resume ? history.at(-1) : undefined;
-    const reused = await reusableTasks(pipeline, previous, inputs, codeVersion, store, logger);
+    const reused = await reusableTasks(pipeline, previous, inputs ?? [], codeVersion, store, logger);
     if (reused.size > 0) logger.info(`resume: reusing ${[...reused.keys()].join(', ')} from run ${previous?.runId}`);
 
     const record: RunRecord = {
@@ -312,7 +316,7 @@ export async function runPartitionUnlessUnchanged(
       tasks: [],
       checks: [],
       metrics: {},
-      inputs,
+      inputs: inputs ?? [],
       outputs: [],
       publication: 'none',
       ...(live ? { liveVersion: live.runId } : {}),
@@ -372,6 +376,7 @@ export async function runPartitionUnlessUnchanged(
         cancel: signal,
         runTask: runOne,
       });
+      record.inputs = await inputsAtStart;
       record.tasks = dag.tasks;
       record.metrics = dag.metrics;
       record.checks = dag.checks;
@@ -384,7 +389,7 @@ export async function runPartitionUnlessUnchanged(
         const now = new Date();
         const version = await createVersion(store, ref, runId, staging.stagedOutputs(), {
           codeVersion,
-          inputs,
+          inputs: record.inputs,
           now,
         });
         await publishVersion(store, ref, runId, {
@@ -404,6 +409,7 @@ export async function runPartitionUnlessUnchanged(
       record.metrics = { ...record.metrics, executor_error: errorMessage(error) };
       logger.error(`executor error: ${errorMessage(error)}`);
     }
+    record.inputs = await inputsAtStart.catch(() => record.inputs);
     if (record.publication !== 'published') {
       await discardVersionCopies(store, staging.stagedOutputs()).catch(() => {});
       const stagedAny = staging.stagedOutputs().length > 0;

@@ -24,6 +24,9 @@ const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{12}$/;
 const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 // Small writes (a CSV row at a time) are gathered so each syscall moves a useful amount.
 const FLUSH_BYTES = 1 << 20;
+// A big file is flushed to disk in the background every so often while it is written, so the
+// fsync of its commit waits only for the last stretch (500 MB at once took ~0.3 s).
+const EARLY_SYNC_BYTES = 64 << 20;
 
 /** The hidden temp name used while `target` is being written: `.<name>.tmp-<pid>-<random>`. */
 export function tempNameFor(target: string): string {
@@ -101,12 +104,30 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
   let queue: Promise<void> = Promise.resolve();
   let failure: unknown;
   let state: 'open' | 'committed' | 'aborted' = 'open';
+  let unsynced = 0;
+  /** A background fdatasync in flight. */
+  let syncing: Promise<void> | undefined;
 
+  const written = (n: number) => {
+    unsynced += n;
+    if (unsynced < EARLY_SYNC_BYTES || syncing !== undefined) return;
+    unsynced = 0;
+    syncing = handle
+      .datasync()
+      // Kept for the commit: Linux reports a writeback error to one fsync only, this one.
+      .catch((error: unknown) => {
+        failure ??= withPath(error, temp);
+      })
+      .finally(() => {
+        syncing = undefined;
+      });
+  };
   const flush = async () => {
     if (pendingBytes === 0 || pending === undefined) return;
     const length = pendingBytes;
     pendingBytes = 0;
     await writeAll(handle, pending.subarray(0, length), temp);
+    written(length);
   };
   const put = async (chunk: Chunk) => {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -118,6 +139,7 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
     if (buffer.byteLength >= FLUSH_BYTES) {
       // A big chunk goes to the file as it is, written before write() resolves.
       await writeAll(handle, buffer, temp);
+      written(buffer.byteLength);
       return;
     }
     // Copied: the caller may reuse its buffer once write() resolves.
@@ -147,10 +169,13 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
         await queue;
         if (failure !== undefined) throw failure;
         await flush();
+        await syncing;
+        if (failure !== undefined) throw failure;
         await handle.sync();
         await handle.close();
         await rename(temp, target);
       } catch (error) {
+        await syncing;
         await handle.close().catch(() => {});
         await unlink(temp).catch(() => {});
         throw error;
@@ -161,6 +186,7 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
     async abort() {
       if (state !== 'open') return;
       state = 'aborted';
+      await syncing;
       await handle.close().catch(() => {});
       await unlink(temp).catch((error: unknown) => {
         if (!isCode(error, 'ENOENT')) throw error;

@@ -33,6 +33,15 @@ function byteByByte(text: string): number {
   return Math.max(0, records + (hasContent ? 1 : 0) - 1);
 }
 
+/** A repeatable stream of pseudo-random non-negative integers. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state;
+  };
+}
+
 describe('CSV row counting', () => {
   it('counts records after the header, not lines', () => {
     expect(countCsv('a,b\n1,2\n3,4\n')).toBe(2);
@@ -64,17 +73,43 @@ describe('CSV row counting', () => {
 
   it('agrees with the byte-by-byte rule on random CSV-like text', () => {
     const alphabet = ['a', ',', '"', '\n', '\r', '""', '\r\n'];
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed;
-    };
+    const next = seeded(7);
     for (let round = 0; round < 300; round++) {
       let text = '';
       const length = next() % 60;
       for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
       const cut = next() % (text.length + 1);
       expect(countCsv(text, [cut]), JSON.stringify(text)).toBe(byteByByte(text));
+    }
+  });
+
+  it('agrees with it on long stretches of plain lines at any alignment (counted four bytes at a time)', () => {
+    const next = seeded(11);
+    for (let round = 0; round < 40; round++) {
+      // Mostly plain lines; now and then a quoted value, a blank line, a CR-only line or a CRLF.
+      let text = 'id,note\n';
+      for (let line = 0; line < 300; line++) {
+        const kind = next() % 40;
+        const value = 'x'.repeat(next() % 13);
+        if (kind === 0) text += `${line},"q\n${value}"\n`;
+        else if (kind === 1) text += '\n';
+        else if (kind === 2) text += '\r\n';
+        else if (kind === 3) text += `${line},${value}\r\n`;
+        else text += `${line},${value}\n`;
+      }
+      const bytes = new TextEncoder().encode(text);
+      // Offsets into a bigger buffer, so the chunks start at every alignment.
+      const shift = round % 4;
+      const backing = new Uint8Array(bytes.length + shift);
+      backing.set(bytes, shift);
+      const counter = rowCounterFor('x.csv');
+      let at = 0;
+      while (at < bytes.length) {
+        const size = 1 + (next() % 700);
+        counter.add(backing.subarray(shift + at, shift + Math.min(at + size, bytes.length)));
+        at += size;
+      }
+      expect(counter.total()).toBe(byteByByte(text));
     }
   });
 });

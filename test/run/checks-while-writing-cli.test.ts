@@ -1,6 +1,6 @@
 // A checks task on a big output, through the CLI as a user runs it: the bytes go to a
 // worker thread while the handler writes them, and the report says what reading the
-// file says. A big input's rows are counted in a worker thread too.
+// file says. A big input's rows are counted as the run hashes it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,7 +67,7 @@ describe('checks on a big output, through the CLI', () => {
     mkdirSync(path.join(cwd, 'pipelines/big_dag/tasks'), { recursive: true });
     writeFileSync(path.join(cwd, 'pipelines/big_dag/pipeline.yml'), CONTRACT);
     writeFileSync(path.join(cwd, 'pipelines/big_dag/tasks/produce.ts'), HANDLER);
-    // A big input: its rows are counted in a worker thread while the run hashes it.
+    // A big input: its rows are counted while the run hashes it.
     const lines = ['id,"note"'];
     for (let i = 0; i < 400_000; i++) lines.push(i % 1000 === 0 ? `${i},"two\nlines"` : `${i},"plain, quoted"`);
     const exported = `${lines.join('\n')}\n\n`;

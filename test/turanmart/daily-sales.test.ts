@@ -4,9 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   aggregateDailySales,
+  dailySalesPart,
   ESCAPED,
   formatCents,
   formatDailySalesCsv,
+  mergeDailySales,
 } from '../../pipelines/turanmart_daily_sales/tasks/daily_sales.js';
 import { CsvDataError, csvReading } from '../../src/csv/reader.js';
 import { referenceDailySales } from './reference.js';
@@ -102,6 +104,16 @@ describe('aggregateDailySales', () => {
     }
     const expected = referenceDailySales(csv);
     for (const size of [1, 7, 64, 4096, 1 << 20]) expect(await gold(csv, size), `chunks of ${size}`).toBe(expected);
+
+    // Shares of the lines, each with the header, as two threads see them: merged, the same gold.
+    const [header, ...lines] = csv.split('\r\n').filter((line) => line !== '');
+    const share = (keep: (i: number) => boolean) =>
+      encoder.encode(`${header}\r\n${lines.filter((_, i) => keep(i)).join('\r\n')}\r\n`);
+    const parts = await Promise.all([
+      dailySalesPart([share((i) => i % 3 === 0)], csvReading),
+      dailySalesPart([share((i) => i % 3 !== 0)], csvReading),
+    ]);
+    expect(formatDailySalesCsv(mergeDailySales(structuredClone(parts)))).toBe(expected);
   });
 
   it('refuses a malformed amount, naming the line and the value', async () => {

@@ -17,6 +17,7 @@ import type { Pipeline } from '../../src/contract/model.js';
 import { csvReading } from '../../src/csv/reader.js';
 import { DataContractError, TransientError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
+import { readInParts } from '../../src/run/read-in-parts.js';
 import { directDatasets } from '../../src/run/staging.js';
 import { partitionForKey } from '../../src/schedule/partitions.js';
 import { createAtomicWriter } from '../../src/store/atomic.js';
@@ -56,6 +57,8 @@ function context(dataRoot: string, ds: string, taskId: string): TaskContext {
     open: datasets.open,
     exists: datasets.exists,
     where: datasets.where,
+    readInParts: (name, work) =>
+      readInParts((options) => datasets.read(name, options), work, [join(repo, 'pipelines')]),
     dagId: pipeline.dagId,
     taskId,
     runId: 'test-run',

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { aggregateDailySales } from '../../pipelines/turanmart_daily_sales/tasks/daily_sales.js';
-import { ByteSet, IdSet, NumberSet } from '../../pipelines/turanmart_daily_sales/tasks/id_set.js';
+import { ByteSet, IdSet, NumberSet, unionSize } from '../../pipelines/turanmart_daily_sales/tasks/id_set.js';
 import { csvReading } from '../../src/csv/reader.js';
 
 it('counts exactly like a Set across small, 32-bit-boundary and 15-digit values', () => {
@@ -87,5 +87,60 @@ describe('distinct orders per id shape', () => {
     expect(Object.fromEntries(sales.rows.map((r) => [r.region, r.orderCount]))).toEqual(
       Object.fromEntries([...truth].map(([r, ids]) => [r, ids.size])),
     );
+  });
+});
+
+describe('dense windows and merged shares', () => {
+  /** Shuffled ids over a range, a few far-off ones, and rising ones past the range: window, table and both. */
+  function values(seed: number, n: number): number[] {
+    let s = seed;
+    const random = () => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return s / 4294967296;
+    };
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = random();
+      if (r < 0.6) out.push(10_000_000 + Math.floor(random() * 2_000_000));
+      else if (r < 0.9) out.push(12_000_000 + i * 3);
+      else out.push(Math.floor(random() * 2 ** 52));
+    }
+    return out;
+  }
+
+  it('counts exactly like a Set while blocks move from the table into the window', () => {
+    const set = new NumberSet();
+    const truth = new Set<number>();
+    for (const value of values(7, 300_000)) {
+      set.add(value);
+      truth.add(value);
+    }
+    expect(set.size).toBe(truth.size);
+  });
+
+  it('gives the exact union of sets built on two threads, from their data', () => {
+    const a = new IdSet();
+    const b = new IdSet();
+    const truth = new Set<string>();
+    const encoder = new TextEncoder();
+    values(11, 200_000).forEach((value, i) => {
+      const side = i % 3 === 0 ? a : b;
+      // Both shares hold some of the same ids: the union must count each once.
+      side.plain.add(value);
+      (i % 5 === 0 ? a : b).plain.add(value);
+      truth.add(String(value));
+      if (i % 4 === 0) {
+        side.forKey('TM-').add(value % 100_000);
+        truth.add(`TM-${value % 100_000}`);
+      }
+      if (i % 9 === 0) {
+        const other = encoder.encode(`x${value % 5_000}`);
+        side.addOther(other, 0, other.length);
+        truth.add(`x${value % 5_000}`);
+      }
+    });
+    const [dataA, dataB] = structuredClone([a.toData(), b.toData()]);
+    expect(unionSize([dataA!, dataB!])).toBe(truth.size);
+    expect(unionSize([a.toData()])).toBe(a.size);
   });
 });

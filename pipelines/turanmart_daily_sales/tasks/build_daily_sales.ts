@@ -1,17 +1,23 @@
 // build_daily_sales_gold: bronze orders -> one row per (order_date, region)
 // with distinct orders and exact revenue. The work is in daily_sales.ts; this
-// handler streams bronze in by name (a folder or a bucket alike), writes the gold
-// and reports totals.
+// handler reads bronze by name (a folder or a bucket alike) on two threads,
+// adds their shares up, writes the gold and reports totals.
 
 import type { TaskContext, TaskOutcome } from 'pipewright';
-import { aggregateDailySales, formatCents, formatDailySalesCsv } from './daily_sales.ts';
+import {
+  type DailySales,
+  type DailySalesPart,
+  formatCents,
+  formatDailySalesCsv,
+  mergeDailySales,
+} from './daily_sales.ts';
 
 export async function buildDailySalesGold(ctx: TaskContext): Promise<TaskOutcome> {
-  let sales: Awaited<ReturnType<typeof aggregateDailySales>>;
+  let sales: DailySales;
   try {
-    // The CSV reader copies what it keeps: the chunks can share one buffer.
-    const bronze = ctx.read('bronze_orders', { signal: ctx.signal, reuseBuffer: true });
-    sales = await aggregateDailySales(bronze, ctx.csv);
+    // Sums and distinct sets do not care which thread saw which order line: one share each, then merged.
+    const work = { module: new URL('./daily_sales.ts', import.meta.url), export: 'dailySalesPart' };
+    sales = mergeDailySales(await ctx.readInParts<DailySalesPart>('bronze_orders', work));
   } catch (error) {
     if (error instanceof ctx.csv.CsvDataError) {
       throw new ctx.errors.DataContractError(`${ctx.where('bronze_orders')}:${error.line}: ${error.message}`);

@@ -6,7 +6,7 @@
 
 import type { CsvFields, CsvReading } from '../../../src/csv/reader.ts';
 import { csvLine } from './csv_format.ts';
-import { IdSet, type NumberSet } from './id_set.ts';
+import { IdSet, type IdSetData, type NumberSet, unionSize } from './id_set.ts';
 
 /** The reader's flag for a quoted value holding doubled quotes (`ctx.csv.FIELD_ESCAPED`): its bytes need decoding. */
 export const ESCAPED = 2;
@@ -32,6 +32,15 @@ export interface DailySales {
 }
 
 /**
+ * What one share of the orders adds up to, as plain data: `ctx.readInParts` runs `dailySalesPart`
+ * on two threads and `mergeDailySales` adds the shares up (the distinct ids by set union).
+ */
+export interface DailySalesPart {
+  lines: number;
+  groups: Array<{ date: Uint8Array; region: Uint8Array; ids: IdSetData; cents: bigint }>;
+}
+
+/**
  * Aggregates a CSV with at least order_id, order_date, region and order_total, given as chunks of
  * bytes, read with pipewright's CSV reader (`ctx.csv` in a handler).
  */
@@ -39,11 +48,53 @@ export async function aggregateDailySales(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   csv: CsvReading,
 ): Promise<DailySales> {
+  return mergeDailySales([await dailySalesPart(source, csv)]);
+}
+
+/** The groups of the orders in `source` (a CSV with its header), not yet merged with other shares. */
+export async function dailySalesPart(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  csv: CsvReading,
+): Promise<DailySalesPart> {
   const aggregator = new DailySalesAggregator(csv);
   const reader = new csv.CsvReader((buf, fields) => aggregator.row(buf, fields));
   for await (const chunk of source) reader.push(chunk);
   reader.end();
-  return aggregator.result();
+  return aggregator.part();
+}
+
+/** Adds up shares of the orders: one row per (order_date, region), sorted. */
+export function mergeDailySales(parts: DailySalesPart[]): DailySales {
+  const decoder = new TextDecoder();
+  const byKey = new Map<string, { date: Uint8Array; region: Uint8Array; ids: IdSetData[]; cents: bigint }>();
+  let lines = 0;
+  for (const part of parts) {
+    lines += part.lines;
+    for (const group of part.groups) {
+      // By the bytes themselves (as the aggregator groups), not by decoded text.
+      const key = `${group.date.join(',')};${group.region.join(',')}`;
+      const merged = byKey.get(key);
+      if (merged) {
+        merged.ids.push(group.ids);
+        merged.cents += group.cents;
+      } else byKey.set(key, { ...group, ids: [group.ids] });
+    }
+  }
+  const groups = [...byKey.values()].sort((a, b) => compareBytes(a.date, b.date) || compareBytes(a.region, b.region));
+  let orderCount = 0;
+  let revenueCents = 0n;
+  const rows = groups.map((group) => {
+    const count = unionSize(group.ids);
+    orderCount += count;
+    revenueCents += group.cents;
+    return {
+      orderDate: decoder.decode(group.date),
+      region: decoder.decode(group.region),
+      orderCount: count,
+      revenueCents: group.cents,
+    };
+  });
+  return { rows, lines, orderCount, revenueCents };
 }
 
 /** The gold CSV: header, one LF-terminated line per group, revenue with two decimals. */
@@ -259,25 +310,15 @@ class DailySalesAggregator {
     this.#minFields = Math.max(id, date, region, total) + 1;
   }
 
-  result(): DailySales {
+  part(): DailySalesPart {
     if (this.#dateCol < 0) throw new this.#csv.CsvDataError('the file is empty: no header row', 1);
-    const groups = [...this.#groups].sort((a, b) => compareBytes(a.date, b.date) || compareBytes(a.region, b.region));
-    const decoder = new TextDecoder();
-    let orderCount = 0;
-    let revenueCents = 0n;
-    const rows = groups.map((group) => {
-      const cents = group.bigCents + BigInt(group.cents);
-      const count = group.ids.size;
-      orderCount += count;
-      revenueCents += cents;
-      return {
-        orderDate: decoder.decode(group.date),
-        region: decoder.decode(group.region),
-        orderCount: count,
-        revenueCents: cents,
-      };
-    });
-    return { rows, lines: this.#lines, orderCount, revenueCents };
+    const groups = this.#groups.map((group) => ({
+      date: group.date,
+      region: group.region,
+      ids: group.ids.toData(),
+      cents: group.bigCents + BigInt(group.cents),
+    }));
+    return { lines: this.#lines, groups };
   }
 }
 

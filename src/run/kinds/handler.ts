@@ -9,6 +9,7 @@ import type { ObjectStore } from '../../store/object-store.js';
 import type { AttemptEnv, AttemptResult, KindRunner, Metrics } from '../attempt.js';
 import type { Handler, TaskContext } from '../context.js';
 import { importTaskModule } from '../module-format.js';
+import { readInParts } from '../read-in-parts.js';
 import { pathApiOnBucket } from '../staging.js';
 
 /** Imports the module and returns the named export, refusing anything that is not a function. */
@@ -69,6 +70,13 @@ export function taskContext(env: AttemptEnv): TaskContext {
     open: (name) => env.datasets.open(name),
     exists: (name) => env.datasets.exists(name),
     where: (name) => env.datasets.where(name),
+    readInParts: (name, work) =>
+      readInParts(
+        (options) => env.datasets.read(name, { signal: env.signal, ...options, reuseBuffer: true }),
+        work,
+        [path.dirname(path.resolve(env.pipeline.dir))],
+        { signal: env.signal },
+      ),
     csv: csvReading,
     errors: { TransientError, DataContractError },
   };
