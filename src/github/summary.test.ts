@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scratchDir } from '../../test/support/temp.js';
 import {
   escapeCell,
   fitSummary,
@@ -85,7 +85,7 @@ describe('writeJobSummary', () => {
   });
 
   it('appends to the step summary file and keeps the whole file under the limit', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-summary-'));
+    const dir = scratchDir('pw-summary-');
     const file = path.join(dir, 'SUMMARY.md');
     fs.writeFileSync(file, 'x'.repeat(600) + '\n');
     process.env.GITHUB_STEP_SUMMARY = file;

@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipewright, REPO_ROOT } from '../support/cli.js';
+import { scratchDir } from '../support/temp.js';
 
 /** A project holding a copy of the TuranMart pipeline: contract, tasks, sample inputs, expected/. */
 function turanmartProject(): string {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'pipewright-expect-'));
+  const cwd = scratchDir('pipewright-expect-');
   const from = path.join(REPO_ROOT, 'pipelines/turanmart_daily_sales');
   const to = path.join(cwd, 'pipelines/turanmart_daily_sales');
   for (const part of ['pipeline.yml', 'tasks', 'expected', 'data/raw']) {

@@ -1,11 +1,11 @@
 // A handler whose code throws where nothing can catch it (an 'error' event with
 // no listener) must fail its task, not kill the run: the record and the report
 // are the evidence an on-call engineer needs.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { pipewright } from '../support/cli.js';
+import { scratchDir } from '../support/temp.js';
 
 const CONTRACT = `dag_id: stray
 description: A handler that leaks an error event.
@@ -39,7 +39,7 @@ export async function after(ctx) {
 `;
 
 it('fails the leaking task with its error, runs the all_done task, and records the run', () => {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'pipewright-stray-'));
+  const cwd = scratchDir('pipewright-stray-');
   const dir = path.join(cwd, 'pipelines/stray');
   mkdirSync(path.join(dir, 'tasks'), { recursive: true });
   writeFileSync(path.join(dir, 'pipeline.yml'), CONTRACT);

@@ -1,11 +1,11 @@
 // `pipewright validate` as a user runs it: a real process, its output and exit code.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FROM_SOURCE } from '../support/cli.js';
+import { scratchDir } from '../support/temp.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const node = join(repo, 'node_modules/.bin/node');
@@ -42,7 +42,7 @@ describe('pipewright validate', () => {
   });
 
   it('searches the default pipelines/ folder under the cwd', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'pw-cli-'));
+    const cwd = scratchDir('pw-cli-');
     cpSync(join(fixtures, 'valid_minimal'), join(cwd, 'pipelines/valid_minimal'), { recursive: true });
     cpSync(join(fixtures, 'bad_dates'), join(cwd, 'pipelines/bad_dates'), { recursive: true });
     const { code, stdout } = pipewright([], cwd);

@@ -1,7 +1,6 @@
 // Every contract mistake `validate` must catch, with the exact line:col a user
 // (or a PR annotation) is pointed to. Fixtures: test/fixtures/contracts/<case>/pipeline.yml.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { formatDiagnostic, loadPipelineById, validatePaths } from '../../src/con
 import { pipelineSchema } from '../../src/contract/schema.js';
 import { schemaValidatorCode } from '../../src/contract/schema-validator-code.js';
 import { ContractError, UsageError } from '../../src/errors.js';
+import { scratchDir } from '../support/temp.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(repo, 'test/fixtures/contracts');
@@ -144,7 +144,7 @@ describe('validate: contract mistakes are located at the offending key or value'
   });
 
   it('reports duplicate YAML keys', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'pw-dup-')), 'dup_keys');
+    const dir = join(scratchDir('pw-dup-'), 'dup_keys');
     mkdirSync(dir);
     const valid = readFileSync(join(fixtures, 'valid_minimal/pipeline.yml'), 'utf8').replace(
       'valid_minimal',
@@ -173,7 +173,7 @@ describe('validate: literal credentials', () => {
   const key = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
 
   it('locates each credential and never echoes it', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'pw-secrets-')), 'leaky');
+    const dir = join(scratchDir('pw-secrets-'), 'leaky');
     mkdirSync(dir);
     writeFileSync(
       join(dir, 'pipeline.yml'),
@@ -206,7 +206,7 @@ describe('validate: literal credentials', () => {
   });
 
   it('does not mistake a URL with a templated password for a credential', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'pw-nosecret-')), 'clean_url');
+    const dir = join(scratchDir('pw-nosecret-'), 'clean_url');
     mkdirSync(dir);
     const valid = readFileSync(join(fixtures, 'valid_minimal/pipeline.yml'), 'utf8').replace(
       'valid_minimal',

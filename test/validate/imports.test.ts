@@ -1,14 +1,14 @@
 // Handler import checks: each module is imported by plain Node in a child
 // process, and its failures are reported at the module's own file:line:col.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, validatePaths } from '../../src/contract/load.js';
+import { scratchDir } from '../support/temp.js';
 
 /** A throwaway repository holding one pipeline whose tasks are `handlers` (task id -> handler spec). */
 function project(handlers: Record<string, string>, files: Record<string, string>): { root: string; pipeline: string } {
-  const root = mkdtempSync(join(tmpdir(), 'pw-imports-'));
+  const root = scratchDir('pw-imports-');
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
   const pipeline = join(root, 'pipelines/imports_demo');
   mkdirSync(pipeline, { recursive: true });
