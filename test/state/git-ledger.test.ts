@@ -84,16 +84,16 @@ describe('GitLedger on a state branch', () => {
     expect(latest.get('2026-05-03')?.reason).toBe('scheduled tick — «ежедневно»');
   });
 
-  it('keeps every record from twenty writers sharing one clone', async () => {
+  it('keeps every record from ten writers sharing one clone', async () => {
     const { origin, clone } = remoteWithClones();
     const shared = clone();
-    const records = Array.from({ length: 20 }, (_, i) =>
+    const records = Array.from({ length: 10 }, (_, i) =>
       record(`2026-05-${String(i + 1).padStart(2, '0')}`, `backfill__run${i}`, 'success', '2026-05-20T06:00:00Z'),
     );
     await Promise.all(records.map((rec) => new GitLedger({ repoDir: shared }).write(rec)));
     const files = runFiles(origin);
-    expect(files).toHaveLength(20);
-    expect((await new GitLedger({ repoDir: shared }).latestRuns('turanmart_daily_sales')).size).toBe(20);
+    expect(files).toHaveLength(10);
+    expect((await new GitLedger({ repoDir: shared }).latestRuns('turanmart_daily_sales')).size).toBe(10);
   });
 
   it('returns the latest run of a partition and all runs in order', async () => {
