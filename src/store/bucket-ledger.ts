@@ -3,19 +3,35 @@
 // listed by prefix. Runs write different objects, so concurrent runners never
 // race the way pushes to one branch do. A partition is held by a lease at
 // `_pipewright/leases/<dag_id>/<partition>.json` (lease.ts), which also tells a
-// live `running` record from one whose runner died.
+// live `running` record from one whose runner died. Each write also updates the
+// pipeline's index (ledger-index.ts) at `_pipewright/index/<dag_id>.json` with a
+// conditional put: `plan` then lists the records once and reads one object, not
+// one per partition. Each entry is checked against the listing (the partition's
+// run ids and the latest record's ETag), so records written without it are read.
 
 import { LeaseHeldError, PartitionBusyError } from '../errors.js';
 import { toJsonText } from '../json.js';
 import { mapLimited } from '../map-limited.js';
 import { acquireLease, type Lease, readLease } from './lease.js';
-import { compareRuns, type LockingLedger, type RunRecord } from './ledger.js';
-import type { ObjectStore } from './object-store.js';
+import { compareRuns, type LockingLedger, type RunRecord, type RunSummary } from './ledger.js';
+import {
+  entryAfterWrite,
+  entryFor,
+  type IndexEntry,
+  indexText,
+  type LedgerIndex,
+  parseIndex,
+  summaryOf,
+  withEntries,
+} from './ledger-index.js';
+import { type ObjectInfo, type ObjectStore, PreconditionFailedError } from './object-store.js';
 import { assertSafeSegment, STATE_DIR } from './paths.js';
 import { parseRunRecord } from './record-file.js';
 
 /** Reads at most this many record objects at once. */
 const READ_CONCURRENCY = 32;
+/** Conditional puts of the index lost in a row before an update gives up (the records stay the truth). */
+const MAX_INDEX_ATTEMPTS = 20;
 
 export interface BucketLedgerOptions {
   /** How long a partition's lease lasts unrenewed (default 60 s). */
@@ -39,16 +55,87 @@ export class BucketLedger implements LockingLedger {
     this.options = options;
   }
 
-  /** The latest run of every partition that has one. */
+  /** The latest run of every partition that has one: the record the index names, one read each. */
   async latestRuns(dagId: string): Promise<Map<string, RunRecord>> {
-    const latest = new Map<string, RunRecord>();
-    const byPartition = await this.recordKeys(dagId);
-    const settled = await mapLimited([...byPartition.keys()], READ_CONCURRENCY, async (partition) => {
-      const last = (await this.runs(dagId, partition)).at(-1);
-      return [partition, last && (await this.settle(last))] as const;
+    const entries = await this.entries(dagId);
+    const latest = await mapLimited(entries, READ_CONCURRENCY, async (entry) => {
+      const key = this.recordKey({ dagId, partition: entry.partition, runId: entry.runId });
+      // Removed since the listing (a partition cleaned up): read what the partition holds now.
+      const run = (await this.readRecord(key)) ?? (await this.runs(dagId, entry.partition)).at(-1);
+      return run && ([entry.partition, await this.settle(run)] as const);
     });
-    for (const [partition, record] of settled) if (record) latest.set(partition, record);
-    return latest;
+    return new Map(latest.filter((pair) => pair !== undefined));
+  }
+
+  /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
+  async latestSummaries(dagId: string): Promise<Map<string, RunSummary>> {
+    const summaries = new Map<string, RunSummary>();
+    for (const entry of await this.entries(dagId)) {
+      const summary = summaryOf(dagId, entry);
+      summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
+    }
+    return summaries;
+  }
+
+  /**
+   * The index entry of every partition that has runs, each checked against the
+   * listing; partitions the index does not know or knows stale are read and saved back.
+   */
+  private async entries(dagId: string): Promise<IndexEntry[]> {
+    const [listing, text] = await Promise.all([this.recordObjects(dagId), this.store.readText(this.indexKey(dagId))]);
+    const known = new Map(parseIndex(text, dagId).partitions.map((e) => [e.partition, e]));
+    const fresh: IndexEntry[] = [];
+    const stale: ObjectInfo[][] = [];
+    for (const [partition, objects] of listing) {
+      const entry = known.get(partition);
+      if (entry && isCurrent(entry, objects)) fresh.push(entry);
+      else stale.push(objects);
+    }
+    const reread = await mapLimited(stale, READ_CONCURRENCY, (objects) => this.partitionEntry(objects));
+    const found = reread.filter((e) => e !== undefined);
+    const gone = new Set([...known.keys()].filter((key) => !listing.has(key)));
+    if (found.length > 0 || gone.size > 0) {
+      await this.updateIndex(dagId, (current) => withEntries(current, found, gone));
+    }
+    return [...fresh, ...found].sort((a, b) => (a.partition < b.partition ? -1 : 1));
+  }
+
+  /** A partition's entry from its record objects (as listed: a record rewritten since leaves it stale, never wrongly current). */
+  private async partitionEntry(objects: ObjectInfo[]): Promise<IndexEntry | undefined> {
+    const runs = (await Promise.all(objects.map((o) => this.readRecord(o.key))))
+      .filter((r): r is RunRecord => r !== undefined)
+      .sort(compareRuns);
+    const latest = runs.at(-1);
+    if (!latest) return undefined;
+    return entryFor(latest.partition, etagOf(objects, latest.runId) ?? '-', runs);
+  }
+
+  /**
+   * Applies `change` to the current index and puts the result only if nobody put
+   * another meanwhile (If-Match, or If-None-Match for the first); when someone did,
+   * applies it again to theirs. The index is a cache: when it cannot be written
+   * (no permission, an endpoint that refuses), reads fall back to the records.
+   */
+  private async updateIndex(dagId: string, change: (index: LedgerIndex) => Promise<LedgerIndex> | LedgerIndex) {
+    const key = this.indexKey(dagId);
+    try {
+      for (let attempt = 1; attempt <= MAX_INDEX_ATTEMPTS; attempt++) {
+        const current = await this.store.head(key);
+        const text = current ? await this.store.readText(key) : undefined;
+        const next = await change(parseIndex(text, dagId));
+        try {
+          await this.store.write(key, indexText(next), {
+            contentType: 'application/json',
+            ...(current ? { ifMatch: current.etag } : { ifNoneMatch: '*' }),
+          });
+          return;
+        } catch (error) {
+          if (!(error instanceof PreconditionFailedError)) throw error;
+        }
+      }
+    } catch {
+      // The next read sees the stale entries and reads those partitions' records.
+    }
   }
 
   async latestRun(dagId: string, partition: string): Promise<RunRecord | undefined> {
@@ -112,6 +199,21 @@ export class BucketLedger implements LockingLedger {
 
   async write(record: RunRecord): Promise<void> {
     await this.store.write(this.recordKey(record), toJsonText(record), { contentType: 'application/json' });
+    await this.updateIndex(record.dagId, async (index) => {
+      const before = index.partitions.find((e) => e.partition === record.partition);
+      const objects: ObjectInfo[] = [];
+      const prefix = `${this.partitionPrefix(record.dagId, record.partition)}/`;
+      for await (const info of this.store.list(prefix))
+        if (isRecordKey(info.key.slice(prefix.length))) objects.push(info);
+      const seen = {
+        existed: before?.runIds.includes(record.runId) ?? false,
+        runIds: objects.map((o) => runIdOf(o.key)),
+        stamp: etagOf(objects, record.runId) ?? '-',
+      };
+      // Only a partition changed behind the index's back needs its records read.
+      const entry = entryAfterWrite(before, record, seen) ?? (await this.partitionEntry(objects));
+      return entry ? withEntries(index, [entry]) : index;
+    });
   }
 
   /** One run at a time per partition; throws PartitionBusyError while another run's lease is live. */
@@ -144,7 +246,7 @@ export class BucketLedger implements LockingLedger {
    * killed before it could record its end: it counts as failed, so the next tick
    * runs the partition again instead of waiting forever.
    */
-  private async settle(record: RunRecord): Promise<RunRecord> {
+  private async settle<T extends RunSummary>(record: T): Promise<T> {
     if (record.state !== 'running') return record;
     const lease = await readLease(this.store, this.leaseKey(record.dagId, record.partition));
     const live = lease?.record.holder === record.runId && Date.parse(lease.record.expiresAt) > Date.now();
@@ -153,16 +255,32 @@ export class BucketLedger implements LockingLedger {
 
   /** Record keys of every partition of a pipeline, grouped by partition, in one listing. */
   private async recordKeys(dagId: string): Promise<Map<string, string[]>> {
-    const prefix = `${this.dagPrefix(dagId)}/`;
     const byPartition = new Map<string, string[]>();
+    for (const [partition, objects] of await this.recordObjects(dagId))
+      byPartition.set(
+        partition,
+        objects.map((o) => o.key),
+      );
+    return byPartition;
+  }
+
+  /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
+  private async recordObjects(dagId: string): Promise<Map<string, ObjectInfo[]>> {
+    const prefix = `${this.dagPrefix(dagId)}/`;
+    const byPartition = new Map<string, ObjectInfo[]>();
     for await (const info of this.store.list(prefix)) {
       const [partition, name, ...rest] = info.key.slice(prefix.length).split('/');
       if (partition === undefined || name === undefined || rest.length > 0 || !isRecordKey(name)) continue;
-      const keys = byPartition.get(partition) ?? [];
-      keys.push(info.key);
-      byPartition.set(partition, keys);
+      const objects = byPartition.get(partition) ?? [];
+      objects.push(info);
+      byPartition.set(partition, objects);
     }
     return byPartition;
+  }
+
+  private indexKey(dagId: string): string {
+    assertSafeSegment(dagId, 'dag id');
+    return `${STATE_DIR}/index/${dagId}.json`;
   }
 
   /** The record, or undefined when it was removed between the listing and the read. */
@@ -184,4 +302,20 @@ export class BucketLedger implements LockingLedger {
 
 function isRecordKey(name: string): boolean {
   return name.endsWith('.json') && !name.includes('/');
+}
+
+function runIdOf(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1, -'.json'.length);
+}
+
+/** The ETag of run `runId`'s record among a partition's listed objects. */
+function etagOf(objects: readonly ObjectInfo[], runId: string): string | undefined {
+  return objects.find((o) => runIdOf(o.key) === runId)?.etag;
+}
+
+/** The entry still says what the partition holds: the same runs, and its latest record unchanged. */
+function isCurrent(entry: IndexEntry, objects: readonly ObjectInfo[]): boolean {
+  if (objects.length !== entry.runIds.length || etagOf(objects, entry.runId) !== entry.stamp) return false;
+  const ids = new Set(entry.runIds);
+  return objects.every((o) => ids.has(runIdOf(o.key)));
 }

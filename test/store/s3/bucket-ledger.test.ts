@@ -3,7 +3,9 @@
 // leases, killed runs settled as failed, broken records refused with one line.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PartitionBusyError, StateError } from '../../../src/errors.js';
+import { toJsonText } from '../../../src/json.js';
 import { BucketLedger } from '../../../src/store/bucket-ledger.js';
+import { type LedgerIndex, parseIndex } from '../../../src/store/ledger-index.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
 import { runRecord } from '../../support/records.js';
 import { stubS3Env } from '../../support/s3-env.js';
@@ -24,6 +26,23 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function readIndex(ledger: BucketLedger): Promise<LedgerIndex> {
+  return parseIndex(
+    await ledger.store.readText('_pipewright/index/turanmart_daily_sales.json'),
+    'turanmart_daily_sales',
+  );
+}
+
+async function writeIndex(ledger: BucketLedger, index: LedgerIndex): Promise<void> {
+  await ledger.store.write('_pipewright/index/turanmart_daily_sales.json', toJsonText(index));
+}
+
+/** What plan sees of each partition: its latest run and state. */
+async function states(ledger: BucketLedger): Promise<Record<string, string>> {
+  const summaries = await ledger.latestSummaries('turanmart_daily_sales');
+  return Object.fromEntries([...summaries].map(([partition, s]) => [partition, `${s.runId} ${s.state}`]));
+}
 
 describe('BucketLedger on versitygw', () => {
   it('keeps one object per run and reads runs oldest first and the latest per partition', async () => {
@@ -71,6 +90,66 @@ describe('BucketLedger on versitygw', () => {
     expect((await ledger.runs('turanmart_daily_sales', '2026-05-02')).map((r) => r.runId)).toEqual(
       records.map((r) => r.runId),
     );
+  });
+
+  it('keeps an index that plan reads instead of every record, put conditionally by concurrent writers', async () => {
+    const ledger = new BucketLedger(openS3Store('s3://lake/indexed'));
+    const records = ['2026-05-01', '2026-05-02', '2026-05-03'].flatMap((partition) => [
+      runRecord({ partition, state: 'failed', runId: `${partition}-r1`, sequence: 1 }),
+      runRecord({ partition, state: 'success', runId: `${partition}-r2`, sequence: 2 }),
+    ]);
+    for (const record of records.filter((r) => r.sequence === 1)) await ledger.write(record);
+    await Promise.all(records.filter((r) => r.sequence === 2).map((record) => ledger.write(record)));
+
+    const index = await readIndex(ledger);
+    expect(index.partitions.map((e) => [e.partition, e.runId, e.state, e.runIds.length])).toEqual([
+      ['2026-05-01', '2026-05-01-r2', 'success', 2],
+      ['2026-05-02', '2026-05-02-r2', 'success', 2],
+      ['2026-05-03', '2026-05-03-r2', 'success', 2],
+    ]);
+    expect(await states(ledger)).toEqual({
+      '2026-05-01': '2026-05-01-r2 success',
+      '2026-05-02': '2026-05-02-r2 success',
+      '2026-05-03': '2026-05-03-r2 success',
+    });
+    // Answered from the index: an entry changed there (its stamp and runs still current) is what plan sees.
+    await writeIndex(ledger, {
+      ...index,
+      partitions: index.partitions.map((e) =>
+        e.partition === '2026-05-02' ? { ...e, state: 'deferred' as const } : e,
+      ),
+    });
+    expect((await states(ledger))['2026-05-02']).toBe('2026-05-02-r2 deferred');
+    // latestRuns reads the record the index names.
+    expect((await ledger.latestRuns('turanmart_daily_sales')).get('2026-05-02')?.state).toBe('success');
+  });
+
+  it('is never trusted over records written without it, and is repaired by the read', async () => {
+    const ledger = new BucketLedger(openS3Store('s3://lake/by-hand'));
+    await ledger.write(runRecord({ partition: '2026-05-01', state: 'success', runId: 'a1', sequence: 1 }));
+    await ledger.write(runRecord({ partition: '2026-05-02', state: 'success', runId: 'b1', sequence: 1 }));
+    await ledger.write(runRecord({ partition: '2026-05-03', state: 'success', runId: 'c1', sequence: 1 }));
+    const byHand = (record: ReturnType<typeof runRecord>) =>
+      ledger.store.write(ledger.recordKey(record), toJsonText(record));
+    // An older pipewright reruns 2026-05-01 and it fails; one edits 2026-05-02 in place; 2026-05-03 is removed.
+    await byHand(runRecord({ partition: '2026-05-01', state: 'failed', runId: 'a2', sequence: 2 }));
+    await byHand(runRecord({ partition: '2026-05-02', state: 'failed', runId: 'b1', sequence: 1 }));
+    await ledger.store.delete(
+      ledger.recordKey({ dagId: 'turanmart_daily_sales', partition: '2026-05-03', runId: 'c1' }),
+    );
+    // A partition the index never saw.
+    await byHand(runRecord({ partition: '2026-05-04', state: 'failed', runId: 'd1', sequence: 1 }));
+
+    const seen = { '2026-05-01': 'a2 failed', '2026-05-02': 'b1 failed', '2026-05-04': 'd1 failed' };
+    expect(await states(ledger)).toEqual(seen);
+    expect((await readIndex(ledger)).partitions.map((e) => `${e.runId} ${e.state}`)).toEqual(Object.values(seen));
+
+    // A deleted or mangled index is rebuilt from the records.
+    await ledger.store.delete('_pipewright/index/turanmart_daily_sales.json');
+    expect(await states(ledger)).toEqual(seen);
+    await ledger.store.write('_pipewright/index/turanmart_daily_sales.json', '{"schema_version": 1, "form');
+    expect(await states(ledger)).toEqual(seen);
+    expect((await readIndex(ledger)).partitions).toHaveLength(3);
   });
 
   it('holds a partition for one run; another is told who holds it; a released partition can be taken', async () => {
