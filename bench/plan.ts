@@ -2,11 +2,13 @@
 // of 20,000 run records (five or six runs per partition) in which the latest run
 // of every other partition succeeded, so half are planned (issue 14: < 100 ms);
 // and a 2-year hourly backfill (17,544 partitions) over 8,760 records (< 200 ms).
-// Measured three ways: with the ledger in memory (the planner alone), with the
-// filesystem ledger the CLI uses through its index, and through the records
-// alone (the ledger before the index). The ledgers are generated once into
-// bench/.data/plan-<case>/ and reused.
-// Usage: npm exec -- tsx bench/plan.ts [--runs 5]
+// Measured with the ledger in memory (the planner alone), with the filesystem
+// ledger the CLI uses through its index and through the records alone (the
+// ledger before the index), and with the bucket ledger (`state: bucket`) on
+// versitygw over loopback, through its index and through every record. The
+// filesystem ledgers are generated once into bench/.data/plan-<case>/ and reused;
+// the bucket's are written afresh (one PutObject per record).
+// Usage: npm exec -- tsx bench/plan.ts [--runs 5] [--no-bucket]
 
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
@@ -14,15 +16,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_POLICY, type Pipeline } from '../src/contract/model.js';
+import { toJsonText } from '../src/json.js';
 import { mapLimited } from '../src/map-limited.js';
 import { planBackfill } from '../src/plan/plan.js';
 import { type Partition, partitionRange } from '../src/schedule/partitions.js';
+import { BucketLedger } from '../src/store/bucket-ledger.js';
 import { FsLedger } from '../src/store/fs-ledger.js';
-import { type LedgerReader, type RunRecord, summarize } from '../src/store/ledger.js';
+import { compareRuns, type LedgerReader, type RunRecord, summarize } from '../src/store/ledger.js';
+import { openS3Store } from '../src/store/s3/bucket-store.js';
+import { startVersitygw, type Versitygw } from '../test/support/versitygw.js';
 
 const GENERATION = 'v2'; // bump when the generated ledgers change shape
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, 'no-bucket': { type: 'boolean', default: false } },
+});
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
 
@@ -146,31 +154,72 @@ async function generate(dataRoot: string, records: RunRecord[]): Promise<void> {
   process.stderr.write(`(wrote ${records.length} run records in ${(performance.now() - t0).toFixed(0)} ms, once)\n`);
 }
 
-for (const c of [dailyCase(), hourlyCase()]) {
-  const { pipeline, records, targetMs } = c;
-  process.stdout.write(`\n${c.name}: ${c.range.start}..${c.range.end}\n`);
-  const latest = new Map(records.map((r) => [r.partition, r]));
-  const inMemory: LedgerReader = {
-    async latestRuns() {
+/** The bucket ledger on a versitygw bucket: records put as objects without the index (as before it), then timed. */
+async function timeBucket(server: Versitygw, c: Case): Promise<void> {
+  const bucket = `plan-${c.name}`;
+  server.createBucket(bucket);
+  const ledger = new BucketLedger(openS3Store(`s3://${bucket}/lake`));
+  const t0 = performance.now();
+  await mapLimited(c.records, 64, (r) => ledger.store.write(ledger.recordKey(r), toJsonText(r)));
+  process.stderr.write(`(put ${c.records.length} run records in ${(performance.now() - t0).toFixed(0)} ms)\n`);
+  // Every record read, as the bucket ledger did before its index.
+  const everyRecord: LedgerReader = {
+    async latestRuns(dagId) {
+      const latest = new Map<string, RunRecord>();
+      for (const run of await ledger.history(dagId)) {
+        const known = latest.get(run.partition);
+        if (!known || compareRuns(run, known) > 0) latest.set(run.partition, run);
+      }
       return latest;
     },
-    async latestSummaries() {
-      return new Map([...latest].map(([key, r]) => [key, summarize(r)]));
-    },
   };
-  const inMemoryMs = await time(c, 'in-memory ledger', inMemory);
-  const dataRoot = join(import.meta.dirname, '.data', `plan-${c.name}`);
-  await generate(dataRoot, records);
-  const withoutIndex = await time(c, 'filesystem, no index', new FsLedger(dataRoot, { index: false }));
-  await rm(join(dataRoot, '_pipewright', 'index'), { recursive: true, force: true });
-  const indexed = new FsLedger(dataRoot);
-  const t0 = performance.now();
-  await indexed.latestSummaries(pipeline.dagId);
-  process.stdout.write(`index built from the records on the first read in ${(performance.now() - t0).toFixed(0)} ms\n`);
-  const withIndex = await time(c, 'filesystem, index', indexed);
+  const withoutIndex = await time(c, 'bucket, every record', everyRecord);
+  const t1 = performance.now();
+  await ledger.latestSummaries(c.pipeline.dagId);
   process.stdout.write(
-    `index: ${(withoutIndex / withIndex).toFixed(1)}× faster than the records alone; ` +
-      `plan with the index ${(withIndex / targetMs).toFixed(2)}× the ${targetMs} ms target ` +
-      `(the planner alone: ${(inMemoryMs / targetMs).toFixed(2)}×)\n`,
+    `bucket index built from the records on the first read in ${(performance.now() - t1).toFixed(0)} ms\n`,
   );
+  const withIndex = await time(c, 'bucket, index', ledger);
+  process.stdout.write(
+    `bucket index: ${(withoutIndex / withIndex).toFixed(1)}× faster than every record; ` +
+      `plan with it ${(withIndex / c.targetMs).toFixed(2)}× the ${c.targetMs} ms target\n`,
+  );
+}
+
+const server = values['no-bucket'] ? undefined : await startVersitygw();
+if (server) Object.assign(process.env, server.env);
+try {
+  for (const c of [dailyCase(), hourlyCase()]) {
+    const { pipeline, records, targetMs } = c;
+    process.stdout.write(`\n${c.name}: ${c.range.start}..${c.range.end}\n`);
+    const latest = new Map(records.map((r) => [r.partition, r]));
+    const inMemory: LedgerReader = {
+      async latestRuns() {
+        return latest;
+      },
+      async latestSummaries() {
+        return new Map([...latest].map(([key, r]) => [key, summarize(r)]));
+      },
+    };
+    const inMemoryMs = await time(c, 'in-memory ledger', inMemory);
+    const dataRoot = join(import.meta.dirname, '.data', `plan-${c.name}`);
+    await generate(dataRoot, records);
+    const withoutIndex = await time(c, 'filesystem, no index', new FsLedger(dataRoot, { index: false }));
+    await rm(join(dataRoot, '_pipewright', 'index'), { recursive: true, force: true });
+    const indexed = new FsLedger(dataRoot);
+    const t0 = performance.now();
+    await indexed.latestSummaries(pipeline.dagId);
+    process.stdout.write(
+      `index built from the records on the first read in ${(performance.now() - t0).toFixed(0)} ms\n`,
+    );
+    const withIndex = await time(c, 'filesystem, index', indexed);
+    process.stdout.write(
+      `index: ${(withoutIndex / withIndex).toFixed(1)}× faster than the records alone; ` +
+        `plan with the index ${(withIndex / targetMs).toFixed(2)}× the ${targetMs} ms target ` +
+        `(the planner alone: ${(inMemoryMs / targetMs).toFixed(2)}×)\n`,
+    );
+    if (server) await timeBucket(server, c);
+  }
+} finally {
+  await server?.stop();
 }
