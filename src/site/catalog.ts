@@ -1,9 +1,11 @@
 // The catalog's "last published version" of each output: the newest partition
-// with a successful run, and the manifest (`_manifest.json`) beside its file.
-import { dirname, join } from 'node:path';
+// with a successful run, and the manifest (`_manifest.json`) beside its file,
+// read from the data root's store (a folder or a bucket).
+import { posix } from 'node:path';
 import type { Pipeline } from '../contract/model.js';
-import { MANIFEST_NAME, type ManifestEntry, readManifest } from '../store/manifest.js';
-import { relativeToRoot, resolvePartitionPaths } from '../store/paths.js';
+import { type ManifestEntry, readFolderManifest } from '../store/manifest.js';
+import type { ObjectStore } from '../store/object-store.js';
+import { resolvePartitionKeys } from '../store/paths.js';
 import type { PartitionHistory } from './history.js';
 
 export interface PublishedOutput {
@@ -18,7 +20,7 @@ export interface PublishedOutput {
 
 export async function lastPublished(
   pipeline: Pick<Pipeline, 'inputs' | 'outputs'>,
-  dataRoot: string,
+  store: ObjectStore,
   partitions: readonly PartitionHistory[],
 ): Promise<PublishedOutput[]> {
   const newest = partitions.find((p) => p.runs.some((r) => r.state === 'success'));
@@ -26,13 +28,13 @@ export async function lastPublished(
   if (!newest) return outputs;
   const run = newest.runs.findLast((r) => r.state === 'success')!;
   const partition = { key: newest.key, dataIntervalStart: run.dataIntervalStart, dataIntervalEnd: run.dataIntervalEnd };
-  const paths = resolvePartitionPaths(pipeline, partition, dataRoot).outputs;
+  const keys = resolvePartitionKeys(pipeline, partition).outputs;
   for (const output of outputs) {
-    const file = paths[output.name]!;
+    const key = keys[output.name]!;
     output.partition = newest.key;
-    output.path = relativeToRoot(dataRoot, file);
-    const manifest = await readManifest(join(dirname(file), MANIFEST_NAME));
-    output.entry = manifest?.files.find((f) => f.path === output.path);
+    output.path = key;
+    const manifest = await readFolderManifest(store, posix.dirname(key));
+    output.entry = manifest?.files.find((f) => f.path === key);
   }
   return outputs;
 }

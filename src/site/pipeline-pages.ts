@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { openDataRootForReading } from '../store/data-root.js';
 import type { RunRecord } from '../store/ledger.js';
 import { lastPublished } from './catalog.js';
 import { chunkOf, chunkScript, gridScript } from './data-files.js';
@@ -100,7 +101,7 @@ async function collect(
     partitions,
     reliability: reliability(pipeline, partitions, now),
     trends: trends(partitions),
-    outputs: await lastPublished(pipeline, source.dataRoot, partitions),
+    outputs: await lastPublished(pipeline, await openDataRootForReading(source.dataRoot), partitions),
   };
   if (existsSync(readme)) site.runbook = await readFile(readme, 'utf8');
   return site;

@@ -14,7 +14,7 @@ if (port === null) throw new Error('site-worker runs as a worker thread');
 port.on('message', async (job: Job) => {
   let reply: Reply;
   try {
-    const source = { pipeline: job.pipeline, dataRoot: job.dataRoot, ledger: openLedger(job.ledger) };
+    const source = { pipeline: job.pipeline, dataRoot: job.dataRoot, ledger: await openLedger(job.ledger) };
     reply = { index: job.index, pages: await writePipelinePages(source, job.out, new Date(job.now)) };
   } catch (error) {
     reply = { index: job.index, thrown: thrownData(error) };

@@ -1,6 +1,9 @@
 // Where each pipeline's history and outputs are read from: one shared ledger
-// (the git state branch) when given, else the filesystem ledger of its data root.
+// (the git state branch) when given, else the ledger of its data root (the
+// files under a folder, the objects of a bucket).
 import type { Pipeline } from '../contract/model.js';
+import { BucketLedger } from '../store/bucket-ledger.js';
+import { isBucketRoot, openDataRootForReading } from '../store/data-root.js';
 import { FsLedger } from '../store/fs-ledger.js';
 import { GitLedger, type GitLedgerOptions } from '../store/git-ledger.js';
 import { resolveDataRoot } from '../store/paths.js';
@@ -15,25 +18,39 @@ export interface SourceOptions {
   ledger?: HistoryLedger;
 }
 
-export function siteSources(pipelines: readonly Pipeline[], options: SourceOptions = {}): SiteSource[] {
-  return pipelines.map((pipeline) => {
-    const dataRoot = resolveDataRoot(pipeline, options.dataRoot, options.env);
-    return { pipeline, dataRoot, ledger: options.ledger ?? new FsLedger(dataRoot) };
-  });
+/** Each pipeline's source; a bucket data root is checked (HeadBucket) before anything is built. */
+export async function siteSources(pipelines: readonly Pipeline[], options: SourceOptions = {}): Promise<SiteSource[]> {
+  return await Promise.all(
+    pipelines.map(async (pipeline) => {
+      const dataRoot = resolveDataRoot(pipeline, options.dataRoot, options.env);
+      return { pipeline, dataRoot, ledger: options.ledger ?? (await dataRootHistory(dataRoot)) };
+    }),
+  );
+}
+
+async function dataRootHistory(dataRoot: string): Promise<HistoryLedger> {
+  if (!isBucketRoot(dataRoot)) return new FsLedger(dataRoot);
+  return new BucketLedger(await openDataRootForReading(dataRoot));
 }
 
 /** A ledger as plain data, so a worker thread can open its own: the object itself cannot cross threads. */
-export type LedgerSpec = { fs: { dataRoot: string; index: boolean } } | { git: GitLedgerOptions };
+export type LedgerSpec =
+  | { fs: { dataRoot: string; index: boolean } }
+  | { git: GitLedgerOptions }
+  | { bucket: { dataRoot: string } };
 
 /** The spec of a ledger another thread can open; undefined for any other (it is read on the main thread). */
 export function ledgerSpec(ledger: HistoryLedger): LedgerSpec | undefined {
   if (ledger instanceof FsLedger) return { fs: { dataRoot: ledger.dataRoot, index: ledger.indexed } };
   if (ledger instanceof GitLedger) return { git: ledger.options };
+  if (ledger instanceof BucketLedger && ledger.store.kind === 's3') return { bucket: { dataRoot: ledger.store.url } };
   return undefined;
 }
 
-export function openLedger(spec: LedgerSpec): HistoryLedger {
-  return 'fs' in spec ? new FsLedger(spec.fs.dataRoot, { index: spec.fs.index }) : new GitLedger(spec.git);
+export async function openLedger(spec: LedgerSpec): Promise<HistoryLedger> {
+  if ('fs' in spec) return new FsLedger(spec.fs.dataRoot, { index: spec.fs.index });
+  if ('git' in spec) return new GitLedger(spec.git);
+  return await dataRootHistory(spec.bucket.dataRoot);
 }
 
 /** The sources with each git ledger fetched once for the whole build: every page shows one state, read without a fetch each. */

@@ -31,6 +31,31 @@ export async function openDataRoot(dataRoot: string): Promise<ObjectStore> {
   return opened;
 }
 
+/** Buckets opened for reading by this process. */
+const readBuckets = new Map<string, Promise<ObjectStore>>();
+
+/**
+ * The store of a data root only read from (the status site): a bucket is checked
+ * to exist and to answer these credentials (HeadBucket), never written to, so
+ * read-only credentials are enough.
+ */
+export async function openDataRootForReading(dataRoot: string): Promise<ObjectStore> {
+  if (!isBucketRoot(dataRoot)) return new FsObjectStore(dataRoot);
+  let opened = readBuckets.get(dataRoot);
+  if (!opened) {
+    opened = (async () => {
+      const { openS3Store } = await import('./s3/bucket-store.js');
+      const { checkBucket } = await import('./s3/preflight.js');
+      const store = openS3Store(dataRoot);
+      await checkBucket(store);
+      return store;
+    })();
+    readBuckets.set(dataRoot, opened);
+    opened.catch(() => readBuckets.delete(dataRoot));
+  }
+  return opened;
+}
+
 async function openBucket(dataRoot: string): Promise<ObjectStore> {
   const { openS3Store } = await import('./s3/bucket-store.js');
   const { checkBucket, probeConditionalWrites } = await import('./s3/preflight.js');

@@ -4,8 +4,7 @@
 // `produced_by`. Published partitions get theirs from src/store/commit.ts.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { posix, resolve } from 'node:path';
+import { posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fromJsonValue, toJsonText } from '../json.js';
 import { workerFile } from '../worker-file.js';
@@ -140,7 +139,7 @@ function parseManifest(text: string | undefined): Manifest | undefined {
   }
 }
 
-/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
-export async function readManifest(path: string): Promise<Manifest | undefined> {
-  return parseManifest(await readFile(resolve(path), 'utf8').catch(() => undefined));
+/** The manifest of the folder `folder` (a key) of a store, or undefined when there is none or it is unreadable. */
+export async function readFolderManifest(store: ObjectStore, folder: string): Promise<Manifest | undefined> {
+  return parseManifest(await store.readText(posix.join(folder, MANIFEST_NAME)));
 }

@@ -22,6 +22,6 @@ const { pipelines, 'data-root': dataRoot, out, now, 'state-repo': stateRepo, thr
 if (!pipelines || !dataRoot || !out || !now)
   throw new Error('usage: build-site.ts --pipelines --data-root --out --now');
 const ledger = stateRepo ? new GitLedger({ repoDir: stateRepo, branch: 'pipewright-state' }) : undefined;
-const sources = siteSources(await loadPipelines(pipelines), { dataRoot, ledger });
+const sources = await siteSources(await loadPipelines(pipelines), { dataRoot, ledger });
 const result = await buildSite({ sources, out, now: new Date(now), threads: threads ? Number(threads) : undefined });
 process.stdout.write(`${JSON.stringify(result)}\n`);

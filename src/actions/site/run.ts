@@ -7,6 +7,7 @@ import { loadPipelines } from '../../contract/load.js';
 import { writeJobSummary } from '../../github/summary.js';
 import { buildSite } from '../../site/build.js';
 import { siteSources } from '../../site/sources.js';
+import { isBucketRoot } from '../../store/data-root.js';
 import { INPUT, OUTPUT, readString, setOutput } from '../common/inputs.js';
 import { stateBranchLedger } from '../common/ledger.js';
 import { runAction } from '../common/run.js';
@@ -34,9 +35,16 @@ export async function runSiteAction(): Promise<void> {
   await runAction('site', async () => {
     const inputs = readInputs();
     const pipelines = await loadPipelines(path.resolve(inputs.workspace, inputs.pipelinesDir));
-    const sources = siteSources(pipelines, {
-      dataRoot: inputs.dataRoot === '' ? undefined : path.resolve(inputs.workspace, inputs.dataRoot),
-      ledger: await stateBranchLedger(inputs.workspace, inputs.stateBranch),
+    const dataRoot =
+      inputs.dataRoot === '' || isBucketRoot(inputs.dataRoot)
+        ? inputs.dataRoot || undefined
+        : path.resolve(inputs.workspace, inputs.dataRoot);
+    // A bucket data root keeps its own ledger, as the run jobs do.
+    const bucket = dataRoot !== undefined && isBucketRoot(dataRoot);
+    if (bucket) core.info(`run ledger: ${dataRoot}/_pipewright/runs (the bucket; state-branch is not used)`);
+    const sources = await siteSources(pipelines, {
+      dataRoot,
+      ledger: bucket ? undefined : await stateBranchLedger(inputs.workspace, inputs.stateBranch),
     });
     const result = await buildSite({ sources, out: path.resolve(inputs.workspace, inputs.out) });
     const where = shown(result.out, inputs.workspace);

@@ -3,6 +3,7 @@ import { loadPipelines } from '../../contract/load.js';
 import { UsageError } from '../../errors.js';
 import { buildSite } from '../../site/build.js';
 import { siteSources } from '../../site/sources.js';
+import { isBucketRoot } from '../../store/data-root.js';
 import { GitLedger } from '../../store/git-ledger.js';
 import { parseFlags, WORKSPACE_FLAGS } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -37,9 +38,10 @@ export async function siteCommand(args: string[], ctx: CliContext): Promise<numb
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n${USAGE}`);
   if (!values.out) throw new UsageError(`missing --out DIR\n${USAGE}`);
   const pipelines = await loadPipelines(path.resolve(ctx.cwd, values.pipelines ?? 'pipelines'));
-  const flagRoot = values['data-root'] === undefined ? undefined : path.resolve(ctx.cwd, values['data-root']);
+  const named = values['data-root'];
+  const flagRoot = named === undefined || isBucketRoot(named) ? named : path.resolve(ctx.cwd, named);
   const stateBranch = values['state-branch'];
-  const sources = siteSources(pipelines, {
+  const sources = await siteSources(pipelines, {
     dataRoot: flagRoot,
     env: ctx.env,
     ledger: stateBranch ? new GitLedger({ repoDir: ctx.cwd, branch: stateBranch }) : undefined,
