@@ -17,7 +17,7 @@ const USAGE = `usage: pipewright site --out DIR [--pipelines-dir DIR] [--data-ro
 
   --out DIR             where to write the site (a new or empty folder, or an earlier site)
   --pipelines-dir DIR     the contracts (default: ./pipelines)
-  --data-root DIR       one data root for every pipeline (default: each pipeline's own)
+  --data-root DIR       one data root for every pipeline, a folder or a bucket (default: each pipeline's own)
   --state-branch NAME   read the run ledger from this branch of the remote 'origin'
 `;
 
