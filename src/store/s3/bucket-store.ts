@@ -24,6 +24,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   type HeadObjectCommandOutput,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -36,6 +37,7 @@ import {
   type ObjectInfo,
   ObjectNotFoundError,
   type ObjectStore,
+  type PendingCopy,
   PreconditionFailedError,
   type ReadOptions,
   type WriteOptions,
@@ -71,6 +73,8 @@ export interface S3StoreOptions {
   multipartCopyAbove?: number;
   /** Part size of such copies (S3: 5 MiB to 5 GiB, at most 10,000 parts). Default 512 MiB. */
   copyPartSize?: number;
+  /** Objects at least this large are copied ahead of a publish (`prepareCopy`); smaller ones at it. Default 16 MiB. */
+  prepareCopyAbove?: number;
   /**
    * A spooled write (run copies) larger than this goes up in parts: a single
    * PutObject is limited to 5 GiB by S3. Default 5 GiB.
@@ -103,6 +107,7 @@ export class S3ObjectStore implements ObjectStore {
   private readonly queueSize: number;
   private readonly multipartCopyAbove: number;
   private readonly copyPartSize: number;
+  private readonly prepareCopyAbove: number;
   private readonly singlePutMax: number;
   private readonly copies: RunCopies | undefined;
   private readonly location: S3Location;
@@ -126,6 +131,7 @@ export class S3ObjectStore implements ObjectStore {
     this.queueSize = options.queueSize ?? 4;
     this.multipartCopyAbove = options.multipartCopyAbove ?? 5 * GIB;
     this.copyPartSize = options.copyPartSize ?? 512 * MIB;
+    this.prepareCopyAbove = options.prepareCopyAbove ?? 16 * MIB;
     this.singlePutMax = options.singlePutMax ?? 5 * GIB;
     this.copies = options.runCopies;
   }
@@ -274,9 +280,14 @@ export class S3ObjectStore implements ObjectStore {
     const source = await this.headObject(from);
     if (!source) throw new ObjectNotFoundError(from, this.describe(from));
     const size = source.ContentLength ?? 0;
-    const CopySource = encodeURIComponent(`${this.bucket}/${this.objectKey(from)}`).replaceAll('%2F', '/');
+    const CopySource = this.copySource(from);
+    if (size > this.multipartCopyAbove) {
+      const parts = await this.copyParts(from, to, source, CopySource).catch((error: unknown) => {
+        throw this.copyError(error, from, to);
+      });
+      return parts.complete();
+    }
     try {
-      if (size > this.multipartCopyAbove) return await this.copyInParts(to, source, CopySource);
       const output = await this.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
@@ -292,12 +303,7 @@ export class S3ObjectStore implements ObjectStore {
         lastModified: output.CopyObjectResult?.LastModified ?? new Date(),
       };
     } catch (error) {
-      const kind = classifyS3Error(error).kind;
-      if (kind === 'not_found') throw new ObjectNotFoundError(from, this.describe(from));
-      // CopySourceIfMatch lost: the source was replaced between our look and the copy.
-      if (kind === 'precondition')
-        throw new PreconditionFailedError(from, `${this.describe(from)} changed while it was being copied`);
-      throw s3Error(error, this.context(to));
+      throw this.copyError(error, from, to);
     }
   }
 
@@ -456,11 +462,53 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   /**
-   * Above the single-copy limit: UploadPartCopy ranges of the source into a
-   * multipart upload, every part pinned to the source's ETag so a source
-   * replaced midway fails the copy instead of mixing two versions.
+   * A copy of `from` made now as the parts of a multipart upload to `to`, which no
+   * reader sees until `complete` (CompleteMultipartUpload: the server joins the parts
+   * without hashing them again). Undefined below `prepareCopyAbove`, where a plain
+   * copy is quick. Uploads to `to` left pending by processes that were killed are
+   * aborted first: the caller holds `to` (the publish of its partition).
    */
-  private async copyInParts(to: string, source: HeadObjectCommandOutput, CopySource: string): Promise<ObjectInfo> {
+  async prepareCopy(from: string, to: string): Promise<PendingCopy | undefined> {
+    await this.copies?.arrived(from);
+    const source = await this.headObject(from);
+    if (!source) throw new ObjectNotFoundError(from, this.describe(from));
+    if ((source.ContentLength ?? 0) < this.prepareCopyAbove) return undefined;
+    await this.abortPendingUploads(to);
+    const CopySource = this.copySource(from);
+    try {
+      return await this.copyParts(from, to, source, CopySource);
+    } catch (error) {
+      throw this.copyError(error, from, to);
+    }
+  }
+
+  /** Aborts the multipart uploads to exactly `key` that are still open. */
+  private async abortPendingUploads(key: string): Promise<void> {
+    const Key = this.objectKey(key);
+    try {
+      const output = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: Key }));
+      for (const upload of output.Uploads ?? []) {
+        if (upload.Key !== Key || upload.UploadId === undefined) continue;
+        await this.client
+          .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId: upload.UploadId }))
+          .catch(() => undefined);
+      }
+    } catch (error) {
+      throw s3Error(error, this.context(key));
+    }
+  }
+
+  /**
+   * UploadPartCopy ranges of the source into a multipart upload, every part pinned
+   * to the source's ETag so a source replaced midway fails the copy instead of
+   * mixing two versions. Nothing is at `to` until the upload is completed.
+   */
+  private async copyParts(
+    from: string,
+    to: string,
+    source: HeadObjectCommandOutput,
+    CopySource: string,
+  ): Promise<PendingCopy> {
     const Key = this.objectKey(to);
     const size = source.ContentLength ?? 0;
     const { UploadId } = await this.client.send(
@@ -471,6 +519,14 @@ export class S3ObjectStore implements ObjectStore {
         ContentType: source.ContentType,
       }),
     );
+    let ended = false;
+    const abort = async () => {
+      if (ended) return;
+      ended = true;
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
+        .catch(() => undefined);
+    };
     try {
       const parts: { ETag?: string; PartNumber: number }[] = [];
       for (let start = 0, PartNumber = 1; start < size; start += this.copyPartSize, PartNumber++) {
@@ -488,16 +544,44 @@ export class S3ObjectStore implements ObjectStore {
         );
         parts.push({ ETag: output.CopyPartResult?.ETag, PartNumber });
       }
-      const output = await this.client.send(
-        new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
-      );
-      return { ...this.info(to, source), etag: output.ETag ?? '', lastModified: new Date() };
+      const complete = async (): Promise<ObjectInfo> => {
+        if (ended) throw new Error(`the copy of ${this.describe(from)} to ${this.describe(to)} has already ended`);
+        try {
+          const output = await this.client.send(
+            new CompleteMultipartUploadCommand({
+              Bucket: this.bucket,
+              Key,
+              UploadId,
+              MultipartUpload: { Parts: parts },
+            }),
+          );
+          ended = true;
+          return { ...this.info(to, source), etag: output.ETag ?? '', lastModified: new Date() };
+        } catch (error) {
+          await abort();
+          throw s3Error(error, this.context(to));
+        }
+      };
+      return { from, to, sourceEtag: source.ETag ?? '', complete, abort };
     } catch (error) {
-      await this.client
-        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
-        .catch(() => undefined);
+      await abort();
       throw error;
     }
+  }
+
+  /** The CopySource header of `from`: bucket and key, URL-encoded but for the slashes. */
+  private copySource(from: string): string {
+    return encodeURIComponent(`${this.bucket}/${this.objectKey(from)}`).replaceAll('%2F', '/');
+  }
+
+  /** What a failed copy of `from` to `to` is to the caller. */
+  private copyError(error: unknown, from: string, to: string): unknown {
+    const kind = classifyS3Error(error).kind;
+    if (kind === 'not_found') return new ObjectNotFoundError(from, this.describe(from));
+    // CopySourceIfMatch lost: the source was replaced between our look and the copy.
+    if (kind === 'precondition')
+      return new PreconditionFailedError(from, `${this.describe(from)} changed while it was being copied`);
+    return s3Error(error, this.context(to));
   }
 
   private info(key: string, output: HeadObjectCommandOutput): ObjectInfo {

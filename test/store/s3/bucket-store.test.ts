@@ -1,6 +1,7 @@
 // The bucket store against a real S3 server (versitygw on loopback): streaming
 // reads and writes, conditional writes, server-side copies, listing, refusals.
 import { createHash } from 'node:crypto';
+import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataContractError } from '../../../src/errors.js';
 import { mapLimited } from '../../../src/map-limited.js';
@@ -27,6 +28,18 @@ async function text(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+async function keys(bucket: S3ObjectStore, prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const info of bucket.list(prefix)) found.push(info.key);
+  return found;
+}
+
+/** Multipart uploads still open on exactly `key` (a full key in the bucket). */
+async function pendingUploads(key: string): Promise<string[]> {
+  const output = await store.client.send(new ListMultipartUploadsCommand({ Bucket: 'lake', Prefix: key }));
+  return (output.Uploads ?? []).filter((u) => u.Key === key).map((u) => u.UploadId ?? '');
 }
 
 /** `count` chunks of 1 MiB of pseudo-random bytes, generated as they are read. */
@@ -140,6 +153,35 @@ describe('S3ObjectStore on versitygw', () => {
     expect(down.digest('hex')).toBe(up.digest('hex'));
 
     await expect(store.copy('staging/none.csv', 'gold/none.csv')).rejects.toThrow(ObjectNotFoundError);
+  });
+
+  it('prepares a large copy out of sight: nothing at the key until it is completed, and an abort leaves nothing', async () => {
+    const ahead = openS3Store('s3://lake/root', { prepareCopyAbove: 5 * 1024 * 1024, copyPartSize: 5 * 1024 * 1024 });
+    const up = createHash('sha256');
+    await ahead.write('staging/run-2/big.bin', megabytes(7, up));
+    const pending = await ahead.prepareCopy('staging/run-2/big.bin', 'live/big.bin');
+    expect(pending).toMatchObject({ from: 'staging/run-2/big.bin', to: 'live/big.bin' });
+    expect(await ahead.head('live/big.bin')).toBeUndefined();
+    expect(await keys(ahead, 'live/')).toEqual([]);
+    await pending?.complete();
+    const down = createHash('sha256');
+    for await (const chunk of await ahead.read('live/big.bin')) down.update(chunk as Buffer);
+    expect(down.digest('hex')).toBe(up.digest('hex'));
+
+    const dropped = await ahead.prepareCopy('staging/run-2/big.bin', 'live/dropped.bin');
+    await dropped?.abort();
+    await expect(dropped?.complete()).rejects.toThrow(/already ended/);
+    expect(await ahead.head('live/dropped.bin')).toBeUndefined();
+    expect(await pendingUploads('root/live/dropped.bin')).toEqual([]);
+
+    // One a killed process left open is aborted by the next copy prepared to the same key.
+    await ahead.prepareCopy('staging/run-2/big.bin', 'live/left.bin');
+    const next = await ahead.prepareCopy('staging/run-2/big.bin', 'live/left.bin');
+    expect(await pendingUploads('root/live/left.bin')).toHaveLength(1);
+    await next?.abort();
+
+    await ahead.write('staging/run-2/small.csv', 'a,b\n');
+    expect(await ahead.prepareCopy('staging/run-2/small.csv', 'live/small.csv')).toBeUndefined();
   });
 
   it('lists keys relative to its prefix, in key order, across pages, and never another prefix', async () => {
