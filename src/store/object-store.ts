@@ -27,6 +27,11 @@ export interface WriteOptions {
   metadata?: Record<string, string>;
   contentType?: string;
   signal?: AbortSignal;
+  /**
+   * The SHA-256 (hex) of a streamed body, which its writer hashes as it writes and
+   * knows once the body has ended: a store that needs it does not hash the bytes again.
+   */
+  bodySha256?: () => string;
 }
 
 export interface ReadOptions {
@@ -79,6 +84,11 @@ export interface ObjectStore {
   head(key: string): Promise<ObjectInfo | undefined>;
   /** The object's bytes as a stream; ObjectNotFoundError when it does not exist. */
   read(key: string, options?: ReadOptions): Promise<Readable>;
+  /**
+   * The object's bytes in chunks of reused buffers, each valid until the next is asked
+   * for: for readers that copy what they keep. Where offered (a folder, a run's local copy).
+   */
+  readChunks?(key: string, options?: ReadOptions): AsyncIterable<Uint8Array>;
   /** Whole text of a small object (JSON state), or undefined when missing. */
   readText(key: string): Promise<string | undefined>;
   /** Streams `body` into the key; visible only once complete (atomic replace). */

@@ -9,12 +9,13 @@
 // stores that without assembling parts) while the run goes on, and a later read of
 // an object the bucket still holds unchanged comes from the copy.
 
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { crc32 } from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -32,6 +33,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { UsageError } from '../../errors.js';
+import { fileChunks } from '../file-chunks.js';
 import {
   type ObjectBody,
   type ObjectInfo,
@@ -172,15 +174,18 @@ export class S3ObjectStore implements ObjectStore {
     return output && this.info(key, output);
   }
 
+  /** The run's local copy of `key` that may be read instead of the object (run-copies.ts), if any. */
+  private async localCopy(key: string): Promise<string | undefined> {
+    const sending = this.copies?.sendingFile(key);
+    if (sending !== undefined || !this.copies?.has(key)) return sending;
+    const head = await this.headObject(key);
+    return this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
+  }
+
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {
     const Key = this.objectKey(key);
-    const sending = this.copies?.sendingFile(key);
-    if (sending !== undefined) return createReadStream(sending, { highWaterMark: 1 << 20, signal: options.signal });
-    if (this.copies?.has(key)) {
-      const head = await this.headObject(key);
-      const file = await this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
-      if (file !== undefined) return createReadStream(file, { highWaterMark: 1 << 20, signal: options.signal });
-    }
+    const local = await this.localCopy(key);
+    if (local !== undefined) return createReadStream(local, { highWaterMark: 1 << 20, signal: options.signal });
     try {
       const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key }), {
         abortSignal: options.signal,
@@ -195,6 +200,20 @@ export class S3ObjectStore implements ObjectStore {
     } catch (error) {
       throw this.readError(error, key);
     }
+  }
+
+  /**
+   * The object's bytes; from the run's local copy in chunks of reused buffers, each
+   * valid until the next is asked for (fs-store.ts `readChunks`): a 500 MB scan then
+   * costs no garbage collection.
+   */
+  async *readChunks(key: string, options: ReadOptions = {}): AsyncGenerator<Uint8Array> {
+    const local = await this.localCopy(key);
+    if (local === undefined) {
+      yield* (await this.read(key, options)) as AsyncIterable<Uint8Array>;
+      return;
+    }
+    yield* fileChunks(await open(local, 'r'), options.signal);
   }
 
   async readText(key: string): Promise<string | undefined> {
@@ -360,8 +379,13 @@ export class S3ObjectStore implements ObjectStore {
   ): Promise<ObjectInfo> {
     const file = copies.newFile();
     try {
-      const hash = createHash('sha256');
-      const counted = countBytes(body, hash);
+      // The writer's own hash when it has one; a CRC32 (cheap) for the server to check what it stores.
+      const hash = options.bodySha256 ? undefined : createHash('sha256');
+      let crc = 0;
+      const counted = countBytes(body, (chunk) => {
+        hash?.update(chunk);
+        crc = crc32(chunk, crc);
+      });
       try {
         await pipeline(counted.stream, createWriteStream(file), { signal: options.signal });
       } catch (error) {
@@ -369,11 +393,11 @@ export class S3ObjectStore implements ObjectStore {
         throw failure === undefined ? error : new BodyError(failure);
       }
       const size = counted.bytes();
-      const sha256 = hash.digest('hex');
+      const sums = { sha256: hash ? hash.digest('hex') : (options.bodySha256?.() ?? ''), crc32: crc };
       if (behind) {
         // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
         const upload =
-          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size, sha256);
+          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size, sums);
         copies.sendBehind(
           key,
           file,
@@ -385,7 +409,7 @@ export class S3ObjectStore implements ObjectStore {
       const etag =
         size > this.singlePutMax
           ? await this.uploadFile(params, file, size)
-          : await this.putFile(params, file, size, sha256, options.signal);
+          : await this.putFile(params, file, size, sums, options.signal);
       copies.keep(key, file, etag ?? '', size);
       return this.written(key, etag, size, options);
     } catch (error) {
@@ -397,27 +421,31 @@ export class S3ObjectStore implements ObjectStore {
   /**
    * One PutObject of a local file, signed with the SHA-256 of its bytes (the SDK
    * signs a stream as UNSIGNED-PAYLOAD), so the server refuses bytes that changed
-   * on the way. A connection lost or a busy server is tried again (the SDK cannot
-   * resend a stream).
+   * on the way; with their CRC32 too where the server checks one (`checksCrc32`),
+   * which it then keeps as the object's checksum instead of computing a costlier
+   * default one, here and in every copy of it. A connection lost or a busy server
+   * is tried again (the SDK cannot resend a stream).
    */
   private async putFile(
     params: PutParams,
     file: string,
     size: number,
-    sha256: string,
+    sums: { sha256: string; crc32: number },
     signal?: AbortSignal,
   ): Promise<string | undefined> {
+    const crc = (await this.checksCrc32()) ? { ChecksumCRC32: crc32Base64(sums.crc32) } : {};
     for (let attempt = 1; ; attempt++) {
       try {
         const command = new PutObjectCommand({
           ...params,
+          ...crc,
           Body: createReadStream(file, { highWaterMark: 1 << 20 }),
           ContentLength: size,
         });
         command.middlewareStack.add(
           (next) => (args) => {
             const request = args.request as { headers?: Record<string, string> };
-            if (request.headers) request.headers['x-amz-content-sha256'] = sha256;
+            if (request.headers) request.headers['x-amz-content-sha256'] = sums.sha256;
             return next(args);
           },
           { step: 'build', name: 'pipewrightPayloadSha256' },
@@ -444,6 +472,38 @@ export class S3ObjectStore implements ObjectStore {
       leavePartsOnError: false,
     });
     return (await upload.done()).ETag;
+  }
+
+  /**
+   * Whether the server checks an `x-amz-checksum-crc32` it is sent (AWS, versitygw,
+   * MinIO, R2 do; some S3-compatible services refuse the header or ignore it). Asked
+   * once per endpoint and bucket in this process: a tiny PutObject with a wrong CRC32
+   * must be refused as BadDigest. Anything else is a no, and the header is not sent.
+   */
+  private checksCrc32(): Promise<boolean> {
+    const id = `${this.endpoint ?? 'aws'} ${this.bucket}`;
+    let answer = crc32Support.get(id);
+    if (!answer) {
+      answer = this.probeCrc32();
+      crc32Support.set(id, answer);
+    }
+    return answer;
+  }
+
+  private async probeCrc32(): Promise<boolean> {
+    const Key = this.objectKey(`_pipewright/probe/crc32-${process.pid}-${randomBytes(6).toString('hex')}.txt`);
+    const probe = Buffer.from('crc32 probe');
+    try {
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key, Body: probe, ChecksumCRC32: crc32Base64(crc32(probe) ^ 1) }),
+      );
+    } catch (error) {
+      const code = (error as { Code?: string; name?: string }).Code ?? (error as { name?: string }).name;
+      return code === 'BadDigest';
+    }
+    // Stored although the checksum was wrong: the header is not checked here.
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key })).catch(() => undefined);
+    return false;
   }
 
   private listPage(prefix: string, token: string | undefined) {
@@ -511,12 +571,15 @@ export class S3ObjectStore implements ObjectStore {
   ): Promise<PendingCopy> {
     const Key = this.objectKey(to);
     const size = source.ContentLength ?? 0;
+    // CRC32 where the server checks it: else it computes its costlier default checksum of every part.
+    const checksum = (await this.checksCrc32()) ? 'CRC32' : undefined;
     const { UploadId } = await this.client.send(
       new CreateMultipartUploadCommand({
         Bucket: this.bucket,
         Key,
         Metadata: source.Metadata,
         ContentType: source.ContentType,
+        ChecksumAlgorithm: checksum,
       }),
     );
     let ended = false;
@@ -528,7 +591,7 @@ export class S3ObjectStore implements ObjectStore {
         .catch(() => undefined);
     };
     try {
-      const parts: { ETag?: string; PartNumber: number }[] = [];
+      const parts: { ETag?: string; PartNumber: number; ChecksumCRC32?: string }[] = [];
       for (let start = 0, PartNumber = 1; start < size; start += this.copyPartSize, PartNumber++) {
         const end = Math.min(start + this.copyPartSize, size) - 1;
         const output = await this.client.send(
@@ -542,7 +605,8 @@ export class S3ObjectStore implements ObjectStore {
             CopySourceRange: `bytes=${start}-${end}`,
           }),
         );
-        parts.push({ ETag: output.CopyPartResult?.ETag, PartNumber });
+        const sum = checksum ? { ChecksumCRC32: output.CopyPartResult?.ChecksumCRC32 } : {};
+        parts.push({ ETag: output.CopyPartResult?.ETag, PartNumber, ...sum });
       }
       const complete = async (): Promise<ObjectInfo> => {
         if (ended) throw new Error(`the copy of ${this.describe(from)} to ${this.describe(to)} has already ended`);
@@ -620,6 +684,16 @@ export class S3ObjectStore implements ObjectStore {
   }
 }
 
+/** Whether each endpoint and bucket checks a CRC32 header, asked once per process (`checksCrc32`). */
+const crc32Support = new Map<string, Promise<boolean>>();
+
+/** A CRC32 as S3 headers carry it: the 4 bytes big-endian, in base64. */
+function crc32Base64(value: number): string {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(value >>> 0);
+  return bytes.toString('base64');
+}
+
 /** Keys are relative and never climb out of the root: no `..`, `.`, empty segments or leading slash. */
 function assertKey(key: string, root: string): void {
   const bad =
@@ -688,10 +762,10 @@ class BodyError extends Error {
   }
 }
 
-/** The body as a byte stream, counting (and with `hash`, hashing) what passes (a Transform: cheap per chunk). */
+/** The body as a byte stream, counting (and showing `each` chunk) what passes (a Transform: cheap per chunk). */
 function countBytes(
   body: AsyncIterable<Uint8Array | string>,
-  hash?: Hash,
+  each?: (chunk: Buffer) => void,
 ): {
   stream: Readable;
   bytes(): number;
@@ -703,7 +777,7 @@ function countBytes(
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.byteLength;
-      hash?.update(chunk);
+      each?.(chunk);
       done(null, chunk);
     },
   });

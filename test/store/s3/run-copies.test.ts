@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
 import { stubS3Env } from '../../support/s3-env.js';
@@ -73,6 +75,31 @@ describe('run copies of a bucket store', () => {
     const marked = Buffer.from(bytes.toString().replaceAll('10.00', '99.99'));
     writeFileSync(copyHolding(bytes), marked);
     expect(await bytesOf(await run.store.read('bronze/orders.csv'))).toEqual(marked);
+    await run.close();
+  });
+
+  it('sends a write with the CRC32 the server checks and keeps, and the SHA-256 its writer hashed, refused when wrong', async () => {
+    const run = store.withRunCopies(parent);
+    const line = 'order_id,order_total\n2,20.00\n';
+    const bytes = Buffer.from(line.repeat(500));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await run.store.write('bronze/checked.csv', chunks(line, 500), { bodySha256: () => sha256 });
+    await run.store.head('bronze/checked.csv');
+    const head = await store.client.send(
+      new HeadObjectCommand({ Bucket: 'lake', Key: 'copies/bronze/checked.csv', ChecksumMode: 'ENABLED' }),
+    );
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(bytes));
+    expect(head.ChecksumCRC32).toBe(crc.toString('base64'));
+    // A run reads its own write in reused buffers from its copy; the bytes are the same.
+    const read: Buffer[] = [];
+    for await (const chunk of run.store.readChunks('bronze/checked.csv')) read.push(Buffer.from(chunk));
+    expect(Buffer.concat(read)).toEqual(bytes);
+
+    const wrong = createHash('sha256').update('other bytes').digest('hex');
+    await run.store.write('bronze/wrong.csv', chunks(line, 500), { bodySha256: () => wrong });
+    await expect(run.store.head('bronze/wrong.csv')).rejects.toThrow();
+    expect(await store.head('bronze/wrong.csv')).toBeUndefined();
     await run.close();
   });
 
