@@ -5,16 +5,16 @@
 // a lost race is a PreconditionFailedError; every other SDK error is one line
 // (errors.ts). Publishing copies server-side: no data flows through the runner.
 // A run's view of the store (`withRunCopies`) keeps local copies (run-copies.ts):
-// a streamed write is spooled to disk and sent in one PutObject (an S3 server
-// stores that without assembling parts) while the run goes on, and a later read of
-// an object the bucket still holds unchanged comes from the copy.
+// a streamed write is spooled to disk and sent while the run goes on, in one
+// PutObject, or when large in parts while it is still being written
+// (spooled-parts.ts), and a later read of an object the bucket still holds
+// unchanged comes from the copy.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { type FileHandle, open, rm } from 'node:fs/promises';
+import { PassThrough, Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
@@ -46,12 +46,12 @@ import {
 } from '../object-store.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
 import { RunCopies } from './run-copies.js';
+import { crc32Base64, sendWithPayloadSha256 } from './send-file.js';
+import { SpooledParts } from './spooled-parts.js';
 import { parseS3Url, type S3Location, s3ClientConfig, s3Settings } from './url.js';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
-/** Tries of one PutObject from a local file. */
-const PUT_ATTEMPTS = 3;
 
 /** What every write of a key sends. */
 interface PutParams {
@@ -75,6 +75,11 @@ export interface S3StoreOptions {
   multipartCopyAbove?: number;
   /** Part size of such copies (S3: 5 MiB to 5 GiB, at most 10,000 parts). Default 512 MiB. */
   copyPartSize?: number;
+  /**
+   * A write of a run sent behind (run copies) goes up in parts of this size while it
+   * is still being written, once it is larger than one part. Default 64 MiB.
+   */
+  spoolPartSize?: number;
   /** Objects at least this large are copied ahead of a publish (`prepareCopy`); smaller ones at it. Default 16 MiB. */
   prepareCopyAbove?: number;
   /**
@@ -110,6 +115,7 @@ export class S3ObjectStore implements ObjectStore {
   private readonly multipartCopyAbove: number;
   private readonly copyPartSize: number;
   private readonly prepareCopyAbove: number;
+  private readonly spoolPartSize: number;
   private readonly singlePutMax: number;
   private readonly copies: RunCopies | undefined;
   private readonly location: S3Location;
@@ -134,6 +140,7 @@ export class S3ObjectStore implements ObjectStore {
     this.multipartCopyAbove = options.multipartCopyAbove ?? 5 * GIB;
     this.copyPartSize = options.copyPartSize ?? 512 * MIB;
     this.prepareCopyAbove = options.prepareCopyAbove ?? 16 * MIB;
+    this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 64 * MIB);
     this.singlePutMax = options.singlePutMax ?? 5 * GIB;
     this.copies = options.runCopies;
   }
@@ -366,8 +373,9 @@ export class S3ObjectStore implements ObjectStore {
 
   /**
    * A streamed write of a run: the body goes to a local file first (the run's copy),
-   * then up in one PutObject with its length known, which an S3 server stores
-   * without assembling parts; above `singlePutMax`, in parts from the file.
+   * then up in one PutObject with its length known; above `singlePutMax`, in parts
+   * from the file. Sent behind, a body larger than `spoolPartSize` goes up in parts
+   * while it is being written.
    */
   private async writeSpooled(
     key: string,
@@ -378,6 +386,20 @@ export class S3ObjectStore implements ObjectStore {
     behind: boolean,
   ): Promise<ObjectInfo> {
     const file = copies.newFile();
+    // Sent behind, a large body goes up in parts while it is still being written (spooled-parts.ts).
+    const parts = behind
+      ? new SpooledParts({
+          client: this.client,
+          Bucket: params.Bucket,
+          Key: params.Key,
+          Metadata: params.Metadata,
+          ContentType: params.ContentType,
+          file,
+          partSize: this.spoolPartSize,
+          queueSize: Math.min(this.queueSize, 2),
+          crc32: await this.checksCrc32(),
+        })
+      : undefined;
     try {
       // The writer's own hash when it has one; a CRC32 (cheap) for the server to check what it stores.
       const hash = options.bodySha256 ? undefined : createHash('sha256');
@@ -385,10 +407,13 @@ export class S3ObjectStore implements ObjectStore {
       const counted = countBytes(body, (chunk) => {
         hash?.update(chunk);
         crc = crc32(chunk, crc);
+        parts?.add(chunk);
       });
       try {
-        await pipeline(counted.stream, createWriteStream(file), { signal: options.signal });
+        const sink = parts ? fileSink(file, (bytes) => parts.written(bytes)) : createWriteStream(file);
+        await pipeline(counted.stream, sink, { signal: options.signal });
       } catch (error) {
+        await parts?.abort();
         const failure = counted.failure();
         throw failure === undefined ? error : new BodyError(failure);
       }
@@ -396,8 +421,10 @@ export class S3ObjectStore implements ObjectStore {
       const sums = { sha256: hash ? hash.digest('hex') : (options.bodySha256?.() ?? ''), crc32: crc };
       if (behind) {
         // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
-        const upload =
+        const whole = () =>
           size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size, sums);
+        // Parts the server would not join: the whole file is still here to send as one object.
+        const upload = parts?.started ? parts.finish().catch(whole) : whole();
         copies.sendBehind(
           key,
           file,
@@ -434,31 +461,9 @@ export class S3ObjectStore implements ObjectStore {
     signal?: AbortSignal,
   ): Promise<string | undefined> {
     const crc = (await this.checksCrc32()) ? { ChecksumCRC32: crc32Base64(sums.crc32) } : {};
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const command = new PutObjectCommand({
-          ...params,
-          ...crc,
-          Body: createReadStream(file, { highWaterMark: 1 << 20 }),
-          ContentLength: size,
-        });
-        command.middlewareStack.add(
-          (next) => (args) => {
-            const request = args.request as { headers?: Record<string, string> };
-            if (request.headers) request.headers['x-amz-content-sha256'] = sums.sha256;
-            return next(args);
-          },
-          { step: 'build', name: 'pipewrightPayloadSha256' },
-        );
-        const output = await this.client.send(command, { abortSignal: signal });
-        return output.ETag;
-      } catch (error) {
-        const kind = classifyS3Error(error).kind;
-        const passing = kind === 'unreachable' || kind === 'server' || kind === 'throttled';
-        if (!passing || attempt >= PUT_ATTEMPTS || signal?.aborted) throw error;
-        await sleep(250 * 2 ** attempt, undefined, { signal });
-      }
-    }
+    const body = () => createReadStream(file, { highWaterMark: 1 << 20 });
+    const made = () => new PutObjectCommand({ ...params, ...crc, Body: body(), ContentLength: size });
+    return (await sendWithPayloadSha256(this.client, made, sums.sha256, signal)).ETag;
   }
 
   /** A local file too large for one PutObject, in parts (lib-storage retries each part). */
@@ -536,7 +541,9 @@ export class S3ObjectStore implements ObjectStore {
     await this.abortPendingUploads(to);
     const CopySource = this.copySource(from);
     try {
-      return await this.copyParts(from, to, source, CopySource);
+      // The source's own CRC32 is taken over where the server checks one (a source with a checksum of
+      // its parts cannot give one: then completing fails and the publish copies instead).
+      return await this.copyParts(from, to, source, CopySource, await this.checksCrc32());
     } catch (error) {
       throw this.copyError(error, from, to);
     }
@@ -568,18 +575,19 @@ export class S3ObjectStore implements ObjectStore {
     to: string,
     source: HeadObjectCommandOutput,
     CopySource: string,
+    crc = false,
   ): Promise<PendingCopy> {
     const Key = this.objectKey(to);
     const size = source.ContentLength ?? 0;
-    // CRC32 where the server checks it: else it computes its costlier default checksum of every part.
-    const checksum = (await this.checksCrc32()) ? 'CRC32' : undefined;
+    // A whole-object CRC32 where asked: else the server computes its costlier default checksum of every part.
+    const checksum = crc ? 'CRC32' : undefined;
     const { UploadId } = await this.client.send(
       new CreateMultipartUploadCommand({
         Bucket: this.bucket,
         Key,
         Metadata: source.Metadata,
         ContentType: source.ContentType,
-        ChecksumAlgorithm: checksum,
+        ...(checksum ? { ChecksumAlgorithm: checksum, ChecksumType: 'FULL_OBJECT' as const } : {}),
       }),
     );
     let ended = false;
@@ -687,13 +695,6 @@ export class S3ObjectStore implements ObjectStore {
 /** Whether each endpoint and bucket checks a CRC32 header, asked once per process (`checksCrc32`). */
 const crc32Support = new Map<string, Promise<boolean>>();
 
-/** A CRC32 as S3 headers carry it: the 4 bytes big-endian, in base64. */
-function crc32Base64(value: number): string {
-  const bytes = Buffer.alloc(4);
-  bytes.writeUInt32BE(value >>> 0);
-  return bytes.toString('base64');
-}
-
 /** Keys are relative and never climb out of the root: no `..`, `.`, empty segments or leading slash. */
 function assertKey(key: string, root: string): void {
   const bad =
@@ -751,6 +752,46 @@ function keepingCopy(copies: RunCopies, key: string, etag: string, size: number)
       done(error);
     },
   });
+}
+
+/** Writes a file, telling `onDisk` how many bytes are on it after each write (a part can go once its bytes are). */
+function fileSink(file: string, onDisk: (bytes: number) => void): Writable {
+  let handle: FileHandle | undefined;
+  let bytes = 0;
+  const close = async () => {
+    const closing = handle;
+    handle = undefined;
+    await closing?.close();
+  };
+  return new Writable({
+    highWaterMark: 1 << 20,
+    construct(done) {
+      open(file, 'w').then((opened) => {
+        handle = opened;
+        done();
+      }, done);
+    },
+    write(chunk: Buffer, _encoding, done) {
+      writeAll(handle as FileHandle, chunk).then(() => {
+        bytes += chunk.byteLength;
+        onDisk(bytes);
+        done();
+      }, done);
+    },
+    final(done) {
+      close().then(() => done(), done);
+    },
+    destroy(error, done) {
+      close().then(
+        () => done(error),
+        () => done(error),
+      );
+    },
+  });
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  for (let at = 0; at < chunk.byteLength; ) at += (await handle.write(chunk, at)).bytesWritten;
 }
 
 /** A failure of the body being written, carried past the S3 error mapping unchanged. */
