@@ -406,7 +406,8 @@ export class S3ObjectStore implements ObjectStore {
       let crc = 0;
       const counted = countBytes(body, (chunk) => {
         hash?.update(chunk);
-        crc = crc32(chunk, crc);
+        // Parts carry their own CRC32s; the whole one is needed only by a body sent in one request.
+        if (!parts?.started) crc = crc32(chunk, crc);
         parts?.add(chunk);
       });
       try {
@@ -421,8 +422,10 @@ export class S3ObjectStore implements ObjectStore {
       const sums = { sha256: hash ? hash.digest('hex') : (options.bodySha256?.() ?? ''), crc32: crc };
       if (behind) {
         // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
-        const whole = () =>
-          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size, sums);
+        const whole = async () =>
+          size > this.singlePutMax
+            ? this.uploadFile(params, file, size)
+            : this.putFile(params, file, size, parts?.started ? { ...sums, crc32: await crc32OfFile(file) } : sums);
         // Parts the server would not join: the whole file is still here to send as one object.
         const upload = parts?.started ? parts.finish().catch(whole) : whole();
         copies.sendBehind(
@@ -788,6 +791,12 @@ function fileSink(file: string, onDisk: (bytes: number) => void): Writable {
       );
     },
   });
+}
+
+async function crc32OfFile(file: string): Promise<number> {
+  let crc = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) crc = crc32(chunk as Buffer, crc);
+  return crc;
 }
 
 async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {

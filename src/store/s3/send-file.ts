@@ -1,7 +1,8 @@
 // Sending bytes from a local file: the request is signed with the SHA-256 of its
-// bytes (the SDK signs a stream as UNSIGNED-PAYLOAD), so the server refuses bytes
-// that changed on the way, and a connection lost or a busy server is tried again
-// with a fresh stream of the file (the SDK cannot resend a stream).
+// bytes when one is given (the SDK signs a stream as UNSIGNED-PAYLOAD; a CRC32 the
+// server checks guards those), so the server refuses bytes that changed on the way,
+// and a connection lost or a busy server is tried again with a fresh stream of the
+// file (the SDK cannot resend a stream).
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PutObjectCommand, type S3Client, type UploadPartCommand } from '@aws-sdk/client-s3';
@@ -14,7 +15,7 @@ const ATTEMPTS = 3;
 export async function sendWithPayloadSha256(
   client: S3Client,
   command: () => PutObjectCommand | UploadPartCommand,
-  sha256: string,
+  sha256: string | undefined,
   signal?: AbortSignal,
 ): Promise<{ ETag?: string }> {
   for (let attempt = 1; ; attempt++) {
@@ -22,10 +23,10 @@ export async function sendWithPayloadSha256(
       const made = command();
       const options = { abortSignal: signal };
       if (made instanceof PutObjectCommand) {
-        made.middlewareStack.add(signedWith(sha256), SIGNED);
+        if (sha256 !== undefined) made.middlewareStack.add(signedWith(sha256), SIGNED);
         return await client.send(made, options);
       }
-      made.middlewareStack.add(signedWith(sha256), SIGNED);
+      if (sha256 !== undefined) made.middlewareStack.add(signedWith(sha256), SIGNED);
       return await client.send(made, options);
     } catch (error) {
       const kind = classifyS3Error(error).kind;

@@ -1,7 +1,8 @@
 // A large write of a run goes up while it is still being written. Its bytes are
 // spooled to the run's copy file; each part, once all its bytes are on disk, is
-// sent as an UploadPart of one multipart upload, signed with its own SHA-256 (and
-// with its CRC32 where the server checks one). When the body ends, only the last
+// sent as an UploadPart of one multipart upload with its CRC32 where the server
+// checks one, else signed with its own SHA-256 (the writer's hash is of the whole
+// object: a part would be hashed twice). When the body ends, only the last
 // part and CompleteMultipartUpload are left (an S3 server joins parts without
 // hashing them again), so the copies and the publish that wait for the object
 // start about when the task ends instead of a whole upload later. A body that
@@ -38,7 +39,7 @@ interface SealedPart {
   PartNumber: number;
   start: number;
   end: number;
-  sha256: string;
+  sha256?: string;
   crc32: number;
 }
 
@@ -47,7 +48,7 @@ export class SpooledParts {
   /** Bytes seen so far, and the part they are filling. */
   private seen = 0;
   private partStart = 0;
-  private partHash: Hash = createHash('sha256');
+  private partHash: Hash | undefined;
   private partCrc = 0;
   private readonly sealed: SealedPart[] = [];
   private readonly done: Promise<{ ETag?: string; PartNumber: number; ChecksumCRC32?: string }>[] = [];
@@ -59,6 +60,7 @@ export class SpooledParts {
 
   constructor(target: SpooledPartsTarget) {
     this.target = target;
+    this.partHash = this.newHash();
     this.lanes = Array.from({ length: Math.max(1, target.queueSize) }, () => Promise.resolve());
   }
 
@@ -74,7 +76,7 @@ export class SpooledParts {
     while (at < chunk.length) {
       const take = Math.min(chunk.length - at, this.partStart + partSize - this.seen);
       const piece = chunk.subarray(at, at + take);
-      this.partHash.update(piece);
+      this.partHash?.update(piece);
       this.partCrc = crc32(piece, this.partCrc);
       this.seen += take;
       at += take;
@@ -128,12 +130,17 @@ export class SpooledParts {
       PartNumber: this.sealed.length + this.done.length + 1,
       start: this.partStart,
       end: this.seen,
-      sha256: this.partHash.digest('hex'),
+      sha256: this.partHash?.digest('hex'),
       crc32: this.partCrc,
     });
     this.partStart = this.seen;
-    this.partHash = createHash('sha256');
+    this.partHash = this.newHash();
     this.partCrc = 0;
+  }
+
+  /** Parts are hashed only where no CRC32 is checked: else the SDK sends them as an unsigned payload. */
+  private newHash(): Hash | undefined {
+    return this.target.crc32 ? undefined : createHash('sha256');
   }
 
   private sendReady(): void {
