@@ -313,6 +313,14 @@ export class S3ObjectStore implements ObjectStore {
       });
       return parts.complete();
     }
+    if (size >= this.prepareCopyAbove && size <= this.copyPartSize && (await this.checksCrc32())) {
+      // A large object with its CRC32 taken over: one part and a join cost a gateway over a filesystem
+      // (versitygw) less than a CopyObject, which hashes every byte again. Else, or if that fails, CopyObject.
+      const joined = await this.copyParts(from, to, source, CopySource, true)
+        .then((parts) => parts.complete())
+        .catch(() => undefined);
+      if (joined) return joined;
+    }
     try {
       const output = await this.client.send(
         new CopyObjectCommand({
@@ -582,8 +590,10 @@ export class S3ObjectStore implements ObjectStore {
   ): Promise<PendingCopy> {
     const Key = this.objectKey(to);
     const size = source.ContentLength ?? 0;
-    // A whole-object CRC32 where asked: else the server computes its costlier default checksum of every part.
-    const checksum = crc ? 'CRC32' : undefined;
+    // A whole-object CRC32 where asked and the copy is one part: else the server computes its costlier
+    // default checksum of every part. (versitygw takes a CRC32 source's checksum over as the checksum of a
+    // part copied from it, right only for a part that is the whole object.)
+    const checksum = crc && size <= this.copyPartSize ? 'CRC32' : undefined;
     const { UploadId } = await this.client.send(
       new CreateMultipartUploadCommand({
         Bucket: this.bucket,

@@ -1,7 +1,7 @@
 // The bucket store against a real S3 server (versitygw on loopback): streaming
 // reads and writes, conditional writes, server-side copies, listing, refusals.
 import { createHash } from 'node:crypto';
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataContractError } from '../../../src/errors.js';
 import { mapLimited } from '../../../src/map-limited.js';
@@ -182,6 +182,32 @@ describe('S3ObjectStore on versitygw', () => {
 
     await ahead.write('staging/run-2/small.csv', 'a,b\n');
     expect(await ahead.prepareCopy('staging/run-2/small.csv', 'live/small.csv')).toBeUndefined();
+
+    // A large copy (made as one part and a join) has the source's bytes, metadata and CRC32.
+    const run = ahead.withRunCopies();
+    await run.store.write('staging/run-2/sums.bin', megabytes(6, createHash('sha256')), { metadata: { rows: '6' } });
+    await run.store.head('staging/run-2/sums.bin');
+    await run.close();
+    const copied = await ahead.copy('staging/run-2/sums.bin', 'gold/sums.bin');
+    expect(copied.metadata).toEqual({ rows: '6' });
+    const crcOf = async (key: string) =>
+      (await store.client.send(new HeadObjectCommand({ Bucket: 'lake', Key: `root/${key}`, ChecksumMode: 'ENABLED' })))
+        .ChecksumCRC32;
+    expect(await crcOf('gold/sums.bin')).toBe(await crcOf('staging/run-2/sums.bin'));
+    expect(await crcOf('gold/sums.bin')).toMatch(/^[A-Za-z0-9+/]{6}==$/);
+    const [source, copy] = await Promise.all([ahead.read('staging/run-2/sums.bin'), ahead.read('gold/sums.bin')]);
+    expect(await text(copy)).toBe(await text(source));
+    // A reader that checks the checksums the server keeps reads every copy whole, in one part or several.
+    const big = openS3Store('s3://lake/root', { prepareCopyAbove: 5 * 1024 * 1024 });
+    await big.copy('staging/run-2/sums.bin', 'gold/sums-one-part.bin');
+    await (await ahead.prepareCopy('staging/run-2/sums.bin', 'live/sums.bin'))?.complete();
+    for (const key of ['gold/sums.bin', 'gold/sums-one-part.bin', 'live/big.bin', 'live/sums.bin']) {
+      const output = await store.client.send(
+        new GetObjectCommand({ Bucket: 'lake', Key: `root/${key}`, ChecksumMode: 'ENABLED' }),
+      );
+      expect((await output.Body?.transformToByteArray())?.length).toBeGreaterThan(5 * 1024 * 1024);
+    }
+    expect(await crcOf('gold/sums-one-part.bin')).toBe(await crcOf('staging/run-2/sums.bin'));
   });
 
   it('lists keys relative to its prefix, in key order, across pages, and never another prefix', async () => {
