@@ -52,6 +52,8 @@ import { parseS3Url, type S3Location, s3ClientConfig, s3Settings } from './url.j
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
+/** Bytes a local copy being written may hold in memory: queued chunks go to disk together. */
+const SPOOL_BUFFER = 4 * MIB;
 
 /** What every write of a key sends. */
 interface PutParams {
@@ -419,7 +421,9 @@ export class S3ObjectStore implements ObjectStore {
         parts?.add(chunk);
       });
       try {
-        const sink = parts ? fileSink(file, (bytes) => parts.written(bytes)) : createWriteStream(file);
+        const sink = parts
+          ? fileSink(file, (bytes) => parts.written(bytes))
+          : createWriteStream(file, { highWaterMark: SPOOL_BUFFER });
         await pipeline(counted.stream, sink, { signal: options.signal });
       } catch (error) {
         await parts?.abort();
@@ -726,7 +730,8 @@ function assertKey(key: string, root: string): void {
  */
 function keepingCopy(copies: RunCopies, key: string, etag: string, size: number): Transform {
   const file = copies.newFile();
-  const sink = createWriteStream(file);
+  // Chunks arrive as the network gives them (64 KiB): queued, they go to disk several at a time (writev).
+  const sink = createWriteStream(file, { highWaterMark: SPOOL_BUFFER });
   let failed = false;
   /** The chunk waiting for the disk to drain (or fail). */
   let waiting: (() => void) | undefined;
@@ -777,16 +782,17 @@ function fileSink(file: string, onDisk: (bytes: number) => void): Writable {
     await closing?.close();
   };
   return new Writable({
-    highWaterMark: 1 << 20,
+    highWaterMark: SPOOL_BUFFER,
     construct(done) {
       open(file, 'w').then((opened) => {
         handle = opened;
         done();
       }, done);
     },
-    write(chunk: Buffer, _encoding, done) {
-      writeAll(handle as FileHandle, chunk).then(() => {
-        bytes += chunk.byteLength;
+    writev(chunks, done) {
+      const buffer = chunks.length === 1 ? (chunks[0]?.chunk as Buffer) : Buffer.concat(chunks.map((c) => c.chunk));
+      writeAll(handle as FileHandle, buffer).then(() => {
+        bytes += buffer.byteLength;
         onDisk(bytes);
         done();
       }, done);
