@@ -315,14 +315,6 @@ export class S3ObjectStore implements ObjectStore {
       });
       return parts.complete();
     }
-    if (size >= this.prepareCopyAbove && size <= this.copyPartSize && (await this.checksCrc32())) {
-      // A large object with its CRC32 taken over: one part and a join cost a gateway over a filesystem
-      // (versitygw) less than a CopyObject, which hashes every byte again. Else, or if that fails, CopyObject.
-      const joined = await this.copyParts(from, to, source, CopySource, true)
-        .then((parts) => parts.complete())
-        .catch(() => undefined);
-      if (joined) return joined;
-    }
     try {
       const output = await this.client.send(
         new CopyObjectCommand({
