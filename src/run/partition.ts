@@ -368,6 +368,7 @@ export async function runPartitionUnlessUnchanged(
       );
       return { ...outcome, checks: outcome.checks.map((c) => ({ ...c, taskId: task.id })) };
     };
+    let versionMade = false;
     try {
       const dag = await executeDag({
         tasks: pipeline.tasks,
@@ -387,15 +388,14 @@ export async function runPartitionUnlessUnchanged(
       if (record.state === 'success') {
         // Audit passed: the staged outputs become the live version, together.
         const now = new Date();
-        const version = await createVersion(store, ref, runId, staging.stagedOutputs(), {
-          codeVersion,
-          inputs: record.inputs,
-          now,
-        });
+        const staged = staging.stagedOutputs();
+        const version = await createVersion(store, ref, runId, staged, { codeVersion, inputs: record.inputs, now });
+        versionMade = true;
         await publishVersion(store, ref, runId, {
           action: 'publish',
           retainVersions: pipeline.retainVersions,
           now,
+          ahead: await Promise.all(staged.map((o) => o.versioned)),
         });
         record.outputs = version.files.map(({ name: _, ...file }) => file);
         record.publication = 'published';
@@ -411,7 +411,8 @@ export async function runPartitionUnlessUnchanged(
     }
     record.inputs = await inputsAtStart.catch(() => record.inputs);
     if (record.publication !== 'published') {
-      await discardVersionCopies(store, staging.stagedOutputs()).catch(() => {});
+      // Once its version is made, a journal may name its files: a later repair or prune removes them.
+      await discardVersionCopies(store, staging.stagedOutputs(), { keepVersion: versionMade }).catch(() => {});
       const stagedAny = staging.stagedOutputs().length > 0;
       record.publication = stagedAny ? 'staged' : 'none';
       const stagingKey = runStagingKey(ref, runId);

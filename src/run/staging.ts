@@ -330,14 +330,14 @@ export function directDatasets(
   };
 }
 
-/** An object's bytes; on a folder through one reused buffer when the reader copies what it keeps. */
+/** An object's bytes; through reused buffers where the store offers them and the reader copies what it keeps. */
 async function* readObject(
   store: ObjectStore,
   key: string,
   options: ReadDatasetOptions = {},
 ): AsyncGenerator<Uint8Array> {
   const { signal } = options;
-  if (options.reuseBuffer && store instanceof FsObjectStore) yield* store.readChunks(key, { signal });
+  if (options.reuseBuffer && store.readChunks) yield* store.readChunks(key, { signal });
   else yield* (await store.read(key, { signal })) as AsyncIterable<Uint8Array>;
 }
 
@@ -358,10 +358,13 @@ async function openObject(store: ObjectStore, key: string): Promise<AtomicFile> 
   if (store instanceof FsObjectStore) return createAtomicWriter(store.root).open(store.pathOf(key));
   const body = new PassThrough({ highWaterMark: 1 << 20 });
   const hash = createHash('sha256');
+  let sha256: string | undefined;
+  const digest = () => (sha256 ??= hash.digest('hex'));
   const rows = rowCounterFor(key);
   let bytes = 0;
   let state: 'open' | 'committed' | 'aborted' = 'open';
-  const upload = store.write(key, body);
+  // Every byte is hashed before it is handed on: once the body ends, the store may take this hash as its own.
+  const upload = store.write(key, body, { bodySha256: digest });
   upload.catch(() => {}); // observed on commit; an abort rejects it on purpose
   return {
     async write(chunk) {
@@ -378,7 +381,7 @@ async function openObject(store: ObjectStore, key: string): Promise<AtomicFile> 
       state = 'committed';
       body.end();
       await upload;
-      return { path: store.describe(key), bytes, rows: rows.total(), sha256: hash.digest('hex') };
+      return { path: store.describe(key), bytes, rows: rows.total(), sha256: digest() };
     },
     async abort() {
       if (state !== 'open') return;

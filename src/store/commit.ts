@@ -14,7 +14,9 @@
 // the next run of the partition, `rollback` or `pipewright repair` applies it
 // again from the start (every step is idempotent), so the partition always ends
 // whole at the new version. Readers that follow the partition manifest read the
-// version's own files and never see a mix.
+// version's own files and never see a mix. In a bucket, a large output's live copy
+// is made while later tasks run, as a multipart upload no reader sees; the publish
+// completes it at its step (one quick request) instead of copying the bytes then.
 
 import { posix } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -30,7 +32,7 @@ import {
 } from './layout.js';
 import type { FileChecksum } from './ledger.js';
 import { checksumObject, type KnownFiles, writeFolderManifest } from './manifest.js';
-import { deletePrefix, type ObjectStore } from './object-store.js';
+import { deletePrefix, type ObjectStore, type PendingCopy } from './object-store.js';
 
 /** Versions kept besides the live one when the contract does not say. */
 export const DEFAULT_RETAIN_VERSIONS = 3;
@@ -100,6 +102,8 @@ export interface VersionedCopy {
   key: string;
   stagedEtag: string;
   etag: string;
+  /** Its live copy, made beside it from the same staged bytes and shown only by the publish (a bucket). */
+  live?: PendingCopy;
 }
 
 /** Named steps of a publish, for the kill tests: the process is SIGKILLed after the named step. */
@@ -127,9 +131,12 @@ export async function readVersion(
 /**
  * Copies a committed staged output into the run's version while the run goes on
  * (a bucket copies 500 MB server-side in seconds, so the publish need not wait for
- * it). Nothing is published by this: `_version.json` is written only by
- * createVersion, which keeps the copy only if neither object changed since.
- * Undefined when the copy failed (createVersion then copies as usual).
+ * it), and beside it, where the store can keep a copy out of sight (a bucket's
+ * multipart upload), its live copy, which only the publish completes. Nothing is
+ * published by this: `_version.json` is written only by createVersion, which keeps
+ * the copy only if neither object changed since, and the live copy is completed
+ * only after the journal, in the publish's own order. Undefined when the copy
+ * failed (createVersion then copies as usual).
  */
 export async function copyIntoVersion(
   store: ObjectStore,
@@ -138,24 +145,46 @@ export async function copyIntoVersion(
   staged: string,
   path: string,
 ): Promise<VersionedCopy | undefined> {
+  let live: PendingCopy | undefined;
   try {
     const source = await store.head(staged);
     if (!source) return undefined;
     const key = `${versionKey(ref, runId)}/${path}`;
-    const copied = await store.copy(staged, key);
-    // The copy is pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
+    const [copied, prepared] = await Promise.allSettled([
+      store.copy(staged, key),
+      store.prepareCopy?.(staged, path) ?? Promise.resolve(undefined),
+    ]);
+    live = prepared.status === 'fulfilled' ? prepared.value : undefined;
+    if (copied.status === 'rejected') throw copied.reason;
+    // Both copies are pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
     const after = await store.head(staged);
-    if (after?.etag !== source.etag) return undefined;
-    return { key, stagedEtag: source.etag, etag: copied.etag };
+    if (after?.etag !== source.etag) throw new Error(`${staged} was replaced while it was copied`);
+    if (live && live.sourceEtag !== source.etag) {
+      await live.abort();
+      live = undefined;
+    }
+    return { key, stagedEtag: source.etag, etag: copied.value.etag, ...(live ? { live } : {}) };
   } catch {
+    await live?.abort();
     return undefined;
   }
 }
 
-/** Removes the version copies a run made ahead (`copyIntoVersion`) when it does not publish. */
-export async function discardVersionCopies(store: ObjectStore, outputs: StagedOutput[]): Promise<void> {
+/**
+ * Removes the copies a run made ahead (`copyIntoVersion`) when it does not publish:
+ * the live ones always, the version ones unless its version was made (a journal
+ * may name them).
+ */
+export async function discardVersionCopies(
+  store: ObjectStore,
+  outputs: StagedOutput[],
+  options: { keepVersion?: boolean } = {},
+): Promise<void> {
   const copies = await Promise.all(outputs.map((o) => o.versioned));
-  for (const copy of copies) if (copy) await store.delete(copy.key);
+  for (const copy of copies) {
+    await copy?.live?.abort();
+    if (copy && !options.keepVersion) await store.delete(copy.key);
+  }
 }
 
 /**
@@ -234,6 +263,8 @@ export interface PublishOptions {
   now: Date;
   /** Default: false for a publish, true for a rollback. */
   pinned?: boolean;
+  /** The run's copies made ahead (`copyIntoVersion`): their live copies are completed instead of copied again. */
+  ahead?: Array<VersionedCopy | undefined>;
 }
 
 /** Makes `runId`'s version live (a publish, or a rollback to an older version). The caller holds the partition. */
@@ -267,9 +298,14 @@ export async function publishVersion(
     remove: (previous?.files ?? []).map((f) => f.path).filter((p) => !paths.has(p)),
     prune: kept.slice(versions.length),
   };
-  await store.write(journalKey(ref), toJsonText(journal));
-  crashPoint('journal-written');
-  await applyJournal(store, ref, journal);
+  try {
+    await store.write(journalKey(ref), toJsonText(journal));
+    crashPoint('journal-written');
+    await applyJournal(store, ref, journal, opts.ahead);
+  } finally {
+    // Live copies made ahead that were not used: nothing of theirs may stay behind.
+    for (const copy of opts.ahead ?? []) await copy?.live?.abort();
+  }
   return manifest;
 }
 
@@ -302,12 +338,19 @@ export async function setPinned(store: ObjectStore, ref: PartitionRef, pinned: b
   return next;
 }
 
-async function applyJournal(store: ObjectStore, ref: PartitionRef, journal: Journal): Promise<void> {
+async function applyJournal(
+  store: ObjectStore,
+  ref: PartitionRef,
+  journal: Journal,
+  ahead: Array<VersionedCopy | undefined> = [],
+): Promise<void> {
   const { manifest } = journal;
   const source = versionKey(ref, manifest.runId);
   let step = 0;
   for (const file of manifest.files) {
-    await store.copy(`${source}/${file.path}`, file.path);
+    const from = `${source}/${file.path}`;
+    const copy = ahead.find((c) => c?.key === from && c.live?.to === file.path);
+    if (!(copy && (await completeLiveCopy(store, copy)))) await store.copy(from, file.path);
     crashPoint(`live-file-${++step}`);
   }
   for (const path of journal.remove) await store.delete(path);
@@ -321,6 +364,24 @@ async function applyJournal(store: ObjectStore, ref: PartitionRef, journal: Jour
   crashPoint('journal-removed');
   for (const id of journal.prune) await deletePrefix(store, `${versionKey(ref, id)}/`);
   await pruneOrphans(store, ref, new Set([manifest.runId, ...manifest.versions]));
+}
+
+/**
+ * Completes the live copy made ahead from the same staged bytes as the version's
+ * object, while that object is still the copy the run made; false when it cannot
+ * (the caller then copies the version's object).
+ */
+async function completeLiveCopy(store: ObjectStore, copy: VersionedCopy): Promise<boolean> {
+  const live = copy.live;
+  if (!live) return false;
+  const version = await store.head(copy.key);
+  if (version?.etag !== copy.etag || live.sourceEtag !== copy.stagedEtag) return false;
+  try {
+    await live.complete();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The publish steps in order, for tests that kill a publish at each of them. */

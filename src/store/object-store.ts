@@ -27,6 +27,11 @@ export interface WriteOptions {
   metadata?: Record<string, string>;
   contentType?: string;
   signal?: AbortSignal;
+  /**
+   * The SHA-256 (hex) of a streamed body, which its writer hashes as it writes and
+   * knows once the body has ended: a store that needs it does not hash the bytes again.
+   */
+  bodySha256?: () => string;
 }
 
 export interface ReadOptions {
@@ -53,6 +58,23 @@ export class ObjectNotFoundError extends Error {
   }
 }
 
+/**
+ * A server-side copy made ahead and kept out of sight until `complete` (S3: the
+ * parts of a multipart upload, which no reader sees before it is completed), so
+ * a publish that must not show anything before its audit still need not wait for
+ * the bytes to be copied then.
+ */
+export interface PendingCopy {
+  from: string;
+  to: string;
+  /** The source's ETag the bytes were copied from (every part was pinned to it). */
+  sourceEtag: string;
+  /** Makes `to` the copy, in one atomic step. */
+  complete(): Promise<ObjectInfo>;
+  /** Drops the copied bytes; nothing appears at `to`. Safe to call after `complete` or twice. */
+  abort(): Promise<void>;
+}
+
 export interface ObjectStore {
   /** `s3://bucket/prefix` or the folder's absolute path: for messages and records. */
   readonly url: string;
@@ -62,12 +84,22 @@ export interface ObjectStore {
   head(key: string): Promise<ObjectInfo | undefined>;
   /** The object's bytes as a stream; ObjectNotFoundError when it does not exist. */
   read(key: string, options?: ReadOptions): Promise<Readable>;
+  /**
+   * The object's bytes in chunks of reused buffers, each valid until the next is asked
+   * for: for readers that copy what they keep. Where offered (a folder, a run's local copy).
+   */
+  readChunks?(key: string, options?: ReadOptions): AsyncIterable<Uint8Array>;
   /** Whole text of a small object (JSON state), or undefined when missing. */
   readText(key: string): Promise<string | undefined>;
   /** Streams `body` into the key; visible only once complete (atomic replace). */
   write(key: string, body: ObjectBody, options?: WriteOptions): Promise<ObjectInfo>;
   /** Server-side copy (filesystem: a hard link renamed into place); metadata travels with it. */
   copy(from: string, to: string): Promise<ObjectInfo>;
+  /**
+   * A copy of `from` to `to` made now and shown only on `complete`; undefined where
+   * a plain copy costs nothing worth moving ahead (a hard link, a small object).
+   */
+  prepareCopy?(from: string, to: string): Promise<PendingCopy | undefined>;
   /** Removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   /** Every object whose key starts with `prefix` (pass `dir/` for a folder), in key order. */

@@ -5,16 +5,17 @@
 // a lost race is a PreconditionFailedError; every other SDK error is one line
 // (errors.ts). Publishing copies server-side: no data flows through the runner.
 // A run's view of the store (`withRunCopies`) keeps local copies (run-copies.ts):
-// a streamed write is spooled to disk and sent in one PutObject (an S3 server
-// stores that without assembling parts) while the run goes on, and a later read of
-// an object the bucket still holds unchanged comes from the copy.
+// a streamed write is spooled to disk and sent while the run goes on, in one
+// PutObject, or when large in parts while it is still being written
+// (spooled-parts.ts), and a later read of an object the bucket still holds
+// unchanged comes from the copy.
 
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { type FileHandle, open, rm } from 'node:fs/promises';
+import { PassThrough, Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { crc32 } from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -24,6 +25,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   type HeadObjectCommandOutput,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -31,23 +33,27 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { UsageError } from '../../errors.js';
+import { fileChunks } from '../file-chunks.js';
 import {
   type ObjectBody,
   type ObjectInfo,
   ObjectNotFoundError,
   type ObjectStore,
+  type PendingCopy,
   PreconditionFailedError,
   type ReadOptions,
   type WriteOptions,
 } from '../object-store.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
 import { RunCopies } from './run-copies.js';
+import { crc32Base64, sendWithPayloadSha256 } from './send-file.js';
+import { SpooledParts } from './spooled-parts.js';
 import { parseS3Url, type S3Location, s3ClientConfig, s3Settings } from './url.js';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
-/** Tries of one PutObject from a local file. */
-const PUT_ATTEMPTS = 3;
+/** Bytes a local copy being written may hold in memory: queued chunks go to disk together. */
+const SPOOL_BUFFER = 4 * MIB;
 
 /** What every write of a key sends. */
 interface PutParams {
@@ -71,6 +77,13 @@ export interface S3StoreOptions {
   multipartCopyAbove?: number;
   /** Part size of such copies (S3: 5 MiB to 5 GiB, at most 10,000 parts). Default 512 MiB. */
   copyPartSize?: number;
+  /**
+   * A write of a run sent behind (run copies) goes up in parts of this size while it
+   * is still being written, once it is larger than one part. Default 64 MiB.
+   */
+  spoolPartSize?: number;
+  /** Objects at least this large are copied ahead of a publish (`prepareCopy`); smaller ones at it. Default 16 MiB. */
+  prepareCopyAbove?: number;
   /**
    * A spooled write (run copies) larger than this goes up in parts: a single
    * PutObject is limited to 5 GiB by S3. Default 5 GiB.
@@ -103,6 +116,8 @@ export class S3ObjectStore implements ObjectStore {
   private readonly queueSize: number;
   private readonly multipartCopyAbove: number;
   private readonly copyPartSize: number;
+  private readonly prepareCopyAbove: number;
+  private readonly spoolPartSize: number;
   private readonly singlePutMax: number;
   private readonly copies: RunCopies | undefined;
   private readonly location: S3Location;
@@ -126,6 +141,8 @@ export class S3ObjectStore implements ObjectStore {
     this.queueSize = options.queueSize ?? 4;
     this.multipartCopyAbove = options.multipartCopyAbove ?? 5 * GIB;
     this.copyPartSize = options.copyPartSize ?? 512 * MIB;
+    this.prepareCopyAbove = options.prepareCopyAbove ?? 16 * MIB;
+    this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 64 * MIB);
     this.singlePutMax = options.singlePutMax ?? 5 * GIB;
     this.copies = options.runCopies;
   }
@@ -166,15 +183,18 @@ export class S3ObjectStore implements ObjectStore {
     return output && this.info(key, output);
   }
 
+  /** The run's local copy of `key` that may be read instead of the object (run-copies.ts), if any. */
+  private async localCopy(key: string): Promise<string | undefined> {
+    const sending = this.copies?.sendingFile(key);
+    if (sending !== undefined || !this.copies?.has(key)) return sending;
+    const head = await this.headObject(key);
+    return this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
+  }
+
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {
     const Key = this.objectKey(key);
-    const sending = this.copies?.sendingFile(key);
-    if (sending !== undefined) return createReadStream(sending, { highWaterMark: 1 << 20, signal: options.signal });
-    if (this.copies?.has(key)) {
-      const head = await this.headObject(key);
-      const file = await this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
-      if (file !== undefined) return createReadStream(file, { highWaterMark: 1 << 20, signal: options.signal });
-    }
+    const local = await this.localCopy(key);
+    if (local !== undefined) return createReadStream(local, { highWaterMark: 1 << 20, signal: options.signal });
     try {
       const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key }), {
         abortSignal: options.signal,
@@ -189,6 +209,20 @@ export class S3ObjectStore implements ObjectStore {
     } catch (error) {
       throw this.readError(error, key);
     }
+  }
+
+  /**
+   * The object's bytes; from the run's local copy in chunks of reused buffers, each
+   * valid until the next is asked for (fs-store.ts `readChunks`): a 500 MB scan then
+   * costs no garbage collection.
+   */
+  async *readChunks(key: string, options: ReadOptions = {}): AsyncGenerator<Uint8Array> {
+    const local = await this.localCopy(key);
+    if (local === undefined) {
+      yield* (await this.read(key, options)) as AsyncIterable<Uint8Array>;
+      return;
+    }
+    yield* fileChunks(await open(local, 'r'), options.signal);
   }
 
   async readText(key: string): Promise<string | undefined> {
@@ -274,9 +308,14 @@ export class S3ObjectStore implements ObjectStore {
     const source = await this.headObject(from);
     if (!source) throw new ObjectNotFoundError(from, this.describe(from));
     const size = source.ContentLength ?? 0;
-    const CopySource = encodeURIComponent(`${this.bucket}/${this.objectKey(from)}`).replaceAll('%2F', '/');
+    const CopySource = this.copySource(from);
+    if (size > this.multipartCopyAbove) {
+      const parts = await this.copyParts(from, to, source, CopySource).catch((error: unknown) => {
+        throw this.copyError(error, from, to);
+      });
+      return parts.complete();
+    }
     try {
-      if (size > this.multipartCopyAbove) return await this.copyInParts(to, source, CopySource);
       const output = await this.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
@@ -292,12 +331,7 @@ export class S3ObjectStore implements ObjectStore {
         lastModified: output.CopyObjectResult?.LastModified ?? new Date(),
       };
     } catch (error) {
-      const kind = classifyS3Error(error).kind;
-      if (kind === 'not_found') throw new ObjectNotFoundError(from, this.describe(from));
-      // CopySourceIfMatch lost: the source was replaced between our look and the copy.
-      if (kind === 'precondition')
-        throw new PreconditionFailedError(from, `${this.describe(from)} changed while it was being copied`);
-      throw s3Error(error, this.context(to));
+      throw this.copyError(error, from, to);
     }
   }
 
@@ -341,8 +375,9 @@ export class S3ObjectStore implements ObjectStore {
 
   /**
    * A streamed write of a run: the body goes to a local file first (the run's copy),
-   * then up in one PutObject with its length known, which an S3 server stores
-   * without assembling parts; above `singlePutMax`, in parts from the file.
+   * then up in one PutObject with its length known; above `singlePutMax`, in parts
+   * from the file. Sent behind, a body larger than `spoolPartSize` goes up in parts
+   * while it is being written.
    */
   private async writeSpooled(
     key: string,
@@ -353,21 +388,50 @@ export class S3ObjectStore implements ObjectStore {
     behind: boolean,
   ): Promise<ObjectInfo> {
     const file = copies.newFile();
+    // Sent behind, a large body goes up in parts while it is still being written (spooled-parts.ts).
+    const parts = behind
+      ? new SpooledParts({
+          client: this.client,
+          Bucket: params.Bucket,
+          Key: params.Key,
+          Metadata: params.Metadata,
+          ContentType: params.ContentType,
+          file,
+          partSize: this.spoolPartSize,
+          queueSize: Math.min(this.queueSize, 2),
+          crc32: await this.checksCrc32(),
+        })
+      : undefined;
     try {
-      const hash = createHash('sha256');
-      const counted = countBytes(body, hash);
+      // The writer's own hash when it has one; a CRC32 (cheap) for the server to check what it stores.
+      const hash = options.bodySha256 ? undefined : createHash('sha256');
+      let crc = 0;
+      const counted = countBytes(body, (chunk) => {
+        hash?.update(chunk);
+        // Parts carry their own CRC32s; the whole one is needed only by a body sent in one request.
+        if (!parts?.started) crc = crc32(chunk, crc);
+        parts?.add(chunk);
+      });
       try {
-        await pipeline(counted.stream, createWriteStream(file), { signal: options.signal });
+        const sink = parts
+          ? fileSink(file, (bytes) => parts.written(bytes))
+          : createWriteStream(file, { highWaterMark: SPOOL_BUFFER });
+        await pipeline(counted.stream, sink, { signal: options.signal });
       } catch (error) {
+        await parts?.abort();
         const failure = counted.failure();
         throw failure === undefined ? error : new BodyError(failure);
       }
       const size = counted.bytes();
-      const sha256 = hash.digest('hex');
+      const sums = { sha256: hash ? hash.digest('hex') : (options.bodySha256?.() ?? ''), crc32: crc };
       if (behind) {
         // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
-        const upload =
-          size > this.singlePutMax ? this.uploadFile(params, file, size) : this.putFile(params, file, size, sha256);
+        const whole = async () =>
+          size > this.singlePutMax
+            ? this.uploadFile(params, file, size)
+            : this.putFile(params, file, size, parts?.started ? { ...sums, crc32: await crc32OfFile(file) } : sums);
+        // Parts the server would not join: the whole file is still here to send as one object.
+        const upload = parts?.started ? parts.finish().catch(whole) : whole();
         copies.sendBehind(
           key,
           file,
@@ -379,7 +443,7 @@ export class S3ObjectStore implements ObjectStore {
       const etag =
         size > this.singlePutMax
           ? await this.uploadFile(params, file, size)
-          : await this.putFile(params, file, size, sha256, options.signal);
+          : await this.putFile(params, file, size, sums, options.signal);
       copies.keep(key, file, etag ?? '', size);
       return this.written(key, etag, size, options);
     } catch (error) {
@@ -391,40 +455,22 @@ export class S3ObjectStore implements ObjectStore {
   /**
    * One PutObject of a local file, signed with the SHA-256 of its bytes (the SDK
    * signs a stream as UNSIGNED-PAYLOAD), so the server refuses bytes that changed
-   * on the way. A connection lost or a busy server is tried again (the SDK cannot
-   * resend a stream).
+   * on the way; with their CRC32 too where the server checks one (`checksCrc32`),
+   * which it then keeps as the object's checksum instead of computing a costlier
+   * default one, here and in every copy of it. A connection lost or a busy server
+   * is tried again (the SDK cannot resend a stream).
    */
   private async putFile(
     params: PutParams,
     file: string,
     size: number,
-    sha256: string,
+    sums: { sha256: string; crc32: number },
     signal?: AbortSignal,
   ): Promise<string | undefined> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const command = new PutObjectCommand({
-          ...params,
-          Body: createReadStream(file, { highWaterMark: 1 << 20 }),
-          ContentLength: size,
-        });
-        command.middlewareStack.add(
-          (next) => (args) => {
-            const request = args.request as { headers?: Record<string, string> };
-            if (request.headers) request.headers['x-amz-content-sha256'] = sha256;
-            return next(args);
-          },
-          { step: 'build', name: 'pipewrightPayloadSha256' },
-        );
-        const output = await this.client.send(command, { abortSignal: signal });
-        return output.ETag;
-      } catch (error) {
-        const kind = classifyS3Error(error).kind;
-        const passing = kind === 'unreachable' || kind === 'server' || kind === 'throttled';
-        if (!passing || attempt >= PUT_ATTEMPTS || signal?.aborted) throw error;
-        await sleep(250 * 2 ** attempt, undefined, { signal });
-      }
-    }
+    const crc = (await this.checksCrc32()) ? { ChecksumCRC32: crc32Base64(sums.crc32) } : {};
+    const body = () => createReadStream(file, { highWaterMark: 1 << 20 });
+    const made = () => new PutObjectCommand({ ...params, ...crc, Body: body(), ContentLength: size });
+    return (await sendWithPayloadSha256(this.client, made, sums.sha256, signal)).ETag;
   }
 
   /** A local file too large for one PutObject, in parts (lib-storage retries each part). */
@@ -438,6 +484,38 @@ export class S3ObjectStore implements ObjectStore {
       leavePartsOnError: false,
     });
     return (await upload.done()).ETag;
+  }
+
+  /**
+   * Whether the server checks an `x-amz-checksum-crc32` it is sent (AWS, versitygw,
+   * MinIO, R2 do; some S3-compatible services refuse the header or ignore it). Asked
+   * once per endpoint and bucket in this process: a tiny PutObject with a wrong CRC32
+   * must be refused as BadDigest. Anything else is a no, and the header is not sent.
+   */
+  private checksCrc32(): Promise<boolean> {
+    const id = `${this.endpoint ?? 'aws'} ${this.bucket}`;
+    let answer = crc32Support.get(id);
+    if (!answer) {
+      answer = this.probeCrc32();
+      crc32Support.set(id, answer);
+    }
+    return answer;
+  }
+
+  private async probeCrc32(): Promise<boolean> {
+    const Key = this.objectKey(`_pipewright/probe/crc32-${process.pid}-${randomBytes(6).toString('hex')}.txt`);
+    const probe = Buffer.from('crc32 probe');
+    try {
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key, Body: probe, ChecksumCRC32: crc32Base64(crc32(probe) ^ 1) }),
+      );
+    } catch (error) {
+      const code = (error as { Code?: string; name?: string }).Code ?? (error as { name?: string }).name;
+      return code === 'BadDigest';
+    }
+    // Stored although the checksum was wrong: the header is not checked here.
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key })).catch(() => undefined);
+    return false;
   }
 
   private listPage(prefix: string, token: string | undefined) {
@@ -456,23 +534,81 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   /**
-   * Above the single-copy limit: UploadPartCopy ranges of the source into a
-   * multipart upload, every part pinned to the source's ETag so a source
-   * replaced midway fails the copy instead of mixing two versions.
+   * A copy of `from` made now as the parts of a multipart upload to `to`, which no
+   * reader sees until `complete` (CompleteMultipartUpload: the server joins the parts
+   * without hashing them again). Undefined below `prepareCopyAbove`, where a plain
+   * copy is quick. Uploads to `to` left pending by processes that were killed are
+   * aborted first: the caller holds `to` (the publish of its partition).
    */
-  private async copyInParts(to: string, source: HeadObjectCommandOutput, CopySource: string): Promise<ObjectInfo> {
+  async prepareCopy(from: string, to: string): Promise<PendingCopy | undefined> {
+    await this.copies?.arrived(from);
+    const source = await this.headObject(from);
+    if (!source) throw new ObjectNotFoundError(from, this.describe(from));
+    if ((source.ContentLength ?? 0) < this.prepareCopyAbove) return undefined;
+    await this.abortPendingUploads(to);
+    const CopySource = this.copySource(from);
+    try {
+      // The source's own CRC32 is taken over where the server checks one (a source with a checksum of
+      // its parts cannot give one: then completing fails and the publish copies instead).
+      return await this.copyParts(from, to, source, CopySource, await this.checksCrc32());
+    } catch (error) {
+      throw this.copyError(error, from, to);
+    }
+  }
+
+  /** Aborts the multipart uploads to exactly `key` that are still open. */
+  private async abortPendingUploads(key: string): Promise<void> {
+    const Key = this.objectKey(key);
+    try {
+      const output = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: Key }));
+      for (const upload of output.Uploads ?? []) {
+        if (upload.Key !== Key || upload.UploadId === undefined) continue;
+        await this.client
+          .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId: upload.UploadId }))
+          .catch(() => undefined);
+      }
+    } catch (error) {
+      throw s3Error(error, this.context(key));
+    }
+  }
+
+  /**
+   * UploadPartCopy ranges of the source into a multipart upload, every part pinned
+   * to the source's ETag so a source replaced midway fails the copy instead of
+   * mixing two versions. Nothing is at `to` until the upload is completed.
+   */
+  private async copyParts(
+    from: string,
+    to: string,
+    source: HeadObjectCommandOutput,
+    CopySource: string,
+    crc = false,
+  ): Promise<PendingCopy> {
     const Key = this.objectKey(to);
     const size = source.ContentLength ?? 0;
+    // A whole-object CRC32 where asked and the copy is one part: else the server computes its costlier
+    // default checksum of every part. (versitygw takes a CRC32 source's checksum over as the checksum of a
+    // part copied from it, right only for a part that is the whole object.)
+    const checksum = crc && size <= this.copyPartSize ? 'CRC32' : undefined;
     const { UploadId } = await this.client.send(
       new CreateMultipartUploadCommand({
         Bucket: this.bucket,
         Key,
         Metadata: source.Metadata,
         ContentType: source.ContentType,
+        ...(checksum ? { ChecksumAlgorithm: checksum, ChecksumType: 'FULL_OBJECT' as const } : {}),
       }),
     );
+    let ended = false;
+    const abort = async () => {
+      if (ended) return;
+      ended = true;
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
+        .catch(() => undefined);
+    };
     try {
-      const parts: { ETag?: string; PartNumber: number }[] = [];
+      const parts: { ETag?: string; PartNumber: number; ChecksumCRC32?: string }[] = [];
       for (let start = 0, PartNumber = 1; start < size; start += this.copyPartSize, PartNumber++) {
         const end = Math.min(start + this.copyPartSize, size) - 1;
         const output = await this.client.send(
@@ -486,18 +622,47 @@ export class S3ObjectStore implements ObjectStore {
             CopySourceRange: `bytes=${start}-${end}`,
           }),
         );
-        parts.push({ ETag: output.CopyPartResult?.ETag, PartNumber });
+        const sum = checksum ? { ChecksumCRC32: output.CopyPartResult?.ChecksumCRC32 } : {};
+        parts.push({ ETag: output.CopyPartResult?.ETag, PartNumber, ...sum });
       }
-      const output = await this.client.send(
-        new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
-      );
-      return { ...this.info(to, source), etag: output.ETag ?? '', lastModified: new Date() };
+      const complete = async (): Promise<ObjectInfo> => {
+        if (ended) throw new Error(`the copy of ${this.describe(from)} to ${this.describe(to)} has already ended`);
+        try {
+          const output = await this.client.send(
+            new CompleteMultipartUploadCommand({
+              Bucket: this.bucket,
+              Key,
+              UploadId,
+              MultipartUpload: { Parts: parts },
+            }),
+          );
+          ended = true;
+          return { ...this.info(to, source), etag: output.ETag ?? '', lastModified: new Date() };
+        } catch (error) {
+          await abort();
+          throw s3Error(error, this.context(to));
+        }
+      };
+      return { from, to, sourceEtag: source.ETag ?? '', complete, abort };
     } catch (error) {
-      await this.client
-        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
-        .catch(() => undefined);
+      await abort();
       throw error;
     }
+  }
+
+  /** The CopySource header of `from`: bucket and key, URL-encoded but for the slashes. */
+  private copySource(from: string): string {
+    return encodeURIComponent(`${this.bucket}/${this.objectKey(from)}`).replaceAll('%2F', '/');
+  }
+
+  /** What a failed copy of `from` to `to` is to the caller. */
+  private copyError(error: unknown, from: string, to: string): unknown {
+    const kind = classifyS3Error(error).kind;
+    if (kind === 'not_found') return new ObjectNotFoundError(from, this.describe(from));
+    // CopySourceIfMatch lost: the source was replaced between our look and the copy.
+    if (kind === 'precondition')
+      return new PreconditionFailedError(from, `${this.describe(from)} changed while it was being copied`);
+    return s3Error(error, this.context(to));
   }
 
   private info(key: string, output: HeadObjectCommandOutput): ObjectInfo {
@@ -536,6 +701,9 @@ export class S3ObjectStore implements ObjectStore {
   }
 }
 
+/** Whether each endpoint and bucket checks a CRC32 header, asked once per process (`checksCrc32`). */
+const crc32Support = new Map<string, Promise<boolean>>();
+
 /** Keys are relative and never climb out of the root: no `..`, `.`, empty segments or leading slash. */
 function assertKey(key: string, root: string): void {
   const bad =
@@ -554,7 +722,8 @@ function assertKey(key: string, root: string): void {
  */
 function keepingCopy(copies: RunCopies, key: string, etag: string, size: number): Transform {
   const file = copies.newFile();
-  const sink = createWriteStream(file);
+  // Chunks arrive as the network gives them (64 KiB): queued, they go to disk several at a time (writev).
+  const sink = createWriteStream(file, { highWaterMark: SPOOL_BUFFER });
   let failed = false;
   /** The chunk waiting for the disk to drain (or fail). */
   let waiting: (() => void) | undefined;
@@ -595,6 +764,53 @@ function keepingCopy(copies: RunCopies, key: string, etag: string, size: number)
   });
 }
 
+/** Writes a file, telling `onDisk` how many bytes are on it after each write (a part can go once its bytes are). */
+function fileSink(file: string, onDisk: (bytes: number) => void): Writable {
+  let handle: FileHandle | undefined;
+  let bytes = 0;
+  const close = async () => {
+    const closing = handle;
+    handle = undefined;
+    await closing?.close();
+  };
+  return new Writable({
+    highWaterMark: SPOOL_BUFFER,
+    construct(done) {
+      open(file, 'w').then((opened) => {
+        handle = opened;
+        done();
+      }, done);
+    },
+    writev(chunks, done) {
+      const buffer = chunks.length === 1 ? (chunks[0]?.chunk as Buffer) : Buffer.concat(chunks.map((c) => c.chunk));
+      writeAll(handle as FileHandle, buffer).then(() => {
+        bytes += buffer.byteLength;
+        onDisk(bytes);
+        done();
+      }, done);
+    },
+    final(done) {
+      close().then(() => done(), done);
+    },
+    destroy(error, done) {
+      close().then(
+        () => done(error),
+        () => done(error),
+      );
+    },
+  });
+}
+
+async function crc32OfFile(file: string): Promise<number> {
+  let crc = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) crc = crc32(chunk as Buffer, crc);
+  return crc;
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  for (let at = 0; at < chunk.byteLength; ) at += (await handle.write(chunk, at)).bytesWritten;
+}
+
 /** A failure of the body being written, carried past the S3 error mapping unchanged. */
 class BodyError extends Error {
   override readonly cause: unknown;
@@ -604,10 +820,10 @@ class BodyError extends Error {
   }
 }
 
-/** The body as a byte stream, counting (and with `hash`, hashing) what passes (a Transform: cheap per chunk). */
+/** The body as a byte stream, counting (and showing `each` chunk) what passes (a Transform: cheap per chunk). */
 function countBytes(
   body: AsyncIterable<Uint8Array | string>,
-  hash?: Hash,
+  each?: (chunk: Buffer) => void,
 ): {
   stream: Readable;
   bytes(): number;
@@ -619,7 +835,7 @@ function countBytes(
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.byteLength;
-      hash?.update(chunk);
+      each?.(chunk);
       done(null, chunk);
     },
   });

@@ -1,6 +1,7 @@
 // The bucket store against a real S3 server (versitygw on loopback): streaming
 // reads and writes, conditional writes, server-side copies, listing, refusals.
 import { createHash } from 'node:crypto';
+import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataContractError } from '../../../src/errors.js';
 import { mapLimited } from '../../../src/map-limited.js';
@@ -27,6 +28,18 @@ async function text(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+async function keys(bucket: S3ObjectStore, prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const info of bucket.list(prefix)) found.push(info.key);
+  return found;
+}
+
+/** Multipart uploads still open on exactly `key` (a full key in the bucket). */
+async function pendingUploads(key: string): Promise<string[]> {
+  const output = await store.client.send(new ListMultipartUploadsCommand({ Bucket: 'lake', Prefix: key }));
+  return (output.Uploads ?? []).filter((u) => u.Key === key).map((u) => u.UploadId ?? '');
 }
 
 /** `count` chunks of 1 MiB of pseudo-random bytes, generated as they are read. */
@@ -140,6 +153,61 @@ describe('S3ObjectStore on versitygw', () => {
     expect(down.digest('hex')).toBe(up.digest('hex'));
 
     await expect(store.copy('staging/none.csv', 'gold/none.csv')).rejects.toThrow(ObjectNotFoundError);
+  });
+
+  it('prepares a large copy out of sight: nothing at the key until it is completed, and an abort leaves nothing', async () => {
+    const ahead = openS3Store('s3://lake/root', { prepareCopyAbove: 5 * 1024 * 1024, copyPartSize: 5 * 1024 * 1024 });
+    const up = createHash('sha256');
+    await ahead.write('staging/run-2/big.bin', megabytes(7, up));
+    const pending = await ahead.prepareCopy('staging/run-2/big.bin', 'live/big.bin');
+    expect(pending).toMatchObject({ from: 'staging/run-2/big.bin', to: 'live/big.bin' });
+    expect(await ahead.head('live/big.bin')).toBeUndefined();
+    expect(await keys(ahead, 'live/')).toEqual([]);
+    await pending?.complete();
+    const down = createHash('sha256');
+    for await (const chunk of await ahead.read('live/big.bin')) down.update(chunk as Buffer);
+    expect(down.digest('hex')).toBe(up.digest('hex'));
+
+    const dropped = await ahead.prepareCopy('staging/run-2/big.bin', 'live/dropped.bin');
+    await dropped?.abort();
+    await expect(dropped?.complete()).rejects.toThrow(/already ended/);
+    expect(await ahead.head('live/dropped.bin')).toBeUndefined();
+    expect(await pendingUploads('root/live/dropped.bin')).toEqual([]);
+
+    // One a killed process left open is aborted by the next copy prepared to the same key.
+    await ahead.prepareCopy('staging/run-2/big.bin', 'live/left.bin');
+    const next = await ahead.prepareCopy('staging/run-2/big.bin', 'live/left.bin');
+    expect(await pendingUploads('root/live/left.bin')).toHaveLength(1);
+    await next?.abort();
+
+    await ahead.write('staging/run-2/small.csv', 'a,b\n');
+    expect(await ahead.prepareCopy('staging/run-2/small.csv', 'live/small.csv')).toBeUndefined();
+
+    // A large copy has the source's bytes, metadata and CRC32.
+    const run = ahead.withRunCopies();
+    await run.store.write('staging/run-2/sums.bin', megabytes(6, createHash('sha256')), { metadata: { rows: '6' } });
+    await run.store.head('staging/run-2/sums.bin');
+    await run.close();
+    const copied = await ahead.copy('staging/run-2/sums.bin', 'gold/sums.bin');
+    expect(copied.metadata).toEqual({ rows: '6' });
+    const crcOf = async (key: string) =>
+      (await store.client.send(new HeadObjectCommand({ Bucket: 'lake', Key: `root/${key}`, ChecksumMode: 'ENABLED' })))
+        .ChecksumCRC32;
+    expect(await crcOf('gold/sums.bin')).toBe(await crcOf('staging/run-2/sums.bin'));
+    expect(await crcOf('gold/sums.bin')).toMatch(/^[A-Za-z0-9+/]{6}==$/);
+    const [source, copy] = await Promise.all([ahead.read('staging/run-2/sums.bin'), ahead.read('gold/sums.bin')]);
+    expect(await text(copy)).toBe(await text(source));
+    // A reader that checks the checksums the server keeps reads every copy whole, made ahead in one part or several.
+    const onePart = openS3Store('s3://lake/root', { prepareCopyAbove: 5 * 1024 * 1024 });
+    await (await onePart.prepareCopy('staging/run-2/sums.bin', 'live/sums-one-part.bin'))?.complete();
+    await (await ahead.prepareCopy('staging/run-2/sums.bin', 'live/sums.bin'))?.complete();
+    for (const key of ['gold/sums.bin', 'live/sums-one-part.bin', 'live/big.bin', 'live/sums.bin']) {
+      const output = await store.client.send(
+        new GetObjectCommand({ Bucket: 'lake', Key: `root/${key}`, ChecksumMode: 'ENABLED' }),
+      );
+      expect((await output.Body?.transformToByteArray())?.length).toBeGreaterThan(5 * 1024 * 1024);
+    }
+    expect(await crcOf('live/sums-one-part.bin')).toBe(await crcOf('staging/run-2/sums.bin'));
   });
 
   it('lists keys relative to its prefix, in key order, across pages, and never another prefix', async () => {

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
 import { stubS3Env } from '../../support/s3-env.js';
@@ -38,6 +40,12 @@ async function bytesOf(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
+}
+
+/** Multipart uploads still open on exactly `key` (a full key in the bucket). */
+async function pendingUploads(key: string): Promise<string[]> {
+  const output = await store.client.send(new ListMultipartUploadsCommand({ Bucket: 'lake', Prefix: key }));
+  return (output.Uploads ?? []).filter((u) => u.Key === key).map((u) => u.UploadId ?? '');
 }
 
 async function* chunks(text: string, times: number): AsyncGenerator<string> {
@@ -76,6 +84,31 @@ describe('run copies of a bucket store', () => {
     await run.close();
   });
 
+  it('sends a write with the CRC32 the server checks and keeps, and the SHA-256 its writer hashed, refused when wrong', async () => {
+    const run = store.withRunCopies(parent);
+    const line = 'order_id,order_total\n2,20.00\n';
+    const bytes = Buffer.from(line.repeat(500));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await run.store.write('bronze/checked.csv', chunks(line, 500), { bodySha256: () => sha256 });
+    await run.store.head('bronze/checked.csv');
+    const head = await store.client.send(
+      new HeadObjectCommand({ Bucket: 'lake', Key: 'copies/bronze/checked.csv', ChecksumMode: 'ENABLED' }),
+    );
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(bytes));
+    expect(head.ChecksumCRC32).toBe(crc.toString('base64'));
+    // A run reads its own write in reused buffers from its copy; the bytes are the same.
+    const read: Buffer[] = [];
+    for await (const chunk of run.store.readChunks('bronze/checked.csv')) read.push(Buffer.from(chunk));
+    expect(Buffer.concat(read)).toEqual(bytes);
+
+    const wrong = createHash('sha256').update('other bytes').digest('hex');
+    await run.store.write('bronze/wrong.csv', chunks(line, 500), { bodySha256: () => wrong });
+    await expect(run.store.head('bronze/wrong.csv')).rejects.toThrow();
+    expect(await store.head('bronze/wrong.csv')).toBeUndefined();
+    await run.close();
+  });
+
   it('does not use a copy once the bucket holds another object at the key, or when the copy lost bytes', async () => {
     const run = store.withRunCopies(parent);
     await run.store.write('bronze/replaced.csv', chunks('a,b\n', 100));
@@ -105,7 +138,8 @@ describe('run copies of a bucket store', () => {
     const run = store.withRunCopies(parent);
     const first = await run.store.read('raw/orders.csv');
     for await (const _ of first) break; // the header only
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The partial copy is removed as the reader stops (given up to 2 s on a busy machine).
+    for (let tries = 0; tries < 40 && copyFiles().length > 0; tries++) await new Promise((r) => setTimeout(r, 50));
     expect(copyFiles()).toEqual([]);
 
     expect((await bytesOf(await run.store.read('raw/orders.csv'))).toString()).toBe(raw);
@@ -124,6 +158,45 @@ describe('run copies of a bucket store', () => {
     await run.store.write('big/blob.txt', chunks(block, 80)); // 10 MiB
     expect((await run.store.head('big/blob.txt'))?.etag).toMatch(/-\d+"?$/); // parts: above the limit
     expect((await bytesOf(await store.read('big/blob.txt'))).toString()).toBe(block.repeat(80));
+    await run.close();
+  });
+
+  it('sends a large write in parts while it is still being written, and none of it when the body fails', async () => {
+    const parted = openS3Store('s3://lake/copies', { spoolPartSize: 5 * 1024 * 1024 });
+    const run = parted.withRunCopies(parent);
+    const block = Buffer.alloc(1024 * 1024, 'row,1\n');
+    let uploadsSeen: string[] = [];
+    async function* body(fail: boolean): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < 12; i++) {
+        if (i === 11) {
+          // Two parts are on disk: the upload is open before the body ends (waited for, up to 5 s).
+          for (let tries = 0; tries < 50 && uploadsSeen.length === 0; tries++) {
+            uploadsSeen = await pendingUploads(`copies/${fail ? 'parted/failed.csv' : 'parted/rows.csv'}`);
+            if (uploadsSeen.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          if (fail) throw new Error('row 11000000: not a number');
+        }
+        yield block;
+      }
+    }
+    await run.store.write('parted/rows.csv', body(false));
+    expect(uploadsSeen).toHaveLength(1);
+    const head = await run.store.head('parted/rows.csv');
+    expect(head?.etag).toMatch(/-3"?$/); // 5 + 5 + 2 MiB
+    const bytes = Buffer.concat(Array.from({ length: 12 }, () => block));
+    expect(await bytesOf(await store.read('parted/rows.csv'))).toEqual(bytes);
+    const checksum = await store.client.send(
+      new HeadObjectCommand({ Bucket: 'lake', Key: 'copies/parted/rows.csv', ChecksumMode: 'ENABLED' }),
+    );
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(bytes));
+    expect(checksum.ChecksumCRC32).toBe(crc.toString('base64')); // of the whole object, as one PutObject keeps it
+
+    uploadsSeen = [];
+    await expect(run.store.write('parted/failed.csv', body(true))).rejects.toThrow('not a number');
+    expect(uploadsSeen).toHaveLength(1);
+    expect(await store.head('parted/failed.csv')).toBeUndefined();
+    expect(await pendingUploads('copies/parted/failed.csv')).toEqual([]);
     await run.close();
   });
 

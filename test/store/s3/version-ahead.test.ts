@@ -1,8 +1,17 @@
 // A bucket run copies each committed output into its version while later tasks
 // run (versitygw on loopback); the publish keeps such a copy only while neither
 // the staged object nor the copy changed, and a run that does not publish removes it.
+// A large output's live copy is made beside it as an open multipart upload, which
+// only the publish completes.
+import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { copyIntoVersion, createVersion, discardVersionCopies, type StagedOutput } from '../../../src/store/commit.js';
+import {
+  copyIntoVersion,
+  createVersion,
+  discardVersionCopies,
+  publishVersion,
+  type StagedOutput,
+} from '../../../src/store/commit.js';
 import type { PartitionRef } from '../../../src/store/layout.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
 import { stubS3Env } from '../../support/s3-env.js';
@@ -28,6 +37,18 @@ async function staged(runId: string, text: string): Promise<StagedOutput> {
   const key = `_pipewright/staging/sales/2026-05-02/${runId}/build.1/gold/sales.csv`;
   await store.write(key, text);
   return { name: 'sales', path: 'gold/sales.csv', staged: key };
+}
+
+/** Multipart uploads still open under the store's prefix. */
+async function openUploads(): Promise<string[]> {
+  const output = await store.client.send(new ListMultipartUploadsCommand({ Bucket: 'lake', Prefix: 'ahead/' }));
+  return (output.Uploads ?? []).map((u) => u.Key ?? '');
+}
+
+/** `size` bytes of one repeated line, as chunks. */
+async function* lines(size: number, line: string): AsyncGenerator<Uint8Array> {
+  const block = Buffer.alloc(1024 * 1024, line);
+  for (let left = size; left > 0; left -= block.length) yield block.subarray(0, Math.min(left, block.length));
 }
 
 async function keysUnder(prefix: string): Promise<string[]> {
@@ -85,5 +106,47 @@ describe('version copies made ahead in a bucket', () => {
     await discardVersionCopies(store, [{ ...output, versioned }]);
     expect(await keysUnder('_pipewright/versions/sales/2026-05-02/run-5/')).toEqual([]);
     expect(await store.readText(output.staged)).toBe('day,total\n2026-05-02,50\n');
+  });
+
+  it('makes the live copy beside the version copy, shows it only when the publish completes it, and leaves no upload', async () => {
+    const big = openS3Store('s3://lake/ahead', { prepareCopyAbove: 1024 * 1024 });
+    const ref6: PartitionRef = { dagId: 'sales', partition: '2026-05-06' };
+    const key = '_pipewright/staging/sales/2026-05-06/run-6/build.1/gold/big.csv';
+    await big.write(key, lines(3 * 1024 * 1024, 'row,6\n'));
+    const output: StagedOutput = { name: 'big', path: 'gold/2026-05-06/big.csv', staged: key };
+    const versioned = copyIntoVersion(big, ref6, 'run-6', key, output.path);
+    expect((await versioned)?.live?.to).toBe(output.path);
+    expect(await big.head(output.path)).toBeUndefined(); // nothing live before the audit passed
+    expect(await openUploads()).toEqual([`ahead/${output.path}`]);
+    await createVersion(big, ref6, 'run-6', [{ ...output, versioned }], { inputs: [], now });
+    await publishVersion(big, ref6, 'run-6', {
+      action: 'publish',
+      retainVersions: 3,
+      now,
+      ahead: [await versioned],
+    });
+    expect((await big.head(output.path))?.size).toBe(3 * 1024 * 1024);
+    expect(await openUploads()).toEqual([]);
+    expect((await big.readText(output.path))?.slice(0, 12)).toBe('row,6\nrow,6\n');
+  });
+
+  it('copies the version instead when it changed after the live copy was made, and drops the unused one', async () => {
+    const big = openS3Store('s3://lake/ahead', { prepareCopyAbove: 1024 * 1024 });
+    const ref7: PartitionRef = { dagId: 'sales', partition: '2026-05-07' };
+    const key = '_pipewright/staging/sales/2026-05-07/run-7/build.1/gold/big.csv';
+    await big.write(key, lines(2 * 1024 * 1024, 'row,7\n'));
+    const output: StagedOutput = { name: 'big', path: 'gold/2026-05-07/big.csv', staged: key };
+    const versioned = copyIntoVersion(big, ref7, 'run-7', key, output.path);
+    await versioned;
+    await big.write(key, lines(2 * 1024 * 1024, 'new,7\n')); // restaged: the version is copied again
+    await createVersion(big, ref7, 'run-7', [{ ...output, versioned }], { inputs: [], now });
+    await publishVersion(big, ref7, 'run-7', { action: 'publish', retainVersions: 3, now, ahead: [await versioned] });
+    expect((await big.readText(output.path))?.slice(0, 6)).toBe('new,7\n');
+    expect(await openUploads()).toEqual([]);
+
+    const discarded = copyIntoVersion(big, ref7, 'run-8', key, 'gold/2026-05-07/other.csv');
+    await discardVersionCopies(big, [{ ...output, versioned: discarded }]);
+    expect(await openUploads()).toEqual([]);
+    expect(await big.head('gold/2026-05-07/other.csv')).toBeUndefined();
   });
 });
