@@ -290,7 +290,10 @@ export async function runPartitionUnlessUnchanged(
     // while the first tasks work, instead of before them (the start record lists the inputs once known).
     const inputsAtStart = checksumInputs(storeOf, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
     inputsAtStart.catch(() => {});
-    const inputs = onlyIfChanged || opts.resume ? await inputsAtStart : undefined;
+    // From a bucket, the checksum's download is the run's local copy that the tasks then read: awaited, so the
+    // tasks never start a second download of the same object beside it.
+    const fromBucket = Object.keys(keys.inputs).some((name) => storeOf(name).kind === 's3');
+    const inputs = onlyIfChanged || opts.resume || fromBucket ? await inputsAtStart : undefined;
     let changes: string[] | undefined;
     if (onlyIfChanged && live && inputs) {
       changes = changesSince(live, inputs, codeVersion);
