@@ -44,27 +44,35 @@ async function* fileChunks(handle, signal) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _file_chunks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(962);
-/* harmony import */ var _rows_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51);
-// The worker thread of `checksumObject` for a big file: counts its rows, reading the
-// file itself, while the calling thread reads it again for sha256 (a second read from
-// the page cache costs less than either count). Its own bundle (dist/rows-worker/).
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _file_chunks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(962);
+/* harmony import */ var _rows_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(51);
+// The worker thread of `checksumObject` for a big file: reads it once for its sha256, bytes
+// and rows, off the calling thread (a run checksums its inputs while its first tasks work).
+// Its own bundle (dist/rows-worker/).
 
 
 
 
-const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort;
+
+const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.parentPort;
 if (port === null)
     throw new Error('rows-worker runs as a worker thread');
-const { path } = node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.workerData;
-const rows = (0,_rows_js__WEBPACK_IMPORTED_MODULE_2__/* .rowCounterFor */ ._)(path);
-for await (const chunk of (0,_file_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .fileChunks */ .T)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r')))
+const { path } = node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.workerData;
+const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+const rows = (0,_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .rowCounterFor */ ._)(path);
+let bytes = 0;
+for await (const chunk of (0,_file_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .fileChunks */ .T)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r'))) {
+    hash.update(chunk);
     rows.add(chunk);
-port.postMessage(rows.total());
+    bytes += chunk.length;
+}
+port.postMessage({ rows: rows.total(), bytes, sha256: hash.digest('hex') });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -96,54 +104,126 @@ const LF = 0x0a;
 const CR = 0x0d;
 /**
  * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
- * It jumps from quote to line break with indexOf (native, many bytes per step) instead of judging
- * every byte: this counter sees every byte a run writes, and its input checksums.
+ * This counter sees every byte a run writes, and its input checksums, so it never judges bytes one
+ * by one: quotes are found with memchr (Buffer's indexOf), and between them the line feeds are
+ * counted four bytes at a time. Only a stretch where a blank line may hide (a line feed followed
+ * by another or by a CR) has its lines looked at one by one.
  */
 function csvRecordCounter() {
     let records = 0;
     let inQuotes = false;
     /** The current line holds something besides CRs. */
     let hasContent = false;
+    /** Counts the lines that end in chunk[from, end), a stretch outside quotes. */
+    const lines = (chunk, bytes, from, end) => {
+        let lf = bytes.indexOf(LF, from);
+        if (lf < 0 || lf >= end) {
+            if (!hasContent)
+                hasContent = !onlyCrs(chunk, from, end);
+            return;
+        }
+        if (hasContent || !onlyCrs(chunk, from, lf))
+            records++;
+        const more = lineFeedsAfter(chunk, lf, end);
+        if (more >= 0) {
+            // Every line after the first starts with a byte that is neither LF nor CR: none is blank.
+            records += more;
+            const last = more === 0 ? lf : bytes.lastIndexOf(LF, end - 1);
+            hasContent = !onlyCrs(chunk, last + 1, end);
+            return;
+        }
+        for (;;) {
+            const next = bytes.indexOf(LF, lf + 1);
+            if (next < 0 || next >= end) {
+                hasContent = !onlyCrs(chunk, lf + 1, end);
+                return;
+            }
+            if (!onlyCrs(chunk, lf + 1, next))
+                records++;
+            lf = next;
+        }
+    };
     return {
         add(chunk) {
-            const n = chunk.length;
-            let quote = chunk.indexOf(QUOTE);
-            let lf = chunk.indexOf(LF);
-            /** Start of the bytes not yet judged for content (outside quotes). */
+            const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
             let from = 0;
             for (;;) {
+                const quote = bytes.indexOf(QUOTE, from);
                 if (inQuotes) {
                     if (quote < 0)
                         return;
                     inQuotes = false;
-                    from = quote + 1;
-                    quote = chunk.indexOf(QUOTE, from);
-                    if (lf >= 0 && lf < from)
-                        lf = chunk.indexOf(LF, from);
-                }
-                else if (lf >= 0 && (quote < 0 || lf < quote)) {
-                    if (hasContent || !onlyCrs(chunk, from, lf))
-                        records++;
-                    hasContent = false;
-                    from = lf + 1;
-                    lf = chunk.indexOf(LF, from);
-                }
-                else if (quote >= 0) {
-                    hasContent = true;
-                    inQuotes = true;
-                    quote = chunk.indexOf(QUOTE, quote + 1);
                 }
                 else {
-                    if (!hasContent)
-                        hasContent = !onlyCrs(chunk, from, n);
-                    return;
+                    lines(chunk, bytes, from, quote < 0 ? chunk.length : quote);
+                    if (quote < 0)
+                        return;
+                    hasContent = true;
+                    inQuotes = true;
                 }
+                from = quote + 1;
             }
         },
         total() {
             return Math.max(0, records + (hasContent ? 1 : 0) - 1);
         },
     };
+}
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/**
+ * The line feeds in chunk(lf, end), where chunk[lf] is one; -1 as soon as a line feed is followed
+ * by another or by a CR (a blank line may start there). Four bytes at a time where they are aligned
+ * (on little-endian machines, where the order of bytes in a word is known).
+ */
+function lineFeedsAfter(chunk, lf, end) {
+    let n = 0;
+    let afterLf = true;
+    let i = lf + 1;
+    const offset = chunk.byteOffset;
+    while (i < end && (!LITTLE_ENDIAN || ((offset + i) & 3) !== 0)) {
+        const c = chunk[i++];
+        if (afterLf && (c === LF || c === CR))
+            return -1;
+        afterLf = c === LF;
+        if (afterLf)
+            n++;
+    }
+    const words = (end - i) >> 2;
+    if (words > 0) {
+        const view = new Int32Array(chunk.buffer, offset + i, words);
+        for (let w = 0; w < words; w++) {
+            const word = view[w];
+            if (afterLf) {
+                const first = word & 0xff;
+                if (first === LF || first === CR)
+                    return -1;
+            }
+            const lfs = zeroBytes(word ^ 0x0a0a0a0a);
+            if (lfs === 0) {
+                afterLf = false;
+                continue;
+            }
+            // A line feed followed, inside the word, by a line feed or a CR.
+            if (((lfs << 8) & (lfs | zeroBytes(word ^ 0x0d0d0d0d))) !== 0)
+                return -1;
+            n += Math.imul(lfs >>> 7, 0x01010101) >>> 24;
+            afterLf = (lfs & 0x80000000) !== 0;
+        }
+        i += words << 2;
+    }
+    while (i < end) {
+        const c = chunk[i++];
+        if (afterLf && (c === LF || c === CR))
+            return -1;
+        afterLf = c === LF;
+        if (afterLf)
+            n++;
+    }
+    return n;
+}
+/** 0x80 in each byte of the result whose byte of `x` is zero, nothing elsewhere (exact: no borrow between bytes). */
+function zeroBytes(x) {
+    return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
 }
 function onlyCrs(chunk, start, end) {
     for (let i = start; i < end; i++)
@@ -168,6 +248,13 @@ function lineCounter() {
     };
 }
 
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 

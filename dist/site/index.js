@@ -36269,7 +36269,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5827);
+/* harmony import */ var _site_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4757);
 
 await (0,_site_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runSiteAction */ .B)();
 
@@ -36278,7 +36278,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5827:
+/***/ 4757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37742,7 +37742,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile: io_util_copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink: io_util_unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -37773,7 +37773,7 @@ const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -37786,7 +37786,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -37816,7 +37816,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -37844,7 +37844,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -47869,7 +47869,7 @@ function normalizePipeline(data, file, locate = () => ({ line: 1, col: 1 })) {
 }
 
 // EXTERNAL MODULE: ./src/store/paths.ts
-var store_paths = __nccwpck_require__(4353);
+var paths = __nccwpck_require__(4353);
 ;// CONCATENATED MODULE: ./src/contract/path-rules.ts
 // Where a contract's paths may point. Dataset and sensor paths stay inside the
 // data root and out of pipewright's own `_pipewright/` folder (the ledger, locks
@@ -47901,8 +47901,8 @@ function dataPathProblem(text) {
     if (normalized === '.' || normalized === '')
         return 'is the data root itself: name a file inside it';
     const head = normalized.split('/')[0];
-    if (head.toLowerCase() === store_paths/* STATE_DIR */.e$)
-        return `is inside ${store_paths/* STATE_DIR */.e$}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
+    if (head.toLowerCase() === paths/* STATE_DIR */.e$)
+        return `is inside ${paths/* STATE_DIR */.e$}/, where pipewright keeps its ledger, locks and reports: choose another folder`;
     return undefined;
 }
 /** `{{ inputs.x }}` / `{{ outputs.x }}` replaced by the dataset's own template, to check what a task path reaches. */
@@ -52924,8 +52924,8 @@ async function writeJobSummary(markdown, options = {}) {
     return { written: true, truncated: fitted.truncated, bytes: fitted.bytes };
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/json.ts
 var src_json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
@@ -52941,7 +52941,7 @@ function withPath(error, path) {
     return error;
 }
 /** True when `error` is a Node system error with this code (ENOENT, EEXIST, ...). */
-function errno_isCode(error, code) {
+function isCode(error, code) {
     return error?.code === code;
 }
 
@@ -52961,54 +52961,126 @@ const LF = 0x0a;
 const CR = 0x0d;
 /**
  * CSV records excluding the header: a newline inside quotes does not end a record; blank lines are no records.
- * It jumps from quote to line break with indexOf (native, many bytes per step) instead of judging
- * every byte: this counter sees every byte a run writes, and its input checksums.
+ * This counter sees every byte a run writes, and its input checksums, so it never judges bytes one
+ * by one: quotes are found with memchr (Buffer's indexOf), and between them the line feeds are
+ * counted four bytes at a time. Only a stretch where a blank line may hide (a line feed followed
+ * by another or by a CR) has its lines looked at one by one.
  */
 function csvRecordCounter() {
     let records = 0;
     let inQuotes = false;
     /** The current line holds something besides CRs. */
     let hasContent = false;
+    /** Counts the lines that end in chunk[from, end), a stretch outside quotes. */
+    const lines = (chunk, bytes, from, end) => {
+        let lf = bytes.indexOf(LF, from);
+        if (lf < 0 || lf >= end) {
+            if (!hasContent)
+                hasContent = !onlyCrs(chunk, from, end);
+            return;
+        }
+        if (hasContent || !onlyCrs(chunk, from, lf))
+            records++;
+        const more = lineFeedsAfter(chunk, lf, end);
+        if (more >= 0) {
+            // Every line after the first starts with a byte that is neither LF nor CR: none is blank.
+            records += more;
+            const last = more === 0 ? lf : bytes.lastIndexOf(LF, end - 1);
+            hasContent = !onlyCrs(chunk, last + 1, end);
+            return;
+        }
+        for (;;) {
+            const next = bytes.indexOf(LF, lf + 1);
+            if (next < 0 || next >= end) {
+                hasContent = !onlyCrs(chunk, lf + 1, end);
+                return;
+            }
+            if (!onlyCrs(chunk, lf + 1, next))
+                records++;
+            lf = next;
+        }
+    };
     return {
         add(chunk) {
-            const n = chunk.length;
-            let quote = chunk.indexOf(QUOTE);
-            let lf = chunk.indexOf(LF);
-            /** Start of the bytes not yet judged for content (outside quotes). */
+            const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
             let from = 0;
             for (;;) {
+                const quote = bytes.indexOf(QUOTE, from);
                 if (inQuotes) {
                     if (quote < 0)
                         return;
                     inQuotes = false;
-                    from = quote + 1;
-                    quote = chunk.indexOf(QUOTE, from);
-                    if (lf >= 0 && lf < from)
-                        lf = chunk.indexOf(LF, from);
-                }
-                else if (lf >= 0 && (quote < 0 || lf < quote)) {
-                    if (hasContent || !onlyCrs(chunk, from, lf))
-                        records++;
-                    hasContent = false;
-                    from = lf + 1;
-                    lf = chunk.indexOf(LF, from);
-                }
-                else if (quote >= 0) {
-                    hasContent = true;
-                    inQuotes = true;
-                    quote = chunk.indexOf(QUOTE, quote + 1);
                 }
                 else {
-                    if (!hasContent)
-                        hasContent = !onlyCrs(chunk, from, n);
-                    return;
+                    lines(chunk, bytes, from, quote < 0 ? chunk.length : quote);
+                    if (quote < 0)
+                        return;
+                    hasContent = true;
+                    inQuotes = true;
                 }
+                from = quote + 1;
             }
         },
         total() {
             return Math.max(0, records + (hasContent ? 1 : 0) - 1);
         },
     };
+}
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/**
+ * The line feeds in chunk(lf, end), where chunk[lf] is one; -1 as soon as a line feed is followed
+ * by another or by a CR (a blank line may start there). Four bytes at a time where they are aligned
+ * (on little-endian machines, where the order of bytes in a word is known).
+ */
+function lineFeedsAfter(chunk, lf, end) {
+    let n = 0;
+    let afterLf = true;
+    let i = lf + 1;
+    const offset = chunk.byteOffset;
+    while (i < end && (!LITTLE_ENDIAN || ((offset + i) & 3) !== 0)) {
+        const c = chunk[i++];
+        if (afterLf && (c === LF || c === CR))
+            return -1;
+        afterLf = c === LF;
+        if (afterLf)
+            n++;
+    }
+    const words = (end - i) >> 2;
+    if (words > 0) {
+        const view = new Int32Array(chunk.buffer, offset + i, words);
+        for (let w = 0; w < words; w++) {
+            const word = view[w];
+            if (afterLf) {
+                const first = word & 0xff;
+                if (first === LF || first === CR)
+                    return -1;
+            }
+            const lfs = zeroBytes(word ^ 0x0a0a0a0a);
+            if (lfs === 0) {
+                afterLf = false;
+                continue;
+            }
+            // A line feed followed, inside the word, by a line feed or a CR.
+            if (((lfs << 8) & (lfs | zeroBytes(word ^ 0x0d0d0d0d))) !== 0)
+                return -1;
+            n += Math.imul(lfs >>> 7, 0x01010101) >>> 24;
+            afterLf = (lfs & 0x80000000) !== 0;
+        }
+        i += words << 2;
+    }
+    while (i < end) {
+        const c = chunk[i++];
+        if (afterLf && (c === LF || c === CR))
+            return -1;
+        afterLf = c === LF;
+        if (afterLf)
+            n++;
+    }
+    return n;
+}
+/** 0x80 in each byte of the result whose byte of `x` is zero, nothing elsewhere (exact: no borrow between bytes). */
+function zeroBytes(x) {
+    return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
 }
 function onlyCrs(chunk, start, end) {
     for (let i = start; i < end; i++)
@@ -53050,18 +53122,21 @@ const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{12}$/;
 const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 // Small writes (a CSV row at a time) are gathered so each syscall moves a useful amount.
 const FLUSH_BYTES = 1 << 20;
+// A big file is flushed to disk in the background every so often while it is written, so the
+// fsync of its commit waits only for the last stretch (500 MB at once took ~0.3 s).
+const EARLY_SYNC_BYTES = 64 << 20;
 /** The hidden temp name used while `target` is being written: `.<name>.tmp-<pid>-<random>`. */
-function atomic_tempNameFor(target) {
+function tempNameFor(target) {
     return `.${(0,external_node_path_.basename)(target)}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
 }
 /** True for names `tempNameFor` makes: never listed in manifests, swept when stale. */
-function atomic_isTempName(name) {
+function isTempName(name) {
     return TEMP_NAME.test(name);
 }
-function atomic_createAtomicWriter(dataRoot, options = {}) {
+function createAtomicWriter(dataRoot, options = {}) {
     const root = (0,external_node_path_.resolve)(dataRoot);
     const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-    const openFile = async (path) => openAtomic((0,store_paths/* resolveInside */.LI)(root, path), staleAfterMs);
+    const openFile = async (path) => openAtomic((0,paths/* resolveInside */.LI)(root, path), staleAfterMs);
     return {
         open: openFile,
         async writeFile(path, data) {
@@ -53086,7 +53161,7 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         names = await (0,promises_.readdir)(dir);
     }
     catch (error) {
-        if (errno_isCode(error, 'ENOENT'))
+        if (isCode(error, 'ENOENT'))
             return swept;
         throw error;
     }
@@ -53106,7 +53181,7 @@ async function sweepStaleTemps(dir, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
         }
         catch (error) {
             // Another writer swept it first.
-            if (!errno_isCode(error, 'ENOENT'))
+            if (!isCode(error, 'ENOENT'))
                 throw error;
         }
     }
@@ -53116,7 +53191,7 @@ async function openAtomic(target, staleAfterMs) {
     const dir = (0,external_node_path_.dirname)(target);
     await (0,promises_.mkdir)(dir, { recursive: true });
     await sweepStaleTemps(dir, staleAfterMs);
-    const temp = (0,external_node_path_.join)(dir, atomic_tempNameFor(target));
+    const temp = (0,external_node_path_.join)(dir, tempNameFor(target));
     const handle = await (0,promises_.open)(temp, 'wx');
     const hash = (0,external_node_crypto_.createHash)('sha256');
     // Counted as written, so publishing needs no second read of a large output.
@@ -53129,12 +53204,31 @@ async function openAtomic(target, staleAfterMs) {
     let queue = Promise.resolve();
     let failure;
     let state = 'open';
+    let unsynced = 0;
+    /** A background fdatasync in flight. */
+    let syncing;
+    const written = (n) => {
+        unsynced += n;
+        if (unsynced < EARLY_SYNC_BYTES || syncing !== undefined)
+            return;
+        unsynced = 0;
+        syncing = handle
+            .datasync()
+            // Kept for the commit: Linux reports a writeback error to one fsync only, this one.
+            .catch((error) => {
+            failure ??= withPath(error, temp);
+        })
+            .finally(() => {
+            syncing = undefined;
+        });
+    };
     const flush = async () => {
         if (pendingBytes === 0 || pending === undefined)
             return;
         const length = pendingBytes;
         pendingBytes = 0;
         await writeAll(handle, pending.subarray(0, length), temp);
+        written(length);
     };
     const put = async (chunk) => {
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -53148,6 +53242,7 @@ async function openAtomic(target, staleAfterMs) {
         if (buffer.byteLength >= FLUSH_BYTES) {
             // A big chunk goes to the file as it is, written before write() resolves.
             await writeAll(handle, buffer, temp);
+            written(buffer.byteLength);
             return;
         }
         // Copied: the caller may reuse its buffer once write() resolves.
@@ -53179,11 +53274,15 @@ async function openAtomic(target, staleAfterMs) {
                 if (failure !== undefined)
                     throw failure;
                 await flush();
+                await syncing;
+                if (failure !== undefined)
+                    throw failure;
                 await handle.sync();
                 await handle.close();
                 await (0,promises_.rename)(temp, target);
             }
             catch (error) {
+                await syncing;
                 await handle.close().catch(() => { });
                 await (0,promises_.unlink)(temp).catch(() => { });
                 throw error;
@@ -53195,9 +53294,10 @@ async function openAtomic(target, staleAfterMs) {
             if (state !== 'open')
                 return;
             state = 'aborted';
+            await syncing;
             await handle.close().catch(() => { });
             await (0,promises_.unlink)(temp).catch((error) => {
-                if (!errno_isCode(error, 'ENOENT'))
+                if (!isCode(error, 'ENOENT'))
                     throw error;
             });
         },
@@ -53223,7 +53323,7 @@ async function syncDir(dir) {
         await handle.sync();
     }
     catch (error) {
-        if (!errno_isCode(error, 'EISDIR') && !errno_isCode(error, 'EPERM') && !errno_isCode(error, 'EINVAL'))
+        if (!isCode(error, 'EISDIR') && !isCode(error, 'EPERM') && !isCode(error, 'EINVAL'))
             throw error;
     }
     finally {
@@ -53239,6 +53339,551 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+// EXTERNAL MODULE: ./src/store/ledger-index.ts
+var ledger_index = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/store/fs-ledger-index.ts
+// The filesystem ledger's index (see ledger-index.ts):
+// `_pipewright/index/<dag_id>/<generation>.json`. Each update links a new
+// generation into place with link(2), which fails if that generation exists, so
+// of two writers racing from the same generation one wins and the other applies
+// its change again on the winner's index: no lock to go stale, no update lost.
+// Readers take the highest generation; older ones are removed behind them.
+
+
+
+
+
+const GENERATION = /^(\d+)\.json$/;
+/** Races lost in a row before an update gives up (the index is a cache: the records stay the truth). */
+const MAX_ATTEMPTS = 50;
+/** The index's folder for one pipeline. */
+function indexDir(stateDir, dagId) {
+    return (0,external_node_path_.join)(stateDir, 'index', dagId);
+}
+/** The current index (empty when there is none or it cannot be read). */
+async function readIndex(dir, dagId) {
+    for (let attempt = 0;; attempt++) {
+        const generation = await latestGeneration(dir);
+        if (generation === 0)
+            return { generation, index: (0,ledger_index/* parseIndex */.A1)(undefined, dagId) };
+        try {
+            return { generation, index: (0,ledger_index/* parseIndex */.A1)(await (0,promises_.readFile)(generationPath(dir, generation), 'utf8'), dagId) };
+        }
+        catch (error) {
+            // Removed by a writer that just published a newer one: read that.
+            if (!isCode(error, 'ENOENT') || attempt >= MAX_ATTEMPTS)
+                throw error;
+        }
+    }
+}
+/**
+ * Applies `change` to the current index and publishes the result as the next
+ * generation; when another writer published first, applies it again to theirs.
+ */
+async function updateIndex(dir, dagId, change) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const temp = (0,external_node_path_.join)(dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        for (let attempt = 1;; attempt++) {
+            const current = await readIndex(dir, dagId);
+            await (0,promises_.writeFile)(temp, (0,ledger_index/* indexText */.oX)(await change(current.index)));
+            const next = current.generation + 1;
+            try {
+                await (0,promises_.link)(temp, generationPath(dir, next));
+            }
+            catch (error) {
+                if (!isCode(error, 'EEXIST') || attempt >= MAX_ATTEMPTS)
+                    throw error;
+                continue;
+            }
+            await removeOlder(dir, current.generation);
+            return;
+        }
+    }
+    finally {
+        await (0,promises_.unlink)(temp).catch(() => { });
+    }
+}
+async function latestGeneration(dir) {
+    let latest = 0;
+    for (const name of await namesIn(dir)) {
+        const match = GENERATION.exec(name);
+        if (match)
+            latest = Math.max(latest, Number(match[1]));
+    }
+    return latest;
+}
+/** Generations before `keep` (which a reader may still be opening) go. */
+async function removeOlder(dir, keep) {
+    for (const name of await namesIn(dir)) {
+        const match = GENERATION.exec(name);
+        if (match && Number(match[1]) < keep)
+            await (0,promises_.unlink)((0,external_node_path_.join)(dir, name)).catch(() => { });
+    }
+}
+function generationPath(dir, generation) {
+    return (0,external_node_path_.join)(dir, `${generation}.json`);
+}
+async function namesIn(dir) {
+    try {
+        return await (0,promises_.readdir)(dir);
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT'))
+            return [];
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/ledger.ts
+var ledger = __nccwpck_require__(9716);
+;// CONCATENATED MODULE: ./src/store/lock.ts
+// One run at a time per partition: `<root>/_pipewright/locks/<dag_id>/<partition>.lock`.
+// The lock is published complete with link(2), which fails if the name exists,
+// so a reader never sees a half-written lock. A lock whose holder died on this
+// host is taken over in three steps that let only one taker win:
+//   1. link the lock to `<lock>.takeover-<hash of its content>`; link is exclusive,
+//      so only one taker claims that generation of the lock;
+//   2. read the claim back: if it is not the dead holder's content, a newer lock was
+//      linked, so drop the claim (harmless: the lock file itself is untouched);
+//   3. rename our complete lock over the dead one, then drop the claim.
+// Fresh acquirers only ever link, so while the dead lock is in place nobody but
+// the claimant can replace it.
+
+
+
+
+
+
+
+
+
+/** A claim older than this belongs to a taker that died inside its few-millisecond takeover. */
+const CLAIM_STALE_MS = 30_000;
+const MAX_ROUNDS = 8;
+function lockPath(dataRoot, dagId, partition) {
+    (0,paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+    (0,paths/* assertSafeSegment */.rI)(partition, 'partition key');
+    return (0,external_node_path_.join)((0,external_node_path_.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
+}
+/** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
+async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
+    (0,paths/* assertSafeSegment */.rI)(runId, 'run id');
+    const path = lockPath(dataRoot, dagId, partition);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const holder = { runId, pid: process.pid, host: (0,external_node_os_.hostname)(), startedAt: new Date().toISOString() };
+    const content = (0,src_json/* toJsonText */.jj)(holder);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
+        await writeDurably(temp, content);
+        for (let round = 0; round < MAX_ROUNDS; round++) {
+            if (await tryLink(temp, path))
+                return lockHandle(path, holder, content);
+            const existing = await readIfExists(path);
+            if (existing === undefined)
+                continue; // released meanwhile: try again
+            const current = parseHolder(existing);
+            if (!current)
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
+            if (!isAbandoned(current))
+                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, describe(current));
+            const claim = `${path}.takeover-${(0,external_node_crypto_.createHash)('sha256').update(existing).digest('hex').slice(0, 16)}`;
+            if (!(await tryLink(path, claim))) {
+                await dropStaleClaim(claim);
+                continue;
+            }
+            if ((await readIfExists(claim)) !== existing) {
+                await unlinkIfExists(claim);
+                continue;
+            }
+            await (0,promises_.rename)(temp, path);
+            await unlinkIfExists(claim);
+            return lockHandle(path, holder, content);
+        }
+        throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, 'another run (the lock kept changing hands)');
+    }
+    finally {
+        await unlinkIfExists(temp);
+    }
+}
+/** Who holds the partition now, if anyone. */
+async function readLockHolder(dataRoot, dagId, partition) {
+    const content = await readIfExists(lockPath(dataRoot, dagId, partition));
+    return content === undefined ? undefined : parseHolder(content);
+}
+function lockHandle(path, holder, content) {
+    return {
+        path,
+        holder,
+        async release() {
+            // Only remove the file if it is still ours.
+            if ((await readIfExists(path)) === content)
+                await unlinkIfExists(path);
+        },
+    };
+}
+function isAbandoned(holder) {
+    // A pid means nothing on another machine: such a lock is only ever released by its holder.
+    return holder.host === (0,external_node_os_.hostname)() && !(0,store_pid/* isProcessAlive */.j)(holder.pid);
+}
+function describe(holder) {
+    return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
+}
+function parseHolder(content) {
+    try {
+        const value = (0,src_json/* fromJsonValue */.Cw)(JSON.parse(content));
+        if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
+            return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
+        }
+    }
+    catch {
+        // fall through
+    }
+    return undefined;
+}
+async function dropStaleClaim(claim) {
+    try {
+        if (Date.now() - (await (0,promises_.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
+            await unlinkIfExists(claim);
+    }
+    catch (error) {
+        if (!isCode(error, 'ENOENT'))
+            throw error;
+    }
+    // Give the live claimant its few milliseconds.
+    await new Promise((done) => setTimeout(done, 20));
+}
+async function writeDurably(path, content) {
+    const handle = await (0,promises_.open)(path, 'wx');
+    try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+    }
+    catch (error) {
+        throw withPath(error, path);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function tryLink(existing, name) {
+    try {
+        await (0,promises_.link)(existing, name);
+        return true;
+    }
+    catch (error) {
+        if (isCode(error, 'EEXIST'))
+            return false;
+        // The lock vanished between our look and our claim: the caller looks again.
+        if (isCode(error, 'ENOENT'))
+            return false;
+        throw error;
+    }
+}
+async function readIfExists(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT'))
+            return undefined;
+        throw error;
+    }
+}
+async function unlinkIfExists(path) {
+    try {
+        await (0,promises_.unlink)(path);
+    }
+    catch (error) {
+        if (!isCode(error, 'ENOENT'))
+            throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/record-file.ts
+var record_file = __nccwpck_require__(7963);
+;// CONCATENATED MODULE: ./src/store/fs-ledger.ts
+// The run ledger on the local filesystem, inside the data root:
+// `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
+// written atomically. Concurrent runs write different files, so they cannot
+// corrupt each other; a run's own rewrites replace its file in one rename.
+// Each write also updates the pipeline's index (fs-ledger-index.ts), checked on
+// every read against each partition's stamp (its folder's mtime, its latest
+// record's mtime and size): the index answers `plan` in one read and names the
+// records `history` reads; the records stay the truth.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reads at most this many record files at once, so a long history does not exhaust file handles. */
+const READ_CONCURRENCY = 32;
+class fs_ledger_FsLedger {
+    dataRoot;
+    /** Whether it keeps the index (FsLedgerOptions.index). */
+    indexed;
+    constructor(dataRoot, options = {}) {
+        this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
+        this.indexed = options.index ?? true;
+    }
+    /** The latest run of every partition that has one (by sequence, startedAt, then runId). */
+    async latestRuns(dagId) {
+        const entries = await this.entries(dagId);
+        const dir = this.dagDir(dagId);
+        const latest = await (0,map_limited/* mapLimited */.b)(entries, READ_CONCURRENCY, async (entry) => {
+            const run = await readRecord((0,external_node_path_.join)(dir, entry.partition, `${entry.runId}.json`)).catch(async (error) => {
+                // Replaced since the index was checked (a run just started): read the partition again.
+                if (!isCode(error, 'ENOENT'))
+                    throw error;
+                return (await this.runs(dagId, entry.partition)).at(-1);
+            });
+            return run && [entry.partition, await this.settle(run)];
+        });
+        return new Map(latest.filter((pair) => pair !== undefined));
+    }
+    /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
+    async latestSummaries(dagId) {
+        const summaries = new Map();
+        for (const entry of await this.entries(dagId)) {
+            const summary = (0,ledger_index/* summaryOf */.YG)(dagId, entry);
+            // Awaited only when there is something to settle: a plan reads thousands of these.
+            summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
+        }
+        return summaries;
+    }
+    /**
+     * The index entry of every partition that has runs, each checked against its
+     * stamp (partition folder and latest record, see `stamp`); partitions the index
+     * does not know or knows stale are read and saved back. `folderOnly`: for a
+     * caller that reads every record anyway and needs only their names.
+     */
+    async entries(dagId, folderOnly = false) {
+        const dir = this.dagDir(dagId);
+        // Unreadable (a file where its folder should be, no permission): as good as missing, the records say it all.
+        const [partitions, index] = await Promise.all([
+            listDirs(dir),
+            this.indexed
+                ? readIndex(this.indexDir(dagId), dagId).then((read) => read.index, () => (0,ledger_index/* emptyIndex */.gW)(dagId))
+                : undefined,
+        ]);
+        const known = new Map(index?.partitions.map((e) => [e.partition, e]));
+        const fresh = [];
+        const stale = [];
+        for (const partition of partitions) {
+            const entry = known.get(partition);
+            // Concatenated, not joined: `dir` is already normal, and a plan checks thousands of these.
+            const path = `${dir}/${partition}`;
+            const current = entry && (folderOnly ? folderStamp(path) : currentStamp(path, entry.runId));
+            if (entry && current !== undefined && (folderOnly ? entry.stamp.startsWith(current) : entry.stamp === current)) {
+                fresh.push(entry);
+            }
+            else
+                stale.push(partition);
+        }
+        const reread = await (0,map_limited/* mapLimited */.b)(stale, READ_CONCURRENCY, (partition) => this.readPartition(dagId, partition));
+        const found = reread.filter((e) => e !== undefined);
+        const listed = new Set(partitions);
+        const gone = new Set([...known.keys()].filter((key) => !listed.has(key)));
+        if (index && (found.length > 0 || gone.size > 0)) {
+            await this.saveIndex(dagId, (current) => (0,ledger_index/* withEntries */.bA)(current, found, gone));
+        }
+        return [...fresh, ...found].sort((a, b) => (a.partition < b.partition ? -1 : 1));
+    }
+    /** A partition's index entry from its records; undefined when it has none. */
+    async readPartition(dagId, partition) {
+        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
+        // Stats before reads: a record changed during the read leaves the entry stale, never wrongly fresh.
+        const folder = statOf(dir);
+        if (!folder)
+            return undefined;
+        const names = await recordNames(dir);
+        const files = new Map(names.map((runId) => [runId, statOf((0,external_node_path_.join)(dir, `${runId}.json`))]));
+        const runs = await this.runs(dagId, partition);
+        const latest = runs.at(-1);
+        return latest && (0,ledger_index/* entryFor */.cy)(partition, stamp(folder, files.get(latest.runId)), runs);
+    }
+    async latestRun(dagId, partition) {
+        const last = (await this.runs(dagId, partition)).at(-1);
+        return last && (await this.settle(last));
+    }
+    /**
+     * A `running` record whose run no longer holds the partition lock was killed
+     * before it could record its end: it counts as failed, so the next tick or a
+     * `reprocess failed` backfill runs the partition again instead of waiting forever.
+     */
+    async settle(record) {
+        if (record.state !== 'running')
+            return record;
+        const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
+        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || (0,store_pid/* isProcessAlive */.j)(holder.pid));
+        return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
+    }
+    /** All runs of one partition, oldest first. */
+    async runs(dagId, partition) {
+        (0,paths/* assertSafeSegment */.rI)(partition, 'partition key');
+        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
+        const names = await recordNames(dir);
+        const records = await (0,map_limited/* mapLimited */.b)(names, READ_CONCURRENCY, (runId) => readRecord((0,external_node_path_.join)(dir, `${runId}.json`)));
+        return records.sort(ledger/* compareRuns */.qB);
+    }
+    /**
+     * Every run of a pipeline in one pass, each partition's oldest first and its
+     * latest settled. The index names each partition's records, so no folder is
+     * listed; they are read synchronously: a ten-year history is tens of thousands
+     * of small files, and each promise round trip through the thread pool costs
+     * more than the read itself (3× the CPU, measured).
+     */
+    async history(dagId) {
+        const all = [];
+        for (const entry of await this.entries(dagId, true))
+            all.push(...(await this.historyOf(dagId, entry)));
+        return all;
+    }
+    /**
+     * `history` one partition at a time, newest partition first (the status site):
+     * a long history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        for (const entry of (await this.entries(dagId, true)).reverse()) {
+            const runs = await this.historyOf(dagId, entry);
+            if (runs.length > 0)
+                visit(runs);
+        }
+    }
+    /** The runs of one partition the index names, oldest first, the latest settled. */
+    async historyOf(dagId, entry) {
+        const dir = this.dagDir(dagId);
+        let runs;
+        try {
+            runs = entry.runIds.map((runId) => {
+                // Concatenated, not joined: `dir` is already normal, and a history reads thousands of these.
+                const path = `${dir}/${entry.partition}/${runId}.json`;
+                return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
+            });
+        }
+        catch (error) {
+            // Removed since the index was checked: list the folder instead.
+            if (!isCode(error, 'ENOENT'))
+                throw error;
+            runs = await this.runs(dagId, entry.partition);
+        }
+        runs.sort(ledger/* compareRuns */.qB);
+        const last = runs.pop();
+        if (last)
+            runs.push(await this.settle(last));
+        return runs;
+    }
+    /** The file that holds one run's record. */
+    recordKey(record) {
+        return (0,paths/* relativeToRoot */.yY)(this.dataRoot, this.recordPath(record));
+    }
+    recordPath(record) {
+        (0,paths/* assertSafeSegment */.rI)(record.runId, 'run id');
+        (0,paths/* assertSafeSegment */.rI)(record.partition, 'partition key');
+        return (0,external_node_path_.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
+    }
+    async write(record) {
+        const path = this.recordPath(record);
+        const existed = this.indexed && statOf(path) !== undefined;
+        await createAtomicWriter(this.dataRoot).writeFile(path, (0,src_json/* toJsonText */.jj)(record));
+        if (!this.indexed)
+            return;
+        const dir = (0,external_node_path_.dirname)(path);
+        const folder = statOf(dir);
+        if (!folder)
+            return;
+        const seen = { existed, stamp: stamp(folder, statOf(path)), runIds: await recordNames(dir) };
+        await this.saveIndex(record.dagId, async (index) => {
+            const before = index.partitions.find((e) => e.partition === record.partition);
+            // Only a partition changed behind the index's back needs its records read.
+            const entry = (0,ledger_index/* entryAfterWrite */.Ie)(before, record, seen) ?? (await this.readPartition(record.dagId, record.partition));
+            return entry ? (0,ledger_index/* withEntries */.bA)(index, [entry]) : index;
+        });
+    }
+    /**
+     * The index is a cache: when it cannot be written (a read-only data root, a full
+     * disk, a race lost fifty times) the records still say everything, so readers
+     * carry on and the next read that can write repairs it.
+     */
+    async saveIndex(dagId, change) {
+        await updateIndex(this.indexDir(dagId), dagId, change).catch(() => { });
+    }
+    /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
+    acquire(dagId, partition, runId) {
+        return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
+    }
+    dagDir(dagId) {
+        (0,paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+        return (0,external_node_path_.join)(this.dataRoot, '_pipewright', 'runs', dagId);
+    }
+    indexDir(dagId) {
+        (0,paths/* assertSafeSegment */.rI)(dagId, 'dag id');
+        return indexDir((0,external_node_path_.join)(this.dataRoot, '_pipewright'), dagId);
+    }
+}
+/** The run ids whose records a partition folder holds. */
+async function recordNames(dir) {
+    return runIdsOf(await listFiles(dir));
+}
+function runIdsOf(names) {
+    return names.filter((n) => n.endsWith('.json') && !isTempName(n)).map((n) => n.slice(0, -5));
+}
+/**
+ * What an index entry is checked against: the partition folder's mtime, which
+ * changes when a record is added, replaced (renamed over) or removed, and the
+ * latest record's mtime and size, which change when it is edited in place. Stats
+ * after a write are fine-grained on Linux (6.13+ multigrain timestamps), so a
+ * change right after pipewright's own write still moves them.
+ */
+function stamp(folder, latest) {
+    return `${folder.mtimeMs} ${latest ? `${latest.mtimeMs} ${latest.size}` : '-'}`;
+}
+/** The folder's part of a stamp, with its separator. */
+function folderStamp(dir) {
+    const folder = statOf(dir);
+    return folder && `${folder.mtimeMs} `;
+}
+function currentStamp(dir, latestRunId) {
+    const folder = statOf(dir);
+    return folder && stamp(folder, statOf(`${dir}/${latestRunId}.json`));
+}
+/** Synchronous: thousands of stats in a row cost a fraction of their promise round trips. */
+function statOf(path) {
+    return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+}
+async function readRecord(path) {
+    return (0,record_file/* parseRunRecord */.Y)(await (0,promises_.readFile)(path, 'utf8'), path);
+}
+async function listDirs(dir) {
+    return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
+}
+async function listFiles(dir) {
+    return (await entries(dir)).filter((e) => e.isFile()).map((e) => e.name);
+}
+async function entries(dir) {
+    try {
+        return await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/file-chunks.ts
+var file_chunks = __nccwpck_require__(8962);
 // EXTERNAL MODULE: ./src/store/object-store.ts
 var object_store = __nccwpck_require__(3266);
 ;// CONCATENATED MODULE: ./src/store/fs-store.ts
@@ -53260,15 +53905,15 @@ class fs_store_FsObjectStore {
     url;
     root;
     constructor(root) {
-        this.root = resolve(root);
+        this.root = (0,external_node_path_.resolve)(root);
         this.url = this.root;
     }
     /** Absolute path of a key; refuses keys that leave the root. */
     pathOf(key) {
-        return resolveInside(this.root, key);
+        return (0,paths/* resolveInside */.LI)(this.root, key);
     }
     keyOf(path) {
-        return relativeToRoot(this.root, path);
+        return (0,paths/* relativeToRoot */.yY)(this.root, path);
     }
     describe(key) {
         return this.pathOf(key);
@@ -53276,7 +53921,7 @@ class fs_store_FsObjectStore {
     async head(key) {
         const path = this.pathOf(key);
         try {
-            const info = await stat(path);
+            const info = await (0,promises_.stat)(path);
             return info.isFile() ? infoOf(key, info) : undefined;
         }
         catch (error) {
@@ -53287,13 +53932,13 @@ class fs_store_FsObjectStore {
     }
     async read(key) {
         // Opened first, so a missing object fails here rather than on the first chunk.
-        return createReadStream('', { fd: await this.#open(key), highWaterMark: 1 << 20, autoClose: true });
+        return (0,external_node_fs_.createReadStream)('', { fd: await this.#open(key), highWaterMark: 1 << 20, autoClose: true });
     }
     async #open(key) {
         const path = this.pathOf(key);
-        return open(path, 'r').catch((error) => {
+        return (0,promises_.open)(path, 'r').catch((error) => {
             if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR'))
-                throw new ObjectNotFoundError(key, path);
+                throw new object_store/* ObjectNotFoundError */.d_(key, path);
             throw error;
         });
     }
@@ -53302,11 +53947,11 @@ class fs_store_FsObjectStore {
      * for readers that copy what they keep (a scan, a checksum), with no allocation per chunk.
      */
     async *readChunks(key, options = {}) {
-        yield* fileChunks(await this.#open(key), options.signal);
+        yield* (0,file_chunks/* fileChunks */.T)(await this.#open(key), options.signal);
     }
     async readText(key) {
         try {
-            return await readFile(this.pathOf(key), 'utf8');
+            return await (0,promises_.readFile)(this.pathOf(key), 'utf8');
         }
         catch (error) {
             if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
@@ -53321,51 +53966,51 @@ class fs_store_FsObjectStore {
             return (await this.head(key));
         }
         // Conditional: write the temp beside the target, then link (fails when it exists) or check and rename.
-        const dir = dirname(path);
-        await mkdir(dir, { recursive: true });
-        const temp = join(dir, tempNameFor(path));
+        const dir = (0,external_node_path_.dirname)(path);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const temp = (0,external_node_path_.join)(dir, tempNameFor(path));
         await createAtomicWriter(this.root).writeFile(temp, body);
         try {
             if (options.ifNoneMatch === '*') {
-                await link(temp, path).catch((error) => {
+                await (0,promises_.link)(temp, path).catch((error) => {
                     if (isCode(error, 'EEXIST'))
-                        throw new PreconditionFailedError(key);
+                        throw new object_store/* PreconditionFailedError */.k9(key);
                     throw error;
                 });
             }
             else {
                 const current = await this.head(key);
                 if (current?.etag !== options.ifMatch)
-                    throw new PreconditionFailedError(key);
-                await rename(temp, path);
+                    throw new object_store/* PreconditionFailedError */.k9(key);
+                await (0,promises_.rename)(temp, path);
             }
         }
         finally {
-            await unlink(temp).catch(() => { });
+            await (0,promises_.unlink)(temp).catch(() => { });
         }
         return (await this.head(key));
     }
     async copy(from, to) {
         const source = this.pathOf(from);
         const target = this.pathOf(to);
-        await mkdir(dirname(target), { recursive: true });
-        const temp = join(dirname(target), tempNameFor(target));
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), tempNameFor(target));
         try {
-            await link(source, temp);
+            await (0,promises_.link)(source, temp);
         }
         catch (error) {
             if (isCode(error, 'ENOENT'))
-                throw new ObjectNotFoundError(from, source);
+                throw new object_store/* ObjectNotFoundError */.d_(from, source);
             // Links refused (another device, a filesystem without them): the bytes are copied.
             if (!isCode(error, 'EPERM') && !isCode(error, 'EXDEV') && !isCode(error, 'ENOTSUP'))
                 throw error;
-            await copyFile(source, temp);
+            await (0,promises_.copyFile)(source, temp);
         }
-        await rename(temp, target);
+        await (0,promises_.rename)(temp, target);
         return (await this.head(to));
     }
     async delete(key) {
-        await unlink(this.pathOf(key)).catch((error) => {
+        await (0,promises_.unlink)(this.pathOf(key)).catch((error) => {
             if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTDIR'))
                 throw error;
         });
@@ -53377,7 +54022,7 @@ class fs_store_FsObjectStore {
                 await this.delete(info.key);
             return;
         }
-        await rm(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
+        await (0,promises_.rm)(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
     }
     async *list(prefix) {
         // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
@@ -53398,7 +54043,7 @@ class fs_store_FsObjectStore {
 async function fs_store_walk(dir, key, into) {
     let entries;
     try {
-        entries = await readdir(dir, { withFileTypes: true });
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
     }
     catch (error) {
         if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
@@ -53408,16 +54053,16 @@ async function fs_store_walk(dir, key, into) {
     for (const entry of entries) {
         if (isTempName(entry.name))
             continue;
-        const child = key === '' ? entry.name : posix.join(key, entry.name);
+        const child = key === '' ? entry.name : external_node_path_.posix.join(key, entry.name);
         if (entry.isDirectory())
-            await fs_store_walk(join(dir, entry.name), child, into);
+            await fs_store_walk((0,external_node_path_.join)(dir, entry.name), child, into);
         else if (entry.isFile())
             into.push(child);
     }
 }
 function infoOf(key, info) {
     return {
-        key: key.split(sep).join('/'),
+        key: key.split(external_node_path_.sep).join('/'),
         size: info.size,
         etag: `${info.ino.toString(16)}-${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}`,
         lastModified: info.mtime,
@@ -53425,6 +54070,109 @@ function infoOf(key, info) {
     };
 }
 
+// EXTERNAL MODULE: ./src/store/lease.ts
+var lease = __nccwpck_require__(139);
+;// CONCATENATED MODULE: ./src/store/data-root.ts
+// A data root is a folder or an S3-compatible bucket (`s3://bucket/prefix`). The
+// bucket code (and the AWS SDK behind it) loads only when a bucket is named, so
+// the filesystem CLI starts as fast as before. A bucket is checked before any
+// task runs: it exists, the credentials reach it in its region, and its endpoint
+// honours the conditional writes that leases and the manifest-last publish need.
+
+
+
+
+
+/** True for `s3://…` (any case of the scheme). */
+function data_root_isBucketRoot(dataRoot) {
+    return /^s3:\/\//i.test(dataRoot);
+}
+/** Buckets opened (and checked) by this process: lineage reads an upstream's manifests per partition. */
+const buckets = new Map();
+/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) once per process. */
+async function data_root_openDataRoot(dataRoot) {
+    if (!data_root_isBucketRoot(dataRoot))
+        return new FsObjectStore(dataRoot);
+    let opened = buckets.get(dataRoot);
+    if (!opened) {
+        opened = openBucket(dataRoot);
+        buckets.set(dataRoot, opened);
+        opened.catch(() => buckets.delete(dataRoot));
+    }
+    return opened;
+}
+/** Buckets opened for reading by this process. */
+const readBuckets = new Map();
+/**
+ * The store of a data root only read from (the status site): a bucket is checked
+ * to exist and to answer these credentials (HeadBucket), never written to, so
+ * read-only credentials are enough.
+ */
+async function openDataRootForReading(dataRoot) {
+    if (!data_root_isBucketRoot(dataRoot))
+        return new fs_store_FsObjectStore(dataRoot);
+    let opened = readBuckets.get(dataRoot);
+    if (!opened) {
+        opened = (async () => {
+            const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 800));
+            const { checkBucket } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
+            const store = openS3Store(dataRoot);
+            await checkBucket(store);
+            return store;
+        })();
+        readBuckets.set(dataRoot, opened);
+        opened.catch(() => readBuckets.delete(dataRoot));
+    }
+    return opened;
+}
+async function openBucket(dataRoot) {
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 800));
+    const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
+    const store = openS3Store(dataRoot);
+    await checkBucket(store);
+    await probeConditionalWrites(store);
+    return store;
+}
+/**
+ * The ledger that holds a data root's runs while they run: files under a folder's
+ * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
+ */
+async function data_root_dataRootLedger(store) {
+    if (store instanceof FsObjectStore)
+        return new FsLedger(store.root);
+    const { BucketLedger } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6413));
+    return new BucketLedger(store, leaseSettings(process.env));
+}
+const LEASE_TTL_ENV = 'PIPEWRIGHT_LEASE_TTL';
+const LEASE_RENEW_EVERY_ENV = 'PIPEWRIGHT_LEASE_RENEW_EVERY';
+/**
+ * How long a bucket lease lasts unrenewed and how often it is renewed (durations
+ * such as `60s`, `2m`); defaults 60 s and 20 s. Renewal must come well before expiry.
+ */
+function leaseSettings(env) {
+    const read = (name) => {
+        const text = env[name]?.trim();
+        if (!text)
+            return undefined;
+        const ms = parseDuration(text);
+        if (ms === undefined || ms <= 0)
+            throw new UsageError(`${name}=${text} is not a duration such as 60s or 2m`);
+        return ms;
+    };
+    const leaseTtlMs = read(LEASE_TTL_ENV);
+    const leaseRenewEveryMs = read(LEASE_RENEW_EVERY_ENV);
+    const ttl = leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
+    const every = leaseRenewEveryMs ?? DEFAULT_LEASE_RENEW_EVERY_MS;
+    if (every * 2 > ttl)
+        throw new UsageError(`lease renewal every ${every} ms must be at most half the lease's ${ttl} ms (${LEASE_RENEW_EVERY_ENV}, ${LEASE_TTL_ENV})`);
+    return {
+        ...(leaseTtlMs !== undefined ? { leaseTtlMs } : {}),
+        ...(leaseRenewEveryMs !== undefined ? { leaseRenewEveryMs } : {}),
+    };
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/store/manifest.ts
 // Each published partition folder carries `_manifest.json`: every file in it
 // with rows, bytes and sha256, and the run that produced it. Keys and order are
@@ -53437,46 +54185,44 @@ function infoOf(key, info) {
 
 
 
-
 const MANIFEST_NAME = '_manifest.json';
-/** Past this a folder's file has its rows counted in a worker thread while this one hashes it. */
-const ROWS_ASIDE_FROM_BYTES = (/* unused pure expression or super */ null && (8 << 20));
+/**
+ * Past this a folder's file is read, hashed and counted by a worker thread, so the calling thread
+ * stays free (a run checksums its inputs while its first tasks work). Below it, doing it here
+ * (about 70 ms per 50 MB) costs less than starting the worker.
+ */
+const ASIDE_FROM_BYTES = (/* unused pure expression or super */ null && (64 << 20));
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 async function checksumObject(store, key, signal) {
     const fs = store instanceof FsObjectStore ? store : undefined;
     const size = fs ? (await fs.head(key))?.size : undefined;
-    const aside = fs && size !== undefined && size >= ROWS_ASIDE_FROM_BYTES ? rowsAside(fs.pathOf(key)) : undefined;
+    if (fs && size !== undefined && size >= ASIDE_FROM_BYTES) {
+        const sum = await checksumAside(fs.pathOf(key));
+        // A worker that could not run: the file is checksummed here after all.
+        if (sum)
+            return { path: key, ...sum };
+    }
     const hash = createHash('sha256');
-    const rows = aside ? undefined : rowCounterFor(key);
+    const rows = rowCounterFor(key);
     let bytes = 0;
     // A folder's file through one reused buffer: hashed and counted, nothing kept.
     const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
     for await (const chunk of chunks) {
         const buffer = chunk;
         hash.update(buffer);
-        rows?.add(buffer);
+        rows.add(buffer);
         bytes += buffer.byteLength;
     }
-    const sha256 = hash.digest('hex');
-    const counted = rows?.total() ?? (await aside);
-    // A worker that could not run: the rows are counted here after all.
-    return { path: key, rows: counted ?? (await countRows(store, key, signal)), bytes, sha256 };
+    return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
 }
-/** The rows of the file at `path`, counted by a worker thread; undefined when it cannot. */
-function rowsAside(path) {
+/** The checksum of the file at `path`, taken by a worker thread; undefined when it cannot. */
+function checksumAside(path) {
     return new Promise((resolve) => {
         const worker = new Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
-        worker.once('message', (rows) => resolve(rows));
+        worker.once('message', (sum) => resolve(sum));
         worker.once('error', () => resolve(undefined));
         worker.once('exit', () => resolve(undefined));
     });
-}
-async function countRows(store, key, signal) {
-    const rows = rowCounterFor(key);
-    const chunks = store instanceof FsObjectStore ? store.readChunks(key, { signal }) : await store.read(key, { signal });
-    for await (const chunk of chunks)
-        rows.add(chunk);
-    return rows.total();
 }
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
 async function checksumFile(path, dataRoot) {
@@ -53540,31 +54286,32 @@ function parseManifest(text) {
         return undefined;
     }
 }
-/** The manifest at `path`, or undefined when there is none (or it is unreadable and will be rewritten). */
-async function readManifest(path) {
-    return parseManifest(await (0,promises_.readFile)((0,external_node_path_.resolve)(path), 'utf8').catch(() => undefined));
+/** The manifest of the folder `folder` (a key) of a store, or undefined when there is none or it is unreadable. */
+async function readFolderManifest(store, folder) {
+    return parseManifest(await store.readText(external_node_path_.posix.join(folder, MANIFEST_NAME)));
 }
 
 ;// CONCATENATED MODULE: ./src/site/catalog.ts
 // The catalog's "last published version" of each output: the newest partition
-// with a successful run, and the manifest (`_manifest.json`) beside its file.
+// with a successful run, and the manifest (`_manifest.json`) beside its file,
+// read from the data root's store (a folder or a bucket).
 
 
 
-async function lastPublished(pipeline, dataRoot, partitions) {
+async function lastPublished(pipeline, store, partitions) {
     const newest = partitions.find((p) => p.runs.some((r) => r.state === 'success'));
     const outputs = Object.entries(pipeline.outputs).map(([name, template]) => ({ name, template }));
     if (!newest)
         return outputs;
     const run = newest.runs.findLast((r) => r.state === 'success');
     const partition = { key: newest.key, dataIntervalStart: run.dataIntervalStart, dataIntervalEnd: run.dataIntervalEnd };
-    const paths = (0,store_paths/* resolvePartitionPaths */.Ng)(pipeline, partition, dataRoot).outputs;
+    const keys = (0,paths/* resolvePartitionKeys */.Hw)(pipeline, partition).outputs;
     for (const output of outputs) {
-        const file = paths[output.name];
+        const key = keys[output.name];
         output.partition = newest.key;
-        output.path = (0,store_paths/* relativeToRoot */.yY)(dataRoot, file);
-        const manifest = await readManifest((0,external_node_path_.join)((0,external_node_path_.dirname)(file), MANIFEST_NAME));
-        output.entry = manifest?.files.find((f) => f.path === output.path);
+        output.path = key;
+        const manifest = await readFolderManifest(store, external_node_path_.posix.dirname(key));
+        output.entry = manifest?.files.find((f) => f.path === key);
     }
     return outputs;
 }
@@ -54776,6 +55523,7 @@ function isOutlier(value, median) {
 
 
 
+
 /** Counts what it writes, creating folders as needed (each once: a pipeline writes a hundred files into one). */
 class SiteWriter {
     files = 0;
@@ -54846,639 +55594,15 @@ async function collect(source, partitions, now) {
         partitions,
         reliability: reliability(pipeline, partitions, now),
         trends: trends(partitions),
-        outputs: await lastPublished(pipeline, source.dataRoot, partitions),
+        outputs: await lastPublished(pipeline, await openDataRootForReading(source.dataRoot), partitions),
     };
     if ((0,external_node_fs_.existsSync)(readme))
         site.runbook = await (0,promises_.readFile)(readme, 'utf8');
     return site;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/store/ledger.ts
-var ledger = __nccwpck_require__(9716);
-;// CONCATENATED MODULE: ./src/store/ledger-index.ts
-// The ledger index: per pipeline, each partition's run ids and a summary of its
-// latest run, so `plan` reads one file instead of every record. It is a cache of
-// the records, never their replacement: every entry carries a stamp of what it was
-// read from (a folder's mtime, a git tree id), each backend compares the stamps
-// with the records' current ones and reads the records again wherever they differ
-// (a record written by hand, by an older pipewright, or by a writer that died
-// between its record and the index). A missing, unreadable or older-format index
-// is simply an index with no entries.
-
-
-/** Bumped when the entries change meaning; an index of another format is rebuilt. */
-const INDEX_FORMAT = 1;
-function indexedRun(record) {
-    const { runId, state, startedAt, endedAt, sequence, pinned } = record;
-    return { runId, state, startedAt, endedAt, sequence, pinned };
-}
-/** The entry for a partition's runs (oldest first, as `Ledger.runs` gives them); undefined when it has none. */
-function entryFor(partition, stamp, runs) {
-    const latest = runs.at(-1);
-    if (!latest)
-        return undefined;
-    return { partition, stamp, runIds: runs.map((r) => r.runId), ...indexedRun(latest) };
-}
-/**
- * The entry after `record` was written, from the entry before it, when the
- * partition holds exactly the runs the entry knew plus this one and this one is
- * the latest: no record needs reading. Undefined when the caller must read the
- * partition's records instead (it changed behind the index's back, or an older
- * run was written). `seen.stamp` is that of the partition with this record latest.
- */
-function entryAfterWrite(before, record, seen) {
-    const known = before?.runIds ?? [];
-    // A rewrite of the latest run (running, then its end) stays the latest; a new run must be later than the latest.
-    const fits = seen.existed
-        ? before?.runId === record.runId
-        : !before || (!known.includes(record.runId) && (0,ledger/* compareRuns */.qB)(record, before) > 0);
-    const runIds = seen.existed ? known : [...known, record.runId];
-    if (!fits || !sameMembers(runIds, seen.runIds))
-        return undefined;
-    return { partition: record.partition, stamp: seen.stamp, runIds, ...indexedRun(record) };
-}
-function sameMembers(a, b) {
-    if (a.length !== b.length)
-        return false;
-    const set = new Set(a);
-    return b.every((id) => set.has(id));
-}
-function summaryOf(dagId, entry) {
-    const { stamp: _, runIds: __, ...run } = entry;
-    return { dagId, ...run };
-}
-/** `entries` replace those of their partitions; partitions in `gone` are dropped. */
-function withEntries(index, entries, gone = new Set()) {
-    const byKey = new Map(index.partitions.map((e) => [e.partition, e]));
-    for (const key of gone)
-        byKey.delete(key);
-    for (const entry of entries)
-        byKey.set(entry.partition, entry);
-    const partitions = [...byKey.values()].sort((a, b) => (a.partition < b.partition ? -1 : 1));
-    return { ...index, partitions };
-}
-function emptyIndex(dagId) {
-    return { format: INDEX_FORMAT, dagId, partitions: [] };
-}
-function indexText(index) {
-    return (0,src_json/* toJsonText */.jj)(index);
-}
-/** The index in `text`, or an empty one when the text is not an index of this format for `dagId`. */
-function parseIndex(text, dagId) {
-    if (text === undefined)
-        return emptyIndex(dagId);
-    try {
-        const index = (0,src_json/* fromJsonValue */.Cw)(JSON.parse(text));
-        if (index.format === INDEX_FORMAT && index.dagId === dagId && Array.isArray(index.partitions))
-            return index;
-    }
-    catch {
-        // A torn or hand-mangled index is rebuilt from the records.
-    }
-    return emptyIndex(dagId);
-}
-
-;// CONCATENATED MODULE: ./src/store/fs-ledger-index.ts
-// The filesystem ledger's index (see ledger-index.ts):
-// `_pipewright/index/<dag_id>/<generation>.json`. Each update links a new
-// generation into place with link(2), which fails if that generation exists, so
-// of two writers racing from the same generation one wins and the other applies
-// its change again on the winner's index: no lock to go stale, no update lost.
-// Readers take the highest generation; older ones are removed behind them.
-
-
-
-
-
-const GENERATION = /^(\d+)\.json$/;
-/** Races lost in a row before an update gives up (the index is a cache: the records stay the truth). */
-const MAX_ATTEMPTS = 50;
-/** The index's folder for one pipeline. */
-function indexDir(stateDir, dagId) {
-    return (0,external_node_path_.join)(stateDir, 'index', dagId);
-}
-/** The current index (empty when there is none or it cannot be read). */
-async function readIndex(dir, dagId) {
-    for (let attempt = 0;; attempt++) {
-        const generation = await latestGeneration(dir);
-        if (generation === 0)
-            return { generation, index: parseIndex(undefined, dagId) };
-        try {
-            return { generation, index: parseIndex(await (0,promises_.readFile)(generationPath(dir, generation), 'utf8'), dagId) };
-        }
-        catch (error) {
-            // Removed by a writer that just published a newer one: read that.
-            if (!errno_isCode(error, 'ENOENT') || attempt >= MAX_ATTEMPTS)
-                throw error;
-        }
-    }
-}
-/**
- * Applies `change` to the current index and publishes the result as the next
- * generation; when another writer published first, applies it again to theirs.
- */
-async function updateIndex(dir, dagId, change) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const temp = (0,external_node_path_.join)(dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    try {
-        for (let attempt = 1;; attempt++) {
-            const current = await readIndex(dir, dagId);
-            await (0,promises_.writeFile)(temp, indexText(await change(current.index)));
-            const next = current.generation + 1;
-            try {
-                await (0,promises_.link)(temp, generationPath(dir, next));
-            }
-            catch (error) {
-                if (!errno_isCode(error, 'EEXIST') || attempt >= MAX_ATTEMPTS)
-                    throw error;
-                continue;
-            }
-            await removeOlder(dir, current.generation);
-            return;
-        }
-    }
-    finally {
-        await (0,promises_.unlink)(temp).catch(() => { });
-    }
-}
-async function latestGeneration(dir) {
-    let latest = 0;
-    for (const name of await namesIn(dir)) {
-        const match = GENERATION.exec(name);
-        if (match)
-            latest = Math.max(latest, Number(match[1]));
-    }
-    return latest;
-}
-/** Generations before `keep` (which a reader may still be opening) go. */
-async function removeOlder(dir, keep) {
-    for (const name of await namesIn(dir)) {
-        const match = GENERATION.exec(name);
-        if (match && Number(match[1]) < keep)
-            await (0,promises_.unlink)((0,external_node_path_.join)(dir, name)).catch(() => { });
-    }
-}
-function generationPath(dir, generation) {
-    return (0,external_node_path_.join)(dir, `${generation}.json`);
-}
-async function namesIn(dir) {
-    try {
-        return await (0,promises_.readdir)(dir);
-    }
-    catch (error) {
-        if (errno_isCode(error, 'ENOENT'))
-            return [];
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/lock.ts
-// One run at a time per partition: `<root>/_pipewright/locks/<dag_id>/<partition>.lock`.
-// The lock is published complete with link(2), which fails if the name exists,
-// so a reader never sees a half-written lock. A lock whose holder died on this
-// host is taken over in three steps that let only one taker win:
-//   1. link the lock to `<lock>.takeover-<hash of its content>`; link is exclusive,
-//      so only one taker claims that generation of the lock;
-//   2. read the claim back: if it is not the dead holder's content, a newer lock was
-//      linked, so drop the claim (harmless: the lock file itself is untouched);
-//   3. rename our complete lock over the dead one, then drop the claim.
-// Fresh acquirers only ever link, so while the dead lock is in place nobody but
-// the claimant can replace it.
-
-
-
-
-
-
-
-
-
-/** A claim older than this belongs to a taker that died inside its few-millisecond takeover. */
-const CLAIM_STALE_MS = 30_000;
-const MAX_ROUNDS = 8;
-function lockPath(dataRoot, dagId, partition) {
-    (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
-    (0,store_paths/* assertSafeSegment */.rI)(partition, 'partition key');
-    return (0,external_node_path_.join)((0,external_node_path_.resolve)(dataRoot), '_pipewright', 'locks', dagId, `${partition}.lock`);
-}
-/** Takes the partition's lock for `runId`, or throws PartitionBusyError naming the live holder. */
-async function acquirePartitionLock(dataRoot, dagId, partition, runId) {
-    (0,store_paths/* assertSafeSegment */.rI)(runId, 'run id');
-    const path = lockPath(dataRoot, dagId, partition);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const holder = { runId, pid: process.pid, host: (0,external_node_os_.hostname)(), startedAt: new Date().toISOString() };
-    const content = (0,src_json/* toJsonText */.jj)(holder);
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${partition}.lock.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    try {
-        // Inside the try: a disk that fills while the lock is written leaves no temp file behind.
-        await writeDurably(temp, content);
-        for (let round = 0; round < MAX_ROUNDS; round++) {
-            if (await tryLink(temp, path))
-                return lockHandle(path, holder, content);
-            const existing = await readIfExists(path);
-            if (existing === undefined)
-                continue; // released meanwhile: try again
-            const current = parseHolder(existing);
-            if (!current)
-                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, `unknown (unreadable lock ${path}; delete it if no run is active)`);
-            if (!isAbandoned(current))
-                throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, describe(current));
-            const claim = `${path}.takeover-${(0,external_node_crypto_.createHash)('sha256').update(existing).digest('hex').slice(0, 16)}`;
-            if (!(await tryLink(path, claim))) {
-                await dropStaleClaim(claim);
-                continue;
-            }
-            if ((await readIfExists(claim)) !== existing) {
-                await unlinkIfExists(claim);
-                continue;
-            }
-            await (0,promises_.rename)(temp, path);
-            await unlinkIfExists(claim);
-            return lockHandle(path, holder, content);
-        }
-        throw new src_errors/* PartitionBusyError */.Qg(dagId, partition, 'another run (the lock kept changing hands)');
-    }
-    finally {
-        await unlinkIfExists(temp);
-    }
-}
-/** Who holds the partition now, if anyone. */
-async function readLockHolder(dataRoot, dagId, partition) {
-    const content = await readIfExists(lockPath(dataRoot, dagId, partition));
-    return content === undefined ? undefined : parseHolder(content);
-}
-function lockHandle(path, holder, content) {
-    return {
-        path,
-        holder,
-        async release() {
-            // Only remove the file if it is still ours.
-            if ((await readIfExists(path)) === content)
-                await unlinkIfExists(path);
-        },
-    };
-}
-function isAbandoned(holder) {
-    // A pid means nothing on another machine: such a lock is only ever released by its holder.
-    return holder.host === (0,external_node_os_.hostname)() && !(0,store_pid/* isProcessAlive */.j)(holder.pid);
-}
-function describe(holder) {
-    return `${holder.runId} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
-}
-function parseHolder(content) {
-    try {
-        const value = (0,src_json/* fromJsonValue */.Cw)(JSON.parse(content));
-        if (typeof value.runId === 'string' && typeof value.pid === 'number' && typeof value.host === 'string') {
-            return { runId: value.runId, pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? '') };
-        }
-    }
-    catch {
-        // fall through
-    }
-    return undefined;
-}
-async function dropStaleClaim(claim) {
-    try {
-        if (Date.now() - (await (0,promises_.stat)(claim)).ctimeMs > CLAIM_STALE_MS)
-            await unlinkIfExists(claim);
-    }
-    catch (error) {
-        if (!errno_isCode(error, 'ENOENT'))
-            throw error;
-    }
-    // Give the live claimant its few milliseconds.
-    await new Promise((done) => setTimeout(done, 20));
-}
-async function writeDurably(path, content) {
-    const handle = await (0,promises_.open)(path, 'wx');
-    try {
-        await handle.writeFile(content, 'utf8');
-        await handle.sync();
-    }
-    catch (error) {
-        throw withPath(error, path);
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function tryLink(existing, name) {
-    try {
-        await (0,promises_.link)(existing, name);
-        return true;
-    }
-    catch (error) {
-        if (errno_isCode(error, 'EEXIST'))
-            return false;
-        // The lock vanished between our look and our claim: the caller looks again.
-        if (errno_isCode(error, 'ENOENT'))
-            return false;
-        throw error;
-    }
-}
-async function readIfExists(path) {
-    try {
-        return await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (errno_isCode(error, 'ENOENT'))
-            return undefined;
-        throw error;
-    }
-}
-async function unlinkIfExists(path) {
-    try {
-        await (0,promises_.unlink)(path);
-    }
-    catch (error) {
-        if (!errno_isCode(error, 'ENOENT'))
-            throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./src/store/record-file.ts
-var record_file = __nccwpck_require__(7963);
-;// CONCATENATED MODULE: ./src/store/fs-ledger.ts
-// The run ledger on the local filesystem, inside the data root:
-// `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`, one small file per run
-// written atomically. Concurrent runs write different files, so they cannot
-// corrupt each other; a run's own rewrites replace its file in one rename.
-// Each write also updates the pipeline's index (fs-ledger-index.ts), checked on
-// every read against each partition's stamp (its folder's mtime, its latest
-// record's mtime and size): the index answers `plan` in one read and names the
-// records `history` reads; the records stay the truth.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Reads at most this many record files at once, so a long history does not exhaust file handles. */
-const READ_CONCURRENCY = 32;
-class fs_ledger_FsLedger {
-    dataRoot;
-    /** Whether it keeps the index (FsLedgerOptions.index). */
-    indexed;
-    constructor(dataRoot, options = {}) {
-        this.dataRoot = (0,external_node_path_.resolve)(dataRoot);
-        this.indexed = options.index ?? true;
-    }
-    /** The latest run of every partition that has one (by sequence, startedAt, then runId). */
-    async latestRuns(dagId) {
-        const entries = await this.entries(dagId);
-        const dir = this.dagDir(dagId);
-        const latest = await (0,map_limited/* mapLimited */.b)(entries, READ_CONCURRENCY, async (entry) => {
-            const run = await readRecord((0,external_node_path_.join)(dir, entry.partition, `${entry.runId}.json`)).catch(async (error) => {
-                // Replaced since the index was checked (a run just started): read the partition again.
-                if (!errno_isCode(error, 'ENOENT'))
-                    throw error;
-                return (await this.runs(dagId, entry.partition)).at(-1);
-            });
-            return run && [entry.partition, await this.settle(run)];
-        });
-        return new Map(latest.filter((pair) => pair !== undefined));
-    }
-    /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
-    async latestSummaries(dagId) {
-        const summaries = new Map();
-        for (const entry of await this.entries(dagId)) {
-            const summary = summaryOf(dagId, entry);
-            // Awaited only when there is something to settle: a plan reads thousands of these.
-            summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
-        }
-        return summaries;
-    }
-    /**
-     * The index entry of every partition that has runs, each checked against its
-     * stamp (partition folder and latest record, see `stamp`); partitions the index
-     * does not know or knows stale are read and saved back. `folderOnly`: for a
-     * caller that reads every record anyway and needs only their names.
-     */
-    async entries(dagId, folderOnly = false) {
-        const dir = this.dagDir(dagId);
-        // Unreadable (a file where its folder should be, no permission): as good as missing, the records say it all.
-        const [partitions, index] = await Promise.all([
-            listDirs(dir),
-            this.indexed
-                ? readIndex(this.indexDir(dagId), dagId).then((read) => read.index, () => emptyIndex(dagId))
-                : undefined,
-        ]);
-        const known = new Map(index?.partitions.map((e) => [e.partition, e]));
-        const fresh = [];
-        const stale = [];
-        for (const partition of partitions) {
-            const entry = known.get(partition);
-            // Concatenated, not joined: `dir` is already normal, and a plan checks thousands of these.
-            const path = `${dir}/${partition}`;
-            const current = entry && (folderOnly ? folderStamp(path) : currentStamp(path, entry.runId));
-            if (entry && current !== undefined && (folderOnly ? entry.stamp.startsWith(current) : entry.stamp === current)) {
-                fresh.push(entry);
-            }
-            else
-                stale.push(partition);
-        }
-        const reread = await (0,map_limited/* mapLimited */.b)(stale, READ_CONCURRENCY, (partition) => this.readPartition(dagId, partition));
-        const found = reread.filter((e) => e !== undefined);
-        const listed = new Set(partitions);
-        const gone = new Set([...known.keys()].filter((key) => !listed.has(key)));
-        if (index && (found.length > 0 || gone.size > 0)) {
-            await this.saveIndex(dagId, (current) => withEntries(current, found, gone));
-        }
-        return [...fresh, ...found].sort((a, b) => (a.partition < b.partition ? -1 : 1));
-    }
-    /** A partition's index entry from its records; undefined when it has none. */
-    async readPartition(dagId, partition) {
-        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
-        // Stats before reads: a record changed during the read leaves the entry stale, never wrongly fresh.
-        const folder = statOf(dir);
-        if (!folder)
-            return undefined;
-        const names = await recordNames(dir);
-        const files = new Map(names.map((runId) => [runId, statOf((0,external_node_path_.join)(dir, `${runId}.json`))]));
-        const runs = await this.runs(dagId, partition);
-        const latest = runs.at(-1);
-        return latest && entryFor(partition, stamp(folder, files.get(latest.runId)), runs);
-    }
-    async latestRun(dagId, partition) {
-        const last = (await this.runs(dagId, partition)).at(-1);
-        return last && (await this.settle(last));
-    }
-    /**
-     * A `running` record whose run no longer holds the partition lock was killed
-     * before it could record its end: it counts as failed, so the next tick or a
-     * `reprocess failed` backfill runs the partition again instead of waiting forever.
-     */
-    async settle(record) {
-        if (record.state !== 'running')
-            return record;
-        const holder = await readLockHolder(this.dataRoot, record.dagId, record.partition);
-        const stillRunning = holder?.runId === record.runId && (holder.host !== (0,external_node_os_.hostname)() || (0,store_pid/* isProcessAlive */.j)(holder.pid));
-        return stillRunning ? record : { ...record, state: 'failed', abandoned: true };
-    }
-    /** All runs of one partition, oldest first. */
-    async runs(dagId, partition) {
-        (0,store_paths/* assertSafeSegment */.rI)(partition, 'partition key');
-        const dir = (0,external_node_path_.join)(this.dagDir(dagId), partition);
-        const names = await recordNames(dir);
-        const records = await (0,map_limited/* mapLimited */.b)(names, READ_CONCURRENCY, (runId) => readRecord((0,external_node_path_.join)(dir, `${runId}.json`)));
-        return records.sort(ledger/* compareRuns */.qB);
-    }
-    /**
-     * Every run of a pipeline in one pass, each partition's oldest first and its
-     * latest settled. The index names each partition's records, so no folder is
-     * listed; they are read synchronously: a ten-year history is tens of thousands
-     * of small files, and each promise round trip through the thread pool costs
-     * more than the read itself (3× the CPU, measured).
-     */
-    async history(dagId) {
-        const all = [];
-        for (const entry of await this.entries(dagId, true))
-            all.push(...(await this.historyOf(dagId, entry)));
-        return all;
-    }
-    /**
-     * `history` one partition at a time, newest partition first (the status site):
-     * a long history never has to be held whole.
-     */
-    async eachPartition(dagId, visit) {
-        for (const entry of (await this.entries(dagId, true)).reverse()) {
-            const runs = await this.historyOf(dagId, entry);
-            if (runs.length > 0)
-                visit(runs);
-        }
-    }
-    /** The runs of one partition the index names, oldest first, the latest settled. */
-    async historyOf(dagId, entry) {
-        const dir = this.dagDir(dagId);
-        let runs;
-        try {
-            runs = entry.runIds.map((runId) => {
-                // Concatenated, not joined: `dir` is already normal, and a history reads thousands of these.
-                const path = `${dir}/${entry.partition}/${runId}.json`;
-                return (0,record_file/* parseRunRecord */.Y)((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
-            });
-        }
-        catch (error) {
-            // Removed since the index was checked: list the folder instead.
-            if (!errno_isCode(error, 'ENOENT'))
-                throw error;
-            runs = await this.runs(dagId, entry.partition);
-        }
-        runs.sort(ledger/* compareRuns */.qB);
-        const last = runs.pop();
-        if (last)
-            runs.push(await this.settle(last));
-        return runs;
-    }
-    /** The file that holds one run's record. */
-    recordKey(record) {
-        return (0,store_paths/* relativeToRoot */.yY)(this.dataRoot, this.recordPath(record));
-    }
-    recordPath(record) {
-        (0,store_paths/* assertSafeSegment */.rI)(record.runId, 'run id');
-        (0,store_paths/* assertSafeSegment */.rI)(record.partition, 'partition key');
-        return (0,external_node_path_.join)(this.dagDir(record.dagId), record.partition, `${record.runId}.json`);
-    }
-    async write(record) {
-        const path = this.recordPath(record);
-        const existed = this.indexed && statOf(path) !== undefined;
-        await atomic_createAtomicWriter(this.dataRoot).writeFile(path, (0,src_json/* toJsonText */.jj)(record));
-        if (!this.indexed)
-            return;
-        const dir = (0,external_node_path_.dirname)(path);
-        const folder = statOf(dir);
-        if (!folder)
-            return;
-        const seen = { existed, stamp: stamp(folder, statOf(path)), runIds: await recordNames(dir) };
-        await this.saveIndex(record.dagId, async (index) => {
-            const before = index.partitions.find((e) => e.partition === record.partition);
-            // Only a partition changed behind the index's back needs its records read.
-            const entry = entryAfterWrite(before, record, seen) ?? (await this.readPartition(record.dagId, record.partition));
-            return entry ? withEntries(index, [entry]) : index;
-        });
-    }
-    /**
-     * The index is a cache: when it cannot be written (a read-only data root, a full
-     * disk, a race lost fifty times) the records still say everything, so readers
-     * carry on and the next read that can write repairs it.
-     */
-    async saveIndex(dagId, change) {
-        await updateIndex(this.indexDir(dagId), dagId, change).catch(() => { });
-    }
-    /** One run at a time per partition; throws PartitionBusyError while another live run holds it. */
-    acquire(dagId, partition, runId) {
-        return acquirePartitionLock(this.dataRoot, dagId, partition, runId);
-    }
-    dagDir(dagId) {
-        (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
-        return (0,external_node_path_.join)(this.dataRoot, '_pipewright', 'runs', dagId);
-    }
-    indexDir(dagId) {
-        (0,store_paths/* assertSafeSegment */.rI)(dagId, 'dag id');
-        return indexDir((0,external_node_path_.join)(this.dataRoot, '_pipewright'), dagId);
-    }
-}
-/** The run ids whose records a partition folder holds. */
-async function recordNames(dir) {
-    return runIdsOf(await listFiles(dir));
-}
-function runIdsOf(names) {
-    return names.filter((n) => n.endsWith('.json') && !atomic_isTempName(n)).map((n) => n.slice(0, -5));
-}
-/**
- * What an index entry is checked against: the partition folder's mtime, which
- * changes when a record is added, replaced (renamed over) or removed, and the
- * latest record's mtime and size, which change when it is edited in place. Stats
- * after a write are fine-grained on Linux (6.13+ multigrain timestamps), so a
- * change right after pipewright's own write still moves them.
- */
-function stamp(folder, latest) {
-    return `${folder.mtimeMs} ${latest ? `${latest.mtimeMs} ${latest.size}` : '-'}`;
-}
-/** The folder's part of a stamp, with its separator. */
-function folderStamp(dir) {
-    const folder = statOf(dir);
-    return folder && `${folder.mtimeMs} `;
-}
-function currentStamp(dir, latestRunId) {
-    const folder = statOf(dir);
-    return folder && stamp(folder, statOf(`${dir}/${latestRunId}.json`));
-}
-/** Synchronous: thousands of stats in a row cost a fraction of their promise round trips. */
-function statOf(path) {
-    return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-}
-async function readRecord(path) {
-    return (0,record_file/* parseRunRecord */.Y)(await (0,promises_.readFile)(path, 'utf8'), path);
-}
-async function listDirs(dir) {
-    return (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
-}
-async function listFiles(dir) {
-    return (await entries(dir)).filter((e) => e.isFile()).map((e) => e.name);
-}
-async function entries(dir) {
-    try {
-        return await (0,promises_.readdir)(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return [];
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./src/store/bucket-ledger.ts
+var bucket_ledger = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/store/git-ledger.ts
 // The run ledger on a git branch, so catch-up and `reprocess failed` survive
 // ephemeral runners and expiring artifacts. One small file per
@@ -55544,7 +55668,7 @@ class git_ledger_GitLedger {
         const tip = await this.fetch();
         if (!tip)
             return new Map();
-        return new Map((await this.entries(tip, dagId)).map((e) => [e.partition, summaryOf(dagId, e)]));
+        return new Map((await this.entries(tip, dagId)).map((e) => [e.partition, (0,ledger_index/* summaryOf */.YG)(dagId, e)]));
     }
     /** The index entry of every partition at `tree-ish`, with those it lacks or knows stale read from the records. */
     async entries(treeish, dagId) {
@@ -55553,7 +55677,7 @@ class git_ledger_GitLedger {
     /** The index as it should be at `treeish`: the stored one, with stale or missing entries read from the records. */
     async indexAt(treeish, dagId) {
         const [stored] = await this.readBlobs([`${treeish}:${indexPath(dagId)}`]);
-        const index = parseIndex(stored, dagId);
+        const index = (0,ledger_index/* parseIndex */.A1)(stored, dagId);
         const known = new Map(index.partitions.map((e) => [e.partition, e]));
         const trees = new Map();
         for (const line of (await this.git(['ls-tree', '--format=%(objecttype) %(objectname) %(path)', treeish, '--', `runs/${dagId}/`])).split('\n')) {
@@ -55569,7 +55693,7 @@ class git_ledger_GitLedger {
         const remembered = stale.flatMap(([, tree]) => this.entriesByTree.get(tree) ?? []);
         const unread = stale.filter(([, tree]) => !this.entriesByTree.has(tree));
         if (unread.length === 0)
-            return { ...withEntries(index, remembered, gone), changed: true };
+            return { ...(0,ledger_index/* withEntries */.bA)(index, remembered, gone), changed: true };
         const prefixes = unread.length === trees.size ? [`runs/${dagId}/`] : unread.map(([p]) => `runs/${dagId}/${p}/`);
         const byPartition = new Map();
         for (const record of await this.readAllAt(treeish, prefixes)) {
@@ -55580,12 +55704,12 @@ class git_ledger_GitLedger {
                 byPartition.set(record.partition, [record]);
         }
         const found = unread.flatMap(([partition, tree]) => {
-            const entry = entryFor(partition, tree, (byPartition.get(partition) ?? []).sort(ledger/* compareRuns */.qB));
+            const entry = (0,ledger_index/* entryFor */.cy)(partition, tree, (byPartition.get(partition) ?? []).sort(ledger/* compareRuns */.qB));
             if (this.entriesByTree.size < MAX_REMEMBERED)
                 this.entriesByTree.set(tree, entry ? [entry] : []);
             return entry ? [entry] : [];
         });
-        return { ...withEntries(index, [...remembered, ...found], gone), changed: true };
+        return { ...(0,ledger_index/* withEntries */.bA)(index, [...remembered, ...found], gone), changed: true };
     }
     async runs(dagId, partition) {
         return (await this.readAll(`runs/${dagId}/${partition}/`)).sort(ledger/* compareRuns */.qB);
@@ -55652,7 +55776,7 @@ class git_ledger_GitLedger {
                 const index = await this.indexAt((await this.git(['write-tree'], undefined, env)).trim(), record.dagId);
                 if (index.changed) {
                     const { changed: _, ...text } = index;
-                    const indexBlob = (await this.git(['hash-object', '-w', '--stdin'], indexText(text))).trim();
+                    const indexBlob = (await this.git(['hash-object', '-w', '--stdin'], (0,ledger_index/* indexText */.oX)(text))).trim();
                     const at = `100644,${indexBlob},${indexPath(record.dagId)}`;
                     await this.git(['update-index', '--add', '--cacheinfo', at], undefined, env);
                 }
@@ -55842,11 +55966,19 @@ function sleep(ms) {
 
 
 
-function siteSources(pipelines, options = {}) {
-    return pipelines.map((pipeline) => {
-        const dataRoot = (0,store_paths/* resolveDataRoot */.NL)(pipeline, options.dataRoot, options.env);
-        return { pipeline, dataRoot, ledger: options.ledger ?? new fs_ledger_FsLedger(dataRoot) };
-    });
+
+
+/** Each pipeline's source; a bucket data root is checked (HeadBucket) before anything is built. */
+async function siteSources(pipelines, options = {}) {
+    return await Promise.all(pipelines.map(async (pipeline) => {
+        const dataRoot = (0,paths/* resolveDataRoot */.NL)(pipeline, options.dataRoot, options.env);
+        return { pipeline, dataRoot, ledger: options.ledger ?? (await dataRootHistory(dataRoot)) };
+    }));
+}
+async function dataRootHistory(dataRoot) {
+    if (!data_root_isBucketRoot(dataRoot))
+        return new fs_ledger_FsLedger(dataRoot);
+    return new bucket_ledger.BucketLedger(await openDataRootForReading(dataRoot));
 }
 /** The spec of a ledger another thread can open; undefined for any other (it is read on the main thread). */
 function ledgerSpec(ledger) {
@@ -55854,10 +55986,16 @@ function ledgerSpec(ledger) {
         return { fs: { dataRoot: ledger.dataRoot, index: ledger.indexed } };
     if (ledger instanceof git_ledger_GitLedger)
         return { git: ledger.options };
+    if (ledger instanceof bucket_ledger.BucketLedger && ledger.store.kind === 's3')
+        return { bucket: { dataRoot: ledger.store.url } };
     return undefined;
 }
-function openLedger(spec) {
-    return 'fs' in spec ? new FsLedger(spec.fs.dataRoot, { index: spec.fs.index }) : new GitLedger(spec.git);
+async function openLedger(spec) {
+    if ('fs' in spec)
+        return new FsLedger(spec.fs.dataRoot, { index: spec.fs.index });
+    if ('git' in spec)
+        return new GitLedger(spec.git);
+    return await dataRootHistory(spec.bucket.dataRoot);
 }
 /** The sources with each git ledger fetched once for the whole build: every page shows one state, read without a fetch each. */
 async function snapshotSources(sources) {
@@ -56189,83 +56327,6 @@ function inputs_setOutput(name, value) {
     setOutput(name, typeof value === 'string' ? value : String(value));
 }
 
-// EXTERNAL MODULE: ./src/store/lease.ts
-var lease = __nccwpck_require__(139);
-;// CONCATENATED MODULE: ./src/store/data-root.ts
-// A data root is a folder or an S3-compatible bucket (`s3://bucket/prefix`). The
-// bucket code (and the AWS SDK behind it) loads only when a bucket is named, so
-// the filesystem CLI starts as fast as before. A bucket is checked before any
-// task runs: it exists, the credentials reach it in its region, and its endpoint
-// honours the conditional writes that leases and the manifest-last publish need.
-
-
-
-
-
-/** True for `s3://…` (any case of the scheme). */
-function data_root_isBucketRoot(dataRoot) {
-    return /^s3:\/\//i.test(dataRoot);
-}
-/** Buckets opened (and checked) by this process: lineage reads an upstream's manifests per partition. */
-const buckets = new Map();
-/** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) once per process. */
-async function data_root_openDataRoot(dataRoot) {
-    if (!data_root_isBucketRoot(dataRoot))
-        return new FsObjectStore(dataRoot);
-    let opened = buckets.get(dataRoot);
-    if (!opened) {
-        opened = openBucket(dataRoot);
-        buckets.set(dataRoot, opened);
-        opened.catch(() => buckets.delete(dataRoot));
-    }
-    return opened;
-}
-async function openBucket(dataRoot) {
-    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8819));
-    const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
-    const store = openS3Store(dataRoot);
-    await checkBucket(store);
-    await probeConditionalWrites(store);
-    return store;
-}
-/**
- * The ledger that holds a data root's runs while they run: files under a folder's
- * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
- */
-async function data_root_dataRootLedger(store) {
-    if (store instanceof FsObjectStore)
-        return new FsLedger(store.root);
-    const { BucketLedger } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 6413));
-    return new BucketLedger(store, leaseSettings(process.env));
-}
-const LEASE_TTL_ENV = 'PIPEWRIGHT_LEASE_TTL';
-const LEASE_RENEW_EVERY_ENV = 'PIPEWRIGHT_LEASE_RENEW_EVERY';
-/**
- * How long a bucket lease lasts unrenewed and how often it is renewed (durations
- * such as `60s`, `2m`); defaults 60 s and 20 s. Renewal must come well before expiry.
- */
-function leaseSettings(env) {
-    const read = (name) => {
-        const text = env[name]?.trim();
-        if (!text)
-            return undefined;
-        const ms = parseDuration(text);
-        if (ms === undefined || ms <= 0)
-            throw new UsageError(`${name}=${text} is not a duration such as 60s or 2m`);
-        return ms;
-    };
-    const leaseTtlMs = read(LEASE_TTL_ENV);
-    const leaseRenewEveryMs = read(LEASE_RENEW_EVERY_ENV);
-    const ttl = leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
-    const every = leaseRenewEveryMs ?? DEFAULT_LEASE_RENEW_EVERY_MS;
-    if (every * 2 > ttl)
-        throw new UsageError(`lease renewal every ${every} ms must be at most half the lease's ${ttl} ms (${LEASE_RENEW_EVERY_ENV}, ${LEASE_TTL_ENV})`);
-    return {
-        ...(leaseTtlMs !== undefined ? { leaseTtlMs } : {}),
-        ...(leaseRenewEveryMs !== undefined ? { leaseRenewEveryMs } : {}),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/actions/common/workspace.ts
 // Where an action stands: the checkout (GITHUB_WORKSPACE), paths relative to
 // it for messages, and whether its git repository has a remote for the ledger.
@@ -56471,6 +56532,7 @@ async function runAction(name, body) {
 
 
 
+
 function readInputs() {
     return {
         workspace: workspaceDir(),
@@ -56484,9 +56546,16 @@ async function runSiteAction() {
     await runAction('site', async () => {
         const inputs = readInputs();
         const pipelines = await loadPipelines(external_node_path_default().resolve(inputs.workspace, inputs.pipelinesDir));
-        const sources = siteSources(pipelines, {
-            dataRoot: inputs.dataRoot === '' ? undefined : external_node_path_default().resolve(inputs.workspace, inputs.dataRoot),
-            ledger: await stateBranchLedger(inputs.workspace, inputs.stateBranch),
+        const dataRoot = inputs.dataRoot === '' || data_root_isBucketRoot(inputs.dataRoot)
+            ? inputs.dataRoot || undefined
+            : external_node_path_default().resolve(inputs.workspace, inputs.dataRoot);
+        // A bucket data root keeps its own ledger, as the run jobs do.
+        const bucket = dataRoot !== undefined && data_root_isBucketRoot(dataRoot);
+        if (bucket)
+            info(`run ledger: ${dataRoot}/_pipewright/runs (the bucket; state-branch is not used)`);
+        const sources = await siteSources(pipelines, {
+            dataRoot,
+            ledger: bucket ? undefined : await stateBranchLedger(inputs.workspace, inputs.stateBranch),
         });
         const result = await buildSite({ sources, out: external_node_path_default().resolve(inputs.workspace, inputs.out) });
         const where = workspace_shown(result.out, inputs.workspace);
@@ -56834,6 +56903,340 @@ async function mapLimited(items, limit, fn) {
 
 /***/ }),
 
+/***/ 6413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BucketLedger: () => (/* binding */ BucketLedger)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8301);
+/* harmony import */ var _map_limited_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9270);
+/* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(139);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9716);
+/* harmony import */ var _ledger_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9373);
+/* harmony import */ var _object_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3266);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4353);
+/* harmony import */ var _record_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7963);
+// The run ledger as objects (`state: bucket`), beside the git branch and the
+// local files: one object per run at `_pipewright/runs/<dag_id>/<partition>/<run_id>.json`,
+// listed by prefix. Runs write different objects, so concurrent runners never
+// race the way pushes to one branch do. A partition is held by a lease at
+// `_pipewright/leases/<dag_id>/<partition>.json` (lease.ts), which also tells a
+// live `running` record from one whose runner died. Each write also updates the
+// pipeline's index (ledger-index.ts) at `_pipewright/index/<dag_id>.json` with a
+// conditional put: `plan` then lists the records once and reads one object, not
+// one per partition. Each entry is checked against the listing (the partition's
+// run ids and the latest record's ETag), so records written without it are read.
+
+
+
+
+
+
+
+
+
+/** Reads at most this many record objects at once. */
+const READ_CONCURRENCY = 32;
+/** Conditional puts of the index lost in a row before an update gives up (the records stay the truth). */
+const MAX_INDEX_ATTEMPTS = 20;
+class BucketLedger {
+    store;
+    options;
+    constructor(store, options = {}) {
+        this.store = store;
+        this.options = options;
+    }
+    /** The latest run of every partition that has one: the record the index names, one read each. */
+    async latestRuns(dagId) {
+        const entries = await this.entries(dagId);
+        const latest = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimited */ .b)(entries, READ_CONCURRENCY, async (entry) => {
+            const key = this.recordKey({ dagId, partition: entry.partition, runId: entry.runId });
+            // Removed since the listing (a partition cleaned up): read what the partition holds now.
+            const run = (await this.readRecord(key)) ?? (await this.runs(dagId, entry.partition)).at(-1);
+            return run && [entry.partition, await this.settle(run)];
+        });
+        return new Map(latest.filter((pair) => pair !== undefined));
+    }
+    /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
+    async latestSummaries(dagId) {
+        const summaries = new Map();
+        for (const entry of await this.entries(dagId)) {
+            const summary = (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .summaryOf */ .YG)(dagId, entry);
+            summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
+        }
+        return summaries;
+    }
+    /**
+     * The index entry of every partition that has runs, each checked against the
+     * listing; partitions the index does not know or knows stale are read and saved back.
+     */
+    async entries(dagId) {
+        const [listing, text] = await Promise.all([this.recordObjects(dagId), this.store.readText(this.indexKey(dagId))]);
+        const known = new Map((0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIndex */ .A1)(text, dagId).partitions.map((e) => [e.partition, e]));
+        const fresh = [];
+        const stale = [];
+        for (const [partition, objects] of listing) {
+            const entry = known.get(partition);
+            if (entry && isCurrent(entry, objects))
+                fresh.push(entry);
+            else
+                stale.push(objects);
+        }
+        const reread = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimited */ .b)(stale, READ_CONCURRENCY, (objects) => this.partitionEntry(objects));
+        const found = reread.filter((e) => e !== undefined);
+        const gone = new Set([...known.keys()].filter((key) => !listing.has(key)));
+        if (found.length > 0 || gone.size > 0) {
+            await this.updateIndex(dagId, (current) => (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .withEntries */ .bA)(current, found, gone));
+        }
+        return [...fresh, ...found].sort((a, b) => (a.partition < b.partition ? -1 : 1));
+    }
+    /** A partition's entry from its record objects (as listed: a record rewritten since leaves it stale, never wrongly current). */
+    async partitionEntry(objects) {
+        const runs = (await Promise.all(objects.map((o) => this.readRecord(o.key))))
+            .filter((r) => r !== undefined)
+            .sort(_ledger_js__WEBPACK_IMPORTED_MODULE_8__/* .compareRuns */ .qB);
+        const latest = runs.at(-1);
+        if (!latest)
+            return undefined;
+        return (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .entryFor */ .cy)(latest.partition, etagOf(objects, latest.runId) ?? '-', runs);
+    }
+    /**
+     * Applies `change` to the current index and puts the result only if nobody put
+     * another meanwhile (If-Match, or If-None-Match for the first); when someone did,
+     * applies it again to theirs. The index is a cache: when it cannot be written
+     * (no permission, an endpoint that refuses), reads fall back to the records.
+     */
+    async updateIndex(dagId, change) {
+        const key = this.indexKey(dagId);
+        try {
+            for (let attempt = 1; attempt <= MAX_INDEX_ATTEMPTS; attempt++) {
+                const current = await this.store.head(key);
+                const text = current ? await this.store.readText(key) : undefined;
+                const next = await change((0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIndex */ .A1)(text, dagId));
+                try {
+                    await this.store.write(key, (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .indexText */ .oX)(next), {
+                        contentType: 'application/json',
+                        ...(current ? { ifMatch: current.etag } : { ifNoneMatch: '*' }),
+                    });
+                    return;
+                }
+                catch (error) {
+                    if (!(error instanceof _object_store_js__WEBPACK_IMPORTED_MODULE_4__/* .PreconditionFailedError */ .k9))
+                        throw error;
+                }
+            }
+        }
+        catch {
+            // The next read sees the stale entries and reads those partitions' records.
+        }
+    }
+    async latestRun(dagId, partition) {
+        const last = (await this.runs(dagId, partition)).at(-1);
+        return last && (await this.settle(last));
+    }
+    /** All runs of one partition, oldest first. */
+    async runs(dagId, partition) {
+        const prefix = `${this.partitionPrefix(dagId, partition)}/`;
+        const keys = [];
+        for await (const info of this.store.list(prefix))
+            if (isRecordKey(info.key.slice(prefix.length)))
+                keys.push(info.key);
+        const records = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimited */ .b)(keys, READ_CONCURRENCY, (key) => this.readRecord(key));
+        return records.filter((r) => r !== undefined).sort(_ledger_js__WEBPACK_IMPORTED_MODULE_8__/* .compareRuns */ .qB);
+    }
+    /** Every run of a pipeline, each partition's oldest first and its latest settled. */
+    async history(dagId) {
+        const byPartition = await this.recordKeys(dagId);
+        return (await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimited */ .b)([...byPartition.values()], READ_CONCURRENCY, (keys) => this.historyOf(keys))).flat();
+    }
+    /**
+     * `history` one partition at a time, newest partition first (the status site):
+     * a long history never has to be held whole.
+     */
+    async eachPartition(dagId, visit) {
+        const byPartition = await this.recordKeys(dagId);
+        const newestFirst = [...byPartition.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+        // Read a batch of partitions at once, handed over in order.
+        for (let i = 0; i < newestFirst.length; i += READ_CONCURRENCY) {
+            const batch = newestFirst.slice(i, i + READ_CONCURRENCY).map((partition) => byPartition.get(partition));
+            for (const runs of await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimited */ .b)(batch, READ_CONCURRENCY, (keys) => this.historyOf(keys))) {
+                if (runs.length > 0)
+                    visit(runs);
+            }
+        }
+    }
+    /** One partition's runs (its record keys), oldest first, the latest settled. */
+    async historyOf(keys) {
+        const runs = (await Promise.all(keys.map((key) => this.readRecord(key))))
+            .filter((r) => r !== undefined)
+            .sort(_ledger_js__WEBPACK_IMPORTED_MODULE_8__/* .compareRuns */ .qB);
+        const last = runs.pop();
+        return last ? [...runs, await this.settle(last)] : [];
+    }
+    /** The key of the object that holds one run's record. */
+    recordKey(record) {
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSafeSegment */ .rI)(record.runId, 'run id');
+        return `${this.partitionPrefix(record.dagId, record.partition)}/${record.runId}.json`;
+    }
+    /** The key of a partition's lease. */
+    leaseKey(dagId, partition) {
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSafeSegment */ .rI)(dagId, 'dag id');
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSafeSegment */ .rI)(partition, 'partition key');
+        return `${_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_DIR */ .e$}/leases/${dagId}/${partition}.json`;
+    }
+    async write(record) {
+        await this.store.write(this.recordKey(record), (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .toJsonText */ .jj)(record), { contentType: 'application/json' });
+        await this.updateIndex(record.dagId, async (index) => {
+            const before = index.partitions.find((e) => e.partition === record.partition);
+            const objects = [];
+            const prefix = `${this.partitionPrefix(record.dagId, record.partition)}/`;
+            for await (const info of this.store.list(prefix))
+                if (isRecordKey(info.key.slice(prefix.length)))
+                    objects.push(info);
+            const seen = {
+                existed: before?.runIds.includes(record.runId) ?? false,
+                runIds: objects.map((o) => runIdOf(o.key)),
+                stamp: etagOf(objects, record.runId) ?? '-',
+            };
+            // Only a partition changed behind the index's back needs its records read.
+            const entry = (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .entryAfterWrite */ .Ie)(before, record, seen) ?? (await this.partitionEntry(objects));
+            return entry ? (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .withEntries */ .bA)(index, [entry]) : index;
+        });
+    }
+    /** One run at a time per partition; throws PartitionBusyError while another run's lease is live. */
+    async acquire(dagId, partition, runId) {
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSafeSegment */ .rI)(runId, 'run id');
+        const key = this.leaseKey(dagId, partition);
+        let lease;
+        try {
+            lease = await (0,_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .acquireLease */ .ZZ)(this.store, key, {
+                holder: runId,
+                ttlMs: this.options.leaseTtlMs,
+                renewEveryMs: this.options.leaseRenewEveryMs,
+            });
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LeaseHeldError */ ._i) {
+                const { current } = error;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PartitionBusyError */ .Qg(dagId, partition, `${current.holder} (pid ${current.pid} on ${current.host}, lease until ${current.expiresAt})`);
+            }
+            throw error;
+        }
+        return { lost: lease.lost, release: () => lease.release() };
+    }
+    /**
+     * A `running` record whose run no longer holds a live lease on the partition was
+     * killed before it could record its end: it counts as failed, so the next tick
+     * runs the partition again instead of waiting forever.
+     */
+    async settle(record) {
+        if (record.state !== 'running')
+            return record;
+        const lease = await (0,_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .readLease */ .zR)(this.store, this.leaseKey(record.dagId, record.partition));
+        const live = lease?.record.holder === record.runId && Date.parse(lease.record.expiresAt) > Date.now();
+        return live ? record : { ...record, state: 'failed', abandoned: true };
+    }
+    /** Record keys of every partition of a pipeline, grouped by partition, in one listing. */
+    async recordKeys(dagId) {
+        const byPartition = new Map();
+        for (const [partition, objects] of await this.recordObjects(dagId))
+            byPartition.set(partition, objects.map((o) => o.key));
+        return byPartition;
+    }
+    /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
+    async recordObjects(dagId) {
+        const prefix = `${this.dagPrefix(dagId)}/`;
+        const byPartition = new Map();
+        for await (const info of this.store.list(prefix)) {
+            const [partition, name, ...rest] = info.key.slice(prefix.length).split('/');
+            if (partition === undefined || name === undefined || rest.length > 0 || !isRecordKey(name))
+                continue;
+            const objects = byPartition.get(partition) ?? [];
+            objects.push(info);
+            byPartition.set(partition, objects);
+        }
+        return byPartition;
+    }
+    indexKey(dagId) {
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSafeSegment */ .rI)(dagId, 'dag id');
+        return `${_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_DIR */ .e$}/index/${dagId}.json`;
+    }
+    /** The record, or undefined when it was removed between the listing and the read. */
+    async readRecord(key) {
+        const text = await this.store.readText(key);
+        return text === undefined ? undefined : (0,_record_file_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRunRecord */ .Y)(text, this.store.describe(key));
+    }
+    dagPrefix(dagId) {
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSafeSegment */ .rI)(dagId, 'dag id');
+        return `${_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_DIR */ .e$}/runs/${dagId}`;
+    }
+    partitionPrefix(dagId, partition) {
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSafeSegment */ .rI)(partition, 'partition key');
+        return `${this.dagPrefix(dagId)}/${partition}`;
+    }
+}
+function isRecordKey(name) {
+    return name.endsWith('.json') && !name.includes('/');
+}
+function runIdOf(key) {
+    return key.slice(key.lastIndexOf('/') + 1, -'.json'.length);
+}
+/** The ETag of run `runId`'s record among a partition's listed objects. */
+function etagOf(objects, runId) {
+    return objects.find((o) => runIdOf(o.key) === runId)?.etag;
+}
+/** The entry still says what the partition holds: the same runs, and its latest record unchanged. */
+function isCurrent(entry, objects) {
+    if (objects.length !== entry.runIds.length || etagOf(objects, entry.runId) !== entry.stamp)
+        return false;
+    const ids = new Set(entry.runIds);
+    return objects.every((o) => ids.has(runIdOf(o.key)));
+}
+
+
+/***/ }),
+
+/***/ 8962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ fileChunks)
+/* harmony export */ });
+/* unused harmony export READ_CHUNK */
+/** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
+const READ_CHUNK = 1 << 20;
+/** Reads the opened file from its current position to the end, then closes it. */
+async function* fileChunks(handle, signal) {
+    let filling = new Uint8Array(READ_CHUNK);
+    let spare = new Uint8Array(READ_CHUNK);
+    let reading;
+    try {
+        reading = handle.read(filling, 0, READ_CHUNK, null);
+        for (;;) {
+            signal?.throwIfAborted();
+            const { bytesRead } = await reading;
+            reading = undefined;
+            if (bytesRead === 0)
+                return;
+            const chunk = filling.subarray(0, bytesRead);
+            // The buffer the caller gave back by asking for this chunk takes the next read.
+            [filling, spare] = [spare, filling];
+            reading = handle.read(filling, 0, READ_CHUNK, null);
+            yield chunk;
+        }
+    }
+    finally {
+        // Never close the file under a read still in flight.
+        await reading?.catch(() => { });
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -57023,6 +57426,106 @@ function isSameHolding(a, b) {
 
 /***/ }),
 
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ parseIndex),
+/* harmony export */   Ie: () => (/* binding */ entryAfterWrite),
+/* harmony export */   YG: () => (/* binding */ summaryOf),
+/* harmony export */   bA: () => (/* binding */ withEntries),
+/* harmony export */   cy: () => (/* binding */ entryFor),
+/* harmony export */   gW: () => (/* binding */ emptyIndex),
+/* harmony export */   oX: () => (/* binding */ indexText)
+/* harmony export */ });
+/* unused harmony exports INDEX_FORMAT, indexedRun */
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8301);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9716);
+// The ledger index: per pipeline, each partition's run ids and a summary of its
+// latest run, so `plan` reads one file instead of every record. It is a cache of
+// the records, never their replacement: every entry carries a stamp of what it was
+// read from (a folder's mtime, a git tree id), each backend compares the stamps
+// with the records' current ones and reads the records again wherever they differ
+// (a record written by hand, by an older pipewright, or by a writer that died
+// between its record and the index). A missing, unreadable or older-format index
+// is simply an index with no entries.
+
+
+/** Bumped when the entries change meaning; an index of another format is rebuilt. */
+const INDEX_FORMAT = 1;
+function indexedRun(record) {
+    const { runId, state, startedAt, endedAt, sequence, pinned } = record;
+    return { runId, state, startedAt, endedAt, sequence, pinned };
+}
+/** The entry for a partition's runs (oldest first, as `Ledger.runs` gives them); undefined when it has none. */
+function entryFor(partition, stamp, runs) {
+    const latest = runs.at(-1);
+    if (!latest)
+        return undefined;
+    return { partition, stamp, runIds: runs.map((r) => r.runId), ...indexedRun(latest) };
+}
+/**
+ * The entry after `record` was written, from the entry before it, when the
+ * partition holds exactly the runs the entry knew plus this one and this one is
+ * the latest: no record needs reading. Undefined when the caller must read the
+ * partition's records instead (it changed behind the index's back, or an older
+ * run was written). `seen.stamp` is that of the partition with this record latest.
+ */
+function entryAfterWrite(before, record, seen) {
+    const known = before?.runIds ?? [];
+    // A rewrite of the latest run (running, then its end) stays the latest; a new run must be later than the latest.
+    const fits = seen.existed
+        ? before?.runId === record.runId
+        : !before || (!known.includes(record.runId) && (0,_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .compareRuns */ .qB)(record, before) > 0);
+    const runIds = seen.existed ? known : [...known, record.runId];
+    if (!fits || !sameMembers(runIds, seen.runIds))
+        return undefined;
+    return { partition: record.partition, stamp: seen.stamp, runIds, ...indexedRun(record) };
+}
+function sameMembers(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const set = new Set(a);
+    return b.every((id) => set.has(id));
+}
+function summaryOf(dagId, entry) {
+    const { stamp: _, runIds: __, ...run } = entry;
+    return { dagId, ...run };
+}
+/** `entries` replace those of their partitions; partitions in `gone` are dropped. */
+function withEntries(index, entries, gone = new Set()) {
+    const byKey = new Map(index.partitions.map((e) => [e.partition, e]));
+    for (const key of gone)
+        byKey.delete(key);
+    for (const entry of entries)
+        byKey.set(entry.partition, entry);
+    const partitions = [...byKey.values()].sort((a, b) => (a.partition < b.partition ? -1 : 1));
+    return { ...index, partitions };
+}
+function emptyIndex(dagId) {
+    return { format: INDEX_FORMAT, dagId, partitions: [] };
+}
+function indexText(index) {
+    return (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .toJsonText */ .jj)(index);
+}
+/** The index in `text`, or an empty one when the text is not an index of this format for `dagId`. */
+function parseIndex(text, dagId) {
+    if (text === undefined)
+        return emptyIndex(dagId);
+    try {
+        const index = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .fromJsonValue */ .Cw)(JSON.parse(text));
+        if (index.format === INDEX_FORMAT && index.dagId === dagId && Array.isArray(index.partitions))
+            return index;
+    }
+    catch {
+        // A torn or hand-mangled index is rebuilt from the records.
+    }
+    return emptyIndex(dagId);
+}
+
+
+/***/ }),
+
 /***/ 9716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -57122,14 +57625,14 @@ function storeForRun(store) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hw: () => (/* binding */ resolvePartitionKeys),
 /* harmony export */   LI: () => (/* binding */ resolveInside),
 /* harmony export */   NL: () => (/* binding */ resolveDataRoot),
-/* harmony export */   Ng: () => (/* binding */ resolvePartitionPaths),
 /* harmony export */   e$: () => (/* binding */ STATE_DIR),
 /* harmony export */   rI: () => (/* binding */ assertSafeSegment),
 /* harmony export */   yY: () => (/* binding */ relativeToRoot)
 /* harmony export */ });
-/* unused harmony exports DATA_ROOT_ENV, templateVars, renderTemplate, resolvePartitionKeys, keyInsideRoot, assertDataRootUsable */
+/* unused harmony exports DATA_ROOT_ENV, templateVars, renderTemplate, keyInsideRoot, resolvePartitionPaths, assertDataRootUsable */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);

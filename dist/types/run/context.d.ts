@@ -1,6 +1,7 @@
 import type { CsvReading } from '../csv/reader.js';
 import type { DataContractError, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { PartWork } from './read-in-parts.js';
 export interface WriteResult {
     /** Where the bytes went: a path, or an object's s3:// address. */
     path: string;
@@ -73,6 +74,16 @@ export interface TaskContext extends Datasets {
     /** Aborted when the attempt's timeout passes; pass it on to fetch, streams and child processes. */
     signal: AbortSignal;
     writer: AtomicWriter;
+    /**
+     * Reads a CSV dataset once, shared by this thread and a worker thread (past its first 2 MB):
+     * `work` names a function `(chunks, csv) => result` exported by a module, run on each side over a
+     * CSV of its own (the header record, then whole records; each chunk valid until the next is asked
+     * for). Returns the results, one per side, for you to merge: for work whose answer does not depend
+     * on record order (sums, counts, distinct sets). A result must survive `structuredClone` (plain
+     * objects, arrays, typed arrays, Maps, bigints). If either side fails, the work runs once more over
+     * the whole dataset in this thread, so errors and their line numbers are those of one plain read.
+     */
+    readInParts<T>(name: string, work: PartWork): Promise<T[]>;
     /** pipewright's streaming CSV reader: byte ranges per record, no string or object per row. */
     csv: CsvReading;
     /** The library's error types, so handlers can classify failures without importing pipewright. */
