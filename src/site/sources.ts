@@ -3,7 +3,7 @@
 // files under a folder, the objects of a bucket).
 import type { Pipeline } from '../contract/model.js';
 import { BucketLedger } from '../store/bucket-ledger.js';
-import { isBucketRoot, openDataRootForReading } from '../store/data-root.js';
+import { dataRootLedger, openDataRootForReading } from '../store/data-root.js';
 import { FsLedger } from '../store/fs-ledger.js';
 import { GitLedger, type GitLedgerOptions } from '../store/git-ledger.js';
 import { resolveDataRoot } from '../store/paths.js';
@@ -29,8 +29,7 @@ export async function siteSources(pipelines: readonly Pipeline[], options: Sourc
 }
 
 async function dataRootHistory(dataRoot: string): Promise<HistoryLedger> {
-  if (!isBucketRoot(dataRoot)) return new FsLedger(dataRoot);
-  return new BucketLedger(await openDataRootForReading(dataRoot));
+  return await dataRootLedger(await openDataRootForReading(dataRoot));
 }
 
 /** A ledger as plain data, so a worker thread can open its own: the object itself cannot cross threads. */

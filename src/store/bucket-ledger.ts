@@ -21,7 +21,8 @@ import {
   indexText,
   type LedgerIndex,
   parseIndex,
-  summaryOf,
+  sameMembers,
+  settledSummaries,
   withEntries,
 } from './ledger-index.js';
 import { type ObjectInfo, type ObjectStore, PreconditionFailedError } from './object-store.js';
@@ -69,12 +70,7 @@ export class BucketLedger implements LockingLedger {
 
   /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
   async latestSummaries(dagId: string): Promise<Map<string, RunSummary>> {
-    const summaries = new Map<string, RunSummary>();
-    for (const entry of await this.entries(dagId)) {
-      const summary = summaryOf(dagId, entry);
-      summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
-    }
-    return summaries;
+    return await settledSummaries(dagId, await this.entries(dagId), (running) => this.settle(running));
   }
 
   /**
@@ -145,10 +141,7 @@ export class BucketLedger implements LockingLedger {
 
   /** All runs of one partition, oldest first. */
   async runs(dagId: string, partition: string): Promise<RunRecord[]> {
-    const prefix = `${this.partitionPrefix(dagId, partition)}/`;
-    const keys: string[] = [];
-    for await (const info of this.store.list(prefix))
-      if (isRecordKey(info.key.slice(prefix.length))) keys.push(info.key);
+    const keys = (await this.partitionObjects(dagId, partition)).map((o) => o.key);
     const records = await mapLimited(keys, READ_CONCURRENCY, (key) => this.readRecord(key));
     return records.filter((r): r is RunRecord => r !== undefined).sort(compareRuns);
   }
@@ -201,10 +194,7 @@ export class BucketLedger implements LockingLedger {
     await this.store.write(this.recordKey(record), toJsonText(record), { contentType: 'application/json' });
     await this.updateIndex(record.dagId, async (index) => {
       const before = index.partitions.find((e) => e.partition === record.partition);
-      const objects: ObjectInfo[] = [];
-      const prefix = `${this.partitionPrefix(record.dagId, record.partition)}/`;
-      for await (const info of this.store.list(prefix))
-        if (isRecordKey(info.key.slice(prefix.length))) objects.push(info);
+      const objects = await this.partitionObjects(record.dagId, record.partition);
       const seen = {
         existed: before?.runIds.includes(record.runId) ?? false,
         runIds: objects.map((o) => runIdOf(o.key)),
@@ -264,6 +254,15 @@ export class BucketLedger implements LockingLedger {
     return byPartition;
   }
 
+  /** The record objects of one partition, in one listing. */
+  private async partitionObjects(dagId: string, partition: string): Promise<ObjectInfo[]> {
+    const prefix = `${this.partitionPrefix(dagId, partition)}/`;
+    const objects: ObjectInfo[] = [];
+    for await (const info of this.store.list(prefix))
+      if (isRecordKey(info.key.slice(prefix.length))) objects.push(info);
+    return objects;
+  }
+
   /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
   private async recordObjects(dagId: string): Promise<Map<string, ObjectInfo[]>> {
     const prefix = `${this.dagPrefix(dagId)}/`;
@@ -315,7 +314,11 @@ function etagOf(objects: readonly ObjectInfo[], runId: string): string | undefin
 
 /** The entry still says what the partition holds: the same runs, and its latest record unchanged. */
 function isCurrent(entry: IndexEntry, objects: readonly ObjectInfo[]): boolean {
-  if (objects.length !== entry.runIds.length || etagOf(objects, entry.runId) !== entry.stamp) return false;
-  const ids = new Set(entry.runIds);
-  return objects.every((o) => ids.has(runIdOf(o.key)));
+  return (
+    etagOf(objects, entry.runId) === entry.stamp &&
+    sameMembers(
+      entry.runIds,
+      objects.map((o) => runIdOf(o.key)),
+    )
+  );
 }

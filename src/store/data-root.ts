@@ -16,23 +16,13 @@ export function isBucketRoot(dataRoot: string): boolean {
   return /^s3:\/\//i.test(dataRoot);
 }
 
-/** Buckets opened (and checked) by this process: lineage reads an upstream's manifests per partition. */
+/** Buckets opened (and checked) by this process, for writing and for reading: lineage reads an upstream's manifests per partition. */
 const buckets = new Map<string, Promise<ObjectStore>>();
 
 /** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) once per process. */
 export async function openDataRoot(dataRoot: string): Promise<ObjectStore> {
-  if (!isBucketRoot(dataRoot)) return new FsObjectStore(dataRoot);
-  let opened = buckets.get(dataRoot);
-  if (!opened) {
-    opened = openBucket(dataRoot);
-    buckets.set(dataRoot, opened);
-    opened.catch(() => buckets.delete(dataRoot));
-  }
-  return opened;
+  return await opened(dataRoot, true);
 }
-
-/** Buckets opened for reading by this process. */
-const readBuckets = new Map<string, Promise<ObjectStore>>();
 
 /**
  * The store of a data root only read from (the status site): a bucket is checked
@@ -40,28 +30,27 @@ const readBuckets = new Map<string, Promise<ObjectStore>>();
  * read-only credentials are enough.
  */
 export async function openDataRootForReading(dataRoot: string): Promise<ObjectStore> {
-  if (!isBucketRoot(dataRoot)) return new FsObjectStore(dataRoot);
-  let opened = readBuckets.get(dataRoot);
-  if (!opened) {
-    opened = (async () => {
-      const { openS3Store } = await import('./s3/bucket-store.js');
-      const { checkBucket } = await import('./s3/preflight.js');
-      const store = openS3Store(dataRoot);
-      await checkBucket(store);
-      return store;
-    })();
-    readBuckets.set(dataRoot, opened);
-    opened.catch(() => readBuckets.delete(dataRoot));
-  }
-  return opened;
+  return await opened(dataRoot, false);
 }
 
-async function openBucket(dataRoot: string): Promise<ObjectStore> {
+function opened(dataRoot: string, write: boolean): Promise<ObjectStore> {
+  if (!isBucketRoot(dataRoot)) return Promise.resolve(new FsObjectStore(dataRoot));
+  const key = `${write ? 'write' : 'read'} ${dataRoot}`;
+  let store = buckets.get(key);
+  if (!store) {
+    store = openBucket(dataRoot, write);
+    buckets.set(key, store);
+    store.catch(() => buckets.delete(key));
+  }
+  return store;
+}
+
+async function openBucket(dataRoot: string, write: boolean): Promise<ObjectStore> {
   const { openS3Store } = await import('./s3/bucket-store.js');
   const { checkBucket, probeConditionalWrites } = await import('./s3/preflight.js');
   const store = openS3Store(dataRoot);
   await checkBucket(store);
-  await probeConditionalWrites(store);
+  if (write) await probeConditionalWrites(store);
   return store;
 }
 

@@ -17,7 +17,14 @@ import { createAtomicWriter, isTempName } from './atomic.js';
 import { isCode } from './errno.js';
 import { indexDir, readIndex, updateIndex } from './fs-ledger-index.js';
 import { compareRuns, type LockingLedger, type RunRecord, type RunSummary } from './ledger.js';
-import { emptyIndex, entryAfterWrite, entryFor, type IndexEntry, summaryOf, withEntries } from './ledger-index.js';
+import {
+  emptyIndex,
+  entryAfterWrite,
+  entryFor,
+  type IndexEntry,
+  settledSummaries,
+  withEntries,
+} from './ledger-index.js';
 import { acquirePartitionLock, type PartitionLock, readLockHolder } from './lock.js';
 import { assertSafeSegment, relativeToRoot } from './paths.js';
 import { isProcessAlive } from './pid.js';
@@ -58,13 +65,7 @@ export class FsLedger implements LockingLedger {
 
   /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
   async latestSummaries(dagId: string): Promise<Map<string, RunSummary>> {
-    const summaries = new Map<string, RunSummary>();
-    for (const entry of await this.entries(dagId)) {
-      const summary = summaryOf(dagId, entry);
-      // Awaited only when there is something to settle: a plan reads thousands of these.
-      summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
-    }
-    return summaries;
+    return await settledSummaries(dagId, await this.entries(dagId), (running) => this.settle(running));
   }
 
   /**

@@ -72,7 +72,8 @@ export function entryAfterWrite(
   return { partition: record.partition, stamp: seen.stamp, runIds, ...indexedRun(record) };
 }
 
-function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+/** The two lists hold the same run ids, in any order. */
+export function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a);
   return b.every((id) => set.has(id));
@@ -81,6 +82,24 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 export function summaryOf(dagId: string, entry: IndexEntry): RunSummary {
   const { stamp: _, runIds: __, ...run } = entry;
   return { dagId, ...run };
+}
+
+/**
+ * Each partition's latest run from its entry, a `running` one passed through the
+ * backend's `settle` (is its runner alive?). Awaited only when there is something
+ * to settle: a plan reads thousands of these.
+ */
+export async function settledSummaries(
+  dagId: string,
+  entries: readonly IndexEntry[],
+  settle: (running: RunSummary) => Promise<RunSummary>,
+): Promise<Map<string, RunSummary>> {
+  const summaries = new Map<string, RunSummary>();
+  for (const entry of entries) {
+    const summary = summaryOf(dagId, entry);
+    summaries.set(entry.partition, summary.state === 'running' ? await settle(summary) : summary);
+  }
+  return summaries;
 }
 
 /** `entries` replace those of their partitions; partitions in `gone` are dropped. */

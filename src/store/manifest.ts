@@ -89,7 +89,7 @@ export async function writeFolderManifest(
   changedBy = 'unknown',
 ): Promise<void> {
   const manifestKey = posix.join(folder, MANIFEST_NAME);
-  const previous = parseManifest(await store.readText(manifestKey));
+  const previous = await readFolderManifest(store, folder);
   const files: ManifestEntry[] = [];
   for await (const info of store.list(`${folder}/`)) {
     const name = info.key.slice(folder.length + 1);
