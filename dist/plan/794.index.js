@@ -60,12 +60,7 @@ class BucketLedger {
     }
     /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
     async latestSummaries(dagId) {
-        const summaries = new Map();
-        for (const entry of await this.entries(dagId)) {
-            const summary = (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .summaryOf */ .YG)(dagId, entry);
-            summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
-        }
-        return summaries;
+        return await (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .settledSummaries */ .M_)(dagId, await this.entries(dagId), (running) => this.settle(running));
     }
     /**
      * The index entry of every partition that has runs, each checked against the
@@ -137,11 +132,7 @@ class BucketLedger {
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        const prefix = `${this.partitionPrefix(dagId, partition)}/`;
-        const keys = [];
-        for await (const info of this.store.list(prefix))
-            if (isRecordKey(info.key.slice(prefix.length)))
-                keys.push(info.key);
+        const keys = (await this.partitionObjects(dagId, partition)).map((o) => o.key);
         const records = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimited */ .b)(keys, READ_CONCURRENCY, (key) => this.readRecord(key));
         return records.filter((r) => r !== undefined).sort(_ledger_js__WEBPACK_IMPORTED_MODULE_8__/* .compareRuns */ .qB);
     }
@@ -189,11 +180,7 @@ class BucketLedger {
         await this.store.write(this.recordKey(record), (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .toJsonText */ .jj)(record), { contentType: 'application/json' });
         await this.updateIndex(record.dagId, async (index) => {
             const before = index.partitions.find((e) => e.partition === record.partition);
-            const objects = [];
-            const prefix = `${this.partitionPrefix(record.dagId, record.partition)}/`;
-            for await (const info of this.store.list(prefix))
-                if (isRecordKey(info.key.slice(prefix.length)))
-                    objects.push(info);
+            const objects = await this.partitionObjects(record.dagId, record.partition);
             const seen = {
                 existed: before?.runIds.includes(record.runId) ?? false,
                 runIds: objects.map((o) => runIdOf(o.key)),
@@ -244,6 +231,15 @@ class BucketLedger {
             byPartition.set(partition, objects.map((o) => o.key));
         return byPartition;
     }
+    /** The record objects of one partition, in one listing. */
+    async partitionObjects(dagId, partition) {
+        const prefix = `${this.partitionPrefix(dagId, partition)}/`;
+        const objects = [];
+        for await (const info of this.store.list(prefix))
+            if (isRecordKey(info.key.slice(prefix.length)))
+                objects.push(info);
+        return objects;
+    }
     /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
     async recordObjects(dagId) {
         const prefix = `${this.dagPrefix(dagId)}/`;
@@ -288,10 +284,8 @@ function etagOf(objects, runId) {
 }
 /** The entry still says what the partition holds: the same runs, and its latest record unchanged. */
 function isCurrent(entry, objects) {
-    if (objects.length !== entry.runIds.length || etagOf(objects, entry.runId) !== entry.stamp)
-        return false;
-    const ids = new Set(entry.runIds);
-    return objects.every((o) => ids.has(runIdOf(o.key)));
+    return (etagOf(objects, entry.runId) === entry.stamp &&
+        (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .sameMembers */ .Od)(entry.runIds, objects.map((o) => runIdOf(o.key))));
 }
 
 

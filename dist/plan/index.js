@@ -48575,7 +48575,7 @@ async function checksumFile(path, dataRoot) {
  */
 async function manifest_writeFolderManifest(store, folder, runId, own, changedBy = 'unknown') {
     const manifestKey = posix.join(folder, MANIFEST_NAME);
-    const previous = parseManifest(await store.readText(manifestKey));
+    const previous = await readFolderManifest(store, folder);
     const files = [];
     for await (const info of store.list(`${folder}/`)) {
         const name = info.key.slice(folder.length + 1);
@@ -49273,13 +49273,7 @@ class FsLedger {
     }
     /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
     async latestSummaries(dagId) {
-        const summaries = new Map();
-        for (const entry of await this.entries(dagId)) {
-            const summary = (0,ledger_index/* summaryOf */.YG)(dagId, entry);
-            // Awaited only when there is something to settle: a plan reads thousands of these.
-            summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
-        }
-        return summaries;
+        return await (0,ledger_index/* settledSummaries */.M_)(dagId, await this.entries(dagId), (running) => this.settle(running));
     }
     /**
      * The index entry of every partition that has runs, each checked against its
@@ -49518,50 +49512,39 @@ var lease = __nccwpck_require__(139);
 function isBucketRoot(dataRoot) {
     return /^s3:\/\//i.test(dataRoot);
 }
-/** Buckets opened (and checked) by this process: lineage reads an upstream's manifests per partition. */
+/** Buckets opened (and checked) by this process, for writing and for reading: lineage reads an upstream's manifests per partition. */
 const buckets = new Map();
 /** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) once per process. */
 async function openDataRoot(dataRoot) {
-    if (!isBucketRoot(dataRoot))
-        return new fs_store_FsObjectStore(dataRoot);
-    let opened = buckets.get(dataRoot);
-    if (!opened) {
-        opened = openBucket(dataRoot);
-        buckets.set(dataRoot, opened);
-        opened.catch(() => buckets.delete(dataRoot));
-    }
-    return opened;
+    return await opened(dataRoot, true);
 }
-/** Buckets opened for reading by this process. */
-const readBuckets = new Map();
 /**
  * The store of a data root only read from (the status site): a bucket is checked
  * to exist and to answer these credentials (HeadBucket), never written to, so
  * read-only credentials are enough.
  */
 async function openDataRootForReading(dataRoot) {
-    if (!isBucketRoot(dataRoot))
-        return new FsObjectStore(dataRoot);
-    let opened = readBuckets.get(dataRoot);
-    if (!opened) {
-        opened = (async () => {
-            const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 800));
-            const { checkBucket } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
-            const store = openS3Store(dataRoot);
-            await checkBucket(store);
-            return store;
-        })();
-        readBuckets.set(dataRoot, opened);
-        opened.catch(() => readBuckets.delete(dataRoot));
-    }
-    return opened;
+    return await opened(dataRoot, false);
 }
-async function openBucket(dataRoot) {
+function opened(dataRoot, write) {
+    if (!isBucketRoot(dataRoot))
+        return Promise.resolve(new fs_store_FsObjectStore(dataRoot));
+    const key = `${write ? 'write' : 'read'} ${dataRoot}`;
+    let store = buckets.get(key);
+    if (!store) {
+        store = openBucket(dataRoot, write);
+        buckets.set(key, store);
+        store.catch(() => buckets.delete(key));
+    }
+    return store;
+}
+async function openBucket(dataRoot, write) {
     const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 800));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
     const store = openS3Store(dataRoot);
     await checkBucket(store);
-    await probeConditionalWrites(store);
+    if (write)
+        await probeConditionalWrites(store);
     return store;
 }
 /**
@@ -57219,6 +57202,8 @@ function isSameHolding(a, b) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A1: () => (/* binding */ parseIndex),
 /* harmony export */   Ie: () => (/* binding */ entryAfterWrite),
+/* harmony export */   M_: () => (/* binding */ settledSummaries),
+/* harmony export */   Od: () => (/* binding */ sameMembers),
 /* harmony export */   YG: () => (/* binding */ summaryOf),
 /* harmony export */   bA: () => (/* binding */ withEntries),
 /* harmony export */   cy: () => (/* binding */ entryFor),
@@ -57269,6 +57254,7 @@ function entryAfterWrite(before, record, seen) {
         return undefined;
     return { partition: record.partition, stamp: seen.stamp, runIds, ...indexedRun(record) };
 }
+/** The two lists hold the same run ids, in any order. */
 function sameMembers(a, b) {
     if (a.length !== b.length)
         return false;
@@ -57278,6 +57264,19 @@ function sameMembers(a, b) {
 function summaryOf(dagId, entry) {
     const { stamp: _, runIds: __, ...run } = entry;
     return { dagId, ...run };
+}
+/**
+ * Each partition's latest run from its entry, a `running` one passed through the
+ * backend's `settle` (is its runner alive?). Awaited only when there is something
+ * to settle: a plan reads thousands of these.
+ */
+async function settledSummaries(dagId, entries, settle) {
+    const summaries = new Map();
+    for (const entry of entries) {
+        const summary = summaryOf(dagId, entry);
+        summaries.set(entry.partition, summary.state === 'running' ? await settle(summary) : summary);
+    }
+    return summaries;
 }
 /** `entries` replace those of their partitions; partitions in `gone` are dropped. */
 function withEntries(index, entries, gone = new Set()) {

@@ -321,12 +321,7 @@ class BucketLedger {
     }
     /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
     async latestSummaries(dagId) {
-        const summaries = new Map();
-        for (const entry of await this.entries(dagId)) {
-            const summary = (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .summaryOf */ .YG)(dagId, entry);
-            summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
-        }
-        return summaries;
+        return await (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .settledSummaries */ .M_)(dagId, await this.entries(dagId), (running) => this.settle(running));
     }
     /**
      * The index entry of every partition that has runs, each checked against the
@@ -398,11 +393,7 @@ class BucketLedger {
     }
     /** All runs of one partition, oldest first. */
     async runs(dagId, partition) {
-        const prefix = `${this.partitionPrefix(dagId, partition)}/`;
-        const keys = [];
-        for await (const info of this.store.list(prefix))
-            if (isRecordKey(info.key.slice(prefix.length)))
-                keys.push(info.key);
+        const keys = (await this.partitionObjects(dagId, partition)).map((o) => o.key);
         const records = await (0,_map_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .mapLimited */ .b)(keys, READ_CONCURRENCY, (key) => this.readRecord(key));
         return records.filter((r) => r !== undefined).sort(_ledger_js__WEBPACK_IMPORTED_MODULE_8__/* .compareRuns */ .qB);
     }
@@ -450,11 +441,7 @@ class BucketLedger {
         await this.store.write(this.recordKey(record), (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .toJsonText */ .jj)(record), { contentType: 'application/json' });
         await this.updateIndex(record.dagId, async (index) => {
             const before = index.partitions.find((e) => e.partition === record.partition);
-            const objects = [];
-            const prefix = `${this.partitionPrefix(record.dagId, record.partition)}/`;
-            for await (const info of this.store.list(prefix))
-                if (isRecordKey(info.key.slice(prefix.length)))
-                    objects.push(info);
+            const objects = await this.partitionObjects(record.dagId, record.partition);
             const seen = {
                 existed: before?.runIds.includes(record.runId) ?? false,
                 runIds: objects.map((o) => runIdOf(o.key)),
@@ -505,6 +492,15 @@ class BucketLedger {
             byPartition.set(partition, objects.map((o) => o.key));
         return byPartition;
     }
+    /** The record objects of one partition, in one listing. */
+    async partitionObjects(dagId, partition) {
+        const prefix = `${this.partitionPrefix(dagId, partition)}/`;
+        const objects = [];
+        for await (const info of this.store.list(prefix))
+            if (isRecordKey(info.key.slice(prefix.length)))
+                objects.push(info);
+        return objects;
+    }
     /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
     async recordObjects(dagId) {
         const prefix = `${this.dagPrefix(dagId)}/`;
@@ -549,10 +545,8 @@ function etagOf(objects, runId) {
 }
 /** The entry still says what the partition holds: the same runs, and its latest record unchanged. */
 function isCurrent(entry, objects) {
-    if (objects.length !== entry.runIds.length || etagOf(objects, entry.runId) !== entry.stamp)
-        return false;
-    const ids = new Set(entry.runIds);
-    return objects.every((o) => ids.has(runIdOf(o.key)));
+    return (etagOf(objects, entry.runId) === entry.stamp &&
+        (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .sameMembers */ .Od)(entry.runIds, objects.map((o) => runIdOf(o.key))));
 }
 
 
@@ -602,9 +596,10 @@ async function* fileChunks(handle, signal) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ZZ: () => (/* binding */ acquireLease),
+/* harmony export */   Zc: () => (/* binding */ DEFAULT_LEASE_TTL_MS),
+/* harmony export */   il: () => (/* binding */ DEFAULT_LEASE_RENEW_EVERY_MS),
 /* harmony export */   zR: () => (/* binding */ readLease)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LEASE_TTL_MS, DEFAULT_LEASE_RENEW_EVERY_MS */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
@@ -792,6 +787,8 @@ function isSameHolding(a, b) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A1: () => (/* binding */ parseIndex),
 /* harmony export */   Ie: () => (/* binding */ entryAfterWrite),
+/* harmony export */   M_: () => (/* binding */ settledSummaries),
+/* harmony export */   Od: () => (/* binding */ sameMembers),
 /* harmony export */   YG: () => (/* binding */ summaryOf),
 /* harmony export */   bA: () => (/* binding */ withEntries),
 /* harmony export */   cy: () => (/* binding */ entryFor),
@@ -842,6 +839,7 @@ function entryAfterWrite(before, record, seen) {
         return undefined;
     return { partition: record.partition, stamp: seen.stamp, runIds, ...indexedRun(record) };
 }
+/** The two lists hold the same run ids, in any order. */
 function sameMembers(a, b) {
     if (a.length !== b.length)
         return false;
@@ -851,6 +849,19 @@ function sameMembers(a, b) {
 function summaryOf(dagId, entry) {
     const { stamp: _, runIds: __, ...run } = entry;
     return { dagId, ...run };
+}
+/**
+ * Each partition's latest run from its entry, a `running` one passed through the
+ * backend's `settle` (is its runner alive?). Awaited only when there is something
+ * to settle: a plan reads thousands of these.
+ */
+async function settledSummaries(dagId, entries, settle) {
+    const summaries = new Map();
+    for (const entry of entries) {
+        const summary = summaryOf(dagId, entry);
+        summaries.set(entry.partition, summary.state === 'running' ? await settle(summary) : summary);
+    }
+    return summaries;
 }
 /** `entries` replace those of their partitions; partitions in `gone` are dropped. */
 function withEntries(index, entries, gone = new Set()) {
@@ -1746,7 +1757,7 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
  */
 const MAX_DURATION_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
 /** Milliseconds of a duration, or undefined when the text is not one. */
-function duration_parseDuration(text) {
+function parseDuration(text) {
     const match = DURATION.exec(text.trim());
     if (!match)
         return undefined;
@@ -2489,13 +2500,7 @@ class fs_ledger_FsLedger {
     }
     /** `latestRuns` without tasks, checks and files: from the index, reading only partitions it does not know. */
     async latestSummaries(dagId) {
-        const summaries = new Map();
-        for (const entry of await this.entries(dagId)) {
-            const summary = (0,ledger_index/* summaryOf */.YG)(dagId, entry);
-            // Awaited only when there is something to settle: a plan reads thousands of these.
-            summaries.set(entry.partition, summary.state === 'running' ? await this.settle(summary) : summary);
-        }
-        return summaries;
+        return await (0,ledger_index/* settledSummaries */.M_)(dagId, await this.entries(dagId), (running) => this.settle(running));
     }
     /**
      * The index entry of every partition that has runs, each checked against its
@@ -2922,50 +2927,39 @@ var lease = __nccwpck_require__(139);
 function isBucketRoot(dataRoot) {
     return /^s3:\/\//i.test(dataRoot);
 }
-/** Buckets opened (and checked) by this process: lineage reads an upstream's manifests per partition. */
+/** Buckets opened (and checked) by this process, for writing and for reading: lineage reads an upstream's manifests per partition. */
 const buckets = new Map();
 /** The store of a data root; a bucket is checked (HeadBucket, conditional-write probe) once per process. */
 async function openDataRoot(dataRoot) {
-    if (!isBucketRoot(dataRoot))
-        return new FsObjectStore(dataRoot);
-    let opened = buckets.get(dataRoot);
-    if (!opened) {
-        opened = openBucket(dataRoot);
-        buckets.set(dataRoot, opened);
-        opened.catch(() => buckets.delete(dataRoot));
-    }
-    return opened;
+    return await opened(dataRoot, true);
 }
-/** Buckets opened for reading by this process. */
-const readBuckets = new Map();
 /**
  * The store of a data root only read from (the status site): a bucket is checked
  * to exist and to answer these credentials (HeadBucket), never written to, so
  * read-only credentials are enough.
  */
 async function openDataRootForReading(dataRoot) {
-    if (!isBucketRoot(dataRoot))
-        return new fs_store_FsObjectStore(dataRoot);
-    let opened = readBuckets.get(dataRoot);
-    if (!opened) {
-        opened = (async () => {
-            const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 800));
-            const { checkBucket } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
-            const store = openS3Store(dataRoot);
-            await checkBucket(store);
-            return store;
-        })();
-        readBuckets.set(dataRoot, opened);
-        opened.catch(() => readBuckets.delete(dataRoot));
-    }
-    return opened;
+    return await opened(dataRoot, false);
 }
-async function openBucket(dataRoot) {
+function opened(dataRoot, write) {
+    if (!isBucketRoot(dataRoot))
+        return Promise.resolve(new fs_store_FsObjectStore(dataRoot));
+    const key = `${write ? 'write' : 'read'} ${dataRoot}`;
+    let store = buckets.get(key);
+    if (!store) {
+        store = openBucket(dataRoot, write);
+        buckets.set(key, store);
+        store.catch(() => buckets.delete(key));
+    }
+    return store;
+}
+async function openBucket(dataRoot, write) {
     const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 800));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
     const store = openS3Store(dataRoot);
     await checkBucket(store);
-    await probeConditionalWrites(store);
+    if (write)
+        await probeConditionalWrites(store);
     return store;
 }
 /**
@@ -2973,8 +2967,8 @@ async function openBucket(dataRoot) {
  * `_pipewright/runs`, objects under a bucket's (with leases for the partition lock).
  */
 async function dataRootLedger(store) {
-    if (store instanceof FsObjectStore)
-        return new FsLedger(store.root);
+    if (store instanceof fs_store_FsObjectStore)
+        return new fs_ledger_FsLedger(store.root);
     const { BucketLedger } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6413));
     return new BucketLedger(store, leaseSettings(process.env));
 }
@@ -2991,15 +2985,15 @@ function leaseSettings(env) {
             return undefined;
         const ms = parseDuration(text);
         if (ms === undefined || ms <= 0)
-            throw new UsageError(`${name}=${text} is not a duration such as 60s or 2m`);
+            throw new errors/* UsageError */.eb(`${name}=${text} is not a duration such as 60s or 2m`);
         return ms;
     };
     const leaseTtlMs = read(LEASE_TTL_ENV);
     const leaseRenewEveryMs = read(LEASE_RENEW_EVERY_ENV);
-    const ttl = leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
-    const every = leaseRenewEveryMs ?? DEFAULT_LEASE_RENEW_EVERY_MS;
+    const ttl = leaseTtlMs ?? lease/* DEFAULT_LEASE_TTL_MS */.Zc;
+    const every = leaseRenewEveryMs ?? lease/* DEFAULT_LEASE_RENEW_EVERY_MS */.il;
     if (every * 2 > ttl)
-        throw new UsageError(`lease renewal every ${every} ms must be at most half the lease's ${ttl} ms (${LEASE_RENEW_EVERY_ENV}, ${LEASE_TTL_ENV})`);
+        throw new errors/* UsageError */.eb(`lease renewal every ${every} ms must be at most half the lease's ${ttl} ms (${LEASE_RENEW_EVERY_ENV}, ${LEASE_TTL_ENV})`);
     return {
         ...(leaseTtlMs !== undefined ? { leaseTtlMs } : {}),
         ...(leaseRenewEveryMs !== undefined ? { leaseRenewEveryMs } : {}),
@@ -3070,7 +3064,7 @@ async function checksumFile(path, dataRoot) {
  */
 async function writeFolderManifest(store, folder, runId, own, changedBy = 'unknown') {
     const manifestKey = posix.join(folder, MANIFEST_NAME);
-    const previous = parseManifest(await store.readText(manifestKey));
+    const previous = await readFolderManifest(store, folder);
     const files = [];
     for await (const info of store.list(`${folder}/`)) {
         const name = info.key.slice(folder.length + 1);
@@ -12946,9 +12940,7 @@ async function siteSources(pipelines, options = {}) {
     }));
 }
 async function dataRootHistory(dataRoot) {
-    if (!isBucketRoot(dataRoot))
-        return new fs_ledger_FsLedger(dataRoot);
-    return new bucket_ledger.BucketLedger(await openDataRootForReading(dataRoot));
+    return await dataRootLedger(await openDataRootForReading(dataRoot));
 }
 /** The spec of a ledger another thread can open; undefined for any other (it is read on the main thread). */
 function ledgerSpec(ledger) {
