@@ -112,16 +112,18 @@ async function checksumInputs(
   keys: Record<string, string>,
   known: FileChecksum[] = [],
 ): Promise<FileChecksum[]> {
-  const sums: FileChecksum[] = [];
-  for (const [name, key] of Object.entries(keys)) {
-    const store = storeOf(name);
-    const info = await store.head(key);
-    if (!info) continue;
-    const mtimeMs = info.lastModified.getTime();
-    const same = known.find((k) => k.path === key && k.bytes === info.size && k.mtimeMs === mtimeMs);
-    sums.push(same ?? { ...(await checksumObject(store, key)), mtimeMs });
-  }
-  return sums;
+  // All at once: in a bucket each checksum's download is the run's copy, which the tasks then follow.
+  const sums = await Promise.all(
+    Object.entries(keys).map(async ([name, key]): Promise<FileChecksum | undefined> => {
+      const store = storeOf(name);
+      const info = await store.head(key);
+      if (!info) return undefined;
+      const mtimeMs = info.lastModified.getTime();
+      const same = known.find((k) => k.path === key && k.bytes === info.size && k.mtimeMs === mtimeMs);
+      return same ?? { ...(await checksumObject(store, key)), mtimeMs };
+    }),
+  );
+  return sums.filter((sum) => sum !== undefined);
 }
 
 /** What differs between the live version and a run about to start: inputs by checksum, and the code. */
@@ -288,12 +290,10 @@ export async function runPartitionUnlessUnchanged(
     const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
     // Taken as the run starts, and awaited only where needed: a big input is read by a worker thread
     // while the first tasks work, instead of before them (the start record lists the inputs once known).
+    // From a bucket, the checksum's download is the run's local copy, which the tasks follow as it grows.
     const inputsAtStart = checksumInputs(storeOf, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
     inputsAtStart.catch(() => {});
-    // From a bucket, the checksum's download is the run's local copy that the tasks then read: awaited, so the
-    // tasks never start a second download of the same object beside it.
-    const fromBucket = Object.keys(keys.inputs).some((name) => storeOf(name).kind === 's3');
-    const inputs = onlyIfChanged || opts.resume || fromBucket ? await inputsAtStart : undefined;
+    const inputs = onlyIfChanged || opts.resume ? await inputsAtStart : undefined;
     let changes: string[] | undefined;
     if (onlyIfChanged && live && inputs) {
       changes = changesSince(live, inputs, codeVersion);

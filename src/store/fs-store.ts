@@ -89,6 +89,10 @@ export class FsObjectStore implements ObjectStore {
     yield* fileChunks(await this.#open(key), options.signal);
   }
 
+  async localFile(key: string): Promise<string | undefined> {
+    return (await this.head(key)) ? this.pathOf(key) : undefined;
+  }
+
   async readText(key: string): Promise<string | undefined> {
     try {
       return await readFile(this.pathOf(key), 'utf8');

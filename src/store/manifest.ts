@@ -4,10 +4,12 @@
 // `produced_by`. Published partitions get theirs from src/store/commit.ts.
 
 import { createHash } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fromJsonValue, toJsonText } from '../json.js';
 import { workerFile } from '../worker-file.js';
+import { fileChunks } from './file-chunks.js';
 import { FsObjectStore } from './fs-store.js';
 import type { FileChecksum } from './ledger.js';
 import type { ObjectStore } from './object-store.js';
@@ -35,18 +37,25 @@ const ASIDE_FROM_BYTES = 64 << 20;
 
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 export async function checksumObject(store: ObjectStore, key: string, signal?: AbortSignal): Promise<FileChecksum> {
-  const fs = store instanceof FsObjectStore ? store : undefined;
-  const size = fs ? (await fs.head(key))?.size : undefined;
-  if (fs && size !== undefined && size >= ASIDE_FROM_BYTES) {
-    const sum = await checksumAside(fs.pathOf(key));
+  // A whole file on this machine (a folder's own, a run's copy of a bucket object) is hashed where it lies.
+  const file = await store.localFile?.(key, { signal });
+  const size =
+    file === undefined
+      ? undefined
+      : await stat(file).then(
+          (s) => s.size,
+          () => undefined,
+        );
+  if (file !== undefined && size !== undefined && size >= ASIDE_FROM_BYTES) {
+    const sum = await checksumAside(file);
     // A worker that could not run: the file is checksummed here after all.
     if (sum) return { path: key, ...sum };
   }
   const hash = createHash('sha256');
   const rows = rowCounterFor(key);
   let bytes = 0;
-  // A folder's file through one reused buffer: hashed and counted, nothing kept.
-  const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
+  // A file through one reused buffer: hashed and counted, nothing kept.
+  const chunks = file !== undefined ? fileChunks(await open(file, 'r'), signal) : await store.read(key, { signal });
   for await (const chunk of chunks) {
     const buffer = chunk as Uint8Array;
     hash.update(buffer);

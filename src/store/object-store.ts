@@ -89,6 +89,12 @@ export interface ObjectStore {
    * for: for readers that copy what they keep. Where offered (a folder, a run's local copy).
    */
   readChunks?(key: string, options?: ReadOptions): AsyncIterable<Uint8Array>;
+  /**
+   * The object as a whole file on this machine, for readers that want one (a checksum
+   * on a worker thread): a folder's own file; a run's local copy of a bucket object,
+   * downloaded now unless it is there. Undefined where there is none (or no object).
+   */
+  localFile?(key: string, options?: ReadOptions): Promise<string | undefined>;
   /** Whole text of a small object (JSON state), or undefined when missing. */
   readText(key: string): Promise<string | undefined>;
   /** Streams `body` into the key; visible only once complete (atomic replace). */

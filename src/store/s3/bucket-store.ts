@@ -33,7 +33,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { UsageError } from '../../errors.js';
-import { fileChunks } from '../file-chunks.js';
+import { FileGrowthStopped, fileChunks } from '../file-chunks.js';
 import {
   type ObjectBody,
   type ObjectInfo,
@@ -45,7 +45,7 @@ import {
   type WriteOptions,
 } from '../object-store.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
-import { RunCopies } from './run-copies.js';
+import { type Download, RunCopies } from './run-copies.js';
 import { crc32Base64, sendWithPayloadSha256 } from './send-file.js';
 import { SpooledParts } from './spooled-parts.js';
 import { parseS3Url, type S3Location, s3ClientConfig, s3Settings } from './url.js';
@@ -54,6 +54,12 @@ const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 /** Bytes a local copy being written may hold in memory: queued chunks go to disk together. */
 const SPOOL_BUFFER = 4 * MIB;
+
+/** Where a read gets its bytes (`source`): a whole local file, a GET (perhaps being kept as a download), or a download to follow. */
+type Source =
+  | { file: string }
+  | { body: Readable; download?: Download | undefined }
+  | { body?: undefined; download: Download };
 
 /** What every write of a key sends. */
 interface PutParams {
@@ -191,38 +197,135 @@ export class S3ObjectStore implements ObjectStore {
     return this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
   }
 
-  async read(key: string, options: ReadOptions = {}): Promise<Readable> {
-    const Key = this.objectKey(key);
+  /**
+   * Where this read of `key` gets its bytes: the run's copy; a download of the run
+   * under way, while the bucket still holds the object it downloads; else a GET, which
+   * in a run becomes that download (one per key at a time: others follow it).
+   */
+  private async source(key: string, options: ReadOptions): Promise<Source> {
     const local = await this.localCopy(key);
-    if (local !== undefined) return createReadStream(local, { highWaterMark: 1 << 20, signal: options.signal });
+    if (local !== undefined) return { file: local };
+    const claim = this.copies?.active ? this.copies.claimDownload(key) : undefined;
+    if (claim && 'underWay' in claim) {
+      const download = await claim.underWay;
+      if (download && (await this.headObject(key))?.ETag === download.etag) return { download };
+      return { body: await this.get(key, options) }; // another object now: read, not kept
+    }
+    if (!claim || !this.copies) return { body: await this.get(key, options) };
+    const copies = this.copies;
+    let started: Download | undefined;
     try {
-      const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key }), {
+      const body = await this.get(key, options, (etag, size) => {
+        const copy = keepingCopy(copies, key, etag, size);
+        started = copy.download;
+        return copy.transform;
+      });
+      return { body, download: started };
+    } finally {
+      claim.start(started);
+    }
+  }
+
+  /** A GetObject of `key`, its body handed on through `keep(etag, size)` when given (and the server says both). */
+  private async get(
+    key: string,
+    options: ReadOptions,
+    keep?: (etag: string, size: number) => Transform,
+  ): Promise<Readable> {
+    try {
+      const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }), {
         abortSignal: options.signal,
       });
       if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
-      const keep = this.copies?.active && output.ETag && output.ContentLength !== undefined;
-      return this.guard(
-        output.Body,
-        key,
-        keep ? keepingCopy(this.copies!, key, output.ETag!, output.ContentLength!) : new PassThrough(),
-      );
+      const { ETag: etag, ContentLength: size } = output;
+      return this.guard(output.Body, key, keep && etag && size !== undefined ? keep(etag, size) : new PassThrough());
     } catch (error) {
       throw this.readError(error, key);
     }
   }
 
   /**
-   * The object's bytes; from the run's local copy in chunks of reused buffers, each
-   * valid until the next is asked for (fs-store.ts `readChunks`): a 500 MB scan then
-   * costs no garbage collection.
+   * The object's bytes from a download under way, in reused buffers: as they reach the
+   * disk, and if the download stops, the rest from the bucket (the same object, by ETag).
+   */
+  private async *follow(key: string, download: Download, options: ReadOptions): AsyncGenerator<Uint8Array> {
+    let position = 0;
+    try {
+      const handle = await open(download.file, 'r').catch(() => undefined); // removed: it stopped already
+      if (handle !== undefined) {
+        for await (const chunk of fileChunks(handle, options.signal, download)) {
+          position += chunk.byteLength;
+          yield chunk;
+        }
+        return;
+      }
+    } catch (error) {
+      if (!(error instanceof FileGrowthStopped)) throw error;
+    }
+    if (position < download.size) yield* await this.readFrom(key, position, download.etag, options);
+  }
+
+  /** The bytes of `key` from `start` on, of the object `etag` only (412 when it was replaced). */
+  private async readFrom(key: string, start: number, etag: string, options: ReadOptions): Promise<Readable> {
+    try {
+      const output = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectKey(key),
+          Range: `bytes=${start}-`,
+          IfMatch: etag,
+        }),
+        { abortSignal: options.signal },
+      );
+      if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
+      return this.guard(output.Body, key, new PassThrough());
+    } catch (error) {
+      throw this.readError(error, key);
+    }
+  }
+
+  /**
+   * `key` as a whole file on this runner's disk, for readers that want a file (a checksum on
+   * a worker thread): the run's copy, downloaded now unless it is there or under way.
+   * Undefined outside a run, or when no copy could be made.
+   */
+  async localFile(key: string, options: ReadOptions = {}): Promise<string | undefined> {
+    if (!this.copies?.active) return undefined;
+    const source = await this.source(key, options);
+    if ('file' in source) return source.file;
+    if (source.download === undefined) {
+      source.body?.destroy();
+      return undefined;
+    }
+    // This read is the download: nothing takes its bytes but the copy, so they are let go as they pass.
+    source.body?.on('error', () => {}).resume();
+    return (await source.download.whole) ? source.download.file : undefined;
+  }
+
+  async read(key: string, options: ReadOptions = {}): Promise<Readable> {
+    const source = await this.source(key, options);
+    if ('file' in source) return createReadStream(source.file, { highWaterMark: 1 << 20, signal: options.signal });
+    if (source.body) return source.body;
+    // A follower's chunks are reused buffers and a stream's reader may keep them: each is copied.
+    const chunks = this.follow(key, source.download, options);
+    return Readable.from(
+      (async function* () {
+        for await (const chunk of chunks) yield Buffer.from(chunk);
+      })(),
+      { objectMode: false },
+    );
+  }
+
+  /**
+   * The object's bytes; from the run's local copy (or a download of it under way) in
+   * chunks of reused buffers, each valid until the next is asked for (fs-store.ts
+   * `readChunks`): a 500 MB scan then costs no garbage collection.
    */
   async *readChunks(key: string, options: ReadOptions = {}): AsyncGenerator<Uint8Array> {
-    const local = await this.localCopy(key);
-    if (local === undefined) {
-      yield* (await this.read(key, options)) as AsyncIterable<Uint8Array>;
-      return;
-    }
-    yield* fileChunks(await open(local, 'r'), options.signal);
+    const source = await this.source(key, options);
+    if ('file' in source) yield* fileChunks(await open(source.file, 'r'), options.signal);
+    else if (source.body) yield* source.body as AsyncIterable<Uint8Array>;
+    else yield* this.follow(key, source.download, options);
   }
 
   async readText(key: string): Promise<string | undefined> {
@@ -718,10 +821,17 @@ function assertKey(key: string, root: string): void {
 /**
  * Hands the body on while keeping it as the run's copy of `key` (the reader waits
  * for the disk, so memory stays flat); the copy counts once all `size` bytes were
- * written. A reader that stops early, or a disk that fails, leaves no copy.
+ * written. Until then other readers of the key follow the file as it grows. A
+ * reader that stops early, or a disk that fails, leaves no copy.
  */
-function keepingCopy(copies: RunCopies, key: string, etag: string, size: number): Transform {
+function keepingCopy(
+  copies: RunCopies,
+  key: string,
+  etag: string,
+  size: number,
+): { transform: Transform; download: Download } {
   const file = copies.newFile();
+  const download = copies.startDownload(key, file, etag, size);
   // Chunks arrive as the network gives them (64 KiB): queued, they go to disk several at a time (writev).
   const sink = createWriteStream(file, { highWaterMark: SPOOL_BUFFER });
   let failed = false;
@@ -733,35 +843,38 @@ function keepingCopy(copies: RunCopies, key: string, etag: string, size: number)
     next?.();
   };
   sink.on('drain', release);
-  sink.on('error', () => {
+  sink.on('error', (error) => {
     failed = true;
+    download.stop(error);
     release();
   });
-  const discard = () => {
+  const discard = (reason: string) => {
+    download.stop(new Error(reason));
     sink.destroy();
     void rm(file, { force: true });
   };
-  return new Transform({
+  const transform = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      if (failed || sink.write(chunk)) return done(null, chunk);
+      if (failed || sink.write(chunk, () => download.wrote(chunk.byteLength))) return done(null, chunk);
       waiting = () => done(null, chunk);
     },
     flush(done) {
       if (failed) {
-        discard();
+        discard('the local copy could not be written');
         return done();
       }
       sink.end(() => {
-        if (!failed && sink.bytesWritten === size) copies.keep(key, file, etag, size);
-        else discard();
+        if (!failed && sink.bytesWritten === size) download.finish();
+        else discard(`the download ended after ${sink.bytesWritten} of ${size} bytes`);
         done();
       });
     },
     destroy(error, done) {
-      if (!sink.writableFinished) discard();
+      if (!sink.writableFinished) discard('its reader stopped');
       done(error);
     },
   });
+  return { transform, download };
 }
 
 /** Writes a file, telling `onDisk` how many bytes are on it after each write (a part can go once its bytes are). */

@@ -4,13 +4,16 @@
 // run's later tasks read a 500 MB bronze from disk instead of GETting it back over
 // the network. The bucket stays the truth: a copy is served only while the bucket
 // still holds the object with the ETag and size the copy was made from (the caller
-// HEADs it), or while this process is still sending it. The folder goes when the
-// run ends; one left by a killed process is removed by the next run on this machine.
+// HEADs it), or while this process is still sending it. A copy still downloading can
+// be followed by a second reader (`download`), so the run's input checksum and its
+// first task share one GET. The folder goes when the run ends; one left by a killed
+// process is removed by the next run on this machine.
 
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FileGrowth } from '../file-chunks.js';
 import { isProcessAlive } from '../pid.js';
 
 const FOLDER_PREFIX = 'pipewright-copies-';
@@ -28,9 +31,78 @@ interface Sending {
   failed: boolean;
 }
 
+/** A copy being downloaded: followed by other readers of the key until it is whole (file-chunks.ts). */
+export class Download implements FileGrowth {
+  private status: 'growing' | 'whole' | { stopped: unknown } = 'growing';
+  private waiting: Array<{ bytes: number; wake: () => void }> = [];
+  private onDisk = 0;
+  /** Resolves true once the copy is whole and kept, false if it stopped. */
+  readonly whole: Promise<boolean>;
+  private settle: (whole: boolean) => void = () => {};
+
+  readonly file: string;
+  readonly etag: string;
+  readonly size: number;
+  private readonly onEnd: (whole: boolean) => void;
+
+  constructor(file: string, etag: string, size: number, onEnd: (whole: boolean) => void) {
+    this.file = file;
+    this.etag = etag;
+    this.size = size;
+    this.onEnd = onEnd;
+    this.whole = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+  }
+
+  state(): 'growing' | 'whole' | { stopped: unknown } {
+    return this.status;
+  }
+
+  reached(bytes: number): Promise<void> {
+    if (this.status !== 'growing' || this.onDisk >= bytes) return Promise.resolve();
+    return new Promise((wake) => this.waiting.push({ bytes, wake }));
+  }
+
+  /** `bytes` more are on disk. */
+  wrote(bytes: number): void {
+    this.onDisk += bytes;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const ended = this.status !== 'growing';
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const waiter of waiting) {
+      if (ended || this.onDisk >= waiter.bytes) waiter.wake();
+      else this.waiting.push(waiter);
+    }
+  }
+
+  finish(): void {
+    this.end('whole');
+  }
+
+  stop(reason: unknown): void {
+    this.end({ stopped: reason });
+  }
+
+  private end(status: 'whole' | { stopped: unknown }): void {
+    if (this.status !== 'growing') return;
+    this.status = status;
+    this.onEnd(status === 'whole');
+    this.settle(status === 'whole');
+    this.wakeUp();
+  }
+}
+
 export class RunCopies {
   private folder: string | undefined;
   private readonly copies = new Map<string, LocalCopy>();
+  private readonly downloads = new Map<string, Download>();
+  /** GETs that will become downloads once the server answers. */
+  private readonly starting = new Map<string, Promise<Download | undefined>>();
   private readonly sending = new Map<string, Sending>();
   private next = 0;
   private closed = false;
@@ -108,6 +180,44 @@ export class RunCopies {
   /** Waits for everything this process is sending (failures are left to `arrived`). */
   async allArrived(): Promise<void> {
     await Promise.all([...this.sending.values()].map((s) => s.done.catch(() => {})));
+  }
+
+  /**
+   * Records that `file` is being downloaded from `key` (the object `etag`, `size` bytes).
+   * The caller reports its progress on the Download; once finished it is kept as the copy.
+   */
+  startDownload(key: string, file: string, etag: string, size: number): Download {
+    const download = new Download(file, etag, size, (whole) => {
+      if (this.downloads.get(key) === download) this.downloads.delete(key);
+      if (whole) this.keep(key, file, etag, size);
+    });
+    this.downloads.set(key, download);
+    return download;
+  }
+
+  /**
+   * The download of `key` under way (or being started by another reader), or else the
+   * right to start it: the claimant then calls `start` with its download (undefined
+   * when it made none). Checked and claimed at once, so a key is fetched once at a time.
+   */
+  claimDownload(
+    key: string,
+  ): { underWay: Promise<Download | undefined> } | { start(download: Download | undefined): void } {
+    const download = this.downloads.get(key);
+    if (download?.state() === 'growing') return { underWay: Promise.resolve(download) };
+    const starting = this.starting.get(key);
+    if (starting) return { underWay: starting };
+    let settle: (download: Download | undefined) => void = () => {};
+    const promise = new Promise<Download | undefined>((resolve) => {
+      settle = resolve;
+    });
+    this.starting.set(key, promise);
+    return {
+      start: (started) => {
+        if (this.starting.get(key) === promise) this.starting.delete(key);
+        settle(started);
+      },
+    };
   }
 
   /** True when there is a copy of `key` to ask the bucket about. */

@@ -64,7 +64,68 @@ function copyHolding(content: Buffer): string {
   return file;
 }
 
+/** The GetObject requests the client sends while `work` runs (observed on the real client, as sent). */
+async function getsDuring<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; gets: Array<{ Key?: string; Range?: string }> }> {
+  const gets: Array<{ Key?: string; Range?: string }> = [];
+  const name = `count-gets-${Math.random()}`;
+  store.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'GetObjectCommand') gets.push(args.input as { Key?: string; Range?: string });
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    return { result: await work(), gets };
+  } finally {
+    store.client.middlewareStack.remove(name);
+  }
+}
+
 describe('run copies of a bucket store', () => {
+  it('gives readers of an object being downloaded the copy as it grows: one GET, every byte to each', async () => {
+    const raw = Buffer.from(Array.from({ length: 120_000 }, (_, i) => `${i},order ${i}\n`).join(''));
+    await store.write('raw/shared.csv', raw);
+    const run = store.withRunCopies(parent);
+    const { result, gets } = await getsDuring(async () => {
+      // The checksum's download (a whole file for a worker), and two tasks reading meanwhile.
+      const file = run.store.localFile('raw/shared.csv');
+      const streamed = run.store.read('raw/shared.csv').then(bytesOf);
+      const chunked = (async () => {
+        const parts: Buffer[] = [];
+        for await (const chunk of run.store.readChunks('raw/shared.csv')) parts.push(Buffer.from(chunk));
+        return Buffer.concat(parts);
+      })();
+      return Promise.all([file, streamed, chunked]);
+    });
+    const [file, streamed, chunked] = result;
+    expect(readFileSync(file as string).equals(raw)).toBe(true);
+    expect(streamed.equals(raw)).toBe(true);
+    expect(chunked.equals(raw)).toBe(true);
+    expect(gets.filter((g) => g.Key === 'copies/raw/shared.csv')).toHaveLength(1);
+    await run.close();
+  });
+
+  it('lets a follower finish from the bucket when the reader that was downloading stops early', async () => {
+    const raw = Buffer.from('order_id,total\n'.concat('1,2.50\n'.repeat(600_000)));
+    await store.write('raw/early.csv', raw);
+    const run = store.withRunCopies(parent);
+    const { result, gets } = await getsDuring(async () => {
+      const first = await run.store.read('raw/early.csv');
+      const follower = run.store.read('raw/early.csv');
+      for await (const _ of first) break; // the header only: its download stops
+      return bytesOf(await follower);
+    });
+    expect(result.equals(raw)).toBe(true);
+    // The rest came from the bucket, pinned to the object the download was of.
+    const ranged = gets.filter((g) => g.Range !== undefined);
+    expect(ranged).toHaveLength(1);
+    expect(ranged[0]?.Range).toMatch(/^bytes=\d+-$/);
+    await run.close();
+  });
+
   it("reads what the run wrote from the runner's disk, sent in one PutObject", async () => {
     const run = store.withRunCopies(parent);
     const line = 'order_id,order_total\n1,10.00\n';
