@@ -340,6 +340,8 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async write(key: string, body: ObjectBody, options: WriteOptions = {}): Promise<ObjectInfo> {
+    // A body that fails while this waits to send it fails this write (countBytes), not the process.
+    if (body instanceof Readable) body.on('error', () => {});
     await this.copies?.arrived(key).catch(() => {});
     this.copies?.drop(key);
     const params = {
@@ -956,5 +958,11 @@ function countBytes(
     failed = { error };
     counter.destroy(error);
   });
+  // Destroyed before this was called: piping it would wait for ever.
+  if (source.destroyed) {
+    failed = { error: source.errored ?? new Error('the body was closed before it ended') };
+    counter.destroy(failed.error as Error);
+    return { stream: counter, bytes: () => bytes, failure: () => failed?.error };
+  }
   return { stream: source.pipe(counter), bytes: () => bytes, failure: () => failed?.error };
 }

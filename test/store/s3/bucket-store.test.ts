@@ -1,6 +1,7 @@
 // The bucket store against a real S3 server (versitygw on loopback): streaming
 // reads and writes, conditional writes, server-side copies, listing, refusals.
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataContractError } from '../../../src/errors.js';
@@ -133,6 +134,24 @@ describe('S3ObjectStore on versitygw', () => {
     await expect(write).rejects.toBeInstanceOf(DataContractError);
     await expect(write).rejects.toThrow('row 3: total is not a number');
     expect(await store.head('failed/out.csv')).toBeUndefined();
+  });
+
+  it('fails a write whose body is destroyed before the store starts sending it, as that write and nothing else', async () => {
+    // A task that fails just after opening its output: the body dies while the store still waits (for a
+    // send of the same key, or its first CRC32 probe). That error is the write's, never an unhandled event.
+    const run = store.withRunCopies();
+    for (const target of [store, run.store]) {
+      const body = new PassThrough();
+      const write = target.write('destroyed/out.csv', body);
+      body.destroy(new Error('write aborted'));
+      await expect(write).rejects.toThrow('write aborted');
+      const closed = new PassThrough();
+      const quiet = target.write('destroyed/out.csv', closed);
+      closed.destroy();
+      await expect(quiet).rejects.toThrow();
+    }
+    expect(await store.head('destroyed/out.csv')).toBeUndefined();
+    await run.close();
   });
 
   it('copies server-side with the metadata, also part by part above the single-copy limit', async () => {
