@@ -21,8 +21,10 @@ import {
 import { dirname, join, posix, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createAtomicWriter, isTempName, tempNameFor } from './atomic.js';
+import { ASIDE_FROM_BYTES, checksumFileAside } from './checksum-aside.js';
 import { isCode } from './errno.js';
 import { fileChunks } from './file-chunks.js';
+import type { FileChecksum } from './ledger.js';
 import {
   type ObjectBody,
   type ObjectInfo,
@@ -89,8 +91,9 @@ export class FsObjectStore implements ObjectStore {
     yield* fileChunks(await this.#open(key), options.signal);
   }
 
-  async localFile(key: string): Promise<string | undefined> {
-    return (await this.head(key)) ? this.pathOf(key) : undefined;
+  async checksum(key: string): Promise<Omit<FileChecksum, 'path'> | undefined> {
+    const size = (await this.head(key))?.size;
+    return size !== undefined && size >= ASIDE_FROM_BYTES ? checksumFileAside(this.pathOf(key), key) : undefined;
   }
 
   async readText(key: string): Promise<string | undefined> {

@@ -4,12 +4,8 @@
 // `produced_by`. Published partitions get theirs from src/store/commit.ts.
 
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { fromJsonValue, toJsonText } from '../json.js';
-import { workerFile } from '../worker-file.js';
-import { fileChunks } from './file-chunks.js';
 import { FsObjectStore } from './fs-store.js';
 import type { FileChecksum } from './ledger.js';
 import type { ObjectStore } from './object-store.js';
@@ -28,34 +24,16 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
-/**
- * Past this a folder's file is read, hashed and counted by a worker thread, so the calling thread
- * stays free (a run checksums its inputs while its first tasks work). Below it, doing it here
- * (about 70 ms per 50 MB) costs less than starting the worker.
- */
-const ASIDE_FROM_BYTES = 64 << 20;
-
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 export async function checksumObject(store: ObjectStore, key: string, signal?: AbortSignal): Promise<FileChecksum> {
-  // A whole file on this machine (a folder's own, a run's copy of a bucket object) is hashed where it lies.
-  const file = await store.localFile?.(key, { signal });
-  const size =
-    file === undefined
-      ? undefined
-      : await stat(file).then(
-          (s) => s.size,
-          () => undefined,
-        );
-  if (file !== undefined && size !== undefined && size >= ASIDE_FROM_BYTES) {
-    const sum = await checksumAside(file);
-    // A worker that could not run: the file is checksummed here after all.
-    if (sum) return { path: key, ...sum };
-  }
+  // Where the store can take it off this thread (a big file on a worker; a bucket object as it downloads).
+  const aside = await store.checksum?.(key, { signal });
+  if (aside) return { path: key, ...aside };
   const hash = createHash('sha256');
   const rows = rowCounterFor(key);
   let bytes = 0;
-  // A file through one reused buffer: hashed and counted, nothing kept.
-  const chunks = file !== undefined ? fileChunks(await open(file, 'r'), signal) : await store.read(key, { signal });
+  // A folder's file through one reused buffer: hashed and counted, nothing kept.
+  const chunks = store.readChunks ? store.readChunks(key, { signal }) : await store.read(key, { signal });
   for await (const chunk of chunks) {
     const buffer = chunk as Uint8Array;
     hash.update(buffer);
@@ -63,16 +41,6 @@ export async function checksumObject(store: ObjectStore, key: string, signal?: A
     bytes += buffer.byteLength;
   }
   return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
-}
-
-/** The checksum of the file at `path`, taken by a worker thread; undefined when it cannot. */
-function checksumAside(path: string): Promise<Omit<FileChecksum, 'path'> | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
-    worker.once('message', (sum: Omit<FileChecksum, 'path'>) => resolve(sum));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
 }
 
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */

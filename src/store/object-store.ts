@@ -5,6 +5,7 @@
 // root: every implementation refuses `..`, absolute keys and empty segments.
 
 import type { Readable } from 'node:stream';
+import type { FileChecksum } from './ledger.js';
 
 export interface ObjectInfo {
   /** Relative to the store's root. */
@@ -90,11 +91,11 @@ export interface ObjectStore {
    */
   readChunks?(key: string, options?: ReadOptions): AsyncIterable<Uint8Array>;
   /**
-   * The object as a whole file on this machine, for readers that want one (a checksum
-   * on a worker thread): a folder's own file; a run's local copy of a bucket object,
-   * downloaded now unless it is there. Undefined where there is none (or no object).
+   * The object's checksum taken off the calling thread where the store can (a big file
+   * on a worker thread; a bucket object by the worker that downloads it into a run's
+   * copy); undefined where it cannot, and the caller reads the object itself.
    */
-  localFile?(key: string, options?: ReadOptions): Promise<string | undefined>;
+  checksum?(key: string, options?: ReadOptions): Promise<Omit<FileChecksum, 'path'> | undefined>;
   /** Whole text of a small object (JSON state), or undefined when missing. */
   readText(key: string): Promise<string | undefined>;
   /** Streams `body` into the key; visible only once complete (atomic replace). */

@@ -9,9 +9,9 @@ import { rowCounterFor } from './rows.js';
 
 const port = parentPort;
 if (port === null) throw new Error('rows-worker runs as a worker thread');
-const { path } = workerData as { path: string };
+const { path, key } = workerData as { path: string; key: string };
 const hash = createHash('sha256');
-const rows = rowCounterFor(path);
+const rows = rowCounterFor(key);
 let bytes = 0;
 for await (const chunk of fileChunks(await open(path, 'r'))) {
   hash.update(chunk);

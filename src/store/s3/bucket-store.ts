@@ -15,6 +15,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { type FileHandle, open, rm } from 'node:fs/promises';
 import { PassThrough, Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
@@ -33,7 +34,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { UsageError } from '../../errors.js';
+import { workerFile } from '../../worker-file.js';
+import { ASIDE_FROM_BYTES, checksumFileAside } from '../checksum-aside.js';
 import { FileGrowthStopped, fileChunks } from '../file-chunks.js';
+import type { FileChecksum } from '../ledger.js';
 import {
   type ObjectBody,
   type ObjectInfo,
@@ -44,6 +48,7 @@ import {
   type ReadOptions,
   type WriteOptions,
 } from '../object-store.js';
+import type { DownloadJob, DownloadMessage } from './download-worker.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
 import { type Download, RunCopies } from './run-copies.js';
 import { crc32Base64, sendWithPayloadSha256 } from './send-file.js';
@@ -97,6 +102,8 @@ export interface S3StoreOptions {
   singlePutMax?: number;
   /** Local copies of one run (run-copies.ts); see `withRunCopies`. */
   runCopies?: RunCopies;
+  /** Objects at least this large a run checksums are downloaded by a worker thread (`checksum`). Default 64 MiB. */
+  downloadAsideFrom?: number;
 }
 
 /**
@@ -126,6 +133,7 @@ export class S3ObjectStore implements ObjectStore {
   private readonly spoolPartSize: number;
   private readonly singlePutMax: number;
   private readonly copies: RunCopies | undefined;
+  private readonly downloadAsideFrom: number;
   private readonly location: S3Location;
   private readonly options: S3StoreOptions & { endpoint?: string; region?: string };
 
@@ -151,6 +159,7 @@ export class S3ObjectStore implements ObjectStore {
     this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 64 * MIB);
     this.singlePutMax = options.singlePutMax ?? 5 * GIB;
     this.copies = options.runCopies;
+    this.downloadAsideFrom = options.downloadAsideFrom ?? ASIDE_FROM_BYTES;
   }
 
   /**
@@ -285,21 +294,51 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   /**
-   * `key` as a whole file on this runner's disk, for readers that want a file (a checksum on
-   * a worker thread): the run's copy, downloaded now unless it is there or under way.
-   * Undefined outside a run, or when no copy could be made.
+   * The checksum of a big object a run reads, taken by the worker thread that downloads
+   * it into the run's copy (download-worker.ts), which the tasks follow as it grows: the
+   * bytes cross the network once and neither the download nor the hashing runs on the
+   * tasks' thread. Undefined outside a run, for a small object, or when the worker
+   * cannot do it (the caller then reads the object itself).
    */
-  async localFile(key: string, options: ReadOptions = {}): Promise<string | undefined> {
-    if (!this.copies?.active) return undefined;
-    const source = await this.source(key, options);
-    if ('file' in source) return source.file;
-    if (source.download === undefined) {
-      source.body?.destroy();
-      return undefined;
+  async checksum(key: string, options: ReadOptions = {}): Promise<Omit<FileChecksum, 'path'> | undefined> {
+    const copies = this.copies;
+    if (!copies?.active) return undefined;
+    const local = await this.localCopy(key);
+    if (local !== undefined) return checksumFileAside(local, key);
+    const claim = copies.claimDownload(key);
+    if ('underWay' in claim) {
+      const download = await claim.underWay;
+      return download && (await download.whole) ? checksumFileAside(download.file, key) : undefined;
     }
-    // This read is the download: nothing takes its bytes but the copy, so they are let go as they pass.
-    source.body?.on('error', () => {}).resume();
-    return (await source.download.whole) ? source.download.file : undefined;
+    let started: Download | undefined;
+    let announced = false;
+    try {
+      const head = await this.headObject(key);
+      if (!head?.ETag || head.ContentLength === undefined || head.ContentLength < this.downloadAsideFrom)
+        return undefined;
+      options.signal?.throwIfAborted();
+      const job: DownloadJob = {
+        bucket: this.bucket,
+        objectKey: this.objectKey(key),
+        etag: head.ETag,
+        file: copies.newFile(),
+        key,
+        credentials: await this.client.config.credentials(),
+      };
+      started = copies.startDownload(key, job.file, head.ETag, head.ContentLength);
+      const download = started;
+      claim.start(download); // readers waiting for it follow it from here
+      announced = true;
+      const sum = await downloadAside(job, (bytes) => download.wrote(bytes));
+      if (sum && sum.bytes === download.size) {
+        download.finish();
+        return sum;
+      }
+      download.stop(new Error(`the download of ${this.describe(key)} stopped`));
+      return undefined;
+    } finally {
+      if (!announced) claim.start(started);
+    }
   }
 
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {
@@ -965,4 +1004,26 @@ function countBytes(
     return { stream: counter, bytes: () => bytes, failure: () => failed?.error };
   }
   return { stream: source.pipe(counter), bytes: () => bytes, failure: () => failed?.error };
+}
+
+/**
+ * Runs `job` on a download worker (download-worker.ts), telling `wrote` how many more
+ * bytes are on disk as they land; its checksum, or undefined when it failed or could not start.
+ */
+function downloadAside(
+  job: DownloadJob,
+  wrote: (bytes: number) => void,
+): Promise<Omit<FileChecksum, 'path'> | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerFile('store/s3/download-worker.ts', 'download-worker'), { workerData: job });
+    let onDisk = 0;
+    worker.on('message', (message: DownloadMessage) => {
+      if ('onDisk' in message) {
+        wrote(message.onDisk - onDisk);
+        onDisk = message.onDisk;
+      } else resolve('done' in message ? message.done : undefined);
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
 }

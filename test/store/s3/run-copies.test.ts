@@ -85,27 +85,36 @@ async function getsDuring<T>(
 }
 
 describe('run copies of a bucket store', () => {
-  it('gives readers of an object being downloaded the copy as it grows: one GET, every byte to each', async () => {
-    const raw = Buffer.from(Array.from({ length: 120_000 }, (_, i) => `${i},order ${i}\n`).join(''));
+  it('downloads an input on a worker that checksums it, while readers follow the copy as it grows', async () => {
+    const raw = Buffer.from(
+      'order_id,note\n'.concat(Array.from({ length: 150_000 }, (_, i) => `${i},"line\nbreak ${i}"\n`).join('')),
+    );
     await store.write('raw/shared.csv', raw);
-    const run = store.withRunCopies(parent);
+    const aside = openS3Store('s3://lake/copies', { downloadAsideFrom: 1024 * 1024 });
+    const run = aside.withRunCopies(parent);
     const { result, gets } = await getsDuring(async () => {
-      // The checksum's download (a whole file for a worker), and two tasks reading meanwhile.
-      const file = run.store.localFile('raw/shared.csv');
+      // The run's input checksum, and two tasks reading meanwhile.
+      const sum = run.store.checksum('raw/shared.csv');
+      await new Promise((resolve) => setTimeout(resolve, 5)); // the checksum's download is claimed first
       const streamed = run.store.read('raw/shared.csv').then(bytesOf);
       const chunked = (async () => {
         const parts: Buffer[] = [];
         for await (const chunk of run.store.readChunks('raw/shared.csv')) parts.push(Buffer.from(chunk));
         return Buffer.concat(parts);
       })();
-      return Promise.all([file, streamed, chunked]);
+      return Promise.all([sum, streamed, chunked]);
     });
-    const [file, streamed, chunked] = result;
-    expect(readFileSync(file as string).equals(raw)).toBe(true);
+    const [sum, streamed, chunked] = result;
+    // CSV records, not lines: the quoted line breaks are inside records.
+    expect(sum).toEqual({ rows: 150_000, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
     expect(streamed.equals(raw)).toBe(true);
     expect(chunked.equals(raw)).toBe(true);
-    expect(gets.filter((g) => g.Key === 'copies/raw/shared.csv')).toHaveLength(1);
+    // This thread's client sent no GET: the worker's download was the only one.
+    expect(gets.filter((g) => g.Key === 'copies/raw/shared.csv')).toEqual([]);
+    // It is the run's copy now: read again without the network.
+    expect(copyHolding(raw)).toBeDefined();
     await run.close();
+    aside.client.destroy();
   });
 
   it('lets a follower finish from the bucket when the reader that was downloading stops early', async () => {
