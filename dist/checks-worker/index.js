@@ -2218,19 +2218,47 @@ const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: ./src/store/file-chunks.ts
 /** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
 const READ_CHUNK = 1 << 20;
-/** Reads the opened file from its current position to the end, then closes it. */
-async function* fileChunks(handle, signal) {
+/** The writer of a followed file stopped before it was whole: what was read is all there is. */
+class FileGrowthStopped extends Error {
+    reason;
+    constructor(reason) {
+        super('the file stopped growing before it was whole');
+        this.reason = reason;
+    }
+}
+/**
+ * Reads the opened file from its current position to the end, then closes it. With
+ * `growth`, the end is where its writer finishes: caught up, it waits for more.
+ */
+async function* fileChunks(handle, signal, growth) {
     let filling = new Uint8Array(READ_CHUNK);
     let spare = new Uint8Array(READ_CHUNK);
     let reading;
+    /** Seen whole before the last read: a read that then finds nothing is the end. */
+    let sawWhole = false;
+    let position = 0;
     try {
         reading = handle.read(filling, 0, READ_CHUNK, null);
         for (;;) {
             signal?.throwIfAborted();
             const { bytesRead } = await reading;
             reading = undefined;
-            if (bytesRead === 0)
-                return;
+            if (bytesRead === 0) {
+                const state = growth?.state() ?? 'whole';
+                if (state === 'whole') {
+                    if (sawWhole || !growth)
+                        return;
+                    sawWhole = true; // its last bytes may have landed since that read
+                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
+                }
+                else if (state === 'growing')
+                    await growth?.reached(position + READ_CHUNK);
+                else
+                    throw new FileGrowthStopped(state.stopped);
+                reading = handle.read(filling, 0, READ_CHUNK, null);
+                continue;
+            }
+            position += bytesRead;
             const chunk = filling.subarray(0, bytesRead);
             // The buffer the caller gave back by asking for this chunk takes the next read.
             [filling, spare] = [spare, filling];

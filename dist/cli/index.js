@@ -7900,7 +7900,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6065);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6947);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -7910,7 +7910,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6065:
+/***/ 6947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16581,19 +16581,6 @@ function leaseKey(ref) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/worker-file.ts
-// Where a worker thread's code is: beside its module when pipewright runs from source
-// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
-// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
-// bundler leaves the path alone.
-/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
-function workerFile(source, bundle) {
-    const fromSource = import.meta.url.endsWith('.ts');
-    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
@@ -17007,6 +16994,8 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+// EXTERNAL MODULE: ./src/store/checksum-aside.ts
+var checksum_aside = __nccwpck_require__(3735);
 // EXTERNAL MODULE: ./src/store/file-chunks.ts
 var file_chunks = __nccwpck_require__(8962);
 // EXTERNAL MODULE: ./src/store/object-store.ts
@@ -17017,6 +17006,7 @@ var object_store = __nccwpck_require__(3266);
 // whole or not at all; a copy is a hard link renamed into place, so versions and
 // publishes move no bytes. Metadata is not kept on the filesystem: the records
 // and manifests carry every checksum, and metadata is only ever a shortcut.
+
 
 
 
@@ -17072,7 +17062,11 @@ class fs_store_FsObjectStore {
      * for readers that copy what they keep (a scan, a checksum), with no allocation per chunk.
      */
     async *readChunks(key, options = {}) {
-        yield* (0,file_chunks/* fileChunks */.T)(await this.#open(key), options.signal);
+        yield* (0,file_chunks/* fileChunks */.T9)(await this.#open(key), options.signal);
+    }
+    async checksum(key) {
+        const size = (await this.head(key))?.size;
+        return size !== undefined && size >= checksum_aside/* ASIDE_FROM_BYTES */.E ? (0,checksum_aside/* checksumFileAside */.q)(this.pathOf(key), key) : undefined;
     }
     async readText(key) {
         try {
@@ -17205,30 +17199,18 @@ function infoOf(key, info) {
 
 
 
-
-
 const MANIFEST_NAME = '_manifest.json';
-/**
- * Past this a folder's file is read, hashed and counted by a worker thread, so the calling thread
- * stays free (a run checksums its inputs while its first tasks work). Below it, doing it here
- * (about 70 ms per 50 MB) costs less than starting the worker.
- */
-const ASIDE_FROM_BYTES = 64 << 20;
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 async function checksumObject(store, key, signal) {
-    const fs = store instanceof fs_store_FsObjectStore ? store : undefined;
-    const size = fs ? (await fs.head(key))?.size : undefined;
-    if (fs && size !== undefined && size >= ASIDE_FROM_BYTES) {
-        const sum = await checksumAside(fs.pathOf(key));
-        // A worker that could not run: the file is checksummed here after all.
-        if (sum)
-            return { path: key, ...sum };
-    }
+    // Where the store can take it off this thread (a big file on a worker; a bucket object as it downloads).
+    const aside = await store.checksum?.(key, { signal });
+    if (aside)
+        return { path: key, ...aside };
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const rows = rowCounterFor(key);
     let bytes = 0;
     // A folder's file through one reused buffer: hashed and counted, nothing kept.
-    const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
+    const chunks = store.readChunks ? store.readChunks(key, { signal }) : await store.read(key, { signal });
     for await (const chunk of chunks) {
         const buffer = chunk;
         hash.update(buffer);
@@ -17236,15 +17218,6 @@ async function checksumObject(store, key, signal) {
         bytes += buffer.byteLength;
     }
     return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
-}
-/** The checksum of the file at `path`, taken by a worker thread; undefined when it cannot. */
-function checksumAside(path) {
-    return new Promise((resolve) => {
-        const worker = new external_node_worker_threads_namespaceObject.Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
-        worker.once('message', (sum) => resolve(sum));
-        worker.once('error', () => resolve(undefined));
-        worker.once('exit', () => resolve(undefined));
-    });
 }
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
 async function checksumFile(path, dataRoot) {
@@ -19228,6 +19201,10 @@ function executeDag(opts) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: ./src/worker-file.ts
+var worker_file = __nccwpck_require__(5076);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
@@ -21804,7 +21781,7 @@ async function readCsv(chunks, onRecord, options = {}) {
  * chunk, so a 500 MB file costs no garbage collection.
  */
 async function* readChunks(path, options = {}) {
-    yield* (0,file_chunks/* fileChunks */.T)(await (0,promises_.open)(path, 'r'), options.signal);
+    yield* (0,file_chunks/* fileChunks */.T9)(await (0,promises_.open)(path, 'r'), options.signal);
 }
 const csvReading = {
     FIELD_ESCAPED,
@@ -22320,7 +22297,7 @@ const MAX_IN_FLIGHT_BYTES = 16 << 20;
 /** The writes are copied into batches of this size, posted to the worker when full. */
 const BATCH_BYTES = 1 << 20;
 /** `file` is the worker's code; without one the checks stay in this thread. */
-function checksWhileWriting(setup, file = workerFile('quality/checks-worker.ts', 'checks-worker')) {
+function checksWhileWriting(setup, file = (0,worker_file/* workerFile */.T)('quality/checks-worker.ts', 'checks-worker')) {
     let kept = [];
     let keptBytes = 0;
     let worker;
@@ -22382,7 +22359,7 @@ function checksWhileWriting(setup, file = workerFile('quality/checks-worker.ts',
         worker?.postMessage(copy, [copy.buffer]);
     };
     const start = (from) => {
-        worker = new external_node_worker_threads_namespaceObject.Worker(from, { workerData: setup });
+        worker = new external_node_worker_threads_.Worker(from, { workerData: setup });
         worker.on('message', (message) => {
             if (message === 'ready')
                 return;
@@ -23631,7 +23608,7 @@ const MIN_BYTES = 2 << 20;
 /** Pieces posted and not yet read by the worker: past this, pieces stay here. */
 const read_in_parts_MAX_IN_FLIGHT_BYTES = 4 << 20;
 /** A piece is a chunk's records plus the record carried over from the one before. */
-const PIECE_BYTES = file_chunks/* READ_CHUNK */.v + (64 << 10);
+const PIECE_BYTES = file_chunks/* READ_CHUNK */.vA + (64 << 10);
 /**
  * Runs `work` over the CSV whose chunks `read()` yields (each valid until the next is asked for),
  * here and in a worker thread; returns each side's result (one when the work ran here alone).
@@ -23650,7 +23627,7 @@ async function readInParts(read, work, roots, options = {}) {
     if (typeof fn !== 'function')
         throw new Error(`${url} has no exported function '${work.export}'`);
     const local = fn;
-    const workerUrl = 'workerUrl' in options ? options.workerUrl : workerFile('run/parts-worker.ts', 'parts-worker');
+    const workerUrl = 'workerUrl' in options ? options.workerUrl : (0,worker_file/* workerFile */.T)('run/parts-worker.ts', 'parts-worker');
     if (workerUrl === undefined)
         return [await local(read(), csvReading)];
     const splitter = new Splitter(read(), options.minBytes ?? MIN_BYTES, () => startWorker(workerUrl, { module: url, export: work.export, roots }));
@@ -23675,7 +23652,7 @@ async function readInParts(read, work, roots, options = {}) {
     return [mine, theirs.value];
 }
 function startWorker(file, data) {
-    const worker = new external_node_worker_threads_namespaceObject.Worker(file, { workerData: data });
+    const worker = new external_node_worker_threads_.Worker(file, { workerData: data });
     let ready = false;
     let inFlight = 0;
     /** Buffers the worker has read and handed back: no allocation per piece once the pipe is full. */
@@ -24177,17 +24154,17 @@ function runStateOf(tasks) {
  * A `from:` input lies under its upstream's data root; its path is relative to that root.
  */
 async function checksumInputs(storeOf, keys, known = []) {
-    const sums = [];
-    for (const [name, key] of Object.entries(keys)) {
+    // All at once: in a bucket each checksum's download is the run's copy, which the tasks then follow.
+    const sums = await Promise.all(Object.entries(keys).map(async ([name, key]) => {
         const store = storeOf(name);
         const info = await store.head(key);
         if (!info)
-            continue;
+            return undefined;
         const mtimeMs = info.lastModified.getTime();
         const same = known.find((k) => k.path === key && k.bytes === info.size && k.mtimeMs === mtimeMs);
-        sums.push(same ?? { ...(await checksumObject(store, key)), mtimeMs });
-    }
-    return sums;
+        return same ?? { ...(await checksumObject(store, key)), mtimeMs };
+    }));
+    return sums.filter((sum) => sum !== undefined);
 }
 /** What differs between the live version and a run about to start: inputs by checksum, and the code. */
 function changesSince(live, inputs, codeVersion) {
@@ -24346,12 +24323,10 @@ async function runPartitionUnlessUnchanged(opts, onlyIfChanged) {
         const codeVersion = opts.codeVersion ?? (await gitHead(pipeline.dir));
         // Taken as the run starts, and awaited only where needed: a big input is read by a worker thread
         // while the first tasks work, instead of before them (the start record lists the inputs once known).
+        // From a bucket, the checksum's download is the run's local copy, which the tasks follow as it grows.
         const inputsAtStart = checksumInputs(storeOf, keys.inputs, onlyIfChanged ? live?.inputs : undefined);
         inputsAtStart.catch(() => { });
-        // From a bucket, the checksum's download is the run's local copy that the tasks then read: awaited, so the
-        // tasks never start a second download of the same object beside it.
-        const fromBucket = Object.keys(keys.inputs).some((name) => storeOf(name).kind === 's3');
-        const inputs = onlyIfChanged || opts.resume || fromBucket ? await inputsAtStart : undefined;
+        const inputs = onlyIfChanged || opts.resume ? await inputsAtStart : undefined;
         let changes;
         if (onlyIfChanged && live && inputs) {
             changes = changesSince(live, inputs, codeVersion);
@@ -32689,7 +32664,7 @@ function onWorkers(jobs, count, done) {
                 idle.add(worker);
         };
         for (let i = 0; i < count; i++) {
-            const worker = new external_node_worker_threads_namespaceObject.Worker(workerFile('site/site-worker.ts', 'site-worker'));
+            const worker = new external_node_worker_threads_.Worker((0,worker_file/* workerFile */.T)('site/site-worker.ts', 'site-worker'));
             pool.push(worker);
             worker.on('message', (reply) => {
                 if ('thrown' in reply)
@@ -33831,28 +33806,92 @@ function isCurrent(entry, objects) {
 
 /***/ }),
 
+/***/ 3735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ ASIDE_FROM_BYTES),
+/* harmony export */   q: () => (/* binding */ checksumFileAside)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5076);
+// A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
+// stays free: a run checksums its inputs while its first tasks work.
+
+
+/**
+ * Past this a file is read, hashed and counted by a worker thread. Below it, doing it
+ * on the calling thread (about 70 ms per 50 MB) costs less than starting the worker.
+ */
+const ASIDE_FROM_BYTES = 64 << 20;
+/**
+ * The checksum of the file at `path` holding the object `key` (its name says how rows are
+ * counted), taken by a worker thread; undefined when the worker cannot run.
+ */
+function checksumFileAside(path, key) {
+    return new Promise((resolve) => {
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        worker.once('message', (sum) => resolve(sum));
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
+    });
+}
+
+
+/***/ }),
+
 /***/ 8962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ fileChunks),
-/* harmony export */   v: () => (/* binding */ READ_CHUNK)
+/* harmony export */   T9: () => (/* binding */ fileChunks),
+/* harmony export */   py: () => (/* binding */ FileGrowthStopped),
+/* harmony export */   vA: () => (/* binding */ READ_CHUNK)
 /* harmony export */ });
 /** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
 const READ_CHUNK = 1 << 20;
-/** Reads the opened file from its current position to the end, then closes it. */
-async function* fileChunks(handle, signal) {
+/** The writer of a followed file stopped before it was whole: what was read is all there is. */
+class FileGrowthStopped extends Error {
+    reason;
+    constructor(reason) {
+        super('the file stopped growing before it was whole');
+        this.reason = reason;
+    }
+}
+/**
+ * Reads the opened file from its current position to the end, then closes it. With
+ * `growth`, the end is where its writer finishes: caught up, it waits for more.
+ */
+async function* fileChunks(handle, signal, growth) {
     let filling = new Uint8Array(READ_CHUNK);
     let spare = new Uint8Array(READ_CHUNK);
     let reading;
+    /** Seen whole before the last read: a read that then finds nothing is the end. */
+    let sawWhole = false;
+    let position = 0;
     try {
         reading = handle.read(filling, 0, READ_CHUNK, null);
         for (;;) {
             signal?.throwIfAborted();
             const { bytesRead } = await reading;
             reading = undefined;
-            if (bytesRead === 0)
-                return;
+            if (bytesRead === 0) {
+                const state = growth?.state() ?? 'whole';
+                if (state === 'whole') {
+                    if (sawWhole || !growth)
+                        return;
+                    sawWhole = true; // its last bytes may have landed since that read
+                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
+                }
+                else if (state === 'growing')
+                    await growth?.reached(position + READ_CHUNK);
+                else
+                    throw new FileGrowthStopped(state.stopped);
+                reading = handle.read(filling, 0, READ_CHUNK, null);
+                continue;
+            }
+            position += bytesRead;
             const chunk = filling.subarray(0, bytesRead);
             // The buffer the caller gave back by asking for this chunk takes the next read.
             [filling, spare] = [spare, filling];
@@ -34631,6 +34670,25 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
 
 /***/ }),
 
+/***/ 5076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ workerFile)
+/* harmony export */ });
+// Where a worker thread's code is: beside its module when pipewright runs from source
+// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
+// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
+// bundler leaves the path alone.
+/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
+function workerFile(source, bundle) {
+    const fromSource = import.meta.url.endsWith('.ts');
+    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
+}
+
+
+/***/ }),
+
 /***/ 6787:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -34775,6 +34833,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 

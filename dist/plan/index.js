@@ -47908,8 +47908,6 @@ function leaseKey(ref) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/store/errno.ts
@@ -48323,6 +48321,8 @@ async function* chunksOf(data) {
     yield* data;
 }
 
+// EXTERNAL MODULE: ./src/store/checksum-aside.ts
+var checksum_aside = __nccwpck_require__(3735);
 // EXTERNAL MODULE: ./src/store/file-chunks.ts
 var file_chunks = __nccwpck_require__(8962);
 // EXTERNAL MODULE: ./src/store/object-store.ts
@@ -48333,6 +48333,7 @@ var object_store = __nccwpck_require__(3266);
 // whole or not at all; a copy is a hard link renamed into place, so versions and
 // publishes move no bytes. Metadata is not kept on the filesystem: the records
 // and manifests carry every checksum, and metadata is only ever a shortcut.
+
 
 
 
@@ -48388,7 +48389,11 @@ class fs_store_FsObjectStore {
      * for readers that copy what they keep (a scan, a checksum), with no allocation per chunk.
      */
     async *readChunks(key, options = {}) {
-        yield* (0,file_chunks/* fileChunks */.T)(await this.#open(key), options.signal);
+        yield* (0,file_chunks/* fileChunks */.T9)(await this.#open(key), options.signal);
+    }
+    async checksum(key) {
+        const size = (await this.head(key))?.size;
+        return size !== undefined && size >= checksum_aside/* ASIDE_FROM_BYTES */.E ? (0,checksum_aside/* checksumFileAside */.q)(this.pathOf(key), key) : undefined;
     }
     async readText(key) {
         try {
@@ -48521,30 +48526,18 @@ function infoOf(key, info) {
 
 
 
-
-
 const MANIFEST_NAME = '_manifest.json';
-/**
- * Past this a folder's file is read, hashed and counted by a worker thread, so the calling thread
- * stays free (a run checksums its inputs while its first tasks work). Below it, doing it here
- * (about 70 ms per 50 MB) costs less than starting the worker.
- */
-const ASIDE_FROM_BYTES = (/* unused pure expression or super */ null && (64 << 20));
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
 async function manifest_checksumObject(store, key, signal) {
-    const fs = store instanceof FsObjectStore ? store : undefined;
-    const size = fs ? (await fs.head(key))?.size : undefined;
-    if (fs && size !== undefined && size >= ASIDE_FROM_BYTES) {
-        const sum = await checksumAside(fs.pathOf(key));
-        // A worker that could not run: the file is checksummed here after all.
-        if (sum)
-            return { path: key, ...sum };
-    }
+    // Where the store can take it off this thread (a big file on a worker; a bucket object as it downloads).
+    const aside = await store.checksum?.(key, { signal });
+    if (aside)
+        return { path: key, ...aside };
     const hash = createHash('sha256');
     const rows = rowCounterFor(key);
     let bytes = 0;
     // A folder's file through one reused buffer: hashed and counted, nothing kept.
-    const chunks = fs ? fs.readChunks(key, { signal }) : await store.read(key, { signal });
+    const chunks = store.readChunks ? store.readChunks(key, { signal }) : await store.read(key, { signal });
     for await (const chunk of chunks) {
         const buffer = chunk;
         hash.update(buffer);
@@ -48552,15 +48545,6 @@ async function manifest_checksumObject(store, key, signal) {
         bytes += buffer.byteLength;
     }
     return { path: key, rows: rows.total(), bytes, sha256: hash.digest('hex') };
-}
-/** The checksum of the file at `path`, taken by a worker thread; undefined when it cannot. */
-function checksumAside(path) {
-    return new Promise((resolve) => {
-        const worker = new Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path } });
-        worker.once('message', (sum) => resolve(sum));
-        worker.once('error', () => resolve(undefined));
-        worker.once('exit', () => resolve(undefined));
-    });
 }
 /** `checksumObject` for a file under a data root folder (path relative to it, or absolute inside it). */
 async function checksumFile(path, dataRoot) {
@@ -56967,28 +56951,92 @@ async function mapLimited(items, limit, fn) {
 
 /***/ }),
 
+/***/ 3735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ ASIDE_FROM_BYTES),
+/* harmony export */   q: () => (/* binding */ checksumFileAside)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5076);
+// A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
+// stays free: a run checksums its inputs while its first tasks work.
+
+
+/**
+ * Past this a file is read, hashed and counted by a worker thread. Below it, doing it
+ * on the calling thread (about 70 ms per 50 MB) costs less than starting the worker.
+ */
+const ASIDE_FROM_BYTES = 64 << 20;
+/**
+ * The checksum of the file at `path` holding the object `key` (its name says how rows are
+ * counted), taken by a worker thread; undefined when the worker cannot run.
+ */
+function checksumFileAside(path, key) {
+    return new Promise((resolve) => {
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        worker.once('message', (sum) => resolve(sum));
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
+    });
+}
+
+
+/***/ }),
+
 /***/ 8962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ fileChunks)
+/* harmony export */   T9: () => (/* binding */ fileChunks),
+/* harmony export */   py: () => (/* binding */ FileGrowthStopped)
 /* harmony export */ });
 /* unused harmony export READ_CHUNK */
 /** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
 const READ_CHUNK = 1 << 20;
-/** Reads the opened file from its current position to the end, then closes it. */
-async function* fileChunks(handle, signal) {
+/** The writer of a followed file stopped before it was whole: what was read is all there is. */
+class FileGrowthStopped extends Error {
+    reason;
+    constructor(reason) {
+        super('the file stopped growing before it was whole');
+        this.reason = reason;
+    }
+}
+/**
+ * Reads the opened file from its current position to the end, then closes it. With
+ * `growth`, the end is where its writer finishes: caught up, it waits for more.
+ */
+async function* fileChunks(handle, signal, growth) {
     let filling = new Uint8Array(READ_CHUNK);
     let spare = new Uint8Array(READ_CHUNK);
     let reading;
+    /** Seen whole before the last read: a read that then finds nothing is the end. */
+    let sawWhole = false;
+    let position = 0;
     try {
         reading = handle.read(filling, 0, READ_CHUNK, null);
         for (;;) {
             signal?.throwIfAborted();
             const { bytesRead } = await reading;
             reading = undefined;
-            if (bytesRead === 0)
-                return;
+            if (bytesRead === 0) {
+                const state = growth?.state() ?? 'whole';
+                if (state === 'whole') {
+                    if (sawWhole || !growth)
+                        return;
+                    sawWhole = true; // its last bytes may have landed since that read
+                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
+                }
+                else if (state === 'growing')
+                    await growth?.reached(position + READ_CHUNK);
+                else
+                    throw new FileGrowthStopped(state.stopped);
+                reading = handle.read(filling, 0, READ_CHUNK, null);
+                continue;
+            }
+            position += bytesRead;
             const chunk = filling.subarray(0, bytesRead);
             // The buffer the caller gave back by asking for this chunk takes the next read.
             [filling, spare] = [spare, filling];
@@ -57754,6 +57802,25 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
     if (missing)
         throw refusal(where, fix, `is not a run record (no ${missing})`);
     return record;
+}
+
+
+/***/ }),
+
+/***/ 5076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ workerFile)
+/* harmony export */ });
+// Where a worker thread's code is: beside its module when pipewright runs from source
+// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
+// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
+// bundler leaves the path alone.
+/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
+function workerFile(source, bundle) {
+    const fromSource = import.meta.url.endsWith('.ts');
+    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
 }
 
 

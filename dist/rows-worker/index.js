@@ -5,24 +5,52 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ fileChunks)
+/* harmony export */   T9: () => (/* binding */ fileChunks)
 /* harmony export */ });
-/* unused harmony export READ_CHUNK */
+/* unused harmony exports READ_CHUNK, FileGrowthStopped */
 /** Big reads keep the per-chunk overhead out of the way of whoever scans the bytes. */
 const READ_CHUNK = 1 << 20;
-/** Reads the opened file from its current position to the end, then closes it. */
-async function* fileChunks(handle, signal) {
+/** The writer of a followed file stopped before it was whole: what was read is all there is. */
+class FileGrowthStopped extends Error {
+    reason;
+    constructor(reason) {
+        super('the file stopped growing before it was whole');
+        this.reason = reason;
+    }
+}
+/**
+ * Reads the opened file from its current position to the end, then closes it. With
+ * `growth`, the end is where its writer finishes: caught up, it waits for more.
+ */
+async function* fileChunks(handle, signal, growth) {
     let filling = new Uint8Array(READ_CHUNK);
     let spare = new Uint8Array(READ_CHUNK);
     let reading;
+    /** Seen whole before the last read: a read that then finds nothing is the end. */
+    let sawWhole = false;
+    let position = 0;
     try {
         reading = handle.read(filling, 0, READ_CHUNK, null);
         for (;;) {
             signal?.throwIfAborted();
             const { bytesRead } = await reading;
             reading = undefined;
-            if (bytesRead === 0)
-                return;
+            if (bytesRead === 0) {
+                const state = growth?.state() ?? 'whole';
+                if (state === 'whole') {
+                    if (sawWhole || !growth)
+                        return;
+                    sawWhole = true; // its last bytes may have landed since that read
+                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
+                }
+                else if (state === 'growing')
+                    await growth?.reached(position + READ_CHUNK);
+                else
+                    throw new FileGrowthStopped(state.stopped);
+                reading = handle.read(filling, 0, READ_CHUNK, null);
+                continue;
+            }
+            position += bytesRead;
             const chunk = filling.subarray(0, bytesRead);
             // The buffer the caller gave back by asking for this chunk takes the next read.
             [filling, spare] = [spare, filling];
@@ -50,8 +78,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _file_chunks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(962);
-/* harmony import */ var _rows_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(51);
+/* harmony import */ var _file_chunks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(962);
+/* harmony import */ var _rows_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(51);
 // The worker thread of `checksumObject` for a big file: reads it once for its sha256, bytes
 // and rows, off the calling thread (a run checksums its inputs while its first tasks work).
 // Its own bundle (dist/rows-worker/).
@@ -63,11 +91,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.parentPort;
 if (port === null)
     throw new Error('rows-worker runs as a worker thread');
-const { path } = node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.workerData;
+const { path, key } = node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.workerData;
 const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-const rows = (0,_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .rowCounterFor */ ._)(path);
+const rows = (0,_rows_js__WEBPACK_IMPORTED_MODULE_4__/* .rowCounterFor */ ._)(key);
 let bytes = 0;
-for await (const chunk of (0,_file_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .fileChunks */ .T)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r'))) {
+for await (const chunk of (0,_file_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .fileChunks */ .T9)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r'))) {
     hash.update(chunk);
     rows.add(chunk);
     bytes += chunk.length;

@@ -23,6 +23,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -31,6 +33,10 @@ var dist_cjs = __webpack_require__(53711);
 var lib_storage_dist_cjs = __webpack_require__(22358);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/worker-file.ts
+var worker_file = __webpack_require__(55076);
+// EXTERNAL MODULE: ./src/store/checksum-aside.ts
+var checksum_aside = __webpack_require__(63735);
 // EXTERNAL MODULE: ./src/store/file-chunks.ts
 var file_chunks = __webpack_require__(58962);
 // EXTERNAL MODULE: ./src/store/object-store.ts
@@ -50,17 +56,82 @@ var store_pid = __webpack_require__(47160);
 // run's later tasks read a 500 MB bronze from disk instead of GETting it back over
 // the network. The bucket stays the truth: a copy is served only while the bucket
 // still holds the object with the ETag and size the copy was made from (the caller
-// HEADs it), or while this process is still sending it. The folder goes when the
-// run ends; one left by a killed process is removed by the next run on this machine.
+// HEADs it), or while this process is still sending it. A copy still downloading can
+// be followed by a second reader (`download`), so the run's input checksum and its
+// first task share one GET. The folder goes when the run ends; one left by a killed
+// process is removed by the next run on this machine.
 
 
 
 
 
 const FOLDER_PREFIX = 'pipewright-copies-';
+/** A copy being downloaded: followed by other readers of the key until it is whole (file-chunks.ts). */
+class Download {
+    status = 'growing';
+    waiting = [];
+    onDisk = 0;
+    /** Resolves true once the copy is whole and kept, false if it stopped. */
+    whole;
+    settle = () => { };
+    file;
+    etag;
+    size;
+    onEnd;
+    constructor(file, etag, size, onEnd) {
+        this.file = file;
+        this.etag = etag;
+        this.size = size;
+        this.onEnd = onEnd;
+        this.whole = new Promise((resolve) => {
+            this.settle = resolve;
+        });
+    }
+    state() {
+        return this.status;
+    }
+    reached(bytes) {
+        if (this.status !== 'growing' || this.onDisk >= bytes)
+            return Promise.resolve();
+        return new Promise((wake) => this.waiting.push({ bytes, wake }));
+    }
+    /** `bytes` more are on disk. */
+    wrote(bytes) {
+        this.onDisk += bytes;
+        this.wakeUp();
+    }
+    wakeUp() {
+        const ended = this.status !== 'growing';
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const waiter of waiting) {
+            if (ended || this.onDisk >= waiter.bytes)
+                waiter.wake();
+            else
+                this.waiting.push(waiter);
+        }
+    }
+    finish() {
+        this.end('whole');
+    }
+    stop(reason) {
+        this.end({ stopped: reason });
+    }
+    end(status) {
+        if (this.status !== 'growing')
+            return;
+        this.status = status;
+        this.onEnd(status === 'whole');
+        this.settle(status === 'whole');
+        this.wakeUp();
+    }
+}
 class RunCopies {
     folder;
     copies = new Map();
+    downloads = new Map();
+    /** GETs that will become downloads once the server answers. */
+    starting = new Map();
     sending = new Map();
     next = 0;
     closed = false;
@@ -129,6 +200,45 @@ class RunCopies {
     /** Waits for everything this process is sending (failures are left to `arrived`). */
     async allArrived() {
         await Promise.all([...this.sending.values()].map((s) => s.done.catch(() => { })));
+    }
+    /**
+     * Records that `file` is being downloaded from `key` (the object `etag`, `size` bytes).
+     * The caller reports its progress on the Download; once finished it is kept as the copy.
+     */
+    startDownload(key, file, etag, size) {
+        const download = new Download(file, etag, size, (whole) => {
+            if (this.downloads.get(key) === download)
+                this.downloads.delete(key);
+            if (whole)
+                this.keep(key, file, etag, size);
+        });
+        this.downloads.set(key, download);
+        return download;
+    }
+    /**
+     * The download of `key` under way (or being started by another reader), or else the
+     * right to start it: the claimant then calls `start` with its download (undefined
+     * when it made none). Checked and claimed at once, so a key is fetched once at a time.
+     */
+    claimDownload(key) {
+        const download = this.downloads.get(key);
+        if (download?.state() === 'growing')
+            return { underWay: Promise.resolve(download) };
+        const starting = this.starting.get(key);
+        if (starting)
+            return { underWay: starting };
+        let settle = () => { };
+        const promise = new Promise((resolve) => {
+            settle = resolve;
+        });
+        this.starting.set(key, promise);
+        return {
+            start: (started) => {
+                if (this.starting.get(key) === promise)
+                    this.starting.delete(key);
+                settle(started);
+            },
+        };
     }
     /** True when there is a copy of `key` to ask the bucket about. */
     has(key) {
@@ -529,6 +639,9 @@ function nonEmpty(value) {
 
 
 
+
+
+
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 /** Bytes a local copy being written may hold in memory: queued chunks go to disk together. */
@@ -559,6 +672,7 @@ class S3ObjectStore {
     spoolPartSize;
     singlePutMax;
     copies;
+    downloadAsideFrom;
     location;
     options;
     /** `endpoint` and `region` only name the client's settings in messages. */
@@ -579,6 +693,7 @@ class S3ObjectStore {
         this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 64 * MIB);
         this.singlePutMax = options.singlePutMax ?? 5 * GIB;
         this.copies = options.runCopies;
+        this.downloadAsideFrom = options.downloadAsideFrom ?? checksum_aside/* ASIDE_FROM_BYTES */.E;
     }
     /**
      * This store as one run uses it: with local copies of what the run writes and
@@ -619,36 +734,170 @@ class S3ObjectStore {
         const head = await this.headObject(key);
         return this.copies.match(key, head && { etag: head.ETag ?? '', size: head.ContentLength ?? -1 });
     }
-    async read(key, options = {}) {
-        const Key = this.objectKey(key);
+    /**
+     * Where this read of `key` gets its bytes: the run's copy; a download of the run
+     * under way, while the bucket still holds the object it downloads; else a GET, which
+     * in a run becomes that download (one per key at a time: others follow it).
+     */
+    async source(key, options) {
         const local = await this.localCopy(key);
         if (local !== undefined)
-            return (0,external_node_fs_.createReadStream)(local, { highWaterMark: 1 << 20, signal: options.signal });
+            return { file: local };
+        const claim = this.copies?.active ? this.copies.claimDownload(key) : undefined;
+        if (claim && 'underWay' in claim) {
+            const download = await claim.underWay;
+            if (download && (await this.headObject(key))?.ETag === download.etag)
+                return { download };
+            return { body: await this.get(key, options) }; // another object now: read, not kept
+        }
+        if (!claim || !this.copies)
+            return { body: await this.get(key, options) };
+        const copies = this.copies;
+        let started;
         try {
-            const output = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key }), {
+            const body = await this.get(key, options, (etag, size) => {
+                const copy = keepingCopy(copies, key, etag, size);
+                started = copy.download;
+                return copy.transform;
+            });
+            return { body, download: started };
+        }
+        finally {
+            claim.start(started);
+        }
+    }
+    /** A GetObject of `key`, its body handed on through `keep(etag, size)` when given (and the server says both). */
+    async get(key, options, keep) {
+        try {
+            const output = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }), {
                 abortSignal: options.signal,
             });
             if (!(output.Body instanceof external_node_stream_.Readable))
                 throw new Error(`${this.describe(key)}: GetObject gave no stream`);
-            const keep = this.copies?.active && output.ETag && output.ContentLength !== undefined;
-            return this.guard(output.Body, key, keep ? keepingCopy(this.copies, key, output.ETag, output.ContentLength) : new external_node_stream_.PassThrough());
+            const { ETag: etag, ContentLength: size } = output;
+            return this.guard(output.Body, key, keep && etag && size !== undefined ? keep(etag, size) : new external_node_stream_.PassThrough());
         }
         catch (error) {
             throw this.readError(error, key);
         }
     }
     /**
-     * The object's bytes; from the run's local copy in chunks of reused buffers, each
-     * valid until the next is asked for (fs-store.ts `readChunks`): a 500 MB scan then
-     * costs no garbage collection.
+     * The object's bytes from a download under way, in reused buffers: as they reach the
+     * disk, and if the download stops, the rest from the bucket (the same object, by ETag).
+     */
+    async *follow(key, download, options) {
+        let position = 0;
+        try {
+            const handle = await (0,promises_.open)(download.file, 'r').catch(() => undefined); // removed: it stopped already
+            if (handle !== undefined) {
+                for await (const chunk of (0,file_chunks/* fileChunks */.T9)(handle, options.signal, download)) {
+                    position += chunk.byteLength;
+                    yield chunk;
+                }
+                return;
+            }
+        }
+        catch (error) {
+            if (!(error instanceof file_chunks/* FileGrowthStopped */.py))
+                throw error;
+        }
+        if (position < download.size)
+            yield* await this.readFrom(key, position, download.etag, options);
+    }
+    /** The bytes of `key` from `start` on, of the object `etag` only (412 when it was replaced). */
+    async readFrom(key, start, etag, options) {
+        try {
+            const output = await this.client.send(new dist_cjs.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: this.objectKey(key),
+                Range: `bytes=${start}-`,
+                IfMatch: etag,
+            }), { abortSignal: options.signal });
+            if (!(output.Body instanceof external_node_stream_.Readable))
+                throw new Error(`${this.describe(key)}: GetObject gave no stream`);
+            return this.guard(output.Body, key, new external_node_stream_.PassThrough());
+        }
+        catch (error) {
+            throw this.readError(error, key);
+        }
+    }
+    /**
+     * The checksum of a big object a run reads, taken by the worker thread that downloads
+     * it into the run's copy (download-worker.ts), which the tasks follow as it grows: the
+     * bytes cross the network once and neither the download nor the hashing runs on the
+     * tasks' thread. Undefined outside a run, for a small object, or when the worker
+     * cannot do it (the caller then reads the object itself).
+     */
+    async checksum(key, options = {}) {
+        const copies = this.copies;
+        if (!copies?.active)
+            return undefined;
+        const local = await this.localCopy(key);
+        if (local !== undefined)
+            return (0,checksum_aside/* checksumFileAside */.q)(local, key);
+        const claim = copies.claimDownload(key);
+        if ('underWay' in claim) {
+            const download = await claim.underWay;
+            return download && (await download.whole) ? (0,checksum_aside/* checksumFileAside */.q)(download.file, key) : undefined;
+        }
+        let started;
+        let announced = false;
+        try {
+            const head = await this.headObject(key);
+            if (!head?.ETag || head.ContentLength === undefined || head.ContentLength < this.downloadAsideFrom)
+                return undefined;
+            options.signal?.throwIfAborted();
+            const job = {
+                bucket: this.bucket,
+                objectKey: this.objectKey(key),
+                etag: head.ETag,
+                file: copies.newFile(),
+                key,
+                credentials: await this.client.config.credentials(),
+            };
+            started = copies.startDownload(key, job.file, head.ETag, head.ContentLength);
+            const download = started;
+            claim.start(download); // readers waiting for it follow it from here
+            announced = true;
+            const sum = await downloadAside(job, (bytes) => download.wrote(bytes));
+            if (sum && sum.bytes === download.size) {
+                download.finish();
+                return sum;
+            }
+            download.stop(new Error(`the download of ${this.describe(key)} stopped`));
+            return undefined;
+        }
+        finally {
+            if (!announced)
+                claim.start(started);
+        }
+    }
+    async read(key, options = {}) {
+        const source = await this.source(key, options);
+        if ('file' in source)
+            return (0,external_node_fs_.createReadStream)(source.file, { highWaterMark: 1 << 20, signal: options.signal });
+        if (source.body)
+            return source.body;
+        // A follower's chunks are reused buffers and a stream's reader may keep them: each is copied.
+        const chunks = this.follow(key, source.download, options);
+        return external_node_stream_.Readable.from((async function* () {
+            for await (const chunk of chunks)
+                yield Buffer.from(chunk);
+        })(), { objectMode: false });
+    }
+    /**
+     * The object's bytes; from the run's local copy (or a download of it under way) in
+     * chunks of reused buffers, each valid until the next is asked for (fs-store.ts
+     * `readChunks`): a 500 MB scan then costs no garbage collection.
      */
     async *readChunks(key, options = {}) {
-        const local = await this.localCopy(key);
-        if (local === undefined) {
-            yield* (await this.read(key, options));
-            return;
-        }
-        yield* (0,file_chunks/* fileChunks */.T)(await (0,promises_.open)(local, 'r'), options.signal);
+        const source = await this.source(key, options);
+        if ('file' in source)
+            yield* (0,file_chunks/* fileChunks */.T9)(await (0,promises_.open)(source.file, 'r'), options.signal);
+        else if (source.body)
+            yield* source.body;
+        else
+            yield* this.follow(key, source.download, options);
     }
     async readText(key) {
         await this.copies?.arrived(key);
@@ -663,6 +912,9 @@ class S3ObjectStore {
         }
     }
     async write(key, body, options = {}) {
+        // A body that fails while this waits to send it fails this write (countBytes), not the process.
+        if (body instanceof external_node_stream_.Readable)
+            body.on('error', () => { });
         await this.copies?.arrived(key).catch(() => { });
         this.copies?.drop(key);
         const params = {
@@ -1112,10 +1364,12 @@ function assertKey(key, root) {
 /**
  * Hands the body on while keeping it as the run's copy of `key` (the reader waits
  * for the disk, so memory stays flat); the copy counts once all `size` bytes were
- * written. A reader that stops early, or a disk that fails, leaves no copy.
+ * written. Until then other readers of the key follow the file as it grows. A
+ * reader that stops early, or a disk that fails, leaves no copy.
  */
 function keepingCopy(copies, key, etag, size) {
     const file = copies.newFile();
+    const download = copies.startDownload(key, file, etag, size);
     // Chunks arrive as the network gives them (64 KiB): queued, they go to disk several at a time (writev).
     const sink = (0,external_node_fs_.createWriteStream)(file, { highWaterMark: SPOOL_BUFFER });
     let failed = false;
@@ -1127,39 +1381,42 @@ function keepingCopy(copies, key, etag, size) {
         next?.();
     };
     sink.on('drain', release);
-    sink.on('error', () => {
+    sink.on('error', (error) => {
         failed = true;
+        download.stop(error);
         release();
     });
-    const discard = () => {
+    const discard = (reason) => {
+        download.stop(new Error(reason));
         sink.destroy();
         void (0,promises_.rm)(file, { force: true });
     };
-    return new external_node_stream_.Transform({
+    const transform = new external_node_stream_.Transform({
         transform(chunk, _encoding, done) {
-            if (failed || sink.write(chunk))
+            if (failed || sink.write(chunk, () => download.wrote(chunk.byteLength)))
                 return done(null, chunk);
             waiting = () => done(null, chunk);
         },
         flush(done) {
             if (failed) {
-                discard();
+                discard('the local copy could not be written');
                 return done();
             }
             sink.end(() => {
                 if (!failed && sink.bytesWritten === size)
-                    copies.keep(key, file, etag, size);
+                    download.finish();
                 else
-                    discard();
+                    discard(`the download ended after ${sink.bytesWritten} of ${size} bytes`);
                 done();
             });
         },
         destroy(error, done) {
             if (!sink.writableFinished)
-                discard();
+                discard('its reader stopped');
             done(error);
         },
     });
+    return { transform, download };
 }
 /** Writes a file, telling `onDisk` how many bytes are on it after each write (a part can go once its bytes are). */
 function fileSink(file, onDisk) {
@@ -1228,7 +1485,33 @@ function countBytes(body, each) {
         failed = { error };
         counter.destroy(error);
     });
+    // Destroyed before this was called: piping it would wait for ever.
+    if (source.destroyed) {
+        failed = { error: source.errored ?? new Error('the body was closed before it ended') };
+        counter.destroy(failed.error);
+        return { stream: counter, bytes: () => bytes, failure: () => failed?.error };
+    }
     return { stream: source.pipe(counter), bytes: () => bytes, failure: () => failed?.error };
+}
+/**
+ * Runs `job` on a download worker (download-worker.ts), telling `wrote` how many more
+ * bytes are on disk as they land; its checksum, or undefined when it failed or could not start.
+ */
+function downloadAside(job, wrote) {
+    return new Promise((resolve) => {
+        const worker = new external_node_worker_threads_.Worker((0,worker_file/* workerFile */.T)('store/s3/download-worker.ts', 'download-worker'), { workerData: job });
+        let onDisk = 0;
+        worker.on('message', (message) => {
+            if ('onDisk' in message) {
+                wrote(message.onDisk - onDisk);
+                onDisk = message.onDisk;
+            }
+            else
+                resolve('done' in message ? message.done : undefined);
+        });
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
+    });
 }
 
 
