@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Upload } from '@aws-sdk/lib-storage';
+import { dataRootLedger, openDataRoot } from '../src/store/data-root.js';
 import { s3ClientFor, startVersitygw } from '../test/support/versitygw.js';
 import { generateOrders } from './lib/generate-orders.js';
 import { measure } from './lib/measure.js';
@@ -32,6 +33,8 @@ const dataDir = join(repo, 'bench', '.data');
 mkdirSync(dataDir, { recursive: true });
 const server = await startVersitygw({ buckets: ['bench'] });
 const client = s3ClientFor(server);
+// This process reads each run's record from the bucket's ledger.
+Object.assign(process.env, server.env);
 const sec = (ms: number) => (ms / 1000).toFixed(2);
 const mib = (kb: number) => (kb / 1024).toFixed(0);
 try {
@@ -49,7 +52,9 @@ try {
     linkSync(raw, join(root, RAW));
     const cli = ['--import', tsx, join(repo, 'src', 'cli', 'index.ts')];
     const args = ['run', 'turanmart_daily_sales', '--date', DS, '--reason', 'benchmark', '--data-root'];
+    const fsSpawned = Date.now();
     const fs = await measure([...cli, ...args, root], 'folder');
+    const fsPhases = await phasesOf(root, fsSpawned, fs.wallMs);
 
     const prefix = `run-${size}`;
     await new Upload({
@@ -57,8 +62,10 @@ try {
       params: { Bucket: 'bench', Key: `${prefix}/${RAW}`, Body: createReadStream(raw) },
     }).done();
     const serverBefore = cpuMsOf(server.pid);
+    const bucketSpawned = Date.now();
     const bucket = await measure([...cli, ...args, `s3://bench/${prefix}`], 'bucket', server.env);
     const serverMs = cpuMsOf(server.pid) - serverBefore;
+    const bucketPhases = await phasesOf(`s3://bench/${prefix}`, bucketSpawned, bucket.wallMs);
     const same = readFileSync(join(root, GOLD)).equals(readFileSync(join(server.root, 'bench', prefix, GOLD)));
     rmSync(root, { recursive: true, force: true });
     rmSync(join(server.root, 'bench', prefix), { recursive: true, force: true });
@@ -68,12 +75,31 @@ try {
         `bucket wall ${sec(bucket.wallMs).padStart(6)} s cpu ${sec(bucket.cpuMs).padStart(6)} s (+ server ${sec(serverMs)} s) ${mib(bucket.maxRssKb).padStart(5)} MiB   ` +
         `folder wall ${sec(fs.wallMs).padStart(6)} s cpu ${sec(fs.cpuMs).padStart(6)} s ${mib(fs.maxRssKb).padStart(5)} MiB   ` +
         `ratio wall ${(bucket.wallMs / fs.wallMs).toFixed(2)}x RSS ${(bucket.maxRssKb / fs.maxRssKb).toFixed(2)}x   ` +
-        `gold ${same ? 'identical' : 'DIFFERENT'}\n`,
+        `gold ${same ? 'identical' : 'DIFFERENT'}\n` +
+        `${' '.repeat(10)} where the wall goes (s): bucket ${bucketPhases}\n${' '.repeat(10)}                           folder ${fsPhases}\n`,
     );
   }
 } finally {
   client.destroy();
   await server.stop();
+}
+
+/**
+ * The run's wall split by its ledger record (read through the ledger, as `pipewright status` does): from spawn
+ * to the first task, each task, and from the last task to the process's exit (publish, ledger, report).
+ */
+async function phasesOf(dataRoot: string, spawned: number, wallMs: number): Promise<string> {
+  const ledger = await dataRootLedger(await openDataRoot(dataRoot));
+  const record = (await ledger.runs('turanmart_daily_sales', DS)).at(-1);
+  const tasks = record?.tasks ?? [];
+  const first = tasks[0]?.startedAt;
+  if (!record || first === undefined) return 'no run record';
+  const parts = [`start ${sec(Date.parse(first) - spawned)}`];
+  for (const task of tasks) if (task.durationMs >= 100) parts.push(`${task.id} ${sec(task.durationMs)}`);
+  const last = tasks.at(-1);
+  const tasksEnd = Date.parse(last?.startedAt ?? first) + (last?.durationMs ?? 0);
+  parts.push(`after the tasks ${sec(spawned + wallMs - tasksEnd)}`);
+  return parts.join(', ');
 }
 
 /** User + system CPU of a process so far (Linux /proc; clock ticks of 10 ms): versitygw's share of a bucket run. */
