@@ -31,6 +31,10 @@ import { parseRunRecord } from './record-file.js';
 
 /** Reads at most this many record objects at once. */
 const READ_CONCURRENCY = 32;
+/** Listings of one pipeline's records run at once, each over a range of its partitions. */
+const LIST_RANGES = 16;
+/** Fewer records than this a listing per range does not pay for (a page holds a thousand keys). */
+const RANGE_FROM_PARTITIONS = 400;
 /** Conditional puts of the index lost in a row before an update gives up (the records stay the truth). */
 const MAX_INDEX_ATTEMPTS = 20;
 
@@ -78,8 +82,11 @@ export class BucketLedger implements LockingLedger {
    * listing; partitions the index does not know or knows stale are read and saved back.
    */
   private async entries(dagId: string): Promise<IndexEntry[]> {
-    const [listing, text] = await Promise.all([this.recordObjects(dagId), this.store.readText(this.indexKey(dagId))]);
-    const known = new Map(parseIndex(text, dagId).partitions.map((e) => [e.partition, e]));
+    const text = await this.store.readText(this.indexKey(dagId));
+    const index = parseIndex(text, dagId);
+    // The partitions the index knows split the listing into ranges listed at once.
+    const listing = await this.recordObjects(dagId, rangeStarts(index.partitions.map((e) => e.partition)));
+    const known = new Map(index.partitions.map((e) => [e.partition, e]));
     const fresh: IndexEntry[] = [];
     const stale: ObjectInfo[][] = [];
     for (const [partition, objects] of listing) {
@@ -263,11 +270,28 @@ export class BucketLedger implements LockingLedger {
     return objects;
   }
 
-  /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
-  private async recordObjects(dagId: string): Promise<Map<string, ObjectInfo[]>> {
+  /**
+   * Record objects of every partition of a pipeline, grouped by partition: one listing,
+   * or, given partition keys that start ranges, one listing per range, all at once (a page
+   * of a listing is a round trip: 20,000 records are 20 of them one after another).
+   */
+  private async recordObjects(dagId: string, starts: string[] = []): Promise<Map<string, ObjectInfo[]>> {
     const prefix = `${this.dagPrefix(dagId)}/`;
+    const bounds = starts.map((partition) => `${prefix}${partition}`);
+    const ranges = await Promise.all(
+      [undefined, ...bounds].map(async (from, i) => {
+        const to = bounds[i];
+        const found: ObjectInfo[] = [];
+        // A range starts just before its first partition's keys (`<prefix><partition>/…`) and ends before the next's.
+        for await (const info of this.store.list(prefix, from === undefined ? {} : { startAfter: from })) {
+          if (to !== undefined && info.key >= to) break;
+          found.push(info);
+        }
+        return found;
+      }),
+    );
     const byPartition = new Map<string, ObjectInfo[]>();
-    for await (const info of this.store.list(prefix)) {
+    for (const info of ranges.flat()) {
       const [partition, name, ...rest] = info.key.slice(prefix.length).split('/');
       if (partition === undefined || name === undefined || rest.length > 0 || !isRecordKey(name)) continue;
       const objects = byPartition.get(partition) ?? [];
@@ -321,4 +345,17 @@ function isCurrent(entry: IndexEntry, objects: readonly ObjectInfo[]): boolean {
       objects.map((o) => runIdOf(o.key)),
     )
   );
+}
+
+/**
+ * Partition keys that start the ranges of a split listing: every n-th of `known` in key
+ * order, so each range holds about as many partitions (none: list them in one go).
+ */
+function rangeStarts(known: string[]): string[] {
+  if (known.length < RANGE_FROM_PARTITIONS) return [];
+  const sorted = [...known].sort();
+  const step = Math.ceil(sorted.length / LIST_RANGES);
+  const starts: string[] = [];
+  for (let i = step; i < sorted.length; i += step) starts.push(sorted[i] as string);
+  return starts;
 }

@@ -26,6 +26,7 @@ import { isCode } from './errno.js';
 import { fileChunks } from './file-chunks.js';
 import type { FileChecksum } from './ledger.js';
 import {
+  type ListOptions,
   type ObjectBody,
   type ObjectInfo,
   ObjectNotFoundError,
@@ -165,15 +166,16 @@ export class FsObjectStore implements ObjectStore {
     await rm(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
   }
 
-  async *list(prefix: string): AsyncIterable<ObjectInfo> {
+  async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ObjectInfo> {
     // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
     const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const start = folder === '' ? this.root : this.pathOf(folder);
     const keys: string[] = [];
     await walk(start, folder, keys);
     keys.sort();
+    const after = options.startAfter;
     for (const key of keys) {
-      if (!key.startsWith(prefix)) continue;
+      if (!key.startsWith(prefix) || (after !== undefined && key <= after)) continue;
       const info = await this.head(key);
       if (info) yield info;
     }

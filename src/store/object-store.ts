@@ -39,6 +39,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+export interface ListOptions {
+  /** A key: only keys that sort after it are listed. */
+  startAfter?: string;
+}
+
 /** A conditional write lost: the object exists (`ifNoneMatch`) or changed (`ifMatch`). */
 export class PreconditionFailedError extends Error {
   readonly key: string;
@@ -109,8 +114,11 @@ export interface ObjectStore {
   prepareCopy?(from: string, to: string): Promise<PendingCopy | undefined>;
   /** Removing a missing key is not an error. */
   delete(key: string): Promise<void>;
-  /** Every object whose key starts with `prefix` (pass `dir/` for a folder), in key order. */
-  list(prefix: string): AsyncIterable<ObjectInfo>;
+  /**
+   * Every object whose key starts with `prefix` (pass `dir/` for a folder), in key order;
+   * with `startAfter`, only keys after it (S3's StartAfter: one listing split into ranges).
+   */
+  list(prefix: string, options?: ListOptions): AsyncIterable<ObjectInfo>;
 }
 
 /** Removes every object under `prefix` (a folder store removes the folders too). */

@@ -15,7 +15,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { type FileHandle, open, rm } from 'node:fs/promises';
 import { PassThrough, Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
@@ -34,11 +33,11 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { UsageError } from '../../errors.js';
-import { workerFile } from '../../worker-file.js';
 import { ASIDE_FROM_BYTES, checksumFileAside } from '../checksum-aside.js';
 import { FileGrowthStopped, fileChunks } from '../file-chunks.js';
 import type { FileChecksum } from '../ledger.js';
 import {
+  type ListOptions,
   type ObjectBody,
   type ObjectInfo,
   ObjectNotFoundError,
@@ -48,7 +47,6 @@ import {
   type ReadOptions,
   type WriteOptions,
 } from '../object-store.js';
-import type { DownloadJob, DownloadMessage } from './download-worker.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
 import { type Download, RunCopies } from './run-copies.js';
 import { crc32Base64, sendWithPayloadSha256 } from './send-file.js';
@@ -102,8 +100,8 @@ export interface S3StoreOptions {
   singlePutMax?: number;
   /** Local copies of one run (run-copies.ts); see `withRunCopies`. */
   runCopies?: RunCopies;
-  /** Objects at least this large a run checksums are downloaded by a worker thread (`checksum`). Default 64 MiB. */
-  downloadAsideFrom?: number;
+  /** Objects at least this large a run checksums on a worker thread, from its copy (`checksum`). Default 64 MiB. */
+  checksumAsideFrom?: number;
 }
 
 /**
@@ -133,7 +131,7 @@ export class S3ObjectStore implements ObjectStore {
   private readonly spoolPartSize: number;
   private readonly singlePutMax: number;
   private readonly copies: RunCopies | undefined;
-  private readonly downloadAsideFrom: number;
+  private readonly checksumAsideFrom: number;
   private readonly location: S3Location;
   private readonly options: S3StoreOptions & { endpoint?: string; region?: string };
 
@@ -159,7 +157,7 @@ export class S3ObjectStore implements ObjectStore {
     this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 64 * MIB);
     this.singlePutMax = options.singlePutMax ?? 5 * GIB;
     this.copies = options.runCopies;
-    this.downloadAsideFrom = options.downloadAsideFrom ?? ASIDE_FROM_BYTES;
+    this.checksumAsideFrom = options.checksumAsideFrom ?? ASIDE_FROM_BYTES;
   }
 
   /**
@@ -294,51 +292,25 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   /**
-   * The checksum of a big object a run reads, taken by the worker thread that downloads
-   * it into the run's copy (download-worker.ts), which the tasks follow as it grows: the
-   * bytes cross the network once and neither the download nor the hashing runs on the
-   * tasks' thread. Undefined outside a run, for a small object, or when the worker
-   * cannot do it (the caller then reads the object itself).
+   * The checksum of a big object a run reads, taken by a worker thread (checksum-aside.ts)
+   * from the run's copy once it is whole. The copy is downloaded here unless it is there or
+   * under way, and the tasks follow it as it grows, so the bytes cross the network once and
+   * are hashed beside the tasks. Undefined outside a run, for an object below
+   * `checksumAsideFrom`, or when no copy could be made (the caller then reads the object).
    */
   async checksum(key: string, options: ReadOptions = {}): Promise<Omit<FileChecksum, 'path'> | undefined> {
-    const copies = this.copies;
-    if (!copies?.active) return undefined;
-    const local = await this.localCopy(key);
-    if (local !== undefined) return checksumFileAside(local, key);
-    const claim = copies.claimDownload(key);
-    if ('underWay' in claim) {
-      const download = await claim.underWay;
-      return download && (await download.whole) ? checksumFileAside(download.file, key) : undefined;
-    }
-    let started: Download | undefined;
-    let announced = false;
-    try {
-      const head = await this.headObject(key);
-      if (!head?.ETag || head.ContentLength === undefined || head.ContentLength < this.downloadAsideFrom)
-        return undefined;
-      options.signal?.throwIfAborted();
-      const job: DownloadJob = {
-        bucket: this.bucket,
-        objectKey: this.objectKey(key),
-        etag: head.ETag,
-        file: copies.newFile(),
-        key,
-        credentials: await this.client.config.credentials(),
-      };
-      started = copies.startDownload(key, job.file, head.ETag, head.ContentLength);
-      const download = started;
-      claim.start(download); // readers waiting for it follow it from here
-      announced = true;
-      const sum = await downloadAside(job, (bytes) => download.wrote(bytes));
-      if (sum && sum.bytes === download.size) {
-        download.finish();
-        return sum;
-      }
-      download.stop(new Error(`the download of ${this.describe(key)} stopped`));
+    if (!this.copies?.active) return undefined;
+    const size = (await this.headObject(key))?.ContentLength;
+    if (size === undefined || size < this.checksumAsideFrom) return undefined;
+    const source = await this.source(key, options);
+    if ('file' in source) return checksumFileAside(source.file, key);
+    if (source.download === undefined) {
+      source.body?.destroy();
       return undefined;
-    } finally {
-      if (!announced) claim.start(started);
     }
+    // This read is the download when it has a body: nothing takes its bytes but the copy, so they are let go.
+    source.body?.on('error', () => {}).resume();
+    return (await source.download.whole) ? checksumFileAside(source.download.file, key) : undefined;
   }
 
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {
@@ -489,7 +461,7 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async *list(prefix: string): AsyncIterable<ObjectInfo> {
+  async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ObjectInfo> {
     await this.copies?.allArrived();
     const base = this.prefix ? `${this.prefix}/` : '';
     const trimmed = prefix.replace(/\/$/, '');
@@ -498,7 +470,9 @@ export class S3ObjectStore implements ObjectStore {
     do {
       let output: Awaited<ReturnType<typeof this.listPage>>;
       try {
-        output = await this.listPage(`${base}${prefix}`, token);
+        const startAfter =
+          token === undefined && options.startAfter !== undefined ? `${base}${options.startAfter}` : undefined;
+        output = await this.listPage(`${base}${prefix}`, token, startAfter);
       } catch (error) {
         throw s3Error(error, this.context(prefix));
       }
@@ -662,9 +636,14 @@ export class S3ObjectStore implements ObjectStore {
     return false;
   }
 
-  private listPage(prefix: string, token: string | undefined) {
+  private listPage(prefix: string, token: string | undefined, startAfter?: string) {
     return this.client.send(
-      new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      new ListObjectsV2Command({
+        Bucket: this.bucket,
+        Prefix: prefix,
+        ContinuationToken: token,
+        StartAfter: startAfter,
+      }),
     );
   }
 
@@ -1004,26 +983,4 @@ function countBytes(
     return { stream: counter, bytes: () => bytes, failure: () => failed?.error };
   }
   return { stream: source.pipe(counter), bytes: () => bytes, failure: () => failed?.error };
-}
-
-/**
- * Runs `job` on a download worker (download-worker.ts), telling `wrote` how many more
- * bytes are on disk as they land; its checksum, or undefined when it failed or could not start.
- */
-function downloadAside(
-  job: DownloadJob,
-  wrote: (bytes: number) => void,
-): Promise<Omit<FileChecksum, 'path'> | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(workerFile('store/s3/download-worker.ts', 'download-worker'), { workerData: job });
-    let onDisk = 0;
-    worker.on('message', (message: DownloadMessage) => {
-      if ('onDisk' in message) {
-        wrote(message.onDisk - onDisk);
-        onDisk = message.onDisk;
-      } else resolve('done' in message ? message.done : undefined);
-    });
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
 }

@@ -76,6 +76,51 @@ describe('BucketLedger on versitygw', () => {
     expect(text).toMatch(/^\{\n {2}"schema_version": 1,\n {2}"dag_id": "turanmart_daily_sales",/);
   });
 
+  it('lists a long history in ranges at once and still sees every partition, also those added behind the index', async () => {
+    const bucket = openS3Store('s3://lake/ranges');
+    const ledger = new BucketLedger(bucket);
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const put = (record: ReturnType<typeof runRecord>) =>
+      ledger.store.write(ledger.recordKey(record), toJsonText(record), { contentType: 'application/json' });
+    // 450 partitions written without the index, then read once: the index now knows them all.
+    const days = Array.from({ length: 450 }, (_, i) => day(i + 1));
+    for (let i = 0; i < days.length; i += 50)
+      await Promise.all(
+        days.slice(i, i + 50).map((d) => put(runRecord({ partition: d, runId: `a-${d}`, state: 'failed' }))),
+      );
+    expect((await ledger.latestSummaries('turanmart_daily_sales')).size).toBe(450);
+    expect((await readIndex(ledger)).partitions).toHaveLength(450);
+
+    // Behind its back: a newer run in the first, a middle and the last range, and partitions before and after all.
+    const added = [day(1), day(225), day(450), day(0), day(451)];
+    for (const d of added) await put(runRecord({ partition: d, runId: `b-${d}`, state: 'success', sequence: 2 }));
+    const lists: string[] = [];
+    const name = 'count-lists';
+    bucket.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'ListObjectsV2Command')
+          lists.push(String((args.input as { StartAfter?: string }).StartAfter));
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    let seen: Record<string, string>;
+    try {
+      seen = await states(ledger);
+    } finally {
+      bucket.client.middlewareStack.remove(name);
+    }
+    expect(Object.keys(seen)).toHaveLength(452);
+    for (const d of added) expect(seen[d]).toBe(`b-${d} success`);
+    expect(seen[day(100)]).toBe(`a-${day(100)} failed`);
+    // One listing per range, started just before a partition's records.
+    expect(lists.length).toBeGreaterThanOrEqual(16);
+    const starts = lists.filter((after) =>
+      /^ranges\/_pipewright\/runs\/turanmart_daily_sales\/\d{4}-\d{2}-\d{2}$/.test(after),
+    );
+    expect(starts).toHaveLength(lists.length - 1);
+  });
+
   it('lets twenty runs write their records at once without losing one', async () => {
     const ledger = new BucketLedger(openS3Store('s3://lake/many'));
     const records = Array.from({ length: 20 }, (_, i) =>
