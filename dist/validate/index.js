@@ -36313,7 +36313,7 @@ if (tooOld) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_node_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5156);
-/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77);
+/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8352);
 
 
 await (0,_validate_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runValidateAction */ .w)();
@@ -36323,7 +36323,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 77:
+/***/ 8352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52168,10 +52168,10 @@ const taskRules = [oneKindPerTask, checkRules, knownTemplates, soundGraph];
 
 
 const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
-function handlerValues(data, file) {
+function handlerRefs(data, source) {
     if (!Array.isArray(data.tasks))
         return [];
-    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(file));
+    const pipelineDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(source.file));
     return data.tasks.flatMap((task, index) => {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
@@ -52180,41 +52180,34 @@ function handlerValues(data, file) {
         if (!match || !handlerModuleInside(match[1]))
             return [];
         const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
-        return [{ contract: file, task: index, taskId, pipelineDir, module: match[1], exportName: match[2] }];
-    });
-}
-/**
- * The handler refs of `values`, each located when first asked (a failed import, the cache):
- * locating parses the whole document.
- */
-function locatedHandlers(values, locate) {
-    return values.map(({ task, ...value }) => {
+        // Located when first asked (a failed import, the cache): locating parses the whole document.
         let at;
         const position = () => {
-            at ??= locate(['tasks', task, 'handler']);
+            at ??= source.locate(['tasks', index, 'handler']);
             return at;
         };
-        return {
-            ...value,
-            get line() {
-                return position().line;
+        return [
+            {
+                contract: source.file,
+                get line() {
+                    return position().line;
+                },
+                get col() {
+                    return position().col;
+                },
+                taskId,
+                pipelineDir,
+                module: match[1],
+                exportName: match[2],
             },
-            get col() {
-                return position().col;
-            },
-        };
+        ];
     });
 }
 /** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
 function check_file_checkContractText(file, content) {
-    const { handlers, locate, ...result } = checkContract(file, content);
-    return { ...result, handlers: locatedHandlers(handlers, locate) };
-}
-/** checkContractText with the handlers not yet located (a worker thread sends them as data). */
-function checkContract(file, content) {
     const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
     if ('error' in decoded)
-        return { file, diagnostics: [decoded.error], handlers: [], locate: unlocated };
+        return { file, diagnostics: [decoded.error], handlers: [] };
     const text = decoded.text;
     const source = source_parseContract(file, text);
     const diagnostics = [...source.syntax];
@@ -52228,7 +52221,7 @@ function checkContract(file, content) {
         });
     const data = source.data;
     if (source.syntax.some((d) => d.severity === 'error'))
-        return { file, diagnostics, handlers: [], locate: unlocated };
+        return { file, diagnostics, handlers: [] };
     if (!isRecord(data)) {
         diagnostics.push({
             file,
@@ -52237,7 +52230,7 @@ function checkContract(file, content) {
             severity: 'error',
             message: 'a pipeline contract must be a YAML mapping',
         });
-        return { file, diagnostics, handlers: [], locate: unlocated };
+        return { file, diagnostics, handlers: [] };
     }
     diagnostics.push(...schemaDiagnostics(source));
     for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
@@ -52249,13 +52242,10 @@ function checkContract(file, content) {
     return {
         file,
         diagnostics,
-        handlers: handlerValues(data, file),
-        locate: (path) => source.locate(path),
+        handlers: handlerRefs(data, source),
         ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
     };
 }
-/** For a contract without handlers: nothing is ever located. */
-const unlocated = () => ({ line: 1, col: 1 });
 
 ;// CONCATENATED MODULE: ./src/contract/discover.ts
 // Which pipeline.yml files a `validate PATH ...` means: folders are searched
@@ -52643,6 +52633,21 @@ function sharedRootCollisions(pipelines) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/map-limited.ts
+// Bounded concurrency for I/O fan-out (child processes, file reads), results in input order.
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:url"
@@ -52782,202 +52787,6 @@ async function openValidateCache(dir) {
             catch {
                 // A cache that cannot be written costs the next run time, nothing else.
             }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/worker-file.ts
-// Where a worker thread's code is: beside its module when pipewright runs from source
-// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
-// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
-// bundler leaves the path alone.
-/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
-function workerFile(source, bundle) {
-    const fromSource = import.meta.url.endsWith('.ts');
-    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
-}
-
-;// CONCATENATED MODULE: ./src/contract/check-threads.ts
-// Contracts checked on two threads when there are many: this one and a worker
-// (contract-worker.ts) take the next contracts from one queue, so the split
-// follows whichever is faster (the worker starts cold, the machine may be busy).
-// The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located there when the cache keeps positions anyway, else
-// here from the bytes when something asks. A worker that cannot start, or stops,
-// leaves its contracts to this thread: the results are the same either way.
-
-
-
-
-
-/** Below this many contracts to check, starting a thread costs more than it saves. */
-const MIN_CONTRACTS_FOR_WORKER = 50;
-/** Contracts per message to the worker: few messages, and little left in flight at the end. */
-const BATCH = 8;
-/**
- * Collects the contracts to check (`add`, while they are read) and checks them (`results`),
- * in the order added; a worker starts as soon as there are enough to share.
- */
-class ContractChecks {
-    #jobs = [];
-    #options;
-    #worker;
-    constructor(options) {
-        this.#options = options;
-    }
-    add(file, bytes) {
-        this.#jobs.push({ file, bytes });
-        if (this.#jobs.length === MIN_CONTRACTS_FOR_WORKER && this.#worker === undefined)
-            this.#start();
-    }
-    /** Every contract's result, in the order added. */
-    async results() {
-        const jobs = this.#jobs;
-        const results = new Array(jobs.length);
-        const worker = this.#worker;
-        const here = (index) => {
-            const { file, bytes } = jobs[index];
-            const { handlers, locate, ...result } = checkContract(file, bytes);
-            results[index] = { ...result, handlers: locatedHandlers(handlers, locate) };
-        };
-        if (worker === undefined) {
-            for (let i = 0; i < jobs.length; i++)
-                here(i);
-            this.#options.onSplit?.({ here: jobs.length, worker: 0 });
-            return results;
-        }
-        let onWorker = 0;
-        /** Indexes not yet checked, taken from the front by both threads. */
-        const queue = jobs.map((_, i) => i);
-        const pending = new Map();
-        let batches = 0;
-        const give = () => {
-            while (worker.ready() && pending.size < 2 && queue.length > 0) {
-                const indexes = queue.splice(0, BATCH);
-                const batch = batches++;
-                pending.set(batch, indexes);
-                worker.post({ batch, jobs: indexes.map((i) => jobs[i]), locate: this.#options.locate });
-            }
-        };
-        worker.onReply((reply) => {
-            const indexes = pending.get(reply.batch);
-            if (indexes === undefined)
-                return;
-            pending.delete(reply.batch);
-            if ('failed' in reply)
-                queue.unshift(...indexes);
-            else {
-                reply.results.forEach((r, k) => {
-                    results[indexes[k]] = this.#received(r, jobs[indexes[k]]);
-                });
-                onWorker += indexes.length;
-            }
-            give();
-        });
-        worker.onStop(() => {
-            // Its unanswered batches go back to the queue, checked here.
-            for (const indexes of pending.values())
-                queue.unshift(...indexes);
-            pending.clear();
-        });
-        try {
-            if (this.#options.waitForWorker)
-                await worker.started();
-            for (;;) {
-                give();
-                const index = queue.shift();
-                if (index !== undefined) {
-                    here(index);
-                    // Let the worker's replies in between contracts.
-                    await new Promise((resolve) => setImmediate(resolve));
-                }
-                else if (pending.size > 0)
-                    await worker.next();
-                else
-                    break;
-            }
-        }
-        finally {
-            worker.stop();
-        }
-        this.#options.onSplit?.({ here: jobs.length - onWorker, worker: onWorker });
-        return results;
-    }
-    #start() {
-        if ((0,external_node_os_namespaceObject.availableParallelism)() < 2)
-            return;
-        const url = 'workerUrl' in this.#options
-            ? this.#options.workerUrl
-            : workerFile('contract/contract-worker.ts', 'contract-worker');
-        if (url !== undefined)
-            this.#worker = startWorker(url);
-    }
-    /** A worker's result as checkContractText returns it: handlers not located there are located from `job`'s bytes when asked. */
-    #received(result, job) {
-        let locate;
-        const lazily = (path) => {
-            if (locate === undefined) {
-                const decoded = decodeContract(job.file, job.bytes);
-                // The worker decoded the same bytes: only text reaches here.
-                locate = source_parseContract(job.file, 'text' in decoded ? decoded.text : '').locate;
-            }
-            return locate(path);
-        };
-        const handlers = result.handlers.map(({ line, col, ...value }) => {
-            if (line === undefined || col === undefined)
-                return locatedHandlers([value], lazily)[0];
-            const { task: _, ...ref } = value;
-            return { ...ref, line, col };
-        });
-        return { ...result, handlers };
-    }
-}
-function startWorker(url) {
-    const worker = new external_node_worker_threads_.Worker(url);
-    let ready = false;
-    let stopped = false;
-    let replyListener;
-    let stopListener;
-    let wake;
-    const woken = () => {
-        const w = wake;
-        wake = undefined;
-        w?.();
-    };
-    const stop = () => {
-        if (stopped)
-            return;
-        stopped = true;
-        ready = false;
-        stopListener?.();
-        woken();
-    };
-    worker.on('message', (message) => {
-        if (message === 'ready')
-            ready = !stopped;
-        else
-            replyListener?.(message);
-        woken();
-    });
-    worker.on('error', stop);
-    worker.on('exit', stop);
-    return {
-        ready: () => ready,
-        post: (batch) => worker.postMessage(batch),
-        onReply: (listener) => (replyListener = listener),
-        onStop: (listener) => (stopListener = listener),
-        next: () => (stopped ? Promise.resolve() : new Promise((resolve) => (wake = resolve))),
-        async started() {
-            while (!ready && !stopped)
-                await new Promise((resolve) => (wake = resolve));
-        },
-        stop() {
-            stop();
-            void worker.terminate();
         },
     };
 }
@@ -53623,25 +53432,16 @@ async function validatePaths(paths, opts = {}) {
     const files = await discoverContracts(paths, opts.cwd);
     const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.cwd ?? process.cwd()) : opts.cacheDir;
     const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
-    // The contracts not in the cache are checked once all are read: on two threads when there are many.
-    const checks = new ContractChecks({ ...opts.threads, locate: cache !== undefined });
-    const results = new Array(files.length);
-    const misses = [];
-    files.forEach((file, index) => {
-        const bytes = readContract(file);
+    // Reads overlap; each contract is checked as soon as its bytes are in (parsing is the CPU's alone).
+    const results = await mapLimited(files, 32, async (file) => {
+        const bytes = await readContract(file);
         const cached = cache?.contract(file, bytes);
         if (cached)
-            results[index] = cached;
-        else {
-            misses.push({ index, bytes });
-            // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
-            checks.add(file, bytes);
-        }
-    });
-    const checked = await checks.results();
-    misses.forEach(({ index, bytes }, k) => {
-        results[index] = checked[k];
-        cache?.storeContract(files[index], bytes, checked[k]);
+            return cached;
+        // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
+        const result = check_file_checkContractText(file, bytes);
+        cache?.storeContract(file, bytes, result);
+        return result;
     });
     const valid = [];
     const diagnostics = [];
@@ -53692,13 +53492,10 @@ async function loadPipelines(pipelinesDir) {
         throw contractError(errors);
     return result.pipelines.sort((a, b) => a.dagId.localeCompare(b.dagId));
 }
-/**
- * The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line.
- * Read synchronously: a contract is a few kilobytes, and an async read costs five times the CPU.
- */
-function readContract(file) {
+/** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
+async function readContract(file) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(file);
+        return await (0,promises_namespaceObject.readFile)(file);
     }
     catch (error) {
         const code = error.code;
@@ -53723,7 +53520,7 @@ async function loadPipelineById(pipelinesDir, dagId) {
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
         throw new UsageError(`unknown pipeline '${dagId}'${didYouMean(dagId, ids)} (${known})`);
     }
-    const result = checkContractText(file, readContract(file));
+    const result = checkContractText(file, await readContract(file));
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (!result.pipeline)
         throw contractError(unique(errors).sort(compareDiagnostics));
