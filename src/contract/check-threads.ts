@@ -6,8 +6,7 @@
 // here from the bytes when something asks. A worker that cannot start, or stops,
 // leaves its contracts to this thread: the results are the same either way.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { workerFile } from '../worker-file.js';
+import { startWorker as newWorker, workerFile } from '../worker-file.js';
 import { checkContract, type FileResult, type HandlerValue, locatedHandlers } from './check-file.js';
 import type { HandlerRef } from './imports/check.js';
 import { decodeContract, parseContract } from './source.js';
@@ -175,7 +174,7 @@ interface ContractWorker {
 }
 
 function startWorker(url: URL): ContractWorker {
-  const worker = new Worker(url);
+  const worker = newWorker(url);
   let ready = false;
   let stopped = false;
   let replyListener: ((reply: Reply) => void) | undefined;
