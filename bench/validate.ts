@@ -1,12 +1,14 @@
 // How long `validate` takes on a large repository: 1,000 contracts of 50 tasks
 // (no handlers, so no child processes), validated in one validatePaths call:
 // first with an empty cache, then again with the cache the first run left (the
-// steady state of a repository where few contracts change), then without one.
+// steady state of a repository where few contracts change), then without one,
+// then without one on this thread alone (what the contract worker saves).
 // Run: npm exec -- tsx bench/validate.ts [contracts] [tasks]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ThreadOptions } from '../src/contract/check-threads.js';
 import { validatePaths } from '../src/contract/load.js';
 
 const contracts = Number(process.argv[2] ?? 1_000);
@@ -55,7 +57,11 @@ try {
   }
   const generated = performance.now();
   const cacheDir = join(root, '.cache');
-  const result = await validatePaths([root], { checkImports: false, cacheDir });
+  const splits: string[] = [];
+  const threads: ThreadOptions = {
+    onSplit: ({ here, worker }) => splits.push(worker ? `${here} here + ${worker} on the worker` : `${here} here`),
+  };
+  const result = await validatePaths([root], { checkImports: false, cacheDir, threads });
   const done = performance.now();
   if (result.pipelines.length !== contracts || result.diagnostics.length)
     throw new Error(
@@ -63,13 +69,17 @@ try {
     );
 
   const cachedStart = performance.now();
-  await validatePaths([root], { checkImports: false, cacheDir });
+  await validatePaths([root], { checkImports: false, cacheDir, threads });
   const cached = performance.now() - cachedStart;
 
   // Without a cache, with a warm JIT: what a changed repository costs per contract.
   const again = performance.now();
-  await validatePaths([root], { checkImports: false, cacheDir: false });
+  await validatePaths([root], { checkImports: false, cacheDir: false, threads });
   const warm = performance.now() - again;
+
+  const alone = performance.now();
+  await validatePaths([root], { checkImports: false, cacheDir: false, threads: { workerUrl: undefined } });
+  const oneThread = performance.now() - alone;
 
   const total = done - generated;
   const goal = 1000;
@@ -79,6 +89,10 @@ try {
   console.log(`validatePaths cold:     ${total.toFixed(0)} ms (first call, empty cache: ${ofGoal(total)})`);
   console.log(`validatePaths cached:   ${cached.toFixed(0)} ms (unchanged contracts: ${ofGoal(cached)})`);
   console.log(`validatePaths no cache: ${warm.toFixed(0)} ms (warm process, every contract parsed: ${ofGoal(warm)})`);
+  console.log(
+    `  on this thread alone: ${oneThread.toFixed(0)} ms (no worker: ${(warm / oneThread).toFixed(2)}x of it with the worker)`,
+  );
+  console.log(`contracts checked:      cold ${splits[0]}; cached ${splits[1]}; no cache ${splits[2]}`);
   console.log(
     `per contract:           ${(warm / contracts).toFixed(2)} ms parsed, ${(cached / contracts).toFixed(3)} ms cached`,
   );

@@ -11,8 +11,12 @@ import { checkContract, type FileResult, type HandlerValue, locatedHandlers } fr
 import type { HandlerRef } from './imports/check.js';
 import { decodeContract, parseContract } from './source.js';
 
-/** Below this many contracts to check, starting a thread costs more than it saves. */
-export const MIN_CONTRACTS_FOR_WORKER = 50;
+/**
+ * Below this many contracts to check, no worker starts: it is ready after 70-100 ms, by when
+ * this thread has checked a hundred or more (a contract costs 0.5-0.7 ms), so it would take
+ * little of the work and its start would compete with this thread for a core.
+ */
+export const MIN_CONTRACTS_FOR_WORKER = 200;
 /** Contracts per message to the worker: few messages, and little left in flight at the end. */
 const BATCH = 8;
 

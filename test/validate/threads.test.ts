@@ -117,9 +117,10 @@ function repository(count: number): string {
 
 describe('validate on two threads', () => {
   it('reports exactly what one thread reports, in the same order, and leaves the same cache', () => {
-    const root = repository(3 * MIN_CONTRACTS_FOR_WORKER);
+    const count = MIN_CONTRACTS_FOR_WORKER + 39;
+    const root = repository(count);
     const here = validate(root, 'here', join(root, 'cache-here'));
-    expect(here.split).toEqual({ here: 150, worker: 0 });
+    expect(here.split).toEqual({ here: count, worker: 0 });
     // Every kind of result is there: errors, warnings, located handlers, lineage, valid pipelines.
     const text = here.diagnostics.join('\n');
     for (const expected of [
@@ -142,7 +143,7 @@ describe('validate on two threads', () => {
       const cacheDir = cached ? join(root, 'cache-worker') : undefined;
       const both = validate(root, 'worker', cacheDir);
       expect(both.split.worker).toBeGreaterThan(0);
-      expect(both.split.here + both.split.worker).toBe(150);
+      expect(both.split.here + both.split.worker).toBe(count);
       expect(both.files).toEqual(here.files);
       expect(both.diagnostics).toEqual(here.diagnostics);
       expect(both.pipelines).toEqual(here.pipelines);
@@ -156,11 +157,11 @@ describe('validate on two threads', () => {
   });
 
   it('checks everything on this thread when the worker cannot start or stops halfway', () => {
-    const root = repository(MIN_CONTRACTS_FOR_WORKER + 10);
+    const root = repository(MIN_CONTRACTS_FOR_WORKER);
     const here = validate(root, 'here');
     for (const mode of ['no-worker', 'dying-worker']) {
       const fallback = validate(root, mode);
-      expect(fallback.split).toEqual({ here: 60, worker: 0 });
+      expect(fallback.split).toEqual({ here: MIN_CONTRACTS_FOR_WORKER, worker: 0 });
       expect(fallback.diagnostics).toEqual(here.diagnostics);
       expect(fallback.pipelines).toEqual(here.pipelines);
     }
@@ -168,6 +169,6 @@ describe('validate on two threads', () => {
 
   it('starts no worker for fewer contracts', () => {
     const root = repository(MIN_CONTRACTS_FOR_WORKER - 1);
-    expect(validate(root, 'worker').split).toEqual({ here: 49, worker: 0 });
+    expect(validate(root, 'worker').split).toEqual({ here: MIN_CONTRACTS_FOR_WORKER - 1, worker: 0 });
   });
 });
