@@ -103,6 +103,7 @@ const checkRules: Rule = (data, source, out) => {
 const knownTemplates: Rule = (data, source, out) => {
   const inputs = names(data.inputs);
   const outputs = names(data.outputs);
+  const verdicts = new Map<string, string | undefined>();
   const check = (path: PathSegment[], value: unknown, datasets: boolean) => {
     if (typeof value !== 'string') return;
     const { refs, unclosed } = templateScan(value);
@@ -112,7 +113,13 @@ const knownTemplates: Rule = (data, source, out) => {
       out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
     }
     for (const ref of refs) {
-      const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
+      // A contract names the same few templates in every task: each verdict is worked out once.
+      const key = `${datasets} ${ref.name}`;
+      let problem = verdicts.get(key);
+      if (!verdicts.has(key)) {
+        problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
+        verdicts.set(key, problem);
+      }
       if (!problem) continue;
       const at = source.locateWithin(path, ref.raw);
       out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message: problem });
