@@ -2,14 +2,16 @@
 // (no handlers, so no child processes), validated in one validatePaths call:
 // first with an empty cache, then again with the cache the first run left (the
 // steady state of a repository where few contracts change), then without one,
-// then without one on this thread alone (what the contract worker saves).
+// then without one with the contract worker (which starts by itself only with 4
+// cores or more), to see what a second thread does on this machine.
 // Run: npm exec -- tsx bench/validate.ts [contracts] [tasks]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ThreadOptions } from '../src/contract/check-threads.js';
 import { validatePaths } from '../src/contract/load.js';
+import { workerFile } from '../src/worker-file.js';
 
 const contracts = Number(process.argv[2] ?? 1_000);
 const tasksPer = Number(process.argv[3] ?? 50);
@@ -77,9 +79,11 @@ try {
   await validatePaths([root], { checkImports: false, cacheDir: false, threads });
   const warm = performance.now() - again;
 
-  const alone = performance.now();
-  await validatePaths([root], { checkImports: false, cacheDir: false, threads: { workerUrl: undefined } });
-  const oneThread = performance.now() - alone;
+  // The same with the worker named, so it starts on any machine (by default only with 4 cores or more).
+  const workerUrl = workerFile('contract/contract-worker.ts', 'contract-worker');
+  const both = performance.now();
+  await validatePaths([root], { checkImports: false, cacheDir: false, threads: { ...threads, workerUrl } });
+  const twoThreads = performance.now() - both;
 
   const total = done - generated;
   const goal = 1000;
@@ -90,9 +94,11 @@ try {
   console.log(`validatePaths cached:   ${cached.toFixed(0)} ms (unchanged contracts: ${ofGoal(cached)})`);
   console.log(`validatePaths no cache: ${warm.toFixed(0)} ms (warm process, every contract parsed: ${ofGoal(warm)})`);
   console.log(
-    `  on this thread alone: ${oneThread.toFixed(0)} ms (no worker: ${(warm / oneThread).toFixed(2)}x of it with the worker)`,
+    `  with the worker:      ${twoThreads.toFixed(0)} ms (no cache, two threads on ${availableParallelism()} cores: ${(twoThreads / warm).toFixed(2)}x the line above)`,
   );
-  console.log(`contracts checked:      cold ${splits[0]}; cached ${splits[1]}; no cache ${splits[2]}`);
+  console.log(
+    `contracts checked:      cold ${splits[0]}; cached ${splits[1]}; no cache ${splits[2]}; with the worker ${splits[3]}`,
+  );
   console.log(
     `per contract:           ${(warm / contracts).toFixed(2)} ms parsed, ${(cached / contracts).toFixed(3)} ms cached`,
   );

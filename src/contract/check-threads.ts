@@ -1,5 +1,5 @@
-// Contracts checked on two threads when there are many: this one and a worker
-// (contract-worker.ts) take the next contracts from one queue, so the split
+// Contracts checked on two threads when there are many and cores to spare: this one and a
+// worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
 // the handler values, located there when the cache keeps positions anyway, else
@@ -17,6 +17,12 @@ import { decodeContract, parseContract } from './source.js';
  * little of the work and its start would compete with this thread for a core.
  */
 export const MIN_CONTRACTS_FOR_WORKER = 200;
+/**
+ * Fewer cores than this, no worker (unless the caller names one): two isolates' own background
+ * threads (compilation, GC) fill a second core, and on 2 cores two threads took as long as one
+ * for 1,000 contracts, with a quarter more CPU (bench/validate.ts prints both).
+ */
+export const MIN_CORES_FOR_WORKER = 4;
 /** Contracts per message to the worker: few messages, and little left in flight at the end. */
 const BATCH = 8;
 
@@ -39,7 +45,10 @@ export type Reply = { batch: number; results: WireResult[] } | { batch: number; 
 
 /** How `validate` shares the checks between threads; the defaults suit every caller but tests. */
 export interface ThreadOptions {
-  /** The worker's code (default: contract-worker beside this module or its bundle); undefined: no worker. */
+  /**
+   * The worker's code (default: contract-worker beside this module or its bundle, with 4 cores or
+   * more); undefined: no worker. One given here starts on any machine.
+   */
   workerUrl?: URL | undefined;
   /** Check nothing on this thread until the worker is up or has failed (tests: the split happens however slow its start). */
   waitForWorker?: boolean;
@@ -136,11 +145,10 @@ export class ContractChecks {
   }
 
   #start(): void {
-    if (availableParallelism() < 2) return;
-    const url =
-      'workerUrl' in this.#options
-        ? this.#options.workerUrl
-        : workerFile('contract/contract-worker.ts', 'contract-worker');
+    // A worker given by the caller starts whatever the cores (tests, the benchmark).
+    const chosen = 'workerUrl' in this.#options;
+    if (!chosen && availableParallelism() < MIN_CORES_FOR_WORKER) return;
+    const url = chosen ? this.#options.workerUrl : workerFile('contract/contract-worker.ts', 'contract-worker');
     if (url !== undefined) this.#worker = startWorker(url);
   }
 
