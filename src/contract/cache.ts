@@ -45,6 +45,8 @@ export interface ValidateCache {
   /** The cached result of importing `module` (absolute), when none of the files it loaded changed. */
   handlerImport(module: string, root: string): ProbeResult | undefined;
   storeHandlerImport(module: string, root: string, result: ProbeResult, loaded: string[]): void;
+  /** Whether the last run kept any import (none: every handler will be imported). */
+  hasImports(): boolean;
   /** Writes what this run used (entries of files no longer checked are dropped). */
   save(): Promise<void>;
 }
@@ -142,6 +144,7 @@ export async function openValidateCache(dir: string): Promise<ValidateCache> {
       next.imports[module] = entry;
       return entry.result;
     },
+    hasImports: () => previous !== undefined && Object.keys(previous.imports).length > 0,
     storeHandlerImport(module, root, result, loaded) {
       if (result.outcome !== 'loaded' || result.network.length > 0 || !loaded.includes(module)) return;
       const files: Record<string, string> = {};

@@ -2,7 +2,7 @@
 // imports) and load one pipeline by id for the other commands.
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ContractError, errorMessage, UsageError } from '../errors.js';
 import { checkLineage } from '../lineage/resolve.js';
 import { defaultCacheDir, openValidateCache } from './cache.js';
@@ -11,6 +11,8 @@ import { ContractChecks, type ThreadOptions } from './check-threads.js';
 import { CONTRACT_FILE, discoverContracts } from './discover.js';
 import { compareDiagnostics, formatDiagnostic } from './format.js';
 import { checkHandlerImports, type HandlerRef } from './imports/check.js';
+import { type EarlyProbe, startEarlyProbe } from './imports/probe.js';
+import { findRepoRoot } from './imports/repo-root.js';
 import type { Diagnostic, Pipeline } from './model.js';
 import { runbookDiagnostics } from './runbook.js';
 import { didYouMean } from './suggest.js';
@@ -52,48 +54,67 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
   const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
   // The contracts not in the cache are checked once all are read: on two threads when there are many.
   const checks = new ContractChecks({ ...opts.threads, locate: cache !== undefined });
-  const results = new Array<FileResult>(files.length);
-  const misses: Array<{ index: number; bytes: Uint8Array }> = [];
-  files.forEach((file, index) => {
-    const bytes = readContract(file);
-    const cached = cache?.contract(file, bytes);
-    if (cached) results[index] = cached;
-    else {
-      misses.push({ index, bytes });
-      // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
-      checks.add(file, bytes);
+  // Handlers to import and none kept by the last run: the import process starts with the first
+  // contract naming one, so Node's start overlaps the checks, and waits for its list of modules
+  // (it is stopped unused when they are in other folders, or all cached or missing).
+  const importsAhead = opts.checkImports !== false && !cache?.hasImports();
+  let early: EarlyProbe | undefined;
+  try {
+    const results = new Array<FileResult>(files.length);
+    const misses: Array<{ index: number; bytes: Uint8Array }> = [];
+    files.forEach((file, index) => {
+      const bytes = readContract(file);
+      if (importsAhead && early === undefined && bytes.includes('handler:'))
+        early = startEarlyProbe(probeFolders(file, opts));
+      const cached = cache?.contract(file, bytes);
+      if (cached) results[index] = cached;
+      else {
+        misses.push({ index, bytes });
+        // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
+        checks.add(file, bytes);
+      }
+    });
+    const checked = await checks.results();
+    misses.forEach(({ index, bytes }, k) => {
+      results[index] = checked[k]!;
+      cache?.storeContract(files[index]!, bytes, checked[k]!);
+    });
+    const valid: Pipeline[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const handlers: HandlerRef[] = [];
+    for (const result of results) {
+      diagnostics.push(...result.diagnostics);
+      handlers.push(...result.handlers);
+      if (result.pipeline) valid.push(result.pipeline);
     }
-  });
-  const checked = await checks.results();
-  misses.forEach(({ index, bytes }, k) => {
-    results[index] = checked[k]!;
-    cache?.storeContract(files[index]!, bytes, checked[k]!);
-  });
-  const valid: Pipeline[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const handlers: HandlerRef[] = [];
-  for (const result of results) {
-    diagnostics.push(...result.diagnostics);
-    handlers.push(...result.handlers);
-    if (result.pipeline) valid.push(result.pipeline);
+    // `from:` inputs are checked across contracts, once each contract is valid on its own.
+    const lineage = checkLineage(valid);
+    diagnostics.push(...lineage.diagnostics);
+    // Runbook files change apart from their contract: checked on disk every time, never cached.
+    const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
+    diagnostics.push(...runbooks.flat());
+    const pipelines = lineage.pipelines.filter((_, i) => runbooks[i]!.length === 0);
+    if (opts.checkImports !== false && handlers.length) {
+      const importOptions = {
+        timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+        ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+        ...(cache ? { cache } : {}),
+        ...(early ? { early } : {}),
+      };
+      diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
+    }
+    await cache?.save();
+    return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
+  } finally {
+    early?.stop();
   }
-  // `from:` inputs are checked across contracts, once each contract is valid on its own.
-  const lineage = checkLineage(valid);
-  diagnostics.push(...lineage.diagnostics);
-  // Runbook files change apart from their contract: checked on disk every time, never cached.
-  const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
-  diagnostics.push(...runbooks.flat());
-  const pipelines = lineage.pipelines.filter((_, i) => runbooks[i]!.length === 0);
-  if (opts.checkImports !== false && handlers.length) {
-    const importOptions = {
-      timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
-      ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
-      ...(cache ? { cache } : {}),
-    };
-    diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
-  }
-  await cache?.save();
-  return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
+}
+
+/** The folders the import process of `file`'s handlers runs in (as checkHandlerImports groups them). */
+function probeFolders(file: string, opts: ValidateOptions): { cwd: string; tasksRoot: string } {
+  const pipelineDir = dirname(resolve(file));
+  const cwd = opts.repoRoot ? resolve(opts.repoRoot) : findRepoRoot(pipelineDir);
+  return { cwd, tasksRoot: dirname(pipelineDir) };
 }
 
 /** The schema and a policy rule can both catch one mistake (an empty description): say it once. */
@@ -122,7 +143,7 @@ export async function loadPipelines(pipelinesDir: string): Promise<Pipeline[]> {
  * The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line.
  * Read synchronously: a contract is a few kilobytes, and an async read costs five times the CPU.
  */
-function readContract(file: string): Uint8Array {
+function readContract(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
