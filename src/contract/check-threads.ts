@@ -6,8 +6,8 @@
 // here from the bytes when something asks. A worker that cannot start, or stops,
 // leaves its contracts to this thread: the results are the same either way.
 import { availableParallelism } from 'node:os';
-import { startWorker as newWorker, workerFile } from '../worker-file.js';
-import { checkContract, type FileResult, type HandlerValue, locatedHandlers } from './check-file.js';
+import { startWorker, workerFile } from '../worker-file.js';
+import { checkContract, type FileResult, type HandlerValue, type Locate, locatedHandlers } from './check-file.js';
 import type { HandlerRef } from './imports/check.js';
 import { decodeContract, parseContract } from './source.js';
 
@@ -149,13 +149,13 @@ export class ContractChecks {
     const chosen = 'workerUrl' in this.#options;
     if (!chosen && availableParallelism() < MIN_CORES_FOR_WORKER) return;
     const url = chosen ? this.#options.workerUrl : workerFile('contract/contract-worker.ts', 'contract-worker');
-    if (url !== undefined) this.#worker = startWorker(url);
+    if (url !== undefined) this.#worker = contractWorker(url);
   }
 
   /** A worker's result as checkContractText returns it: handlers not located there are located from `job`'s bytes when asked. */
   #received(result: WireResult, job: Job): FileResult {
-    let locate: ReturnType<typeof parseContract>['locate'] | undefined;
-    const lazily = (path: Parameters<ReturnType<typeof parseContract>['locate']>[0]) => {
+    let locate: Locate | undefined;
+    const lazily: Locate = (path) => {
       if (locate === undefined) {
         const decoded = decodeContract(job.file, job.bytes);
         // The worker decoded the same bytes: only text reaches here.
@@ -185,8 +185,8 @@ interface ContractWorker {
   stop(): void;
 }
 
-function startWorker(url: URL): ContractWorker {
-  const worker = newWorker(url);
+function contractWorker(url: URL): ContractWorker {
+  const worker = startWorker(url);
   let ready = false;
   let stopped = false;
   let replyListener: ((reply: Reply) => void) | undefined;

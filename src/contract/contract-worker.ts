@@ -1,4 +1,4 @@
-// The worker thread of `checkContracts` (check-threads.ts): checks the contracts
+// The worker thread of `ContractChecks` (check-threads.ts): checks the contracts
 // it is posted, batch by batch, and replies with plain data. Its own bundle
 // (dist/contract-worker/), loaded by path, never imported.
 import { parentPort } from 'node:worker_threads';
