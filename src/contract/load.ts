@@ -52,7 +52,8 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
   const files = await discoverContracts(paths, opts.cwd);
   const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.cwd ?? process.cwd()) : opts.cacheDir;
   const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
-  // The contracts not in the cache are checked once all are read: on two threads when there are many.
+  // The contracts not in the cache are checked once all are read: on two threads when there are many
+  // and cores to spare (check-threads.ts).
   const checks = new ContractChecks({ ...opts.threads, locate: cache !== undefined });
   // Handlers to import and none kept by the last run: the import process starts with the first
   // contract naming one, so Node's start overlaps the checks, and waits for its list of modules
