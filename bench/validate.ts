@@ -1,13 +1,17 @@
 // How long `validate` takes on a large repository: 1,000 contracts of 50 tasks
 // (no handlers, so no child processes), validated in one validatePaths call:
 // first with an empty cache, then again with the cache the first run left (the
-// steady state of a repository where few contracts change), then without one.
+// steady state of a repository where few contracts change), then without one,
+// then without one with the contract worker (which starts by itself only with 4
+// cores or more), to see what a second thread does on this machine.
 // Run: npm exec -- tsx bench/validate.ts [contracts] [tasks]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ThreadOptions } from '../src/contract/check-threads.js';
 import { validatePaths } from '../src/contract/load.js';
+import { workerFile } from '../src/worker-file.js';
 
 const contracts = Number(process.argv[2] ?? 1_000);
 const tasksPer = Number(process.argv[3] ?? 50);
@@ -55,7 +59,11 @@ try {
   }
   const generated = performance.now();
   const cacheDir = join(root, '.cache');
-  const result = await validatePaths([root], { checkImports: false, cacheDir });
+  const splits: string[] = [];
+  const threads: ThreadOptions = {
+    onSplit: ({ here, worker }) => splits.push(worker ? `${here} here + ${worker} on the worker` : `${here} here`),
+  };
+  const result = await validatePaths([root], { checkImports: false, cacheDir, threads });
   const done = performance.now();
   if (result.pipelines.length !== contracts || result.diagnostics.length)
     throw new Error(
@@ -63,13 +71,19 @@ try {
     );
 
   const cachedStart = performance.now();
-  await validatePaths([root], { checkImports: false, cacheDir });
+  await validatePaths([root], { checkImports: false, cacheDir, threads });
   const cached = performance.now() - cachedStart;
 
   // Without a cache, with a warm JIT: what a changed repository costs per contract.
   const again = performance.now();
-  await validatePaths([root], { checkImports: false, cacheDir: false });
+  await validatePaths([root], { checkImports: false, cacheDir: false, threads });
   const warm = performance.now() - again;
+
+  // The same with the worker named, so it starts on any machine (by default only with 4 cores or more).
+  const workerUrl = workerFile('contract/contract-worker.ts', 'contract-worker');
+  const both = performance.now();
+  await validatePaths([root], { checkImports: false, cacheDir: false, threads: { ...threads, workerUrl } });
+  const twoThreads = performance.now() - both;
 
   const total = done - generated;
   const goal = 1000;
@@ -79,6 +93,12 @@ try {
   console.log(`validatePaths cold:     ${total.toFixed(0)} ms (first call, empty cache: ${ofGoal(total)})`);
   console.log(`validatePaths cached:   ${cached.toFixed(0)} ms (unchanged contracts: ${ofGoal(cached)})`);
   console.log(`validatePaths no cache: ${warm.toFixed(0)} ms (warm process, every contract parsed: ${ofGoal(warm)})`);
+  console.log(
+    `  with the worker:      ${twoThreads.toFixed(0)} ms (no cache, two threads on ${availableParallelism()} cores: ${(twoThreads / warm).toFixed(2)}x the line above)`,
+  );
+  console.log(
+    `contracts checked:      cold ${splits[0]}; cached ${splits[1]}; no cache ${splits[2]}; with the worker ${splits[3]}`,
+  );
   console.log(
     `per contract:           ${(warm / contracts).toFixed(2)} ms parsed, ${(cached / contracts).toFixed(3)} ms cached`,
   );

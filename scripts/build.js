@@ -18,6 +18,7 @@ entries.push(
   { name: 'rows-worker', file: 'src/store/rows-worker.ts' },
   { name: 'site-worker', file: 'src/site/site-worker.ts' },
   { name: 'parts-worker', file: 'src/run/parts-worker.ts' },
+  { name: 'contract-worker', file: 'src/contract/contract-worker.ts' },
 );
 
 rmSync(outRoot, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { handlerModuleInside, pathRules } from './path-rules.js';
 import { isRecord, pipelineRules } from './rules.js';
 import { schemaDiagnostics } from './schema-check.js';
 import { findSecrets, redactSecrets } from './secrets.js';
-import { type ContractSource, decodeContract, parseContract } from './source.js';
+import { decodeContract, type PathSegment, parseContract } from './source.js';
 import { taskRules } from './task-rules.js';
 
 export interface FileResult {
@@ -24,43 +24,64 @@ export interface FileResult {
 
 const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 
-function handlerRefs(data: Record<string, unknown>, source: ContractSource): HandlerRef[] {
+/** A `handler:` value before it is located: where it is, by its task's index. */
+export type HandlerValue = Omit<HandlerRef, 'line' | 'col'> & { task: number };
+
+function handlerValues(data: Record<string, unknown>, file: string): HandlerValue[] {
   if (!Array.isArray(data.tasks)) return [];
-  const pipelineDir = dirname(resolve(source.file));
+  const pipelineDir = dirname(resolve(file));
   return data.tasks.flatMap((task: unknown, index) => {
     if (!isRecord(task) || typeof task.handler !== 'string') return [];
     const match = HANDLER.exec(task.handler);
     // A module outside the pipeline folder is reported by pathRules and never imported.
     if (!match || !handlerModuleInside(match[1]!)) return [];
     const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
-    // Located when first asked (a failed import, the cache): locating parses the whole document.
+    return [{ contract: file, task: index, taskId, pipelineDir, module: match[1]!, exportName: match[2]! }];
+  });
+}
+
+/**
+ * The handler refs of `values`, each located when first asked (a failed import, the cache):
+ * locating parses the whole document.
+ */
+export function locatedHandlers(values: HandlerValue[], locate: Locate): HandlerRef[] {
+  return values.map(({ task, ...value }) => {
     let at: { line: number; col: number } | undefined;
     const position = () => {
-      at ??= source.locate(['tasks', index, 'handler']);
+      at ??= locate(['tasks', task, 'handler']);
       return at;
     };
-    return [
-      {
-        contract: source.file,
-        get line() {
-          return position().line;
-        },
-        get col() {
-          return position().col;
-        },
-        taskId,
-        pipelineDir,
-        module: match[1]!,
-        exportName: match[2]!,
+    return {
+      ...value,
+      get line() {
+        return position().line;
       },
-    ];
+      get col() {
+        return position().col;
+      },
+    };
   });
+}
+
+/** Where a data path of a contract is. */
+export type Locate = (path: readonly PathSegment[]) => { line: number; col: number };
+
+export interface CheckedText extends Omit<FileResult, 'handlers'> {
+  handlers: HandlerValue[];
+  /** Where a path of this contract is (parses the whole document on first use). */
+  locate: Locate;
 }
 
 /** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
 export function checkContractText(file: string, content: string | Uint8Array): FileResult {
+  const { handlers, locate, ...result } = checkContract(file, content);
+  return { ...result, handlers: locatedHandlers(handlers, locate) };
+}
+
+/** checkContractText with the handlers not yet located (a worker thread sends them as data). */
+export function checkContract(file: string, content: string | Uint8Array): CheckedText {
   const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
-  if ('error' in decoded) return { file, diagnostics: [decoded.error], handlers: [] };
+  if ('error' in decoded) return { file, diagnostics: [decoded.error], handlers: [], locate: unlocated };
   const text = decoded.text;
   const source = parseContract(file, text);
   const diagnostics: Diagnostic[] = [...source.syntax];
@@ -73,7 +94,7 @@ export function checkContractText(file: string, content: string | Uint8Array): F
       message: `literal credential (${secret.kind}) in the contract: store it as a GitHub secret and pass it through env`,
     });
   const data = source.data;
-  if (source.syntax.some((d) => d.severity === 'error')) return { file, diagnostics, handlers: [] };
+  if (source.syntax.some((d) => d.severity === 'error')) return { file, diagnostics, handlers: [], locate: unlocated };
   if (!isRecord(data)) {
     diagnostics.push({
       file,
@@ -82,7 +103,7 @@ export function checkContractText(file: string, content: string | Uint8Array): F
       severity: 'error',
       message: 'a pipeline contract must be a YAML mapping',
     });
-    return { file, diagnostics, handlers: [] };
+    return { file, diagnostics, handlers: [], locate: unlocated };
   }
   diagnostics.push(...schemaDiagnostics(source));
   for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
@@ -93,7 +114,11 @@ export function checkContractText(file: string, content: string | Uint8Array): F
   return {
     file,
     diagnostics,
-    handlers: handlerRefs(data, source),
+    handlers: handlerValues(data, file),
+    locate: (path) => source.locate(path),
     ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
   };
 }
+
+/** For a contract without handlers: nothing is ever located. */
+const unlocated: Locate = () => ({ line: 1, col: 1 });

@@ -2,10 +2,13 @@
 // thousand contracts names a handful of zones, schedules and programs, and luxon
 // builds an Intl.DateTimeFormat on every zone check (about 0.2 ms each) while a
 // program is looked for in every PATH folder (a quarter of validate's time).
+// Command arguments repeat too (`--ds={{ ds }}` in every task): reading their
+// templates was a quarter of the rest.
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime, IANAZone } from 'luxon';
+import { type TemplateRef, templateRefs, unclosedTemplates } from './templates.js';
 
 const zones = new Map<string, boolean>();
 const dates = new Map<string, DateTime>();
@@ -96,4 +99,24 @@ export function isOnPath(program: string, path: string): boolean {
     programs.set(program, found);
   }
   return found;
+}
+
+export interface TemplateScan {
+  refs: readonly TemplateRef[];
+  unclosed: readonly string[];
+}
+
+const NO_TEMPLATES: TemplateScan = { refs: [], unclosed: [] };
+const scans = new Map<string, TemplateScan>();
+
+/** templateRefs and unclosedTemplates of `text`, remembered per string. */
+export function templateScan(text: string): TemplateScan {
+  if (!text.includes('{{')) return NO_TEMPLATES;
+  let scan = scans.get(text);
+  if (scan === undefined) {
+    scan = { refs: templateRefs(text), unclosed: unclosedTemplates(text) };
+    if (scans.size >= 10_000) scans.clear();
+    scans.set(text, scan);
+  }
+  return scan;
 }

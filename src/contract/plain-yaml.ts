@@ -7,9 +7,17 @@
 // left to the document, which reports every problem at its place.
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 
-/** One implicit scalar type: plain scalars matching `test` become `construct(text)`. */
-function scalar(tag: string, test: RegExp, construct: (text: string) => unknown): Type {
-  return new Type(tag, { kind: 'scalar', resolve: (text: string | null) => test.test(text ?? ''), construct });
+/**
+ * One implicit scalar type: plain scalars matching `test` become `construct(text)`. js-yaml
+ * tries every type on every plain scalar: `starts` (the characters a match can begin with)
+ * turns most away before the pattern runs.
+ */
+function scalar(tag: string, starts: string, test: RegExp, construct: (text: string) => unknown): Type {
+  const resolve = (text: string | null) => {
+    const value = text ?? '';
+    return (value === '' || starts.includes(value[0]!)) && test.test(value);
+  };
+  return new Type(tag, { kind: 'scalar', resolve, construct });
 }
 
 // The tests of yaml's core schema (yaml/dist/schema/core and common/null), one type per
@@ -17,13 +25,14 @@ function scalar(tag: string, test: RegExp, construct: (text: string) => unknown)
 // infinity or NaN, exponent or decimal.
 const CORE_1_2 = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('tag:yaml.org,2002:null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-    scalar('tag:yaml.org,2002:bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T'),
-    scalar('tag:yaml.org,2002:int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (t) =>
+    scalar('tag:yaml.org,2002:null', '~nN', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    scalar('tag:yaml.org,2002:bool', 'tTfF', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T'),
+    scalar('tag:yaml.org,2002:int', '+-0123456789', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (t) =>
       t.startsWith('0o') ? parseInt(t.slice(2), 8) : t.startsWith('0x') ? parseInt(t.slice(2), 16) : parseInt(t, 10),
     ),
     scalar(
       'tag:yaml.org,2002:float',
+      '+-.0123456789',
       /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
       (t) => {
         if (/n$/i.test(t) && t.slice(-3).toLowerCase() === 'nan') return Number.NaN;
@@ -42,23 +51,25 @@ const CORE_1_2 = FAILSAFE_SCHEMA.extend({
  * when it is not indented past its parent). Inside quoted strings these only cost
  * the fast path, never correctness.
  */
-// Line starts are written `(?:^|\n)`, not `^` with the m flag: much faster on long texts.
-const LEFT_TO_THE_DOCUMENT: Array<[string | undefined, RegExp]> = [
-  // [a character the text must hold for the pattern to match (a cheap test first), the pattern]
-  ['&', /(?:^|[\s[{,])&[^\s,[\]{}"']/],
-  ['!', /(?:^|[\s[{,])![^\s,[\]{}"']/],
-  ['%', /(?:^|\n)%/],
-  ['?', /(?:^|\n)[ \t]*\?(?:\s|$)/],
-  [undefined, /(?:^|\n)[ \t-]*(?:~|[Nn]ull|NULL)?[ \t]*:(?:\s|$)/],
-  ['{', /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
-  [',', /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
-  [']', /\][ \t]*:(?:\s|$)|(?:^|\n)[ \t]*\]/],
-  ['}', /\}[ \t]*:(?:\s|$)|(?:^|\n)[ \t]*\}/],
+// Each pattern is tested on the text after a line feed, so a line start is always `\n`
+// (faster than `^` with the m flag or `(?:^|\n)` on long texts), and begins with a
+// literal the regex engine can scan for.
+const LEFT_TO_THE_DOCUMENT: Array<[string[] | undefined, RegExp]> = [
+  // [characters one of which the text must hold for the pattern to match (a cheap test first), the pattern]
+  [['&'], /[\s[{,]&[^\s,[\]{}"']/],
+  [['!'], /[\s[{,]![^\s,[\]{}"']/],
+  [['%'], /\n%/],
+  [['?'], /\n[ \t]*\?(?:\s|$)/],
+  [undefined, /\n[ \t-]*(?:~|[Nn]ull|NULL)?[ \t]*:(?:\s|$)/],
+  [['{', ','], /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
+  [[']', '}'], /[\]}][ \t]*:(?:\s|$)/],
+  [[']', '}'], /\n[ \t]*[\]}]/],
 ];
 
 function leftToTheDocument(text: string): boolean {
+  const lined = `\n${text}`;
   return LEFT_TO_THE_DOCUMENT.some(
-    ([char, pattern]) => (char === undefined || text.includes(char)) && pattern.test(text),
+    ([chars, pattern]) => (chars === undefined || chars.some((c) => text.includes(c))) && pattern.test(lined),
   );
 }
 

@@ -25,12 +25,15 @@ export interface ContractSource {
   ): Diagnostic;
 }
 
+/** One decoder for every contract: building one costs more than decoding a contract (it holds no state between calls). */
+const UTF8 = new TextDecoder('utf-8');
+
 /**
  * The contract's text, or a located error for bytes that are not UTF-8 or for a NUL:
  * either would otherwise be replaced or passed on silently.
  */
 export function decodeContract(file: string, bytes: Uint8Array): { text: string } | { error: Diagnostic } {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = UTF8.decode(bytes);
   const located = (offset: number, message: string) => {
     const before = text.slice(0, offset);
     const line = before.split('\n').length;

@@ -1,10 +1,11 @@
 // Checks across tasks: exactly one kind each, check rules, datasets,
 // templates, and the graph (duplicate ids, unknown or self upstream, cycles).
 import { findCycle } from '../graph/dag.js';
+import { templateScan } from './memo.js';
 import { isRecord, type Raw, type Rule } from './rules.js';
 import type { PathSegment } from './source.js';
 import { didYouMean } from './suggest.js';
-import { templateRefs, unclosedTemplates, unknownTemplateName } from './templates.js';
+import { unknownTemplateName } from './templates.js';
 
 export const TASK_KINDS = ['handler', 'command', 'sensor', 'checks'] as const;
 const COMMAND_ONLY = ['cwd', 'exit_codes'];
@@ -18,10 +19,17 @@ const RULE_KEYS = [
   'numeric',
 ];
 
-/** The task mappings with their index (skipping items that are not mappings). */
+const taskLists = new WeakMap<unknown[], Array<{ task: Raw; index: number }>>();
+
+/** The task mappings with their index (skipping items that are not mappings), listed once per contract for the four rules. */
 function tasksOf(data: Raw): Array<{ task: Raw; index: number }> {
   if (!Array.isArray(data.tasks)) return [];
-  return data.tasks.flatMap((task: unknown, index) => (isRecord(task) ? [{ task, index }] : []));
+  let tasks = taskLists.get(data.tasks);
+  if (tasks === undefined) {
+    tasks = data.tasks.flatMap((task: unknown, index) => (isRecord(task) ? [{ task, index }] : []));
+    taskLists.set(data.tasks, tasks);
+  }
+  return tasks;
 }
 
 const names = (v: unknown): string[] => (isRecord(v) ? Object.keys(v) : []);
@@ -95,15 +103,23 @@ const checkRules: Rule = (data, source, out) => {
 const knownTemplates: Rule = (data, source, out) => {
   const inputs = names(data.inputs);
   const outputs = names(data.outputs);
+  const verdicts = new Map<string, string | undefined>();
   const check = (path: PathSegment[], value: unknown, datasets: boolean) => {
     if (typeof value !== 'string') return;
-    for (const fragment of unclosedTemplates(value)) {
+    const { refs, unclosed } = templateScan(value);
+    for (const fragment of unclosed) {
       const at = source.locateWithin(path, fragment);
       const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
       out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
     }
-    for (const ref of templateRefs(value)) {
-      const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
+    for (const ref of refs) {
+      // A contract names the same few templates in every task: each verdict is worked out once.
+      const key = `${datasets} ${ref.name}`;
+      let problem = verdicts.get(key);
+      if (!verdicts.has(key)) {
+        problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
+        verdicts.set(key, problem);
+      }
       if (!problem) continue;
       const at = source.locateWithin(path, ref.raw);
       out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message: problem });

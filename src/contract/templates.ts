@@ -12,6 +12,8 @@ export const TEMPLATE_VARIABLES = [
   'data_interval_end',
 ] as const;
 
+const VARIABLES = new Set<string>(TEMPLATE_VARIABLES);
+
 export interface TemplateRef {
   /** The whole `{{ ... }}` as written, to locate it. */
   raw: string;
@@ -50,7 +52,7 @@ export function unknownTemplateName(
   name: string,
   scope: { inputs: readonly string[]; outputs: readonly string[]; datasets: boolean },
 ): string | undefined {
-  if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) return undefined;
+  if (VARIABLES.has(name)) return undefined;
   const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
   if (dataset) {
     const [, group, key] = dataset as unknown as [string, 'inputs' | 'outputs', string];

@@ -87,4 +87,18 @@ describe('validate cache', () => {
     expect((await validate(root, pipeline)).lines).toEqual([expect.stringContaining('broken at import')]);
     expect(imports()).toBe(2);
   });
+
+  it('leaves the cache file alone when nothing in it changed, and rewrites it when something did', async () => {
+    const { root, pipeline } = repo();
+    await validate(root, pipeline);
+    const file = join(root, 'node_modules', '.cache', 'pipewright', 'validate-v1.json');
+    const written = readFileSync(file, 'utf8');
+    // A marker the code never writes: still there after a run that found everything in the cache.
+    writeFileSync(file, written.replace('"format":1', '"format":1,"untouched":true'));
+    await validate(root, pipeline);
+    expect(readFileSync(file, 'utf8')).toContain('"untouched":true');
+    writeFileSync(join(pipeline, 'pipeline.yml'), CONTRACT.replace('Cache checks.', 'Cache checks, changed.'));
+    await validate(root, pipeline);
+    expect(readFileSync(file, 'utf8')).not.toContain('"untouched":true');
+  });
 });

@@ -177,4 +177,28 @@ describe('validate: handler imports', () => {
       /^pipelines\/imports_demo\/tasks\/uses_helper.ts:2:23: error: cannot import the handler module: Error: Cannot find module '.*helper.js' imported from/,
     );
   });
+
+  it('imports the handlers of pipelines folders apart, whichever folder the import process started ahead for', async () => {
+    const root = scratchDir('pw-imports-');
+    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+    const contract = (dagId: string, handler: string) =>
+      `dag_id: ${dagId}\ndescription: Import checks.\nowner: tests\ntags: [fixture]\npartition: daily\nstart_date: 2026-05-01\ntasks:\n  - id: load\n    handler: ${handler}\n`;
+    // The first contract read names only a missing module: the process started for its folder goes unused.
+    const pipelines: Array<[string, string, string]> = [
+      ['a/pipelines/first_one', 'tasks/missing.ts#load', ''],
+      ['b/pipelines/second_one', 'tasks/load.ts#load', 'export function load(): void {}\n'],
+      ['c/pipelines/third_one', 'tasks/load.ts#nope', 'export function load(): void {}\n'],
+    ];
+    for (const [folder, handler, code] of pipelines) {
+      const dir = join(root, folder);
+      mkdirSync(join(dir, 'tasks'), { recursive: true });
+      writeFileSync(join(dir, 'pipeline.yml'), contract(folder.split('/').pop()!, handler));
+      if (code) writeFileSync(join(dir, 'tasks', 'load.ts'), code);
+    }
+    const result = await validatePaths([join(root, 'a'), join(root, 'b'), join(root, 'c')], { cacheDir: false });
+    expect(result.diagnostics.map((d) => formatDiagnostic(d, root))).toEqual([
+      "a/pipelines/first_one/pipeline.yml:9:14: error: handler module 'tasks/missing.ts' not found (looked for a/pipelines/first_one/tasks/missing.ts)",
+      "c/pipelines/third_one/pipeline.yml:9:14: error: 'tasks/load.ts' has no export 'nope' (it exports: load)",
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ValidateCache } from '../cache.js';
 import type { Diagnostic } from '../model.js';
 import { describeFailure, locateFailure } from './locate-failure.js';
-import { type ProbeResult, probeModules } from './probe.js';
+import { type EarlyProbe, type ProbeResult, probeModules } from './probe.js';
 import { findRepoRoot } from './repo-root.js';
 
 /** One `handler:` of a contract, with the location of its value. */
@@ -27,6 +27,8 @@ export interface ImportCheckOptions {
   repoRoot?: string;
   /** Clean imports of unchanged files are taken from here instead of a child process. */
   cache?: ValidateCache;
+  /** A probe process already started, used if its folders are those of a group of modules. */
+  early?: EarlyProbe;
 }
 
 const inside = (root: string, path: string) => {
@@ -95,6 +97,7 @@ export async function checkHandlerImports(refs: HandlerRef[], opts: ImportCheckO
     const probed = await probeModules(
       indexes.map((i) => modules[i]![0]),
       { timeoutMs: opts.timeoutMs, cwd: root, tasksRoot },
+      opts.early,
     );
     probed.forEach(({ result, loaded }, k) => {
       const i = indexes[k]!;

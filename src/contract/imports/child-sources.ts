@@ -78,13 +78,14 @@ if (typeof registerHooks === 'function') {
 `;
 
 /**
- * Main: imports each module of PIPEWRIGHT_PROBE_URLS (a JSON list) in turn and reports its exports.
+ * Main: imports each module of PIPEWRIGHT_PROBE_URLS (a JSON list), or of the list on stdin for a
+ * process started before its modules were known, in turn and reports its exports.
  * A module that throws is reported and the error rethrown, so Node prints its source location and
  * the process ends: the parent starts another for the modules after it.
  */
 export const PROBE = `
-import { writeSync } from 'node:fs';
-const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS);
+import { readFileSync, writeSync } from 'node:fs';
+const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
 const send = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
   globalThis.__pipewrightProbeIndex = i;

@@ -1,7 +1,7 @@
 // Imports handler modules in a child process (plain Node: types are stripped,
 // nothing is compiled), each within a time budget, with the network blocked,
 // and reports what happened to each.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { folderUrl, moduleFormatPreload } from '../../run/module-format.js';
@@ -60,21 +60,53 @@ export interface ProbeOptions {
   tasksRoot: string;
 }
 
-export async function probeModules(modulePaths: string[], opts: ProbeOptions): Promise<Probed[]> {
+/**
+ * A probe process started before its modules are known (`validate` starts one while it reads the
+ * contracts, so Node's start overlaps that work); it waits for the list on its stdin.
+ */
+export interface EarlyProbe {
+  readonly opts: Omit<ProbeOptions, 'timeoutMs'>;
+  /** The process, once: undefined when it was taken, or has ended. */
+  take(): ChildProcess | undefined;
+  /** Ends it if nobody took it. */
+  stop(): void;
+}
+
+export function startEarlyProbe(opts: Omit<ProbeOptions, 'timeoutMs'>): EarlyProbe {
+  let child: ChildProcess | undefined = spawnProbe(opts, undefined);
+  child.stdin?.on('error', () => {}); // it may end before it is given its list
+  return {
+    opts,
+    take() {
+      const taken = child;
+      child = undefined;
+      return taken && taken.exitCode === null && taken.signalCode === null ? taken : undefined;
+    },
+    stop() {
+      child?.kill('SIGKILL');
+      child = undefined;
+    },
+  };
+}
+
+/** `early` is used for the first process when it was started for the same folders. */
+export async function probeModules(modulePaths: string[], opts: ProbeOptions, early?: EarlyProbe): Promise<Probed[]> {
   const out: Probed[] = [];
-  while (out.length < modulePaths.length) out.push(...(await probeFrom(modulePaths.slice(out.length), opts)));
+  const same = early && early.opts.cwd === opts.cwd && early.opts.tasksRoot === opts.tasksRoot;
+  while (out.length < modulePaths.length) {
+    const child = out.length === 0 && same ? early.take() : undefined;
+    out.push(...(await probeFrom(modulePaths.slice(out.length), opts, child)));
+  }
   return out;
 }
 
-/** One child process over `paths`: results for the modules it got through (at least the first). */
-async function probeFrom(paths: string[], opts: ProbeOptions): Promise<Probed[]> {
+/** The probe process: given its module URLs in the environment, or (`urls` undefined) later on its stdin. */
+function spawnProbe(opts: Omit<ProbeOptions, 'timeoutMs'>, urls: string[] | undefined): ChildProcess {
   const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PIPEWRIGHT_PROBE_URLS: JSON.stringify(paths.map((p) => pathToFileURL(p).href)),
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (urls) env.PIPEWRIGHT_PROBE_URLS = JSON.stringify(urls);
   delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-  const child = spawn(
+  return spawn(
     process.execPath,
     [
       '--disable-warning=ExperimentalWarning',
@@ -86,8 +118,15 @@ async function probeFrom(paths: string[], opts: ProbeOptions): Promise<Probed[]>
       '--eval',
       PROBE,
     ],
-    { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
+    { cwd: opts.cwd, env, stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'] },
   );
+}
+
+/** One child process over `paths` (`early`, given them now, or a new one): results for the modules it got through (at least the first). */
+async function probeFrom(paths: string[], opts: ProbeOptions, early?: ChildProcess): Promise<Probed[]> {
+  const urls = paths.map((p) => pathToFileURL(p).href);
+  const child = early ?? spawnProbe(opts, urls);
+  if (early) early.stdin?.end(JSON.stringify(urls));
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 64_000) stderr += chunk;
