@@ -2,6 +2,8 @@
 // (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
 // the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
 // bundler leaves the path alone.
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
@@ -36,7 +38,10 @@ import(URL_);
  */
 export function startWorker(file: URL, options: WorkerOptions = {}): Worker {
   if (!file.pathname.endsWith('.ts')) return new Worker(file, options);
-  const cache = new URL('../node_modules/.cache/pipewright-compile', import.meta.url).pathname;
+  // Only from source (src/worker-file.ts), so the repository is what precedes /src/. Cut from the URL, not
+  // written as a path relative to it: the bundler would copy a folder named so into dist/.
+  const here = fileURLToPath(import.meta.url);
+  const cache = `${here.slice(0, here.lastIndexOf(`${sep}src${sep}`))}${sep}node_modules${sep}.cache${sep}pipewright-compile`;
   const boot = SOURCE_BOOT.replace('CACHE', JSON.stringify(cache)).replace('URL_', JSON.stringify(file.href));
   return new Worker(boot, { ...options, eval: true, execArgv: [] });
 }
