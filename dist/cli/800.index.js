@@ -23,8 +23,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -33,8 +31,6 @@ var dist_cjs = __webpack_require__(3711);
 var lib_storage_dist_cjs = __webpack_require__(2358);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/worker-file.ts
-var worker_file = __webpack_require__(5076);
 // EXTERNAL MODULE: ./src/store/checksum-aside.ts
 var checksum_aside = __webpack_require__(3735);
 // EXTERNAL MODULE: ./src/store/file-chunks.ts
@@ -640,8 +636,6 @@ function nonEmpty(value) {
 
 
 
-
-
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 /** Bytes a local copy being written may hold in memory: queued chunks go to disk together. */
@@ -672,7 +666,7 @@ class S3ObjectStore {
     spoolPartSize;
     singlePutMax;
     copies;
-    downloadAsideFrom;
+    checksumAsideFrom;
     location;
     options;
     /** `endpoint` and `region` only name the client's settings in messages. */
@@ -693,7 +687,7 @@ class S3ObjectStore {
         this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 64 * MIB);
         this.singlePutMax = options.singlePutMax ?? 5 * GIB;
         this.copies = options.runCopies;
-        this.downloadAsideFrom = options.downloadAsideFrom ?? checksum_aside/* ASIDE_FROM_BYTES */.E;
+        this.checksumAsideFrom = options.checksumAsideFrom ?? checksum_aside/* ASIDE_FROM_BYTES */.E;
     }
     /**
      * This store as one run uses it: with local copies of what the run writes and
@@ -822,55 +816,28 @@ class S3ObjectStore {
         }
     }
     /**
-     * The checksum of a big object a run reads, taken by the worker thread that downloads
-     * it into the run's copy (download-worker.ts), which the tasks follow as it grows: the
-     * bytes cross the network once and neither the download nor the hashing runs on the
-     * tasks' thread. Undefined outside a run, for a small object, or when the worker
-     * cannot do it (the caller then reads the object itself).
+     * The checksum of a big object a run reads, taken by a worker thread (checksum-aside.ts)
+     * from the run's copy once it is whole. The copy is downloaded here unless it is there or
+     * under way, and the tasks follow it as it grows, so the bytes cross the network once and
+     * are hashed beside the tasks. Undefined outside a run, for an object below
+     * `checksumAsideFrom`, or when no copy could be made (the caller then reads the object).
      */
     async checksum(key, options = {}) {
-        const copies = this.copies;
-        if (!copies?.active)
+        if (!this.copies?.active)
             return undefined;
-        const local = await this.localCopy(key);
-        if (local !== undefined)
-            return (0,checksum_aside/* checksumFileAside */.q)(local, key);
-        const claim = copies.claimDownload(key);
-        if ('underWay' in claim) {
-            const download = await claim.underWay;
-            return download && (await download.whole) ? (0,checksum_aside/* checksumFileAside */.q)(download.file, key) : undefined;
-        }
-        let started;
-        let announced = false;
-        try {
-            const head = await this.headObject(key);
-            if (!head?.ETag || head.ContentLength === undefined || head.ContentLength < this.downloadAsideFrom)
-                return undefined;
-            options.signal?.throwIfAborted();
-            const job = {
-                bucket: this.bucket,
-                objectKey: this.objectKey(key),
-                etag: head.ETag,
-                file: copies.newFile(),
-                key,
-                credentials: await this.client.config.credentials(),
-            };
-            started = copies.startDownload(key, job.file, head.ETag, head.ContentLength);
-            const download = started;
-            claim.start(download); // readers waiting for it follow it from here
-            announced = true;
-            const sum = await downloadAside(job, (bytes) => download.wrote(bytes));
-            if (sum && sum.bytes === download.size) {
-                download.finish();
-                return sum;
-            }
-            download.stop(new Error(`the download of ${this.describe(key)} stopped`));
+        const size = (await this.headObject(key))?.ContentLength;
+        if (size === undefined || size < this.checksumAsideFrom)
+            return undefined;
+        const source = await this.source(key, options);
+        if ('file' in source)
+            return (0,checksum_aside/* checksumFileAside */.q)(source.file, key);
+        if (source.download === undefined) {
+            source.body?.destroy();
             return undefined;
         }
-        finally {
-            if (!announced)
-                claim.start(started);
-        }
+        // This read is the download when it has a body: nothing takes its bytes but the copy, so they are let go.
+        source.body?.on('error', () => { }).resume();
+        return (await source.download.whole) ? (0,checksum_aside/* checksumFileAside */.q)(source.download.file, key) : undefined;
     }
     async read(key, options = {}) {
         const source = await this.source(key, options);
@@ -1024,7 +991,7 @@ class S3ObjectStore {
                 throw (0,s3_errors/* s3Error */.l)(error, this.context(key));
         }
     }
-    async *list(prefix) {
+    async *list(prefix, options = {}) {
         await this.copies?.allArrived();
         const base = this.prefix ? `${this.prefix}/` : '';
         const trimmed = prefix.replace(/\/$/, '');
@@ -1034,7 +1001,8 @@ class S3ObjectStore {
         do {
             let output;
             try {
-                output = await this.listPage(`${base}${prefix}`, token);
+                const startAfter = token === undefined && options.startAfter !== undefined ? `${base}${options.startAfter}` : undefined;
+                output = await this.listPage(`${base}${prefix}`, token, startAfter);
             }
             catch (error) {
                 throw (0,s3_errors/* s3Error */.l)(error, this.context(prefix));
@@ -1176,8 +1144,13 @@ class S3ObjectStore {
         await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key })).catch(() => undefined);
         return false;
     }
-    listPage(prefix, token) {
-        return this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+    listPage(prefix, token, startAfter) {
+        return this.client.send(new dist_cjs.ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            ContinuationToken: token,
+            StartAfter: startAfter,
+        }));
     }
     async headObject(key) {
         try {
@@ -1492,26 +1465,6 @@ function countBytes(body, each) {
         return { stream: counter, bytes: () => bytes, failure: () => failed?.error };
     }
     return { stream: source.pipe(counter), bytes: () => bytes, failure: () => failed?.error };
-}
-/**
- * Runs `job` on a download worker (download-worker.ts), telling `wrote` how many more
- * bytes are on disk as they land; its checksum, or undefined when it failed or could not start.
- */
-function downloadAside(job, wrote) {
-    return new Promise((resolve) => {
-        const worker = new external_node_worker_threads_.Worker((0,worker_file/* workerFile */.T)('store/s3/download-worker.ts', 'download-worker'), { workerData: job });
-        let onDisk = 0;
-        worker.on('message', (message) => {
-            if ('onDisk' in message) {
-                wrote(message.onDisk - onDisk);
-                onDisk = message.onDisk;
-            }
-            else
-                resolve('done' in message ? message.done : undefined);
-        });
-        worker.once('error', () => resolve(undefined));
-        worker.once('exit', () => resolve(undefined));
-    });
 }
 
 

@@ -38,6 +38,10 @@ export const modules = {
 
 /** Reads at most this many record objects at once. */
 const READ_CONCURRENCY = 32;
+/** Listings of one pipeline's records run at once, each over a range of its partitions. */
+const LIST_RANGES = 16;
+/** Fewer records than this a listing per range does not pay for (a page holds a thousand keys). */
+const RANGE_FROM_PARTITIONS = 400;
 /** Conditional puts of the index lost in a row before an update gives up (the records stay the truth). */
 const MAX_INDEX_ATTEMPTS = 20;
 class BucketLedger {
@@ -67,8 +71,11 @@ class BucketLedger {
      * listing; partitions the index does not know or knows stale are read and saved back.
      */
     async entries(dagId) {
-        const [listing, text] = await Promise.all([this.recordObjects(dagId), this.store.readText(this.indexKey(dagId))]);
-        const known = new Map((0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIndex */ .A1)(text, dagId).partitions.map((e) => [e.partition, e]));
+        const text = await this.store.readText(this.indexKey(dagId));
+        const index = (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIndex */ .A1)(text, dagId);
+        // The partitions the index knows split the listing into ranges listed at once.
+        const listing = await this.recordObjects(dagId, rangeStarts(index.partitions.map((e) => e.partition)));
+        const known = new Map(index.partitions.map((e) => [e.partition, e]));
         const fresh = [];
         const stale = [];
         for (const [partition, objects] of listing) {
@@ -240,11 +247,27 @@ class BucketLedger {
                 objects.push(info);
         return objects;
     }
-    /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
-    async recordObjects(dagId) {
+    /**
+     * Record objects of every partition of a pipeline, grouped by partition: one listing,
+     * or, given partition keys that start ranges, one listing per range, all at once (a page
+     * of a listing is a round trip: 20,000 records are 20 of them one after another).
+     */
+    async recordObjects(dagId, starts = []) {
         const prefix = `${this.dagPrefix(dagId)}/`;
+        const bounds = starts.map((partition) => `${prefix}${partition}`);
+        const ranges = await Promise.all([undefined, ...bounds].map(async (from, i) => {
+            const to = bounds[i];
+            const found = [];
+            // A range starts just before its first partition's keys (`<prefix><partition>/…`) and ends before the next's.
+            for await (const info of this.store.list(prefix, from === undefined ? {} : { startAfter: from })) {
+                if (to !== undefined && info.key >= to)
+                    break;
+                found.push(info);
+            }
+            return found;
+        }));
         const byPartition = new Map();
-        for await (const info of this.store.list(prefix)) {
+        for (const info of ranges.flat()) {
             const [partition, name, ...rest] = info.key.slice(prefix.length).split('/');
             if (partition === undefined || name === undefined || rest.length > 0 || !isRecordKey(name))
                 continue;
@@ -286,6 +309,20 @@ function etagOf(objects, runId) {
 function isCurrent(entry, objects) {
     return (etagOf(objects, entry.runId) === entry.stamp &&
         (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .sameMembers */ .Od)(entry.runIds, objects.map((o) => runIdOf(o.key))));
+}
+/**
+ * Partition keys that start the ranges of a split listing: every n-th of `known` in key
+ * order, so each range holds about as many partitions (none: list them in one go).
+ */
+function rangeStarts(known) {
+    if (known.length < RANGE_FROM_PARTITIONS)
+        return [];
+    const sorted = [...known].sort();
+    const step = Math.ceil(sorted.length / LIST_RANGES);
+    const starts = [];
+    for (let i = step; i < sorted.length; i += step)
+        starts.push(sorted[i]);
+    return starts;
 }
 
 

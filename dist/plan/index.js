@@ -36311,7 +36311,7 @@ if (tooOld) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_node_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5156);
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(931);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9199);
 
 
 await (0,_plan_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runPlanAction */ .T)();
@@ -36321,7 +36321,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 931:
+/***/ 9199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37782,7 +37782,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename: io_util_rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -37813,7 +37813,7 @@ const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -37826,7 +37826,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -37856,7 +37856,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -37884,7 +37884,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -37898,7 +37898,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield io_util_readdir(directory)) {
+                        for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -48470,15 +48470,16 @@ class fs_store_FsObjectStore {
         }
         await (0,promises_.rm)(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
     }
-    async *list(prefix) {
+    async *list(prefix, options = {}) {
         // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
         const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
         const start = folder === '' ? this.root : this.pathOf(folder);
         const keys = [];
         await walk(start, folder, keys);
         keys.sort();
+        const after = options.startAfter;
         for (const key of keys) {
-            if (!key.startsWith(prefix))
+            if (!key.startsWith(prefix) || (after !== undefined && key <= after))
                 continue;
             const info = await this.head(key);
             if (info)
@@ -50636,11 +50637,16 @@ async function chooseLedger(workspace, stateBranch, dataRoot) {
 
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
 var dist = __nccwpck_require__(8628);
+// EXTERNAL MODULE: ./src/contract/templates.ts
+var templates = __nccwpck_require__(9697);
 ;// CONCATENATED MODULE: ./src/contract/memo.ts
 // Verdicts the contract rules ask for again and again: a repository of a
 // thousand contracts names a handful of zones, schedules and programs, and luxon
 // builds an Intl.DateTimeFormat on every zone check (about 0.2 ms each) while a
 // program is looked for in every PATH folder (a quarter of validate's time).
+// Command arguments repeat too (`--ds={{ ds }}` in every task): reading their
+// templates was a quarter of the rest.
+
 
 
 
@@ -50732,6 +50738,21 @@ function isOnPath(program, path) {
         programs.set(program, found);
     }
     return found;
+}
+const NO_TEMPLATES = { refs: [], unclosed: [] };
+const scans = new Map();
+/** templateRefs and unclosedTemplates of `text`, remembered per string. */
+function templateScan(text) {
+    if (!text.includes('{{'))
+        return NO_TEMPLATES;
+    let scan = scans.get(text);
+    if (scan === undefined) {
+        scan = { refs: (0,templates/* templateRefs */.dc)(text), unclosed: (0,templates/* unclosedTemplates */.Ji)(text) };
+        if (scans.size >= 10_000)
+            scans.clear();
+        scans.set(text, scan);
+    }
+    return scan;
 }
 
 ;// CONCATENATED MODULE: ./src/contract/suggest.ts
@@ -51339,17 +51360,23 @@ function schemaDiagnostics(source) {
 // Literal credentials in a contract: found on the raw text (so they are caught
 // in comments too), reported by location and kind, never echoed.
 const PATTERNS = [
-    { kind: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-    { kind: 'a GitHub token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{30,}\b/g },
-    { kind: 'a GitHub token', pattern: /\bgithub_pat_[A-Za-z0-9_]{30,}\b/g },
-    { kind: 'a private key', pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY( BLOCK)?-----/g },
+    { kind: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, needle: 'IA' },
+    { kind: 'a GitHub token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{30,}\b/g, needle: 'gh' },
+    { kind: 'a GitHub token', pattern: /\bgithub_pat_[A-Za-z0-9_]{30,}\b/g, needle: 'github_pat_' },
+    { kind: 'a private key', pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY( BLOCK)?-----/g, needle: '-----BEGIN ' },
     // scheme://user:password@host — an empty password or a {{ template }} is not a secret.
-    { kind: 'a password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:(?!\{\{)[^\s/@]+@[^\s/]+/gi },
+    {
+        kind: 'a password in a URL',
+        pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:(?!\{\{)[^\s/@]+@[^\s/]+/gi,
+        needle: '://',
+    },
 ];
 /** No pattern spans a line: each is run over the whole text once, and a match is placed by its offset. */
 function findSecrets(text) {
     const findings = [];
-    PATTERNS.forEach(({ kind, pattern }, order) => {
+    PATTERNS.forEach(({ kind, pattern, needle }, order) => {
+        if (!text.includes(needle))
+            return;
         for (const match of text.matchAll(pattern)) {
             const offset = match.index ?? 0;
             const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -51366,8 +51393,9 @@ function findSecrets(text) {
 /** Replaces anything that looks like a credential, for messages that quote a value. */
 function redactSecrets(message) {
     let out = message;
-    for (const { pattern } of PATTERNS)
-        out = out.replace(pattern, '<redacted>');
+    for (const { pattern, needle } of PATTERNS)
+        if (out.includes(needle))
+            out = out.replace(pattern, '<redacted>');
     return out;
 }
 
@@ -54452,19 +54480,27 @@ const {
 // (anchors, aliases, tags, directives, complex keys) or that js-yaml refuses is
 // left to the document, which reports every problem at its place.
 
-/** One implicit scalar type: plain scalars matching `test` become `construct(text)`. */
-function scalar(tag, test, construct) {
-    return new Type(tag, { kind: 'scalar', resolve: (text) => test.test(text ?? ''), construct });
+/**
+ * One implicit scalar type: plain scalars matching `test` become `construct(text)`. js-yaml
+ * tries every type on every plain scalar: `starts` (the characters a match can begin with)
+ * turns most away before the pattern runs.
+ */
+function scalar(tag, starts, test, construct) {
+    const resolve = (text) => {
+        const value = text ?? '';
+        return (value === '' || starts.includes(value[0])) && test.test(value);
+    };
+    return new Type(tag, { kind: 'scalar', resolve, construct });
 }
 // The tests of yaml's core schema (yaml/dist/schema/core and common/null), one type per
 // tag (js-yaml keeps the last type of a tag): int is octal, decimal or hex, float is
 // infinity or NaN, exponent or decimal.
 const CORE_1_2 = FAILSAFE_SCHEMA.extend({
     implicit: [
-        scalar('tag:yaml.org,2002:null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-        scalar('tag:yaml.org,2002:bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T'),
-        scalar('tag:yaml.org,2002:int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (t) => t.startsWith('0o') ? parseInt(t.slice(2), 8) : t.startsWith('0x') ? parseInt(t.slice(2), 16) : parseInt(t, 10)),
-        scalar('tag:yaml.org,2002:float', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/, (t) => {
+        scalar('tag:yaml.org,2002:null', '~nN', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+        scalar('tag:yaml.org,2002:bool', 'tTfF', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T'),
+        scalar('tag:yaml.org,2002:int', '+-0123456789', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (t) => t.startsWith('0o') ? parseInt(t.slice(2), 8) : t.startsWith('0x') ? parseInt(t.slice(2), 16) : parseInt(t, 10)),
+        scalar('tag:yaml.org,2002:float', '+-.0123456789', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/, (t) => {
             if (/n$/i.test(t) && t.slice(-3).toLowerCase() === 'nan')
                 return Number.NaN;
             if (/f$/i.test(t))
@@ -54481,21 +54517,23 @@ const CORE_1_2 = FAILSAFE_SCHEMA.extend({
  * when it is not indented past its parent). Inside quoted strings these only cost
  * the fast path, never correctness.
  */
-// Line starts are written `(?:^|\n)`, not `^` with the m flag: much faster on long texts.
+// Each pattern is tested on the text after a line feed, so a line start is always `\n`
+// (faster than `^` with the m flag or `(?:^|\n)` on long texts), and begins with a
+// literal the regex engine can scan for.
 const LEFT_TO_THE_DOCUMENT = [
-    // [a character the text must hold for the pattern to match (a cheap test first), the pattern]
-    ['&', /(?:^|[\s[{,])&[^\s,[\]{}"']/],
-    ['!', /(?:^|[\s[{,])![^\s,[\]{}"']/],
-    ['%', /(?:^|\n)%/],
-    ['?', /(?:^|\n)[ \t]*\?(?:\s|$)/],
-    [undefined, /(?:^|\n)[ \t-]*(?:~|[Nn]ull|NULL)?[ \t]*:(?:\s|$)/],
-    ['{', /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
-    [',', /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
-    [']', /\][ \t]*:(?:\s|$)|(?:^|\n)[ \t]*\]/],
-    ['}', /\}[ \t]*:(?:\s|$)|(?:^|\n)[ \t]*\}/],
+    // [characters one of which the text must hold for the pattern to match (a cheap test first), the pattern]
+    [['&'], /[\s[{,]&[^\s,[\]{}"']/],
+    [['!'], /[\s[{,]![^\s,[\]{}"']/],
+    [['%'], /\n%/],
+    [['?'], /\n[ \t]*\?(?:\s|$)/],
+    [undefined, /\n[ \t-]*(?:~|[Nn]ull|NULL)?[ \t]*:(?:\s|$)/],
+    [['{', ','], /[{,]\s*(?:~|[Nn]ull|NULL)?\s*:(?:\s|$)/],
+    [[']', '}'], /[\]}][ \t]*:(?:\s|$)/],
+    [[']', '}'], /\n[ \t]*[\]}]/],
 ];
 function leftToTheDocument(text) {
-    return LEFT_TO_THE_DOCUMENT.some(([char, pattern]) => (char === undefined || text.includes(char)) && pattern.test(text));
+    const lined = `\n${text}`;
+    return LEFT_TO_THE_DOCUMENT.some(([chars, pattern]) => (chars === undefined || chars.some((c) => text.includes(c))) && pattern.test(lined));
 }
 /** The data of `text`, or undefined when the `yaml` document must read it. */
 function plainData(text) {
@@ -54516,12 +54554,14 @@ function plainData(text) {
 
 
 
+/** One decoder for every contract: building one costs more than decoding a contract (it holds no state between calls). */
+const UTF8 = new TextDecoder('utf-8');
 /**
  * The contract's text, or a located error for bytes that are not UTF-8 or for a NUL:
  * either would otherwise be replaced or passed on silently.
  */
-function decodeContract(file, bytes) {
-    const text = new TextDecoder('utf-8').decode(bytes);
+function source_decodeContract(file, bytes) {
+    const text = UTF8.decode(bytes);
     const located = (offset, message) => {
         const before = text.slice(0, offset);
         const line = before.split('\n').length;
@@ -54739,68 +54779,10 @@ function findCycle(tasks) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/contract/templates.ts
-// `{{ name }}` templates in contract paths and command arguments. The store
-// renders them per partition; here we only check that every name exists.
-/** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
-const TEMPLATE_VARIABLES = [
-    'ds',
-    'ds_nodash',
-    'hour',
-    'ts_nodash',
-    'partition',
-    'data_interval_start',
-    'data_interval_end',
-];
-const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
-function templateRefs(text) {
-    // Most strings have none: skip the regex.
-    if (!text.includes('{{'))
-        return [];
-    return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
-}
-/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
-function unclosedTemplates(text) {
-    let opens = 0;
-    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
-        opens++;
-    if (opens === 0)
-        return [];
-    const matches = [...text.matchAll(TEMPLATE)];
-    // Each match starts at its own `{{`: as many matches as `{{` means every one closes.
-    if (matches.length === opens)
-        return [];
-    const closed = new Set(matches.map((m) => m.index));
-    const open = [];
-    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
-        if (!closed.has(at)) {
-            const next = text.indexOf('{{', at + 2);
-            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
-        }
-    return open;
-}
-/** Why `name` cannot be resolved, or undefined when it can. */
-function unknownTemplateName(name, scope) {
-    if (TEMPLATE_VARIABLES.includes(name))
-        return undefined;
-    const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
-    if (dataset) {
-        const [, group, key] = dataset;
-        if (!scope.datasets)
-            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
-        if (!scope[group].includes(key)) {
-            const known = scope[group].length ? scope[group].join(', ') : 'none';
-            return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
-        }
-        return undefined;
-    }
-    const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
-    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
-}
-
 ;// CONCATENATED MODULE: ./src/contract/task-rules.ts
 // Checks across tasks: exactly one kind each, check rules, datasets,
 // templates, and the graph (duplicate ids, unknown or self upstream, cycles).
+
 
 
 
@@ -54816,11 +54798,17 @@ const RULE_KEYS = [
     'date_in_partition',
     'numeric',
 ];
-/** The task mappings with their index (skipping items that are not mappings). */
+const taskLists = new WeakMap();
+/** The task mappings with their index (skipping items that are not mappings), listed once per contract for the four rules. */
 function task_rules_tasksOf(data) {
     if (!Array.isArray(data.tasks))
         return [];
-    return data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
+    let tasks = taskLists.get(data.tasks);
+    if (tasks === undefined) {
+        tasks = data.tasks.flatMap((task, index) => (isRecord(task) ? [{ task, index }] : []));
+        taskLists.set(data.tasks, tasks);
+    }
+    return tasks;
 }
 const names = (v) => (isRecord(v) ? Object.keys(v) : []);
 const oneKindPerTask = (data, source, out) => {
@@ -54877,16 +54865,24 @@ const checkRules = (data, source, out) => {
 const knownTemplates = (data, source, out) => {
     const inputs = names(data.inputs);
     const outputs = names(data.outputs);
+    const verdicts = new Map();
     const check = (path, value, datasets) => {
         if (typeof value !== 'string')
             return;
-        for (const fragment of unclosedTemplates(value)) {
+        const { refs, unclosed } = templateScan(value);
+        for (const fragment of unclosed) {
             const at = source.locateWithin(path, fragment);
             const message = `unclosed template '${fragment}': write {{ name }} with both closing braces`;
             out.push({ file: source.file, line: at.line, col: at.col, severity: 'error', message });
         }
-        for (const ref of templateRefs(value)) {
-            const problem = unknownTemplateName(ref.name, { inputs, outputs, datasets });
+        for (const ref of refs) {
+            // A contract names the same few templates in every task: each verdict is worked out once.
+            const key = `${datasets} ${ref.name}`;
+            let problem = verdicts.get(key);
+            if (!verdicts.has(key)) {
+                problem = (0,templates/* unknownTemplateName */.gn)(ref.name, { inputs, outputs, datasets });
+                verdicts.set(key, problem);
+            }
             if (!problem)
                 continue;
             const at = source.locateWithin(path, ref.raw);
@@ -54967,10 +54963,10 @@ const taskRules = [oneKindPerTask, checkRules, knownTemplates, soundGraph];
 
 
 const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
-function handlerRefs(data, source) {
+function handlerValues(data, file) {
     if (!Array.isArray(data.tasks))
         return [];
-    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(source.file));
+    const pipelineDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(file));
     return data.tasks.flatMap((task, index) => {
         if (!isRecord(task) || typeof task.handler !== 'string')
             return [];
@@ -54979,34 +54975,41 @@ function handlerRefs(data, source) {
         if (!match || !handlerModuleInside(match[1]))
             return [];
         const taskId = typeof task.id === 'string' ? task.id : String(index + 1);
-        // Located when first asked (a failed import, the cache): locating parses the whole document.
+        return [{ contract: file, task: index, taskId, pipelineDir, module: match[1], exportName: match[2] }];
+    });
+}
+/**
+ * The handler refs of `values`, each located when first asked (a failed import, the cache):
+ * locating parses the whole document.
+ */
+function check_file_locatedHandlers(values, locate) {
+    return values.map(({ task, ...value }) => {
         let at;
         const position = () => {
-            at ??= source.locate(['tasks', index, 'handler']);
+            at ??= locate(['tasks', task, 'handler']);
             return at;
         };
-        return [
-            {
-                contract: source.file,
-                get line() {
-                    return position().line;
-                },
-                get col() {
-                    return position().col;
-                },
-                taskId,
-                pipelineDir,
-                module: match[1],
-                exportName: match[2],
+        return {
+            ...value,
+            get line() {
+                return position().line;
             },
-        ];
+            get col() {
+                return position().col;
+            },
+        };
     });
 }
 /** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
-function check_file_checkContractText(file, content) {
-    const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
+function checkContractText(file, content) {
+    const { handlers, locate, ...result } = check_file_checkContract(file, content);
+    return { ...result, handlers: check_file_locatedHandlers(handlers, locate) };
+}
+/** checkContractText with the handlers not yet located (a worker thread sends them as data). */
+function check_file_checkContract(file, content) {
+    const decoded = typeof content === 'string' ? { text: content } : source_decodeContract(file, content);
     if ('error' in decoded)
-        return { file, diagnostics: [decoded.error], handlers: [] };
+        return { file, diagnostics: [decoded.error], handlers: [], locate: unlocated };
     const text = decoded.text;
     const source = source_parseContract(file, text);
     const diagnostics = [...source.syntax];
@@ -55020,7 +55023,7 @@ function check_file_checkContractText(file, content) {
         });
     const data = source.data;
     if (source.syntax.some((d) => d.severity === 'error'))
-        return { file, diagnostics, handlers: [] };
+        return { file, diagnostics, handlers: [], locate: unlocated };
     if (!isRecord(data)) {
         diagnostics.push({
             file,
@@ -55029,7 +55032,7 @@ function check_file_checkContractText(file, content) {
             severity: 'error',
             message: 'a pipeline contract must be a YAML mapping',
         });
-        return { file, diagnostics, handlers: [] };
+        return { file, diagnostics, handlers: [], locate: unlocated };
     }
     diagnostics.push(...schemaDiagnostics(source));
     for (const rule of [...pipelineRules, ...taskRules, ...pathRules, ...limitRules, ...commandRules])
@@ -55041,27 +55044,39 @@ function check_file_checkContractText(file, content) {
     return {
         file,
         diagnostics,
-        handlers: handlerRefs(data, source),
+        handlers: handlerValues(data, file),
+        locate: (path) => source.locate(path),
         ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
     };
 }
+/** For a contract without handlers: nothing is ever located. */
+const unlocated = () => ({ line: 1, col: 1 });
 
 ;// CONCATENATED MODULE: ./src/contract/discover.ts
 // Which pipeline.yml files a `validate PATH ...` means: folders are searched
-// recursively, files are taken as given.
+// recursively, files are taken as given. Read synchronously: a thousand folders
+// take 8 ms so, 60 ms and more awaiting each listing.
 
 
 
 const CONTRACT_FILE = 'pipeline.yml';
 const SKIP = new Set(['node_modules', 'data', 'dist']);
-async function discover_walk(dir, found) {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+function discover_walk(dir, found) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.isDirectory()) {
             if (!entry.name.startsWith('.') && !SKIP.has(entry.name))
-                await discover_walk(join(dir, entry.name), found);
+                discover_walk(join(dir, entry.name), found);
         }
         else if (entry.name === CONTRACT_FILE)
             found.push(join(dir, entry.name));
+    }
+}
+function statOrNothing(path) {
+    try {
+        return statSync(path);
+    }
+    catch {
+        return undefined;
     }
 }
 /** Absolute contract paths under `paths`, sorted and without duplicates; a path that does not exist is a usage error. */
@@ -55069,12 +55084,12 @@ async function discover_discoverContracts(paths, cwd = process.cwd()) {
     const found = [];
     for (const path of paths) {
         const absolute = resolve(cwd, path);
-        const info = await stat(absolute).catch(() => undefined);
+        const info = statOrNothing(absolute);
         if (!info)
             throw new UsageError(`no such file or folder: ${path}`);
         if (info.isDirectory()) {
             const before = found.length;
-            await discover_walk(absolute, found);
+            discover_walk(absolute, found);
             if (found.length === before)
                 throw new UsageError(`no ${CONTRACT_FILE} found under ${path}`);
         }
@@ -55109,7 +55124,7 @@ class PipelineFinder {
         const file = (0,external_node_path_.join)((0,external_node_path_.dirname)(near.dir), dagId, CONTRACT_FILE);
         let result;
         if (/^[a-z][a-z0-9_]*$/.test(dagId) && (0,external_node_fs_.existsSync)(file)) {
-            const checked = check_file_checkContractText(file, (0,external_node_fs_.readFileSync)(file));
+            const checked = checkContractText(file, (0,external_node_fs_.readFileSync)(file));
             result = checked.pipeline ? { pipeline: checked.pipeline } : { invalid: file };
         }
         this.found.set(dagId, result);
@@ -55338,6 +55353,8 @@ async function cache_openValidateCache(dir) {
         previous = undefined;
     }
     const next = { format: FORMAT, code: fingerprint, contracts: {}, imports: {} };
+    /** Whether an entry was stored: without one, `next` holds only entries of `previous`. */
+    let stored = false;
     const lockfiles = new Map();
     const lockfile = (root) => {
         let value = lockfiles.get(root);
@@ -55356,6 +55373,7 @@ async function cache_openValidateCache(dir) {
             return entry.result;
         },
         storeContract(file, bytes, result) {
+            stored = true;
             next.contracts[file] = { sha: sha(bytes), result };
         },
         handlerImport(module, root) {
@@ -55368,6 +55386,7 @@ async function cache_openValidateCache(dir) {
             next.imports[module] = entry;
             return entry.result;
         },
+        hasImports: () => previous !== undefined && Object.keys(previous.imports).length > 0,
         storeHandlerImport(module, root, result, loaded) {
             if (result.outcome !== 'loaded' || result.network.length > 0 || !loaded.includes(module))
                 return;
@@ -55378,9 +55397,14 @@ async function cache_openValidateCache(dir) {
                     return;
                 files[file] = hash;
             }
+            stored = true;
             next.imports[module] = { lockfile: lockfile(root), files, result };
         },
         async save() {
+            // Every entry of the file used again and none added: the file already says it (writing 20 MB costs a fifth of a second).
+            const same = (a, b) => Object.keys(a).length === Object.keys(b).length;
+            if (previous && !stored && same(next.contracts, previous.contracts) && same(next.imports, previous.imports))
+                return;
             try {
                 await mkdir(dir, { recursive: true });
                 const temp = `${path}.${process.pid}.tmp`;
@@ -55390,6 +55414,198 @@ async function cache_openValidateCache(dir) {
             catch {
                 // A cache that cannot be written costs the next run time, nothing else.
             }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/worker-file.ts
+var worker_file = __nccwpck_require__(5076);
+;// CONCATENATED MODULE: ./src/contract/check-threads.ts
+// Contracts checked on two threads when there are many and cores to spare: this one and a
+// worker (contract-worker.ts) take the next contracts from one queue, so the split
+// follows whichever is faster (the worker starts cold, the machine may be busy).
+// The worker replies with plain data: diagnostics, the normalized pipeline and
+// the handler values, located there when the cache keeps positions anyway, else
+// here from the bytes when something asks. A worker that cannot start, or stops,
+// leaves its contracts to this thread: the results are the same either way.
+
+
+
+
+/**
+ * Below this many contracts to check, no worker starts: it is ready after 70-100 ms, by when
+ * this thread has checked a hundred or more (a contract costs 0.5-0.7 ms), so it would take
+ * little of the work and its start would compete with this thread for a core.
+ */
+const MIN_CONTRACTS_FOR_WORKER = 200;
+/**
+ * Fewer cores than this, no worker (unless the caller names one): two isolates' own background
+ * threads (compilation, GC) fill a second core, and on 2 cores two threads took as long as one
+ * for 1,000 contracts, with a quarter more CPU (bench/validate.ts prints both).
+ */
+const MIN_CORES_FOR_WORKER = 4;
+/** Contracts per message to the worker: few messages, and little left in flight at the end. */
+const BATCH = 8;
+/**
+ * Collects the contracts to check (`add`, while they are read) and checks them (`results`),
+ * in the order added; a worker starts as soon as there are enough to share.
+ */
+class check_threads_ContractChecks {
+    #jobs = [];
+    #options;
+    #worker;
+    constructor(options) {
+        this.#options = options;
+    }
+    add(file, bytes) {
+        this.#jobs.push({ file, bytes });
+        if (this.#jobs.length === MIN_CONTRACTS_FOR_WORKER && this.#worker === undefined)
+            this.#start();
+    }
+    /** Every contract's result, in the order added. */
+    async results() {
+        const jobs = this.#jobs;
+        const results = new Array(jobs.length);
+        const worker = this.#worker;
+        const here = (index) => {
+            const { file, bytes } = jobs[index];
+            const { handlers, locate, ...result } = checkContract(file, bytes);
+            results[index] = { ...result, handlers: locatedHandlers(handlers, locate) };
+        };
+        if (worker === undefined) {
+            for (let i = 0; i < jobs.length; i++)
+                here(i);
+            this.#options.onSplit?.({ here: jobs.length, worker: 0 });
+            return results;
+        }
+        let onWorker = 0;
+        /** Indexes not yet checked, taken from the front by both threads. */
+        const queue = jobs.map((_, i) => i);
+        const pending = new Map();
+        let batches = 0;
+        const give = () => {
+            while (worker.ready() && pending.size < 2 && queue.length > 0) {
+                const indexes = queue.splice(0, BATCH);
+                const batch = batches++;
+                pending.set(batch, indexes);
+                worker.post({ batch, jobs: indexes.map((i) => jobs[i]), locate: this.#options.locate });
+            }
+        };
+        worker.onReply((reply) => {
+            const indexes = pending.get(reply.batch);
+            if (indexes === undefined)
+                return;
+            pending.delete(reply.batch);
+            if ('failed' in reply)
+                queue.unshift(...indexes);
+            else {
+                reply.results.forEach((r, k) => {
+                    results[indexes[k]] = this.#received(r, jobs[indexes[k]]);
+                });
+                onWorker += indexes.length;
+            }
+            give();
+        });
+        worker.onStop(() => {
+            // Its unanswered batches go back to the queue, checked here.
+            for (const indexes of pending.values())
+                queue.unshift(...indexes);
+            pending.clear();
+        });
+        try {
+            if (this.#options.waitForWorker)
+                await worker.started();
+            for (;;) {
+                give();
+                const index = queue.shift();
+                if (index !== undefined) {
+                    here(index);
+                    // Let the worker's replies in between contracts.
+                    await new Promise((resolve) => setImmediate(resolve));
+                }
+                else if (pending.size > 0)
+                    await worker.next();
+                else
+                    break;
+            }
+        }
+        finally {
+            worker.stop();
+        }
+        this.#options.onSplit?.({ here: jobs.length - onWorker, worker: onWorker });
+        return results;
+    }
+    #start() {
+        // A worker given by the caller starts whatever the cores (tests, the benchmark).
+        const chosen = 'workerUrl' in this.#options;
+        if (!chosen && availableParallelism() < MIN_CORES_FOR_WORKER)
+            return;
+        const url = chosen ? this.#options.workerUrl : workerFile('contract/contract-worker.ts', 'contract-worker');
+        if (url !== undefined)
+            this.#worker = contractWorker(url);
+    }
+    /** A worker's result as checkContractText returns it: handlers not located there are located from `job`'s bytes when asked. */
+    #received(result, job) {
+        let locate;
+        const lazily = (path) => {
+            if (locate === undefined) {
+                const decoded = decodeContract(job.file, job.bytes);
+                // The worker decoded the same bytes: only text reaches here.
+                locate = parseContract(job.file, 'text' in decoded ? decoded.text : '').locate;
+            }
+            return locate(path);
+        };
+        const handlers = result.handlers.map(({ line, col, ...value }) => {
+            if (line === undefined || col === undefined)
+                return locatedHandlers([value], lazily)[0];
+            const { task: _, ...ref } = value;
+            return { ...ref, line, col };
+        });
+        return { ...result, handlers };
+    }
+}
+function contractWorker(url) {
+    const worker = startWorker(url);
+    let ready = false;
+    let stopped = false;
+    let replyListener;
+    let stopListener;
+    let wake;
+    const woken = () => {
+        const w = wake;
+        wake = undefined;
+        w?.();
+    };
+    const stop = () => {
+        if (stopped)
+            return;
+        stopped = true;
+        ready = false;
+        stopListener?.();
+        woken();
+    };
+    worker.on('message', (message) => {
+        if (message === 'ready')
+            ready = !stopped;
+        else
+            replyListener?.(message);
+        woken();
+    });
+    worker.on('error', stop);
+    worker.on('exit', stop);
+    return {
+        ready: () => ready,
+        post: (batch) => worker.postMessage(batch),
+        onReply: (listener) => (replyListener = listener),
+        onStop: (listener) => (stopListener = listener),
+        next: () => (stopped ? Promise.resolve() : new Promise((resolve) => (wake = resolve))),
+        async started() {
+            while (!ready && !stopped)
+                await new Promise((resolve) => (wake = resolve));
+        },
+        stop() {
+            stop();
+            void worker.terminate();
         },
     };
 }
@@ -55567,21 +55783,40 @@ async function importTaskModule(folder, file) {
 
 
 const guardUrl = (/* unused pure expression or super */ null && (`data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`));
-async function probe_probeModules(modulePaths, opts) {
+function probe_startEarlyProbe(opts) {
+    let child = spawnProbe(opts, undefined);
+    child.stdin?.on('error', () => { }); // it may end before it is given its list
+    return {
+        opts,
+        take() {
+            const taken = child;
+            child = undefined;
+            return taken && taken.exitCode === null && taken.signalCode === null ? taken : undefined;
+        },
+        stop() {
+            child?.kill('SIGKILL');
+            child = undefined;
+        },
+    };
+}
+/** `early` is used for the first process when it was started for the same folders. */
+async function probe_probeModules(modulePaths, opts, early) {
     const out = [];
-    while (out.length < modulePaths.length)
-        out.push(...(await probeFrom(modulePaths.slice(out.length), opts)));
+    const same = early && early.opts.cwd === opts.cwd && early.opts.tasksRoot === opts.tasksRoot;
+    while (out.length < modulePaths.length) {
+        const child = out.length === 0 && same ? early.take() : undefined;
+        out.push(...(await probeFrom(modulePaths.slice(out.length), opts, child)));
+    }
     return out;
 }
-/** One child process over `paths`: results for the modules it got through (at least the first). */
-async function probeFrom(paths, opts) {
+/** The probe process: given its module URLs in the environment, or (`urls` undefined) later on its stdin. */
+function spawnProbe(opts, urls) {
     const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
-    const env = {
-        ...process.env,
-        PIPEWRIGHT_PROBE_URLS: JSON.stringify(paths.map((p) => pathToFileURL(p).href)),
-    };
+    const env = { ...process.env };
+    if (urls)
+        env.PIPEWRIGHT_PROBE_URLS = JSON.stringify(urls);
     delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-    const child = spawn(process.execPath, [
+    return spawn(process.execPath, [
         '--disable-warning=ExperimentalWarning',
         '--import',
         formatUrl,
@@ -55590,7 +55825,14 @@ async function probeFrom(paths, opts) {
         '--input-type=module',
         '--eval',
         PROBE,
-    ], { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    ], { cwd: opts.cwd, env, stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'] });
+}
+/** One child process over `paths` (`early`, given them now, or a new one): results for the modules it got through (at least the first). */
+async function probeFrom(paths, opts, early) {
+    const urls = paths.map((p) => pathToFileURL(p).href);
+    const child = early ?? spawnProbe(opts, urls);
+    if (early)
+        early.stdin?.end(JSON.stringify(urls));
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk) => {
         if (stderr.length < 64_000)
@@ -55760,7 +56002,7 @@ async function check_checkHandlerImports(refs, opts) {
         pending.set(key, group);
     });
     for (const { root, tasksRoot, indexes } of pending.values()) {
-        const probed = await probeModules(indexes.map((i) => modules[i][0]), { timeoutMs: opts.timeoutMs, cwd: root, tasksRoot });
+        const probed = await probeModules(indexes.map((i) => modules[i][0]), { timeoutMs: opts.timeoutMs, cwd: root, tasksRoot }, opts.early);
         probed.forEach(({ result, loaded }, k) => {
             const i = indexes[k];
             results[i] = result;
@@ -55924,48 +56166,79 @@ async function runbook_runbookDiagnostics(pipeline) {
 
 
 
+
+
 const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
 async function validatePaths(paths, opts = {}) {
     const files = await discoverContracts(paths, opts.cwd);
     const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.cwd ?? process.cwd()) : opts.cacheDir;
     const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
-    // Reads overlap; each contract is checked as soon as its bytes are in (parsing is the CPU's alone).
-    const results = await mapLimited(files, 32, async (file) => {
-        const bytes = await readContract(file);
-        const cached = cache?.contract(file, bytes);
-        if (cached)
-            return cached;
-        // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
-        const result = checkContractText(file, bytes);
-        cache?.storeContract(file, bytes, result);
-        return result;
-    });
-    const valid = [];
-    const diagnostics = [];
-    const handlers = [];
-    for (const result of results) {
-        diagnostics.push(...result.diagnostics);
-        handlers.push(...result.handlers);
-        if (result.pipeline)
-            valid.push(result.pipeline);
+    // The contracts not in the cache are checked once all are read: on two threads when there are many
+    // and cores to spare (check-threads.ts).
+    const checks = new ContractChecks({ ...opts.threads, locate: cache !== undefined });
+    // Handlers to import and none kept by the last run: the import process starts with the first
+    // contract naming one, so Node's start overlaps the checks, and waits for its list of modules
+    // (it is stopped unused when they are in other folders, or all cached or missing).
+    const importsAhead = opts.checkImports !== false && !cache?.hasImports();
+    let early;
+    try {
+        const results = new Array(files.length);
+        const misses = [];
+        files.forEach((file, index) => {
+            const bytes = readContract(file);
+            if (importsAhead && early === undefined && bytes.includes('handler:'))
+                early = startEarlyProbe(probeFolders(file, opts));
+            const cached = cache?.contract(file, bytes);
+            if (cached)
+                results[index] = cached;
+            else {
+                misses.push({ index, bytes });
+                // The bytes, not a string: invalid UTF-8 and NUL bytes are reported at their place.
+                checks.add(file, bytes);
+            }
+        });
+        const checked = await checks.results();
+        misses.forEach(({ index, bytes }, k) => {
+            results[index] = checked[k];
+            cache?.storeContract(files[index], bytes, checked[k]);
+        });
+        const valid = [];
+        const diagnostics = [];
+        const handlers = [];
+        for (const result of results) {
+            diagnostics.push(...result.diagnostics);
+            handlers.push(...result.handlers);
+            if (result.pipeline)
+                valid.push(result.pipeline);
+        }
+        // `from:` inputs are checked across contracts, once each contract is valid on its own.
+        const lineage = checkLineage(valid);
+        diagnostics.push(...lineage.diagnostics);
+        // Runbook files change apart from their contract: checked on disk every time, never cached.
+        const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
+        diagnostics.push(...runbooks.flat());
+        const pipelines = lineage.pipelines.filter((_, i) => runbooks[i].length === 0);
+        if (opts.checkImports !== false && handlers.length) {
+            const importOptions = {
+                timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+                ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+                ...(cache ? { cache } : {}),
+                ...(early ? { early } : {}),
+            };
+            diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
+        }
+        await cache?.save();
+        return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
     }
-    // `from:` inputs are checked across contracts, once each contract is valid on its own.
-    const lineage = checkLineage(valid);
-    diagnostics.push(...lineage.diagnostics);
-    // Runbook files change apart from their contract: checked on disk every time, never cached.
-    const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
-    diagnostics.push(...runbooks.flat());
-    const pipelines = lineage.pipelines.filter((_, i) => runbooks[i].length === 0);
-    if (opts.checkImports !== false && handlers.length) {
-        const importOptions = {
-            timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
-            ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
-            ...(cache ? { cache } : {}),
-        };
-        diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
+    finally {
+        early?.stop();
     }
-    await cache?.save();
-    return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
+}
+/** The folders the import process of `file`'s handlers runs in (as checkHandlerImports groups them). */
+function probeFolders(file, opts) {
+    const pipelineDir = dirname(resolve(file));
+    const cwd = opts.repoRoot ? resolve(opts.repoRoot) : findRepoRoot(pipelineDir);
+    return { cwd, tasksRoot: dirname(pipelineDir) };
 }
 /** The schema and a policy rule can both catch one mistake (an empty description): say it once. */
 function unique(diagnostics) {
@@ -55989,10 +56262,13 @@ async function loadPipelines(pipelinesDir) {
         throw contractError(errors);
     return result.pipelines.sort((a, b) => a.dagId.localeCompare(b.dagId));
 }
-/** The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line. */
-async function readContract(file) {
+/**
+ * The contract's bytes; a folder or unreadable file named pipeline.yml is the user's to fix, said in one line.
+ * Read synchronously: a contract is a few kilobytes, and an async read costs five times the CPU.
+ */
+function readContract(file) {
     try {
-        return await (0,promises_.readFile)(file);
+        return (0,external_node_fs_.readFileSync)(file);
     }
     catch (error) {
         const code = error.code;
@@ -56017,7 +56293,7 @@ async function loadPipelineById(pipelinesDir, dagId) {
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
         throw new src_errors/* UsageError */.eb(`unknown pipeline '${dagId}'${suggest_didYouMean(dagId, ids)} (${known})`);
     }
-    const result = check_file_checkContractText(file, await readContract(file));
+    const result = checkContractText(file, readContract(file));
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (!result.pipeline)
         throw contractError(unique(errors).sort(format_compareDiagnostics));
@@ -56683,6 +56959,77 @@ async function runPlanAction() {
         inputs_setOutput(OUTPUT.maxParallel, maxParallel); // the name before v1's one vocabulary
         await writeJobSummary(run_summary(plan, pipeline, inputs, now, maxParallel, estimate));
     });
+}
+
+
+/***/ }),
+
+/***/ 9697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ji: () => (/* binding */ unclosedTemplates),
+/* harmony export */   dc: () => (/* binding */ templateRefs),
+/* harmony export */   gn: () => (/* binding */ unknownTemplateName)
+/* harmony export */ });
+/* unused harmony export TEMPLATE_VARIABLES */
+// `{{ name }}` templates in contract paths and command arguments. The store
+// renders them per partition; here we only check that every name exists.
+/** Variables every template may use; task fields may also use inputs.NAME and outputs.NAME. */
+const TEMPLATE_VARIABLES = [
+    'ds',
+    'ds_nodash',
+    'hour',
+    'ts_nodash',
+    'partition',
+    'data_interval_start',
+    'data_interval_end',
+];
+const VARIABLES = new Set(TEMPLATE_VARIABLES);
+const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
+function templateRefs(text) {
+    // Most strings have none: skip the regex.
+    if (!text.includes('{{'))
+        return [];
+    return [...text.matchAll(TEMPLATE)].map((m) => ({ raw: m[0], name: m[1] ?? '' }));
+}
+/** The `{{ ...` fragments that never close with `}}` (a typo like `{{ ds }` would otherwise be taken as text). */
+function unclosedTemplates(text) {
+    let opens = 0;
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+        opens++;
+    if (opens === 0)
+        return [];
+    const matches = [...text.matchAll(TEMPLATE)];
+    // Each match starts at its own `{{`: as many matches as `{{` means every one closes.
+    if (matches.length === opens)
+        return [];
+    const closed = new Set(matches.map((m) => m.index));
+    const open = [];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2))
+        if (!closed.has(at)) {
+            const next = text.indexOf('{{', at + 2);
+            open.push(text.slice(at, Math.min(next < 0 ? text.length : next, at + 24)));
+        }
+    return open;
+}
+/** Why `name` cannot be resolved, or undefined when it can. */
+function unknownTemplateName(name, scope) {
+    if (VARIABLES.has(name))
+        return undefined;
+    const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
+    if (dataset) {
+        const [, group, key] = dataset;
+        if (!scope.datasets)
+            return `'{{ ${name} }}' cannot be used here: inputs and outputs may only use ${TEMPLATE_VARIABLES.join(', ')}`;
+        if (!scope[group].includes(key)) {
+            const known = scope[group].length ? scope[group].join(', ') : 'none';
+            return `unknown ${group.slice(0, -1)} '${key}' in '{{ ${name} }}' (${group}: ${known})`;
+        }
+        return undefined;
+    }
+    const extra = scope.datasets ? ', inputs.NAME, outputs.NAME' : '';
+    return `unknown template variable '{{ ${name} }}' (known: ${TEMPLATE_VARIABLES.join(', ')}${extra})`;
 }
 
 
@@ -57472,7 +57819,8 @@ function storeForRun(store) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _contract_templates_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9697);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 // Every contract path resolves under one data root, and nothing may leave it:
 // partition keys and rendered templates are checked before any file is touched.
 
@@ -57491,7 +57839,7 @@ function resolveDataRoot(pipeline, flag, env = process.env, cwd = process.cwd())
     const chosen = nonEmpty(flag) ?? nonEmpty(env[DATA_ROOT_ENV]);
     const named = chosen ?? nonEmpty(pipeline.dataRoot);
     if (named !== undefined && /[\0\r\n]/.test(named))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing data root ${JSON.stringify(named)}: it contains a line break or NUL`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`refusing data root ${JSON.stringify(named)}: it contains a line break or NUL`);
     if (named === undefined)
         return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(pipeline.dir, 'data');
     if (/^s3:\/\//i.test(named))
@@ -57553,7 +57901,7 @@ function knownNames(vars) {
 function assertSafeSegment(value, what) {
     const problem = segmentProblem(value);
     if (problem !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`refusing ${what} '${printable(value)}': ${problem}, so it could escape the data root`);
     }
 }
 function segmentProblem(value) {
@@ -57574,12 +57922,12 @@ function segmentProblem(value) {
 /** Absolute path of `path` (relative to the root, or absolute) that must lie strictly inside `dataRoot`. */
 function resolveInside(dataRoot, path) {
     if (path.includes('\0'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${printable(path)}': it contains a NUL byte`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`refusing path '${printable(path)}': it contains a NUL byte`);
     const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dataRoot);
     const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, target);
     if (rel === '' || rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`refusing path '${path}': it resolves to ${target}, outside the data root ${root}`);
     }
     return target;
 }
@@ -57665,7 +58013,7 @@ function assertDataRootUsable(dataRoot, pipeline) {
         return;
     }
     if (!(info.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root) : info).isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`data root ${root} is not a folder: point --data-root (or ${DATA_ROOT_ENV}) at a folder`);
     const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
     const templates = [...Object.values(pipeline.inputs), ...Object.values(pipeline.outputs)];
     const checked = new Set();
@@ -57684,7 +58032,7 @@ function assertDataRootUsable(dataRoot, pipeline) {
             target = `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)} (missing)`;
         }
         if (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(target) || !inside(realRoot, target))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StateError */ .qq(`${path} is a link to ${target}, outside the data root ${realRoot}: replace it with a folder, or point --data-root at the real data`, path);
     };
     for (const folder of [STATE_DIR, ...['runs', 'locks', 'reports'].map((f) => `${STATE_DIR}/${f}`)]) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, folder);
@@ -57692,7 +58040,7 @@ function assertDataRootUsable(dataRoot, pipeline) {
         if (at?.isSymbolicLink())
             check(path);
         if (at && !(at.isSymbolicLink() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path) : at).isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StateError */ .qq(`${path} is not a folder: pipewright keeps its state there; move it aside`, path);
     }
     for (const template of templates) {
         const folders = fixedFolders(template);
@@ -57712,9 +58060,9 @@ function assertCreatable(root) {
         ancestor = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ancestor);
     const fix = `point --data-root (or ${DATA_ROOT_ENV}) at a folder`;
     if (statOf(ancestor)?.isSymbolicLink() && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(ancestor))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is a link to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(ancestor)}, which does not exist: create it, or ${fix}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is a link to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(ancestor)}, which does not exist: create it, or ${fix}`);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(ancestor).isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is not a folder: ${fix}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`data root ${root} cannot be created: ${ancestor} is not a folder: ${fix}`);
 }
 
 
@@ -57813,14 +58161,57 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ workerFile)
 /* harmony export */ });
+/* unused harmony export startWorker */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
 // Where a worker thread's code is: beside its module when pipewright runs from source
 // (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
 // the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
 // bundler leaves the path alone.
+
+
+
 /** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
 function workerFile(source, bundle) {
     const fromSource = import.meta.url.endsWith('.ts');
     return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
+}
+// A .ts worker loads with Node's own type stripping, its `.js` specifiers mapped to the `.ts`
+// files beside them (as test/support/source-hooks.ts does for the CLI), and V8's compile cache
+// kept under node_modules/.cache.
+const SOURCE_BOOT = (/* unused pure expression or super */ null && (`
+const { enableCompileCache, registerHooks } = require('node:module');
+const { existsSync } = require('node:fs');
+enableCompileCache(CACHE);
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+      const source = new URL(specifier.slice(0, -3) + '.ts', context.parentURL);
+      if (existsSync(source)) return nextResolve(source.href, context);
+    }
+    return nextResolve(specifier, context);
+  },
+});
+import(URL_);
+`));
+/**
+ * A worker thread running `file`. A .ts file (pipewright run from source) loads without the
+ * parent's loaders: under tsx, the worker would start its own loader thread and transform each
+ * module, several times the start of plain type stripping.
+ */
+function startWorker(file, options = {}) {
+    if (!file.pathname.endsWith('.ts'))
+        return new Worker(file, options);
+    // Only from source (src/worker-file.ts), so the repository is what precedes /src/. Cut from the URL, not
+    // written as a path relative to it: the bundler would copy a folder named so into dist/.
+    const here = fileURLToPath(import.meta.url);
+    const cache = `${here.slice(0, here.lastIndexOf(`${sep}src${sep}`))}${sep}node_modules${sep}.cache${sep}pipewright-compile`;
+    const boot = SOURCE_BOOT.replace('CACHE', JSON.stringify(cache)).replace('URL_', JSON.stringify(file.href));
+    return new Worker(boot, { ...options, eval: true, execArgv: [] });
 }
 
 

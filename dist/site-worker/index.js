@@ -299,6 +299,10 @@ async function mapLimited(items, limit, fn) {
 
 /** Reads at most this many record objects at once. */
 const READ_CONCURRENCY = 32;
+/** Listings of one pipeline's records run at once, each over a range of its partitions. */
+const LIST_RANGES = 16;
+/** Fewer records than this a listing per range does not pay for (a page holds a thousand keys). */
+const RANGE_FROM_PARTITIONS = 400;
 /** Conditional puts of the index lost in a row before an update gives up (the records stay the truth). */
 const MAX_INDEX_ATTEMPTS = 20;
 class BucketLedger {
@@ -328,8 +332,11 @@ class BucketLedger {
      * listing; partitions the index does not know or knows stale are read and saved back.
      */
     async entries(dagId) {
-        const [listing, text] = await Promise.all([this.recordObjects(dagId), this.store.readText(this.indexKey(dagId))]);
-        const known = new Map((0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIndex */ .A1)(text, dagId).partitions.map((e) => [e.partition, e]));
+        const text = await this.store.readText(this.indexKey(dagId));
+        const index = (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseIndex */ .A1)(text, dagId);
+        // The partitions the index knows split the listing into ranges listed at once.
+        const listing = await this.recordObjects(dagId, rangeStarts(index.partitions.map((e) => e.partition)));
+        const known = new Map(index.partitions.map((e) => [e.partition, e]));
         const fresh = [];
         const stale = [];
         for (const [partition, objects] of listing) {
@@ -501,11 +508,27 @@ class BucketLedger {
                 objects.push(info);
         return objects;
     }
-    /** Record objects of every partition of a pipeline, grouped by partition, in one listing. */
-    async recordObjects(dagId) {
+    /**
+     * Record objects of every partition of a pipeline, grouped by partition: one listing,
+     * or, given partition keys that start ranges, one listing per range, all at once (a page
+     * of a listing is a round trip: 20,000 records are 20 of them one after another).
+     */
+    async recordObjects(dagId, starts = []) {
         const prefix = `${this.dagPrefix(dagId)}/`;
+        const bounds = starts.map((partition) => `${prefix}${partition}`);
+        const ranges = await Promise.all([undefined, ...bounds].map(async (from, i) => {
+            const to = bounds[i];
+            const found = [];
+            // A range starts just before its first partition's keys (`<prefix><partition>/…`) and ends before the next's.
+            for await (const info of this.store.list(prefix, from === undefined ? {} : { startAfter: from })) {
+                if (to !== undefined && info.key >= to)
+                    break;
+                found.push(info);
+            }
+            return found;
+        }));
         const byPartition = new Map();
-        for await (const info of this.store.list(prefix)) {
+        for (const info of ranges.flat()) {
             const [partition, name, ...rest] = info.key.slice(prefix.length).split('/');
             if (partition === undefined || name === undefined || rest.length > 0 || !isRecordKey(name))
                 continue;
@@ -548,20 +571,88 @@ function isCurrent(entry, objects) {
     return (etagOf(objects, entry.runId) === entry.stamp &&
         (0,_ledger_index_js__WEBPACK_IMPORTED_MODULE_3__/* .sameMembers */ .Od)(entry.runIds, objects.map((o) => runIdOf(o.key))));
 }
+/**
+ * Partition keys that start the ranges of a split listing: every n-th of `known` in key
+ * order, so each range holds about as many partitions (none: list them in one go).
+ */
+function rangeStarts(known) {
+    if (known.length < RANGE_FROM_PARTITIONS)
+        return [];
+    const sorted = [...known].sort();
+    const step = Math.ceil(sorted.length / LIST_RANGES);
+    const starts = [];
+    for (let i = step; i < sorted.length; i += step)
+        starts.push(sorted[i]);
+    return starts;
+}
 
 
 /***/ }),
 
-/***/ 3735:
+/***/ 2918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ ASIDE_FROM_BYTES),
-/* harmony export */   q: () => (/* binding */ checksumFileAside)
-/* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5076);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ ASIDE_FROM_BYTES),
+  q: () => (/* binding */ checksumFileAside)
+});
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/worker-file.ts
+// Where a worker thread's code is: beside its module when pipewright runs from source
+// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
+// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
+// bundler leaves the path alone.
+
+
+
+/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
+function workerFile(source, bundle) {
+    const fromSource = import.meta.url.endsWith('.ts');
+    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
+}
+// A .ts worker loads with Node's own type stripping, its `.js` specifiers mapped to the `.ts`
+// files beside them (as test/support/source-hooks.ts does for the CLI), and V8's compile cache
+// kept under node_modules/.cache.
+const SOURCE_BOOT = (/* unused pure expression or super */ null && (`
+const { enableCompileCache, registerHooks } = require('node:module');
+const { existsSync } = require('node:fs');
+enableCompileCache(CACHE);
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+      const source = new URL(specifier.slice(0, -3) + '.ts', context.parentURL);
+      if (existsSync(source)) return nextResolve(source.href, context);
+    }
+    return nextResolve(specifier, context);
+  },
+});
+import(URL_);
+`));
+/**
+ * A worker thread running `file`. A .ts file (pipewright run from source) loads without the
+ * parent's loaders: under tsx, the worker would start its own loader thread and transform each
+ * module, several times the start of plain type stripping.
+ */
+function startWorker(file, options = {}) {
+    if (!file.pathname.endsWith('.ts'))
+        return new Worker(file, options);
+    // Only from source (src/worker-file.ts), so the repository is what precedes /src/. Cut from the URL, not
+    // written as a path relative to it: the bundler would copy a folder named so into dist/.
+    const here = fileURLToPath(import.meta.url);
+    const cache = `${here.slice(0, here.lastIndexOf(`${sep}src${sep}`))}${sep}node_modules${sep}.cache${sep}pipewright-compile`;
+    const boot = SOURCE_BOOT.replace('CACHE', JSON.stringify(cache)).replace('URL_', JSON.stringify(file.href));
+    return new Worker(boot, { ...options, eval: true, execArgv: [] });
+}
+
+;// CONCATENATED MODULE: ./src/store/checksum-aside.ts
 // A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
 // stays free: a run checksums its inputs while its first tasks work.
 
@@ -577,7 +668,7 @@ const ASIDE_FROM_BYTES = 64 << 20;
  */
 function checksumFileAside(path, key) {
     return new Promise((resolve) => {
-        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        const worker = new external_node_worker_threads_.Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
         worker.once('message', (sum) => resolve(sum));
         worker.once('error', () => resolve(undefined));
         worker.once('exit', () => resolve(undefined));
@@ -1088,6 +1179,7 @@ const TEMPLATE_VARIABLES = [
     'data_interval_start',
     'data_interval_end',
 ];
+const VARIABLES = new Set(TEMPLATE_VARIABLES);
 const TEMPLATE = /\{\{\s*([^}]*?)\s*\}\}/g;
 function templateRefs(text) {
     // Most strings have none: skip the regex.
@@ -1117,7 +1209,7 @@ function unclosedTemplates(text) {
 }
 /** Why `name` cannot be resolved, or undefined when it can. */
 function unknownTemplateName(name, scope) {
-    if (TEMPLATE_VARIABLES.includes(name))
+    if (VARIABLES.has(name))
         return undefined;
     const dataset = /^(inputs|outputs)\.(.+)$/.exec(name);
     if (dataset) {
@@ -1466,25 +1558,6 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
     if (missing)
         throw refusal(where, fix, `is not a run record (no ${missing})`);
     return record;
-}
-
-
-/***/ }),
-
-/***/ 5076:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ workerFile)
-/* harmony export */ });
-// Where a worker thread's code is: beside its module when pipewright runs from source
-// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
-// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
-// bundler leaves the path alone.
-/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
-function workerFile(source, bundle) {
-    const fromSource = import.meta.url.endsWith('.ts');
-    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
 }
 
 
@@ -2812,8 +2885,8 @@ async function entries(dir) {
     }
 }
 
-// EXTERNAL MODULE: ./src/store/checksum-aside.ts
-var checksum_aside = __nccwpck_require__(3735);
+// EXTERNAL MODULE: ./src/store/checksum-aside.ts + 2 modules
+var checksum_aside = __nccwpck_require__(2918);
 // EXTERNAL MODULE: ./src/store/file-chunks.ts
 var file_chunks = __nccwpck_require__(8962);
 // EXTERNAL MODULE: ./src/store/object-store.ts
@@ -2961,15 +3034,16 @@ class fs_store_FsObjectStore {
         }
         await (0,promises_.rm)(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
     }
-    async *list(prefix) {
+    async *list(prefix, options = {}) {
         // The deepest folder the prefix names for sure; keys under it are filtered by the whole prefix.
         const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
         const start = folder === '' ? this.root : this.pathOf(folder);
         const keys = [];
         await walk(start, folder, keys);
         keys.sort();
+        const after = options.startAfter;
         for (const key of keys) {
-            if (!key.startsWith(prefix))
+            if (!key.startsWith(prefix) || (after !== undefined && key <= after))
                 continue;
             const info = await this.head(key);
             if (info)
