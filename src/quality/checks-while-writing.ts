@@ -3,10 +3,10 @@
 // a few megabytes the bytes go to a worker thread as they are written, so the check
 // runs beside the task on the other core. Whatever goes wrong in the worker (it cannot
 // load, it fails) only costs the shortcut: the checks task then reads the dataset.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckRule } from '../contract/model.js';
 import type { CheckResult } from '../store/ledger.js';
-import { workerFile } from '../worker-file.js';
+import { startWorker, workerFile } from '../worker-file.js';
 import { ByteChecks, type CheckContext } from './checks.js';
 
 /** What the worker needs: the dataset's name, each checks task on it, the partition. */
@@ -94,7 +94,7 @@ export function checksWhileWriting(
     worker?.postMessage(copy, [copy.buffer]);
   };
   const start = (from: URL) => {
-    worker = new Worker(from, { workerData: setup });
+    worker = startWorker(from, { workerData: setup });
     worker.on(
       'message',
       (message: 'ready' | Uint8Array<ArrayBuffer> | { results: Array<[string, CheckResult[] | undefined]> }) => {

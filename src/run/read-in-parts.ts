@@ -10,9 +10,8 @@
 // plain sequential read would give them (line numbers included).
 
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { type CsvReading, csvReading, READ_CHUNK } from '../csv/reader.js';
-import { workerFile } from '../worker-file.js';
+import { startWorker as startThread, workerFile } from '../worker-file.js';
 import { loadAsModules } from './module-format.js';
 
 /** A function over a CSV's chunks: `(chunks, ctx.csv) => result`, exported by a module. */
@@ -112,7 +111,7 @@ interface PartsWorker {
 type FromWorker = 'ready' | Uint8Array<ArrayBuffer> | { value: unknown } | { failed: true };
 
 function startWorker(file: URL, data: PartsWorkerData): PartsWorker {
-  const worker = new Worker(file, { workerData: data });
+  const worker = startThread(file, { workerData: data });
   let ready = false;
   let inFlight = 0;
   /** Buffers the worker has read and handed back: no allocation per piece once the pipe is full. */

@@ -3,10 +3,10 @@
 // records is CPU work one thread would do alone. Each worker (site-worker.ts)
 // opens its own ledger from a LedgerSpec and builds the pipelines it is handed.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Pipeline } from '../contract/model.js';
 import { type ThrownData, thrownFrom } from '../errors.js';
-import { workerFile } from '../worker-file.js';
+import { startWorker, workerFile } from '../worker-file.js';
 import type { SiteSource } from './build.js';
 import { type PipelinePages, writePipelinePages } from './pipeline-pages.js';
 import { type LedgerSpec, ledgerSpec } from './sources.js';
@@ -81,7 +81,7 @@ function onWorkers(jobs: Job[], count: number, done: (index: number, pages: Pipe
       else idle.add(worker);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerFile('site/site-worker.ts', 'site-worker'));
+      const worker = startWorker(workerFile('site/site-worker.ts', 'site-worker'));
       pool.push(worker);
       worker.on('message', (reply: Reply) => {
         if ('thrown' in reply) return stop(thrownFrom(reply.thrown));

@@ -1,7 +1,6 @@
 // A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
 // stays free: a run checksums its inputs while its first tasks work.
-import { Worker } from 'node:worker_threads';
-import { workerFile } from '../worker-file.js';
+import { startWorker, workerFile } from '../worker-file.js';
 import type { FileChecksum } from './ledger.js';
 
 /**
@@ -16,7 +15,7 @@ export const ASIDE_FROM_BYTES = 64 << 20;
  */
 export function checksumFileAside(path: string, key: string): Promise<Omit<FileChecksum, 'path'> | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+    const worker = startWorker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
     worker.once('message', (sum: Omit<FileChecksum, 'path'>) => resolve(sum));
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
