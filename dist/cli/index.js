@@ -19202,10 +19202,8 @@ function executeDag(opts) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-// EXTERNAL MODULE: ./src/worker-file.ts
-var worker_file = __nccwpck_require__(5076);
+// EXTERNAL MODULE: ./src/worker-file.ts + 1 modules
+var worker_file = __nccwpck_require__(2797);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
@@ -22283,12 +22281,6 @@ function plural(n, [singular, many]) {
 }
 
 ;// CONCATENATED MODULE: ./src/quality/checks-while-writing.ts
-// Checks run over a dataset's bytes while a task writes it, so the checks task needs
-// no second read. A small dataset is checked in this thread when it is committed; past
-// a few megabytes the bytes go to a worker thread as they are written, so the check
-// runs beside the task on the other core. Whatever goes wrong in the worker (it cannot
-// load, it fails) only costs the shortcut: the checks task then reads the dataset.
-
 
 
 /** Below this the bytes are kept and checked here on commit: a worker costs more than it saves. */
@@ -22360,7 +22352,7 @@ function checksWhileWriting(setup, file = (0,worker_file/* workerFile */.T)('qua
         worker?.postMessage(copy, [copy.buffer]);
     };
     const start = (from) => {
-        worker = new external_node_worker_threads_.Worker(from, { workerData: setup });
+        worker = (0,worker_file/* startWorker */.D)(from, { workerData: setup });
         worker.on('message', (message) => {
             if (message === 'ready')
                 return;
@@ -23622,7 +23614,6 @@ async function importTaskModule(folder, file) {
 
 
 
-
 const read_in_parts_QUOTE = 0x22;
 const read_in_parts_LF = 0x0a;
 const MIN_BYTES = 2 << 20;
@@ -23673,7 +23664,7 @@ async function readInParts(read, work, roots, options = {}) {
     return [mine, theirs.value];
 }
 function startWorker(file, data) {
-    const worker = new external_node_worker_threads_.Worker(file, { workerData: data });
+    const worker = (0,worker_file/* startWorker */.D)(file, { workerData: data });
     let ready = false;
     let inFlight = 0;
     /** Buffers the worker has read and handed back: no allocation per piece once the pipe is full. */
@@ -32937,7 +32928,6 @@ async function snapshotSources(sources) {
 
 
 
-
 /** As many threads as the machine runs at once (one of them would only wait for the others). */
 function defaultThreads() {
     return (0,external_node_os_.availableParallelism)();
@@ -32996,7 +32986,7 @@ function onWorkers(jobs, count, done) {
                 idle.add(worker);
         };
         for (let i = 0; i < count; i++) {
-            const worker = new external_node_worker_threads_.Worker((0,worker_file/* workerFile */.T)('site/site-worker.ts', 'site-worker'));
+            const worker = (0,worker_file/* startWorker */.D)((0,worker_file/* workerFile */.T)('site/site-worker.ts', 'site-worker'));
             pool.push(worker);
             worker.on('message', (reply) => {
                 if ('thrown' in reply)
@@ -34183,12 +34173,9 @@ function rangeStarts(known) {
 /* harmony export */   E: () => (/* binding */ ASIDE_FROM_BYTES),
 /* harmony export */   q: () => (/* binding */ checksumFileAside)
 /* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5076);
+/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2797);
 // A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
 // stays free: a run checksums its inputs while its first tasks work.
-
 
 /**
  * Past this a file is read, hashed and counted by a worker thread. Below it, doing it
@@ -34201,7 +34188,7 @@ const ASIDE_FROM_BYTES = 64 << 20;
  */
 function checksumFileAside(path, key) {
     return new Promise((resolve) => {
-        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        const worker = (0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .startWorker */ .D)((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
         worker.once('message', (sum) => resolve(sum));
         worker.once('error', () => resolve(undefined));
         worker.once('exit', () => resolve(undefined));
@@ -35040,19 +35027,23 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
 
 /***/ }),
 
-/***/ 5076:
+/***/ 2797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ startWorker),
-/* harmony export */   T: () => (/* binding */ workerFile)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ startWorker),
+  T: () => (/* binding */ workerFile)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/worker-file.ts
 // Where a worker thread's code is: beside its module when pipewright runs from source
 // (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
 // the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
@@ -35090,13 +35081,13 @@ import(URL_);
  */
 function startWorker(file, options = {}) {
     if (!file.pathname.endsWith('.ts'))
-        return new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(file, options);
+        return new external_node_worker_threads_namespaceObject.Worker(file, options);
     // Only from source (src/worker-file.ts), so the repository is what precedes /src/. Cut from the URL, not
     // written as a path relative to it: the bundler would copy a folder named so into dist/.
-    const here = (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url);
-    const cache = `${here.slice(0, here.lastIndexOf(`${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}src${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`))}${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}node_modules${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}.cache${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}pipewright-compile`;
+    const here = (0,external_node_url_.fileURLToPath)(import.meta.url);
+    const cache = `${here.slice(0, here.lastIndexOf(`${external_node_path_.sep}src${external_node_path_.sep}`))}${external_node_path_.sep}node_modules${external_node_path_.sep}.cache${external_node_path_.sep}pipewright-compile`;
     const boot = SOURCE_BOOT.replace('CACHE', JSON.stringify(cache)).replace('URL_', JSON.stringify(file.href));
-    return new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(boot, { ...options, eval: true, execArgv: [] });
+    return new external_node_worker_threads_namespaceObject.Worker(boot, { ...options, eval: true, execArgv: [] });
 }
 
 
@@ -35253,13 +35244,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 

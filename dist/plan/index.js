@@ -57305,12 +57305,9 @@ async function mapLimited(items, limit, fn) {
 /* harmony export */   E: () => (/* binding */ ASIDE_FROM_BYTES),
 /* harmony export */   q: () => (/* binding */ checksumFileAside)
 /* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5076);
+/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5076);
 // A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
 // stays free: a run checksums its inputs while its first tasks work.
-
 
 /**
  * Past this a file is read, hashed and counted by a worker thread. Below it, doing it
@@ -57323,7 +57320,7 @@ const ASIDE_FROM_BYTES = 64 << 20;
  */
 function checksumFileAside(path, key) {
     return new Promise((resolve) => {
-        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        const worker = (0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .startWorker */ .D)((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
         worker.once('message', (sum) => resolve(sum));
         worker.once('error', () => resolve(undefined));
         worker.once('exit', () => resolve(undefined));
@@ -58159,9 +58156,9 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ startWorker),
 /* harmony export */   T: () => (/* binding */ workerFile)
 /* harmony export */ });
-/* unused harmony export startWorker */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
@@ -58183,7 +58180,7 @@ function workerFile(source, bundle) {
 // A .ts worker loads with Node's own type stripping, its `.js` specifiers mapped to the `.ts`
 // files beside them (as test/support/source-hooks.ts does for the CLI), and V8's compile cache
 // kept under node_modules/.cache.
-const SOURCE_BOOT = (/* unused pure expression or super */ null && (`
+const SOURCE_BOOT = `
 const { enableCompileCache, registerHooks } = require('node:module');
 const { existsSync } = require('node:fs');
 enableCompileCache(CACHE);
@@ -58197,7 +58194,7 @@ registerHooks({
   },
 });
 import(URL_);
-`));
+`;
 /**
  * A worker thread running `file`. A .ts file (pipewright run from source) loads without the
  * parent's loaders: under tsx, the worker would start its own loader thread and transform each
@@ -58205,13 +58202,13 @@ import(URL_);
  */
 function startWorker(file, options = {}) {
     if (!file.pathname.endsWith('.ts'))
-        return new Worker(file, options);
+        return new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(file, options);
     // Only from source (src/worker-file.ts), so the repository is what precedes /src/. Cut from the URL, not
     // written as a path relative to it: the bundler would copy a folder named so into dist/.
-    const here = fileURLToPath(import.meta.url);
-    const cache = `${here.slice(0, here.lastIndexOf(`${sep}src${sep}`))}${sep}node_modules${sep}.cache${sep}pipewright-compile`;
+    const here = (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url);
+    const cache = `${here.slice(0, here.lastIndexOf(`${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}src${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`))}${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}node_modules${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}.cache${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}pipewright-compile`;
     const boot = SOURCE_BOOT.replace('CACHE', JSON.stringify(cache)).replace('URL_', JSON.stringify(file.href));
-    return new Worker(boot, { ...options, eval: true, execArgv: [] });
+    return new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(boot, { ...options, eval: true, execArgv: [] });
 }
 
 

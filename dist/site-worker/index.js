@@ -599,12 +599,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ checksumFileAside)
 });
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/worker-file.ts
 // Where a worker thread's code is: beside its module when pipewright runs from source
 // (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
@@ -621,7 +621,7 @@ function workerFile(source, bundle) {
 // A .ts worker loads with Node's own type stripping, its `.js` specifiers mapped to the `.ts`
 // files beside them (as test/support/source-hooks.ts does for the CLI), and V8's compile cache
 // kept under node_modules/.cache.
-const SOURCE_BOOT = (/* unused pure expression or super */ null && (`
+const SOURCE_BOOT = `
 const { enableCompileCache, registerHooks } = require('node:module');
 const { existsSync } = require('node:fs');
 enableCompileCache(CACHE);
@@ -635,7 +635,7 @@ registerHooks({
   },
 });
 import(URL_);
-`));
+`;
 /**
  * A worker thread running `file`. A .ts file (pipewright run from source) loads without the
  * parent's loaders: under tsx, the worker would start its own loader thread and transform each
@@ -643,19 +643,18 @@ import(URL_);
  */
 function startWorker(file, options = {}) {
     if (!file.pathname.endsWith('.ts'))
-        return new Worker(file, options);
+        return new external_node_worker_threads_.Worker(file, options);
     // Only from source (src/worker-file.ts), so the repository is what precedes /src/. Cut from the URL, not
     // written as a path relative to it: the bundler would copy a folder named so into dist/.
-    const here = fileURLToPath(import.meta.url);
-    const cache = `${here.slice(0, here.lastIndexOf(`${sep}src${sep}`))}${sep}node_modules${sep}.cache${sep}pipewright-compile`;
+    const here = (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url);
+    const cache = `${here.slice(0, here.lastIndexOf(`${external_node_path_.sep}src${external_node_path_.sep}`))}${external_node_path_.sep}node_modules${external_node_path_.sep}.cache${external_node_path_.sep}pipewright-compile`;
     const boot = SOURCE_BOOT.replace('CACHE', JSON.stringify(cache)).replace('URL_', JSON.stringify(file.href));
-    return new Worker(boot, { ...options, eval: true, execArgv: [] });
+    return new external_node_worker_threads_.Worker(boot, { ...options, eval: true, execArgv: [] });
 }
 
 ;// CONCATENATED MODULE: ./src/store/checksum-aside.ts
 // A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
 // stays free: a run checksums its inputs while its first tasks work.
-
 
 /**
  * Past this a file is read, hashed and counted by a worker thread. Below it, doing it
@@ -668,7 +667,7 @@ const ASIDE_FROM_BYTES = 64 << 20;
  */
 function checksumFileAside(path, key) {
     return new Promise((resolve) => {
-        const worker = new external_node_worker_threads_.Worker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        const worker = startWorker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
         worker.once('message', (sum) => resolve(sum));
         worker.once('error', () => resolve(undefined));
         worker.once('exit', () => resolve(undefined));

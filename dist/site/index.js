@@ -56311,14 +56311,11 @@ async function snapshotSources(sources) {
     }));
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/site/threads.ts
 // Pipelines built side by side on worker threads. Each pipeline is independent
 // (its own history, its own pages), and reading and parsing ten years of run
 // records is CPU work one thread would do alone. Each worker (site-worker.ts)
 // opens its own ledger from a LedgerSpec and builds the pipelines it is handed.
-
 
 
 
@@ -56382,7 +56379,7 @@ function onWorkers(jobs, count, done) {
                 idle.add(worker);
         };
         for (let i = 0; i < count; i++) {
-            const worker = new external_node_worker_threads_.Worker((0,worker_file/* workerFile */.T)('site/site-worker.ts', 'site-worker'));
+            const worker = (0,worker_file/* startWorker */.D)((0,worker_file/* workerFile */.T)('site/site-worker.ts', 'site-worker'));
             pool.push(worker);
             worker.on('message', (reply) => {
                 if ('thrown' in reply)
@@ -57527,12 +57524,9 @@ function rangeStarts(known) {
 /* harmony export */   E: () => (/* binding */ ASIDE_FROM_BYTES),
 /* harmony export */   q: () => (/* binding */ checksumFileAside)
 /* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5076);
+/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5076);
 // A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
 // stays free: a run checksums its inputs while its first tasks work.
-
 
 /**
  * Past this a file is read, hashed and counted by a worker thread. Below it, doing it
@@ -57545,7 +57539,7 @@ const ASIDE_FROM_BYTES = 64 << 20;
  */
 function checksumFileAside(path, key) {
     return new Promise((resolve) => {
-        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        const worker = (0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .startWorker */ .D)((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
         worker.once('message', (sum) => resolve(sum));
         worker.once('error', () => resolve(undefined));
         worker.once('exit', () => resolve(undefined));
