@@ -51,9 +51,10 @@ export async function* fileChunks(
         if (state === 'whole') {
           if (sawWhole || !growth) return;
           sawWhole = true; // its last bytes may have landed since that read
+        } else if (state === 'growing') {
           // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
-        } else if (state === 'growing') await growth?.reached(position + READ_CHUNK);
-        else throw new FileGrowthStopped(state.stopped);
+          await growth?.reached(position + READ_CHUNK);
+        } else throw new FileGrowthStopped(state.stopped);
         reading = handle.read(filling, 0, READ_CHUNK, null);
         continue;
       }

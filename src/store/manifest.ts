@@ -32,7 +32,7 @@ export async function checksumObject(store: ObjectStore, key: string, signal?: A
   const hash = createHash('sha256');
   const rows = rowCounterFor(key);
   let bytes = 0;
-  // A folder's file through one reused buffer: hashed and counted, nothing kept.
+  // Through reused buffers where the store offers them (a folder, a run's copy): hashed and counted, nothing kept.
   const chunks = store.readChunks ? store.readChunks(key, { signal }) : await store.read(key, { signal });
   for await (const chunk of chunks) {
     const buffer = chunk as Uint8Array;

@@ -233,16 +233,25 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  /** A GetObject of `key`, its body handed on through `keep(etag, size)` when given (and the server says both). */
+  /**
+   * A GetObject of `key` (`range`: from a byte on, of one object by its ETag), its body
+   * handed on through `keep(etag, size)` when given (and the server says both).
+   */
   private async get(
     key: string,
     options: ReadOptions,
     keep?: (etag: string, size: number) => Transform,
+    range?: { start: number; etag: string },
   ): Promise<Readable> {
     try {
-      const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }), {
-        abortSignal: options.signal,
-      });
+      const output = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectKey(key),
+          ...(range && { Range: `bytes=${range.start}-`, IfMatch: range.etag }),
+        }),
+        { abortSignal: options.signal },
+      );
       if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
       const { ETag: etag, ContentLength: size } = output;
       return this.guard(output.Body, key, keep && etag && size !== undefined ? keep(etag, size) : new PassThrough());
@@ -269,26 +278,9 @@ export class S3ObjectStore implements ObjectStore {
     } catch (error) {
       if (!(error instanceof FileGrowthStopped)) throw error;
     }
-    if (position < download.size) yield* await this.readFrom(key, position, download.etag, options);
-  }
-
-  /** The bytes of `key` from `start` on, of the object `etag` only (412 when it was replaced). */
-  private async readFrom(key: string, start: number, etag: string, options: ReadOptions): Promise<Readable> {
-    try {
-      const output = await this.client.send(
-        new GetObjectCommand({
-          Bucket: this.bucket,
-          Key: this.objectKey(key),
-          Range: `bytes=${start}-`,
-          IfMatch: etag,
-        }),
-        { abortSignal: options.signal },
-      );
-      if (!(output.Body instanceof Readable)) throw new Error(`${this.describe(key)}: GetObject gave no stream`);
-      return this.guard(output.Body, key, new PassThrough());
-    } catch (error) {
-      throw this.readError(error, key);
-    }
+    // The same object only (If-Match: 412 when it was replaced meanwhile).
+    if (position < download.size)
+      yield* await this.get(key, options, undefined, { start: position, etag: download.etag });
   }
 
   /**
