@@ -11,6 +11,6 @@ export default defineConfig({
     // Worker threads started by code under test (checksums, downloads, parts) load src/ as Node
     // does for the CLI from source: without this they could not resolve `.js` specifiers and the
     // tests would only see their fallbacks.
-    execArgv: ['--import', fileURLToPath(new URL('./test/support/source-hooks.ts', import.meta.url))],
+    execArgv: ['--import', fileURLToPath(new URL('./src/source-hooks.ts', import.meta.url))],
   },
 });

@@ -1,11 +1,13 @@
-// Preloaded (`--import`) by tests that run pipewright from source: Node 24 strips the types
-// itself, and this maps the `.js` specifiers src/ writes for tsc and the bundler to the `.ts`
-// files beside them. V8's compile cache on disk (under node_modules/.cache) spares each
-// process recompiling ~150 modules: a CLI process starts in half tsx's time.
+// Preloaded (`--import`) wherever pipewright runs from source: the tests' CLI processes and
+// vitest's workers, and the worker threads pipewright starts (worker-file.ts `startWorker`).
+// Node 24 strips the types itself, and this maps the `.js` specifiers src/ writes for tsc and
+// the bundler to the `.ts` files beside them. V8's compile cache on disk (under
+// node_modules/.cache) spares each process recompiling ~150 modules: a CLI process starts in
+// half tsx's time. Never bundled: nothing imports it.
 import { existsSync } from 'node:fs';
 import { enableCompileCache, registerHooks } from 'node:module';
 
-enableCompileCache(new URL('../../node_modules/.cache/pipewright-compile', import.meta.url).pathname);
+enableCompileCache(new URL('../node_modules/.cache/pipewright-compile', import.meta.url).pathname);
 
 registerHooks({
   resolve(specifier, context, nextResolve) {

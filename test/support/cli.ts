@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 /** Node arguments that run pipewright's TypeScript from source (see source-hooks.ts). */
-export const FROM_SOURCE = ['--import', pathToFileURL(path.join(REPO_ROOT, 'test/support/source-hooks.ts')).href];
+export const FROM_SOURCE = ['--import', pathToFileURL(path.join(REPO_ROOT, 'src/source-hooks.ts')).href];
 const CLI = path.join(REPO_ROOT, 'src/cli/index.ts');
 
 export function pipewright(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
