@@ -50,10 +50,11 @@ async function* fileChunks(handle, signal, growth) {
                     if (sawWhole || !growth)
                         return;
                     sawWhole = true; // its last bytes may have landed since that read
-                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
                 }
-                else if (state === 'growing')
+                else if (state === 'growing') {
+                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
                     await growth?.reached(position + READ_CHUNK);
+                }
                 else
                     throw new FileGrowthStopped(state.stopped);
                 reading = handle.read(filling, 0, READ_CHUNK, null);

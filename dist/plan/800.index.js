@@ -760,12 +760,17 @@ class S3ObjectStore {
             claim.start(started);
         }
     }
-    /** A GetObject of `key`, its body handed on through `keep(etag, size)` when given (and the server says both). */
-    async get(key, options, keep) {
+    /**
+     * A GetObject of `key` (`range`: from a byte on, of one object by its ETag), its body
+     * handed on through `keep(etag, size)` when given (and the server says both).
+     */
+    async get(key, options, keep, range) {
         try {
-            const output = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }), {
-                abortSignal: options.signal,
-            });
+            const output = await this.client.send(new dist_cjs.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: this.objectKey(key),
+                ...(range && { Range: `bytes=${range.start}-`, IfMatch: range.etag }),
+            }), { abortSignal: options.signal });
             if (!(output.Body instanceof external_node_stream_.Readable))
                 throw new Error(`${this.describe(key)}: GetObject gave no stream`);
             const { ETag: etag, ContentLength: size } = output;
@@ -795,25 +800,9 @@ class S3ObjectStore {
             if (!(error instanceof file_chunks/* FileGrowthStopped */.py))
                 throw error;
         }
+        // The same object only (If-Match: 412 when it was replaced meanwhile).
         if (position < download.size)
-            yield* await this.readFrom(key, position, download.etag, options);
-    }
-    /** The bytes of `key` from `start` on, of the object `etag` only (412 when it was replaced). */
-    async readFrom(key, start, etag, options) {
-        try {
-            const output = await this.client.send(new dist_cjs.GetObjectCommand({
-                Bucket: this.bucket,
-                Key: this.objectKey(key),
-                Range: `bytes=${start}-`,
-                IfMatch: etag,
-            }), { abortSignal: options.signal });
-            if (!(output.Body instanceof external_node_stream_.Readable))
-                throw new Error(`${this.describe(key)}: GetObject gave no stream`);
-            return this.guard(output.Body, key, new external_node_stream_.PassThrough());
-        }
-        catch (error) {
-            throw this.readError(error, key);
-        }
+            yield* await this.get(key, options, undefined, { start: position, etag: download.etag });
     }
     /**
      * The checksum of a big object a run reads, taken by a worker thread (checksum-aside.ts)

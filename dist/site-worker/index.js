@@ -618,38 +618,18 @@ function workerFile(source, bundle) {
     const fromSource = import.meta.url.endsWith('.ts');
     return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
 }
-// A .ts worker loads with Node's own type stripping, its `.js` specifiers mapped to the `.ts`
-// files beside them (as test/support/source-hooks.ts does for the CLI), and V8's compile cache
-// kept under node_modules/.cache.
-const SOURCE_BOOT = `
-const { enableCompileCache, registerHooks } = require('node:module');
-const { existsSync } = require('node:fs');
-enableCompileCache(CACHE);
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
-      const source = new URL(specifier.slice(0, -3) + '.ts', context.parentURL);
-      if (existsSync(source)) return nextResolve(source.href, context);
-    }
-    return nextResolve(specifier, context);
-  },
-});
-import(URL_);
-`;
 /**
- * A worker thread running `file`. A .ts file (pipewright run from source) loads without the
- * parent's loaders: under tsx, the worker would start its own loader thread and transform each
- * module, several times the start of plain type stripping.
+ * A worker thread running `file`. A .ts file (pipewright run from source) loads with Node's
+ * own type stripping and source-hooks.ts, without the parent's loaders: under tsx, the worker
+ * would start its own loader thread and transform each module, several times the start.
  */
 function startWorker(file, options = {}) {
     if (!file.pathname.endsWith('.ts'))
         return new external_node_worker_threads_.Worker(file, options);
-    // Only from source (src/worker-file.ts), so the repository is what precedes /src/. Cut from the URL, not
-    // written as a path relative to it: the bundler would copy a folder named so into dist/.
+    // Beside this module, named at run time: a literal path would make the bundler copy the file into dist/.
     const here = (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url);
-    const cache = `${here.slice(0, here.lastIndexOf(`${external_node_path_.sep}src${external_node_path_.sep}`))}${external_node_path_.sep}node_modules${external_node_path_.sep}.cache${external_node_path_.sep}pipewright-compile`;
-    const boot = SOURCE_BOOT.replace('CACHE', JSON.stringify(cache)).replace('URL_', JSON.stringify(file.href));
-    return new external_node_worker_threads_.Worker(boot, { ...options, eval: true, execArgv: [] });
+    const hooks = `${here.slice(0, here.lastIndexOf(external_node_path_.sep))}${external_node_path_.sep}source-hooks.ts`;
+    return new external_node_worker_threads_.Worker(file, { ...options, execArgv: ['--import', (0,external_node_url_namespaceObject.pathToFileURL)(hooks).href] });
 }
 
 ;// CONCATENATED MODULE: ./src/store/checksum-aside.ts
@@ -718,10 +698,11 @@ async function* fileChunks(handle, signal, growth) {
                     if (sawWhole || !growth)
                         return;
                     sawWhole = true; // its last bytes may have landed since that read
-                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
                 }
-                else if (state === 'growing')
+                else if (state === 'growing') {
+                    // Caught up: wait for a whole chunk, so the reader is not woken for every few bytes.
                     await growth?.reached(position + READ_CHUNK);
+                }
                 else
                     throw new FileGrowthStopped(state.stopped);
                 reading = handle.read(filling, 0, READ_CHUNK, null);
@@ -3190,7 +3171,7 @@ async function checksumObject(store, key, signal) {
     const hash = createHash('sha256');
     const rows = rowCounterFor(key);
     let bytes = 0;
-    // A folder's file through one reused buffer: hashed and counted, nothing kept.
+    // Through reused buffers where the store offers them (a folder, a run's copy): hashed and counted, nothing kept.
     const chunks = store.readChunks ? store.readChunks(key, { signal }) : await store.read(key, { signal });
     for await (const chunk of chunks) {
         const buffer = chunk;
