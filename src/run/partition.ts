@@ -17,10 +17,11 @@ import {
   publishVersion,
   readPartitionManifest,
   repairPartition,
+  unpublishedRuns,
 } from '../store/commit.js';
 import { openDataRoot } from '../store/data-root.js';
 import { FsObjectStore } from '../store/fs-store.js';
-import { type PartitionRef, partitionStagingKey, runStagingKey } from '../store/layout.js';
+import { type PartitionRef, runStagingKey, versionKey } from '../store/layout.js';
 import {
   type FileChecksum,
   type LockingLedger,
@@ -205,16 +206,10 @@ async function stagedFilesIntact(task: TaskRecord, store: ObjectStore): Promise<
   return true;
 }
 
-/** Removes staging prefixes of earlier runs last written more than `maxAgeMs` ago. */
+/** Removes what earlier runs wrote and did not publish (staging, unmarked versions), last written more than `maxAgeMs` ago. */
 async function sweepStaging(store: ObjectStore, ref: PartitionRef, maxAgeMs: number, now: number): Promise<void> {
-  const prefix = `${partitionStagingKey(ref)}/`;
-  const newest = new Map<string, number>();
-  for await (const info of store.list(prefix)) {
-    const runId = info.key.slice(prefix.length).split('/')[0] as string;
-    newest.set(runId, Math.max(newest.get(runId) ?? 0, info.lastModified.getTime()));
-  }
-  for (const [runId, written] of newest) {
-    if (now - written > maxAgeMs) await deletePrefix(store, `${prefix}${runId}/`);
+  for (const [prefix, written] of await unpublishedRuns(store, ref)) {
+    if (now - written > maxAgeMs) await deletePrefix(store, prefix);
   }
 }
 
@@ -418,8 +413,10 @@ export async function runPartitionUnlessUnchanged(
       await discardVersionCopies(store, staging.stagedOutputs(), { keepVersion: versionMade }).catch(() => {});
       const stagedAny = staging.stagedOutputs().length > 0;
       record.publication = stagedAny ? 'staged' : 'none';
-      const stagingKey = runStagingKey(ref, runId);
-      if (await hasObjects(store, `${stagingKey}/`)) record.stagingDir = stagingKey;
+      // In a bucket a task's first attempt wrote into the run's unfinished version, a retry into staging.
+      for (const dir of [runStagingKey(ref, runId), versionKey(ref, runId)]) {
+        if (record.stagingDir === undefined && (await hasObjects(store, `${dir}/`))) record.stagingDir = dir;
+      }
     }
     record.endedAt = new Date().toISOString();
     await ledger.write(record);

@@ -1,8 +1,9 @@
 // Where a run's tasks write, and what they committed. Each attempt of each task
-// gets its own staging prefix and its own writer; when the attempt ends (success,
-// failure, timeout or cancel) the writer closes, so code an attempt left running
-// can never write into the partition again. A task's outputs are exactly what
-// its successful attempt committed; tasks after it read them from there.
+// gets its own staging prefix and its own writer (in a bucket, a first attempt
+// writes into the run's unfinished version instead: see `open`); when the attempt
+// ends (success, failure, timeout or cancel) the writer closes, so code an attempt
+// left running can never write into the partition again. A task's outputs are
+// exactly what its successful attempt committed; tasks after it read them from there.
 //
 // Handlers name datasets (`ctx.read('raw_orders')`, `ctx.write('daily_sales', …)`)
 // and this maps the names to keys of the data root's store, a folder or a
@@ -17,7 +18,7 @@ import { checksWhileWriting, type WriteWatch } from '../quality/checks-while-wri
 import { createAtomicWriter } from '../store/atomic.js';
 import { copyIntoVersion, crashPoint, type StagedOutput, type VersionedCopy } from '../store/commit.js';
 import { FsObjectStore } from '../store/fs-store.js';
-import { attemptStagingKey, type PartitionRef } from '../store/layout.js';
+import { attemptStagingKey, type PartitionRef, versionKey } from '../store/layout.js';
 import type { CheckResult, TaskOutputRecord } from '../store/ledger.js';
 import { checksumObject } from '../store/manifest.js';
 import type { ObjectBody, ObjectStore } from '../store/object-store.js';
@@ -121,7 +122,14 @@ export class RunStaging {
   }
 
   open(taskId: string, attempt: number): AttemptStage {
-    const prefix = attemptStagingKey(this.ref, this.runId, taskId, attempt);
+    // A bucket has no rename, and a copy costs its server what the write did: a task's first
+    // attempt writes straight into the run's version, which is not one until `_version.json` is
+    // written. A retry writes into its own staging prefix, out of reach of anything the first
+    // attempt left running, and is copied into the version as before.
+    const prefix =
+      this.store.kind === 's3' && attempt === 1
+        ? versionKey(this.ref, this.runId)
+        : attemptStagingKey(this.ref, this.runId, taskId, attempt);
     const own: Record<string, string> = {};
     const visible: Record<string, string> = { ...this.passThrough };
     for (const [name, key] of Object.entries(this.live)) {
@@ -152,8 +160,9 @@ export class RunStaging {
         const records: TaskOutputRecord[] = [];
         for (const [name, key] of Object.entries(own)) {
           const viaWriter = writer.committed.get(key);
-          // Commands write their files themselves: whatever sits at an output's key counts.
-          if (!viaWriter && !(await this.store.head(key))) continue;
+          // On a folder commands write their files themselves: whatever sits at an output's key counts.
+          // In a bucket everything comes through the writer, and first attempts share the run's version.
+          if (!viaWriter && (!fs || !(await this.store.head(key)))) continue;
           const sum = viaWriter ?? (await checksumObject(this.store, key));
           this.committed.set(name, {
             name,
@@ -162,7 +171,8 @@ export class RunStaging {
             sha256: sum.sha256,
             ...(viaWriter ? { written: { bytes: viaWriter.bytes, rows: viaWriter.rows } } : {}),
             ...(viaWriter?.checks ? { checks: viaWriter.checks } : {}),
-            // A bucket copies into the version server-side while the next tasks run, off the publish's path.
+            // A bucket copies into the version server-side while the next tasks run, off the publish's path
+            // (an output written in the version already is not copied), and makes its live copy ahead.
             ...(this.store.kind === 's3' && this.live[name] !== undefined
               ? { versioned: copyIntoVersion(this.store, this.ref, this.runId, key, this.live[name]) }
               : {}),

@@ -4,7 +4,9 @@
 // guarantees. A run writes into its own staging prefix. When it has succeeded,
 // its committed outputs are copied into an immutable version (a hard link on a
 // folder, a server-side CopyObject in a bucket: no data moves through the
-// runner), whose `_version.json` is written last. Publishing that version is
+// runner), whose `_version.json` is written last. In a bucket a task's first
+// attempt writes into the version itself, which saves that copy: until the
+// marker is written it is only the run's staging, and nothing reads it as a version. Publishing that version is
 // several steps, so it is first written down as a journal (the intent); then
 // each live key is replaced by a copy of the version's object (atomic per
 // object: a reader sees the old or the new file, never half of one), outputs the new version no
@@ -26,6 +28,7 @@ import {
   journalsKey,
   type PartitionRef,
   partitionManifestKey,
+  partitionStagingKey,
   VERSION_MARKER,
   versionKey,
   versionsKey,
@@ -81,7 +84,7 @@ interface Journal {
   prune: string[];
 }
 
-/** A file a run committed in its staging folder. */
+/** A file a run committed in its staging folder (or, in a bucket, in its unfinished version). */
 export interface StagedOutput {
   name: string;
   /** The contract path (live), relative to the data root. */
@@ -98,7 +101,7 @@ export interface StagedOutput {
 
 /** A staged object copied into the run's version ahead of the publish, and the ETags that pin both. */
 export interface VersionedCopy {
-  /** Key of the copy in the version. */
+  /** Key of the copy in the version (the staged key itself when the output was written there). */
   key: string;
   stagedEtag: string;
   etag: string;
@@ -151,7 +154,7 @@ export async function copyIntoVersion(
     if (!source) return undefined;
     const key = `${versionKey(ref, runId)}/${path}`;
     const [copied, prepared] = await Promise.allSettled([
-      store.copy(staged, key),
+      staged === key ? Promise.resolve(source) : store.copy(staged, key),
       store.prepareCopy?.(staged, path) ?? Promise.resolve(undefined),
     ]);
     live = prepared.status === 'fulfilled' ? prepared.value : undefined;
@@ -173,17 +176,17 @@ export async function copyIntoVersion(
 /**
  * Removes the copies a run made ahead (`copyIntoVersion`) when it does not publish:
  * the live ones always, the version ones unless its version was made (a journal
- * may name them).
+ * may name them) or they are the staged outputs themselves (kept for inspection and resume).
  */
 export async function discardVersionCopies(
   store: ObjectStore,
   outputs: StagedOutput[],
   options: { keepVersion?: boolean } = {},
 ): Promise<void> {
-  const copies = await Promise.all(outputs.map((o) => o.versioned));
-  for (const copy of copies) {
+  for (const output of outputs) {
+    const copy = await output.versioned;
     await copy?.live?.abort();
-    if (copy && !options.keepVersion) await store.delete(copy.key);
+    if (copy && !options.keepVersion && copy.key !== output.staged) await store.delete(copy.key);
   }
 }
 
@@ -206,25 +209,34 @@ export async function createVersion(
     const copy = await output.versioned;
     if (copy && (await store.head(output.staged))?.etag === copy.stagedEtag) ahead.set(copy.key, copy);
   }
-  // Anything else there is a half-made version of a killed attempt at this.
-  if (ahead.size === 0) await deletePrefix(store, `${dir}/`);
+  // What to keep there: the copies made ahead, as made, and outputs written there (checked below).
+  const keep = new Map<string, string | undefined>([...ahead].map(([key, copy]) => [key, copy.etag]));
+  for (const output of outputs)
+    if (output.staged.startsWith(`${dir}/`) && !keep.has(output.staged)) keep.set(output.staged, undefined);
+  // Anything else there is a half-made version of a killed attempt at this, or what a failed attempt left.
+  if (keep.size === 0) await deletePrefix(store, `${dir}/`);
   else {
     const stale: string[] = [];
-    for await (const info of store.list(`${dir}/`)) if (ahead.get(info.key)?.etag !== info.etag) stale.push(info.key);
+    for await (const info of store.list(`${dir}/`)) {
+      const etag = keep.get(info.key);
+      if (!keep.has(info.key) || (etag !== undefined && etag !== info.etag)) stale.push(info.key);
+    }
     for (const key of stale) await store.delete(key);
   }
   const files: VersionFile[] = [];
   for (const output of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const sum = await stagedChecksum(store, output);
+    const key = `${dir}/${output.path}`;
+    // Written in place and changed since its copy ahead saw it (or never seen): read it again to be sure.
+    const inPlace = output.staged === key;
+    const sum = inPlace && !ahead.has(key) ? await checksumObject(store, key) : await stagedChecksum(store, output);
     if (output.sha256 !== undefined && sum.sha256 !== output.sha256) {
       throw new Error(
         `staged output ${output.name} (${sum.path}) changed after it was committed ` +
           `(sha256 ${sum.sha256.slice(0, 12)}, committed ${output.sha256.slice(0, 12)}): not publishing it`,
       );
     }
-    const key = `${dir}/${output.path}`;
     const copy = ahead.get(key);
-    if (!copy || (await store.head(key))?.etag !== copy.etag) await store.copy(output.staged, key);
+    if (!inPlace && (!copy || (await store.head(key))?.etag !== copy.etag)) await store.copy(output.staged, key);
     files.push({ name: output.name, path: output.path, rows: sum.rows, bytes: sum.bytes, sha256: sum.sha256 });
   }
   crashPoint('version-linked');
@@ -397,7 +409,11 @@ export function publishSteps(fileCount: number): string[] {
   ];
 }
 
-/** Versions neither live nor retained: left by a run killed before its publish, or by a prune cut short. */
+/**
+ * Versions neither live nor retained: made by a run killed before its publish, left
+ * by a prune cut short, or (in a bucket) the unfinished version a failed run wrote
+ * its outputs into, which a later publish makes moot.
+ */
 async function pruneOrphans(store: ObjectStore, ref: PartitionRef, keep: Set<string>): Promise<void> {
   const prefix = `${versionsKey(ref)}/`;
   const orphans = new Set<string>();
@@ -406,6 +422,26 @@ async function pruneOrphans(store: ObjectStore, ref: PartitionRef, keep: Set<str
     if (!keep.has(runId)) orphans.add(runId);
   }
   for (const runId of orphans) await deletePrefix(store, `${prefix}${runId}/`);
+}
+
+/**
+ * The prefixes of a partition that hold what runs wrote and did not publish (their
+ * staging, and versions without a marker), with when each was last written.
+ */
+export async function unpublishedRuns(store: ObjectStore, ref: PartitionRef): Promise<Map<string, number>> {
+  const newest = new Map<string, number>();
+  const marked = new Set<string>();
+  const versions = `${versionsKey(ref)}/`;
+  for (const base of [`${partitionStagingKey(ref)}/`, versions]) {
+    for await (const info of store.list(base)) {
+      const [runId, name] = info.key.slice(base.length).split('/') as [string, string];
+      const prefix = `${base}${runId}/`;
+      if (base === versions && name === VERSION_MARKER) marked.add(prefix);
+      newest.set(prefix, Math.max(newest.get(prefix) ?? 0, info.lastModified.getTime()));
+    }
+  }
+  for (const prefix of marked) newest.delete(prefix);
+  return newest;
 }
 
 async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {

@@ -6,8 +6,9 @@
 //   locks/<dag_id>/<partition>.lock                     one run at a time (filesystem)
 //   leases/<dag_id>/<partition>.json                    one run at a time (bucket)
 //   staging/<dag_id>/<partition>/<run_id>/<task_id>.<attempt>/<output path>
-//                                                       what each attempt wrote
-//   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable)
+//                                                       what each attempt wrote (in a bucket: retries)
+//   versions/<dag_id>/<partition>/<run_id>/<output path> published versions (immutable); in a bucket
+//                                                       also what first attempts wrote, before the marker
 //   versions/<dag_id>/<partition>/<run_id>/_version.json  written last: the version is whole
 //   journal/<dag_id>/<partition>.json                   publish intent, present only mid-publish
 //   manifests/<dag_id>/<partition>.json                 the partition manifest: which version is live

@@ -1,8 +1,10 @@
 // A bucket run copies each committed output into its version while later tasks
 // run (versitygw on loopback); the publish keeps such a copy only while neither
 // the staged object nor the copy changed, and a run that does not publish removes it.
+// An output a first attempt wrote in the version itself is kept there, not copied.
 // A large output's live copy is made beside it as an open multipart upload, which
 // only the publish completes.
+import { createHash } from 'node:crypto';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -11,6 +13,7 @@ import {
   discardVersionCopies,
   publishVersion,
   type StagedOutput,
+  unpublishedRuns,
 } from '../../../src/store/commit.js';
 import type { PartitionRef } from '../../../src/store/layout.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
@@ -50,6 +53,8 @@ async function* lines(size: number, line: string): AsyncGenerator<Uint8Array> {
   const block = Buffer.alloc(1024 * 1024, line);
   for (let left = size; left > 0; left -= block.length) yield block.subarray(0, Math.min(left, block.length));
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function keysUnder(prefix: string): Promise<string[]> {
   const keys: string[] = [];
@@ -106,6 +111,69 @@ describe('version copies made ahead in a bucket', () => {
     await discardVersionCopies(store, [{ ...output, versioned }]);
     expect(await keysUnder('_pipewright/versions/sales/2026-05-02/run-5/')).toEqual([]);
     expect(await store.readText(output.staged)).toBe('day,total\n2026-05-02,50\n');
+  });
+
+  it('keeps an output written in the version where it is, and removes what a failed attempt left beside it', async () => {
+    const dir = '_pipewright/versions/sales/2026-05-02/run-9';
+    await store.write(`${dir}/gold/scratch.csv`, 'left by a failed attempt');
+    const text = 'day,total\n2026-05-02,90\n';
+    await store.write(`${dir}/gold/sales.csv`, text);
+    const output: StagedOutput = {
+      name: 'sales',
+      path: 'gold/sales.csv',
+      staged: `${dir}/gold/sales.csv`,
+      sha256: sha256(text),
+    };
+    const versioned = copyIntoVersion(store, ref, 'run-9', output.staged, output.path);
+    expect((await versioned)?.key).toBe(output.staged);
+    const before = await store.head(output.staged);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a copy made now would have a later time
+    await createVersion(store, ref, 'run-9', [{ ...output, versioned }], { inputs: [], now });
+    expect(await keysUnder(`${dir}/`)).toEqual([`${dir}/_version.json`, `${dir}/gold/sales.csv`]);
+    expect((await store.head(output.staged))?.lastModified).toEqual(before?.lastModified);
+
+    // A run that does not publish keeps it: it is the run's staged output, for inspection and resume.
+    const kept = `${dir}0/gold/sales.csv`;
+    await store.write(kept, text);
+    const unpublished = { ...output, staged: kept };
+    await discardVersionCopies(store, [
+      { ...unpublished, versioned: copyIntoVersion(store, ref, 'run-90', kept, output.path) },
+    ]);
+    expect(await store.readText(kept)).toBe(text);
+  });
+
+  it('lists what runs of a partition wrote and did not publish, for the sweep: staging and unmarked versions', async () => {
+    const other: PartitionRef = { dagId: 'sales', partition: '2026-05-11' };
+    await store.write('_pipewright/staging/sales/2026-05-11/run-a/build.2/gold/sales.csv', 'a');
+    await store.write('_pipewright/versions/sales/2026-05-11/run-b/gold/sales.csv', 'b');
+    await store.write('_pipewright/versions/sales/2026-05-11/run-c/gold/sales.csv', 'c');
+    await store.write('_pipewright/versions/sales/2026-05-11/run-c/_version.json', '{}');
+    const runs = await unpublishedRuns(store, other);
+    expect([...runs.keys()].sort()).toEqual([
+      '_pipewright/staging/sales/2026-05-11/run-a/',
+      '_pipewright/versions/sales/2026-05-11/run-b/',
+    ]);
+    for (const written of runs.values()) expect(Math.abs(written - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('refuses to make a version of an output written in place that changed after it was committed', async () => {
+    const dir = '_pipewright/versions/sales/2026-05-02/run-10';
+    const text = 'day,total\n2026-05-02,100\n';
+    await store.write(`${dir}/gold/sales.csv`, text);
+    const output: StagedOutput = {
+      name: 'sales',
+      path: 'gold/sales.csv',
+      staged: `${dir}/gold/sales.csv`,
+      sha256: sha256(text),
+      written: { bytes: text.length, rows: 1 },
+    };
+    const versioned = copyIntoVersion(store, ref, 'run-10', output.staged, output.path);
+    await versioned;
+    await store.write(output.staged, 'day,total\n2026-05-02,101\n'); // same size, other bytes
+    await expect(createVersion(store, ref, 'run-10', [{ ...output, versioned }], { inputs: [], now })).rejects.toThrow(
+      /changed after it was committed/,
+    );
+    expect(await store.head(`${dir}/_version.json`)).toBeUndefined();
   });
 
   it('makes the live copy beside the version copy, shows it only when the publish completes it, and leaves no upload', async () => {
