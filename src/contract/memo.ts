@@ -7,7 +7,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from '../luxon.js';
 import { type TemplateRef, templateRefs, unclosedTemplates } from './templates.js';
 
 const zones = new Map<string, boolean>();

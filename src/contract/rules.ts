@@ -2,7 +2,7 @@
 // Each rule reads the raw data defensively (the schema may have failed too)
 // and pushes located diagnostics.
 import { basename, dirname } from 'node:path';
-import { DateTime } from 'luxon';
+import { DateTime } from '../luxon.js';
 import { checkCron, dateIn, isValidZone, partHourShift } from './memo.js';
 import type { Diagnostic } from './model.js';
 import type { ContractSource } from './source.js';

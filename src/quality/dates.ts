@@ -3,7 +3,7 @@
 // counts when that day overlaps the interval; a date-time is one instant, read
 // in the zone unless it carries its own offset.
 
-import { DateTime } from 'luxon';
+import { DateTime } from '../luxon.js';
 import type { Partition } from '../schedule/partitions.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

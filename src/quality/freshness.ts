@@ -2,8 +2,9 @@
 // latest due partition must be published by that wall time on the day its
 // tick runs, i.e. the first HH:MM at or after its data interval's end. Pure
 // over the pipeline's timing, a clock value and the successes seen.
-import { DateTime } from 'luxon';
+
 import type { Pipeline } from '../contract/model.js';
+import { DateTime } from '../luxon.js';
 import { formatInstant } from '../schedule/instants.js';
 import type { Partition } from '../schedule/partitions.js';
 import { latestDuePartition } from '../schedule/window.js';

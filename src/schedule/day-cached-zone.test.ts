@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Grain } from '../contract/model.js';
+import { DateTime } from '../luxon.js';
 import { DayCachedZone } from './day-cached-zone.js';
 import { gridFor } from './grains.js';
 import { formatInstant } from './instants.js';

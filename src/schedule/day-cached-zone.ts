@@ -4,7 +4,7 @@
 // this zone looks them up at UTC day boundaries: a day that starts and ends on
 // the same offset has it throughout (no zone changes twice within a day) and is
 // answered from memory; a day with a transition asks Intl for every instant.
-import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from '../luxon.js';
 
 const DAY_MS = 86_400_000;
 /** Days remembered per zone before starting over (decades of hourly partitions stay far below). */

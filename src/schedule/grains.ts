@@ -2,8 +2,9 @@
 // its partition, where the next partition starts, and how a start is keyed.
 // All arithmetic is in the pipeline's zone, so days are 23, 24 or 25 hours long
 // across DST changes and weeks/months follow the local calendar.
-import { DateTime, type Zone } from 'luxon';
+
 import type { Grain } from '../contract/model.js';
+import { DateTime, type Zone } from '../luxon.js';
 import { localDate, pad, type WallTime } from './instants.js';
 
 export interface Grid {

@@ -1,8 +1,9 @@
 // Instants as pipewright reads and prints them. Every data interval bound is
 // printed in one format, ISO 8601 with milliseconds and the zone's offset
 // (2026-05-02T00:00:00.000+05:00, never `Z`), so strings compare and diff cleanly.
-import { DateTime } from 'luxon';
+
 import { UsageError } from '../errors.js';
+import { DateTime } from '../luxon.js';
 
 export const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

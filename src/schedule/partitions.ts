@@ -1,9 +1,10 @@
 // Partitions: calendar-aligned data intervals [start, end) in the pipeline's
 // zone, named by keys (2026-05-02, 2026-05-02T13, 2026-W18, 2026-05).
 // A partition is due once its interval has ended: end <= now.
-import { DateTime } from 'luxon';
+
 import type { Grain } from '../contract/model.js';
 import { UsageError } from '../errors.js';
+import { DateTime } from '../luxon.js';
 import { dayCachedZone } from './day-cached-zone.js';
 import { gridFor } from './grains.js';
 import { formatInstant, requireZone, wallTimeAt } from './instants.js';

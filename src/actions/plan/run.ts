@@ -2,11 +2,11 @@
 // or a backfill), read against the run ledger, emitted as a job matrix, with a
 // summary of why each partition runs and, for a dry run, what it would cost.
 import * as core from '@actions/core';
-import { DateTime } from 'luxon';
 import type { Pipeline } from '../../contract/model.js';
 import { UsageError } from '../../errors.js';
 import { markdownTable, writeJobSummary } from '../../github/summary.js';
 import { withUpstreamRoots } from '../../lineage/upstream.js';
+import { DateTime } from '../../luxon.js';
 import { markdownText } from '../../markdown.js';
 import { estimateRunnerMinutes, type RunnerEstimate } from '../../plan/estimate.js';
 import {

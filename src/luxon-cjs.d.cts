@@ -1,0 +1,2 @@
+import luxon = require('luxon');
+export = luxon;
