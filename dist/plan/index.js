@@ -40495,18 +40495,19 @@ async function readFolderManifest(store, folder) {
 // folder, a server-side CopyObject in a bucket: no data moves through the
 // runner), whose `_version.json` is written last. In a bucket a task's first
 // attempt writes into the version itself, which saves that copy: until the
-// marker is written it is only the run's staging, and nothing reads it as a version. Publishing that version is
-// several steps, so it is first written down as a journal (the intent); then
-// each live key is replaced by a copy of the version's object (atomic per
-// object: a reader sees the old or the new file, never half of one), outputs the new version no
-// longer has are removed, the folder manifests are rewritten, and the partition
-// manifest — the commit marker, naming the live version — is written last. The
-// journal goes last of all. A run killed at any step leaves the journal behind;
-// the next run of the partition, `rollback` or `pipewright repair` applies it
-// again from the start (every step is idempotent), so the partition always ends
-// whole at the new version. Readers that follow the partition manifest read the
-// version's own files and never see a mix. In a bucket, a large output's live copy
-// is made while later tasks run, as a multipart upload no reader sees; the publish
+// marker is written it is only the run's staging, and nothing reads it as a
+// version. Publishing a version is several steps, so it is first written down
+// as a journal (the intent); then each live key is replaced by a copy of the
+// version's object (atomic per object: a reader sees the old or the new file,
+// never half of one), outputs the new version no longer has are removed, the
+// folder manifests are rewritten, and the partition manifest — the commit
+// marker, naming the live version — is written last. The journal goes last of
+// all. A run killed at any step leaves the journal behind; the next run of the
+// partition, `rollback` or `pipewright repair` applies it again from the start
+// (every step is idempotent), so the partition always ends whole at the new
+// version. Readers that follow the partition manifest read the version's own
+// files and never see a mix. In a bucket, a large output's live copy is made
+// while later tasks run, as a multipart upload no reader sees; the publish
 // completes it at its step (one quick request) instead of copying the bytes then.
 
 
