@@ -126,11 +126,32 @@ describe('plainData', () => {
     for (const text of texts) expectAgreement(text, JSON.stringify(text));
   });
 
+  it('keeps the fast path for shell operators, expressions and tags it reads as yaml does', () => {
+    const fast = [
+      'run: make && make test\n',
+      'steps:\n  - run: |\n      a && b || c &\n      echo "&x"\n',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
+      "if: ${{ !cancelled() && needs.plan.outputs.matrix != '[]' }}\n",
+      'command: [sh, -c, "test ! -e out && touch out"]\n',
+      'a: !!str 1\n',
+      'a: !!int 0x1F\n',
+      'a: !!map {b: 1}\n',
+    ];
+    for (const text of fast) expect(expectAgreement(text, JSON.stringify(text))).toBe('fast');
+    // Whichever path these take, they read the same.
+    for (const text of ['a: ! 1\n', 'a: !!float 1\n', 'a: !<tag:yaml.org,2002:str> 1\n', 'a: !!null ""\n'])
+      expectAgreement(text, JSON.stringify(text));
+  });
+
   it('leaves to the document what it could read differently, and what is broken', () => {
     const texts = [
       'a: &x 1\nb: *x\n',
-      'a: !!str 1\n',
+      'a: &x\n  b: 1\nc: *x\n',
+      '- &x [1]\n- *x\n',
+      'a: &unused 1\n',
       'a: !custom 1\n',
+      'a: !!binary aGk=\n',
+      'a: !!bool yes\n',
       '%YAML 1.1\n---\na: 1\n',
       '? [a, b]\n: c\n',
       '[a, b]: c\n',
