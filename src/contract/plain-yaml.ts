@@ -77,13 +77,16 @@ export function plainData(text: string): { data: unknown } | undefined {
   if (leftToTheDocument(text)) return undefined;
   // An anchored node goes to the document, which bounds how far its aliases expand
   // (an alias needs an anchor: js-yaml refuses one it cannot resolve).
+  // The listener is called twice per node: only text with an `&` can hold an anchor.
   let anchored = false;
-  const listener = (event: EventType, state: State) => {
-    if (event === 'close' && (state as State & { anchor: string | null }).anchor !== null) anchored = true;
-  };
+  const listener = text.includes('&')
+    ? (event: EventType, state: State) => {
+        if (event === 'close' && (state as State & { anchor: string | null }).anchor !== null) anchored = true;
+      }
+    : undefined;
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
-    const data = load(text, { schema: CORE_1_2, listener }) ?? null;
+    const data = load(text, { schema: CORE_1_2, ...(listener && { listener }) }) ?? null;
     return anchored ? undefined : { data };
   } catch {
     return undefined;
