@@ -19936,8 +19936,9 @@ const {
 // asks where a value is). js-yaml reads it with YAML 1.2's core schema resolved
 // exactly as `yaml` resolves it (js-yaml's own core schema also takes `0b11` and
 // leaves `-.5` a string). Text that uses what the two could read differently
-// (anchors, aliases, tags, directives, complex keys) or that js-yaml refuses is
-// left to the document, which reports every problem at its place.
+// (anchors and so aliases, directives, complex keys) or that js-yaml refuses (a
+// tag this schema does not know) is left to the document, which reports every
+// problem at its place.
 
 /**
  * One implicit scalar type: plain scalars matching `test` become `construct(text)`. js-yaml
@@ -19969,20 +19970,18 @@ const CORE_1_2 = FAILSAFE_SCHEMA.extend({
     ],
 });
 /**
- * An anchor (`&a`) or tag (`!x`) where a node may begin (an alias needs an anchor:
- * js-yaml refuses one it cannot resolve), a directive (`%YAML`), an explicit key
- * (`? `), a null key (`~:`, which yaml names "" and js-yaml "null"), a flow collection
- * used as a key (`]:`, `}:`) or closed at the start of a line (which yaml warns about
- * when it is not indented past its parent). Inside quoted strings these only cost
- * the fast path, never correctness.
+ * A directive (`%YAML`), an explicit key (`? `), a null key (`~:`, which yaml names ""
+ * and js-yaml "null"), a flow collection used as a key (`]:`, `}:`) or closed at the
+ * start of a line (which yaml warns about when it is not indented past its parent).
+ * Inside quoted strings these only cost the fast path, never correctness. Anchors are
+ * found by the parser itself (`plainData`): a pattern cannot tell `&x` from the `&&`
+ * of a shell command, nor a tag from `${{ !cancelled() }}` in a workflow.
  */
 // Each pattern is tested on the text after a line feed, so a line start is always `\n`
 // (faster than `^` with the m flag or `(?:^|\n)` on long texts), and begins with a
 // literal the regex engine can scan for.
 const LEFT_TO_THE_DOCUMENT = [
     // [characters one of which the text must hold for the pattern to match (a cheap test first), the pattern]
-    [['&'], /[\s[{,]&[^\s,[\]{}"']/],
-    [['!'], /[\s[{,]![^\s,[\]{}"']/],
     [['%'], /\n%/],
     [['?'], /\n[ \t]*\?(?:\s|$)/],
     [undefined, /\n[ \t-]*(?:~|[Nn]ull|NULL)?[ \t]*:(?:\s|$)/],
@@ -19998,9 +19997,20 @@ function leftToTheDocument(text) {
 function plainData(text) {
     if (leftToTheDocument(text))
         return undefined;
+    // An anchored node goes to the document, which bounds how far its aliases expand
+    // (an alias needs an anchor: js-yaml refuses one it cannot resolve).
+    // The listener is called twice per node: only text with an `&` can hold an anchor.
+    let anchored = false;
+    const listener = text.includes('&')
+        ? (event, state) => {
+            if (event === 'close' && state.anchor !== null)
+                anchored = true;
+        }
+        : undefined;
     try {
         // An empty document is null to `yaml`, undefined to js-yaml.
-        return { data: load(text, { schema: CORE_1_2 }) ?? null };
+        const data = load(text, { schema: CORE_1_2, ...(listener && { listener }) }) ?? null;
+        return anchored ? undefined : { data };
     }
     catch {
         return undefined;
