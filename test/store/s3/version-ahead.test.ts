@@ -42,6 +42,14 @@ async function staged(runId: string, text: string): Promise<StagedOutput> {
   return { name: 'sales', path: 'gold/sales.csv', staged: key };
 }
 
+/** An output a first attempt wrote in the run's version itself, with what its writer hashed and counted. */
+async function inPlace(runId: string, text: string): Promise<StagedOutput> {
+  const key = `_pipewright/versions/sales/2026-05-02/${runId}/gold/sales.csv`;
+  await store.write(key, text);
+  const written = { bytes: Buffer.byteLength(text), rows: text.split('\n').length - 2 };
+  return { name: 'sales', path: 'gold/sales.csv', staged: key, sha256: sha256(text), written };
+}
+
 /** Multipart uploads still open under the store's prefix. */
 async function openUploads(): Promise<string[]> {
   const output = await store.client.send(new ListMultipartUploadsCommand({ Bucket: 'lake', Prefix: 'ahead/' }));
@@ -117,13 +125,7 @@ describe('version copies made ahead in a bucket', () => {
     const dir = '_pipewright/versions/sales/2026-05-02/run-9';
     await store.write(`${dir}/gold/scratch.csv`, 'left by a failed attempt');
     const text = 'day,total\n2026-05-02,90\n';
-    await store.write(`${dir}/gold/sales.csv`, text);
-    const output: StagedOutput = {
-      name: 'sales',
-      path: 'gold/sales.csv',
-      staged: `${dir}/gold/sales.csv`,
-      sha256: sha256(text),
-    };
+    const output = await inPlace('run-9', text);
     const versioned = copyIntoVersion(store, ref, 'run-9', output.staged, output.path);
     expect((await versioned)?.key).toBe(output.staged);
     const before = await store.head(output.staged);
@@ -133,13 +135,11 @@ describe('version copies made ahead in a bucket', () => {
     expect((await store.head(output.staged))?.lastModified).toEqual(before?.lastModified);
 
     // A run that does not publish keeps it: it is the run's staged output, for inspection and resume.
-    const kept = `${dir}0/gold/sales.csv`;
-    await store.write(kept, text);
-    const unpublished = { ...output, staged: kept };
+    const kept = await inPlace('run-90', text);
     await discardVersionCopies(store, [
-      { ...unpublished, versioned: copyIntoVersion(store, ref, 'run-90', kept, output.path) },
+      { ...kept, versioned: copyIntoVersion(store, ref, 'run-90', kept.staged, kept.path) },
     ]);
-    expect(await store.readText(kept)).toBe(text);
+    expect(await store.readText(kept.staged)).toBe(text);
   });
 
   it('lists what runs of a partition wrote and did not publish, for the sweep: staging and unmarked versions', async () => {
@@ -158,15 +158,7 @@ describe('version copies made ahead in a bucket', () => {
 
   it('refuses to make a version of an output written in place that changed after it was committed', async () => {
     const dir = '_pipewright/versions/sales/2026-05-02/run-10';
-    const text = 'day,total\n2026-05-02,100\n';
-    await store.write(`${dir}/gold/sales.csv`, text);
-    const output: StagedOutput = {
-      name: 'sales',
-      path: 'gold/sales.csv',
-      staged: `${dir}/gold/sales.csv`,
-      sha256: sha256(text),
-      written: { bytes: text.length, rows: 1 },
-    };
+    const output = await inPlace('run-10', 'day,total\n2026-05-02,100\n');
     const versioned = copyIntoVersion(store, ref, 'run-10', output.staged, output.path);
     await versioned;
     await store.write(output.staged, 'day,total\n2026-05-02,101\n'); // same size, other bytes
