@@ -116,7 +116,7 @@ export function checkContract(file: string, content: string | Uint8Array): Check
     diagnostics,
     handlers: handlerValues(data, file),
     locate: (path) => source.locate(path),
-    ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
+    ...(ok ? { pipeline: normalizePipeline(data, file) } : {}),
   };
 }
 

@@ -92,9 +92,6 @@ export interface Task {
 export interface UpstreamInput {
   dagId: string;
   output: string;
-  /** Where `from:` is written, so lineage errors found across contracts are located. */
-  line: number;
-  col: number;
   /** The upstream contract's facts, once resolved. */
   upstream?: { partition: Grain; timezone: string; path: string; dir: string };
   /** The data root the upstream publishes into, once a data root is chosen for this run. */

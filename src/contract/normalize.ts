@@ -110,10 +110,8 @@ function alerts(raw: unknown): AlertPolicy {
   };
 }
 
-type Locate = (path: Array<string | number>) => { line: number; col: number };
-
 /** `inputs` split into path templates and `from:` references to other pipelines' outputs. */
-function inputs(raw: unknown, locate: Locate): Pick<Pipeline, 'inputs' | 'from'> {
+function inputs(raw: unknown): Pick<Pipeline, 'inputs' | 'from'> {
   const paths: Record<string, string> = {};
   const from: Record<string, UpstreamInput> = {};
   for (const [name, value] of Object.entries(record(raw))) {
@@ -122,13 +120,13 @@ function inputs(raw: unknown, locate: Locate): Pick<Pipeline, 'inputs' | 'from'>
       continue;
     }
     const [dagId = '', output = ''] = String(record(value).from).split('.');
-    from[name] = { dagId, output, ...locate(['inputs', name, 'from']) };
+    from[name] = { dagId, output };
   }
   return { inputs: paths, from };
 }
 
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
-export function normalizePipeline(data: Raw, file: string, locate: Locate = () => ({ line: 1, col: 1 })): Pipeline {
+export function normalizePipeline(data: Raw, file: string): Pipeline {
   const absolute = resolve(file);
   const defaults = policy(record(data.defaults), DEFAULT_POLICY);
   const tasks: Task[] = (data.tasks as Raw[]).map((t) => ({
@@ -162,7 +160,7 @@ export function normalizePipeline(data: Raw, file: string, locate: Locate = () =
     reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
     ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
     defaults,
-    ...inputs(data.inputs, locate),
+    ...inputs(data.inputs),
     outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
     tasks,
     alerts: alerts(data.alerts),

@@ -49,8 +49,18 @@ export class PipelineFinder {
   }
 }
 
-function located(p: Pipeline, ref: UpstreamInput, message: string): Diagnostic {
-  return { file: p.file, line: ref.line, col: ref.col, severity: 'error', message };
+/**
+ * A problem at the `from:` of input `name`. Found across contracts, after each was read
+ * without positions: the contract is parsed again with them only now (a rare path).
+ */
+function located(p: Pipeline, name: string, message: string): Diagnostic {
+  let at = { line: 1, col: 1 };
+  try {
+    at = parseContract(p.file, readFileSync(p.file, 'utf8')).locate(['inputs', name, 'from'], 'value');
+  } catch {
+    // Gone since it was read: the file's first line still names it.
+  }
+  return { file: p.file, ...at, severity: 'error', message };
 }
 
 /**
@@ -83,7 +93,7 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
       out.push(
         located(
           pipeline,
-          ref,
+          name,
           `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`,
         ),
       );
@@ -96,7 +106,7 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
       out.push(
         located(
           pipeline,
-          ref,
+          name,
           `input '${name}' reads from unknown pipeline '${ref.dagId}'${didYouMean(ref.dagId, known)} (${list})`,
         ),
       );
@@ -106,7 +116,7 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
       out.push(
         located(
           pipeline,
-          ref,
+          name,
           `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`,
         ),
       );
@@ -117,7 +127,7 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
       out.push(
         located(
           pipeline,
-          ref,
+          name,
           `pipeline '${ref.dagId}' has no output '${ref.output}'${didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`,
         ),
       );
@@ -132,7 +142,7 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
       out.push(
         located(
           pipeline,
-          first[1],
+          first[0],
           `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`,
         ),
       );

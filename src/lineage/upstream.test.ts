@@ -46,8 +46,6 @@ describe('upstreamPartitions: each upstream partition whose interval overlaps', 
 const SALES: UpstreamInput = {
   dagId: 'sales',
   output: 'daily_sales',
-  line: 1,
-  col: 1,
   upstream: { partition: 'daily', timezone: 'Asia/Almaty', path: 'gold/dt={{ ds }}/s.csv', dir: '/p/sales' },
 };
 
