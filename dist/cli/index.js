@@ -16636,7 +16636,7 @@ function alerts(raw) {
     };
 }
 /** `inputs` split into path templates and `from:` references to other pipelines' outputs. */
-function inputs(raw, locate) {
+function inputs(raw) {
     const paths = {};
     const from = {};
     for (const [name, value] of Object.entries(record(raw))) {
@@ -16645,12 +16645,12 @@ function inputs(raw, locate) {
             continue;
         }
         const [dagId = '', output = ''] = String(record(value).from).split('.');
-        from[name] = { dagId, output, ...locate(['inputs', name, 'from']) };
+        from[name] = { dagId, output };
     }
     return { inputs: paths, from };
 }
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
-function normalizePipeline(data, file, locate = () => ({ line: 1, col: 1 })) {
+function normalizePipeline(data, file) {
     const absolute = (0,external_node_path_.resolve)(file);
     const defaults = policy(record(data.defaults), DEFAULT_POLICY);
     const tasks = data.tasks.map((t) => ({
@@ -16683,7 +16683,7 @@ function normalizePipeline(data, file, locate = () => ({ line: 1, col: 1 })) {
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
-        ...inputs(data.inputs, locate),
+        ...inputs(data.inputs),
         outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
         tasks,
         alerts: alerts(data.alerts),
@@ -20515,7 +20515,7 @@ function checkContract(file, content) {
         diagnostics,
         handlers: handlerValues(data, file),
         locate: (path) => source.locate(path),
-        ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
+        ...(ok ? { pipeline: normalizePipeline(data, file) } : {}),
     };
 }
 /** For a contract without handlers: nothing is ever located. */
@@ -20612,8 +20612,19 @@ class PipelineFinder {
         return f !== undefined && 'pipeline' in f;
     }
 }
-function resolve_located(p, ref, message) {
-    return { file: p.file, line: ref.line, col: ref.col, severity: 'error', message };
+/**
+ * A problem at the `from:` of input `name`. Found across contracts, after each was read
+ * without positions: the contract is parsed again with them only now (a rare path).
+ */
+function resolve_located(p, name, message) {
+    let at = { line: 1, col: 1 };
+    try {
+        at = source_parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8')).locate(['inputs', name, 'from'], 'value');
+    }
+    catch {
+        // Gone since it was read: the file's first line still names it.
+    }
+    return { file: p.file, ...at, severity: 'error', message };
 }
 /**
  * The downstream-to-upstream path from `start` back to itself, e.g. [a, b, a] when a reads
@@ -20644,23 +20655,23 @@ function lineageDiagnostics(pipeline, finder) {
     const out = [];
     for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
         if (ref.dagId === pipeline.dagId) {
-            out.push(resolve_located(pipeline, ref, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
+            out.push(resolve_located(pipeline, name, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
             continue;
         }
         const found = finder.find(ref.dagId, pipeline);
         if (!found) {
             const known = finder.siblings(pipeline).filter((id) => id !== pipeline.dagId);
             const list = known.length ? `known: ${known.join(', ')}` : `no other pipelines beside ${pipeline.dagId}`;
-            out.push(resolve_located(pipeline, ref, `input '${name}' reads from unknown pipeline '${ref.dagId}'${didYouMean(ref.dagId, known)} (${list})`));
+            out.push(resolve_located(pipeline, name, `input '${name}' reads from unknown pipeline '${ref.dagId}'${didYouMean(ref.dagId, known)} (${list})`));
             continue;
         }
         if ('invalid' in found) {
-            out.push(resolve_located(pipeline, ref, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
+            out.push(resolve_located(pipeline, name, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
             continue;
         }
         const outputs = Object.keys(found.pipeline.outputs);
         if (!outputs.includes(ref.output)) {
-            out.push(resolve_located(pipeline, ref, `pipeline '${ref.dagId}' has no output '${ref.output}'${didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
+            out.push(resolve_located(pipeline, name, `pipeline '${ref.dagId}' has no output '${ref.output}'${didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
         }
     }
     const cycle = out.length === 0 ? cycleThrough(pipeline, finder) : undefined;
@@ -20669,7 +20680,7 @@ function lineageDiagnostics(pipeline, finder) {
         if (first) {
             // Printed the way data flows: each pipeline feeds the next.
             const flow = [...cycle].reverse().join(' -> ');
-            out.push(resolve_located(pipeline, first[1], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
+            out.push(resolve_located(pipeline, first[0], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
         }
     }
     return out;

@@ -19818,7 +19818,7 @@ function alerts(raw) {
     };
 }
 /** `inputs` split into path templates and `from:` references to other pipelines' outputs. */
-function inputs(raw, locate) {
+function inputs(raw) {
     const paths = {};
     const from = {};
     for (const [name, value] of Object.entries(record(raw))) {
@@ -19827,12 +19827,12 @@ function inputs(raw, locate) {
             continue;
         }
         const [dagId = '', output = ''] = String(record(value).from).split('.');
-        from[name] = { dagId, output, ...locate(['inputs', name, 'from']) };
+        from[name] = { dagId, output };
     }
     return { inputs: paths, from };
 }
 /** `data` must have passed schemaDiagnostics and the rules with no error. */
-function normalizePipeline(data, file, locate = () => ({ line: 1, col: 1 })) {
+function normalizePipeline(data, file) {
     const absolute = (0,external_node_path_namespaceObject.resolve)(file);
     const defaults = policy(record(data.defaults), DEFAULT_POLICY);
     const tasks = data.tasks.map((t) => ({
@@ -19865,7 +19865,7 @@ function normalizePipeline(data, file, locate = () => ({ line: 1, col: 1 })) {
         reprocessOnTick: data.reprocess_on_tick === 'changed' ? 'changed' : 'failed',
         ...(data.freshness !== undefined ? { freshness: { deadline: String(record(data.freshness).deadline) } } : {}),
         defaults,
-        ...inputs(data.inputs, locate),
+        ...inputs(data.inputs),
         outputs: Object.fromEntries(Object.entries(record(data.outputs)).map(([k, v]) => [k, String(v)])),
         tasks,
         alerts: alerts(data.alerts),
@@ -24184,7 +24184,7 @@ function checkContract(file, content) {
         diagnostics,
         handlers: handlerValues(data, file),
         locate: (path) => source.locate(path),
-        ...(ok ? { pipeline: normalizePipeline(data, file, (path) => source.locate(path)) } : {}),
+        ...(ok ? { pipeline: normalizePipeline(data, file) } : {}),
     };
 }
 /** For a contract without handlers: nothing is ever located. */
