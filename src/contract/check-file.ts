@@ -40,6 +40,9 @@ function handlerValues(data: Record<string, unknown>, file: string): HandlerValu
   });
 }
 
+/** Where a `handler:` value is in its contract. */
+export const handlerPath = (task: number): PathSegment[] => ['tasks', task, 'handler'];
+
 /**
  * The handler refs of `values`, each located when first asked (a failed import, the cache):
  * locating parses the whole document.
@@ -48,7 +51,7 @@ export function locatedHandlers(values: HandlerValue[], locate: Locate): Handler
   return values.map(({ task, ...value }) => {
     let at: { line: number; col: number } | undefined;
     const position = () => {
-      at ??= locate(['tasks', task, 'handler']);
+      at ??= locate(handlerPath(task));
       return at;
     };
     return {

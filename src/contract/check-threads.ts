@@ -7,7 +7,7 @@
 // leaves its contracts to this thread: the results are the same either way.
 import { availableParallelism } from 'node:os';
 import { startWorker, workerFile } from '../worker-file.js';
-import { checkContract, type FileResult, type HandlerValue, type Locate, locatedHandlers } from './check-file.js';
+import { checkContractText, type FileResult, type HandlerValue, type Locate, locatedHandlers } from './check-file.js';
 import type { HandlerRef } from './imports/check.js';
 import { decodeContract, parseContract } from './source.js';
 
@@ -86,8 +86,7 @@ export class ContractChecks {
     const worker = this.#worker;
     const here = (index: number) => {
       const { file, bytes } = jobs[index]!;
-      const { handlers, locate, ...result } = checkContract(file, bytes);
-      results[index] = { ...result, handlers: locatedHandlers(handlers, locate) };
+      results[index] = checkContractText(file, bytes);
     };
     if (worker === undefined) {
       for (let i = 0; i < jobs.length; i++) here(i);

@@ -2,7 +2,7 @@
 // it is posted, batch by batch, and replies with plain data. Its own bundle
 // (dist/contract-worker/), loaded by path, never imported.
 import { parentPort } from 'node:worker_threads';
-import { checkContract } from './check-file.js';
+import { checkContract, handlerPath } from './check-file.js';
 import type { Batch, Reply, WireResult } from './check-threads.js';
 
 const port = parentPort;
@@ -16,7 +16,7 @@ port.on('message', ({ batch, jobs, locate }: Batch) => {
       // Located here when the cache will ask anyway (it keeps positions); else by the calling thread, if ever.
       return {
         ...result,
-        handlers: locate ? handlers.map((h) => ({ ...h, ...where(['tasks', h.task, 'handler']) })) : handlers,
+        handlers: locate ? handlers.map((h) => ({ ...h, ...where(handlerPath(h.task)) })) : handlers,
       };
     });
     reply = { batch, results };

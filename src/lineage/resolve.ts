@@ -7,7 +7,7 @@ import { dirname, join, posix } from 'node:path';
 import { checkContractText } from '../contract/check-file.js';
 import { CONTRACT_FILE } from '../contract/discover.js';
 import type { Diagnostic, Pipeline, UpstreamInput } from '../contract/model.js';
-import { parseContract } from '../contract/source.js';
+import { type ContractSource, parseContract } from '../contract/source.js';
 import { didYouMean } from '../contract/suggest.js';
 
 /** What is known of one dag id: its valid contract, or that its contract has errors. */
@@ -50,17 +50,20 @@ export class PipelineFinder {
 }
 
 /**
- * A problem at the `from:` of input `name`. Found across contracts, after each was read
- * without positions: the contract is parsed again with them only now (a rare path).
+ * Diagnostics at the `from:` of an input of `p`. Found across contracts, after each was read
+ * without positions: the contract is parsed again with them on the first one (a rare path).
  */
-function located(p: Pipeline, name: string, message: string): Diagnostic {
-  let at = { line: 1, col: 1 };
-  try {
-    at = parseContract(p.file, readFileSync(p.file, 'utf8')).locate(['inputs', name, 'from'], 'value');
-  } catch {
-    // Gone since it was read: the file's first line still names it.
-  }
-  return { file: p.file, ...at, severity: 'error', message };
+function fromDiagnostics(p: Pipeline): (name: string, message: string) => Diagnostic {
+  let source: ContractSource | undefined;
+  return (name, message) => {
+    try {
+      source ??= parseContract(p.file, readFileSync(p.file, 'utf8'));
+      return source.diagnostic(['inputs', name, 'from'], message);
+    } catch {
+      // Gone since it was read: the file's first line still names it.
+      return { file: p.file, line: 1, col: 1, severity: 'error', message };
+    }
+  };
 }
 
 /**
@@ -88,11 +91,11 @@ function cycleThrough(start: Pipeline, finder: PipelineFinder): string[] | undef
 /** Problems of `pipeline`'s `from:` inputs, each located at its `from:` value. */
 export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const located = fromDiagnostics(pipeline);
   for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
     if (ref.dagId === pipeline.dagId) {
       out.push(
         located(
-          pipeline,
           name,
           `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`,
         ),
@@ -105,7 +108,6 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
       const list = known.length ? `known: ${known.join(', ')}` : `no other pipelines beside ${pipeline.dagId}`;
       out.push(
         located(
-          pipeline,
           name,
           `input '${name}' reads from unknown pipeline '${ref.dagId}'${didYouMean(ref.dagId, known)} (${list})`,
         ),
@@ -115,7 +117,6 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
     if ('invalid' in found) {
       out.push(
         located(
-          pipeline,
           name,
           `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`,
         ),
@@ -126,7 +127,6 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
     if (!outputs.includes(ref.output)) {
       out.push(
         located(
-          pipeline,
           name,
           `pipeline '${ref.dagId}' has no output '${ref.output}'${didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`,
         ),
@@ -141,7 +141,6 @@ export function lineageDiagnostics(pipeline: Pipeline, finder: PipelineFinder): 
       const flow = [...cycle].reverse().join(' -> ');
       out.push(
         located(
-          pipeline,
           first[0],
           `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`,
         ),

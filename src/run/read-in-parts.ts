@@ -11,7 +11,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { type CsvReading, csvReading, READ_CHUNK } from '../csv/reader.js';
-import { startWorker as startThread, workerFile } from '../worker-file.js';
+import { startWorker, workerFile } from '../worker-file.js';
 import { loadAsModules } from './module-format.js';
 
 /** A function over a CSV's chunks: `(chunks, ctx.csv) => result`, exported by a module. */
@@ -75,7 +75,7 @@ export async function readInParts<T>(
   if (workerUrl === undefined) return [await local(read(), csvReading)];
 
   const splitter = new Splitter(read(), options.minBytes ?? MIN_BYTES, () =>
-    startWorker(workerUrl, { module: url, export: work.export, roots }),
+    startPartsWorker(workerUrl, { module: url, export: work.export, roots }),
   );
   let mine: T;
   try {
@@ -110,8 +110,8 @@ interface PartsWorker {
 
 type FromWorker = 'ready' | Uint8Array<ArrayBuffer> | { value: unknown } | { failed: true };
 
-function startWorker(file: URL, data: PartsWorkerData): PartsWorker {
-  const worker = startThread(file, { workerData: data });
+function startPartsWorker(file: URL, data: PartsWorkerData): PartsWorker {
+  const worker = startWorker(file, { workerData: data });
   let ready = false;
   let inFlight = 0;
   /** Buffers the worker has read and handed back: no allocation per piece once the pipe is full. */

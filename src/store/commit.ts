@@ -154,15 +154,17 @@ export async function copyIntoVersion(
     const source = await store.head(staged);
     if (!source) return undefined;
     const key = `${versionKey(ref, runId)}/${path}`;
+    const inPlace = staged === key;
     const [copied, prepared] = await Promise.allSettled([
-      staged === key ? Promise.resolve(source) : store.copy(staged, key),
+      inPlace ? Promise.resolve(source) : store.copy(staged, key),
       store.prepareCopy?.(staged, path) ?? Promise.resolve(undefined),
     ]);
     live = prepared.status === 'fulfilled' ? prepared.value : undefined;
     if (copied.status === 'rejected') throw copied.reason;
-    // Both copies are pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
-    const after = await store.head(staged);
-    if (after?.etag !== source.etag) throw new Error(`${staged} was replaced while it was copied`);
+    // Both copies are pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced
+    // meanwhile. Written in place, there is no version copy, and the live copy's own ETag says it (below).
+    if (!inPlace && (await store.head(staged))?.etag !== source.etag)
+      throw new Error(`${staged} was replaced while it was copied`);
     if (live && live.sourceEtag !== source.etag) {
       await live.abort();
       live = undefined;
