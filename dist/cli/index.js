@@ -9219,16 +9219,17 @@ async function copyIntoVersion(store, ref, runId, staged, path) {
         if (!source)
             return undefined;
         const key = `${versionKey(ref, runId)}/${path}`;
+        const inPlace = staged === key;
         const [copied, prepared] = await Promise.allSettled([
-            staged === key ? Promise.resolve(source) : store.copy(staged, key),
+            inPlace ? Promise.resolve(source) : store.copy(staged, key),
             store.prepareCopy?.(staged, path) ?? Promise.resolve(undefined),
         ]);
         live = prepared.status === 'fulfilled' ? prepared.value : undefined;
         if (copied.status === 'rejected')
             throw copied.reason;
-        // Both copies are pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
-        const after = await store.head(staged);
-        if (after?.etag !== source.etag)
+        // Both copies are pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced
+        // meanwhile. Written in place, there is no version copy, and the live copy's own ETag says it (below).
+        if (!inPlace && (await store.head(staged))?.etag !== source.etag)
             throw new Error(`${staged} was replaced while it was copied`);
         if (live && live.sourceEtag !== source.etag) {
             await live.abort();
@@ -15560,7 +15561,7 @@ async function readInParts(read, work, roots, options = {}) {
     const workerUrl = 'workerUrl' in options ? options.workerUrl : (0,worker_file/* workerFile */.T)('run/parts-worker.ts', 'parts-worker');
     if (workerUrl === undefined)
         return [await local(read(), csvReading)];
-    const splitter = new Splitter(read(), options.minBytes ?? MIN_BYTES, () => startWorker(workerUrl, { module: url, export: work.export, roots }));
+    const splitter = new Splitter(read(), options.minBytes ?? MIN_BYTES, () => startPartsWorker(workerUrl, { module: url, export: work.export, roots }));
     let mine;
     try {
         mine = await local(splitter.chunks(), csvReading);
@@ -15581,7 +15582,7 @@ async function readInParts(read, work, roots, options = {}) {
     options.signal?.throwIfAborted();
     return [mine, theirs.value];
 }
-function startWorker(file, data) {
+function startPartsWorker(file, data) {
     const worker = (0,worker_file/* startWorker */.D)(file, { workerData: data });
     let ready = false;
     let inFlight = 0;
@@ -20447,6 +20448,8 @@ function handlerValues(data, file) {
         return [{ contract: file, task: index, taskId, pipelineDir, module: match[1], exportName: match[2] }];
     });
 }
+/** Where a `handler:` value is in its contract. */
+const handlerPath = (task) => ['tasks', task, 'handler'];
 /**
  * The handler refs of `values`, each located when first asked (a failed import, the cache):
  * locating parses the whole document.
@@ -20455,7 +20458,7 @@ function locatedHandlers(values, locate) {
     return values.map(({ task, ...value }) => {
         let at;
         const position = () => {
-            at ??= locate(['tasks', task, 'handler']);
+            at ??= locate(handlerPath(task));
             return at;
         };
         return {
@@ -20613,18 +20616,21 @@ class PipelineFinder {
     }
 }
 /**
- * A problem at the `from:` of input `name`. Found across contracts, after each was read
- * without positions: the contract is parsed again with them only now (a rare path).
+ * Diagnostics at the `from:` of an input of `p`. Found across contracts, after each was read
+ * without positions: the contract is parsed again with them on the first one (a rare path).
  */
-function resolve_located(p, name, message) {
-    let at = { line: 1, col: 1 };
-    try {
-        at = source_parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8')).locate(['inputs', name, 'from'], 'value');
-    }
-    catch {
-        // Gone since it was read: the file's first line still names it.
-    }
-    return { file: p.file, ...at, severity: 'error', message };
+function fromDiagnostics(p) {
+    let source;
+    return (name, message) => {
+        try {
+            source ??= source_parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8'));
+            return source.diagnostic(['inputs', name, 'from'], message);
+        }
+        catch {
+            // Gone since it was read: the file's first line still names it.
+            return { file: p.file, line: 1, col: 1, severity: 'error', message };
+        }
+    };
 }
 /**
  * The downstream-to-upstream path from `start` back to itself, e.g. [a, b, a] when a reads
@@ -20653,25 +20659,26 @@ function cycleThrough(start, finder) {
 /** Problems of `pipeline`'s `from:` inputs, each located at its `from:` value. */
 function lineageDiagnostics(pipeline, finder) {
     const out = [];
+    const located = fromDiagnostics(pipeline);
     for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
         if (ref.dagId === pipeline.dagId) {
-            out.push(resolve_located(pipeline, name, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
+            out.push(located(name, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
             continue;
         }
         const found = finder.find(ref.dagId, pipeline);
         if (!found) {
             const known = finder.siblings(pipeline).filter((id) => id !== pipeline.dagId);
             const list = known.length ? `known: ${known.join(', ')}` : `no other pipelines beside ${pipeline.dagId}`;
-            out.push(resolve_located(pipeline, name, `input '${name}' reads from unknown pipeline '${ref.dagId}'${didYouMean(ref.dagId, known)} (${list})`));
+            out.push(located(name, `input '${name}' reads from unknown pipeline '${ref.dagId}'${didYouMean(ref.dagId, known)} (${list})`));
             continue;
         }
         if ('invalid' in found) {
-            out.push(resolve_located(pipeline, name, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
+            out.push(located(name, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
             continue;
         }
         const outputs = Object.keys(found.pipeline.outputs);
         if (!outputs.includes(ref.output)) {
-            out.push(resolve_located(pipeline, name, `pipeline '${ref.dagId}' has no output '${ref.output}'${didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
+            out.push(located(name, `pipeline '${ref.dagId}' has no output '${ref.output}'${didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
         }
     }
     const cycle = out.length === 0 ? cycleThrough(pipeline, finder) : undefined;
@@ -20680,7 +20687,7 @@ function lineageDiagnostics(pipeline, finder) {
         if (first) {
             // Printed the way data flows: each pipeline feeds the next.
             const flow = [...cycle].reverse().join(' -> ');
-            out.push(resolve_located(pipeline, first[0], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
+            out.push(located(first[0], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
         }
     }
     return out;
@@ -20945,8 +20952,7 @@ class ContractChecks {
         const worker = this.#worker;
         const here = (index) => {
             const { file, bytes } = jobs[index];
-            const { handlers, locate, ...result } = checkContract(file, bytes);
-            results[index] = { ...result, handlers: locatedHandlers(handlers, locate) };
+            results[index] = checkContractText(file, bytes);
         };
         if (worker === undefined) {
             for (let i = 0; i < jobs.length; i++)

@@ -24116,6 +24116,8 @@ function handlerValues(data, file) {
         return [{ contract: file, task: index, taskId, pipelineDir, module: match[1], exportName: match[2] }];
     });
 }
+/** Where a `handler:` value is in its contract. */
+const handlerPath = (task) => ['tasks', task, 'handler'];
 /**
  * The handler refs of `values`, each located when first asked (a failed import, the cache):
  * locating parses the whole document.
@@ -24124,7 +24126,7 @@ function locatedHandlers(values, locate) {
     return values.map(({ task, ...value }) => {
         let at;
         const position = () => {
-            at ??= locate(['tasks', task, 'handler']);
+            at ??= locate(handlerPath(task));
             return at;
         };
         return {
@@ -24207,7 +24209,7 @@ port.on('message', ({ batch, jobs, locate }) => {
             // Located here when the cache will ask anyway (it keeps positions); else by the calling thread, if ever.
             return {
                 ...result,
-                handlers: locate ? handlers.map((h) => ({ ...h, ...where(['tasks', h.task, 'handler']) })) : handlers,
+                handlers: locate ? handlers.map((h) => ({ ...h, ...where(handlerPath(h.task)) })) : handlers,
             };
         });
         reply = { batch, results };

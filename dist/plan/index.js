@@ -40546,16 +40546,17 @@ async function copyIntoVersion(store, ref, runId, staged, path) {
         if (!source)
             return undefined;
         const key = `${versionKey(ref, runId)}/${path}`;
+        const inPlace = staged === key;
         const [copied, prepared] = await Promise.allSettled([
-            staged === key ? Promise.resolve(source) : store.copy(staged, key),
+            inPlace ? Promise.resolve(source) : store.copy(staged, key),
             store.prepareCopy?.(staged, path) ?? Promise.resolve(undefined),
         ]);
         live = prepared.status === 'fulfilled' ? prepared.value : undefined;
         if (copied.status === 'rejected')
             throw copied.reason;
-        // Both copies are pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced meanwhile.
-        const after = await store.head(staged);
-        if (after?.etag !== source.etag)
+        // Both copies are pinned to the source's ETag (S3 CopySourceIfMatch); look again in case it was replaced
+        // meanwhile. Written in place, there is no version copy, and the live copy's own ETag says it (below).
+        if (!inPlace && (await store.head(staged))?.etag !== source.etag)
             throw new Error(`${staged} was replaced while it was copied`);
         if (live && live.sourceEtag !== source.etag) {
             await live.abort();
@@ -46897,6 +46898,8 @@ function handlerValues(data, file) {
         return [{ contract: file, task: index, taskId, pipelineDir, module: match[1], exportName: match[2] }];
     });
 }
+/** Where a `handler:` value is in its contract. */
+const handlerPath = (task) => ['tasks', task, 'handler'];
 /**
  * The handler refs of `values`, each located when first asked (a failed import, the cache):
  * locating parses the whole document.
@@ -46905,7 +46908,7 @@ function check_file_locatedHandlers(values, locate) {
     return values.map(({ task, ...value }) => {
         let at;
         const position = () => {
-            at ??= locate(['tasks', task, 'handler']);
+            at ??= locate(handlerPath(task));
             return at;
         };
         return {
@@ -46920,12 +46923,12 @@ function check_file_locatedHandlers(values, locate) {
     });
 }
 /** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
-function checkContractText(file, content) {
-    const { handlers, locate, ...result } = check_file_checkContract(file, content);
+function check_file_checkContractText(file, content) {
+    const { handlers, locate, ...result } = checkContract(file, content);
     return { ...result, handlers: check_file_locatedHandlers(handlers, locate) };
 }
 /** checkContractText with the handlers not yet located (a worker thread sends them as data). */
-function check_file_checkContract(file, content) {
+function checkContract(file, content) {
     const decoded = typeof content === 'string' ? { text: content } : source_decodeContract(file, content);
     if ('error' in decoded)
         return { file, diagnostics: [decoded.error], handlers: [], locate: unlocated };
@@ -47043,7 +47046,7 @@ class PipelineFinder {
         const file = (0,external_node_path_.join)((0,external_node_path_.dirname)(near.dir), dagId, CONTRACT_FILE);
         let result;
         if (/^[a-z][a-z0-9_]*$/.test(dagId) && (0,external_node_fs_.existsSync)(file)) {
-            const checked = checkContractText(file, (0,external_node_fs_.readFileSync)(file));
+            const checked = check_file_checkContractText(file, (0,external_node_fs_.readFileSync)(file));
             result = checked.pipeline ? { pipeline: checked.pipeline } : { invalid: file };
         }
         this.found.set(dagId, result);
@@ -47063,18 +47066,21 @@ class PipelineFinder {
     }
 }
 /**
- * A problem at the `from:` of input `name`. Found across contracts, after each was read
- * without positions: the contract is parsed again with them only now (a rare path).
+ * Diagnostics at the `from:` of an input of `p`. Found across contracts, after each was read
+ * without positions: the contract is parsed again with them on the first one (a rare path).
  */
-function resolve_located(p, name, message) {
-    let at = { line: 1, col: 1 };
-    try {
-        at = source_parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8')).locate(['inputs', name, 'from'], 'value');
-    }
-    catch {
-        // Gone since it was read: the file's first line still names it.
-    }
-    return { file: p.file, ...at, severity: 'error', message };
+function fromDiagnostics(p) {
+    let source;
+    return (name, message) => {
+        try {
+            source ??= source_parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8'));
+            return source.diagnostic(['inputs', name, 'from'], message);
+        }
+        catch {
+            // Gone since it was read: the file's first line still names it.
+            return { file: p.file, line: 1, col: 1, severity: 'error', message };
+        }
+    };
 }
 /**
  * The downstream-to-upstream path from `start` back to itself, e.g. [a, b, a] when a reads
@@ -47103,25 +47109,26 @@ function cycleThrough(start, finder) {
 /** Problems of `pipeline`'s `from:` inputs, each located at its `from:` value. */
 function lineageDiagnostics(pipeline, finder) {
     const out = [];
+    const located = fromDiagnostics(pipeline);
     for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
         if (ref.dagId === pipeline.dagId) {
-            out.push(resolve_located(pipeline, name, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
+            out.push(located(name, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
             continue;
         }
         const found = finder.find(ref.dagId, pipeline);
         if (!found) {
             const known = finder.siblings(pipeline).filter((id) => id !== pipeline.dagId);
             const list = known.length ? `known: ${known.join(', ')}` : `no other pipelines beside ${pipeline.dagId}`;
-            out.push(resolve_located(pipeline, name, `input '${name}' reads from unknown pipeline '${ref.dagId}'${suggest_didYouMean(ref.dagId, known)} (${list})`));
+            out.push(located(name, `input '${name}' reads from unknown pipeline '${ref.dagId}'${suggest_didYouMean(ref.dagId, known)} (${list})`));
             continue;
         }
         if ('invalid' in found) {
-            out.push(resolve_located(pipeline, name, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
+            out.push(located(name, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
             continue;
         }
         const outputs = Object.keys(found.pipeline.outputs);
         if (!outputs.includes(ref.output)) {
-            out.push(resolve_located(pipeline, name, `pipeline '${ref.dagId}' has no output '${ref.output}'${suggest_didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
+            out.push(located(name, `pipeline '${ref.dagId}' has no output '${ref.output}'${suggest_didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
         }
     }
     const cycle = out.length === 0 ? cycleThrough(pipeline, finder) : undefined;
@@ -47130,7 +47137,7 @@ function lineageDiagnostics(pipeline, finder) {
         if (first) {
             // Printed the way data flows: each pipeline feeds the next.
             const flow = [...cycle].reverse().join(' -> ');
-            out.push(resolve_located(pipeline, first[0], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
+            out.push(located(first[0], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
         }
     }
     return out;
@@ -47399,8 +47406,7 @@ class check_threads_ContractChecks {
         const worker = this.#worker;
         const here = (index) => {
             const { file, bytes } = jobs[index];
-            const { handlers, locate, ...result } = checkContract(file, bytes);
-            results[index] = { ...result, handlers: locatedHandlers(handlers, locate) };
+            results[index] = checkContractText(file, bytes);
         };
         if (worker === undefined) {
             for (let i = 0; i < jobs.length; i++)
@@ -48223,7 +48229,7 @@ async function loadPipelineById(pipelinesDir, dagId) {
         const known = ids.length ? `known: ${ids.join(', ')}` : `no pipelines under ${pipelinesDir}`;
         throw new src_errors/* UsageError */.eb(`unknown pipeline '${dagId}'${suggest_didYouMean(dagId, ids)} (${known})`);
     }
-    const result = checkContractText(file, readContract(file));
+    const result = check_file_checkContractText(file, readContract(file));
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (!result.pipeline)
         throw contractError(unique(errors).sort(format_compareDiagnostics));

@@ -43619,6 +43619,8 @@ function handlerValues(data, file) {
         return [{ contract: file, task: index, taskId, pipelineDir, module: match[1], exportName: match[2] }];
     });
 }
+/** Where a `handler:` value is in its contract. */
+const handlerPath = (task) => ['tasks', task, 'handler'];
 /**
  * The handler refs of `values`, each located when first asked (a failed import, the cache):
  * locating parses the whole document.
@@ -43627,7 +43629,7 @@ function locatedHandlers(values, locate) {
     return values.map(({ task, ...value }) => {
         let at;
         const position = () => {
-            at ??= locate(['tasks', task, 'handler']);
+            at ??= locate(handlerPath(task));
             return at;
         };
         return {
@@ -43785,18 +43787,21 @@ class PipelineFinder {
     }
 }
 /**
- * A problem at the `from:` of input `name`. Found across contracts, after each was read
- * without positions: the contract is parsed again with them only now (a rare path).
+ * Diagnostics at the `from:` of an input of `p`. Found across contracts, after each was read
+ * without positions: the contract is parsed again with them on the first one (a rare path).
  */
-function resolve_located(p, name, message) {
-    let at = { line: 1, col: 1 };
-    try {
-        at = parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8')).locate(['inputs', name, 'from'], 'value');
-    }
-    catch {
-        // Gone since it was read: the file's first line still names it.
-    }
-    return { file: p.file, ...at, severity: 'error', message };
+function fromDiagnostics(p) {
+    let source;
+    return (name, message) => {
+        try {
+            source ??= parseContract(p.file, (0,external_node_fs_.readFileSync)(p.file, 'utf8'));
+            return source.diagnostic(['inputs', name, 'from'], message);
+        }
+        catch {
+            // Gone since it was read: the file's first line still names it.
+            return { file: p.file, line: 1, col: 1, severity: 'error', message };
+        }
+    };
 }
 /**
  * The downstream-to-upstream path from `start` back to itself, e.g. [a, b, a] when a reads
@@ -43825,25 +43830,26 @@ function cycleThrough(start, finder) {
 /** Problems of `pipeline`'s `from:` inputs, each located at its `from:` value. */
 function lineageDiagnostics(pipeline, finder) {
     const out = [];
+    const located = fromDiagnostics(pipeline);
     for (const [name, ref] of Object.entries(pipeline.from ?? {})) {
         if (ref.dagId === pipeline.dagId) {
-            out.push(resolve_located(pipeline, name, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
+            out.push(located(name, `input '${name}' reads this pipeline's own output '${ref.output}': a partition cannot wait for itself; read an earlier stage inside the pipeline instead`));
             continue;
         }
         const found = finder.find(ref.dagId, pipeline);
         if (!found) {
             const known = finder.siblings(pipeline).filter((id) => id !== pipeline.dagId);
             const list = known.length ? `known: ${known.join(', ')}` : `no other pipelines beside ${pipeline.dagId}`;
-            out.push(resolve_located(pipeline, name, `input '${name}' reads from unknown pipeline '${ref.dagId}'${suggest_didYouMean(ref.dagId, known)} (${list})`));
+            out.push(located(name, `input '${name}' reads from unknown pipeline '${ref.dagId}'${suggest_didYouMean(ref.dagId, known)} (${list})`));
             continue;
         }
         if ('invalid' in found) {
-            out.push(resolve_located(pipeline, name, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
+            out.push(located(name, `input '${name}' reads from pipeline '${ref.dagId}', whose contract has errors: run pipewright validate ${found.invalid}`));
             continue;
         }
         const outputs = Object.keys(found.pipeline.outputs);
         if (!outputs.includes(ref.output)) {
-            out.push(resolve_located(pipeline, name, `pipeline '${ref.dagId}' has no output '${ref.output}'${suggest_didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
+            out.push(located(name, `pipeline '${ref.dagId}' has no output '${ref.output}'${suggest_didYouMean(ref.output, outputs)} (outputs: ${outputs.join(', ') || 'none'})`));
         }
     }
     const cycle = out.length === 0 ? cycleThrough(pipeline, finder) : undefined;
@@ -43852,7 +43858,7 @@ function lineageDiagnostics(pipeline, finder) {
         if (first) {
             // Printed the way data flows: each pipeline feeds the next.
             const flow = [...cycle].reverse().join(' -> ');
-            out.push(resolve_located(pipeline, first[0], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
+            out.push(located(first[0], `pipelines wait on each other in a cycle: ${flow}; no partition of them could ever be planned — remove one from: input`));
         }
     }
     return out;
@@ -44125,8 +44131,7 @@ class ContractChecks {
         const worker = this.#worker;
         const here = (index) => {
             const { file, bytes } = jobs[index];
-            const { handlers, locate, ...result } = checkContract(file, bytes);
-            results[index] = { ...result, handlers: locatedHandlers(handlers, locate) };
+            results[index] = check_file_checkContractText(file, bytes);
         };
         if (worker === undefined) {
             for (let i = 0; i < jobs.length; i++)
