@@ -5,8 +5,9 @@ import { runRecord } from '../../test/support/records.js';
 import { tempRoots } from '../../test/support/temp.js';
 import { toJsonText } from '../json.js';
 import { FsLedger } from './fs-ledger.js';
-import { indexDir, readIndex } from './fs-ledger-index.js';
+import { indexDir, readIndex, updateIndex } from './fs-ledger-index.js';
 import type { RunRecord } from './ledger.js';
+import { type IndexEntry, withEntries } from './ledger-index.js';
 
 const tempRoot = tempRoots('pipewright-index-');
 
@@ -118,6 +119,37 @@ describe('the filesystem ledger index', () => {
     rmSync(join(root, '_pipewright', 'runs', 'sales', '2026-05-03'), { recursive: true });
     expect(Object.keys(await states(ledger))).toEqual(['2026-05-01', '2026-05-02']);
     expect((await index(root)).index.partitions).toHaveLength(2);
+  });
+
+  it('loses no update of a writer that fell behind while the generation it would take was pruned', async () => {
+    const dir = indexDir(join(tempRoot(), '_pipewright'), 'sales');
+    const entry = (partition: string): IndexEntry => ({
+      partition,
+      stamp: partition,
+      runIds: [`backfill__${partition}__1`],
+      runId: `backfill__${partition}__1`,
+      state: 'success',
+      sequence: 1,
+      startedAt: '2026-06-01T06:00:00.000Z',
+    });
+    const add = (partition: string) => updateIndex(dir, 'sales', (index) => withEntries(index, [entry(partition)]));
+    await add('2026-05-01'); // generation 1
+    // A slow writer reads generation 1; meanwhile three others publish 2, 3 and 4, and 1 and 2 are removed behind
+    // them, so the name it links (2) is free again.
+    let behind = true;
+    await updateIndex(dir, 'sales', async (index) => {
+      if (behind) for (const p of ['2026-05-02', '2026-05-03', '2026-05-04']) await add(p);
+      behind = false;
+      return withEntries(index, [entry('2026-05-05')]);
+    });
+    const { index: latest } = await readIndex(dir, 'sales');
+    expect(latest.partitions.map((e) => e.partition)).toEqual([
+      '2026-05-01',
+      '2026-05-02',
+      '2026-05-03',
+      '2026-05-04',
+      '2026-05-05',
+    ]);
   });
 
   it('loses no update when many writers write at once', async () => {
