@@ -3,6 +3,8 @@
 // generation into place with link(2), which fails if that generation exists, so
 // of two writers racing from the same generation one wins and the other applies
 // its change again on the winner's index: no lock to go stale, no update lost.
+// Old generations are removed, so a writer checks after linking that its
+// generation is still the latest (its name may have been freed by that removal).
 // Readers take the highest generation; older ones are removed behind them.
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
@@ -58,6 +60,13 @@ export async function updateIndex(
         await link(temp, generationPath(dir, next));
       } catch (error) {
         if (!isCode(error, 'EEXIST') || attempt >= MAX_ATTEMPTS) throw error;
+        continue;
+      }
+      // A writer that fell behind can find its name free again: published and pruned since it read. Then its
+      // generation is not the latest and nobody will read it: taken back, the change goes onto the latest.
+      if ((await latestGeneration(dir)) > next) {
+        await unlink(generationPath(dir, next)).catch(() => {});
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`the ledger index in ${dir} kept moving ahead of this update`);
         continue;
       }
       await removeOlder(dir, current.generation);
