@@ -45577,6 +45577,8 @@ var ledger_index = __nccwpck_require__(9373);
 // generation into place with link(2), which fails if that generation exists, so
 // of two writers racing from the same generation one wins and the other applies
 // its change again on the winner's index: no lock to go stale, no update lost.
+// Old generations are removed, so a writer checks after linking that its
+// generation is still the latest (its name may have been freed by that removal).
 // Readers take the highest generation; older ones are removed behind them.
 
 
@@ -45624,6 +45626,14 @@ async function updateIndex(dir, dagId, change) {
             catch (error) {
                 if (!isCode(error, 'EEXIST') || attempt >= MAX_ATTEMPTS)
                     throw error;
+                continue;
+            }
+            // A writer that fell behind can find its name free again: published and pruned since it read. Then its
+            // generation is not the latest and nobody will read it: taken back, the change goes onto the latest.
+            if ((await latestGeneration(dir)) > next) {
+                await (0,promises_.unlink)(generationPath(dir, next)).catch(() => { });
+                if (attempt >= MAX_ATTEMPTS)
+                    throw new Error(`the ledger index in ${dir} kept moving ahead of this update`);
                 continue;
             }
             await removeOlder(dir, current.generation);
