@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateOrders } from './lib/generate-orders.js';
+import { mebibytes, readmeRow, seconds, times } from './lib/readme-row.js';
 
 interface SideResult {
   side: string;
@@ -85,4 +86,14 @@ process.stdout.write(
     `ratio       wall ${(ours.wallMs / duck.wallMs).toFixed(2)}x DuckDB   peak RSS ${(ours.maxRssKb / duck.maxRssKb).toFixed(2)}x DuckDB\n` +
     `outputs     ${same ? 'identical' : 'DIFFERENT'}\n`,
 );
+readmeRow({
+  id: 'build-daily-sales',
+  benchmark:
+    `the gold handler \`build_daily_sales\` alone, ${rows.toLocaleString('en')} order lines (${megabytes.toFixed(0)} MB), ` +
+    `vs DuckDB (\`@duckdb/node-api\`, same file, same query), best of ${runs} (\`npm run bench -- build-daily-sales\`)`,
+  figure:
+    `${seconds(ours.wallMs)}, ${mebibytes(ours.maxRssKb)} peak RSS; DuckDB ${seconds(duck.wallMs)}, ${mebibytes(duck.maxRssKb)}: ` +
+    `**${times(ours.wallMs, duck.wallMs)} DuckDB's wall at ${times(ours.maxRssKb, duck.maxRssKb)} its memory**; ` +
+    `outputs ${same ? 'identical' : 'DIFFERENT'}`,
+});
 if (!same) process.exitCode = 1;

@@ -18,6 +18,7 @@ import { dataRootLedger, openDataRoot } from '../src/store/data-root.js';
 import { s3ClientFor, startVersitygw } from '../test/support/versitygw.js';
 import { generateOrders } from './lib/generate-orders.js';
 import { measure } from './lib/measure.js';
+import { mebibytes, readmeRow, seconds, times } from './lib/readme-row.js';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
 const tsx = pathToFileURL(join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -70,6 +71,18 @@ try {
     rmSync(root, { recursive: true, force: true });
     rmSync(join(server.root, 'bench', prefix), { recursive: true, force: true });
     if (!same) process.exitCode = 1;
+    readmeRow({
+      id: `object-store-${size}`,
+      benchmark:
+        `the data root in a bucket (versitygw on loopback) vs on the filesystem (the reference): whole TuranMart ` +
+        `\`pipewright run\`, ${size.toLocaleString('en')} lines (${megabytes.toFixed(0)} MB) ` +
+        `(\`npm run bench -- object-store -- --rows ${size}\`)`,
+      figure:
+        `bucket **${seconds(bucket.wallMs)}** wall / ${seconds(bucket.cpuMs)} CPU (+ versitygw ${seconds(serverMs)}) / ` +
+        `${mebibytes(bucket.maxRssKb)} vs filesystem ${seconds(fs.wallMs)} / ${seconds(fs.cpuMs)} / ${mebibytes(fs.maxRssKb)}: ` +
+        `**${times(bucket.wallMs, fs.wallMs)} wall** (goal ≤ 1.5×), ${times(bucket.maxRssKb, fs.maxRssKb)} memory; ` +
+        `gold ${same ? 'identical' : 'DIFFERENT'}. Where the wall goes (s): bucket ${bucketPhases}; filesystem ${fsPhases}`,
+    });
     process.stdout.write(
       `${size.toLocaleString('en').padStart(10)} lines (${megabytes.toFixed(0)} MB)  ` +
         `bucket wall ${sec(bucket.wallMs).padStart(6)} s cpu ${sec(bucket.cpuMs).padStart(6)} s (+ server ${sec(serverMs)} s) ${mib(bucket.maxRssKb).padStart(5)} MiB   ` +

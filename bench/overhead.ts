@@ -11,6 +11,7 @@ import { loadPipelineById } from '../src/contract/load.js';
 import { silentLogger } from '../src/log.js';
 import { runPartition } from '../src/run/partition.js';
 import { FsLedger } from '../src/store/fs-ledger.js';
+import { times as ratio, readmeRow } from './lib/readme-row.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsFlag = process.argv.indexOf('--runs');
@@ -103,3 +104,11 @@ console.log(`  median wall time:     ${median(times).toFixed(0)} ms`);
 console.log(`  node start-up alone:  ${median(base).toFixed(0)} ms (median)`);
 console.log(`  pipewright overhead:  ${(median(times) - median(base)).toFixed(0)} ms per partition (5 tasks)`);
 console.log(`  executor in-process:  ${median(inProcess).toFixed(1)} ms (runPartition, warm, median)`);
+readmeRow({
+  id: 'overhead',
+  benchmark: `whole \`pipewright run\` process, 5-task DAG of no-op handlers, median of ${runs} (\`npm run bench -- overhead\`)`,
+  figure:
+    `**${median(times).toFixed(0)} ms** (goal: stay at issue 14's 220 ms: **${ratio(median(times), 220)}**); ` +
+    `node start-up alone ${median(base).toFixed(0)} ms (${ratio(median(times), median(base))}); ` +
+    `the executor in-process ${median(inProcess).toFixed(1)} ms (\`runPartition\`, warm)`,
+});

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateOrders, ID_SHAPES, type IdShape } from './lib/generate-orders.js';
 import { type Measured, measure } from './lib/measure.js';
+import { mebibytes, readmeRow, seconds, times } from './lib/readme-row.js';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
 const tsx = pathToFileURL(join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -38,6 +39,9 @@ const dataDir = join(repo, 'bench', '.data');
 const rows: string[] = [];
 const lines: string[] = [];
 for (const size of sizes) {
+  const figures: string[] = [];
+  let sameAll = true;
+  const megabytesSeen: number[] = [];
   for (const shape of shapes) {
     const raw = join(dataDir, `raw-${shape}-${size}.csv`);
     if (!existsSync(raw)) {
@@ -102,8 +106,24 @@ for (const size of sizes) {
         `${sec(d.wallMs)} s | ${sec(d.cpuMs)} s | ${mib(d.maxRssKb)} MiB | ` +
         `${wallRatio.toFixed(2)}× | ${cpuRatio.toFixed(2)}× | ${rssRatio.toFixed(2)}× |`,
     );
+    figures.push(
+      `${shape} ${seconds(o.wallMs)} wall / ${seconds(o.cpuMs)} CPU / ${mebibytes(o.maxRssKb)} vs DuckDB ` +
+        `${seconds(d.wallMs)} / ${seconds(d.cpuMs)} / ${mebibytes(d.maxRssKb)}: **${times(o.wallMs, d.wallMs)} wall**, ` +
+        `${times(o.cpuMs, d.cpuMs)} CPU, ${times(o.maxRssKb, d.maxRssKb)} memory`,
+    );
+    sameAll &&= same;
+    megabytesSeen.push(megabytes);
     if (!same) process.exitCode = 1;
   }
+  const mb = `${Math.min(...megabytesSeen).toFixed(0)}–${Math.max(...megabytesSeen).toFixed(0)} MB`;
+  readmeRow({
+    id: `partition-run-${size}`,
+    benchmark:
+      `whole \`pipewright run\` of a TuranMart partition (sensor, ingest, checks, gold, report, manifests, ledger), ` +
+      `${size.toLocaleString('en')} lines (${mb}), vs DuckDB computing the gold from the same raw export; best of ${runs} ` +
+      `(\`npm run bench -- partition-run -- --rows ${size}\`${size > 10_000_000 ? ', by hand: about 6 GB of disk' : ''})`,
+    figure: `${figures.join('; ')}; gold ${sameAll ? 'identical' : 'DIFFERENT'} (goal ≤ 3× wall, memory ≤ DuckDB's)`,
+  });
 }
 process.stdout.write(
   '\nREADME rows (lines | ids | run wall | run CPU | run RSS | DuckDB wall | DuckDB CPU | DuckDB RSS | wall, CPU, RSS ratios):\n' +

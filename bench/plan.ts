@@ -25,6 +25,7 @@ import { FsLedger } from '../src/store/fs-ledger.js';
 import { compareRuns, type LedgerReader, type RunRecord, summarize } from '../src/store/ledger.js';
 import { openS3Store } from '../src/store/s3/bucket-store.js';
 import { startVersitygw, type Versitygw } from '../test/support/versitygw.js';
+import { readmeRow, times } from './lib/readme-row.js';
 
 const GENERATION = 'v2'; // bump when the generated ledgers change shape
 
@@ -154,8 +155,12 @@ async function generate(dataRoot: string, records: RunRecord[]): Promise<void> {
   process.stderr.write(`(wrote ${records.length} run records in ${(performance.now() - t0).toFixed(0)} ms, once)\n`);
 }
 
+/** What each case measured, for the README's row. */
+const figures: string[] = [];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
 /** The bucket ledger on a versitygw bucket: records put as objects without the index (as before it), then timed. */
-async function timeBucket(server: Versitygw, c: Case): Promise<void> {
+async function timeBucket(server: Versitygw, c: Case): Promise<string> {
   const bucket = `plan-${c.name}`;
   server.createBucket(bucket);
   const ledger = new BucketLedger(openS3Store(`s3://${bucket}/lake`));
@@ -184,6 +189,7 @@ async function timeBucket(server: Versitygw, c: Case): Promise<void> {
     `bucket index: ${(withoutIndex / withIndex).toFixed(1)}× faster than every record; ` +
       `plan with it ${(withIndex / c.targetMs).toFixed(2)}× the ${c.targetMs} ms target\n`,
   );
+  return `the bucket ledger on versitygw, through its index ${ms(withIndex)} against ${ms(withoutIndex)} reading every record (${times(withoutIndex, withIndex)} faster)`;
 }
 
 const server = values['no-bucket'] ? undefined : await startVersitygw();
@@ -218,8 +224,18 @@ try {
         `plan with the index ${(withIndex / targetMs).toFixed(2)}× the ${targetMs} ms target ` +
         `(the planner alone: ${(inMemoryMs / targetMs).toFixed(2)}×)\n`,
     );
-    if (server) await timeBucket(server, c);
+    const bucket = server ? `; ${await timeBucket(server, c)}` : '';
+    figures.push(
+      `${c.name === 'daily' ? '10-year daily backfill' : '2-year hourly backfill'} (${c.records.length.toLocaleString('en')} records): ` +
+        `through the ledger index **${ms(withIndex)}** (target < ${targetMs} ms: **${times(withIndex, targetMs)}**), ` +
+        `through the records alone ${ms(withoutIndex)} (${times(withoutIndex, withIndex)}), the planner alone ${ms(inMemoryMs)}${bucket}`,
+    );
   }
+  readmeRow({
+    id: 'plan',
+    benchmark: `plan against a filesystem ledger, median of ${runs} (\`npm run bench -- plan\`)`,
+    figure: figures.join('. '),
+  });
 } finally {
   await server?.stop();
 }

@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateOrders } from './lib/generate-orders.js';
+import { readmeRow, seconds, times } from './lib/readme-row.js';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({
@@ -139,6 +140,17 @@ try {
   console.log(`  this tree / before:         ${(now!.wallMs / before!.wallMs).toFixed(3)}`);
   const same = before!.gold === landed!.gold && landed!.gold === now!.gold;
   console.log(`  gold identical on every side: ${same ? 'yes' : 'NO'}`);
+  readmeRow({
+    id: 'publish',
+    benchmark:
+      `write–audit–publish on the whole TuranMart run, ${rows.toLocaleString('en')} lines: each side the CLI bundle and ` +
+      `task code of its own commit, interleaved, best of ${runs} (\`npm run bench -- publish\`)`,
+    figure:
+      `before partition commits (${values.reference}) ${seconds(before!.wallMs)}; the commit that landed them ` +
+      `(${values.candidate}) ${seconds(landed!.wallMs)}: **${times(landed!.wallMs, before!.wallMs)}** (goal ≤ 1.10×: ` +
+      `publishing links, never copies); this tree ${seconds(now!.wallMs)} (${times(now!.wallMs, before!.wallMs)}); ` +
+      `gold ${same ? 'identical on every side' : 'DIFFERENT'}`,
+  });
   if (!same) process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

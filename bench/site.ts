@@ -22,6 +22,7 @@ import { buildSite } from '../src/site/build.js';
 import { FsLedger } from '../src/store/fs-ledger.js';
 import { GitLedger } from '../src/store/git-ledger.js';
 import type { RunRecord, TaskRecord } from '../src/store/ledger.js';
+import { readmeRow, seconds, times } from './lib/readme-row.js';
 
 const PIPELINES = 20;
 const RUNS_PER_PARTITION = 3;
@@ -256,3 +257,16 @@ console.log(
 console.log(`  of which grid.js: ${(gridFile / 1000).toFixed(1)} kB`);
 console.log(`partition details:  ${(chunk / 1000).toFixed(1)} kB per month, loaded when a partition is opened`);
 console.log(`whole site:         ${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB`);
+const medianOf = (m: Measured[]) => m[Math.floor(m.length / 2)]!;
+readmeRow({
+  id: 'site',
+  benchmark:
+    `status site, ${PIPELINES} pipelines × 10 years daily × ${RUNS_PER_PARTITION} runs ` +
+    `(target: build < 10 s, first page < 1 MB), median of ${onDisk.length} (\`npm run bench -- site\`)`,
+  figure:
+    `from the filesystem ledger (the default) **${seconds(medianOf(onDisk).wallMs)}** wall, ${seconds(medianOf(onDisk).cpuMs)} CPU ` +
+    `(**${times(medianOf(onDisk).wallMs, BUILD_TARGET_MS)}** the target); from the git state branch ` +
+    `${seconds(medianOf(onBranch).wallMs)} (${times(medianOf(onBranch).wallMs, BUILD_TARGET_MS)}); first page ` +
+    `${(firstPage / 1000).toFixed(1)} kB (${times(firstPage, PAGE_TARGET_BYTES)}), a pipeline page ` +
+    `${(biggestPage / 1000).toFixed(1)} kB, partition details ${(chunk / 1000).toFixed(1)} kB per month, loaded on opening`,
+});

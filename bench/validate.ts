@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { ThreadOptions } from '../src/contract/check-threads.js';
 import { validatePaths } from '../src/contract/load.js';
 import { workerFile } from '../src/worker-file.js';
+import { readmeRow, seconds, times } from './lib/readme-row.js';
 
 const contracts = Number(process.argv[2] ?? 1_000);
 const tasksPer = Number(process.argv[3] ?? 50);
@@ -102,6 +103,15 @@ try {
   console.log(
     `per contract:           ${(warm / contracts).toFixed(2)} ms parsed, ${(cached / contracts).toFixed(3)} ms cached`,
   );
+  readmeRow({
+    id: 'validate',
+    benchmark: `validate ${contracts.toLocaleString('en')} generated contracts of ${tasksPer} tasks (no handlers), in one process (\`npm run bench -- validate\`)`,
+    figure:
+      `empty cache **${seconds(total)}** (goal < 1 s: **${times(total, goal)}**); ` +
+      `unchanged contracts, from \`node_modules/.cache/pipewright\`, ${seconds(cached)} (${times(cached, goal)}); ` +
+      `every contract parsed in a warm process ${seconds(warm)}, ${(warm / contracts).toFixed(2)} ms per contract (${times(warm, goal)}); ` +
+      `with the contract worker on ${availableParallelism()} cores ${seconds(twoThreads)} (${times(twoThreads, warm)} one thread)`,
+  });
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
