@@ -4,11 +4,11 @@
 // reusable workflow's jobs need. Each problem is located in the workflow file.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { githubCron } from '../schedule/github-cron.js';
 import { checkContractText } from './check-file.js';
 import { CONTRACT_FILE } from './discover.js';
-import type { Diagnostic } from './model.js';
+import type { Diagnostic, Pipeline } from './model.js';
 import { type ContractSource, type PathSegment, parseContract } from './source.js';
 
 /**
@@ -94,13 +94,24 @@ function scheduleEntries(on: unknown): { cron: unknown; timezone: unknown; index
   );
 }
 
-async function checkSchedule(
+/** Contracts validate has already checked: their files (absolute) and the pipelines of those without errors. */
+export interface CheckedContracts {
+  files: readonly string[];
+  pipelines: readonly Pipeline[];
+}
+
+/** The contract's pipeline, from the contracts already checked when it is one of them; undefined if it has errors. */
+async function contractAt(file: string, checked: CheckedContracts | undefined): Promise<Pipeline | undefined> {
+  if (checked?.files.some((f) => resolve(f) === file)) return checked.pipelines.find((p) => resolve(p.file) === file);
+  return checkContractText(file, await readFile(file, 'utf8')).pipeline;
+}
+
+function checkSchedule(
   source: ContractSource,
   workflow: Record<string, unknown>,
   jobId: string,
-  contractFile: string,
-): Promise<Diagnostic[]> {
-  const contract = checkContractText(contractFile, await readFile(contractFile, 'utf8')).pipeline;
+  contract: Pipeline | undefined,
+): Diagnostic[] {
   if (!contract) return []; // the contract's own errors are reported with the contracts
   const entries = scheduleEntries(workflow.on);
   const out: Diagnostic[] = [];
@@ -146,8 +157,14 @@ async function checkSchedule(
   return out;
 }
 
-/** Every problem in the callers under `<repoRoot>/.github/workflows`, and the files that call us. */
-export async function checkCallers(repoRoot: string): Promise<{ callers: string[]; diagnostics: Diagnostic[] }> {
+/**
+ * Every problem in the callers under `<repoRoot>/.github/workflows`, and the files that call us.
+ * `checked`: the contracts validate has just checked (with its cache), so each is not checked again here.
+ */
+export async function checkCallers(
+  repoRoot: string,
+  checked?: CheckedContracts,
+): Promise<{ callers: string[]; diagnostics: Diagnostic[] }> {
   const dir = join(repoRoot, '.github', 'workflows');
   const names = existsSync(dir) ? (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
   const callers: string[] = [];
@@ -184,7 +201,7 @@ export async function checkCallers(repoRoot: string): Promise<{ callers: string[
         );
         continue;
       }
-      diagnostics.push(...(await checkSchedule(source, workflow, jobId, contractFile)));
+      diagnostics.push(...checkSchedule(source, workflow, jobId, await contractAt(resolve(contractFile), checked)));
     }
     if (calls) callers.push(file);
   }

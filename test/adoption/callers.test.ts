@@ -1,6 +1,6 @@
 // validate checks the repository's callers of pipewright.yml against the contracts,
 // with each problem located in the workflow file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipewright } from '../support/cli.js';
@@ -52,6 +52,25 @@ describe('validate checks the callers of pipewright.yml', () => {
     expect(validate(disagrees).stdout).toContain(
       `${CALLER}:7:13: error: cron '0 6 * * *' disagrees with the contract of 'web_sessions' (schedule '0 0 * * *' (@daily)): use cron: "0 0 * * *"`,
     );
+  });
+
+  it('checks a caller against a contract validate was not asked about, and leaves a broken contract to its own errors', () => {
+    const contract = 'pipelines/web_sessions/pipeline.yml';
+    const root = scaffolded({ [CALLER]: (t) => t.replace('cron: "0 6 * * *"', 'cron: "0 7 * * *"') });
+    // Only another contract validated: the caller's contract is read from disk for its schedule.
+    const other = join(root, 'elsewhere', 'other_sessions');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(
+      join(other, 'pipeline.yml'),
+      readFileSync(join(root, contract), 'utf8').replace('dag_id: web_sessions', 'dag_id: other_sessions'),
+    );
+    const elsewhere = pipewright(root, ['validate', '--no-imports', 'elsewhere']);
+    expect(elsewhere.stdout).toContain(`${CALLER}:7:13: error: cron '0 7 * * *' disagrees with the contract`);
+    writeFileSync(join(root, contract), readFileSync(join(root, contract), 'utf8').replace('owner:', 'ownr:'));
+    const broken = validate(root);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain(`${contract}:`);
+    expect(broken.stdout).not.toContain('disagrees with the contract');
   });
 
   it('locates a pipeline that does not exist and permissions the jobs need', () => {

@@ -55,7 +55,8 @@ export async function validateCommand(args: string[], ctx: CliContext): Promise<
     checkImports: !values['no-imports'],
     cwd: ctx.cwd,
   });
-  if (!values['no-callers']) diagnostics.push(...(await checkCallers(findRepoRoot(ctx.cwd))).diagnostics);
+  if (!values['no-callers'])
+    diagnostics.push(...(await checkCallers(findRepoRoot(ctx.cwd), { files, pipelines })).diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
 
