@@ -149,6 +149,26 @@ describe('validate: handler imports', () => {
     ]);
   });
 
+  it('blocks node:http however the handler loads it: a named import or require()', async () => {
+    const lines = await check(
+      { t: 'tasks/loader.ts#run' },
+      {
+        'tasks/loader.ts': [
+          "import { request } from 'node:http';",
+          "import { createRequire } from 'node:module';",
+          "request('http://metadata.internal/token').on('error', () => {}).end();",
+          "createRequire(import.meta.url)('https').get('https://api.example.com/x').on('error', () => {});",
+          'export function run() {}',
+          '',
+        ].join('\n'),
+      },
+    );
+    expect(lines).toEqual([
+      'pipelines/imports_demo/tasks/loader.ts:3:1: warning: network access while importing the handler module (HTTP request to http://metadata.internal/token, blocked): do I/O inside the handler function',
+      'pipelines/imports_demo/tasks/loader.ts:4:41: warning: network access while importing the handler module (HTTPS request to https://api.example.com/x, blocked): do I/O inside the handler function',
+    ]);
+  });
+
   it('reports TypeScript that Node cannot strip (enum, parameter property) at its own line:col', async () => {
     const lines = await check(
       { a: 'tasks/enum.ts#run', b: 'tasks/props.ts#run' },

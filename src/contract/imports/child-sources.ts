@@ -7,9 +7,8 @@
 export const NETWORK_GUARD = `
 import net from 'node:net';
 import dns from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
 import { writeSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
@@ -43,8 +42,17 @@ const guardRequest = (module, scheme) => {
     };
   }
 };
-guardRequest(http, 'HTTP');
-guardRequest(https, 'HTTPS');
+// node:http takes 25 ms to load: it and node:https are guarded when the handler code loads them
+// (the load hook below sees builtins too), not before. net and dns are cheap and always guarded.
+const SCHEMES = { 'node:http': 'HTTP', 'node:https': 'HTTPS' };
+const guarded = new Set();
+const guardBuiltin = (url) => {
+  const scheme = SCHEMES[url];
+  if (scheme === undefined || guarded.has(url)) return;
+  guarded.add(url);
+  guardRequest(process.getBuiltinModule(url), scheme);
+};
+if (typeof registerHooks !== 'function') for (const url of Object.keys(SCHEMES)) guardBuiltin(url);
 net.Socket.prototype.connect = function (...args) {
   // net.connect() passes its arguments already normalized, as [options, callback].
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
@@ -66,11 +74,11 @@ for (const name of ['resolve', 'resolve4', 'resolve6']) {
 }
 globalThis.fetch = async (input) => { throw blocked('fetch of ' + (input && input.url ? input.url : String(input))); };
 // Every repository file the import loads (dependencies are the lockfile's): validate's cache keys on their bytes.
-import { registerHooks } from 'node:module';
 if (typeof registerHooks === 'function') {
   registerHooks({
     load(url, context, nextLoad) {
       if (url.startsWith('file:') && !url.includes('/node_modules/')) send({ type: 'loaded', url });
+      else guardBuiltin(url);
       return nextLoad(url, context);
     },
   });
@@ -85,6 +93,12 @@ if (typeof registerHooks === 'function') {
  */
 export const PROBE = `
 import { readFileSync, writeSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+// Started before its list is known: Node's TypeScript parser (a WebAssembly build, 30 ms to
+// start) is started now, while the parent reads the contracts, not on the first handler.
+if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
+  try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
+}
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
 const send = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
