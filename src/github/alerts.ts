@@ -1,9 +1,10 @@
 // Failure alerts as GitHub issues: one open issue per (pipeline, partition),
 // found again by a marker in its body, commented on when the partition fails
 // again and closed when a later run of it succeeds. Never a duplicate.
-import * as core from '@actions/core';
+
 import type { getOctokit } from '@actions/github';
 import { type FailureClass, UsageError } from '../errors.js';
+import * as core from './core.js';
 import { markdownTable } from './summary.js';
 
 export const ALERT_LABEL = 'pipewright';

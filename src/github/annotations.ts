@@ -2,9 +2,9 @@
 // GitHub keeps only 10 error and 10 warning annotations per step (50 per job),
 // so the first 10 of each are emitted and the rest counted for the summary.
 import path from 'node:path';
-import * as core from '@actions/core';
 import type { Diagnostic } from '../contract/model.js';
 import { placeOfTaskError } from '../run/error-place.js';
+import * as core from './core.js';
 import { markdownTable } from './summary.js';
 
 export const ANNOTATIONS_PER_STEP = 10;

@@ -1,7 +1,8 @@
 // The core's Logger on a runner: messages become Actions log lines, so a
 // warning or error also shows up as an annotation on the run.
-import * as core from '@actions/core';
+
 import { escapeLogText, type Logger } from '../log.js';
+import * as core from './core.js';
 
 export function actionsLogger(): Logger {
   return {

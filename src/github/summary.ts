@@ -2,7 +2,7 @@
 // step summary over 1 MiB entirely, so a long one is cut at a line with a
 // note that points at the artifact holding the full report.
 import { statSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from './core.js';
 
 /** Kept under GitHub's 1 MiB (1,048,576 bytes) per step, with room for the note. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;

@@ -1,64 +1,13 @@
-// Action inputs and outputs: every name in one place (kebab-case, as in
-// action.yml), and typed readers that turn a bad value into one UsageError
-// naming the input, the value and what would work.
-import * as core from '@actions/core';
+// Action inputs and outputs: typed readers that turn a bad value into one
+// UsageError naming the input, the value and what would work (the names are in
+// names.ts).
+
 import { MAX_DURATION_MS, parseDuration } from '../../contract/duration.js';
 import { UsageError } from '../../errors.js';
+import * as core from '../../github/core.js';
+import type { INPUT, OUTPUT } from './names.js';
 
-export const INPUT = {
-  alerts: 'alerts',
-  announce: 'announce',
-  announcement: 'announcement',
-  dispatchDownstream: 'dispatch-downstream',
-  baseRef: 'base-ref',
-  dataRoot: 'data-root',
-  dryRun: 'dry-run',
-  end: 'end',
-  failOnWarnings: 'fail-on-warnings',
-  githubToken: 'github-token',
-  importTimeout: 'import-timeout',
-  maxActiveRuns: 'max-active-runs',
-  maxParallel: 'max-parallel',
-  mode: 'mode',
-  now: 'now',
-  out: 'out',
-  partitions: 'partitions',
-  pipeline: 'pipeline',
-  pipelines: 'pipelines',
-  pipelinesDir: 'pipelines-dir',
-  reason: 'reason',
-  reprocess: 'reprocess',
-  retentionDays: 'retention-days',
-  reverse: 'reverse',
-  rollback: 'rollback',
-  rollbackTo: 'rollback-to',
-  runReason: 'run-reason',
-  start: 'start',
-  stateBranch: 'state-branch',
-  trigger: 'trigger',
-  uploadOutputs: 'upload-outputs',
-} as const;
-
-export const OUTPUT = {
-  alertsClosed: 'alerts-closed',
-  alertsOpened: 'alerts-opened',
-  announcement: 'announcement',
-  count: 'count',
-  errors: 'errors',
-  failedPartitions: 'failed-partitions',
-  failedTasks: 'failed-tasks',
-  hasWork: 'has-work',
-  matrix: 'matrix',
-  maxActiveRuns: 'max-active-runs',
-  maxParallel: 'max-parallel',
-  partitions: 'partitions',
-  path: 'path',
-  pipelineCount: 'pipeline-count',
-  pipelines: 'pipelines',
-  reportArtifact: 'report-artifact',
-  status: 'status',
-  warnings: 'warnings',
-} as const;
+export { INPUT, OUTPUT } from './names.js';
 
 type InputName = (typeof INPUT)[keyof typeof INPUT];
 type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];

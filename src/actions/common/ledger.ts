@@ -1,8 +1,9 @@
 // Which run ledger an action reads and writes: the git state branch when one is
 // named and the checkout has the remote `origin` (ephemeral runners keep nothing),
 // else the filesystem ledger under the data root.
-import * as core from '@actions/core';
+
 import { UsageError } from '../../errors.js';
+import * as core from '../../github/core.js';
 import { dataRootLedger, isBucketRoot, openDataRoot } from '../../store/data-root.js';
 import { GitLedger } from '../../store/git-ledger.js';
 import type { LockingLedger } from '../../store/ledger.js';

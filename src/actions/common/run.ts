@@ -1,8 +1,9 @@
 // The one wrapper every action runs in: a user's mistake (bad input, invalid
 // contract, a busy partition, state to repair) fails the step with one line and nothing done; a
 // bug fails it with the stack; a thrown non-Error is still a failure.
-import * as core from '@actions/core';
+
 import { errorMessage, isUserError } from '../../errors.js';
+import * as core from '../../github/core.js';
 import { stateErrorFromFs } from '../../store/fs-errors.js';
 
 export async function runAction(name: string, body: () => Promise<void>): Promise<void> {

@@ -2,11 +2,12 @@
 // starts: one issue per pipeline mentioning its consumers. The baseline — what each
 // planned partition's live version holds, from the ledger — travels to the report
 // job in the `announcement` output, which compares it with the outcome.
-import * as core from '@actions/core';
+
 import type { Pipeline } from '../../contract/model.js';
 import { errorMessage } from '../../errors.js';
 import { createGitHubClient } from '../../github/alerts.js';
 import { announceBackfill, type PartitionBaseline } from '../../github/announce.js';
+import * as core from '../../github/core.js';
 import type { Plan } from '../../plan/plan.js';
 import type { LedgerReader } from '../../store/ledger.js';
 

@@ -1,9 +1,10 @@
 // The plan action: which partitions must run (a scheduled tick with catch-up,
 // or a backfill), read against the run ledger, emitted as a job matrix, with a
 // summary of why each partition runs and, for a dry run, what it would cost.
-import * as core from '@actions/core';
+
 import type { Pipeline } from '../../contract/model.js';
 import { UsageError } from '../../errors.js';
+import * as core from '../../github/core.js';
 import { markdownTable, writeJobSummary } from '../../github/summary.js';
 import { withUpstreamRoots } from '../../lineage/upstream.js';
 import { DateTime } from '../../luxon.js';

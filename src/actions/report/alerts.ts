@@ -4,7 +4,6 @@
 // partition just missed its deadline, which a person should acknowledge.
 
 import { relative } from 'node:path';
-import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
 import { runbookFor } from '../../contract/runbook.js';
 import {
@@ -14,6 +13,7 @@ import {
   openOrUpdateAlert,
   resolveAlert,
 } from '../../github/alerts.js';
+import * as core from '../../github/core.js';
 import type { FreshnessVerdict } from '../../quality/freshness.js';
 import type { QualityReport } from '../../quality/report.js';
 import { partitionForKey } from '../../schedule/partitions.js';

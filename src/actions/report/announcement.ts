@@ -1,9 +1,10 @@
 // Closing a backfill's announcement issue with its outcome: the plan job's
 // `announcement` output (issue number and baseline) against this run's reports.
-import * as core from '@actions/core';
+
 import { errorMessage, UsageError } from '../../errors.js';
 import { createGitHubClient } from '../../github/alerts.js';
 import { closeAnnouncement, type PartitionOutcome } from '../../github/announce.js';
+import * as core from '../../github/core.js';
 import type { QualityReport } from '../../quality/report.js';
 import type { AnnouncementOutput } from '../plan/announce.js';
 

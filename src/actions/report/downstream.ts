@@ -3,12 +3,12 @@
 // the downstream partitions those publications cover (reprocess `failed`: missing, waiting
 // and stale partitions run, fresh ones are left alone).
 import path from 'node:path';
-import * as core from '@actions/core';
 import { dispatchableCallers } from '../../contract/callers.js';
 import { loadPipelines } from '../../contract/load.js';
 import type { Pipeline } from '../../contract/model.js';
 import { errorMessage } from '../../errors.js';
 import { createGitHubClient } from '../../github/alerts.js';
+import * as core from '../../github/core.js';
 import { dispatchWorkflow } from '../../github/dispatch.js';
 import { downstreamRuns } from '../../lineage/downstream.js';
 

@@ -6,9 +6,9 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as core from '@actions/core';
 import type { Pipeline } from '../../contract/model.js';
 import { ActionsArtifactSink } from '../../github/artifacts.js';
+import * as core from '../../github/core.js';
 import { writeJobSummary } from '../../github/summary.js';
 import { topologicalOrder } from '../../graph/dag.js';
 import { checkFreshness, type FreshnessVerdict } from '../../quality/freshness.js';

@@ -2,12 +2,13 @@
 // (locks and records under the data root), its final record pushed to the state
 // branch, and its evidence uploaded as one artifact — also, and above all, when
 // it failed. The step fails after the uploads when any partition failed.
-import * as core from '@actions/core';
+
 import type { Pipeline } from '../../contract/model.js';
 import { runbookFor } from '../../contract/runbook.js';
 import { errorMessage, type FailureClass, PartitionBusyError, UsageError } from '../../errors.js';
 import { annotateTaskError } from '../../github/annotations.js';
 import { ActionsArtifactSink, type ArtifactSink, reportArtifactName } from '../../github/artifacts.js';
+import * as core from '../../github/core.js';
 import { actionsLogger } from '../../github/logger.js';
 import { writeJobSummary } from '../../github/summary.js';
 import { buildReport, renderReportMarkdown } from '../../quality/report.js';

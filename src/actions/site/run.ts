@@ -2,8 +2,8 @@
 // the run ledger (the state branch when named, else each data root's), for
 // actions/upload-pages-artifact to publish. `path` is the site folder.
 import path from 'node:path';
-import * as core from '@actions/core';
 import { loadPipelines } from '../../contract/load.js';
+import * as core from '../../github/core.js';
 import { writeJobSummary } from '../../github/summary.js';
 import { buildSite } from '../../site/build.js';
 import { siteSources } from '../../site/sources.js';

@@ -2,11 +2,11 @@
 // checkout (origin/<base> first, then <base>), diffed against the head ones.
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import * as core from '@actions/core';
 import { checkContractText } from '../../contract/check-file.js';
 import { type ContractDiff, diffPipelines } from '../../contract/diff.js';
 import { CONTRACT_FILE } from '../../contract/discover.js';
 import type { Pipeline } from '../../contract/model.js';
+import * as core from '../../github/core.js';
 import { git } from '../common/workspace.js';
 
 export interface BaseDiffs {

@@ -4,7 +4,7 @@
 // DAG as a Mermaid diagram.
 import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../github/core.js';
 import { checkCallers } from '../../contract/callers.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import type { Diagnostic, Pipeline } from '../../contract/model.js';
