@@ -11,17 +11,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileResult } from './check-file.js';
+import { CACHE_FILE, FORMAT } from './cache-file.js';
+import { type FileResult, type HandlerValue, handlerValue, locatedHandlers, locateLater } from './check-file.js';
 import type { ProbeResult } from './imports/probe.js';
 
-const FORMAT = 1;
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
 
 interface ContractEntry {
   sha: string;
-  result: FileResult;
+  /** Handlers without positions: locating one parses the document, done only when a report needs it. */
+  result: Omit<FileResult, 'handlers'> & { handlers: HandlerValue[] };
 }
 
 interface ImportEntry {
@@ -53,17 +54,6 @@ export interface ValidateCache {
 
 const sha = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
-export function defaultCacheDir(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'node_modules', '.cache', 'pipewright');
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 let codeFingerprint: string | undefined;
 
 /**
@@ -81,6 +71,9 @@ function code(): string {
       for (const f of files.sort()) hash.update(f).update(readFileSync(join(dir, f)));
     } else {
       hash.update(readFileSync(self));
+      // A bundle split into chunks (validate's action): the entry holds the import process's code.
+      const entry = process.argv[1];
+      if (entry && entry !== self && entry.endsWith('.js')) hash.update(readFileSync(entry));
     }
     codeFingerprint = hash.digest('hex');
   }
@@ -104,7 +97,7 @@ function fileSha(path: string): string | undefined {
 }
 
 export async function openValidateCache(dir: string): Promise<ValidateCache> {
-  const path = join(dir, `validate-v${FORMAT}.json`);
+  const path = join(dir, CACHE_FILE);
   const fingerprint = code();
   let previous: CacheFile | undefined;
   try {
@@ -131,11 +124,11 @@ export async function openValidateCache(dir: string): Promise<ValidateCache> {
       const entry = previous?.contracts[file];
       if (entry === undefined || entry.sha !== sha(bytes)) return undefined;
       next.contracts[file] = entry;
-      return entry.result;
+      return { ...entry.result, handlers: locatedHandlers(entry.result.handlers, locateLater(file, bytes)) };
     },
     storeContract(file, bytes, result) {
       stored = true;
-      next.contracts[file] = { sha: sha(bytes), result };
+      next.contracts[file] = { sha: sha(bytes), result: { ...result, handlers: result.handlers.map(handlerValue) } };
     },
     handlerImport(module, root) {
       const entry = previous?.imports[module];

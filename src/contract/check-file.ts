@@ -19,8 +19,11 @@ export interface FileResult {
   /** Present when the contract has no error. */
   pipeline?: Pipeline;
   /** Well-formed `handler:` values, for the import checks. */
-  handlers: HandlerRef[];
+  handlers: TaskHandler[];
 }
+
+/** A handler ref that knows its task's index: what the cache keeps instead of its position. */
+export type TaskHandler = HandlerRef & { readonly task: number };
 
 const HANDLER = /^([^#]+\.(?:ts|js|mjs))#([A-Za-z_$][A-Za-z0-9_$]*)$/;
 
@@ -47,11 +50,11 @@ export const handlerPath = (task: number): PathSegment[] => ['tasks', task, 'han
  * The handler refs of `values`, each located when first asked (a failed import, the cache):
  * locating parses the whole document.
  */
-export function locatedHandlers(values: HandlerValue[], locate: Locate): HandlerRef[] {
-  return values.map(({ task, ...value }) => {
+export function locatedHandlers(values: HandlerValue[], locate: Locate): TaskHandler[] {
+  return values.map((value) => {
     let at: { line: number; col: number } | undefined;
     const position = () => {
-      at ??= locate(handlerPath(task));
+      at ??= locate(handlerPath(value.task));
       return at;
     };
     return {
@@ -68,6 +71,29 @@ export function locatedHandlers(values: HandlerValue[], locate: Locate): Handler
 
 /** Where a data path of a contract is. */
 export type Locate = (path: readonly PathSegment[]) => { line: number; col: number };
+
+/** A handler's value without its position (never read from the getters, which would locate it). */
+export const handlerValue = (h: TaskHandler): HandlerValue => ({
+  contract: h.contract,
+  task: h.task,
+  taskId: h.taskId,
+  pipelineDir: h.pipelineDir,
+  module: h.module,
+  exportName: h.exportName,
+});
+
+/** Locates paths of the contract `bytes` hold, parsing it with positions on the first call only. */
+export function locateLater(file: string, bytes: Uint8Array): Locate {
+  let locate: Locate | undefined;
+  return (path) => {
+    if (locate === undefined) {
+      const decoded = decodeContract(file, bytes);
+      // Checked before from the same bytes: only text reaches here.
+      locate = parseContract(file, 'text' in decoded ? decoded.text : '').locate;
+    }
+    return locate(path);
+  };
+}
 
 export interface CheckedText extends Omit<FileResult, 'handlers'> {
   handlers: HandlerValue[];

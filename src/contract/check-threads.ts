@@ -2,14 +2,11 @@
 // worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located there when the cache keeps positions anyway, else
-// here from the bytes when something asks. A worker that cannot start, or stops,
+// the handler values, located here from the bytes when something asks. A worker that cannot start, or stops,
 // leaves its contracts to this thread: the results are the same either way.
 import { availableParallelism } from 'node:os';
 import { startWorker, workerFile } from '../worker-file.js';
-import { checkContractText, type FileResult, type HandlerValue, type Locate, locatedHandlers } from './check-file.js';
-import type { HandlerRef } from './imports/check.js';
-import { decodeContract, parseContract } from './source.js';
+import { checkContractText, type FileResult, type HandlerValue, locatedHandlers, locateLater } from './check-file.js';
 
 /**
  * Below this many contracts to check, no worker starts: it is ready after 70-100 ms, by when
@@ -35,12 +32,9 @@ interface Job {
 export interface Batch {
   batch: number;
   jobs: Job[];
-  /** Locate each handler value (the cache stores positions). */
-  locate: boolean;
 }
 
-export type WireHandler = HandlerValue & Partial<Pick<HandlerRef, 'line' | 'col'>>;
-export type WireResult = Omit<FileResult, 'handlers'> & { handlers: WireHandler[] };
+export type WireResult = Omit<FileResult, 'handlers'> & { handlers: HandlerValue[] };
 export type Reply = { batch: number; results: WireResult[] } | { batch: number; failed: true };
 
 /** How `validate` shares the checks between threads; the defaults suit every caller but tests. */
@@ -56,21 +50,16 @@ export interface ThreadOptions {
   onSplit?: (split: { here: number; worker: number }) => void;
 }
 
-export interface CheckThreadsOptions extends ThreadOptions {
-  /** Handler positions are needed for every contract (the cache stores them). */
-  locate: boolean;
-}
-
 /**
  * Collects the contracts to check (`add`, while they are read) and checks them (`results`),
  * in the order added; a worker starts as soon as there are enough to share.
  */
 export class ContractChecks {
   readonly #jobs: Job[] = [];
-  readonly #options: CheckThreadsOptions;
+  readonly #options: ThreadOptions;
   #worker: ContractWorker | undefined;
 
-  constructor(options: CheckThreadsOptions) {
+  constructor(options: ThreadOptions) {
     this.#options = options;
   }
 
@@ -103,7 +92,7 @@ export class ContractChecks {
         const indexes = queue.splice(0, BATCH);
         const batch = batches++;
         pending.set(batch, indexes);
-        worker.post({ batch, jobs: indexes.map((i) => jobs[i]!), locate: this.#options.locate });
+        worker.post({ batch, jobs: indexes.map((i) => jobs[i]!) });
       }
     };
     worker.onReply((reply) => {
@@ -151,23 +140,9 @@ export class ContractChecks {
     if (url !== undefined) this.#worker = contractWorker(url);
   }
 
-  /** A worker's result as checkContractText returns it: handlers not located there are located from `job`'s bytes when asked. */
+  /** A worker's result as checkContractText returns it: its handlers are located from `job`'s bytes when asked. */
   #received(result: WireResult, job: Job): FileResult {
-    let locate: Locate | undefined;
-    const lazily: Locate = (path) => {
-      if (locate === undefined) {
-        const decoded = decodeContract(job.file, job.bytes);
-        // The worker decoded the same bytes: only text reaches here.
-        locate = parseContract(job.file, 'text' in decoded ? decoded.text : '').locate;
-      }
-      return locate(path);
-    };
-    const handlers = result.handlers.map(({ line, col, ...value }): HandlerRef => {
-      if (line === undefined || col === undefined) return locatedHandlers([value], lazily)[0]!;
-      const { task: _, ...ref } = value;
-      return { ...ref, line, col };
-    });
-    return { ...result, handlers };
+    return { ...result, handlers: locatedHandlers(result.handlers, locateLater(job.file, job.bytes)) };
   }
 }
 

@@ -2,22 +2,19 @@
 // it is posted, batch by batch, and replies with plain data. Its own bundle
 // (dist/contract-worker/), loaded by path, never imported.
 import { parentPort } from 'node:worker_threads';
-import { checkContract, handlerPath } from './check-file.js';
+import { checkContract } from './check-file.js';
 import type { Batch, Reply, WireResult } from './check-threads.js';
 
 const port = parentPort;
 if (port === null) throw new Error('contract-worker runs as a worker thread');
 
-port.on('message', ({ batch, jobs, locate }: Batch) => {
+port.on('message', ({ batch, jobs }: Batch) => {
   let reply: Reply;
   try {
     const results = jobs.map(({ file, bytes }): WireResult => {
-      const { handlers, locate: where, ...result } = checkContract(file, bytes);
-      // Located here when the cache will ask anyway (it keeps positions); else by the calling thread, if ever.
-      return {
-        ...result,
-        handlers: locate ? handlers.map((h) => ({ ...h, ...where(handlerPath(h.task)) })) : handlers,
-      };
+      // Handlers are located by the calling thread, if ever: locating parses the whole document.
+      const { locate: _, ...result } = checkContract(file, bytes);
+      return result;
     });
     reply = { batch, results };
   } catch {

@@ -5,7 +5,8 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ContractError, errorMessage, UsageError } from '../errors.js';
 import { checkLineage } from '../lineage/resolve.js';
-import { defaultCacheDir, openValidateCache } from './cache.js';
+import { openValidateCache } from './cache.js';
+import { defaultCacheDir } from './cache-file.js';
 import { checkContractText, type FileResult } from './check-file.js';
 import { ContractChecks, type ThreadOptions } from './check-threads.js';
 import { CONTRACT_FILE, discoverContracts } from './discover.js';
@@ -35,6 +36,11 @@ export interface ValidateOptions {
   cacheDir?: string | false;
   /** Many contracts are checked on two threads (check-threads.ts); tests choose how. */
   threads?: ThreadOptions;
+  /**
+   * An import process the caller started before it loaded this module (validate's action entry):
+   * used when its folders are those of the first contract naming a handler, else stopped.
+   */
+  early?: EarlyProbe;
 }
 
 export interface ValidationResult {
@@ -54,19 +60,30 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
   const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
   // The contracts not in the cache are checked once all are read: on two threads when there are many
   // and cores to spare (check-threads.ts).
-  const checks = new ContractChecks({ ...opts.threads, locate: cache !== undefined });
+  const checks = new ContractChecks({ ...opts.threads });
   // Handlers to import and none kept by the last run: the import process starts with the first
   // contract naming one, so Node's start overlaps the checks, and waits for its list of modules
   // (it is stopped unused when they are in other folders, or all cached or missing).
   const importsAhead = opts.checkImports !== false && !cache?.hasImports();
-  let early: EarlyProbe | undefined;
+  let early: EarlyProbe | undefined = opts.early;
+  if (!importsAhead) {
+    early?.stop();
+    early = undefined;
+  }
+  let probeChosen = false;
   try {
     const results = new Array<FileResult>(files.length);
     const misses: Array<{ index: number; bytes: Uint8Array }> = [];
     files.forEach((file, index) => {
       const bytes = readContract(file);
-      if (importsAhead && early === undefined && bytes.includes('handler:'))
-        early = startEarlyProbe(probeFolders(file, opts));
+      if (importsAhead && !probeChosen && bytes.includes('handler:')) {
+        probeChosen = true;
+        const folders = probeFolders(file, opts);
+        if (early?.opts.cwd !== folders.cwd || early.opts.tasksRoot !== folders.tasksRoot) {
+          early?.stop();
+          early = startEarlyProbe(folders);
+        }
+      }
       const cached = cache?.contract(file, bytes);
       if (cached) results[index] = cached;
       else {

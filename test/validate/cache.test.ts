@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CACHE_FILE } from '../../src/contract/cache-file.js';
 import { formatDiagnostic, validatePaths } from '../../src/contract/load.js';
 import { tempRoots } from '../support/temp.js';
 
@@ -88,13 +89,25 @@ describe('validate cache', () => {
     expect(imports()).toBe(2);
   });
 
+  it('locates a handler of a cached contract when its import breaks, without keeping positions in the cache', async () => {
+    const { root, pipeline } = repo();
+    await validate(root, pipeline);
+    const file = join(root, 'node_modules', '.cache', 'pipewright', CACHE_FILE);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/"line":/);
+    // The contract's checks come from the cache; the import fails, and is reported at the handler's value.
+    writeFileSync(join(pipeline, 'tasks', 'load.ts'), 'export const other = 1;\n');
+    expect((await validate(root, pipeline)).lines).toEqual([
+      "pipelines/cached/pipeline.yml:9:14: error: 'tasks/load.ts' has no export 'load' (it exports: other)",
+    ]);
+  });
+
   it('leaves the cache file alone when nothing in it changed, and rewrites it when something did', async () => {
     const { root, pipeline } = repo();
     await validate(root, pipeline);
-    const file = join(root, 'node_modules', '.cache', 'pipewright', 'validate-v1.json');
+    const file = join(root, 'node_modules', '.cache', 'pipewright', CACHE_FILE);
     const written = readFileSync(file, 'utf8');
     // A marker the code never writes: still there after a run that found everything in the cache.
-    writeFileSync(file, written.replace('"format":1', '"format":1,"untouched":true'));
+    writeFileSync(file, written.replace('{', '{"untouched":true,'));
     await validate(root, pipeline);
     expect(readFileSync(file, 'utf8')).toContain('"untouched":true');
     writeFileSync(join(pipeline, 'pipeline.yml'), CONTRACT.replace('Cache checks.', 'Cache checks, changed.'));

@@ -4,13 +4,14 @@
 // DAG as a Mermaid diagram.
 import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as core from '../../github/core.js';
 import { checkCallers } from '../../contract/callers.js';
+import type { EarlyProbe } from '../../contract/imports/probe.js';
 import { DEFAULT_IMPORT_TIMEOUT_MS, validatePaths } from '../../contract/load.js';
 import type { Diagnostic, Pipeline } from '../../contract/model.js';
 import { parseContract } from '../../contract/source.js';
 import { UsageError } from '../../errors.js';
 import { annotateDiagnostics, diagnosticsMarkdown } from '../../github/annotations.js';
+import * as core from '../../github/core.js';
 import { markdownTable, mermaidBlock, writeJobSummary } from '../../github/summary.js';
 import { toMermaid } from '../../graph/render.js';
 import { INPUT, OUTPUT, readBoolean, readDuration, readString, setOutput } from '../common/inputs.js';
@@ -143,21 +144,31 @@ function diffMarkdown(diffs: BaseDiffs): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runValidateAction(): Promise<void> {
+/** `early`: the import process the entry started (early-probe.ts), if it did. */
+export async function runValidateAction(early?: EarlyProbe): Promise<void> {
   await runAction('validate', async () => {
     const inputs = readInputs();
     const paths = await expand(inputs.patterns, inputs.workspace);
     const result = await core.group('Validate contracts', async () => {
-      const r = await validatePaths(paths, { importTimeoutMs: inputs.importTimeoutMs, cwd: inputs.workspace });
+      const r = await validatePaths(paths, {
+        importTimeoutMs: inputs.importTimeoutMs,
+        cwd: inputs.workspace,
+        ...(early ? { early } : {}),
+      });
       core.info(`${plural(r.files.length, 'contract')}: ${r.files.map((f) => shown(f, inputs.workspace)).join(', ')}`);
       // The repository's callers of pipewright.yml, against these contracts (located in the workflow files).
-      r.diagnostics.push(...(await checkCallers(inputs.workspace)).diagnostics);
+      r.diagnostics.push(...(await checkCallers(inputs.workspace, r)).diagnostics);
       return r;
     });
     const { files, pipelines, diagnostics } = result;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     const outcome = annotateDiagnostics(diagnostics, { workspace: inputs.workspace });
+    // The counts are final here: set them before the summary, which a later step never reads.
+    setOutput(OUTPUT.pipelineCount, files.length);
+    setOutput(OUTPUT.pipelines, files.length); // the name before v1's one vocabulary
+    setOutput(OUTPUT.errors, errors);
+    setOutput(OUTPUT.warnings, warnings);
 
     const diffs = inputs.baseRef
       ? await core.group(`Diff contracts against ${inputs.baseRef}`, () =>
@@ -182,10 +193,6 @@ export async function runValidateAction(): Promise<void> {
     ].join('\n');
     await writeJobSummary(md);
 
-    setOutput(OUTPUT.pipelineCount, files.length);
-    setOutput(OUTPUT.pipelines, files.length); // the name before v1's one vocabulary
-    setOutput(OUTPUT.errors, errors);
-    setOutput(OUTPUT.warnings, warnings);
     if (errors > 0)
       core.setFailed(`pipewright validate: ${plural(errors, 'error')} in the contracts (see the annotations)`);
     else if (warnings > 0 && inputs.failOnWarnings)
