@@ -7900,7 +7900,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1807);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8814);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -7910,7 +7910,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1807:
+/***/ 8814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16503,7 +16503,9 @@ const commandRules = [programExists];
 // the schema.)
 
 
-const LIMIT = `${MAX_DURATION_MS.toLocaleString('en-US')} ms, about 24.8 days`;
+// Formatted only when a contract breaks it: the first toLocaleString of a process
+// loads ICU's number data, 5 ms of every validate's cold start.
+const limit = () => `${MAX_DURATION_MS.toLocaleString('en-US')} ms, about 24.8 days`;
 const POLICY_KEYS = ['retry_delay', 'max_retry_delay', 'timeout'];
 /** Keys where zero means "never wait" and would end every attempt at once, or spin. */
 const POSITIVE = new Set(['timeout', 'poke_interval']);
@@ -16516,7 +16518,7 @@ function checkDurations(map, at, keys, push) {
         if (ms === undefined)
             continue; // the schema words a malformed duration
         if (ms > MAX_DURATION_MS)
-            push([...at, key], `${key} '${text}' is longer than the longest timer pipewright can hold (${LIMIT})`);
+            push([...at, key], `${key} '${text}' is longer than the longest timer pipewright can hold (${limit()})`);
         else if (ms === 0 && POSITIVE.has(key))
             push([...at, key], `${key} '${text}' must be longer than zero`);
     }
@@ -20465,10 +20467,10 @@ const handlerPath = (task) => ['tasks', task, 'handler'];
  * locating parses the whole document.
  */
 function locatedHandlers(values, locate) {
-    return values.map(({ task, ...value }) => {
+    return values.map((value) => {
         let at;
         const position = () => {
-            at ??= locate(handlerPath(task));
+            at ??= locate(handlerPath(value.task));
             return at;
         };
         return {
@@ -20481,6 +20483,27 @@ function locatedHandlers(values, locate) {
             },
         };
     });
+}
+/** A handler's value without its position (never read from the getters, which would locate it). */
+const handlerValue = (h) => ({
+    contract: h.contract,
+    task: h.task,
+    taskId: h.taskId,
+    pipelineDir: h.pipelineDir,
+    module: h.module,
+    exportName: h.exportName,
+});
+/** Locates paths of the contract `bytes` hold, parsing it with positions on the first call only. */
+function locateLater(file, bytes) {
+    let locate;
+    return (path) => {
+        if (locate === undefined) {
+            const decoded = decodeContract(file, bytes);
+            // Checked before from the same bytes: only text reaches here.
+            locate = source_parseContract(file, 'text' in decoded ? decoded.text : '').locate;
+        }
+        return locate(path);
+    };
 }
 /** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
 function checkContractText(file, content) {
@@ -20765,6 +20788,28 @@ function sharedRootCollisions(pipelines) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/contract/cache-file.ts
+// Where validate's cache lives, apart from the cache itself: validate's action
+// entry looks for it before the rest of the action loads (actions/validate/early-probe.ts).
+
+
+// 2: handlers kept with their task's index, not their position.
+const FORMAT = 2;
+/** The cache's file in its folder: a new format starts an empty one. */
+const CACHE_FILE = `validate-v${FORMAT}.json`;
+/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
+function defaultCacheDir(cwd) {
+    let dir = (0,external_node_path_.resolve)(cwd);
+    for (;;) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json')))
+            return (0,external_node_path_.join)(dir, 'node_modules', '.cache', 'pipewright');
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/contract/cache.ts
 // `validate` results kept between runs in node_modules/.cache/pipewright/, so a
 // repository of a thousand unchanged contracts is checked from their bytes
@@ -20781,21 +20826,10 @@ function sharedRootCollisions(pipelines) {
 
 
 
-const FORMAT = 1;
+
+
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
 const sha = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-/** The folder a repository keeps its tool caches in: node_modules/.cache/pipewright beside the nearest package.json. */
-function defaultCacheDir(cwd) {
-    let dir = (0,external_node_path_.resolve)(cwd);
-    for (;;) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json')))
-            return (0,external_node_path_.join)(dir, 'node_modules', '.cache', 'pipewright');
-        const parent = (0,external_node_path_.dirname)(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
 let codeFingerprint;
 /**
  * What pipewright's own code is: the bundle that is running, or (run from source) every file of
@@ -20814,6 +20848,10 @@ function code() {
         }
         else {
             hash.update((0,external_node_fs_.readFileSync)(self));
+            // A bundle split into chunks (validate's action): the entry holds the import process's code.
+            const entry = process.argv[1];
+            if (entry && entry !== self && entry.endsWith('.js'))
+                hash.update((0,external_node_fs_.readFileSync)(entry));
         }
         codeFingerprint = hash.digest('hex');
     }
@@ -20836,7 +20874,7 @@ function fileSha(path) {
     }
 }
 async function openValidateCache(dir) {
-    const path = (0,external_node_path_.join)(dir, `validate-v${FORMAT}.json`);
+    const path = (0,external_node_path_.join)(dir, CACHE_FILE);
     const fingerprint = code();
     let previous;
     try {
@@ -20865,11 +20903,11 @@ async function openValidateCache(dir) {
             if (entry === undefined || entry.sha !== sha(bytes))
                 return undefined;
             next.contracts[file] = entry;
-            return entry.result;
+            return { ...entry.result, handlers: locatedHandlers(entry.result.handlers, locateLater(file, bytes)) };
         },
         storeContract(file, bytes, result) {
             stored = true;
-            next.contracts[file] = { sha: sha(bytes), result };
+            next.contracts[file] = { sha: sha(bytes), result: { ...result, handlers: result.handlers.map(handlerValue) } };
         },
         handlerImport(module, root) {
             const entry = previous?.imports[module];
@@ -20918,10 +20956,8 @@ async function openValidateCache(dir) {
 // worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located there when the cache keeps positions anyway, else
-// here from the bytes when something asks. A worker that cannot start, or stops,
+// the handler values, located here from the bytes when something asks. A worker that cannot start, or stops,
 // leaves its contracts to this thread: the results are the same either way.
-
 
 
 
@@ -20980,7 +21016,7 @@ class ContractChecks {
                 const indexes = queue.splice(0, BATCH);
                 const batch = batches++;
                 pending.set(batch, indexes);
-                worker.post({ batch, jobs: indexes.map((i) => jobs[i]), locate: this.#options.locate });
+                worker.post({ batch, jobs: indexes.map((i) => jobs[i]) });
             }
         };
         worker.onReply((reply) => {
@@ -21036,24 +21072,9 @@ class ContractChecks {
         if (url !== undefined)
             this.#worker = contractWorker(url);
     }
-    /** A worker's result as checkContractText returns it: handlers not located there are located from `job`'s bytes when asked. */
+    /** A worker's result as checkContractText returns it: its handlers are located from `job`'s bytes when asked. */
     #received(result, job) {
-        let locate;
-        const lazily = (path) => {
-            if (locate === undefined) {
-                const decoded = decodeContract(job.file, job.bytes);
-                // The worker decoded the same bytes: only text reaches here.
-                locate = source_parseContract(job.file, 'text' in decoded ? decoded.text : '').locate;
-            }
-            return locate(path);
-        };
-        const handlers = result.handlers.map(({ line, col, ...value }) => {
-            if (line === undefined || col === undefined)
-                return locatedHandlers([value], lazily)[0];
-            const { task: _, ...ref } = value;
-            return { ...ref, line, col };
-        });
-        return { ...result, handlers };
+        return { ...result, handlers: locatedHandlers(result.handlers, locateLater(job.file, job.bytes)) };
     }
 }
 function contractWorker(url) {
@@ -21210,9 +21231,8 @@ function describeFailure(error) {
 const NETWORK_GUARD = `
 import net from 'node:net';
 import dns from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
 import { writeSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
@@ -21246,8 +21266,17 @@ const guardRequest = (module, scheme) => {
     };
   }
 };
-guardRequest(http, 'HTTP');
-guardRequest(https, 'HTTPS');
+// node:http takes 25 ms to load: it and node:https are guarded when the handler code loads them
+// (the load hook below sees builtins too), not before. net and dns are cheap and always guarded.
+const SCHEMES = { 'node:http': 'HTTP', 'node:https': 'HTTPS' };
+const guarded = new Set();
+const guardBuiltin = (url) => {
+  const scheme = SCHEMES[url];
+  if (scheme === undefined || guarded.has(url)) return;
+  guarded.add(url);
+  guardRequest(process.getBuiltinModule(url), scheme);
+};
+if (typeof registerHooks !== 'function') for (const url of Object.keys(SCHEMES)) guardBuiltin(url);
 net.Socket.prototype.connect = function (...args) {
   // net.connect() passes its arguments already normalized, as [options, callback].
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
@@ -21269,11 +21298,11 @@ for (const name of ['resolve', 'resolve4', 'resolve6']) {
 }
 globalThis.fetch = async (input) => { throw blocked('fetch of ' + (input && input.url ? input.url : String(input))); };
 // Every repository file the import loads (dependencies are the lockfile's): validate's cache keys on their bytes.
-import { registerHooks } from 'node:module';
 if (typeof registerHooks === 'function') {
   registerHooks({
     load(url, context, nextLoad) {
       if (url.startsWith('file:') && !url.includes('/node_modules/')) send({ type: 'loaded', url });
+      else guardBuiltin(url);
       return nextLoad(url, context);
     },
   });
@@ -21287,6 +21316,12 @@ if (typeof registerHooks === 'function') {
  */
 const PROBE = `
 import { readFileSync, writeSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+// Started before its list is known: Node's TypeScript parser (a WebAssembly build, 30 ms to
+// start) is started now, while the parent reads the contracts, not on the first handler.
+if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
+  try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
+}
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
 const send = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
@@ -21680,6 +21715,7 @@ async function runbookDiagnostics(pipeline) {
 
 
 
+
 const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
 async function validatePaths(paths, opts = {}) {
     const files = await discoverContracts(paths, opts.cwd);
@@ -21687,19 +21723,30 @@ async function validatePaths(paths, opts = {}) {
     const cache = cacheDir ? await openValidateCache(cacheDir) : undefined;
     // The contracts not in the cache are checked once all are read: on two threads when there are many
     // and cores to spare (check-threads.ts).
-    const checks = new ContractChecks({ ...opts.threads, locate: cache !== undefined });
+    const checks = new ContractChecks({ ...opts.threads });
     // Handlers to import and none kept by the last run: the import process starts with the first
     // contract naming one, so Node's start overlaps the checks, and waits for its list of modules
     // (it is stopped unused when they are in other folders, or all cached or missing).
     const importsAhead = opts.checkImports !== false && !cache?.hasImports();
-    let early;
+    let early = opts.early;
+    if (!importsAhead) {
+        early?.stop();
+        early = undefined;
+    }
+    let probeChosen = false;
     try {
         const results = new Array(files.length);
         const misses = [];
         files.forEach((file, index) => {
             const bytes = readContract(file);
-            if (importsAhead && early === undefined && bytes.includes('handler:'))
-                early = startEarlyProbe(probeFolders(file, opts));
+            if (importsAhead && !probeChosen && bytes.includes('handler:')) {
+                probeChosen = true;
+                const folders = probeFolders(file, opts);
+                if (early?.opts.cwd !== folders.cwd || early.opts.tasksRoot !== folders.tasksRoot) {
+                    early?.stop();
+                    early = startEarlyProbe(folders);
+                }
+            }
             const cached = cache?.contract(file, bytes);
             if (cached)
                 results[index] = cached;
@@ -22658,8 +22705,13 @@ function scheduleEntries(on) {
         ? { cron: entry.cron, timezone: entry.timezone, index }
         : { cron: undefined, timezone: undefined, index });
 }
-async function checkSchedule(source, workflow, jobId, contractFile) {
-    const contract = checkContractText(contractFile, await (0,promises_.readFile)(contractFile, 'utf8')).pipeline;
+/** The contract's pipeline, from the contracts already checked when it is one of them; undefined if it has errors. */
+async function contractAt(file, checked) {
+    if (checked?.files.some((f) => (0,external_node_path_.resolve)(f) === file))
+        return checked.pipelines.find((p) => (0,external_node_path_.resolve)(p.file) === file);
+    return checkContractText(file, await (0,promises_.readFile)(file, 'utf8')).pipeline;
+}
+function checkSchedule(source, workflow, jobId, contract) {
     if (!contract)
         return []; // the contract's own errors are reported with the contracts
     const entries = scheduleEntries(workflow.on);
@@ -22684,8 +22736,11 @@ async function checkSchedule(source, workflow, jobId, contractFile) {
     }
     return out;
 }
-/** Every problem in the callers under `<repoRoot>/.github/workflows`, and the files that call us. */
-async function checkCallers(repoRoot) {
+/**
+ * Every problem in the callers under `<repoRoot>/.github/workflows`, and the files that call us.
+ * `checked`: the contracts validate has just checked (with its cache), so each is not checked again here.
+ */
+async function checkCallers(repoRoot, checked) {
     const dir = (0,external_node_path_.join)(repoRoot, '.github', 'workflows');
     const names = (0,external_node_fs_.existsSync)(dir) ? (await (0,promises_.readdir)(dir)).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
     const callers = [];
@@ -22722,7 +22777,7 @@ async function checkCallers(repoRoot) {
                 diagnostics.push(source.diagnostic(['jobs', jobId, 'with', 'pipeline'], `pipeline '${dagId}' does not exist (no ${pipelinesDir}/${dagId}/${CONTRACT_FILE}; pipelines: ${known.join(', ') || 'none'})`));
                 continue;
             }
-            diagnostics.push(...(await checkSchedule(source, workflow, jobId, contractFile)));
+            diagnostics.push(...checkSchedule(source, workflow, jobId, await contractAt((0,external_node_path_.resolve)(contractFile), checked)));
         }
         if (calls)
             callers.push(file);
@@ -25336,7 +25391,7 @@ async function validateCommand(args, ctx) {
         cwd: ctx.cwd,
     });
     if (!values['no-callers'])
-        diagnostics.push(...(await checkCallers(findRepoRoot(ctx.cwd))).diagnostics);
+        diagnostics.push(...(await checkCallers(findRepoRoot(ctx.cwd), { files, pipelines })).diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     if (format === 'json') {

@@ -19674,7 +19674,9 @@ function parseDuration(text) {
 // the schema.)
 
 
-const LIMIT = `${MAX_DURATION_MS.toLocaleString('en-US')} ms, about 24.8 days`;
+// Formatted only when a contract breaks it: the first toLocaleString of a process
+// loads ICU's number data, 5 ms of every validate's cold start.
+const limit = () => `${MAX_DURATION_MS.toLocaleString('en-US')} ms, about 24.8 days`;
 const POLICY_KEYS = ['retry_delay', 'max_retry_delay', 'timeout'];
 /** Keys where zero means "never wait" and would end every attempt at once, or spin. */
 const POSITIVE = new Set(['timeout', 'poke_interval']);
@@ -19687,7 +19689,7 @@ function checkDurations(map, at, keys, push) {
         if (ms === undefined)
             continue; // the schema words a malformed duration
         if (ms > MAX_DURATION_MS)
-            push([...at, key], `${key} '${text}' is longer than the longest timer pipewright can hold (${LIMIT})`);
+            push([...at, key], `${key} '${text}' is longer than the longest timer pipewright can hold (${limit()})`);
         else if (ms === 0 && POSITIVE.has(key))
             push([...at, key], `${key} '${text}' must be longer than zero`);
     }
@@ -23698,7 +23700,7 @@ const UTF8 = new TextDecoder('utf-8');
  * The contract's text, or a located error for bytes that are not UTF-8 or for a NUL:
  * either would otherwise be replaced or passed on silently.
  */
-function decodeContract(file, bytes) {
+function source_decodeContract(file, bytes) {
     const text = UTF8.decode(bytes);
     const located = (offset, message) => {
         const before = text.slice(0, offset);
@@ -23732,7 +23734,7 @@ function decodeContract(file, bytes) {
  * the `yaml` document, which knows where everything is, is built on the first
  * question about a place, so a valid contract usually never pays for it.
  */
-function parseContract(file, text) {
+function source_parseContract(file, text) {
     const plain = plainData(text);
     if (!plain)
         return located(file, text);
@@ -24123,10 +24125,10 @@ const handlerPath = (task) => ['tasks', task, 'handler'];
  * locating parses the whole document.
  */
 function locatedHandlers(values, locate) {
-    return values.map(({ task, ...value }) => {
+    return values.map((value) => {
         let at;
         const position = () => {
-            at ??= locate(handlerPath(task));
+            at ??= locate(handlerPath(value.task));
             return at;
         };
         return {
@@ -24140,6 +24142,27 @@ function locatedHandlers(values, locate) {
         };
     });
 }
+/** A handler's value without its position (never read from the getters, which would locate it). */
+const handlerValue = (h) => ({
+    contract: h.contract,
+    task: h.task,
+    taskId: h.taskId,
+    pipelineDir: h.pipelineDir,
+    module: h.module,
+    exportName: h.exportName,
+});
+/** Locates paths of the contract `bytes` hold, parsing it with positions on the first call only. */
+function locateLater(file, bytes) {
+    let locate;
+    return (path) => {
+        if (locate === undefined) {
+            const decoded = decodeContract(file, bytes);
+            // Checked before from the same bytes: only text reaches here.
+            locate = parseContract(file, 'text' in decoded ? decoded.text : '').locate;
+        }
+        return locate(path);
+    };
+}
 /** `content` as read from disk (bytes, checked for UTF-8 and NUL) or as text. */
 function checkContractText(file, content) {
     const { handlers, locate, ...result } = checkContract(file, content);
@@ -24147,11 +24170,11 @@ function checkContractText(file, content) {
 }
 /** checkContractText with the handlers not yet located (a worker thread sends them as data). */
 function checkContract(file, content) {
-    const decoded = typeof content === 'string' ? { text: content } : decodeContract(file, content);
+    const decoded = typeof content === 'string' ? { text: content } : source_decodeContract(file, content);
     if ('error' in decoded)
         return { file, diagnostics: [decoded.error], handlers: [], locate: unlocated };
     const text = decoded.text;
-    const source = parseContract(file, text);
+    const source = source_parseContract(file, text);
     const diagnostics = [...source.syntax];
     for (const secret of findSecrets(text))
         diagnostics.push({
@@ -24201,16 +24224,13 @@ const unlocated = () => ({ line: 1, col: 1 });
 const port = external_node_worker_threads_namespaceObject.parentPort;
 if (port === null)
     throw new Error('contract-worker runs as a worker thread');
-port.on('message', ({ batch, jobs, locate }) => {
+port.on('message', ({ batch, jobs }) => {
     let reply;
     try {
         const results = jobs.map(({ file, bytes }) => {
-            const { handlers, locate: where, ...result } = checkContract(file, bytes);
-            // Located here when the cache will ask anyway (it keeps positions); else by the calling thread, if ever.
-            return {
-                ...result,
-                handlers: locate ? handlers.map((h) => ({ ...h, ...where(handlerPath(h.task)) })) : handlers,
-            };
+            // Handlers are located by the calling thread, if ever: locating parses the whole document.
+            const { locate: _, ...result } = checkContract(file, bytes);
+            return result;
         });
         reply = { batch, results };
     }
