@@ -116,4 +116,33 @@ describe('validate action', () => {
     expect(run.outputs).toEqual({});
     expect(run.summary).toBe('');
   });
+  it('finds the same import problem whether the import process started before the action loaded or after', () => {
+    // A repository of its own (a package.json, its own node_modules): no cache yet, so the entry starts the
+    // import process first; the second run has the first's cache and starts it after reading the contracts.
+    const ws = turanmartWorkspace();
+    fs.rmSync(path.join(ws, 'node_modules'));
+    fs.mkdirSync(path.join(ws, 'node_modules'));
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules', 'csv-parse'), path.join(ws, 'node_modules', 'csv-parse'));
+    fs.writeFileSync(path.join(ws, 'package.json'), '{ "private": true }\n');
+    const file = path.join(ws, CONTRACT);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('#buildDailySalesGold', '#buildDailySalesGould'));
+    const line =
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('#buildDailySalesGould')) + 1;
+    const cache = path.join(ws, 'node_modules', '.cache', 'pipewright');
+    for (const cached of [false, true]) {
+      expect(fs.existsSync(cache)).toBe(cached);
+      const run = runBundle('validate', ws, { pipelines: 'pipelines', 'import-timeout': '10s' });
+      expect(run.status).toBe(1);
+      expect(run.annotations.filter((a) => a.properties.file === CONTRACT)).toEqual([
+        {
+          level: 'error',
+          properties: { file: CONTRACT, line: String(line), col: '14', title: 'pipewright: contract error' },
+          message: expect.stringMatching(/has no export 'buildDailySalesGould' \(it exports: .*buildDailySalesGold/),
+        },
+      ]);
+    }
+  });
 });

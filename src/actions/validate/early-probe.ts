@@ -25,6 +25,9 @@ export function startImportProbe(): EarlyProbe | undefined {
   // One pipeline's folder or contract named: its task code's root is the folder above.
   if (folder.endsWith('.yml') || folder.endsWith('.yaml')) folder = path.dirname(folder);
   if (existsSync(path.join(folder, 'pipeline.yml'))) folder = path.dirname(folder);
-  // As validatePaths places it (probeFolders): the repository above a pipeline's folder.
-  return startEarlyProbe({ cwd: findRepoRoot(path.join(folder, 'pipeline')), tasksRoot: folder });
+  // As validatePaths places it (probeFolders): the repository above a pipeline's folder. Without
+  // one (no .git, no package.json), each pipeline's folder is its own: nothing to start for all.
+  const cwd = findRepoRoot(folder);
+  if (!['.git', 'package.json'].some((marker) => existsSync(path.join(cwd, marker)))) return undefined;
+  return startEarlyProbe({ cwd, tasksRoot: folder });
 }

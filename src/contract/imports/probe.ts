@@ -74,7 +74,12 @@ export interface EarlyProbe {
 
 export function startEarlyProbe(opts: Omit<ProbeOptions, 'timeoutMs'>): EarlyProbe {
   let child: ChildProcess | undefined = spawnProbe(opts, undefined);
-  child.stdin?.on('error', () => {}); // it may end before it is given its list
+  const started = child;
+  started.stdin?.on('error', () => {}); // it may end before it is given its list
+  // One that could not start is not taken: the modules get a process of their own, which reports why.
+  started.on('error', () => {
+    if (child === started) child = undefined;
+  });
   return {
     opts,
     take() {
