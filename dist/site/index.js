@@ -13274,7 +13274,13 @@ process.exit(0);
 const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
 function startEarlyProbe(opts) {
     let child = spawnProbe(opts, undefined);
-    child.stdin?.on('error', () => { }); // it may end before it is given its list
+    const started = child;
+    started.stdin?.on('error', () => { }); // it may end before it is given its list
+    // One that could not start is not taken: the modules get a process of their own, which reports why.
+    started.on('error', () => {
+        if (child === started)
+            child = undefined;
+    });
     return {
         opts,
         take() {

@@ -227,8 +227,12 @@ function startImportProbe() {
         folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(folder);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, 'pipeline.yml')))
         folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(folder);
-    // As validatePaths places it (probeFolders): the repository above a pipeline's folder.
-    return (0,_contract_imports_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .startEarlyProbe */ .e)({ cwd: (0,_contract_imports_repo_root_js__WEBPACK_IMPORTED_MODULE_4__/* .findRepoRoot */ .G)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, 'pipeline')), tasksRoot: folder });
+    // As validatePaths places it (probeFolders): the repository above a pipeline's folder. Without
+    // one (no .git, no package.json), each pipeline's folder is its own: nothing to start for all.
+    const cwd = (0,_contract_imports_repo_root_js__WEBPACK_IMPORTED_MODULE_4__/* .findRepoRoot */ .G)(folder);
+    if (!['.git', 'package.json'].some((marker) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, marker))))
+        return undefined;
+    return (0,_contract_imports_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .startEarlyProbe */ .e)({ cwd, tasksRoot: folder });
 }
 
 
@@ -479,7 +483,13 @@ process.exit(0);
 const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
 function startEarlyProbe(opts) {
     let child = spawnProbe(opts, undefined);
-    child.stdin?.on('error', () => { }); // it may end before it is given its list
+    const started = child;
+    started.stdin?.on('error', () => { }); // it may end before it is given its list
+    // One that could not start is not taken: the modules get a process of their own, which reports why.
+    started.on('error', () => {
+        if (child === started)
+            child = undefined;
+    });
     return {
         opts,
         take() {
