@@ -15,11 +15,18 @@ const dates = new Map<string, DateTime>();
 const shifts = new Map<string, { year: number; shift: number } | undefined>();
 const crons = new Map<string, Error | undefined>();
 
-/** IANAZone.isValidZone, remembered per name. */
+let canonicalZones: Set<string> | undefined;
+
+/**
+ * IANAZone.isValidZone, remembered per name. A name in the engine's own list of zones is valid
+ * without asking: isValidZone builds an Intl.DateTimeFormat, and the first of a process loads
+ * ICU's date-formatting data (10 ms). Others (aliases such as US/Eastern, mistakes) are asked.
+ */
 export function isValidZone(zone: string): boolean {
   let valid = zones.get(zone);
   if (valid === undefined) {
-    valid = IANAZone.isValidZone(zone);
+    canonicalZones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+    valid = canonicalZones.has(zone) || IANAZone.isValidZone(zone);
     zones.set(zone, valid);
   }
   return valid;
