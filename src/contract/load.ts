@@ -41,6 +41,11 @@ export interface ValidateOptions {
    * used when its folders are those of the first contract naming a handler, else stopped.
    */
   early?: EarlyProbe;
+  /**
+   * Told the contract files and valid pipelines as soon as they are known, while the handler
+   * imports may still run: work that needs only those (validate's caller checks) overlaps them.
+   */
+  onContracts?: (checked: Pick<ValidationResult, 'files' | 'pipelines'>) => void;
 }
 
 export interface ValidationResult {
@@ -105,6 +110,17 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
       handlers.push(...result.handlers);
       if (result.pipeline) valid.push(result.pipeline);
     }
+    // The handler imports start first: their process works while lineage and runbooks are checked here.
+    const imports =
+      opts.checkImports !== false && handlers.length
+        ? checkHandlerImports(handlers, {
+            timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+            ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+            ...(cache ? { cache } : {}),
+            ...(early ? { early } : {}),
+          })
+        : Promise.resolve([]);
+    imports.catch(() => {}); // awaited below; this only keeps a failure before then from going unhandled
     // `from:` inputs are checked across contracts, once each contract is valid on its own.
     const lineage = checkLineage(valid);
     diagnostics.push(...lineage.diagnostics);
@@ -112,15 +128,8 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
     const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
     diagnostics.push(...runbooks.flat());
     const pipelines = lineage.pipelines.filter((_, i) => runbooks[i]!.length === 0);
-    if (opts.checkImports !== false && handlers.length) {
-      const importOptions = {
-        timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
-        ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
-        ...(cache ? { cache } : {}),
-        ...(early ? { early } : {}),
-      };
-      diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
-    }
+    opts.onContracts?.({ files, pipelines });
+    diagnostics.push(...(await imports));
     await cache?.save();
     return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
   } finally {

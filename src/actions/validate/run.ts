@@ -150,14 +150,20 @@ export async function runValidateAction(early?: EarlyProbe): Promise<void> {
     const inputs = readInputs();
     const paths = await expand(inputs.patterns, inputs.workspace);
     const result = await core.group('Validate contracts', async () => {
+      // The repository's callers of pipewright.yml, against these contracts (located in the workflow files),
+      // checked while the handlers are imported.
+      let callers: ReturnType<typeof checkCallers> | undefined;
       const r = await validatePaths(paths, {
         importTimeoutMs: inputs.importTimeoutMs,
         cwd: inputs.workspace,
         ...(early ? { early } : {}),
+        onContracts: (checked) => {
+          callers = checkCallers(inputs.workspace, checked);
+          callers.catch(() => {}); // awaited below
+        },
       });
       core.info(`${plural(r.files.length, 'contract')}: ${r.files.map((f) => shown(f, inputs.workspace)).join(', ')}`);
-      // The repository's callers of pipewright.yml, against these contracts (located in the workflow files).
-      r.diagnostics.push(...(await checkCallers(inputs.workspace, r)).diagnostics);
+      r.diagnostics.push(...(await (callers ?? checkCallers(inputs.workspace, r))).diagnostics);
       return r;
     });
     const { files, pipelines, diagnostics } = result;
