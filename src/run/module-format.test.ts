@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderUrl, moduleFormatFor, moduleFormatPreload } from './module-format.js';
+import { folderUrl, moduleFormatFor, moduleFormatHookSource } from './module-format.js';
 
 const roots = [folderUrl('/repo/pipelines')];
 
@@ -18,13 +18,11 @@ describe('moduleFormatFor', () => {
   });
 
   it('travels to a child process as source that defines the same function', () => {
-    const preload = moduleFormatPreload(roots);
-    expect(preload).toContain("import { registerHooks } from 'node:module';");
-    expect(preload).toContain(`const roots = ${JSON.stringify(roots)};`);
-    const same = new Function(`return ${/const moduleFormatFor = (.*?);\nconst roots/s.exec(preload)?.[1]}`)() as (
-      url: string,
-      roots: string[],
-    ) => string | undefined;
+    const source = moduleFormatHookSource(roots);
+    expect(source).toContain(`const moduleFormatRoots = ${JSON.stringify(roots)};`);
+    const same = new Function(
+      `return ${/const moduleFormatFor = (.*?);\nconst moduleFormatRoots/s.exec(source)?.[1]}`,
+    )() as (url: string, roots: string[]) => string | undefined;
     expect(same('file:///repo/pipelines/sales/tasks/build.ts', roots)).toBe('module-typescript');
   });
 });

@@ -25,14 +25,16 @@ export function folderUrl(folder: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-/** Source of a child-process preload that installs the same hook for `roots`. */
-export function moduleFormatPreload(roots: readonly string[]): string {
-  return `import { registerHooks } from 'node:module';
-const moduleFormatFor = ${moduleFormatFor.toString()};
-const roots = ${JSON.stringify(roots)};
+/**
+ * Statements that install the same hook for `roots` in a child process, for an ES module that
+ * has `registerHooks` (node:module) in scope: the import probe's program (child-sources.ts).
+ */
+export function moduleFormatHookSource(roots: readonly string[]): string {
+  return `const moduleFormatFor = ${moduleFormatFor.toString()};
+const moduleFormatRoots = ${JSON.stringify(roots)};
 registerHooks({
   load(url, context, nextLoad) {
-    const format = moduleFormatFor(url, roots);
+    const format = moduleFormatFor(url, moduleFormatRoots);
     return nextLoad(url, format ? { ...context, format } : context);
   },
 });

@@ -1,20 +1,17 @@
 // Code run inside the child process that imports handler modules, one after
-// another. It travels as strings (a data: URL preload and an --eval body) so the
-// bundled CLI and actions need no extra files. Messages to the parent go to fd 3
-// as JSON lines, each with the index `i` of the module being imported.
+// another. It travels as one string (the --eval body of an ES module: no preload
+// to load first) so the bundled CLI and actions need no extra files. Messages to
+// the parent go to fd 3 as JSON lines, each with the index `i` of the module
+// being imported.
 
-/** Preload: records and blocks network access during the import. */
-export const NETWORK_GUARD = `
-import net from 'node:net';
-import dns from 'node:dns';
-import { writeSync } from 'node:fs';
-import { registerHooks } from 'node:module';
-
+/** Records and blocks network access during the import. */
+const NETWORK_GUARD = `
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
   for (const line of String(new Error().stack).split('\\n').slice(1)) {
     const m = /((?:file:\\/\\/)?\\/[^()\\s]*?):(\\d+):(\\d+)\\)?$/.exec(line.trim());
-    if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]) };
+    // This program's own frames (its module is [eval1]) are not the handler's.
+    if (m && !m[1].includes('[eval')) return { file: m[1], line: Number(m[2]), col: Number(m[3]) };
   }
   return undefined;
 };
@@ -91,29 +88,40 @@ if (typeof registerHooks === 'function') {
  * A module that throws is reported and the error rethrown, so Node prints its source location and
  * the process ends: the parent starts another for the modules after it.
  */
-export const PROBE = `
-import { readFileSync, writeSync } from 'node:fs';
-import * as nodeModule from 'node:module';
+const PROBE = `
 // Started before its list is known: Node's TypeScript parser (a WebAssembly build, 30 ms to
 // start) is started now, while the parent reads the contracts, not on the first handler.
 if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
   try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
 }
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
-const send = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
+const reply = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
   globalThis.__pipewrightProbeIndex = i;
-  send({ type: 'start' });
+  reply({ type: 'start' });
   let loaded;
   try {
     loaded = await import(urls[i]);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    reply({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
     throw error;
   }
   const names = Object.keys(loaded);
-  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
+  reply({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
 process.exit(0);
 `;
+
+/**
+ * The import process's program: `formatHook` (module-format.ts: task code loads as ES modules),
+ * the network guard, then the probe, in that order, as one ES module.
+ */
+export function probeSource(formatHook: string): string {
+  return `import net from 'node:net';
+import dns from 'node:dns';
+import { readFileSync, writeSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+const { registerHooks } = nodeModule;
+${formatHook}${NETWORK_GUARD}${PROBE}`;
+}

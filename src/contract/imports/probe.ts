@@ -4,8 +4,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { folderUrl, moduleFormatPreload } from '../../run/module-format.js';
-import { NETWORK_GUARD, PROBE } from './child-sources.js';
+import { folderUrl, moduleFormatHookSource } from '../../run/module-format.js';
+import { probeSource } from './child-sources.js';
 
 export interface SourceLocation {
   file: string;
@@ -43,8 +43,6 @@ type Message = { i: number } & (
   | ({ type: 'error' } & ImportFailure)
   | { type: 'network'; what: string; at?: SourceLocation }
 );
-
-const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
 
 /**
  * Imports `modulePaths` one after another in as few child processes as it can: one, unless a
@@ -107,24 +105,15 @@ export async function probeModules(modulePaths: string[], opts: ProbeOptions, ea
 
 /** The probe process: given its module URLs in the environment, or (`urls` undefined) later on its stdin. */
 function spawnProbe(opts: Omit<ProbeOptions, 'timeoutMs'>, urls: string[] | undefined): ChildProcess {
-  const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
+  const program = probeSource(moduleFormatHookSource([folderUrl(opts.tasksRoot)]));
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (urls) env.PIPEWRIGHT_PROBE_URLS = JSON.stringify(urls);
   delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-  return spawn(
-    process.execPath,
-    [
-      '--disable-warning=ExperimentalWarning',
-      '--import',
-      formatUrl,
-      '--import',
-      guardUrl,
-      '--input-type=module',
-      '--eval',
-      PROBE,
-    ],
-    { cwd: opts.cwd, env, stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'] },
-  );
+  return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--input-type=module', '--eval', program], {
+    cwd: opts.cwd,
+    env,
+    stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** One child process over `paths` (`early`, given them now, or a new one): results for the modules it got through (at least the first). */
@@ -150,9 +139,12 @@ async function probeFrom(paths: string[], opts: ProbeOptions, early?: ChildProce
       child.kill('SIGKILL');
     }, opts.timeoutMs);
   };
+  // Every module imported: the answer is complete, and the process's exit need not be waited for.
+  let allLoaded = () => {};
   const finish = (result: ProbeResult) => {
     results.push({ result, loaded: [...loaded] });
     network = [];
+    if (results.length === paths.length) allLoaded();
   };
   const onMessage = (m: Message) => {
     if (m.type === 'start') {
@@ -185,7 +177,10 @@ async function probeFrom(paths: string[], opts: ProbeOptions, early?: ChildProce
     }
   });
   arm();
-  await new Promise<void>((resolve) => child.on('close', () => resolve()));
+  await new Promise<void>((resolve) => {
+    allLoaded = resolve;
+    child.on('close', () => resolve());
+  });
   clearTimeout(timer);
 
   const last = results.at(-1)?.result;
