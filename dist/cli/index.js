@@ -8037,6 +8037,10 @@ var luxon_cjs = __nccwpck_require__(6781);
 ;// CONCATENATED MODULE: ./src/luxon.ts
 
 const { DateTime, IANAZone, Zone } = luxon_cjs;
+// One locale wherever pipewright runs. Luxon otherwise asks Intl for the system's on its first
+// date, which loads ICU's date-formatting data (10 ms of a cold start) even for a contract in
+// UTC; pipewright formats with fixed tokens (ISO dates and weeks, offsets), never localized ones.
+luxon_cjs.Settings.defaultLocale = 'en-US';
 
 ;// CONCATENATED MODULE: ./src/schedule/day-cached-zone.ts
 // An IANA zone for walking long ranges of partitions: luxon asks the zone for its
@@ -15141,11 +15145,17 @@ const memo_zones = new Map();
 const dates = new Map();
 const shifts = new Map();
 const crons = new Map();
-/** IANAZone.isValidZone, remembered per name. */
+let canonicalZones;
+/**
+ * IANAZone.isValidZone, remembered per name. A name in the engine's own list of zones is valid
+ * without asking: isValidZone builds an Intl.DateTimeFormat, and the first of a process loads
+ * ICU's date-formatting data (10 ms). Others (aliases such as US/Eastern, mistakes) are asked.
+ */
 function isValidZone(zone) {
     let valid = memo_zones.get(zone);
     if (valid === undefined) {
-        valid = IANAZone.isValidZone(zone);
+        canonicalZones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+        valid = canonicalZones.has(zone) || IANAZone.isValidZone(zone);
         memo_zones.set(zone, valid);
     }
     return valid;
@@ -15493,14 +15503,16 @@ function folderUrl(folder) {
     const href = (0,external_node_url_.pathToFileURL)(folder).href;
     return href.endsWith('/') ? href : `${href}/`;
 }
-/** Source of a child-process preload that installs the same hook for `roots`. */
-function moduleFormatPreload(roots) {
-    return `import { registerHooks } from 'node:module';
-const moduleFormatFor = ${moduleFormatFor.toString()};
-const roots = ${JSON.stringify(roots)};
+/**
+ * Statements that install the same hook for `roots` in a child process, for an ES module that
+ * has `registerHooks` (node:module) in scope: the import probe's program (child-sources.ts).
+ */
+function moduleFormatHookSource(roots) {
+    return `const moduleFormatFor = ${moduleFormatFor.toString()};
+const moduleFormatRoots = ${JSON.stringify(roots)};
 registerHooks({
   load(url, context, nextLoad) {
-    const format = moduleFormatFor(url, roots);
+    const format = moduleFormatFor(url, moduleFormatRoots);
     return nextLoad(url, format ? { ...context, format } : context);
   },
 });
@@ -21224,21 +21236,18 @@ function describeFailure(error) {
 
 ;// CONCATENATED MODULE: ./src/contract/imports/child-sources.ts
 // Code run inside the child process that imports handler modules, one after
-// another. It travels as strings (a data: URL preload and an --eval body) so the
-// bundled CLI and actions need no extra files. Messages to the parent go to fd 3
-// as JSON lines, each with the index `i` of the module being imported.
-/** Preload: records and blocks network access during the import. */
+// another. It travels as one string (the --eval body of an ES module: no preload
+// to load first) so the bundled CLI and actions need no extra files. Messages to
+// the parent go to fd 3 as JSON lines, each with the index `i` of the module
+// being imported.
+/** Records and blocks network access during the import. */
 const NETWORK_GUARD = `
-import net from 'node:net';
-import dns from 'node:dns';
-import { writeSync } from 'node:fs';
-import { registerHooks } from 'node:module';
-
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
   for (const line of String(new Error().stack).split('\\n').slice(1)) {
     const m = /((?:file:\\/\\/)?\\/[^()\\s]*?):(\\d+):(\\d+)\\)?$/.exec(line.trim());
-    if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]) };
+    // This program's own frames (its module is [eval1]) are not the handler's.
+    if (m && !m[1].includes('[eval')) return { file: m[1], line: Number(m[2]), col: Number(m[3]) };
   }
   return undefined;
 };
@@ -21315,31 +21324,41 @@ if (typeof registerHooks === 'function') {
  * the process ends: the parent starts another for the modules after it.
  */
 const PROBE = `
-import { readFileSync, writeSync } from 'node:fs';
-import * as nodeModule from 'node:module';
 // Started before its list is known: Node's TypeScript parser (a WebAssembly build, 30 ms to
 // start) is started now, while the parent reads the contracts, not on the first handler.
 if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
   try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
 }
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
-const send = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
+const reply = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
   globalThis.__pipewrightProbeIndex = i;
-  send({ type: 'start' });
+  reply({ type: 'start' });
   let loaded;
   try {
     loaded = await import(urls[i]);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    reply({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
     throw error;
   }
   const names = Object.keys(loaded);
-  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
+  reply({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
 process.exit(0);
 `;
+/**
+ * The import process's program: `formatHook` (module-format.ts: task code loads as ES modules),
+ * the network guard, then the probe, in that order, as one ES module.
+ */
+function probeSource(formatHook) {
+    return `import net from 'node:net';
+import dns from 'node:dns';
+import { readFileSync, writeSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+const { registerHooks } = nodeModule;
+${formatHook}${NETWORK_GUARD}${PROBE}`;
+}
 
 ;// CONCATENATED MODULE: ./src/contract/imports/probe.ts
 // Imports handler modules in a child process (plain Node: types are stripped,
@@ -21349,7 +21368,6 @@ process.exit(0);
 
 
 
-const guardUrl = `data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`;
 function startEarlyProbe(opts) {
     let child = spawnProbe(opts, undefined);
     const started = child;
@@ -21384,21 +21402,16 @@ async function probeModules(modulePaths, opts, early) {
 }
 /** The probe process: given its module URLs in the environment, or (`urls` undefined) later on its stdin. */
 function spawnProbe(opts, urls) {
-    const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
+    const program = probeSource(moduleFormatHookSource([folderUrl(opts.tasksRoot)]));
     const env = { ...process.env };
     if (urls)
         env.PIPEWRIGHT_PROBE_URLS = JSON.stringify(urls);
     delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-    return (0,external_node_child_process_.spawn)(process.execPath, [
-        '--disable-warning=ExperimentalWarning',
-        '--import',
-        formatUrl,
-        '--import',
-        guardUrl,
-        '--input-type=module',
-        '--eval',
-        PROBE,
-    ], { cwd: opts.cwd, env, stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'] });
+    return (0,external_node_child_process_.spawn)(process.execPath, ['--disable-warning=ExperimentalWarning', '--input-type=module', '--eval', program], {
+        cwd: opts.cwd,
+        env,
+        stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'],
+    });
 }
 /** One child process over `paths` (`early`, given them now, or a new one): results for the modules it got through (at least the first). */
 async function probeFrom(paths, opts, early) {
@@ -21425,9 +21438,13 @@ async function probeFrom(paths, opts, early) {
             child.kill('SIGKILL');
         }, opts.timeoutMs);
     };
+    // Every module imported: the answer is complete, and the process's exit need not be waited for.
+    let allLoaded = () => { };
     const finish = (result) => {
         results.push({ result, loaded: [...loaded] });
         network = [];
+        if (results.length === paths.length)
+            allLoaded();
     };
     const onMessage = (m) => {
         if (m.type === 'start') {
@@ -21465,7 +21482,10 @@ async function probeFrom(paths, opts, early) {
         }
     });
     arm();
-    await new Promise((resolve) => child.on('close', () => resolve()));
+    await new Promise((resolve) => {
+        allLoaded = resolve;
+        child.on('close', () => resolve());
+    });
     clearTimeout(timer);
     const last = results.at(-1)?.result;
     if (last?.outcome === 'failed') {
@@ -21776,6 +21796,16 @@ async function validatePaths(paths, opts = {}) {
             if (result.pipeline)
                 valid.push(result.pipeline);
         }
+        // The handler imports start first: their process works while lineage and runbooks are checked here.
+        const imports = opts.checkImports !== false && handlers.length
+            ? checkHandlerImports(handlers, {
+                timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+                ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+                ...(cache ? { cache } : {}),
+                ...(early ? { early } : {}),
+            })
+            : Promise.resolve([]);
+        imports.catch(() => { }); // awaited below; this only keeps a failure before then from going unhandled
         // `from:` inputs are checked across contracts, once each contract is valid on its own.
         const lineage = checkLineage(valid);
         diagnostics.push(...lineage.diagnostics);
@@ -21783,15 +21813,8 @@ async function validatePaths(paths, opts = {}) {
         const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
         diagnostics.push(...runbooks.flat());
         const pipelines = lineage.pipelines.filter((_, i) => runbooks[i].length === 0);
-        if (opts.checkImports !== false && handlers.length) {
-            const importOptions = {
-                timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
-                ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
-                ...(cache ? { cache } : {}),
-                ...(early ? { early } : {}),
-            };
-            diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
-        }
+        opts.onContracts?.({ files, pipelines });
+        diagnostics.push(...(await imports));
         await cache?.save();
         return { files, pipelines, diagnostics: load_unique(diagnostics).sort(compareDiagnostics) };
     }

@@ -19305,6 +19305,10 @@ var luxon_cjs = __nccwpck_require__(6781);
 ;// CONCATENATED MODULE: ./src/luxon.ts
 
 const { DateTime, IANAZone, Zone } = luxon_cjs;
+// One locale wherever pipewright runs. Luxon otherwise asks Intl for the system's on its first
+// date, which loads ICU's date-formatting data (10 ms of a cold start) even for a contract in
+// UTC; pipewright formats with fixed tokens (ISO dates and weeks, offsets), never localized ones.
+luxon_cjs.Settings.defaultLocale = 'en-US';
 
 ;// CONCATENATED MODULE: ./src/contract/templates.ts
 // `{{ name }}` templates in contract paths and command arguments. The store
@@ -19382,11 +19386,17 @@ const zones = new Map();
 const dates = new Map();
 const shifts = new Map();
 const crons = new Map();
-/** IANAZone.isValidZone, remembered per name. */
+let canonicalZones;
+/**
+ * IANAZone.isValidZone, remembered per name. A name in the engine's own list of zones is valid
+ * without asking: isValidZone builds an Intl.DateTimeFormat, and the first of a process loads
+ * ICU's date-formatting data (10 ms). Others (aliases such as US/Eastern, mistakes) are asked.
+ */
 function isValidZone(zone) {
     let valid = zones.get(zone);
     if (valid === undefined) {
-        valid = IANAZone.isValidZone(zone);
+        canonicalZones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+        valid = canonicalZones.has(zone) || IANAZone.isValidZone(zone);
         zones.set(zone, valid);
     }
     return valid;

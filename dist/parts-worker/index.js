@@ -470,7 +470,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   cu: () => (/* binding */ loadAsModules)
 });
 
-// UNUSED EXPORTS: folderUrl, importTaskModule, moduleFormatFor, moduleFormatPreload
+// UNUSED EXPORTS: folderUrl, importTaskModule, moduleFormatFor, moduleFormatHookSource
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
@@ -504,14 +504,16 @@ function folderUrl(folder) {
     const href = (0,external_node_url_namespaceObject.pathToFileURL)(folder).href;
     return href.endsWith('/') ? href : `${href}/`;
 }
-/** Source of a child-process preload that installs the same hook for `roots`. */
-function moduleFormatPreload(roots) {
-    return `import { registerHooks } from 'node:module';
-const moduleFormatFor = ${moduleFormatFor.toString()};
-const roots = ${JSON.stringify(roots)};
+/**
+ * Statements that install the same hook for `roots` in a child process, for an ES module that
+ * has `registerHooks` (node:module) in scope: the import probe's program (child-sources.ts).
+ */
+function moduleFormatHookSource(roots) {
+    return `const moduleFormatFor = ${moduleFormatFor.toString()};
+const moduleFormatRoots = ${JSON.stringify(roots)};
 registerHooks({
   load(url, context, nextLoad) {
-    const format = moduleFormatFor(url, roots);
+    const format = moduleFormatFor(url, moduleFormatRoots);
     return nextLoad(url, format ? { ...context, format } : context);
   },
 });

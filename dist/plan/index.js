@@ -8566,6 +8566,10 @@ var luxon_cjs = __nccwpck_require__(6781);
 ;// CONCATENATED MODULE: ./src/luxon.ts
 
 const { DateTime: luxon_DateTime, IANAZone, Zone } = luxon_cjs;
+// One locale wherever pipewright runs. Luxon otherwise asks Intl for the system's on its first
+// date, which loads ICU's date-formatting data (10 ms of a cold start) even for a contract in
+// UTC; pipewright formats with fixed tokens (ISO dates and weeks, offsets), never localized ones.
+luxon_cjs.Settings.defaultLocale = 'en-US';
 
 ;// CONCATENATED MODULE: ./src/schedule/day-cached-zone.ts
 // An IANA zone for walking long ranges of partitions: luxon asks the zone for its
@@ -11781,11 +11785,17 @@ const memo_zones = new Map();
 const dates = new Map();
 const shifts = new Map();
 const crons = new Map();
-/** IANAZone.isValidZone, remembered per name. */
+let canonicalZones;
+/**
+ * IANAZone.isValidZone, remembered per name. A name in the engine's own list of zones is valid
+ * without asking: isValidZone builds an Intl.DateTimeFormat, and the first of a process loads
+ * ICU's date-formatting data (10 ms). Others (aliases such as US/Eastern, mistakes) are asked.
+ */
 function isValidZone(zone) {
     let valid = memo_zones.get(zone);
     if (valid === undefined) {
-        valid = IANAZone.isValidZone(zone);
+        canonicalZones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+        valid = canonicalZones.has(zone) || IANAZone.isValidZone(zone);
         memo_zones.set(zone, valid);
     }
     return valid;
@@ -16912,14 +16922,16 @@ function module_format_folderUrl(folder) {
     const href = pathToFileURL(folder).href;
     return href.endsWith('/') ? href : `${href}/`;
 }
-/** Source of a child-process preload that installs the same hook for `roots`. */
-function module_format_moduleFormatPreload(roots) {
-    return `import { registerHooks } from 'node:module';
-const moduleFormatFor = ${moduleFormatFor.toString()};
-const roots = ${JSON.stringify(roots)};
+/**
+ * Statements that install the same hook for `roots` in a child process, for an ES module that
+ * has `registerHooks` (node:module) in scope: the import probe's program (child-sources.ts).
+ */
+function module_format_moduleFormatHookSource(roots) {
+    return `const moduleFormatFor = ${moduleFormatFor.toString()};
+const moduleFormatRoots = ${JSON.stringify(roots)};
 registerHooks({
   load(url, context, nextLoad) {
-    const format = moduleFormatFor(url, roots);
+    const format = moduleFormatFor(url, moduleFormatRoots);
     return nextLoad(url, format ? { ...context, format } : context);
   },
 });
@@ -16955,7 +16967,6 @@ async function importTaskModule(folder, file) {
 
 
 
-const guardUrl = (/* unused pure expression or super */ null && (`data:text/javascript,${encodeURIComponent(NETWORK_GUARD)}`));
 function probe_startEarlyProbe(opts) {
     let child = spawnProbe(opts, undefined);
     const started = child;
@@ -16990,21 +17001,16 @@ async function probe_probeModules(modulePaths, opts, early) {
 }
 /** The probe process: given its module URLs in the environment, or (`urls` undefined) later on its stdin. */
 function spawnProbe(opts, urls) {
-    const formatUrl = `data:text/javascript,${encodeURIComponent(moduleFormatPreload([folderUrl(opts.tasksRoot)]))}`;
+    const program = probeSource(moduleFormatHookSource([folderUrl(opts.tasksRoot)]));
     const env = { ...process.env };
     if (urls)
         env.PIPEWRIGHT_PROBE_URLS = JSON.stringify(urls);
     delete env.NODE_OPTIONS; // no loaders (tsx, coverage) from the parent: import as plain Node would
-    return spawn(process.execPath, [
-        '--disable-warning=ExperimentalWarning',
-        '--import',
-        formatUrl,
-        '--import',
-        guardUrl,
-        '--input-type=module',
-        '--eval',
-        PROBE,
-    ], { cwd: opts.cwd, env, stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'] });
+    return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--input-type=module', '--eval', program], {
+        cwd: opts.cwd,
+        env,
+        stdio: [urls ? 'ignore' : 'pipe', 'ignore', 'pipe', 'pipe'],
+    });
 }
 /** One child process over `paths` (`early`, given them now, or a new one): results for the modules it got through (at least the first). */
 async function probeFrom(paths, opts, early) {
@@ -17031,9 +17037,13 @@ async function probeFrom(paths, opts, early) {
             child.kill('SIGKILL');
         }, opts.timeoutMs);
     };
+    // Every module imported: the answer is complete, and the process's exit need not be waited for.
+    let allLoaded = () => { };
     const finish = (result) => {
         results.push({ result, loaded: [...loaded] });
         network = [];
+        if (results.length === paths.length)
+            allLoaded();
     };
     const onMessage = (m) => {
         if (m.type === 'start') {
@@ -17071,7 +17081,10 @@ async function probeFrom(paths, opts, early) {
         }
     });
     arm();
-    await new Promise((resolve) => child.on('close', () => resolve()));
+    await new Promise((resolve) => {
+        allLoaded = resolve;
+        child.on('close', () => resolve());
+    });
     clearTimeout(timer);
     const last = results.at(-1)?.result;
     if (last?.outcome === 'failed') {
@@ -17402,6 +17415,16 @@ async function validatePaths(paths, opts = {}) {
             if (result.pipeline)
                 valid.push(result.pipeline);
         }
+        // The handler imports start first: their process works while lineage and runbooks are checked here.
+        const imports = opts.checkImports !== false && handlers.length
+            ? checkHandlerImports(handlers, {
+                timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+                ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+                ...(cache ? { cache } : {}),
+                ...(early ? { early } : {}),
+            })
+            : Promise.resolve([]);
+        imports.catch(() => { }); // awaited below; this only keeps a failure before then from going unhandled
         // `from:` inputs are checked across contracts, once each contract is valid on its own.
         const lineage = checkLineage(valid);
         diagnostics.push(...lineage.diagnostics);
@@ -17409,15 +17432,8 @@ async function validatePaths(paths, opts = {}) {
         const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
         diagnostics.push(...runbooks.flat());
         const pipelines = lineage.pipelines.filter((_, i) => runbooks[i].length === 0);
-        if (opts.checkImports !== false && handlers.length) {
-            const importOptions = {
-                timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
-                ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
-                ...(cache ? { cache } : {}),
-                ...(early ? { early } : {}),
-            };
-            diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
-        }
+        opts.onContracts?.({ files, pipelines });
+        diagnostics.push(...(await imports));
         await cache?.save();
         return { files, pipelines, diagnostics: unique(diagnostics).sort(compareDiagnostics) };
     }

@@ -7792,7 +7792,7 @@ exports.IANAZone = IANAZone;
 __webpack_unused_export__ = Info;
 __webpack_unused_export__ = Interval;
 __webpack_unused_export__ = InvalidZone;
-__webpack_unused_export__ = Settings;
+exports.Settings = Settings;
 __webpack_unused_export__ = SystemZone;
 __webpack_unused_export__ = VERSION;
 exports.Zone = Zone;
@@ -11191,6 +11191,10 @@ var luxon_cjs = __nccwpck_require__(6781);
 ;// CONCATENATED MODULE: ./src/luxon.ts
 
 const { DateTime: luxon_DateTime, IANAZone, Zone } = luxon_cjs;
+// One locale wherever pipewright runs. Luxon otherwise asks Intl for the system's on its first
+// date, which loads ICU's date-formatting data (10 ms of a cold start) even for a contract in
+// UTC; pipewright formats with fixed tokens (ISO dates and weeks, offsets), never localized ones.
+luxon_cjs.Settings.defaultLocale = 'en-US';
 
 ;// CONCATENATED MODULE: ./src/schedule/instants.ts
 // Instants as pipewright reads and prints them. Every data interval bound is

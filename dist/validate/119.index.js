@@ -40,6 +40,10 @@ var luxon_cjs = __webpack_require__(6781);
 ;// CONCATENATED MODULE: ./src/luxon.ts
 
 const { DateTime, IANAZone, Zone } = luxon_cjs;
+// One locale wherever pipewright runs. Luxon otherwise asks Intl for the system's on its first
+// date, which loads ICU's date-formatting data (10 ms of a cold start) even for a contract in
+// UTC; pipewright formats with fixed tokens (ISO dates and weeks, offsets), never localized ones.
+luxon_cjs.Settings.defaultLocale = 'en-US';
 
 ;// CONCATENATED MODULE: ./src/contract/templates.ts
 // `{{ name }}` templates in contract paths and command arguments. The store
@@ -117,11 +121,17 @@ const zones = new Map();
 const dates = new Map();
 const shifts = new Map();
 const crons = new Map();
-/** IANAZone.isValidZone, remembered per name. */
+let canonicalZones;
+/**
+ * IANAZone.isValidZone, remembered per name. A name in the engine's own list of zones is valid
+ * without asking: isValidZone builds an Intl.DateTimeFormat, and the first of a process loads
+ * ICU's date-formatting data (10 ms). Others (aliases such as US/Eastern, mistakes) are asked.
+ */
 function isValidZone(zone) {
     let valid = zones.get(zone);
     if (valid === undefined) {
-        valid = IANAZone.isValidZone(zone);
+        canonicalZones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+        valid = canonicalZones.has(zone) || IANAZone.isValidZone(zone);
         zones.set(zone, valid);
     }
     return valid;
@@ -3042,6 +3052,16 @@ async function validatePaths(paths, opts = {}) {
             if (result.pipeline)
                 valid.push(result.pipeline);
         }
+        // The handler imports start first: their process works while lineage and runbooks are checked here.
+        const imports = opts.checkImports !== false && handlers.length
+            ? checkHandlerImports(handlers, {
+                timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+                ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
+                ...(cache ? { cache } : {}),
+                ...(early ? { early } : {}),
+            })
+            : Promise.resolve([]);
+        imports.catch(() => { }); // awaited below; this only keeps a failure before then from going unhandled
         // `from:` inputs are checked across contracts, once each contract is valid on its own.
         const lineage = resolve_checkLineage(valid);
         diagnostics.push(...lineage.diagnostics);
@@ -3049,15 +3069,8 @@ async function validatePaths(paths, opts = {}) {
         const runbooks = await Promise.all(lineage.pipelines.map(runbookDiagnostics));
         diagnostics.push(...runbooks.flat());
         const pipelines = lineage.pipelines.filter((_, i) => runbooks[i].length === 0);
-        if (opts.checkImports !== false && handlers.length) {
-            const importOptions = {
-                timeoutMs: opts.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
-                ...(opts.repoRoot ? { repoRoot: opts.repoRoot } : {}),
-                ...(cache ? { cache } : {}),
-                ...(early ? { early } : {}),
-            };
-            diagnostics.push(...(await checkHandlerImports(handlers, importOptions)));
-        }
+        opts.onContracts?.({ files, pipelines });
+        diagnostics.push(...(await imports));
         await cache?.save();
         return { files, pipelines, diagnostics: unique(diagnostics).sort(format_compareDiagnostics) };
     }
@@ -3987,14 +4000,20 @@ async function runValidateAction(early) {
         const inputs = readInputs();
         const paths = await expand(inputs.patterns, inputs.workspace);
         const result = await group('Validate contracts', async () => {
+            // The repository's callers of pipewright.yml, against these contracts (located in the workflow files),
+            // checked while the handlers are imported.
+            let callers;
             const r = await validatePaths(paths, {
                 importTimeoutMs: inputs.importTimeoutMs,
                 cwd: inputs.workspace,
                 ...(early ? { early } : {}),
+                onContracts: (checked) => {
+                    callers = checkCallers(inputs.workspace, checked);
+                    callers.catch(() => { }); // awaited below
+                },
             });
             info(`${plural(r.files.length, 'contract')}: ${r.files.map((f) => (0,common_workspace/* shown */.SP)(f, inputs.workspace)).join(', ')}`);
-            // The repository's callers of pipewright.yml, against these contracts (located in the workflow files).
-            r.diagnostics.push(...(await checkCallers(inputs.workspace, r)).diagnostics);
+            r.diagnostics.push(...(await (callers ?? checkCallers(inputs.workspace, r))).diagnostics);
             return r;
         });
         const { files, pipelines, diagnostics } = result;
