@@ -35,6 +35,15 @@ export interface WriteOptions {
   bodySha256?: () => string;
 }
 
+/** A write `openWrite` opened: chunks in order, then `end` (the object is written) or `abort`. */
+export interface ChunkSink {
+  /** Resolves once the store is done with `chunk`'s bytes. */
+  write(chunk: Uint8Array): Promise<void>;
+  end(): Promise<ObjectInfo>;
+  /** Nothing is written; what was taken is removed. */
+  abort(): Promise<void>;
+}
+
 export interface ReadOptions {
   signal?: AbortSignal;
 }
@@ -105,6 +114,11 @@ export interface ObjectStore {
   readText(key: string): Promise<string | undefined>;
   /** Streams `body` into the key; visible only once complete (atomic replace). */
   write(key: string, body: ObjectBody, options?: WriteOptions): Promise<ObjectInfo>;
+  /**
+   * A write fed chunk by chunk, where a store can take each chunk before `write` resolves
+   * (a bucket during a run): the writer may reuse its buffer then. Undefined: use `write`.
+   */
+  openWrite?(key: string, options?: WriteOptions): Promise<ChunkSink | undefined>;
   /** Server-side copy (filesystem: a hard link renamed into place); metadata travels with it. */
   copy(from: string, to: string): Promise<ObjectInfo>;
   /**

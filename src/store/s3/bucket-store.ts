@@ -13,8 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { type FileHandle, open, rm } from 'node:fs/promises';
-import { PassThrough, Readable, Transform, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
@@ -37,6 +36,7 @@ import { ASIDE_FROM_BYTES, checksumFileAside } from '../checksum-aside.js';
 import { FileGrowthStopped, fileChunks } from '../file-chunks.js';
 import type { FileChecksum } from '../ledger.js';
 import {
+  type ChunkSink,
   type ListOptions,
   type ObjectBody,
   type ObjectInfo,
@@ -497,6 +497,60 @@ export class S3ObjectStore implements ObjectStore {
     copies: RunCopies,
     behind: boolean,
   ): Promise<ObjectInfo> {
+    const spool = await this.spool(key, params, options, copies, behind);
+    const chunks = body[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Uint8Array | string>;
+      try {
+        options.signal?.throwIfAborted();
+        next = await chunks.next();
+      } catch (error) {
+        // The body's own failure (the task's data, its stream) is the task's error, not the store's.
+        await spool.fail();
+        throw options.signal?.aborted ? error : new BodyError(error);
+      }
+      if (next.done) return spool.finish();
+      const chunk = next.value;
+      await spool.add(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    }
+  }
+
+  /**
+   * A write of a run fed chunk by chunk (staging.ts): each `write` resolves once its bytes
+   * are in the run's copy, and the writer may then reuse its buffer, so no chunk is copied.
+   * Undefined outside a run, or for a conditional write (the caller streams it to `write`).
+   */
+  async openWrite(key: string, options: WriteOptions = {}): Promise<ChunkSink | undefined> {
+    if (!this.copies || options.ifMatch !== undefined || options.ifNoneMatch !== undefined) return undefined;
+    await this.copies.arrived(key).catch(() => {});
+    this.copies.drop(key);
+    const params = {
+      Bucket: this.bucket,
+      Key: this.objectKey(key),
+      Metadata: options.metadata,
+      ContentType: options.contentType,
+    };
+    const spool = await this.spool(key, params, options, this.copies, true);
+    const failed = (error: unknown) => this.writeError(error, key, options);
+    return {
+      write: (chunk) => spool.add(chunk).catch((error: unknown) => Promise.reject(failed(error))),
+      end: () => spool.finish().catch((error: unknown) => Promise.reject(failed(error))),
+      abort: () => spool.fail(),
+    };
+  }
+
+  /**
+   * The run's copy file of a write and, sent behind, the parts that go up while it
+   * grows: `add` each chunk in order (hashed, counted and on disk when it resolves),
+   * then `finish` (or `fail`, which removes the file and aborts the parts).
+   */
+  private async spool(
+    key: string,
+    params: PutParams,
+    options: WriteOptions,
+    copies: RunCopies,
+    behind: boolean,
+  ): Promise<{ add(chunk: Uint8Array): Promise<void>; finish(): Promise<ObjectInfo>; fail(): Promise<void> }> {
     const file = copies.newFile();
     // Sent behind, a large body goes up in parts while it is still being written (spooled-parts.ts).
     const parts = behind
@@ -512,27 +566,22 @@ export class S3ObjectStore implements ObjectStore {
           crc32: await this.checksCrc32(),
         })
       : undefined;
-    try {
-      // The writer's own hash when it has one; a CRC32 (cheap) for the server to check what it stores.
-      const hash = options.bodySha256 ? undefined : createHash('sha256');
-      let crc = 0;
-      const counted = countBytes(body, (chunk) => {
-        hash?.update(chunk);
-        // Parts carry their own CRC32s; the whole one is needed only by a body sent in one request.
-        if (!parts?.started) crc = crc32(chunk, crc);
-        parts?.add(chunk);
-      });
-      try {
-        const sink = parts
-          ? fileSink(file, (bytes) => parts.written(bytes))
-          : createWriteStream(file, { highWaterMark: SPOOL_BUFFER });
-        await pipeline(counted.stream, sink, { signal: options.signal });
-      } catch (error) {
-        await parts?.abort();
-        const failure = counted.failure();
-        throw failure === undefined ? error : new BodyError(failure);
-      }
-      const size = counted.bytes();
+    // The writer's own hash when it has one; a CRC32 (cheap) for the server to check what it stores.
+    const hash = options.bodySha256 ? undefined : createHash('sha256');
+    let crc = 0;
+    let size = 0;
+    let handle: FileHandle | undefined = await open(file, 'w');
+    const close = async () => {
+      const closing = handle;
+      handle = undefined;
+      await closing?.close();
+    };
+    const fail = async () => {
+      await close().catch(() => {});
+      await parts?.abort();
+      await rm(file, { force: true });
+    };
+    const upload = async (): Promise<ObjectInfo> => {
       const sums = { sha256: hash ? hash.digest('hex') : (options.bodySha256?.() ?? ''), crc32: crc };
       if (behind) {
         // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
@@ -541,12 +590,12 @@ export class S3ObjectStore implements ObjectStore {
             ? this.uploadFile(params, file, size)
             : this.putFile(params, file, size, parts?.started ? { ...sums, crc32: await crc32OfFile(file) } : sums);
         // Parts the server would not join: the whole file is still here to send as one object.
-        const upload = parts?.started ? parts.finish().catch(whole) : whole();
+        const sent = parts?.started ? parts.finish().catch(whole) : whole();
         copies.sendBehind(
           key,
           file,
           size,
-          upload.catch((error: unknown) => Promise.reject(this.writeError(error, key, {}))),
+          sent.catch((error: unknown) => Promise.reject(this.writeError(error, key, {}))),
         );
         return this.written(key, undefined, size, options);
       }
@@ -556,10 +605,36 @@ export class S3ObjectStore implements ObjectStore {
           : await this.putFile(params, file, size, sums, options.signal);
       copies.keep(key, file, etag ?? '', size);
       return this.written(key, etag, size, options);
-    } catch (error) {
-      await rm(file, { force: true });
-      throw error;
-    }
+    };
+    return {
+      async add(chunk) {
+        if (chunk.byteLength === 0) return;
+        const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        try {
+          if (handle === undefined) throw new Error('write after the end');
+          hash?.update(bytes);
+          // Parts carry their own CRC32s; the whole one is needed only by a body sent in one request.
+          if (!parts?.started) crc = crc32(bytes, crc);
+          parts?.add(bytes);
+          await writeAll(handle, bytes);
+          size += bytes.byteLength;
+          parts?.written(size);
+        } catch (error) {
+          await fail();
+          throw error;
+        }
+      },
+      async finish() {
+        try {
+          await close();
+          return await upload();
+        } catch (error) {
+          await rm(file, { force: true });
+          throw error;
+        }
+      },
+      fail,
+    };
   }
 
   /**
@@ -887,43 +962,6 @@ function keepingCopy(
     },
   });
   return { transform, download };
-}
-
-/** Writes a file, telling `onDisk` how many bytes are on it after each write (a part can go once its bytes are). */
-function fileSink(file: string, onDisk: (bytes: number) => void): Writable {
-  let handle: FileHandle | undefined;
-  let bytes = 0;
-  const close = async () => {
-    const closing = handle;
-    handle = undefined;
-    await closing?.close();
-  };
-  return new Writable({
-    highWaterMark: SPOOL_BUFFER,
-    construct(done) {
-      open(file, 'w').then((opened) => {
-        handle = opened;
-        done();
-      }, done);
-    },
-    writev(chunks, done) {
-      const buffer = chunks.length === 1 ? (chunks[0]?.chunk as Buffer) : Buffer.concat(chunks.map((c) => c.chunk));
-      writeAll(handle as FileHandle, buffer).then(() => {
-        bytes += buffer.byteLength;
-        onDisk(bytes);
-        done();
-      }, done);
-    },
-    final(done) {
-      close().then(() => done(), done);
-    },
-    destroy(error, done) {
-      close().then(
-        () => done(error),
-        () => done(error),
-      );
-    },
-  });
 }
 
 async function crc32OfFile(file: string): Promise<number> {

@@ -271,6 +271,31 @@ describe('run copies of a bucket store', () => {
     await run.close();
   });
 
+  it('takes a write chunk by chunk from a writer that reuses one buffer, and leaves nothing of an aborted one', async () => {
+    expect(await store.openWrite('reused/out.csv')).toBeUndefined(); // outside a run: stream it to write()
+    const parted = openS3Store('s3://lake/copies', { spoolPartSize: 5 * 1024 * 1024 });
+    const run = parted.withRunCopies(parent);
+    const sink = await run.store.openWrite('reused/out.csv');
+    if (sink === undefined) throw new Error('a run takes chunk writes');
+    // One buffer, refilled once each write has resolved: what the bucket holds is every fill, in order.
+    const buffer = Buffer.alloc(1024 * 1024);
+    const expected: Buffer[] = [];
+    for (let i = 0; i < 12; i++) {
+      buffer.fill(`row,${i}\n`);
+      expected.push(Buffer.from(buffer));
+      await sink.write(buffer);
+    }
+    await sink.end();
+    expect((await run.store.head('reused/out.csv'))?.size).toBe(12 * 1024 * 1024); // sent behind: waits for it
+    expect(await bytesOf(await store.read('reused/out.csv'))).toEqual(Buffer.concat(expected));
+    const aborted = await run.store.openWrite('reused/aborted.csv');
+    await aborted?.write(buffer);
+    await aborted?.abort();
+    await run.close();
+    expect(await store.head('reused/aborted.csv')).toBeUndefined();
+    expect(await pendingUploads('copies/reused/aborted.csv')).toEqual([]);
+  });
+
   it('leaves neither an object nor a copy when the body fails or the write is aborted', async () => {
     const run = store.withRunCopies(parent);
     async function* failing(): AsyncGenerator<string> {
