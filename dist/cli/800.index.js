@@ -21,8 +21,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -635,7 +633,6 @@ function nonEmpty(value) {
 
 
 
-
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 /** Bytes a local copy being written may hold in memory: queued chunks go to disk together. */
@@ -1018,6 +1015,55 @@ class S3ObjectStore {
      * while it is being written.
      */
     async writeSpooled(key, body, params, options, copies, behind) {
+        const spool = await this.spool(key, params, options, copies, behind);
+        const chunks = body[Symbol.asyncIterator]();
+        for (;;) {
+            let next;
+            try {
+                options.signal?.throwIfAborted();
+                next = await chunks.next();
+            }
+            catch (error) {
+                // The body's own failure (the task's data, its stream) is the task's error, not the store's.
+                await spool.fail();
+                throw options.signal?.aborted ? error : new BodyError(error);
+            }
+            if (next.done)
+                return spool.finish();
+            const chunk = next.value;
+            await spool.add(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        }
+    }
+    /**
+     * A write of a run fed chunk by chunk (staging.ts): each `write` resolves once its bytes
+     * are in the run's copy, and the writer may then reuse its buffer, so no chunk is copied.
+     * Undefined outside a run, or for a conditional write (the caller streams it to `write`).
+     */
+    async openWrite(key, options = {}) {
+        if (!this.copies || options.ifMatch !== undefined || options.ifNoneMatch !== undefined)
+            return undefined;
+        await this.copies.arrived(key).catch(() => { });
+        this.copies.drop(key);
+        const params = {
+            Bucket: this.bucket,
+            Key: this.objectKey(key),
+            Metadata: options.metadata,
+            ContentType: options.contentType,
+        };
+        const spool = await this.spool(key, params, options, this.copies, true);
+        const failed = (error) => this.writeError(error, key, options);
+        return {
+            write: (chunk) => spool.add(chunk).catch((error) => Promise.reject(failed(error))),
+            end: () => spool.finish().catch((error) => Promise.reject(failed(error))),
+            abort: () => spool.fail(),
+        };
+    }
+    /**
+     * The run's copy file of a write and, sent behind, the parts that go up while it
+     * grows: `add` each chunk in order (hashed, counted and on disk when it resolves),
+     * then `finish` (or `fail`, which removes the file and aborts the parts).
+     */
+    async spool(key, params, options, copies, behind) {
         const file = copies.newFile();
         // Sent behind, a large body goes up in parts while it is still being written (spooled-parts.ts).
         const parts = behind
@@ -1033,29 +1079,22 @@ class S3ObjectStore {
                 crc32: await this.checksCrc32(),
             })
             : undefined;
-        try {
-            // The writer's own hash when it has one; a CRC32 (cheap) for the server to check what it stores.
-            const hash = options.bodySha256 ? undefined : (0,external_node_crypto_.createHash)('sha256');
-            let crc = 0;
-            const counted = countBytes(body, (chunk) => {
-                hash?.update(chunk);
-                // Parts carry their own CRC32s; the whole one is needed only by a body sent in one request.
-                if (!parts?.started)
-                    crc = (0,external_node_zlib_.crc32)(chunk, crc);
-                parts?.add(chunk);
-            });
-            try {
-                const sink = parts
-                    ? fileSink(file, (bytes) => parts.written(bytes))
-                    : (0,external_node_fs_.createWriteStream)(file, { highWaterMark: SPOOL_BUFFER });
-                await (0,external_node_stream_promises_.pipeline)(counted.stream, sink, { signal: options.signal });
-            }
-            catch (error) {
-                await parts?.abort();
-                const failure = counted.failure();
-                throw failure === undefined ? error : new BodyError(failure);
-            }
-            const size = counted.bytes();
+        // The writer's own hash when it has one; a CRC32 (cheap) for the server to check what it stores.
+        const hash = options.bodySha256 ? undefined : (0,external_node_crypto_.createHash)('sha256');
+        let crc = 0;
+        let size = 0;
+        let handle = await (0,promises_.open)(file, 'w');
+        const close = async () => {
+            const closing = handle;
+            handle = undefined;
+            await closing?.close();
+        };
+        const fail = async () => {
+            await close().catch(() => { });
+            await parts?.abort();
+            await (0,promises_.rm)(file, { force: true });
+        };
+        const upload = async () => {
             const sums = { sha256: hash ? hash.digest('hex') : (options.bodySha256?.() ?? ''), crc32: crc };
             if (behind) {
                 // Sent while the run goes on: the attempt that wrote it has ended, so its signal no longer applies.
@@ -1063,8 +1102,8 @@ class S3ObjectStore {
                     ? this.uploadFile(params, file, size)
                     : this.putFile(params, file, size, parts?.started ? { ...sums, crc32: await crc32OfFile(file) } : sums);
                 // Parts the server would not join: the whole file is still here to send as one object.
-                const upload = parts?.started ? parts.finish().catch(whole) : whole();
-                copies.sendBehind(key, file, size, upload.catch((error) => Promise.reject(this.writeError(error, key, {}))));
+                const sent = parts?.started ? parts.finish().catch(whole) : whole();
+                copies.sendBehind(key, file, size, sent.catch((error) => Promise.reject(this.writeError(error, key, {}))));
                 return this.written(key, undefined, size, options);
             }
             const etag = size > this.singlePutMax
@@ -1072,11 +1111,41 @@ class S3ObjectStore {
                 : await this.putFile(params, file, size, sums, options.signal);
             copies.keep(key, file, etag ?? '', size);
             return this.written(key, etag, size, options);
-        }
-        catch (error) {
-            await (0,promises_.rm)(file, { force: true });
-            throw error;
-        }
+        };
+        return {
+            async add(chunk) {
+                if (chunk.byteLength === 0)
+                    return;
+                const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+                try {
+                    if (handle === undefined)
+                        throw new Error('write after the end');
+                    hash?.update(bytes);
+                    // Parts carry their own CRC32s; the whole one is needed only by a body sent in one request.
+                    if (!parts?.started)
+                        crc = (0,external_node_zlib_.crc32)(bytes, crc);
+                    parts?.add(bytes);
+                    await writeAll(handle, bytes);
+                    size += bytes.byteLength;
+                    parts?.written(size);
+                }
+                catch (error) {
+                    await fail();
+                    throw error;
+                }
+            },
+            async finish() {
+                try {
+                    await close();
+                    return await upload();
+                }
+                catch (error) {
+                    await (0,promises_.rm)(file, { force: true });
+                    throw error;
+                }
+            },
+            fail,
+        };
     }
     /**
      * One PutObject of a local file, signed with the SHA-256 of its bytes (the SDK
@@ -1379,39 +1448,6 @@ function keepingCopy(copies, key, etag, size) {
         },
     });
     return { transform, download };
-}
-/** Writes a file, telling `onDisk` how many bytes are on it after each write (a part can go once its bytes are). */
-function fileSink(file, onDisk) {
-    let handle;
-    let bytes = 0;
-    const close = async () => {
-        const closing = handle;
-        handle = undefined;
-        await closing?.close();
-    };
-    return new external_node_stream_.Writable({
-        highWaterMark: SPOOL_BUFFER,
-        construct(done) {
-            (0,promises_.open)(file, 'w').then((opened) => {
-                handle = opened;
-                done();
-            }, done);
-        },
-        writev(chunks, done) {
-            const buffer = chunks.length === 1 ? chunks[0]?.chunk : Buffer.concat(chunks.map((c) => c.chunk));
-            writeAll(handle, buffer).then(() => {
-                bytes += buffer.byteLength;
-                onDisk(bytes);
-                done();
-            }, done);
-        },
-        final(done) {
-            close().then(() => done(), done);
-        },
-        destroy(error, done) {
-            close().then(() => done(error), () => done(error));
-        },
-    });
 }
 async function crc32OfFile(file) {
     let crc = 0;

@@ -7900,7 +7900,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8814);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8902);
 // Entry of the `pipewright` command (bundled to dist/cli/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -7910,7 +7910,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8814:
+/***/ 8902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14637,26 +14637,80 @@ async function writeWhole(file, data) {
 async function openObject(store, key) {
     if (store instanceof fs_store_FsObjectStore)
         return createAtomicWriter(store.root).open(store.pathOf(key));
-    const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let sha256;
     const digest = () => (sha256 ??= hash.digest('hex'));
+    // Every byte is hashed before it is handed on: once the body ends, the store may take this hash as its own.
+    const sink = await store.openWrite?.(key, { bodySha256: digest });
+    return sink ? sinkObject(store, key, sink, hash, digest) : streamedObject(store, key, hash, digest);
+}
+/** What the writer is told it wrote: the object's path, bytes, rows and hash. */
+function writeCounts(store, key, hash) {
     const rows = rowCounterFor(key);
     let bytes = 0;
+    return {
+        /** The chunk as bytes (hashed and counted), or undefined when empty. */
+        take(chunk) {
+            const buffer = typeof chunk === 'string'
+                ? Buffer.from(chunk, 'utf8')
+                : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+            if (buffer.byteLength === 0)
+                return undefined;
+            hash.update(buffer);
+            rows.add(buffer);
+            bytes += buffer.byteLength;
+            return buffer;
+        },
+        result: (sha256) => ({ path: store.describe(key), bytes, rows: rows.total(), sha256 }),
+    };
+}
+/**
+ * A write the store takes chunk by chunk (a bucket during a run): each `write` resolves once the
+ * store is done with the chunk, so the writer's reused buffers are never copied.
+ */
+function sinkObject(store, key, sink, hash, digest) {
+    const counts = writeCounts(store, key, hash);
     let state = 'open';
-    // Every byte is hashed before it is handed on: once the body ends, the store may take this hash as its own.
+    return {
+        async write(chunk) {
+            if (state !== 'open')
+                throw new Error(`write of ${store.describe(key)} is already ${state}`);
+            const buffer = counts.take(chunk);
+            if (buffer)
+                await sink.write(buffer);
+        },
+        async commit() {
+            if (state !== 'open')
+                throw new Error(`write of ${store.describe(key)} is already ${state}`);
+            state = 'committed';
+            await sink.end();
+            return counts.result(digest());
+        },
+        async abort() {
+            if (state !== 'open')
+                return;
+            state = 'aborted';
+            await sink.abort().catch(() => { });
+            await store.delete(key).catch(() => { });
+        },
+    };
+}
+/** A write streamed to the store's `write`: each chunk is copied, since the writer may reuse its buffer. */
+function streamedObject(store, key, hash, digest) {
+    const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    const counts = writeCounts(store, key, hash);
+    let state = 'open';
     const upload = store.write(key, body, { bodySha256: digest });
     upload.catch(() => { }); // observed on commit; an abort rejects it on purpose
     return {
         async write(chunk) {
             if (state !== 'open')
                 throw new Error(`write of ${store.describe(key)} is already ${state}`);
-            const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
-            if (buffer.byteLength === 0)
+            const taken = counts.take(chunk);
+            if (taken === undefined)
                 return;
-            hash.update(buffer);
-            rows.add(buffer);
-            bytes += buffer.byteLength;
+            // A string's bytes are new already; other chunks may be the writer's reused buffer.
+            const buffer = typeof chunk === 'string' ? taken : Buffer.from(taken);
             if (!body.write(buffer))
                 await Promise.race([waitDrain(body), upload]);
         },
@@ -14666,7 +14720,7 @@ async function openObject(store, key) {
             state = 'committed';
             body.end();
             await upload;
-            return { path: store.describe(key), bytes, rows: rows.total(), sha256: digest() };
+            return counts.result(digest());
         },
         async abort() {
             if (state !== 'open')
@@ -14895,8 +14949,8 @@ function checksKind(spec) {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/run/kinds/local-copies.ts
 // Commands get paths, and a bucket has none: before a command runs, its inputs
 // (and outputs earlier tasks wrote) are copied into a local folder, and after it
@@ -14927,7 +14981,7 @@ async function withLocalCopies(env, run) {
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const source = external_node_stream_.Readable.from(env.datasets.read(name, { signal: env.signal }));
             source.on('data', (chunk) => hash.update(chunk));
-            await (0,external_node_stream_promises_.pipeline)(source, (0,external_node_fs_.createWriteStream)(local), { signal: env.signal });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(source, (0,external_node_fs_.createWriteStream)(local), { signal: env.signal });
             copiedIn.set(name, hash.digest('hex'));
         }
         const result = await run({ ...env, inputs, outputs });
@@ -27232,13 +27286,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6466:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
