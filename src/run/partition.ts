@@ -121,7 +121,7 @@ async function checksumInputs(
       if (!info) return undefined;
       const mtimeMs = info.lastModified.getTime();
       const same = known.find((k) => k.path === key && k.bytes === info.size && k.mtimeMs === mtimeMs);
-      return same ?? { ...(await checksumObject(store, key)), mtimeMs };
+      return same ?? { ...(await checksumObject(store, key, { size: info.size })), mtimeMs };
     }),
   );
   return sums.filter((sum) => sum !== undefined);

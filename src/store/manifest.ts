@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import { fromJsonValue, toJsonText } from '../json.js';
 import { FsObjectStore } from './fs-store.js';
 import type { FileChecksum } from './ledger.js';
-import type { ObjectStore } from './object-store.js';
+import type { ChecksumOptions, ObjectStore } from './object-store.js';
 import { rowCounterFor } from './rows.js';
 
 export const MANIFEST_NAME = '_manifest.json';
@@ -25,9 +25,14 @@ export interface Manifest {
 }
 
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
-export async function checksumObject(store: ObjectStore, key: string, signal?: AbortSignal): Promise<FileChecksum> {
+export async function checksumObject(
+  store: ObjectStore,
+  key: string,
+  options: ChecksumOptions = {},
+): Promise<FileChecksum> {
+  const { signal } = options;
   // Where the store can take it off this thread (a big file on a worker; a bucket object as it downloads).
-  const aside = await store.checksum?.(key, { signal });
+  const aside = await store.checksum?.(key, options);
   if (aside) return { path: key, ...aside };
   const hash = createHash('sha256');
   const rows = rowCounterFor(key);

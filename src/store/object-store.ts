@@ -48,6 +48,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+export interface ChecksumOptions extends ReadOptions {
+  /** The object's size, when the caller has just asked (a bucket then need not ask again). */
+  size?: number;
+}
+
 export interface ListOptions {
   /** A key: only keys that sort after it are listed. */
   startAfter?: string;
@@ -109,7 +114,7 @@ export interface ObjectStore {
    * on a worker thread; a bucket object by the worker that downloads it into a run's
    * copy); undefined where it cannot, and the caller reads the object itself.
    */
-  checksum?(key: string, options?: ReadOptions): Promise<Omit<FileChecksum, 'path'> | undefined>;
+  checksum?(key: string, options?: ChecksumOptions): Promise<Omit<FileChecksum, 'path'> | undefined>;
   /** Whole text of a small object (JSON state), or undefined when missing. */
   readText(key: string): Promise<string | undefined>;
   /** Streams `body` into the key; visible only once complete (atomic replace). */

@@ -36,6 +36,7 @@ import { ASIDE_FROM_BYTES, checksumFileAside } from '../checksum-aside.js';
 import { FileGrowthStopped, fileChunks } from '../file-chunks.js';
 import type { FileChecksum } from '../ledger.js';
 import {
+  type ChecksumOptions,
   type ChunkSink,
   type ListOptions,
   type ObjectBody,
@@ -290,9 +291,9 @@ export class S3ObjectStore implements ObjectStore {
    * are hashed beside the tasks. Undefined outside a run, for an object below
    * `checksumAsideFrom`, or when no copy could be made (the caller then reads the object).
    */
-  async checksum(key: string, options: ReadOptions = {}): Promise<Omit<FileChecksum, 'path'> | undefined> {
+  async checksum(key: string, options: ChecksumOptions = {}): Promise<Omit<FileChecksum, 'path'> | undefined> {
     if (!this.copies?.active) return undefined;
-    const size = (await this.headObject(key))?.ContentLength;
+    const size = options.size ?? (await this.headObject(key))?.ContentLength;
     if (size === undefined || size < this.checksumAsideFrom) return undefined;
     const source = await this.source(key, options);
     if ('file' in source) return checksumFileAside(source.file, key);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checksumObject } from '../../../src/store/manifest.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
 import { stubS3Env } from '../../support/s3-env.js';
 import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
@@ -65,21 +66,24 @@ function copyHolding(content: Buffer): string {
 }
 
 /** The GetObject requests the client sends while `work` runs (observed on the real client, as sent). */
+/** The GetObject and HeadObject requests `on`'s client sends while `work` runs. */
 async function getsDuring<T>(
   on: S3ObjectStore,
   work: () => Promise<T>,
-): Promise<{ result: T; gets: Array<{ Key?: string; Range?: string }> }> {
+): Promise<{ result: T; gets: Array<{ Key?: string; Range?: string }>; heads: Array<{ Key?: string }> }> {
   const gets: Array<{ Key?: string; Range?: string }> = [];
+  const heads: Array<{ Key?: string }> = [];
   const name = `count-gets-${Math.random()}`;
   on.client.middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName === 'GetObjectCommand') gets.push(args.input as { Key?: string; Range?: string });
+      if (context.commandName === 'HeadObjectCommand') heads.push(args.input as { Key?: string });
       return next(args);
     },
     { step: 'initialize', name },
   );
   try {
-    return { result: await work(), gets };
+    return { result: await work(), gets, heads };
   } finally {
     on.client.middlewareStack.remove(name);
   }
@@ -115,6 +119,26 @@ describe('run copies of a bucket store', () => {
     // It is the run's copy now: read again without the network.
     expect(copyHolding(raw)).toBeDefined();
     await run.close();
+    aside.client.destroy();
+  });
+
+  it("takes an input's size from the caller that has just asked for it: one request fewer at a run's start", async () => {
+    const raw = Buffer.from('order_id,total\n'.concat('1,2.50\n'.repeat(300_000)));
+    await store.write('raw/sized.csv', raw);
+    const aside = openS3Store('s3://lake/copies', { checksumAsideFrom: 1024 * 1024 });
+    const run = aside.withRunCopies(parent);
+    const { result, gets, heads } = await getsDuring(aside, () =>
+      checksumObject(run.store, 'raw/sized.csv', { size: raw.length }),
+    );
+    expect(result).toMatchObject({ rows: 300_000, bytes: raw.length });
+    expect(heads).toEqual([]);
+    expect(gets).toHaveLength(1);
+    await run.close();
+    // Without it, the store asks for the size itself.
+    const again = aside.withRunCopies(parent);
+    const asked = await getsDuring(aside, () => checksumObject(again.store, 'raw/sized.csv'));
+    expect(asked.heads).toHaveLength(1);
+    await again.close();
     aside.client.destroy();
   });
 
