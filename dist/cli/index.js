@@ -9078,9 +9078,10 @@ function infoOf(key, info) {
 
 const MANIFEST_NAME = '_manifest.json';
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
-async function checksumObject(store, key, signal) {
+async function checksumObject(store, key, options = {}) {
+    const { signal } = options;
     // Where the store can take it off this thread (a big file on a worker; a bucket object as it downloads).
-    const aside = await store.checksum?.(key, { signal });
+    const aside = await store.checksum?.(key, options);
     if (aside)
         return { path: key, ...aside };
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -16169,7 +16170,7 @@ async function checksumInputs(storeOf, keys, known = []) {
             return undefined;
         const mtimeMs = info.lastModified.getTime();
         const same = known.find((k) => k.path === key && k.bytes === info.size && k.mtimeMs === mtimeMs);
-        return same ?? { ...(await checksumObject(store, key)), mtimeMs };
+        return same ?? { ...(await checksumObject(store, key, { size: info.size })), mtimeMs };
     }));
     return sums.filter((sum) => sum !== undefined);
 }

@@ -10975,9 +10975,10 @@ function leaseSettings(env) {
 
 const MANIFEST_NAME = '_manifest.json';
 /** Streams the object once for sha256, bytes and rows (CSV: records after the header; other files: lines). */
-async function checksumObject(store, key, signal) {
+async function checksumObject(store, key, options = {}) {
+    const { signal } = options;
     // Where the store can take it off this thread (a big file on a worker; a bucket object as it downloads).
-    const aside = await store.checksum?.(key, { signal });
+    const aside = await store.checksum?.(key, options);
     if (aside)
         return { path: key, ...aside };
     const hash = createHash('sha256');

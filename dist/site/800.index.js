@@ -811,7 +811,7 @@ class S3ObjectStore {
     async checksum(key, options = {}) {
         if (!this.copies?.active)
             return undefined;
-        const size = (await this.headObject(key))?.ContentLength;
+        const size = options.size ?? (await this.headObject(key))?.ContentLength;
         if (size === undefined || size < this.checksumAsideFrom)
             return undefined;
         const source = await this.source(key, options);
