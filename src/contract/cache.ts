@@ -14,7 +14,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_FILE, FORMAT } from './cache-file.js';
-import { type FileResult, type HandlerValue, handlerValue, locatedHandlers, locateLater } from './check-file.js';
+import { type FileResult, handlerValue, locatedHandlers, locateLater, type UnlocatedResult } from './check-file.js';
 import type { ProbeResult } from './imports/probe.js';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
@@ -22,7 +22,7 @@ const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml',
 interface ContractEntry {
   sha: string;
   /** Handlers without positions: locating one parses the document, done only when a report needs it. */
-  result: Omit<FileResult, 'handlers'> & { handlers: HandlerValue[] };
+  result: UnlocatedResult;
 }
 
 interface ImportEntry {

@@ -95,8 +95,10 @@ export function locateLater(file: string, bytes: Uint8Array): Locate {
   };
 }
 
-export interface CheckedText extends Omit<FileResult, 'handlers'> {
-  handlers: HandlerValue[];
+/** A FileResult as plain data: handlers by their task's index (a worker's reply, the cache). */
+export type UnlocatedResult = Omit<FileResult, 'handlers'> & { handlers: HandlerValue[] };
+
+export interface CheckedText extends UnlocatedResult {
   /** Where a path of this contract is (parses the whole document on first use). */
   locate: Locate;
 }

@@ -2,11 +2,18 @@
 // worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located here from the bytes when something asks. A worker that cannot start, or stops,
-// leaves its contracts to this thread: the results are the same either way.
+// the handler values, located here from the bytes when something asks. A worker
+// that cannot start, or stops, leaves its contracts to this thread: the results
+// are the same either way.
 import { availableParallelism } from 'node:os';
 import { startWorker, workerFile } from '../worker-file.js';
-import { checkContractText, type FileResult, type HandlerValue, locatedHandlers, locateLater } from './check-file.js';
+import {
+  checkContractText,
+  type FileResult,
+  locatedHandlers,
+  locateLater,
+  type UnlocatedResult,
+} from './check-file.js';
 
 /**
  * Below this many contracts to check, no worker starts: it is ready after 70-100 ms, by when
@@ -34,7 +41,7 @@ export interface Batch {
   jobs: Job[];
 }
 
-export type WireResult = Omit<FileResult, 'handlers'> & { handlers: HandlerValue[] };
+export type WireResult = UnlocatedResult;
 export type Reply = { batch: number; results: WireResult[] } | { batch: number; failed: true };
 
 /** How `validate` shares the checks between threads; the defaults suit every caller but tests. */

@@ -84,7 +84,7 @@ export async function validatePaths(paths: string[], opts: ValidateOptions = {})
       if (importsAhead && !probeChosen && bytes.includes('handler:')) {
         probeChosen = true;
         const folders = probeFolders(file, opts);
-        if (early?.opts.cwd !== folders.cwd || early.opts.tasksRoot !== folders.tasksRoot) {
+        if (!early?.fits(folders)) {
           early?.stop();
           early = startEarlyProbe(folders);
         }

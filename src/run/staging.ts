@@ -10,7 +10,7 @@
 // bucket alike. On a folder the path API of earlier versions (`ctx.outputs.X`
 // with `ctx.writer`) is kept: a path is taken to mean the attempt's staged copy.
 
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { CheckRule, Task } from '../contract/model.js';
 import type { CheckContext } from '../quality/checks.js';
@@ -370,49 +370,28 @@ async function openObject(store: ObjectStore, key: string): Promise<AtomicFile> 
   let sha256: string | undefined;
   const digest = () => (sha256 ??= hash.digest('hex'));
   // Every byte is hashed before it is handed on: once the body ends, the store may take this hash as its own.
-  const sink = await store.openWrite?.(key, { bodySha256: digest });
-  return sink ? sinkObject(store, key, sink, hash, digest) : streamedObject(store, key, hash, digest);
-}
-
-/** What the writer is told it wrote: the object's path, bytes, rows and hash. */
-function writeCounts(store: ObjectStore, key: string, hash: Hash) {
+  const sink = (await store.openWrite?.(key, { bodySha256: digest })) ?? streamedSink(store, key, digest);
   const rows = rowCounterFor(key);
   let bytes = 0;
-  return {
-    /** The chunk as bytes (hashed and counted), or undefined when empty. */
-    take(chunk: string | Uint8Array): Buffer | undefined {
-      const buffer =
-        typeof chunk === 'string'
-          ? Buffer.from(chunk, 'utf8')
-          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      if (buffer.byteLength === 0) return undefined;
-      hash.update(buffer);
-      rows.add(buffer);
-      bytes += buffer.byteLength;
-      return buffer;
-    },
-    result: (sha256: string): WriteResult => ({ path: store.describe(key), bytes, rows: rows.total(), sha256 }),
-  };
-}
-
-/**
- * A write the store takes chunk by chunk (a bucket during a run): each `write` resolves once the
- * store is done with the chunk, so the writer's reused buffers are never copied.
- */
-function sinkObject(store: ObjectStore, key: string, sink: ChunkSink, hash: Hash, digest: () => string): AtomicFile {
-  const counts = writeCounts(store, key, hash);
   let state: 'open' | 'committed' | 'aborted' = 'open';
   return {
     async write(chunk) {
       if (state !== 'open') throw new Error(`write of ${store.describe(key)} is already ${state}`);
-      const buffer = counts.take(chunk);
-      if (buffer) await sink.write(buffer);
+      const buffer =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, 'utf8')
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (buffer.byteLength === 0) return;
+      hash.update(buffer);
+      rows.add(buffer);
+      bytes += buffer.byteLength;
+      await sink.write(buffer);
     },
     async commit(): Promise<WriteResult> {
       if (state !== 'open') throw new Error(`write of ${store.describe(key)} is already ${state}`);
       state = 'committed';
       await sink.end();
-      return counts.result(digest());
+      return { path: store.describe(key), bytes, rows: rows.total(), sha256: digest() };
     },
     async abort() {
       if (state !== 'open') return;
@@ -423,35 +402,25 @@ function sinkObject(store: ObjectStore, key: string, sink: ChunkSink, hash: Hash
   };
 }
 
-/** A write streamed to the store's `write`: each chunk is copied, since the writer may reuse its buffer. */
-function streamedObject(store: ObjectStore, key: string, hash: Hash, digest: () => string): AtomicFile {
+/**
+ * A store that cannot take a chunk before `write` resolves (outside a run) gets the object as a
+ * stream: each chunk is copied, since the writer may reuse its buffer once `write` resolves.
+ */
+function streamedSink(store: ObjectStore, key: string, digest: () => string): ChunkSink {
   const body = new PassThrough({ highWaterMark: 1 << 20 });
-  const counts = writeCounts(store, key, hash);
-  let state: 'open' | 'committed' | 'aborted' = 'open';
   const upload = store.write(key, body, { bodySha256: digest });
-  upload.catch(() => {}); // observed on commit; an abort rejects it on purpose
+  upload.catch(() => {}); // observed on end; an abort rejects it on purpose
   return {
     async write(chunk) {
-      if (state !== 'open') throw new Error(`write of ${store.describe(key)} is already ${state}`);
-      const taken = counts.take(chunk);
-      if (taken === undefined) return;
-      // A string's bytes are new already; other chunks may be the writer's reused buffer.
-      const buffer = typeof chunk === 'string' ? taken : Buffer.from(taken);
-      if (!body.write(buffer)) await Promise.race([waitDrain(body), upload]);
+      if (!body.write(Buffer.from(chunk))) await Promise.race([waitDrain(body), upload]);
     },
-    async commit(): Promise<WriteResult> {
-      if (state !== 'open') throw new Error(`write of ${store.describe(key)} is already ${state}`);
-      state = 'committed';
+    end() {
       body.end();
-      await upload;
-      return counts.result(digest());
+      return upload;
     },
     async abort() {
-      if (state !== 'open') return;
-      state = 'aborted';
       body.destroy(new Error('write aborted'));
       await upload.catch(() => {});
-      await store.delete(key).catch(() => {});
     },
   };
 }

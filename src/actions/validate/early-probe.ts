@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_FILE, defaultCacheDir } from '../../contract/cache-file.js';
 import { type EarlyProbe, startEarlyProbe } from '../../contract/imports/probe.js';
-import { findRepoRoot } from '../../contract/imports/repo-root.js';
+import { findRepository } from '../../contract/imports/repo-root.js';
 import { getInput } from '../../github/input.js';
 import { INPUT } from '../common/names.js';
 import { workspaceDir } from '../common/workspace.js';
@@ -27,7 +27,6 @@ export function startImportProbe(): EarlyProbe | undefined {
   if (existsSync(path.join(folder, 'pipeline.yml'))) folder = path.dirname(folder);
   // As validatePaths places it (probeFolders): the repository above a pipeline's folder. Without
   // one (no .git, no package.json), each pipeline's folder is its own: nothing to start for all.
-  const cwd = findRepoRoot(folder);
-  if (!['.git', 'package.json'].some((marker) => existsSync(path.join(cwd, marker)))) return undefined;
-  return startEarlyProbe({ cwd, tasksRoot: folder });
+  const cwd = findRepository(folder);
+  return cwd === undefined ? undefined : startEarlyProbe({ cwd, tasksRoot: folder });
 }

@@ -163,7 +163,8 @@ export async function runValidateAction(early?: EarlyProbe): Promise<void> {
         },
       });
       core.info(`${plural(r.files.length, 'contract')}: ${r.files.map((f) => shown(f, inputs.workspace)).join(', ')}`);
-      r.diagnostics.push(...(await (callers ?? checkCallers(inputs.workspace, r))).diagnostics);
+      // validatePaths tells onContracts before it returns.
+      r.diagnostics.push(...(await callers!).diagnostics);
       return r;
     });
     const { files, pipelines, diagnostics } = result;

@@ -4,7 +4,7 @@
 // the parent go to fd 3 as JSON lines, each with the index `i` of the module
 // being imported.
 
-/** Records and blocks network access during the import. */
+/** Records and blocks network access during the import; its `send` is the probe's too. */
 const NETWORK_GUARD = `
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
@@ -95,20 +95,19 @@ if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
   try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
 }
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
-const reply = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
   globalThis.__pipewrightProbeIndex = i;
-  reply({ type: 'start' });
+  send({ type: 'start' });
   let loaded;
   try {
     loaded = await import(urls[i]);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    reply({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
     throw error;
   }
   const names = Object.keys(loaded);
-  reply({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
+  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
 process.exit(0);
 `;

@@ -63,11 +63,12 @@ export interface ProbeOptions {
  * contracts, so Node's start overlaps that work); it waits for the list on its stdin.
  */
 export interface EarlyProbe {
-  readonly opts: Omit<ProbeOptions, 'timeoutMs'>;
   /** The process, once: undefined when it was taken, or has ended. */
   take(): ChildProcess | undefined;
   /** Ends it if nobody took it. */
   stop(): void;
+  /** Whether it was started for these folders (a process imports task code of one folder, from one cwd). */
+  fits(folders: Omit<ProbeOptions, 'timeoutMs'>): boolean;
 }
 
 export function startEarlyProbe(opts: Omit<ProbeOptions, 'timeoutMs'>): EarlyProbe {
@@ -79,7 +80,6 @@ export function startEarlyProbe(opts: Omit<ProbeOptions, 'timeoutMs'>): EarlyPro
     if (child === started) child = undefined;
   });
   return {
-    opts,
     take() {
       const taken = child;
       child = undefined;
@@ -89,15 +89,16 @@ export function startEarlyProbe(opts: Omit<ProbeOptions, 'timeoutMs'>): EarlyPro
       child?.kill('SIGKILL');
       child = undefined;
     },
+    fits: (folders) => folders.cwd === opts.cwd && folders.tasksRoot === opts.tasksRoot,
   };
 }
 
 /** `early` is used for the first process when it was started for the same folders. */
 export async function probeModules(modulePaths: string[], opts: ProbeOptions, early?: EarlyProbe): Promise<Probed[]> {
   const out: Probed[] = [];
-  const same = early && early.opts.cwd === opts.cwd && early.opts.tasksRoot === opts.tasksRoot;
+  const fitting = early?.fits(opts) ? early : undefined;
   while (out.length < modulePaths.length) {
-    const child = out.length === 0 && same ? early.take() : undefined;
+    const child = out.length === 0 ? fitting?.take() : undefined;
     out.push(...(await probeFrom(modulePaths.slice(out.length), opts, child)));
   }
   return out;

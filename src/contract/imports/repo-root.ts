@@ -12,7 +12,12 @@ function findUp(start: string, marker: string): string | undefined {
   }
 }
 
+/** The git top level above `start`, else the nearest folder with a package.json; undefined without either. */
+export function findRepository(start: string): string | undefined {
+  return findUp(start, '.git') ?? findUp(start, 'package.json');
+}
+
 /** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
 export function findRepoRoot(start: string): string {
-  return findUp(start, '.git') ?? findUp(start, 'package.json') ?? resolve(start);
+  return findRepository(start) ?? resolve(start);
 }
