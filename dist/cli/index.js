@@ -10711,9 +10711,13 @@ function findUp(start, marker) {
         dir = parent;
     }
 }
+/** The git top level above `start`, else the nearest folder with a package.json; undefined without either. */
+function findRepository(start) {
+    return findUp(start, '.git') ?? findUp(start, 'package.json');
+}
 /** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
 function findRepoRoot(start) {
-    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_.resolve)(start);
+    return findRepository(start) ?? (0,external_node_path_.resolve)(start);
 }
 
 ;// CONCATENATED MODULE: ./src/run/error-place.ts
@@ -14642,50 +14646,30 @@ async function openObject(store, key) {
     let sha256;
     const digest = () => (sha256 ??= hash.digest('hex'));
     // Every byte is hashed before it is handed on: once the body ends, the store may take this hash as its own.
-    const sink = await store.openWrite?.(key, { bodySha256: digest });
-    return sink ? sinkObject(store, key, sink, hash, digest) : streamedObject(store, key, hash, digest);
-}
-/** What the writer is told it wrote: the object's path, bytes, rows and hash. */
-function writeCounts(store, key, hash) {
+    const sink = (await store.openWrite?.(key, { bodySha256: digest })) ?? streamedSink(store, key, digest);
     const rows = rowCounterFor(key);
     let bytes = 0;
-    return {
-        /** The chunk as bytes (hashed and counted), or undefined when empty. */
-        take(chunk) {
-            const buffer = typeof chunk === 'string'
-                ? Buffer.from(chunk, 'utf8')
-                : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-            if (buffer.byteLength === 0)
-                return undefined;
-            hash.update(buffer);
-            rows.add(buffer);
-            bytes += buffer.byteLength;
-            return buffer;
-        },
-        result: (sha256) => ({ path: store.describe(key), bytes, rows: rows.total(), sha256 }),
-    };
-}
-/**
- * A write the store takes chunk by chunk (a bucket during a run): each `write` resolves once the
- * store is done with the chunk, so the writer's reused buffers are never copied.
- */
-function sinkObject(store, key, sink, hash, digest) {
-    const counts = writeCounts(store, key, hash);
     let state = 'open';
     return {
         async write(chunk) {
             if (state !== 'open')
                 throw new Error(`write of ${store.describe(key)} is already ${state}`);
-            const buffer = counts.take(chunk);
-            if (buffer)
-                await sink.write(buffer);
+            const buffer = typeof chunk === 'string'
+                ? Buffer.from(chunk, 'utf8')
+                : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+            if (buffer.byteLength === 0)
+                return;
+            hash.update(buffer);
+            rows.add(buffer);
+            bytes += buffer.byteLength;
+            await sink.write(buffer);
         },
         async commit() {
             if (state !== 'open')
                 throw new Error(`write of ${store.describe(key)} is already ${state}`);
             state = 'committed';
             await sink.end();
-            return counts.result(digest());
+            return { path: store.describe(key), bytes, rows: rows.total(), sha256: digest() };
         },
         async abort() {
             if (state !== 'open')
@@ -14696,40 +14680,26 @@ function sinkObject(store, key, sink, hash, digest) {
         },
     };
 }
-/** A write streamed to the store's `write`: each chunk is copied, since the writer may reuse its buffer. */
-function streamedObject(store, key, hash, digest) {
+/**
+ * A store that cannot take a chunk before `write` resolves (outside a run) gets the object as a
+ * stream: each chunk is copied, since the writer may reuse its buffer once `write` resolves.
+ */
+function streamedSink(store, key, digest) {
     const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
-    const counts = writeCounts(store, key, hash);
-    let state = 'open';
     const upload = store.write(key, body, { bodySha256: digest });
-    upload.catch(() => { }); // observed on commit; an abort rejects it on purpose
+    upload.catch(() => { }); // observed on end; an abort rejects it on purpose
     return {
         async write(chunk) {
-            if (state !== 'open')
-                throw new Error(`write of ${store.describe(key)} is already ${state}`);
-            const taken = counts.take(chunk);
-            if (taken === undefined)
-                return;
-            // A string's bytes are new already; other chunks may be the writer's reused buffer.
-            const buffer = typeof chunk === 'string' ? taken : Buffer.from(taken);
-            if (!body.write(buffer))
+            if (!body.write(Buffer.from(chunk)))
                 await Promise.race([waitDrain(body), upload]);
         },
-        async commit() {
-            if (state !== 'open')
-                throw new Error(`write of ${store.describe(key)} is already ${state}`);
-            state = 'committed';
+        end() {
             body.end();
-            await upload;
-            return counts.result(digest());
+            return upload;
         },
         async abort() {
-            if (state !== 'open')
-                return;
-            state = 'aborted';
             body.destroy(new Error('write aborted'));
             await upload.catch(() => { });
-            await store.delete(key).catch(() => { });
         },
     };
 }
@@ -21023,8 +20993,9 @@ async function openValidateCache(dir) {
 // worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located here from the bytes when something asks. A worker that cannot start, or stops,
-// leaves its contracts to this thread: the results are the same either way.
+// the handler values, located here from the bytes when something asks. A worker
+// that cannot start, or stops, leaves its contracts to this thread: the results
+// are the same either way.
 
 
 
@@ -21295,7 +21266,7 @@ function describeFailure(error) {
 // to load first) so the bundled CLI and actions need no extra files. Messages to
 // the parent go to fd 3 as JSON lines, each with the index `i` of the module
 // being imported.
-/** Records and blocks network access during the import. */
+/** Records and blocks network access during the import; its `send` is the probe's too. */
 const NETWORK_GUARD = `
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
@@ -21385,20 +21356,19 @@ if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
   try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
 }
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
-const reply = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
   globalThis.__pipewrightProbeIndex = i;
-  reply({ type: 'start' });
+  send({ type: 'start' });
   let loaded;
   try {
     loaded = await import(urls[i]);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    reply({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
     throw error;
   }
   const names = Object.keys(loaded);
-  reply({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
+  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
 process.exit(0);
 `;
@@ -21433,7 +21403,6 @@ function startEarlyProbe(opts) {
             child = undefined;
     });
     return {
-        opts,
         take() {
             const taken = child;
             child = undefined;
@@ -21443,14 +21412,15 @@ function startEarlyProbe(opts) {
             child?.kill('SIGKILL');
             child = undefined;
         },
+        fits: (folders) => folders.cwd === opts.cwd && folders.tasksRoot === opts.tasksRoot,
     };
 }
 /** `early` is used for the first process when it was started for the same folders. */
 async function probeModules(modulePaths, opts, early) {
     const out = [];
-    const same = early && early.opts.cwd === opts.cwd && early.opts.tasksRoot === opts.tasksRoot;
+    const fitting = early?.fits(opts) ? early : undefined;
     while (out.length < modulePaths.length) {
-        const child = out.length === 0 && same ? early.take() : undefined;
+        const child = out.length === 0 ? fitting?.take() : undefined;
         out.push(...(await probeFrom(modulePaths.slice(out.length), opts, child)));
     }
     return out;
@@ -21823,7 +21793,7 @@ async function validatePaths(paths, opts = {}) {
             if (importsAhead && !probeChosen && bytes.includes('handler:')) {
                 probeChosen = true;
                 const folders = probeFolders(file, opts);
-                if (early?.opts.cwd !== folders.cwd || early.opts.tasksRoot !== folders.tasksRoot) {
+                if (!early?.fits(folders)) {
                     early?.stop();
                     early = startEarlyProbe(folders);
                 }

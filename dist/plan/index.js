@@ -16627,8 +16627,9 @@ var worker_file = __nccwpck_require__(5076);
 // worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located here from the bytes when something asks. A worker that cannot start, or stops,
-// leaves its contracts to this thread: the results are the same either way.
+// the handler values, located here from the bytes when something asks. A worker
+// that cannot start, or stops, leaves its contracts to this thread: the results
+// are the same either way.
 
 
 
@@ -16978,7 +16979,6 @@ function probe_startEarlyProbe(opts) {
             child = undefined;
     });
     return {
-        opts,
         take() {
             const taken = child;
             child = undefined;
@@ -16988,14 +16988,15 @@ function probe_startEarlyProbe(opts) {
             child?.kill('SIGKILL');
             child = undefined;
         },
+        fits: (folders) => folders.cwd === opts.cwd && folders.tasksRoot === opts.tasksRoot,
     };
 }
 /** `early` is used for the first process when it was started for the same folders. */
 async function probe_probeModules(modulePaths, opts, early) {
     const out = [];
-    const same = early && early.opts.cwd === opts.cwd && early.opts.tasksRoot === opts.tasksRoot;
+    const fitting = early?.fits(opts) ? early : undefined;
     while (out.length < modulePaths.length) {
-        const child = out.length === 0 && same ? early.take() : undefined;
+        const child = out.length === 0 ? fitting?.take() : undefined;
         out.push(...(await probeFrom(modulePaths.slice(out.length), opts, child)));
     }
     return out;
@@ -17124,9 +17125,13 @@ function findUp(start, marker) {
         dir = parent;
     }
 }
+/** The git top level above `start`, else the nearest folder with a package.json; undefined without either. */
+function findRepository(start) {
+    return findUp(start, '.git') ?? findUp(start, 'package.json');
+}
 /** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
 function repo_root_findRepoRoot(start) {
-    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? resolve(start);
+    return findRepository(start) ?? resolve(start);
 }
 
 ;// CONCATENATED MODULE: ./src/contract/imports/check.ts
@@ -17388,7 +17393,7 @@ async function validatePaths(paths, opts = {}) {
             if (importsAhead && !probeChosen && bytes.includes('handler:')) {
                 probeChosen = true;
                 const folders = probeFolders(file, opts);
-                if (early?.opts.cwd !== folders.cwd || early.opts.tasksRoot !== folders.tasksRoot) {
+                if (!early?.fits(folders)) {
                     early?.stop();
                     early = startEarlyProbe(folders);
                 }

@@ -868,16 +868,7 @@ class S3ObjectStore {
         // A body that fails while this waits to send it fails this write (countBytes), not the process.
         if (body instanceof external_node_stream_.Readable)
             body.on('error', () => { });
-        await this.copies?.arrived(key).catch(() => { });
-        this.copies?.drop(key);
-        const params = {
-            Bucket: this.bucket,
-            Key: this.objectKey(key),
-            Metadata: options.metadata,
-            ContentType: options.contentType,
-            IfNoneMatch: options.ifNoneMatch,
-            IfMatch: options.ifMatch,
-        };
+        const params = await this.beginWrite(key, options);
         try {
             if (typeof body === 'string' || body instanceof Uint8Array) {
                 const bytes = typeof body === 'string' ? Buffer.from(body) : body;
@@ -916,6 +907,22 @@ class S3ObjectStore {
         catch (error) {
             throw this.writeError(error, key, options);
         }
+    }
+    /**
+     * Before a write of `key`: a send of it still under way has ended and the run's copy of it is
+     * dropped (it is about to be replaced); the request's parameters.
+     */
+    async beginWrite(key, options) {
+        await this.copies?.arrived(key).catch(() => { });
+        this.copies?.drop(key);
+        return {
+            Bucket: this.bucket,
+            Key: this.objectKey(key),
+            Metadata: options.metadata,
+            ContentType: options.contentType,
+            IfNoneMatch: options.ifNoneMatch,
+            IfMatch: options.ifMatch,
+        };
     }
     /** What a failed write of `key` is to the caller. */
     writeError(error, key, options) {
@@ -1040,17 +1047,10 @@ class S3ObjectStore {
      * Undefined outside a run, or for a conditional write (the caller streams it to `write`).
      */
     async openWrite(key, options = {}) {
-        if (!this.copies || options.ifMatch !== undefined || options.ifNoneMatch !== undefined)
+        const copies = this.copies;
+        if (!copies || options.ifMatch !== undefined || options.ifNoneMatch !== undefined)
             return undefined;
-        await this.copies.arrived(key).catch(() => { });
-        this.copies.drop(key);
-        const params = {
-            Bucket: this.bucket,
-            Key: this.objectKey(key),
-            Metadata: options.metadata,
-            ContentType: options.contentType,
-        };
-        const spool = await this.spool(key, params, options, this.copies, true);
+        const spool = await this.spool(key, await this.beginWrite(key, options), options, copies, true);
         const failed = (error) => this.writeError(error, key, options);
         return {
             write: (chunk) => spool.add(chunk).catch((error) => Promise.reject(failed(error))),

@@ -12821,8 +12821,9 @@ var worker_file = __nccwpck_require__(2797);
 // worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located here from the bytes when something asks. A worker that cannot start, or stops,
-// leaves its contracts to this thread: the results are the same either way.
+// the handler values, located here from the bytes when something asks. A worker
+// that cannot start, or stops, leaves its contracts to this thread: the results
+// are the same either way.
 
 
 
@@ -13162,7 +13163,7 @@ async function importTaskModule(folder, file) {
 // to load first) so the bundled CLI and actions need no extra files. Messages to
 // the parent go to fd 3 as JSON lines, each with the index `i` of the module
 // being imported.
-/** Records and blocks network access during the import. */
+/** Records and blocks network access during the import; its `send` is the probe's too. */
 const NETWORK_GUARD = `
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
@@ -13252,20 +13253,19 @@ if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
   try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
 }
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
-const reply = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
   globalThis.__pipewrightProbeIndex = i;
-  reply({ type: 'start' });
+  send({ type: 'start' });
   let loaded;
   try {
     loaded = await import(urls[i]);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    reply({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
     throw error;
   }
   const names = Object.keys(loaded);
-  reply({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
+  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
 process.exit(0);
 `;
@@ -13300,7 +13300,6 @@ function startEarlyProbe(opts) {
             child = undefined;
     });
     return {
-        opts,
         take() {
             const taken = child;
             child = undefined;
@@ -13310,14 +13309,15 @@ function startEarlyProbe(opts) {
             child?.kill('SIGKILL');
             child = undefined;
         },
+        fits: (folders) => folders.cwd === opts.cwd && folders.tasksRoot === opts.tasksRoot,
     };
 }
 /** `early` is used for the first process when it was started for the same folders. */
 async function probeModules(modulePaths, opts, early) {
     const out = [];
-    const same = early && early.opts.cwd === opts.cwd && early.opts.tasksRoot === opts.tasksRoot;
+    const fitting = early?.fits(opts) ? early : undefined;
     while (out.length < modulePaths.length) {
-        const child = out.length === 0 && same ? early.take() : undefined;
+        const child = out.length === 0 ? fitting?.take() : undefined;
         out.push(...(await probeFrom(modulePaths.slice(out.length), opts, child)));
     }
     return out;
@@ -13446,9 +13446,13 @@ function findUp(start, marker) {
         dir = parent;
     }
 }
+/** The git top level above `start`, else the nearest folder with a package.json; undefined without either. */
+function findRepository(start) {
+    return findUp(start, '.git') ?? findUp(start, 'package.json');
+}
 /** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
 function findRepoRoot(start) {
-    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,external_node_path_.resolve)(start);
+    return findRepository(start) ?? (0,external_node_path_.resolve)(start);
 }
 
 ;// CONCATENATED MODULE: ./src/contract/imports/check.ts
@@ -13710,7 +13714,7 @@ async function validatePaths(paths, opts = {}) {
             if (importsAhead && !probeChosen && bytes.includes('handler:')) {
                 probeChosen = true;
                 const folders = probeFolders(file, opts);
-                if (early?.opts.cwd !== folders.cwd || early.opts.tasksRoot !== folders.tasksRoot) {
+                if (!early?.fits(folders)) {
                     early?.stop();
                     early = startEarlyProbe(folders);
                 }

@@ -2495,8 +2495,9 @@ function startWorker(file, options = {}) {
 // worker (contract-worker.ts) take the next contracts from one queue, so the split
 // follows whichever is faster (the worker starts cold, the machine may be busy).
 // The worker replies with plain data: diagnostics, the normalized pipeline and
-// the handler values, located here from the bytes when something asks. A worker that cannot start, or stops,
-// leaves its contracts to this thread: the results are the same either way.
+// the handler values, located here from the bytes when something asks. A worker
+// that cannot start, or stops, leaves its contracts to this thread: the results
+// are the same either way.
 
 
 
@@ -3024,7 +3025,7 @@ async function validatePaths(paths, opts = {}) {
             if (importsAhead && !probeChosen && bytes.includes('handler:')) {
                 probeChosen = true;
                 const folders = probeFolders(file, opts);
-                if (early?.opts.cwd !== folders.cwd || early.opts.tasksRoot !== folders.tasksRoot) {
+                if (!early?.fits(folders)) {
                     early?.stop();
                     early = (0,probe/* startEarlyProbe */.e)(folders);
                 }
@@ -4013,7 +4014,8 @@ async function runValidateAction(early) {
                 },
             });
             info(`${plural(r.files.length, 'contract')}: ${r.files.map((f) => (0,common_workspace/* shown */.SP)(f, inputs.workspace)).join(', ')}`);
-            r.diagnostics.push(...(await (callers ?? checkCallers(inputs.workspace, r))).diagnostics);
+            // validatePaths tells onContracts before it returns.
+            r.diagnostics.push(...(await callers).diagnostics);
             return r;
         });
         const { files, pipelines, diagnostics } = result;

@@ -229,10 +229,8 @@ function startImportProbe() {
         folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(folder);
     // As validatePaths places it (probeFolders): the repository above a pipeline's folder. Without
     // one (no .git, no package.json), each pipeline's folder is its own: nothing to start for all.
-    const cwd = (0,_contract_imports_repo_root_js__WEBPACK_IMPORTED_MODULE_4__/* .findRepoRoot */ .G)(folder);
-    if (!['.git', 'package.json'].some((marker) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, marker))))
-        return undefined;
-    return (0,_contract_imports_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .startEarlyProbe */ .e)({ cwd, tasksRoot: folder });
+    const cwd = (0,_contract_imports_repo_root_js__WEBPACK_IMPORTED_MODULE_4__/* .findRepository */ .W)(folder);
+    return cwd === undefined ? undefined : (0,_contract_imports_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .startEarlyProbe */ .e)({ cwd, tasksRoot: folder });
 }
 
 
@@ -361,7 +359,7 @@ async function importTaskModule(folder, file) {
 // to load first) so the bundled CLI and actions need no extra files. Messages to
 // the parent go to fd 3 as JSON lines, each with the index `i` of the module
 // being imported.
-/** Records and blocks network access during the import. */
+/** Records and blocks network access during the import; its `send` is the probe's too. */
 const NETWORK_GUARD = `
 const send = (message) => { try { writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex ?? 0 }) + '\\n'); } catch {} };
 const callSite = () => {
@@ -451,20 +449,19 @@ if (process.env.PIPEWRIGHT_PROBE_URLS === undefined) {
   try { nodeModule.stripTypeScriptTypes?.(''); } catch {}
 }
 const urls = JSON.parse(process.env.PIPEWRIGHT_PROBE_URLS ?? readFileSync(0, 'utf8'));
-const reply = (message) => writeSync(3, JSON.stringify({ ...message, i: globalThis.__pipewrightProbeIndex }) + '\\n');
 for (let i = 0; i < urls.length; i++) {
   globalThis.__pipewrightProbeIndex = i;
-  reply({ type: 'start' });
+  send({ type: 'start' });
   let loaded;
   try {
     loaded = await import(urls[i]);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    reply({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
+    send({ type: 'error', name: e.name, code: e.code, message: e.message, stack: String(e.stack || '') });
     throw error;
   }
   const names = Object.keys(loaded);
-  reply({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
+  send({ type: 'exports', names, functions: names.filter((n) => typeof loaded[n] === 'function') });
 }
 process.exit(0);
 `;
@@ -499,7 +496,6 @@ function startEarlyProbe(opts) {
             child = undefined;
     });
     return {
-        opts,
         take() {
             const taken = child;
             child = undefined;
@@ -509,14 +505,15 @@ function startEarlyProbe(opts) {
             child?.kill('SIGKILL');
             child = undefined;
         },
+        fits: (folders) => folders.cwd === opts.cwd && folders.tasksRoot === opts.tasksRoot,
     };
 }
 /** `early` is used for the first process when it was started for the same folders. */
 async function probeModules(modulePaths, opts, early) {
     const out = [];
-    const same = early && early.opts.cwd === opts.cwd && early.opts.tasksRoot === opts.tasksRoot;
+    const fitting = early?.fits(opts) ? early : undefined;
     while (out.length < modulePaths.length) {
-        const child = out.length === 0 && same ? early.take() : undefined;
+        const child = out.length === 0 ? fitting?.take() : undefined;
         out.push(...(await probeFrom(modulePaths.slice(out.length), opts, child)));
     }
     return out;
@@ -637,7 +634,8 @@ async function probeFrom(paths, opts, early) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ findRepoRoot)
+/* harmony export */   G: () => (/* binding */ findRepoRoot),
+/* harmony export */   W: () => (/* binding */ findRepository)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -657,9 +655,13 @@ function findUp(start, marker) {
         dir = parent;
     }
 }
+/** The git top level above `start`, else the nearest folder with a package.json; undefined without either. */
+function findRepository(start) {
+    return findUp(start, '.git') ?? findUp(start, 'package.json');
+}
 /** The git top level above `start`, else the nearest folder with a package.json, else `start`. */
 function findRepoRoot(start) {
-    return findUp(start, '.git') ?? findUp(start, 'package.json') ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(start);
+    return findRepository(start) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(start);
 }
 
 
