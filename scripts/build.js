@@ -16,6 +16,7 @@ entries.push(
   // Worker threads, loaded by path from the other bundles (src/worker-file.ts).
   { name: 'checks-worker', file: 'src/quality/checks-worker.ts' },
   { name: 'rows-worker', file: 'src/store/rows-worker.ts' },
+  { name: 'download-worker', file: 'src/store/s3/download-worker.ts' },
   { name: 'site-worker', file: 'src/site/site-worker.ts' },
   { name: 'parts-worker', file: 'src/run/parts-worker.ts' },
   { name: 'contract-worker', file: 'src/contract/contract-worker.ts' },

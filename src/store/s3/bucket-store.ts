@@ -48,6 +48,7 @@ import {
   type ReadOptions,
   type WriteOptions,
 } from '../object-store.js';
+import { downloadAside } from './download-aside.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
 import { type Download, RunCopies } from './run-copies.js';
 import { crc32Base64, sendWithPayloadSha256 } from './send-file.js';
@@ -89,7 +90,9 @@ export interface S3StoreOptions {
   copyPartSize?: number;
   /**
    * A write of a run sent behind (run copies) goes up in parts of this size while it
-   * is still being written, once it is larger than one part. Default 64 MiB.
+   * is still being written, once it is larger than one part; each part is read into a
+   * buffer of this size per part sent at once. Default 16 MiB (10,000 parts: 156 GiB,
+   * far more than a runner's disk can spool).
    */
   spoolPartSize?: number;
   /** Objects at least this large are copied ahead of a publish (`prepareCopy`); smaller ones at it. Default 16 MiB. */
@@ -155,7 +158,7 @@ export class S3ObjectStore implements ObjectStore {
     this.multipartCopyAbove = options.multipartCopyAbove ?? 5 * GIB;
     this.copyPartSize = options.copyPartSize ?? 512 * MIB;
     this.prepareCopyAbove = options.prepareCopyAbove ?? 16 * MIB;
-    this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 64 * MIB);
+    this.spoolPartSize = Math.max(5 * MIB, options.spoolPartSize ?? 16 * MIB);
     this.singlePutMax = options.singlePutMax ?? 5 * GIB;
     this.copies = options.runCopies;
     this.checksumAsideFrom = options.checksumAsideFrom ?? ASIDE_FROM_BYTES;
@@ -285,25 +288,35 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   /**
-   * The checksum of a big object a run reads, taken by a worker thread (checksum-aside.ts)
-   * from the run's copy once it is whole. The copy is downloaded here unless it is there or
-   * under way, and the tasks follow it as it grows, so the bytes cross the network once and
-   * are hashed beside the tasks. Undefined outside a run, for an object below
+   * The checksum of a big object a run reads, taken off the main thread. Unless the run
+   * has a copy of it or one is under way, a worker thread downloads the copy and hashes
+   * it on the way (download-aside.ts), and the tasks follow the copy as it grows: the bytes
+   * cross the network once and never pass the main thread. A copy already there is hashed
+   * by a worker thread (checksum-aside.ts). Undefined outside a run, for an object below
    * `checksumAsideFrom`, or when no copy could be made (the caller then reads the object).
    */
   async checksum(key: string, options: ChecksumOptions = {}): Promise<Omit<FileChecksum, 'path'> | undefined> {
     if (!this.copies?.active) return undefined;
     const size = options.size ?? (await this.headObject(key))?.ContentLength;
     if (size === undefined || size < this.checksumAsideFrom) return undefined;
-    const source = await this.source(key, options);
-    if ('file' in source) return checksumFileAside(source.file, key);
-    if (source.download === undefined) {
-      source.body?.destroy();
-      return undefined;
+    const local = await this.localCopy(key);
+    if (local !== undefined) return checksumFileAside(local, key);
+    const claim = this.copies.claimDownload(key);
+    if ('start' in claim) {
+      return downloadAside({
+        client: this.client,
+        Bucket: this.bucket,
+        Key: this.objectKey(key),
+        key,
+        copies: this.copies,
+        started: claim.start,
+        signal: options.signal,
+      });
     }
-    // This read is the download when it has a body: nothing takes its bytes but the copy, so they are let go.
-    source.body?.on('error', () => {}).resume();
-    return (await source.download.whole) ? checksumFileAside(source.download.file, key) : undefined;
+    // Another reader's download: hashed once whole, if the bucket still holds what it downloads.
+    const download = await claim.underWay;
+    if (!download || (await this.headObject(key))?.ETag !== download.etag) return undefined;
+    return (await download.whole) ? checksumFileAside(download.file, key) : undefined;
   }
 
   async read(key: string, options: ReadOptions = {}): Promise<Readable> {

@@ -11,7 +11,13 @@ import { classifyS3Error } from './errors.js';
 /** Tries of one request whose body is read from a local file. */
 const ATTEMPTS = 3;
 
-/** Sends the command made by `command` (anew for each try: a try uses up its body stream). */
+/** What a request is signed with when its body is not hashed (S3 then checks a CRC32 it is sent). */
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+/**
+ * Sends the command made by `command` (anew for each try: a try uses up its body stream),
+ * signed with `sha256`: the body's hex SHA-256, or UNSIGNED_PAYLOAD.
+ */
 export async function sendWithPayloadSha256(
   client: S3Client,
   command: () => PutObjectCommand | UploadPartCommand,

@@ -99,7 +99,7 @@ export function isLocalOrIp(host: string): boolean {
 
 /** Connection setup stays short; a stalled transfer fails after this much silence (then retried). */
 const CONNECTION_TIMEOUT_MS = 10_000;
-const SOCKET_TIMEOUT_MS = 60_000;
+export const SOCKET_TIMEOUT_MS = 60_000;
 
 /**
  * The S3 client configuration for this environment. Credentials are left to the

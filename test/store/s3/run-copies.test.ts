@@ -11,6 +11,8 @@ import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checksumObject } from '../../../src/store/manifest.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
+import { downloadAside } from '../../../src/store/s3/download-aside.js';
+import { type Download, RunCopies } from '../../../src/store/s3/run-copies.js';
 import { stubS3Env } from '../../support/s3-env.js';
 import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
 
@@ -120,6 +122,25 @@ describe('run copies of a bucket store', () => {
     expect(copyHolding(raw)).toBeDefined();
     await run.close();
     aside.client.destroy();
+  });
+
+  it('makes no copy when the download worker is refused, so the run reads the object itself', async () => {
+    const copies = new RunCopies(parent);
+    const started: Array<Download | undefined> = [];
+    const sum = await downloadAside({
+      client: store.client,
+      Bucket: 'lake',
+      Key: 'copies/raw/missing.csv',
+      key: 'raw/missing.csv',
+      copies,
+      started: (download) => started.push(download),
+    });
+    expect(sum).toBeUndefined();
+    // Told once that no download began, so readers waiting for one go to the bucket instead.
+    expect(started).toEqual([undefined]);
+    expect(copies.has('raw/missing.csv')).toBe(false);
+    expect(copyFiles()).toEqual([]);
+    await copies.close();
   });
 
   it("takes an input's size from the caller that has just asked for it: one request fewer at a run's start", async () => {
