@@ -8389,50 +8389,14 @@ function rangeStarts(known) {
 
 /***/ }),
 
-/***/ 2918:
+/***/ 3735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ ASIDE_FROM_BYTES),
-  q: () => (/* binding */ checksumFileAside)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/worker-file.ts
-// Where a worker thread's code is: beside its module when pipewright runs from source
-// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
-// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
-// bundler leaves the path alone.
-
-
-
-/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
-function workerFile(source, bundle) {
-    const fromSource = import.meta.url.endsWith('.ts');
-    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
-}
-/**
- * A worker thread running `file`. A .ts file (pipewright run from source) loads with Node's
- * own type stripping and source-hooks.ts, without the parent's loaders: under tsx, the worker
- * would start its own loader thread and transform each module, several times the start.
- */
-function startWorker(file, options = {}) {
-    if (!file.pathname.endsWith('.ts'))
-        return new external_node_worker_threads_.Worker(file, options);
-    // Beside this module, named at run time: a literal path would make the bundler copy the file into dist/.
-    const here = (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url);
-    const hooks = `${here.slice(0, here.lastIndexOf(external_node_path_.sep))}${external_node_path_.sep}source-hooks.ts`;
-    return new external_node_worker_threads_.Worker(file, { ...options, execArgv: ['--import', (0,external_node_url_namespaceObject.pathToFileURL)(hooks).href] });
-}
-
-;// CONCATENATED MODULE: ./src/store/checksum-aside.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ ASIDE_FROM_BYTES),
+/* harmony export */   q: () => (/* binding */ checksumFileAside)
+/* harmony export */ });
+/* harmony import */ var _worker_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3300);
 // A big file's checksum taken by a worker thread (rows-worker.ts), so the calling thread
 // stays free: a run checksums its inputs while its first tasks work.
 
@@ -8447,7 +8411,7 @@ const ASIDE_FROM_BYTES = 64 << 20;
  */
 function checksumFileAside(path, key) {
     return new Promise((resolve) => {
-        const worker = startWorker(workerFile('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
+        const worker = (0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .startWorker */ .D)((0,_worker_file_js__WEBPACK_IMPORTED_MODULE_0__/* .workerFile */ .T)('store/rows-worker.ts', 'rows-worker'), { workerData: { path, key } });
         worker.once('message', (sum) => resolve(sum));
         worker.once('error', () => resolve(undefined));
         worker.once('exit', () => resolve(undefined));
@@ -9338,6 +9302,52 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
     if (missing)
         throw refusal(where, fix, `is not a run record (no ${missing})`);
     return record;
+}
+
+
+/***/ }),
+
+/***/ 3300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ startWorker),
+  T: () => (/* binding */ workerFile)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/worker-file.ts
+// Where a worker thread's code is: beside its module when pipewright runs from source
+// (tsx, or Node's own type stripping), its own bundle in dist/<name>/ when it runs from
+// the bundles (scripts/build.js bundles each worker entry). Joined at run time, so the
+// bundler leaves the path alone.
+
+
+
+/** `source` relative to src/ (e.g. `store/rows-worker.ts`); `bundle` the dist/ folder name. */
+function workerFile(source, bundle) {
+    const fromSource = import.meta.url.endsWith('.ts');
+    return new URL((fromSource ? ['.', source] : ['..', bundle, 'index.js']).join('/'), import.meta.url);
+}
+/**
+ * A worker thread running `file`. A .ts file (pipewright run from source) loads with Node's
+ * own type stripping and source-hooks.ts, without the parent's loaders: under tsx, the worker
+ * would start its own loader thread and transform each module, several times the start.
+ */
+function startWorker(file, options = {}) {
+    if (!file.pathname.endsWith('.ts'))
+        return new external_node_worker_threads_.Worker(file, options);
+    // Beside this module, named at run time: a literal path would make the bundler copy the file into dist/.
+    const here = (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url);
+    const hooks = `${here.slice(0, here.lastIndexOf(external_node_path_.sep))}${external_node_path_.sep}source-hooks.ts`;
+    return new external_node_worker_threads_.Worker(file, { ...options, execArgv: ['--import', (0,external_node_url_namespaceObject.pathToFileURL)(hooks).href] });
 }
 
 
@@ -10677,8 +10687,8 @@ async function entries(dir) {
     }
 }
 
-// EXTERNAL MODULE: ./src/store/checksum-aside.ts + 2 modules
-var checksum_aside = __nccwpck_require__(2918);
+// EXTERNAL MODULE: ./src/store/checksum-aside.ts
+var checksum_aside = __nccwpck_require__(3735);
 // EXTERNAL MODULE: ./src/store/file-chunks.ts
 var file_chunks = __nccwpck_require__(8962);
 // EXTERNAL MODULE: ./src/store/object-store.ts
@@ -10917,7 +10927,7 @@ function opened(dataRoot, write) {
     return store;
 }
 async function openBucket(dataRoot, write) {
-    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(358), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 800));
+    const { openS3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(994), __nccwpck_require__.e(727)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2727));
     const { checkBucket, probeConditionalWrites } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8447));
     const store = openS3Store(dataRoot);
     await checkBucket(store);
