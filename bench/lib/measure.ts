@@ -1,6 +1,8 @@
 // One benchmark side as its own process: Node 24 under the peak-RSS preload, timed
 // from spawn to exit; a non-zero exit fails the benchmark with the process's output.
-import { spawn } from 'node:child_process';
+// The page cache is written back first (sync), so writes a step before left dirty (the
+// setup, the other side's run) are not billed to this one.
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,11 +17,15 @@ export interface Measured {
   maxRssKb: number;
   /** User + system CPU time of the process, all threads: steadier than wall on a shared machine. */
   cpuMs: number;
+  /** When it was spawned (epoch ms). */
+  spawnedAt: number;
 }
 
 /** Spawns `node args` in the repository under the RSS preload, with `env` added. */
 export function measure(args: string[], label: string, env: NodeJS.ProcessEnv = {}): Promise<Measured> {
   const rssFile = join(tmpdir(), `pw-bench-rss-${process.pid}-${label}`);
+  spawnSync('sync');
+  const spawnedAt = Date.now();
   const started = performance.now();
   const child = spawn(node, ['--import', preload, ...args], {
     cwd: repo,
@@ -34,9 +40,9 @@ export function measure(args: string[], label: string, env: NodeJS.ProcessEnv = 
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       if (code !== 0) return reject(new Error(`${label} exited with ${code}:\n${output}`));
-      const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as Omit<Measured, 'wallMs'>;
+      const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as Pick<Measured, 'maxRssKb' | 'cpuMs'>;
       rmSync(rssFile, { force: true });
-      resolve({ wallMs, ...usage });
+      resolve({ wallMs, spawnedAt, ...usage });
     });
   });
 }

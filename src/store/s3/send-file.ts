@@ -1,8 +1,7 @@
-// Sending bytes from a local file: the request is signed with the SHA-256 of its
-// bytes when one is given (the SDK signs a stream as UNSIGNED-PAYLOAD; a CRC32 the
-// server checks guards those), so the server refuses bytes that changed on the way,
-// and a connection lost or a busy server is tried again with a fresh stream of the
-// file (the SDK cannot resend a stream).
+// Sending a local file or a part buffer: the request is signed with the SHA-256 of
+// its bytes when one is given (else UNSIGNED-PAYLOAD, where a CRC32 the server checks
+// guards them), so the server refuses bytes that changed on the way, and a connection
+// lost or a busy server is tried again with a fresh body (the SDK cannot resend a stream).
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PutObjectCommand, type S3Client, type UploadPartCommand } from '@aws-sdk/client-s3';
