@@ -480,11 +480,10 @@ function removeAbandoned(parent) {
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/store/s3/send-file.ts
-// Sending bytes from a local file: the request is signed with the SHA-256 of its
-// bytes when one is given (the SDK signs a stream as UNSIGNED-PAYLOAD; a CRC32 the
-// server checks guards those), so the server refuses bytes that changed on the way,
-// and a connection lost or a busy server is tried again with a fresh stream of the
-// file (the SDK cannot resend a stream).
+// Sending a local file or a part buffer: the request is signed with the SHA-256 of
+// its bytes when one is given (else UNSIGNED-PAYLOAD, where a CRC32 the server checks
+// guards them), so the server refuses bytes that changed on the way, and a connection
+// lost or a busy server is tried again with a fresh body (the SDK cannot resend a stream).
 
 
 
