@@ -6,12 +6,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checksumObject } from '../../../src/store/manifest.js';
 import { openS3Store, type S3ObjectStore } from '../../../src/store/s3/bucket-store.js';
 import { downloadAside } from '../../../src/store/s3/download-aside.js';
+import type { DownloadMessage } from '../../../src/store/s3/download-worker.js';
 import { type Download, RunCopies } from '../../../src/store/s3/run-copies.js';
 import { stubS3Env } from '../../support/s3-env.js';
 import { startVersitygw, type Versitygw } from '../../support/versitygw.js';
@@ -141,6 +144,37 @@ describe('run copies of a bucket store', () => {
     expect(copies.has('raw/missing.csv')).toBe(false);
     expect(copyFiles()).toEqual([]);
     await copies.close();
+  });
+
+  it('downloads, hashes and counts an input with the bundled download worker, as the committed CLI runs it', async () => {
+    const raw = Buffer.from(
+      'order_id,note\n'.concat(Array.from({ length: 50_000 }, (_, i) => `${i},"a\nb"\n`).join('')),
+    );
+    await store.write('raw/bundled.csv', raw);
+    const url = await getSignedUrl(
+      store.client,
+      new GetObjectCommand({ Bucket: 'lake', Key: 'copies/raw/bundled.csv' }),
+    );
+    const file = join(parent, 'copy');
+    const worker = new Worker(new URL('../../../dist/download-worker/index.js', import.meta.url), {
+      workerData: { url, file, key: 'raw/bundled.csv', timeoutMs: 10_000 },
+    });
+    const messages: DownloadMessage[] = [];
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: DownloadMessage) => {
+        messages.push(message);
+        if (message.kind === 'done' || message.kind === 'failed') resolve();
+      });
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(messages[0]).toMatchObject({ kind: 'response', size: raw.length });
+    expect(messages.at(-2)).toEqual({ kind: 'wrote', bytes: raw.length });
+    expect(messages.at(-1)).toEqual({
+      kind: 'done',
+      sum: { rows: 50_000, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') },
+    });
+    expect(readFileSync(file).equals(raw)).toBe(true);
   });
 
   it("takes an input's size from the caller that has just asked for it: one request fewer at a run's start", async () => {
