@@ -91,9 +91,6 @@ try {
     }
     const fs = medianRun(folderRuns);
     const bucket = medianRun(bucketRuns);
-    const { serverMs } = bucket;
-    const fsPhases = fs.phases;
-    const bucketPhases = bucket.phases;
     const walls = (runs: Measured[]) => runs.map((run) => sec(run.wallMs)).join(', ');
     const rounds =
       repeat > 1
@@ -107,18 +104,18 @@ try {
         `\`pipewright run\` (bin/pipewright.js), ${size.toLocaleString('en')} lines (${megabytes.toFixed(0)} MB) ` +
         `(\`npm run bench -- object-store -- --rows ${size}\`)`,
       figure:
-        `bucket **${seconds(bucket.wallMs)}** wall / ${seconds(bucket.cpuMs)} CPU (+ versitygw ${seconds(serverMs)}) / ` +
+        `bucket **${seconds(bucket.wallMs)}** wall / ${seconds(bucket.cpuMs)} CPU (+ versitygw ${seconds(bucket.serverMs)}) / ` +
         `${mebibytes(bucket.maxRssKb)} vs filesystem ${seconds(fs.wallMs)} / ${seconds(fs.cpuMs)} / ${mebibytes(fs.maxRssKb)}: ` +
         `**${times(bucket.wallMs, fs.wallMs)} wall** (goal ≤ 1.5×), ${times(bucket.maxRssKb, fs.maxRssKb)} memory; ` +
-        `gold ${same ? 'identical' : 'DIFFERENT'}. Where the wall goes (s): bucket ${bucketPhases}; filesystem ${fsPhases}.${rounds}`,
+        `gold ${same ? 'identical' : 'DIFFERENT'}. Where the wall goes (s): bucket ${bucket.phases}; filesystem ${fs.phases}.${rounds}`,
     });
     process.stdout.write(
       `${size.toLocaleString('en').padStart(10)} lines (${megabytes.toFixed(0)} MB)  ` +
-        `bucket wall ${sec(bucket.wallMs).padStart(6)} s cpu ${sec(bucket.cpuMs).padStart(6)} s (+ server ${sec(serverMs)} s) ${mib(bucket.maxRssKb).padStart(5)} MiB   ` +
+        `bucket wall ${sec(bucket.wallMs).padStart(6)} s cpu ${sec(bucket.cpuMs).padStart(6)} s (+ server ${sec(bucket.serverMs)} s) ${mib(bucket.maxRssKb).padStart(5)} MiB   ` +
         `folder wall ${sec(fs.wallMs).padStart(6)} s cpu ${sec(fs.cpuMs).padStart(6)} s ${mib(fs.maxRssKb).padStart(5)} MiB   ` +
         `ratio wall ${(bucket.wallMs / fs.wallMs).toFixed(2)}x RSS ${(bucket.maxRssKb / fs.maxRssKb).toFixed(2)}x   ` +
         `gold ${same ? 'identical' : 'DIFFERENT'}\n` +
-        `${' '.repeat(10)} where the wall goes (s): bucket ${bucketPhases}\n${' '.repeat(10)}                           folder ${fsPhases}\n` +
+        `${' '.repeat(10)} where the wall goes (s): bucket ${bucket.phases}\n${' '.repeat(10)}                           folder ${fs.phases}\n` +
         (repeat > 1 ? `${' '.repeat(10)} walls (s): bucket ${walls(bucketRuns)}; folder ${walls(folderRuns)}\n` : ''),
     );
   }

@@ -12,6 +12,7 @@ import { isCode, withPath } from './errno.js';
 import { resolveInside } from './paths.js';
 import { isProcessAlive } from './pid.js';
 import { rowCounterFor } from './rows.js';
+import { writeAll } from './write-all.js';
 
 export interface AtomicWriterOptions {
   /** A temp file untouched this long is swept even if its writer's pid looks alive (pid reuse). */
@@ -126,7 +127,7 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
     if (pendingBytes === 0 || pending === undefined) return;
     const length = pendingBytes;
     pendingBytes = 0;
-    await writeAll(handle, pending.subarray(0, length), temp);
+    await writeTemp(handle, pending.subarray(0, length), temp);
     written(length);
   };
   const put = async (chunk: Chunk) => {
@@ -138,7 +139,7 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
     if (pendingBytes + buffer.byteLength > FLUSH_BYTES) await flush();
     if (buffer.byteLength >= FLUSH_BYTES) {
       // A big chunk goes to the file as it is, written before write() resolves.
-      await writeAll(handle, buffer, temp);
+      await writeTemp(handle, buffer, temp);
       written(buffer.byteLength);
       return;
     }
@@ -195,13 +196,10 @@ async function openAtomic(target: string, staleAfterMs: number): Promise<AtomicF
   };
 }
 
-async function writeAll(handle: FileHandle, buffer: Uint8Array, path: string): Promise<void> {
-  let offset = 0;
+/** Writes all of `buffer`; a failure names the temp file. */
+async function writeTemp(handle: FileHandle, buffer: Uint8Array, path: string): Promise<void> {
   try {
-    while (offset < buffer.byteLength) {
-      const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
-      offset += bytesWritten;
-    }
+    await writeAll(handle, buffer);
   } catch (error) {
     throw withPath(error, path);
   }

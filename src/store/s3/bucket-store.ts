@@ -48,6 +48,7 @@ import {
   type ReadOptions,
   type WriteOptions,
 } from '../object-store.js';
+import { writeAll } from '../write-all.js';
 import { downloadAside } from './download-aside.js';
 import { classifyS3Error, type S3Context, s3Error } from './errors.js';
 import { type Download, RunCopies } from './run-copies.js';
@@ -983,10 +984,6 @@ async function crc32OfFile(file: string): Promise<number> {
   let crc = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) crc = crc32(chunk as Buffer, crc);
   return crc;
-}
-
-async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
-  for (let at = 0; at < chunk.byteLength; ) at += (await handle.write(chunk, at)).bytesWritten;
 }
 
 /** A failure of the body being written, carried past the S3 error mapping unchanged. */

@@ -11,6 +11,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { parentPort, workerData } from 'node:worker_threads';
 import { rowCounterFor } from '../rows.js';
+import { writeAll } from '../write-all.js';
 
 export interface DownloadJob {
   url: string;
@@ -53,11 +54,7 @@ try {
     let batch: Buffer[] = [];
     let batchBytes = 0;
     const flush = async () => {
-      // Network chunks are fresh buffers, written as they are (no copy).
-      for (let pending = batch; pending.length > 0; ) {
-        const { bytesWritten } = await handle.writev(pending);
-        pending = rest(pending, bytesWritten);
-      }
+      await writeAll(handle, Buffer.concat(batch, batchBytes));
       bytes += batchBytes;
       batch = [];
       batchBytes = 0;
@@ -88,17 +85,4 @@ function get({ url, timeoutMs }: DownloadJob): Promise<IncomingMessage> {
     request.on('error', reject);
     request.end();
   });
-}
-
-/** What is left of `chunks` after the first `written` bytes. */
-function rest(chunks: Buffer[], written: number): Buffer[] {
-  let skip = written;
-  let index = 0;
-  while (index < chunks.length && skip >= (chunks[index] as Buffer).byteLength) {
-    skip -= (chunks[index] as Buffer).byteLength;
-    index++;
-  }
-  const left = chunks.slice(index);
-  if (skip > 0 && left.length > 0) left[0] = (left[0] as Buffer).subarray(skip);
-  return left;
 }
