@@ -8636,12 +8636,15 @@ function lineCounter() {
     };
 }
 
+// EXTERNAL MODULE: ./src/store/write-all.ts
+var write_all = __nccwpck_require__(9352);
 ;// CONCATENATED MODULE: ./src/store/atomic.ts
 // Atomic publication of one file under the data root: write a temporary file in
 // the target's own folder, fsync it, rename it over the target, fsync the folder.
 // rename(2) within one folder swaps the name in one step, so a reader sees the
 // old file or the new one, never a half-written one; a writer killed midway
 // leaves only a hidden temp file, which the next write to that folder sweeps.
+
 
 
 
@@ -8758,7 +8761,7 @@ async function openAtomic(target, staleAfterMs) {
             return;
         const length = pendingBytes;
         pendingBytes = 0;
-        await writeAll(handle, pending.subarray(0, length), temp);
+        await writeTemp(handle, pending.subarray(0, length), temp);
         written(length);
     };
     const put = async (chunk) => {
@@ -8772,7 +8775,7 @@ async function openAtomic(target, staleAfterMs) {
             await flush();
         if (buffer.byteLength >= FLUSH_BYTES) {
             // A big chunk goes to the file as it is, written before write() resolves.
-            await writeAll(handle, buffer, temp);
+            await writeTemp(handle, buffer, temp);
             written(buffer.byteLength);
             return;
         }
@@ -8834,13 +8837,10 @@ async function openAtomic(target, staleAfterMs) {
         },
     };
 }
-async function writeAll(handle, buffer, path) {
-    let offset = 0;
+/** Writes all of `buffer`; a failure names the temp file. */
+async function writeTemp(handle, buffer, path) {
     try {
-        while (offset < buffer.byteLength) {
-            const { bytesWritten } = await handle.write(buffer, offset, buffer.byteLength - offset);
-            offset += bytesWritten;
-        }
+        await (0,write_all/* writeAll */.f)(handle, buffer);
     }
     catch (error) {
         throw withPath(error, path);
@@ -27083,6 +27083,21 @@ function parseRunRecord(text, where, fix = 'move it aside to continue', decode =
     if (missing)
         throw refusal(where, fix, `is not a run record (no ${missing})`);
     return record;
+}
+
+
+/***/ }),
+
+/***/ 9352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ writeAll)
+/* harmony export */ });
+/** Writes every byte of `bytes` at the file's current position. */
+async function writeAll(handle, bytes) {
+    for (let at = 0; at < bytes.byteLength;)
+        at += (await handle.write(bytes, at, bytes.byteLength - at)).bytesWritten;
 }
 
 

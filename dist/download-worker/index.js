@@ -188,6 +188,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _rows_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(51);
+/* harmony import */ var _write_all_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(352);
 // The worker thread of a big bucket object a run reads (download-aside.ts): GETs it from a
 // presigned URL into the run's copy file, hashing and counting it on the way. So its bytes
 // never pass the run's main thread, whose heap V8 collected every 15 MB of network buffers
@@ -195,6 +196,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // second read of the file. Its own bundle (dist/download-worker/).
 // Tells its parent, in order: the object's ETag and size, each stretch on disk, the checksum;
 // or why it stopped (the parent then reads the rest through the SDK, which names the error).
+
 
 
 
@@ -225,11 +227,7 @@ try {
         let batch = [];
         let batchBytes = 0;
         const flush = async () => {
-            // Network chunks are fresh buffers, written as they are (no copy).
-            for (let pending = batch; pending.length > 0;) {
-                const { bytesWritten } = await handle.writev(pending);
-                pending = rest(pending, bytesWritten);
-            }
+            await (0,_write_all_js__WEBPACK_IMPORTED_MODULE_6__/* .writeAll */ .f)(handle, Buffer.concat(batch, batchBytes));
             bytes += batchBytes;
             batch = [];
             batchBytes = 0;
@@ -264,22 +262,24 @@ function get({ url, timeoutMs }) {
         request.end();
     });
 }
-/** What is left of `chunks` after the first `written` bytes. */
-function rest(chunks, written) {
-    let skip = written;
-    let index = 0;
-    while (index < chunks.length && skip >= chunks[index].byteLength) {
-        skip -= chunks[index].byteLength;
-        index++;
-    }
-    const left = chunks.slice(index);
-    if (skip > 0 && left.length > 0)
-        left[0] = left[0].subarray(skip);
-    return left;
-}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ writeAll)
+/* harmony export */ });
+/** Writes every byte of `bytes` at the file's current position. */
+async function writeAll(handle, bytes) {
+    for (let at = 0; at < bytes.byteLength;)
+        at += (await handle.write(bytes, at, bytes.byteLength - at)).bytesWritten;
+}
+
 
 /***/ }),
 

@@ -35,6 +35,8 @@ var checksum_aside = __webpack_require__(3735);
 var file_chunks = __webpack_require__(8962);
 // EXTERNAL MODULE: ./src/store/object-store.ts
 var object_store = __webpack_require__(3266);
+// EXTERNAL MODULE: ./src/store/write-all.ts
+var write_all = __webpack_require__(9352);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-request-presigner/dist-cjs/index.js
 var s3_request_presigner_dist_cjs = __webpack_require__(8505);
 // EXTERNAL MODULE: ./src/worker-file.ts + 1 modules
@@ -778,6 +780,7 @@ class SpooledParts {
 
 
 
+
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 /** Bytes a local copy being written may hold in memory: queued chunks go to disk together. */
@@ -1281,7 +1284,7 @@ class S3ObjectStore {
                     if (!parts?.started)
                         crc = (0,external_node_zlib_.crc32)(bytes, crc);
                     parts?.add(bytes);
-                    await writeAll(handle, bytes);
+                    await (0,write_all/* writeAll */.f)(handle, bytes);
                     size += bytes.byteLength;
                     parts?.written(size);
                 }
@@ -1610,10 +1613,6 @@ async function crc32OfFile(file) {
     for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 }))
         crc = (0,external_node_zlib_.crc32)(chunk, crc);
     return crc;
-}
-async function writeAll(handle, chunk) {
-    for (let at = 0; at < chunk.byteLength;)
-        at += (await handle.write(chunk, at)).bytesWritten;
 }
 /** A failure of the body being written, carried past the S3 error mapping unchanged. */
 class BodyError extends Error {
